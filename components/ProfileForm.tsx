@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { checkNpnFormat } from '../lib/npn';
+import { type Profile, type ProfileField, type ProfileFormValues, parseProfileForm } from '../lib/profile';
+import { describedBy, Field } from './Field';
+import { t, tCode } from './i18n';
+
+export interface ProfileFormProps {
+  initial: Profile;
+  onSave(profile: Profile): Promise<void>;
+}
+
+type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string };
+
+const NPN_FIELDS = new Set<ProfileField>(['npn', 'overrideNpn']);
+
+/** What the agent sees about an NPN as they type: the refusal, or the nine-digit warning. */
+function npnNotes(value: string, optional: boolean): { error?: string; warning?: string } {
+  if (optional && value.trim() === '') return {};
+  const check = checkNpnFormat(value);
+  if (!check.valid) return { error: tCode('npn', check.code) };
+  return check.npn?.length === 9 ? { warning: t('npn.nineDigits') } : {};
+}
+
+export function ProfileForm(props: ProfileFormProps) {
+  const [values, setValues] = useState<ProfileFormValues>({
+    name: props.initial.name,
+    npn: props.initial.npn,
+    overrideNpn: props.initial.overrideNpn,
+    planYear: String(props.initial.planYear),
+  });
+  const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  // NPNs are checked as typed once the agent has typed in the field; other fields on save.
+  const [touched, setTouched] = useState<Partial<Record<ProfileField, boolean>>>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const notes = (field: ProfileField): { error?: string; warning?: string } => {
+    if (NPN_FIELDS.has(field) && (touched[field] || errors[field])) {
+      return npnNotes(values[field], field === 'overrideNpn');
+    }
+    return errors[field] ? { error: tCode('profile.error', errors[field]) } : {};
+  };
+  const control = (field: ProfileField) => {
+    const id = `profile-${field}`;
+    return {
+      id,
+      name: field,
+      value: values[field],
+      'aria-invalid': notes(field).error ? true : undefined,
+      'aria-describedby': describedBy(id, {
+        ...notes(field),
+        hint: field === 'overrideNpn' ? 'yes' : undefined,
+      }),
+      onInput: (e: Event) => {
+        const value = (e.currentTarget as HTMLInputElement).value;
+        setValues((v) => ({ ...v, [field]: value }));
+        setTouched((v) => ({ ...v, [field]: true }));
+        setStatus({ kind: 'idle' });
+      },
+    };
+  };
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const parsed = parseProfileForm(values);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      setStatus({ kind: 'error', text: t('profile.notSaved') });
+      const firstBad = (Object.keys(values) as ProfileField[]).find((f) => parsed.errors[f]);
+      if (firstBad) document.getElementById(`profile-${firstBad}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setStatus({ kind: 'saving' });
+    try {
+      await props.onSave(parsed.profile);
+      setValues({
+        name: parsed.profile.name,
+        npn: parsed.profile.npn,
+        overrideNpn: parsed.profile.overrideNpn,
+        planYear: String(parsed.profile.planYear),
+      });
+      setStatus({ kind: 'saved' });
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('profile.saveFailed', [String((err as Error).message ?? err)]) });
+    }
+  }
+
+  return (
+    <form class="stack" onSubmit={submit} noValidate aria-labelledby="profile-heading">
+      <h2 id="profile-heading">{t('profile.heading')}</h2>
+      <p class="hint">{t('profile.intro')}</p>
+      <Field id="profile-name" label={t('profile.name')} {...notes('name')}>
+        <input type="text" autoComplete="name" {...control('name')} />
+      </Field>
+      <Field id="profile-npn" label={t('profile.npn')} {...notes('npn')}>
+        <input type="text" inputMode="numeric" autoComplete="off" {...control('npn')} />
+      </Field>
+      <Field
+        id="profile-overrideNpn"
+        label={t('profile.overrideNpn')}
+        hint={t('profile.overrideHint')}
+        {...notes('overrideNpn')}
+      >
+        <input type="text" inputMode="numeric" autoComplete="off" {...control('overrideNpn')} />
+      </Field>
+      <Field id="profile-planYear" label={t('profile.planYear')} {...notes('planYear')}>
+        <input type="number" min={2014} max={2100} step={1} {...control('planYear')} />
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+          {t('profile.save')}
+        </button>
+      </div>
+      <p role="status" class={status.kind === 'error' ? 'status status-error' : 'status'}>
+        {status.kind === 'saving' && t('common.saving')}
+        {status.kind === 'saved' && t('profile.saved')}
+        {status.kind === 'error' && status.text}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '../lib/profile';
+import { profileItem, readProfile } from '../lib/settings';
+
+/** The saved profile, kept current when another page of the extension saves it. */
+export function useStoredProfile(): Profile | undefined {
+  const [profile, setProfile] = useState<Profile>();
+  useEffect(() => {
+    readProfile().then(setProfile);
+    return profileItem.watch(() => readProfile().then(setProfile));
+  }, []);
+  return profile;
+}

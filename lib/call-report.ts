@@ -1,0 +1,207 @@
+// A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
+import { z } from 'zod';
+import { checkUsPhone, formatPhone } from './phone';
+import { STATE_CODES, STATES } from './states';
+
+export const ISSUE_TYPES = [
+  'misinformation',
+  'plan-selection-questioned',
+  'request-not-processed',
+  'other',
+] as const;
+export type IssueType = (typeof ISSUE_TYPES)[number];
+
+/** The words CMS and the platforms read; reports are filed in English whatever the UI language. */
+export const ISSUE_TYPE_LABELS: Record<IssueType, string> = {
+  misinformation: 'Misinformation provided',
+  'plan-selection-questioned': 'Representative questioned the plan selection',
+  'request-not-processed': 'Request not processed as expected',
+  other: 'Other',
+};
+
+export const REPORT_STATUSES = ['draft', 'ready', 'filed-cms', 'filed-platform', 'resolved'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const APPLICATION_ID_PATTERN = /^\d{5,20}$/;
+export const SUMMARY_MIN = 10;
+export const SUMMARY_MAX = 5000;
+
+export interface CallReport {
+  id: string;
+  calledAt: string; // ISO 8601, UTC
+  applicationId: string;
+  state: string;
+  phone: string; // E.164
+  summary: string;
+  issueType: IssueType;
+  status: ReportStatus;
+  reporterName?: string;
+  reporterNpn?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const callReportSchema: z.ZodType<CallReport> = z.object({
+  id: z.uuid(),
+  calledAt: z.iso.datetime(),
+  applicationId: z.string().regex(APPLICATION_ID_PATTERN),
+  state: z.enum(STATE_CODES),
+  phone: z.string().regex(/^\+1\d{10}$/),
+  summary: z.string().min(SUMMARY_MIN).max(SUMMARY_MAX),
+  issueType: z.enum(ISSUE_TYPES),
+  status: z.enum(REPORT_STATUSES),
+  reporterName: z.string().max(200).optional(),
+  reporterNpn: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** What the form holds: strings as typed. */
+export interface CallReportFormValues {
+  calledAt: string; // datetime-local value, the agent's local time
+  applicationId: string;
+  state: string;
+  phone: string;
+  summary: string;
+  issueType: string;
+}
+export type CallReportField = keyof CallReportFormValues;
+
+/** Error codes per field; the UI words them (locales: callReport.error.<code>). */
+export type CallReportFieldError =
+  | 'required'
+  | 'invalidDate'
+  | 'futureDate'
+  | 'notDigits'
+  | 'wrongLength'
+  | 'invalidPhone'
+  | 'tooShort'
+  | 'tooLong';
+
+// A call "now" may be a few minutes ahead of this machine's clock.
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+function formSchema(now: Date) {
+  return z.object({
+    calledAt: z
+      .string()
+      .min(1, 'required')
+      .transform((v) => new Date(v))
+      .refine((d) => !Number.isNaN(d.getTime()), 'invalidDate')
+      .refine((d) => d.getTime() <= now.getTime() + CLOCK_SLACK_MS, 'futureDate'),
+    applicationId: z
+      .string()
+      .transform((v) => v.replace(/[\s-]/g, ''))
+      .pipe(
+        z
+          .string()
+          .min(1, 'required')
+          .regex(/^\d+$/, 'notDigits')
+          .regex(APPLICATION_ID_PATTERN, 'wrongLength'),
+      ),
+    state: z.enum(STATE_CODES, 'required'),
+    phone: z.string().transform((v, ctx) => {
+      if (v.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: 'required' });
+        return z.NEVER;
+      }
+      const checked = checkUsPhone(v);
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', message: 'invalidPhone' });
+        return z.NEVER;
+      }
+      return checked.e164;
+    }),
+    summary: z.string().trim().min(1, 'required').min(SUMMARY_MIN, 'tooShort').max(SUMMARY_MAX, 'tooLong'),
+    issueType: z.enum(ISSUE_TYPES, 'required'),
+  });
+}
+
+export type CallReportParse =
+  | { ok: true; report: CallReport }
+  | { ok: false; errors: Partial<Record<CallReportField, CallReportFieldError>> };
+
+export function parseCallReportForm(
+  values: CallReportFormValues,
+  meta: { now: Date; id: string; reporterName?: string; reporterNpn?: string },
+): CallReportParse {
+  const parsed = formSchema(meta.now).safeParse(values);
+  if (!parsed.success) {
+    const errors: Partial<Record<CallReportField, CallReportFieldError>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as CallReportField;
+      errors[field] ??= issue.message as CallReportFieldError;
+    }
+    return { ok: false, errors };
+  }
+  const stamp = meta.now.toISOString();
+  const report: CallReport = {
+    id: meta.id,
+    ...parsed.data,
+    calledAt: parsed.data.calledAt.toISOString(),
+    status: 'ready',
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  if (meta.reporterName) report.reporterName = meta.reporterName;
+  if (meta.reporterNpn) report.reporterNpn = meta.reporterNpn;
+  return { ok: true, report };
+}
+
+/** The value a datetime-local input shows for a moment, in this machine's time zone. */
+export function toLocalInputValue(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export const MARKETPLACE_CALL_CENTER_AGENT_LINE = '1-855-788-6275';
+export const FFM_HELP_DESK_EMAIL = 'FFMProducer-AssisterHelpDesk@cms.hhs.gov';
+
+export function formatCallTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export function formatCallReportEmail(
+  r: CallReport,
+  to: string,
+  opts: { timeZone?: string } = {},
+): { subject: string; body: string; mailto: string } {
+  const subject = `3-way call report: application ${r.applicationId} (${r.state})`;
+  const reporter = r.reporterName
+    ? [`Reported by: ${r.reporterName}${r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}`]
+    : [];
+  const body = [
+    'Hello,',
+    '',
+    `I am reporting a problem with a 3-way call to the Marketplace Call Center (${MARKETPLACE_CALL_CENTER_AGENT_LINE}).`,
+    '',
+    `Date and time of call: ${formatCallTime(r.calledAt, opts.timeZone)} (${r.calledAt})`,
+    `Application ID: ${r.applicationId}`,
+    `Consumer's state: ${r.state} (${STATES[r.state] ?? r.state})`,
+    `Phone number of the person who placed the call: ${formatPhone(r.phone)}`,
+    `Issue type: ${ISSUE_TYPE_LABELS[r.issueType]}`,
+    '',
+    'Summary of the issue:',
+    r.summary,
+    '',
+    ...reporter,
+  ]
+    .join('\r\n')
+    .trimEnd();
+  // RFC 6068: percent-encode everything; spaces as %20 (not '+'), line ends as %0D%0A.
+  const address = to.split('@').map(encodeURIComponent).join('@');
+  const mailto = `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return { subject, body, mailto };
+}

@@ -1,0 +1,22 @@
+// From what a page shows and who the agent is, to the question the risk rules answer.
+import type { Profile } from './profile';
+import { submittingNpn } from './profile';
+import { assessInvalidActionRisk, type RiskAssessment, type RiskContext } from './risk';
+import type { PageFacts } from './sites';
+
+export function riskContextFromFacts(facts: PageFacts, profile: Profile | null): RiskContext {
+  const conflicting = facts.conflicts?.includes('aorNpn') ?? false;
+  return {
+    submittingNpn: submittingNpn(profile),
+    policyNpn: conflicting ? undefined : (facts.aorNpn ?? (facts.aorAbsent ? null : undefined)),
+    hasActiveCoverage: facts.hasActiveCoverage,
+    activeCoveragePlanYear: facts.hasActiveCoverage ? facts.planYear : undefined,
+    pathway: 'agent',
+  };
+}
+
+/** Pages about one consumer get a verdict; lists and other pages do not. */
+export function assessPage(facts: PageFacts, profile: Profile | null): RiskAssessment | null {
+  if (facts.pageKind === 'other') return null;
+  return assessInvalidActionRisk(riskContextFromFacts(facts, profile));
+}

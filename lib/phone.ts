@@ -1,0 +1,33 @@
+// US phone numbers: stored as E.164, shown as (555) 123-4567 (DOMAIN.md).
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+// Numbering plan regions that are the US or its territories.
+const US_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP']);
+
+export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: false; message: string };
+
+export function checkUsPhone(input: string): PhoneCheck {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Enter a phone number, e.g. (202) 555-0143.' };
+  if (/\p{L}/u.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ''))) {
+    return { ok: false, message: 'A phone number has no letters: type the digits, e.g. (202) 555-0143.' };
+  }
+  const parsed = parsePhoneNumberFromString(text, 'US');
+  if (!parsed?.isValid() || !US_REGIONS.has(parsed.country ?? '')) {
+    return {
+      ok: false,
+      message:
+        'This is not a valid US phone number: use 10 digits with a real area code, e.g. (202) 555-0143.',
+    };
+  }
+  return { ok: true, e164: parsed.number, display: parsed.formatNational() };
+}
+
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164, 'US')?.formatNational() ?? e164;
+}
+
+/** For lists: enough to recognise the number, not enough to dial it. */
+export function maskPhone(e164: string): string {
+  return `(•••) •••-${e164.slice(-4)}`;
+}

@@ -1,0 +1,62 @@
+// The agent's own details: who submits, and with which NPN.
+import { z } from 'zod';
+import { checkNpnFormat } from './npn';
+import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
+
+export interface Profile {
+  name: string;
+  npn: string;
+  overrideNpn: string; // '' when the agency does not use NPN override
+  planYear: number;
+}
+
+const npnDigits = z.string().regex(/^\d{1,10}$/);
+
+export const profileSchema: z.ZodType<Profile> = z.object({
+  name: z.string().trim().min(1).max(200),
+  npn: npnDigits,
+  overrideNpn: npnDigits.or(z.literal('')),
+  planYear: z.number().int().min(PLAN_YEAR_MIN).max(PLAN_YEAR_MAX),
+});
+
+export function emptyProfile(today: Date): Profile {
+  return { name: '', npn: '', overrideNpn: '', planYear: currentPlanYear(today) };
+}
+
+/** The NPN CMS will see on a submission: the agency's Override NPN when it uses one. */
+export function submittingNpn(profile: Profile | null): string | null {
+  if (!profile) return null;
+  return profile.overrideNpn || profile.npn || null;
+}
+
+export interface ProfileFormValues {
+  name: string;
+  npn: string;
+  overrideNpn: string;
+  planYear: string;
+}
+export type ProfileField = keyof ProfileFormValues;
+export type ProfileParse =
+  | { ok: true; profile: Profile }
+  | { ok: false; errors: Partial<Record<ProfileField, string>> };
+
+/** Errors are codes: an NpnCode for the NPN fields; 'required', 'tooLong' or 'planYear' otherwise. */
+export function parseProfileForm(values: ProfileFormValues): ProfileParse {
+  const errors: Partial<Record<ProfileField, string>> = {};
+  const name = values.name.trim();
+  if (name === '') errors.name = 'required';
+  else if (name.length > 200) errors.name = 'tooLong';
+  const own = checkNpnFormat(values.npn);
+  if (!own.valid) errors.npn = own.code;
+  const override = values.overrideNpn.trim() === '' ? null : checkNpnFormat(values.overrideNpn);
+  if (override && !override.valid) errors.overrideNpn = override.code;
+  const planYear = Number(values.planYear);
+  if (!Number.isInteger(planYear) || planYear < PLAN_YEAR_MIN || planYear > PLAN_YEAR_MAX) {
+    errors.planYear = 'planYear';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    profile: { name, npn: own.npn ?? '', overrideNpn: override?.npn ?? '', planYear },
+  };
+}

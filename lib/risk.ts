@@ -1,0 +1,88 @@
+// The CMS Invalid Action rules (DOMAIN.md): will this submission be rejected, and what to do instead.
+import { normalizeNpn } from './npn';
+
+export type Pathway = 'agent' | 'consumer-resume-link' | 'consumer-marketing-link';
+
+export interface RiskContext {
+  submittingNpn: string | null;
+  policyNpn?: string | null;
+  hasActiveCoverage?: boolean;
+  activeCoveragePlanYear?: number;
+  submissionPlanYear?: number;
+  pathway: Pathway;
+  enrolleeAssistance?: boolean;
+}
+
+export type RiskLevel = 'blocked' | 'caution' | 'clear';
+export type RiskAction =
+  | 'send-resume-link'
+  | 'three-way-call'
+  | 'verify-aor'
+  | 'do-not-create-new-application';
+
+/** Stable codes; the UI words them in the agent's language (locales: reason.<code>). */
+export type RiskReason =
+  | 'consumer-completes'
+  | 'marketing-link'
+  | 'no-active-coverage'
+  | 'new-plan-year'
+  | 'same-npn'
+  | 'adds-npn'
+  | 'npn-changes'
+  | 'coverage-unknown'
+  | 'policy-npn-unknown'
+  | 'own-npn-missing'
+  | 'eap-resume-link-only';
+
+export interface RiskAssessment {
+  level: RiskLevel;
+  reasons: RiskReason[];
+  actions: RiskAction[];
+}
+
+const clear = (reason: RiskReason): RiskAssessment => ({ level: 'clear', reasons: [reason], actions: [] });
+
+export function assessInvalidActionRisk(ctx: RiskContext): RiskAssessment {
+  if (ctx.pathway === 'consumer-resume-link') return clear('consumer-completes');
+  if (ctx.pathway === 'consumer-marketing-link') return clear('marketing-link');
+  if (ctx.hasActiveCoverage === false) return clear('no-active-coverage');
+  if (
+    ctx.submissionPlanYear !== undefined &&
+    ctx.activeCoveragePlanYear !== undefined &&
+    ctx.submissionPlanYear > ctx.activeCoveragePlanYear
+  ) {
+    return clear('new-plan-year');
+  }
+
+  const eap = ctx.enrolleeAssistance === true;
+  const submitting = ctx.submittingNpn === null ? '' : normalizeNpn(ctx.submittingNpn);
+  const unknowns: RiskReason[] = [];
+  if (ctx.hasActiveCoverage === undefined) unknowns.push('coverage-unknown');
+  if (ctx.policyNpn === undefined) unknowns.push('policy-npn-unknown');
+  if (submitting === '') unknowns.push('own-npn-missing');
+
+  // Even with gaps, a known NPN change on known-active coverage is certain to be refused.
+  const policy = ctx.policyNpn == null ? ctx.policyNpn : normalizeNpn(ctx.policyNpn);
+  const changes = submitting !== '' && policy !== undefined && policy !== submitting;
+  if (ctx.hasActiveCoverage === true && changes) {
+    return blocked(policy === null || policy === '' ? 'adds-npn' : 'npn-changes', eap);
+  }
+  if (unknowns.length > 0) {
+    return {
+      level: 'caution',
+      reasons: eap ? [...unknowns, 'eap-resume-link-only'] : unknowns,
+      actions: ['verify-aor', 'do-not-create-new-application'],
+    };
+  }
+  return clear('same-npn');
+}
+
+function blocked(reason: RiskReason, eap: boolean): RiskAssessment {
+  return {
+    level: 'blocked',
+    reasons: eap ? [reason, 'eap-resume-link-only'] : [reason],
+    actions: eap
+      ? ['send-resume-link', 'do-not-create-new-application']
+      : ['send-resume-link', 'three-way-call', 'do-not-create-new-application'],
+  };
+}

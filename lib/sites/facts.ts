@@ -1,0 +1,148 @@
+// The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../plan-year';
+import { toStateCode } from '../states';
+import { clean, findLabelled, type LabelSpec } from './labels';
+
+export interface CommonFacts {
+  applicationId?: string;
+  planYear?: number;
+  consumerName?: string;
+  state?: string;
+  aorName?: string;
+  aorNpn?: string;
+  aorAbsent?: boolean;
+  conflicts: ('aorNpn' | 'applicationId')[];
+  hasActiveCoverage?: boolean;
+  leadStatus?: 'shopping' | 'applying' | 'confirming';
+  invalidActionError: boolean;
+}
+
+const NAME_MAX = 120;
+
+export const APPLICATION_LABELS: LabelSpec[] = [
+  { label: 'ffm app(?:lication)? id', trailingWords: true },
+  { label: 'federal exchange id' },
+  { label: '(?:marketplace )?application id' },
+  { label: 'exchange id' },
+];
+const AOR_LABELS: LabelSpec[] = [
+  { label: 'agent of record', trailingWords: true },
+  { label: 'aor' },
+  { label: 'agent' },
+];
+const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
+const PLAN_YEAR_LABELS: LabelSpec[] = [{ label: 'plan year' }, { label: 'coverage year' }];
+const COVERAGE_LABELS: LabelSpec[] = [
+  { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
+  { label: 'status' },
+  { label: 'coverage' },
+];
+const LEAD_STATUS_LABELS: LabelSpec[] = [{ label: '(?:lead )?status' }];
+const STATE_LABELS: LabelSpec[] = [{ label: "(?:consumer'?s? )?state(?: of residence)?" }];
+const ADDRESS_LABELS: LabelSpec[] = [{ label: '(?:home |mailing |residential )?address' }];
+const CONSUMER_LABELS: LabelSpec[] = [
+  { label: 'primary (?:applicant|contact)' },
+  { label: '(?:client|consumer|applicant) name' },
+  { label: 'client' },
+  { label: 'consumer' },
+];
+
+/** Words that are labels, not names: a label in a name's place means the value is further on. */
+const LABEL_WORDS =
+  /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details)$/i;
+const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|—|-)$/i;
+
+export function parseApplicationId(text: string): string | undefined {
+  return /^[#\s]*(?:no\.?\s*)?(\d{5,20})(?!\d)/i.exec(text)?.[1];
+}
+
+export function parsePlanYear(text: string): number | undefined {
+  const m = /^\D{0,12}?\b(\d{4})\b/.exec(text);
+  const year = m ? Number(m[1]) : Number.NaN;
+  return year >= PLAN_YEAR_MIN && year <= PLAN_YEAR_MAX ? year : undefined;
+}
+
+const NPN_IN_TEXT = /\b(?:NPN|national producer number)\b\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10})(?!\d)/i;
+
+function parseNpnDigits(text: string): string | undefined {
+  return /^[#\s]*(\d{1,10})(?!\d)/.exec(text)?.[1];
+}
+
+function parseName(text: string): string | undefined {
+  const name = text.replace(/[\s,;:|(–—-]+$/, '').trim();
+  if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name)) return undefined;
+  return name.slice(0, NAME_MAX);
+}
+
+type Aor = { name?: string; npn?: string; absent?: true };
+
+function parseAor(text: string): Aor | undefined {
+  if (NO_AGENT.test(text)) return { absent: true };
+  const npn = NPN_IN_TEXT.exec(text);
+  const name = parseName(npn ? text.slice(0, npn.index).replace(/\($/, '') : text);
+  if (!npn && !name) return undefined;
+  return { name, npn: npn?.[1] };
+}
+
+export function parseCoverage(text: string): boolean | undefined {
+  if (/^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive)\b/i.test(text)) return false;
+  if (/^(active|effectuated|enrolled|pending effectuation)\b/i.test(text)) return true;
+  return undefined;
+}
+
+function parseLeadStatus(text: string): CommonFacts['leadStatus'] {
+  const m = /^(shopping|applying|confirming)\b/i.exec(text);
+  return m?.[1] ? (m[1].toLowerCase() as CommonFacts['leadStatus']) : undefined;
+}
+
+function parseStateFromAddress(text: string): string | undefined {
+  const m = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/.exec(text);
+  return m?.[1] ? toStateCode(m[1]) : undefined;
+}
+
+const first = <T>(found: { value: T }[]): T | undefined => found[0]?.value;
+const distinct = <T>(found: { value: T }[]) => new Set(found.map((f) => f.value)).size;
+
+function readAor(
+  blocks: string[],
+): Pick<CommonFacts, 'aorName' | 'aorNpn' | 'aorAbsent'> & { npns: string[] } {
+  const found = findLabelled(blocks, AOR_LABELS, parseAor);
+  const npns: string[] = [];
+  let aorName: string | undefined;
+  let aorAbsent: boolean | undefined;
+  for (const { value, index } of found) {
+    aorName ??= value.name;
+    if (value.absent) aorAbsent = true;
+    // The NPN may sit in its own labelled element just after the agent's name.
+    const npn =
+      value.npn ?? first(findLabelled(blocks.slice(index + 1, index + 5), NPN_LABELS, parseNpnDigits));
+    if (npn) npns.push(npn);
+  }
+  return { aorName, aorNpn: npns[0], aorAbsent: npns.length === 0 ? aorAbsent : undefined, npns };
+}
+
+export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
+  const conflicts: CommonFacts['conflicts'] = [];
+  const ids = findLabelled(blocks, APPLICATION_LABELS, parseApplicationId);
+  if (distinct(ids) > 1) conflicts.push('applicationId');
+  const { npns, ...aor } = readAor(blocks);
+  if (new Set(npns.map((n) => n.replace(/^0+/, ''))).size > 1) conflicts.push('aorNpn');
+
+  const noActiveCoverage = blocks.some((b) => /^no active coverage\.?$/i.test(b));
+  const h1 = doc.querySelector('h1');
+  return {
+    applicationId: first(ids),
+    planYear: first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear)),
+    consumerName:
+      first(findLabelled(blocks, CONSUMER_LABELS, parseName)) ??
+      (h1 ? parseName(clean(h1.textContent ?? '')) : undefined),
+    state:
+      first(findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''))) ??
+      first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress)),
+    ...aor,
+    conflicts,
+    hasActiveCoverage: noActiveCoverage ? false : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage)),
+    leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus)),
+    invalidActionError: blocks.some((b) => /\binvalid\s?action\b/i.test(b)),
+  };
+}

@@ -1,0 +1,36 @@
+// The site adapter registry: one file per enrollment site, registered here.
+import { healthsherpa } from './healthsherpa';
+
+export interface PageFacts {
+  site: string;
+  pageKind: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
+  applicationId?: string;
+  planYear?: number;
+  consumerName?: string;
+  state?: string;
+  aorName?: string;
+  aorNpn?: string;
+  /** The page says the policy has no agent of record (adding one is blocked). */
+  aorAbsent?: boolean;
+  /** Facts the page shows more than once with different values: never trust either. */
+  conflicts?: ('aorNpn' | 'applicationId')[];
+  hasActiveCoverage?: boolean;
+  leadStatus?: 'shopping' | 'applying' | 'confirming';
+  invalidActionError: boolean;
+  resumeLink?: string;
+}
+
+export interface SiteAdapter {
+  site: string;
+  matchesHost(host: string): boolean;
+  /** null: not a consumer page of this site. */
+  extract(doc: Document, url: URL): PageFacts | null;
+}
+
+export const SITE_ADAPTERS: SiteAdapter[] = [healthsherpa];
+
+export function extractPageFacts(doc: Document, url: URL): PageFacts | null {
+  if (url.protocol !== 'https:') return null;
+  const adapter = SITE_ADAPTERS.find((a) => a.matchesHost(url.hostname));
+  return adapter ? adapter.extract(doc, url) : null;
+}

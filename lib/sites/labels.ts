@@ -1,0 +1,140 @@
+// Reads labelled values from a page the way a person does: by the words beside them, whatever the markup.
+// The page becomes a list of short text blocks in reading order; a table with a header row becomes
+// "Header: cell" blocks, row by row, so a value sits right after its label in every layout.
+
+// Not facts about the consumer: code, hidden content, and the site's own navigation (menus repeat words
+// like "Invalid Action" on every page).
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'TEXTAREA',
+  'NAV',
+]);
+const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar']);
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
+
+/** Tag of the banner's host element: never read our own words back as page facts. */
+export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
+
+export function clean(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+function headerCells(table: HTMLTableElement): string[] | null {
+  const first = table.tHead?.rows[0] ?? table.rows[0];
+  if (!first || first.cells.length < 2) return null;
+  const cells = Array.from(first.cells);
+  if (!cells.every((c) => c.tagName === 'TH')) return null;
+  return cells.map((c) => clean(c.textContent ?? ''));
+}
+
+function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]): void {
+  const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+  for (const row of Array.from(table.rows)) {
+    if (row === headerRow) continue;
+    Array.from(row.cells).forEach((cell, i) => {
+      const value = clean(cell.textContent ?? '');
+      if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
+    });
+  }
+}
+
+export function textBlocks(root: Element): string[] {
+  const out: string[] = [];
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
+    acceptNode(node) {
+      if (node.nodeType !== 1) return 1; // FILTER_ACCEPT
+      const tag = (node as Element).tagName.toUpperCase();
+      const role = (node as Element).getAttribute('role');
+      if (
+        SKIPPED.has(tag) ||
+        tag === OWN_HOST_TAG ||
+        (node as HTMLElement).hidden ||
+        (role && SKIPPED_ROLES.has(role))
+      ) {
+        return 2; // FILTER_REJECT
+      }
+      if (tag === 'TABLE') {
+        const headers = headerCells(node as HTMLTableElement);
+        if (headers) {
+          tableBlocks(node as HTMLTableElement, headers, out);
+          return 2;
+        }
+      }
+      return 3; // FILTER_SKIP: look inside
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue;
+    if (!value || value.length > MAX_BLOCK) continue;
+    const text = clean(value);
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+export interface LabelSpec {
+  /** Label words, as a regular expression source matched at the start of a block, case-insensitive. */
+  label: string;
+  /** Whether extra words may follow the label ("Agent of record on the active policy"). */
+  trailingWords?: boolean;
+}
+
+/** How far after a bare label its value may sit (a label and value in separate elements). */
+const VALUE_LOOKAHEAD = 2;
+
+/**
+ * Every value found for any of the labels, in page order. `parse` turns the text after a label into a
+ * value, or undefined when that text is not one (then the next block is tried).
+ */
+export function findLabelled<T>(
+  blocks: string[],
+  specs: LabelSpec[],
+  parse: (text: string) => T | undefined,
+): { value: T; index: number }[] {
+  const patterns = specs.map((s) => ({
+    withColon: new RegExp(
+      `^(?:${s.label})${s.trailingWords ? "[\\w ,'’-]{0,40}?" : ''}\\s*[:：#]\\s*(.*)$`,
+      'i',
+    ),
+    bare: new RegExp(`^(?:${s.label})${s.trailingWords ? "[\\w ,'’-]{0,40}" : ''}\\s*$`, 'i'),
+    inline: new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
+  }));
+  const found: { value: T; index: number }[] = [];
+  blocks.forEach((block, index) => {
+    for (const p of patterns) {
+      let value: T | undefined;
+      const colon = p.withColon.exec(block);
+      if (colon?.[1]) value = parse(colon[1]);
+      else if (colon || p.bare.test(block)) value = nextValue(blocks, index, parse);
+      else {
+        const inline = p.inline.exec(block);
+        if (inline?.[1]) value = parse(inline[1]);
+      }
+      if (value !== undefined) {
+        found.push({ value, index });
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+function nextValue<T>(
+  blocks: string[],
+  index: number,
+  parse: (text: string) => T | undefined,
+): T | undefined {
+  for (let i = index + 1; i <= index + VALUE_LOOKAHEAD && i < blocks.length; i++) {
+    const value = parse(blocks[i] ?? '');
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}

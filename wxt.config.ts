@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { ENROLLMENT_SITE_MATCHES } from './lib/sites/matches';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  manifestVersion: 3,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: ENROLLMENT_SITE_MATCHES,
+    action: { default_title: '__MSG_extName__' },
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
+    browser_specific_settings: {
+      gecko: {
+        id: 'aor-guard@aorguard.app',
+        strict_min_version: '128.0',
+        // Consumer data stays on the machine; nothing is collected by the extension's authors.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
