@@ -1,0 +1,102 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { CallReportForm } from '../../components/CallReportForm';
+import type { CallReport } from '../../lib/call-report';
+
+const NOW = new Date('2026-11-20T15:00:00');
+
+function setup(onSave = vi.fn(async (_r: CallReport) => {})) {
+  render(
+    <CallReportForm
+      planYear={2026}
+      reporterName="Sam Agent"
+      reporterNpn="12345678"
+      onSave={onSave}
+      now={() => NOW}
+    />,
+  );
+  return onSave;
+}
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const choose = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+function fillValid() {
+  type('Application ID', '4567891230');
+  choose("Consumer's state", 'TX');
+  type('Phone number of the person who placed the call', '(202) 555-0143');
+  choose('Issue type', 'misinformation');
+  type('Summary of the issue', 'Representative said the consumer has to re-apply.');
+}
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save report' }));
+
+describe('CallReportForm', () => {
+  it('defaults the date and time of the call to now', () => {
+    setup();
+    expect(screen.getByLabelText('Date and time of call')).toHaveProperty('value', '2026-11-20T15:00');
+  });
+
+  it('saves a valid report with the reporter and tells the agent', async () => {
+    const onSave = setup();
+    fillValid();
+    save();
+    await screen.findByText('Report saved for application 4567891230.');
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({
+      applicationId: '4567891230',
+      state: 'TX',
+      phone: '+12025550143',
+      issueType: 'misinformation',
+      reporterName: 'Sam Agent',
+      reporterNpn: '12345678',
+      calledAt: NOW.toISOString(),
+    });
+    // The form is ready for the next report.
+    expect(screen.getByLabelText('Application ID')).toHaveProperty('value', '');
+  });
+
+  it.each([
+    ['Application ID', '12ab', 'An application ID is digits only.'],
+    ['Application ID', '123', 'An application ID has 5 to 20 digits.'],
+    [
+      'Phone number of the person who placed the call',
+      'call me',
+      'Enter a valid US phone number with its area code, e.g. (202) 555-0143.',
+    ],
+    ['Summary of the issue', 'short', 'Describe what happened in at least 10 characters.'],
+    ['Date and time of call', '2027-01-01T00:00', 'The call cannot be in the future.'],
+  ])('an invalid %s is explained next to the field and nothing is saved', async (label, value, message) => {
+    const onSave = setup();
+    fillValid();
+    type(label, value);
+    save();
+    const field = screen.getByLabelText(label);
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(message).id).toBe(field.getAttribute('aria-describedby'));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('Not saved. Correct the fields marked below.');
+  });
+
+  it('an empty form marks every required field and saves nothing', async () => {
+    const onSave = setup();
+    type('Date and time of call', '');
+    save();
+    await waitFor(() => expect(screen.getAllByText('This field is required.')).toHaveLength(6));
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('flags a state that is not on HealthCare.gov for the plan year', () => {
+    setup();
+    choose("Consumer's state", 'CA');
+    expect(screen.getByText(/California runs its own Marketplace for plan year 2026/)).toBeTruthy();
+  });
+
+  it('shows a storage failure and keeps what the agent typed', async () => {
+    setup(vi.fn(async () => Promise.reject(new Error('QuotaExceededError'))));
+    fillValid();
+    save();
+    await screen.findByText('The report could not be saved: QuotaExceededError');
+    expect(screen.getByLabelText('Application ID')).toHaveProperty('value', '4567891230');
+  });
+});

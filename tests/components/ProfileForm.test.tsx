@@ -1,0 +1,51 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ProfileForm } from '../../components/ProfileForm';
+import type { Profile } from '../../lib/profile';
+
+const empty: Profile = { name: '', npn: '', overrideNpn: '', planYear: 2026 };
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe('ProfileForm', () => {
+  it('shows the plan year it was given and an optional Override NPN', () => {
+    render(<ProfileForm initial={empty} onSave={vi.fn()} />);
+    expect(screen.getByLabelText('Plan year')).toHaveProperty('value', '2026');
+    expect(screen.getByLabelText('Agency Override NPN')).toHaveProperty('value', '');
+  });
+
+  it('explains an SSN-shaped NPN as it is typed', () => {
+    render(<ProfileForm initial={empty} onSave={vi.fn()} />);
+    type('Your NPN', '123-45-6789');
+    expect(screen.getByText(/looks like a Social Security number/)).toBeTruthy();
+    expect(screen.getByLabelText('Your NPN').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('warns about nine digits without refusing them', async () => {
+    const onSave = vi.fn(async () => {});
+    render(<ProfileForm initial={empty} onSave={onSave} />);
+    type('Your name', 'Sam Agent');
+    type('Your NPN', '123456789');
+    expect(screen.getByText(/Nine digits can also be an SSN/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await screen.findByText('Profile saved.');
+    expect(onSave).toHaveBeenCalledWith({
+      name: 'Sam Agent',
+      npn: '123456789',
+      overrideNpn: '',
+      planYear: 2026,
+    });
+  });
+
+  it('does not save an invalid NPN', async () => {
+    const onSave = vi.fn(async () => {});
+    render(<ProfileForm initial={empty} onSave={onSave} />);
+    type('Your name', 'Sam Agent');
+    type('Your NPN', '12345678');
+    type('Agency Override NPN', 'AB12345');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await screen.findByText('Not saved. Correct the fields marked below.');
+    expect(screen.getByText(/this looks like a state license number/)).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});
