@@ -16,10 +16,11 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'aor-guard@aorguard.app',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         // Consumer data stays on the machine; nothing is collected by the extension's authors.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   vite: () => ({ plugins: [preact()] }),
