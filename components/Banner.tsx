@@ -1,3 +1,6 @@
+import { useState } from 'preact/hooks';
+import type { DashboardPrefill } from '../lib/dashboard-link';
+import type { DashboardSection } from '../lib/messages';
 import type { RiskAssessment } from '../lib/risk';
 import type { PageFacts } from '../lib/sites';
 import { t, tCode } from './i18n';
@@ -6,17 +9,40 @@ export interface BannerProps {
   assessment: RiskAssessment;
   facts: PageFacts;
   submittingNpn: string | null;
+  /** The application is on an imported AOR at-risk list. */
+  atRisk?: boolean;
   onDismiss(): void;
+  onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
+}
+
+function title(level: RiskAssessment['level'], atRisk: boolean): string {
+  if (level === 'blocked') return t('banner.blocked');
+  if (level === 'caution') return t('banner.caution');
+  return atRisk ? t('banner.atRiskTitle') : t('banner.clear');
 }
 
 /** The warning shown on an enrollment page. Every page-derived value is rendered as text. */
-export function Banner({ assessment, facts, submittingNpn, onDismiss }: BannerProps) {
+export function Banner({
+  assessment,
+  facts,
+  submittingNpn,
+  atRisk = false,
+  onDismiss,
+  onOpenDashboard,
+}: BannerProps) {
   const { level, reasons, actions } = assessment;
+  const [scriptOpen, setScriptOpen] = useState(false);
+  const prefill = { applicationId: facts.applicationId, state: facts.state };
+  const canCall = actions.includes('three-way-call');
   return (
-    <div class={`banner banner-${level}`} role="alert" aria-labelledby="aor-guard-title">
+    <section
+      class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''}`}
+      role="alert"
+      aria-labelledby="aor-guard-title"
+    >
       <div class="banner-head">
         <strong class="banner-brand">{t('banner.label')}</strong>
-        <h2 id="aor-guard-title">{level === 'blocked' ? t('banner.blocked') : t('banner.caution')}</h2>
+        <h2 id="aor-guard-title">{title(level, atRisk)}</h2>
         <button type="button" class="dismiss" onClick={onDismiss}>
           {t('banner.dismiss')}
         </button>
@@ -26,20 +52,47 @@ export function Banner({ assessment, facts, submittingNpn, onDismiss }: BannerPr
           <li key={r}>{tCode('reason', r)}</li>
         ))}
       </ul>
-      {facts.aorNpn && submittingNpn && (
+      {facts.aorNpn && submittingNpn && level !== 'clear' && (
         <p class="aor">{t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn])}</p>
       )}
-      {(actions.includes('send-resume-link') || actions.includes('three-way-call')) && (
+      {atRisk && <p class="at-risk">{t('banner.atRisk')}</p>}
+      {(actions.includes('send-resume-link') || canCall) && (
         <>
           <p class="ways">{t('banner.waysForward')}</p>
           <ol class="actions-list">
             {actions.includes('send-resume-link') && <li>{t('banner.resumeLink')}</li>}
-            {actions.includes('three-way-call') && <li>{t('banner.threeWayCall')}</li>}
+            {canCall && <li>{t('banner.threeWayCall')}</li>}
           </ol>
         </>
       )}
       {actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
       {actions.includes('do-not-create-new-application') && <p class="do-not">{t('banner.doNotCreate')}</p>}
-    </div>
+      {canCall && (
+        <div class="banner-actions">
+          <button
+            type="button"
+            aria-expanded={scriptOpen}
+            aria-controls="aor-guard-script"
+            onClick={() => setScriptOpen(!scriptOpen)}
+          >
+            {t('banner.scriptButton')}
+          </button>
+        </div>
+      )}
+      {canCall && scriptOpen && (
+        <div id="aor-guard-script" class="script">
+          <ol>
+            <li>{t('banner.scriptStep1')}</li>
+            <li>{t('banner.scriptStep2')}</li>
+            <li>{t('banner.scriptStep3')}</li>
+            <li>{t('banner.scriptStep4')}</li>
+          </ol>
+          <p>{t('banner.scriptIfWrong')}</p>
+          <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
+            {t('banner.logCallReport')}
+          </button>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,8 @@
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { dashboardHash } from '../lib/dashboard-link';
+import { countCasesNeedingAction, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
 import { assessPage } from '../lib/page-risk';
 import { submittingNpn } from '../lib/profile';
@@ -9,8 +12,38 @@ export default defineBackground(() => {
   const route = createRouter(browser.runtime.id, {
     'assess-page': async ({ facts }) => {
       const profile = await readProfile();
-      return { assessment: assessPage(facts, profile), submittingNpn: submittingNpn(profile) };
+      if (facts.invalidActionError && facts.applicationId) {
+        await recordInvalidActionSighting(
+          {
+            applicationId: facts.applicationId,
+            planYear: facts.planYear ?? profile.planYear,
+            consumerName: facts.consumerName,
+            state: facts.state,
+            aorName: facts.aorName,
+            aorNpn: facts.aorNpn,
+            site: facts.site,
+          },
+          new Date(),
+        );
+      }
+      const atRisk = facts.applicationId
+        ? (await findAtRiskClient(facts.applicationId)) !== undefined
+        : false;
+      return { assessment: assessPage(facts, profile), submittingNpn: submittingNpn(profile), atRisk };
+    },
+    'open-dashboard': async ({ section, prefill }) => {
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/dashboard.html${dashboardHash(section, prefill)}`),
+      });
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // The badge counts cases that need the agent; Dexie tells every context when the table changes.
+  liveQuery(() => countCasesNeedingAction()).subscribe({
+    next: (count) => {
+      browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      browser.action.setBadgeBackgroundColor({ color: '#b50909' });
+    },
+  });
 });

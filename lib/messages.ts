@@ -32,20 +32,54 @@ export const pageFactsSchema = z.object({
   leadStatus: z.enum(['shopping', 'applying', 'confirming']).optional(),
   invalidActionError: z.boolean(),
   resumeLink: z.string().max(2000).optional(),
+  overrideNpn: z
+    .string()
+    .regex(/^\d{0,10}$/)
+    .optional(),
+  enrolleeAssistance: z.boolean().optional(),
+  pathway: z.enum(['agent', 'consumer-resume-link', 'consumer-marketing-link']).optional(),
+  atRiskRows: z.number().int().min(0).max(100_000).optional(),
 });
+
+const prefillSchema = z.object({
+  applicationId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
+
+export const DASHBOARD_SECTIONS = ['profile', 'call-reports', 'cases', 'at-risk'] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assess-page'), facts: pageFactsSchema }),
+  z.object({
+    type: z.literal('open-dashboard'),
+    section: z.enum(DASHBOARD_SECTIONS),
+    prefill: prefillSchema.optional(),
+  }),
 ]);
+
+/** Messages the content script answers (from the popup). */
+export interface PageFactsRequest {
+  type: 'get-page-facts';
+}
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 
 export interface PageVerdict {
   assessment: RiskAssessment | null;
   submittingNpn: string | null;
+  /** The application is on an imported AOR at-risk list. */
+  atRisk: boolean;
 }
 export interface Responses {
   'assess-page': PageVerdict;
+  'open-dashboard': void;
 }
 
 export type Handlers = {

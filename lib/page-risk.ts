@@ -6,12 +6,16 @@ import type { PageFacts } from './sites';
 
 export function riskContextFromFacts(facts: PageFacts, profile: Profile | null): RiskContext {
   const conflicting = facts.conflicts?.includes('aorNpn') ?? false;
+  // An Override NPN chosen on the page is what this submission carries, whatever the profile says.
+  const chosenOnPage =
+    facts.overrideNpn === undefined ? undefined : facts.overrideNpn || profile?.npn || null;
   return {
-    submittingNpn: submittingNpn(profile),
+    submittingNpn: chosenOnPage === undefined ? submittingNpn(profile) : chosenOnPage,
     policyNpn: conflicting ? undefined : (facts.aorNpn ?? (facts.aorAbsent ? null : undefined)),
     hasActiveCoverage: facts.hasActiveCoverage,
     activeCoveragePlanYear: facts.hasActiveCoverage ? facts.planYear : undefined,
-    pathway: 'agent',
+    pathway: facts.pathway ?? 'agent',
+    enrolleeAssistance: facts.enrolleeAssistance,
   };
 }
 

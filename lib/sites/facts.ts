@@ -15,6 +15,10 @@ export interface CommonFacts {
   hasActiveCoverage?: boolean;
   leadStatus?: 'shopping' | 'applying' | 'confirming';
   invalidActionError: boolean;
+  /** The Override NPN chosen on the page ('' = no override chosen). */
+  overrideNpn?: string;
+  enrolleeAssistance?: boolean;
+  resumeLink?: string;
 }
 
 const NAME_MAX = 120;
@@ -36,6 +40,10 @@ const COVERAGE_LABELS: LabelSpec[] = [
   { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
   { label: 'status' },
   { label: 'coverage' },
+];
+const OVERRIDE_LABELS: LabelSpec[] = [
+  { label: '(?:agency )?override npn', trailingWords: true },
+  { label: 'npn override' },
 ];
 const LEAD_STATUS_LABELS: LabelSpec[] = [{ label: '(?:lead )?status' }];
 const STATE_LABELS: LabelSpec[] = [{ label: "(?:consumer'?s? )?state(?: of residence)?" }];
@@ -84,6 +92,11 @@ function parseAor(text: string): Aor | undefined {
   return { name, npn: npn?.[1] };
 }
 
+function parseOverride(text: string): string | undefined {
+  if (/^(none|no override|do not override|not using override|—|-)$/i.test(text)) return '';
+  return NPN_IN_TEXT.exec(text)?.[1] ?? /^\d{1,10}$/.exec(text)?.[0];
+}
+
 export function parseCoverage(text: string): boolean | undefined {
   if (/^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive)\b/i.test(text)) return false;
   if (/^(active|effectuated|enrolled|pending effectuation)\b/i.test(text)) return true;
@@ -98,6 +111,14 @@ function parseLeadStatus(text: string): CommonFacts['leadStatus'] {
 function parseStateFromAddress(text: string): string | undefined {
   const m = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/.exec(text);
   return m?.[1] ? toStateCode(m[1]) : undefined;
+}
+
+/** When the address does not say what the page is, what it shows does. */
+export function kindFromFacts(facts: CommonFacts): 'client' | 'lead' | 'invalid-action' | 'other' {
+  if (facts.invalidActionError) return 'invalid-action';
+  if (facts.leadStatus) return 'lead';
+  if (facts.applicationId || facts.aorNpn || facts.aorAbsent) return 'client';
+  return 'other';
 }
 
 const first = <T>(found: { value: T }[]): T | undefined => found[0]?.value;
@@ -119,6 +140,15 @@ function readAor(
     if (npn) npns.push(npn);
   }
   return { aorName, aorNpn: npns[0], aorAbsent: npns.length === 0 ? aorAbsent : undefined, npns };
+}
+
+/** A Resume Link shown on the page: a link, or a read-only field holding it for copying. */
+function findResumeLink(doc: Document): string | undefined {
+  const candidates = [
+    ...Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href*="resume" i]'), (a) => a.href),
+    ...Array.from(doc.querySelectorAll<HTMLInputElement>('input[value*="resume" i]'), (i) => i.value),
+  ];
+  return candidates.find((c) => c.length <= 2000 && /^https:\/\/[^\s/]+\/\S*$/i.test(c));
 }
 
 export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
@@ -144,5 +174,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     hasActiveCoverage: noActiveCoverage ? false : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage)),
     leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus)),
     invalidActionError: blocks.some((b) => /\binvalid\s?action\b/i.test(b)),
+    overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride)),
+    enrolleeAssistance: blocks.some((b) => /\benrollee assistance\b/i.test(b)) || undefined,
+    resumeLink: findResumeLink(doc),
   };
 }

@@ -1,4 +1,7 @@
 // The site adapter registry: one file per enrollment site, registered here.
+import type { Pathway } from '../risk';
+import { benefitalign } from './benefitalign';
+import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 
 export interface PageFacts {
@@ -18,6 +21,14 @@ export interface PageFacts {
   leadStatus?: 'shopping' | 'applying' | 'confirming';
   invalidActionError: boolean;
   resumeLink?: string;
+  /** The Override NPN chosen on the page itself ('' = none chosen): what this submission carries. */
+  overrideNpn?: string;
+  /** An Enrollee Assistance Program enrollment: Resume Link only. */
+  enrolleeAssistance?: boolean;
+  /** Who submits on this site; absent means the agent does. */
+  pathway?: Pathway;
+  /** On a list page: how many rows the site marks as AOR at risk. */
+  atRiskRows?: number;
 }
 
 export interface SiteAdapter {
@@ -27,7 +38,7 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL): PageFacts | null;
 }
 
-export const SITE_ADAPTERS: SiteAdapter[] = [healthsherpa];
+export const SITE_ADAPTERS: SiteAdapter[] = [healthsherpa, healthcareGov, benefitalign];
 
 export function extractPageFacts(doc: Document, url: URL): PageFacts | null {
   if (url.protocol !== 'https:') return null;

@@ -61,6 +61,12 @@ export function textBlocks(root: Element): string[] {
       ) {
         return 2; // FILTER_REJECT
       }
+      if (tag === 'SELECT') {
+        // Only the chosen option is on the page as a person reads it.
+        const chosen = clean((node as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '');
+        if (chosen) out.push(chosen);
+        return 2;
+      }
       if (tag === 'TABLE') {
         const headers = headerCells(node as HTMLTableElement);
         if (headers) {

@@ -6,7 +6,10 @@ const facts = { site: 'healthsherpa', pageKind: 'client', aorNpn: '87654321', in
 
 function setup() {
   const handler = vi.fn(async () => ({ assessment: null, submittingNpn: null }));
-  const route = createRouter(OWN_ID, { 'assess-page': handler } as Handlers);
+  const route = createRouter(OWN_ID, {
+    'assess-page': handler,
+    'open-dashboard': vi.fn(),
+  } as unknown as Handlers);
   return { handler, route };
 }
 

@@ -1,0 +1,164 @@
+// HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
+import Papa from 'papaparse';
+import { z } from 'zod';
+
+export interface AtRiskClient {
+  federalExchangeId: string;
+  clientDetailsUrl?: string;
+  archived: boolean;
+  clientName?: string;
+  agencyName?: string;
+  agentName?: string;
+  agentEmail?: string;
+  firstSeenAt: string; // ISO: the import that first listed it
+  lastImportedAt: string;
+}
+
+export const atRiskClientSchema: z.ZodType<AtRiskClient> = z.object({
+  federalExchangeId: z.string().regex(/^\d{1,20}$/),
+  clientDetailsUrl: z.string().max(2000).optional(),
+  archived: z.boolean(),
+  clientName: z.string().max(500).optional(),
+  agencyName: z.string().max(500).optional(),
+  agentName: z.string().max(500).optional(),
+  agentEmail: z.string().max(500).optional(),
+  firstSeenAt: z.iso.datetime(),
+  lastImportedAt: z.iso.datetime(),
+});
+
+export type AtRiskRow = Omit<AtRiskClient, 'firstSeenAt' | 'lastImportedAt'>;
+
+const COLUMNS = {
+  federalExchangeId: 'federal exchange id',
+  clientDetailsUrl: 'client details page url',
+  archived: 'archived status',
+  clientName: 'client name',
+  agencyName: 'agency name',
+  agentName: 'agent name',
+  agentEmail: 'agent email address',
+} as const;
+const REQUIRED = [COLUMNS.federalExchangeId, COLUMNS.clientDetailsUrl, COLUMNS.archived];
+const AGENCY_ONLY = [COLUMNS.agencyName, COLUMNS.agentName, COLUMNS.agentEmail];
+
+/** The export is a few thousand rows; anything this big is not it. */
+export const AT_RISK_MAX_BYTES = 20 * 1024 * 1024;
+
+export class AtRiskImportError extends Error {}
+
+export interface AtRiskParse {
+  format: 'agent' | 'agency';
+  rows: AtRiskRow[];
+  errors: { line: number; message: string }[];
+}
+
+const normalizeHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+
+/** Spreadsheet exports wrap numbers as ="0123" to keep leading zeros. */
+export function unwrapExcelText(value: string): string {
+  const m = /^="(.*)"$/.exec(value.trim());
+  return (m ? (m[1] ?? '') : value).trim();
+}
+
+function parseArchived(value: string): boolean | undefined {
+  const v = value.trim().toLowerCase();
+  if (['archived', 'true', 'yes', 'y', '1'].includes(v)) return true;
+  if (['', 'active', 'not archived', 'unarchived', 'false', 'no', 'n', '0'].includes(v)) return false;
+  return undefined;
+}
+
+/** Only a link to a HealthSherpa page is kept: the list is a file from outside and may be tampered with. */
+function safeClientUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    const host = url.hostname;
+    const onSite = host === 'healthsherpa.com' || host.endsWith('.healthsherpa.com');
+    return url.protocol === 'https:' && onSite && !url.username && !url.password ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse> {
+  if (typeof input !== 'string' && input.size > AT_RISK_MAX_BYTES) {
+    throw new AtRiskImportError(
+      `This file is ${(input.size / 1024 / 1024).toFixed(0)} MB; an AOR at-risk export is far smaller. Choose the "AOR at-risk clients" CSV exported from HealthSherpa.`,
+    );
+  }
+  const text = typeof input === 'string' ? input : await input.text();
+  if (text.trim() === '')
+    throw new AtRiskImportError(
+      'The file is empty. Export the AOR at-risk clients list again and choose that file.',
+    );
+  if (text.includes('\u0000'))
+    throw new AtRiskImportError(
+      'This is not a CSV file (it contains binary data). Choose the CSV exported from HealthSherpa.',
+    );
+
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const [header, ...data] = parsed.data;
+  const headers = (header ?? []).map(normalizeHeader);
+  const missing = REQUIRED.filter((c) => !headers.includes(c));
+  if (missing.length > 0) {
+    const hint = headers.includes('npn')
+      ? ' This looks like an NPN list (Registration Completion or Termination list): import it in the NPN registry instead.'
+      : '';
+    throw new AtRiskImportError(
+      `This is not an AOR at-risk clients export: the column${missing.length > 1 ? 's' : ''} ${missing
+        .map((m) => `"${m}"`)
+        .join(
+          ', ',
+        )} ${missing.length > 1 ? 'are' : 'is'} missing (found: ${headers.slice(0, 8).join(', ') || 'nothing'}).${hint}`,
+    );
+  }
+  const index = (name: string) => headers.indexOf(name);
+  const cell = (row: string[], name: string) => {
+    const i = index(name);
+    return i < 0 ? '' : unwrapExcelText(row[i] ?? '');
+  };
+  const optional = (row: string[], name: string) => cell(row, name).slice(0, 500) || undefined;
+
+  const rows = new Map<string, AtRiskRow>();
+  const errors: AtRiskParse['errors'] = [];
+  data.forEach((row, i) => {
+    const line = i + 2;
+    const id = cell(row, COLUMNS.federalExchangeId).replace(/[\s-]/g, '');
+    if (!/^\d{1,20}$/.test(id)) {
+      errors.push({
+        line,
+        message: `Line ${line}: the Federal Exchange ID "${id.slice(0, 40)}" is not digits.`,
+      });
+      return;
+    }
+    const archived = parseArchived(cell(row, COLUMNS.archived));
+    if (archived === undefined) {
+      errors.push({
+        line,
+        message: `Line ${line}: the Archived Status "${cell(row, COLUMNS.archived).slice(0, 40)}" is not understood.`,
+      });
+      return;
+    }
+    rows.set(id, {
+      federalExchangeId: id,
+      clientDetailsUrl: safeClientUrl(cell(row, COLUMNS.clientDetailsUrl)),
+      archived,
+      clientName: optional(row, COLUMNS.clientName),
+      agencyName: optional(row, COLUMNS.agencyName),
+      agentName: optional(row, COLUMNS.agentName),
+      agentEmail: optional(row, COLUMNS.agentEmail),
+    });
+  });
+  const format = AGENCY_ONLY.every((c) => headers.includes(c)) ? 'agency' : 'agent';
+  return { format, rows: [...rows.values()], errors };
+}
+
+/** Merge an import into what is stored: a client already listed keeps the date it was first seen. */
+export function mergeAtRisk(existing: AtRiskClient | undefined, row: AtRiskRow, now: Date): AtRiskClient {
+  const stamp = now.toISOString();
+  const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as AtRiskRow;
+  return { ...existing, ...clean, firstSeenAt: existing?.firstSeenAt ?? stamp, lastImportedAt: stamp };
+}
