@@ -12,3 +12,8 @@ export async function readProfile(): Promise<Profile> {
   const parsed = profileSchema.safeParse(await profileItem.getValue());
   return parsed.success ? parsed.data : emptyProfile(new Date());
 }
+
+/** When the agent last opened the AOR at-risk list: rows first listed after it count as new. */
+export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRiskLastVisit', {
+  fallback: null,
+});

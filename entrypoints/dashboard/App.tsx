@@ -1,31 +1,109 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AtRiskSection } from '../../components/AtRiskSection';
 import { CallReportForm } from '../../components/CallReportForm';
 import { CallReportList } from '../../components/CallReportList';
+import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
 import { ProfileForm } from '../../components/ProfileForm';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useStoredProfile } from '../../components/use-stored-profile';
-import { listCallReports, saveCallReport } from '../../lib/db';
-import { profileItem } from '../../lib/settings';
+import { parseAtRiskCsv } from '../../lib/at-risk-list';
+import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
+import {
+  importAtRiskRows,
+  listAtRiskClients,
+  listCallReports,
+  listInvalidActionCases,
+  saveCallReport,
+  setCaseStatus,
+} from '../../lib/db';
+import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
+import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
 
-const SECTIONS = ['profile', 'call-reports'] as const;
-type Section = (typeof SECTIONS)[number];
-const SECTION_LABELS: Record<Section, () => string> = {
+const SECTION_LABELS: Record<DashboardSection, () => string> = {
   profile: () => t('dashboard.profile'),
   'call-reports': () => t('dashboard.callReports'),
+  cases: () => t('dashboard.cases'),
+  'at-risk': () => t('dashboard.atRisk'),
 };
 
-function sectionFromHash(): Section {
-  const hash = location.hash.slice(1);
-  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'profile';
+function readHash() {
+  const { section, prefill } = parseDashboardHash(location.hash);
+  const known = (DASHBOARD_SECTIONS as readonly string[]).includes(section);
+  return { section: (known ? section : 'profile') as DashboardSection, prefill };
+}
+
+function CallReportsSection() {
+  const profile = useStoredProfile();
+  const reports = useLiveQuery(() => listCallReports());
+  const [{ prefill }] = useState(readHash);
+  return (
+    <>
+      {profile && (
+        <CallReportForm
+          planYear={profile.planYear}
+          reporterName={profile.name || undefined}
+          reporterNpn={profile.npn || undefined}
+          initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
+          onSave={(report) => saveCallReport(report)}
+        />
+      )}
+      {reports && <CallReportList reports={reports.reports} unreadable={reports.unreadable} />}
+    </>
+  );
+}
+
+function CasesSection() {
+  const cases = useLiveQuery(() => listInvalidActionCases());
+  if (!cases) return null;
+  return (
+    <CaseTable
+      cases={cases.cases}
+      unreadable={cases.unreadable}
+      onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
+      onLogCall={(c) => {
+        location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
+      }}
+    />
+  );
+}
+
+function AtRiskListSection() {
+  const list = useLiveQuery(() => listAtRiskClients());
+  // The visit before this one decides what counts as new; this visit is recorded for the next.
+  const [previousVisit, setPreviousVisit] = useState<string | null>();
+  useEffect(() => {
+    atRiskLastVisitItem.getValue().then((last) => {
+      setPreviousVisit(last);
+      atRiskLastVisitItem.setValue(new Date().toISOString());
+    });
+  }, []);
+  if (!list || previousVisit === undefined) return null;
+  const newCount = previousVisit ? list.clients.filter((c) => c.firstSeenAt > previousVisit).length : 0;
+  return (
+    <AtRiskSection
+      clients={list.clients}
+      newSinceLastVisit={newCount}
+      onImport={async (file) => {
+        const parsed = await parseAtRiskCsv(file);
+        const record = await importAtRiskRows(parsed.rows, {
+          fileName: file.name,
+          errors: parsed.errors.length,
+          now: new Date(),
+        });
+        return { rows: record.rows, added: record.added, errors: parsed.errors };
+      }}
+    />
+  );
 }
 
 export function App() {
-  const [section, setSection] = useState<Section>(sectionFromHash);
+  // The whole hash is state: a new prefill for the same section must remount the section's form.
+  const [hash, setHash] = useState(location.hash);
+  const { section } = readHash();
   const profile = useStoredProfile();
-  const reports = useLiveQuery(() => listCallReports());
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash());
+    const onHash = () => setHash(location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -35,7 +113,7 @@ export function App() {
       <nav aria-label={t('dashboard.sections')}>
         <h1>{t('dashboard.title')}</h1>
         <ul>
-          {SECTIONS.map((s) => (
+          {DASHBOARD_SECTIONS.map((s) => (
             <li key={s}>
               <a href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
                 {SECTION_LABELS[s]()}
@@ -44,23 +122,13 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main>
+      <main key={hash}>
         {section === 'profile' && profile && (
           <ProfileForm initial={profile} onSave={(p) => profileItem.setValue(p)} />
         )}
-        {section === 'call-reports' && (
-          <>
-            {profile && (
-              <CallReportForm
-                planYear={profile.planYear}
-                reporterName={profile.name || undefined}
-                reporterNpn={profile.npn || undefined}
-                onSave={(report) => saveCallReport(report)}
-              />
-            )}
-            {reports && <CallReportList reports={reports.reports} unreadable={reports.unreadable} />}
-          </>
-        )}
+        {section === 'call-reports' && <CallReportsSection />}
+        {section === 'cases' && <CasesSection />}
+        {section === 'at-risk' && <AtRiskListSection />}
       </main>
     </div>
   );

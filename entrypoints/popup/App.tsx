@@ -1,16 +1,37 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CallReportForm } from '../../components/CallReportForm';
 import { t } from '../../components/i18n';
+import { PagePanel } from '../../components/PagePanel';
 import { Tabs } from '../../components/Tabs';
 import { useStoredProfile } from '../../components/use-stored-profile';
-import { saveCallReport } from '../../lib/db';
+import { findAtRiskClient, saveCallReport } from '../../lib/db';
+import type { PageFactsRequest } from '../../lib/messages';
+import type { PageFacts } from '../../lib/sites';
 
-type Tab = 'call-report';
+type Tab = 'this-page' | 'call-report';
+
+/** Asks the content script in the active tab what it read; null when no content script answers. */
+async function readActiveTab(): Promise<PageFacts | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  const request: PageFactsRequest = { type: 'get-page-facts' };
+  return ((await browser.tabs.sendMessage(tab.id, request).catch(() => null)) as PageFacts | null) ?? null;
+}
 
 export function App() {
   const profile = useStoredProfile();
-  const [tab, setTab] = useState<Tab>('call-report');
+  const [facts, setFacts] = useState<PageFacts | null>();
+  const [atRisk, setAtRisk] = useState(false);
+  const [tab, setTab] = useState<Tab>();
+  useEffect(() => {
+    readActiveTab().then(async (read) => {
+      setFacts(read);
+      setTab((current) => current ?? (read ? 'this-page' : 'call-report'));
+      if (read?.applicationId) setAtRisk((await findAtRiskClient(read.applicationId)) !== undefined);
+    });
+  }, []);
+
   return (
     <main>
       <header>
@@ -19,21 +40,28 @@ export function App() {
           {t('common.openDashboard')}
         </button>
       </header>
-      <Tabs
-        label={t('popup.tabs')}
-        tabs={[{ id: 'call-report', label: t('popup.callReportTab') }]}
-        selected={tab}
-        onSelect={(id) => setTab(id as Tab)}
-      >
-        {profile && (
-          <CallReportForm
-            planYear={profile.planYear}
-            reporterName={profile.name || undefined}
-            reporterNpn={profile.npn || undefined}
-            onSave={(report) => saveCallReport(report)}
-          />
-        )}
-      </Tabs>
+      {tab && profile && (
+        <Tabs
+          label={t('popup.tabs')}
+          tabs={[
+            { id: 'this-page', label: t('popup.thisPageTab') },
+            { id: 'call-report', label: t('popup.callReportTab') },
+          ]}
+          selected={tab}
+          onSelect={(id) => setTab(id as Tab)}
+        >
+          {tab === 'this-page' && <PagePanel facts={facts} profile={profile} atRisk={atRisk} />}
+          {tab === 'call-report' && (
+            <CallReportForm
+              planYear={profile.planYear}
+              reporterName={profile.name || undefined}
+              reporterNpn={profile.npn || undefined}
+              initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
+              onSave={(report) => saveCallReport(report)}
+            />
+          )}
+        </Tabs>
+      )}
     </main>
   );
 }

@@ -1,0 +1,115 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { checkNpnFormat } from '../lib/npn';
+import { assessPage } from '../lib/page-risk';
+import type { Profile } from '../lib/profile';
+import type { PageFacts } from '../lib/sites';
+import { describedBy, Field } from './Field';
+import { t, tCode } from './i18n';
+
+export interface PagePanelProps {
+  /** undefined while asking the tab; null when the tab is not a page AOR Guard reads. */
+  facts: PageFacts | null | undefined;
+  profile: Profile;
+  atRisk: boolean;
+}
+
+type Coverage = 'page' | 'yes' | 'no';
+
+/** What AOR Guard read from the current tab, the verdict, and a way to correct what the page did not show. */
+export function PagePanel({ facts, profile, atRisk }: PagePanelProps) {
+  const [aorNpn, setAorNpn] = useState('');
+  const [coverage, setCoverage] = useState<Coverage>('page');
+  if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
+  if (facts === null) return <p class="hint">{t('page.notEnrollmentPage')}</p>;
+
+  const npnCheck = aorNpn.trim() ? checkNpnFormat(aorNpn) : null;
+  const npnError = npnCheck && !npnCheck.valid ? tCode('npn', npnCheck.code) : undefined;
+  const corrected: PageFacts = {
+    ...facts,
+    ...(npnCheck?.valid && npnCheck.npn
+      ? { aorNpn: npnCheck.npn, aorAbsent: false, conflicts: undefined }
+      : {}),
+    ...(coverage === 'page' ? {} : { hasActiveCoverage: coverage === 'yes' }),
+  };
+  const assessment = assessPage(corrected, profile);
+  const yesNo = (v: boolean | undefined) =>
+    v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
+  const rows: [string, string | undefined][] = [
+    [t('page.site'), facts.site],
+    [t('page.kind'), tCode('page.kinds', facts.pageKind)],
+    [t('callReport.applicationId'), facts.applicationId],
+    [t('profile.planYear'), facts.planYear?.toString()],
+    [t('page.consumer'), facts.consumerName],
+    [t('callReport.state'), facts.state],
+    [t('page.aor'), facts.aorName],
+    [
+      t('page.aorNpn'),
+      facts.conflicts?.includes('aorNpn')
+        ? t('page.conflicting')
+        : (facts.aorNpn ?? (facts.aorAbsent ? t('page.none') : undefined)),
+    ],
+    [t('page.activeCoverage'), yesNo(facts.hasActiveCoverage)],
+    [t('page.atRiskRows'), facts.atRiskRows?.toString()],
+  ];
+
+  return (
+    <div class="stack">
+      <h2>{t('page.heading')}</h2>
+      <dl class="facts">
+        {rows
+          .filter(([, v]) => v !== undefined)
+          .map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+      </dl>
+      {atRisk && <p class="status status-error">{t('banner.atRisk')}</p>}
+      <section aria-labelledby="verdict-heading" class={`verdict verdict-${assessment?.level ?? 'none'}`}>
+        <h3 id="verdict-heading">
+          {assessment ? tCode('page.verdict', assessment.level) : t('page.noVerdict')}
+        </h3>
+        {assessment && (
+          <ul>
+            {assessment.reasons.map((r) => (
+              <li key={r}>{tCode('reason', r)}</li>
+            ))}
+            {assessment.actions.includes('do-not-create-new-application') && (
+              <li>{t('banner.doNotCreate')}</li>
+            )}
+          </ul>
+        )}
+      </section>
+      <h3>{t('page.correctHeading')}</h3>
+      <Field
+        id="page-aorNpn"
+        label={t('page.correctAorNpn')}
+        hint={t('page.correctAorNpnHint')}
+        error={npnError}
+      >
+        <input
+          id="page-aorNpn"
+          type="text"
+          inputMode="numeric"
+          value={aorNpn}
+          aria-invalid={npnError ? true : undefined}
+          aria-describedby={describedBy('page-aorNpn', { hint: 'yes', error: npnError })}
+          onInput={(e) => setAorNpn(e.currentTarget.value)}
+        />
+      </Field>
+      <Field id="page-coverage" label={t('page.correctCoverage')}>
+        <select
+          id="page-coverage"
+          value={coverage}
+          onChange={(e) => setCoverage(e.currentTarget.value as Coverage)}
+        >
+          <option value="page">{t('page.asPageShows')}</option>
+          <option value="yes">{t('page.yes')}</option>
+          <option value="no">{t('page.no')}</option>
+        </select>
+      </Field>
+    </div>
+  );
+}
