@@ -79,7 +79,7 @@ export interface PageVerdict {
 }
 export interface Responses {
   'assess-page': PageVerdict;
-  'open-dashboard': void;
+  'open-dashboard': undefined;
 }
 
 export type Handlers = {
