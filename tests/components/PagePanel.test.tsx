@@ -1,0 +1,54 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { PagePanel } from '../../components/PagePanel';
+import type { PageFacts } from '../../lib/sites';
+
+const profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
+const facts: PageFacts = {
+  site: 'healthsherpa',
+  pageKind: 'client',
+  applicationId: '4567891230',
+  consumerName: 'Maria Lopez',
+  hasActiveCoverage: true,
+  invalidActionError: false,
+};
+
+describe('PagePanel (popup "This page")', () => {
+  it('shows what the page says and asks to verify when the AOR NPN is not shown', () => {
+    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    expect(screen.getByText('Maria Lopez')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Verify the agent of record first' })).toBeTruthy();
+  });
+
+  it('re-assesses when the agent enters the AOR NPN read from the Marketplace', () => {
+    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    const input = screen.getByLabelText('Agent of record NPN from the Marketplace');
+    fireEvent.input(input, { target: { value: '87654321' } });
+    expect(screen.getByRole('heading', { name: 'CMS will block this update' })).toBeTruthy();
+    fireEvent.input(input, { target: { value: '12345678' } });
+    expect(screen.getByRole('heading', { name: 'Not affected by the Invalid Action error' })).toBeTruthy();
+  });
+
+  it('explains a bad NPN correction and keeps the page’s verdict', () => {
+    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    fireEvent.input(screen.getByLabelText('Agent of record NPN from the Marketplace'), {
+      target: { value: '123-45-6789' },
+    });
+    expect(screen.getByText(/looks like a Social Security number/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Verify the agent of record first' })).toBeTruthy();
+  });
+
+  it('lets the agent say there is no active coverage', () => {
+    render(<PagePanel facts={{ ...facts, aorNpn: '87654321' }} profile={profile} atRisk={false} />);
+    expect(screen.getByRole('heading', { name: 'CMS will block this update' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Does the consumer have active coverage?'), {
+      target: { value: 'no' },
+    });
+    expect(screen.getByText('The consumer has no active coverage.')).toBeTruthy();
+  });
+
+  it('says so when the tab is not an enrollment page', () => {
+    render(<PagePanel facts={null} profile={profile} atRisk={false} />);
+    expect(screen.getByText(/This tab is not a consumer page/)).toBeTruthy();
+  });
+});
