@@ -1,6 +1,6 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
 import Papa from 'papaparse';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface AtRiskClient {
   federalExchangeId: string;

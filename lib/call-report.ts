@@ -1,5 +1,5 @@
 // A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkUsPhone, formatPhone } from './phone';
 import { STATE_CODES, STATES } from './states';
 

@@ -1,5 +1,5 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CASE_STATUSES = [
   'action-required',

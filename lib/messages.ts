@@ -1,6 +1,6 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RiskAssessment } from './risk';
 
 const LONG_TEXT = 500;

@@ -1,5 +1,5 @@
 // The agent's own details: who submits, and with which NPN.
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkNpnFormat } from './npn';
 import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
 

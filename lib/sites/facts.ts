@@ -1,7 +1,7 @@
 // The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../plan-year';
 import { toStateCode } from '../states';
-import { clean, findLabelled, type LabelSpec } from './labels';
+import { findLabelled, type LabelSpec, textBlocks } from './labels';
 
 export interface CommonFacts {
   applicationId?: string;
@@ -32,7 +32,9 @@ export const APPLICATION_LABELS: LabelSpec[] = [
 const AOR_LABELS: LabelSpec[] = [
   { label: 'agent of record', trailingWords: true },
   { label: 'aor' },
-  { label: 'agent' },
+  // "Agent" begins ordinary phrases ("Agent Support (888) 684-1373", "Agent or broker helping you"):
+  // only "Agent: …" or "Agent" with its value in the next element.
+  { label: 'agent(?: or broker)?(?: name)?', inline: false },
 ];
 const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 const PLAN_YEAR_LABELS: LabelSpec[] = [{ label: 'plan year' }, { label: 'coverage year' }];
@@ -51,8 +53,9 @@ const ADDRESS_LABELS: LabelSpec[] = [{ label: '(?:home |mailing |residential )?a
 const CONSUMER_LABELS: LabelSpec[] = [
   { label: 'primary (?:applicant|contact)' },
   { label: '(?:client|consumer|applicant) name' },
-  { label: 'client' },
-  { label: 'consumer' },
+  // Not "Client details" → "details", "Consumer Marketplace Call Center" → a name.
+  { label: 'client', inline: false },
+  { label: 'consumer', inline: false },
 ];
 
 /** Words that are labels, not names: a label in a name's place means the value is further on. */
@@ -77,7 +80,8 @@ function parseNpnDigits(text: string): string | undefined {
 }
 
 function parseName(text: string): string | undefined {
-  const name = text.replace(/[\s,;:|(–—-]+$/, '').trim();
+  // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
+  const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
   if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name)) return undefined;
   return name.slice(0, NAME_MAX);
 }
@@ -87,7 +91,9 @@ type Aor = { name?: string; npn?: string; absent?: true };
 function parseAor(text: string): Aor | undefined {
   if (NO_AGENT.test(text)) return { absent: true };
   const npn = NPN_IN_TEXT.exec(text);
-  const name = parseName(npn ? text.slice(0, npn.index).replace(/\($/, '') : text);
+  // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
+  const npnWord = /\(?\s*\b(?:NPN|national producer number)\b/i.exec(text);
+  const name = parseName(npnWord ? text.slice(0, npnWord.index) : text);
   if (!npn && !name) return undefined;
   return { name, npn: npn?.[1] };
 }
@@ -111,6 +117,29 @@ function parseLeadStatus(text: string): CommonFacts['leadStatus'] {
 function parseStateFromAddress(text: string): string | undefined {
   const m = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/.exec(text);
   return m?.[1] ? toStateCode(m[1]) : undefined;
+}
+
+/** "2027 Marketplace application": the plan year beside the application, when no label names it. */
+function yearBesideApplication(text: string): number | undefined {
+  const m = /^(\d{4})\s+(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/i.exec(text);
+  return m?.[1] ? parsePlanYear(m[1]) : undefined;
+}
+
+const INVALID_ACTION = /\binvalid\s?action\b/i;
+/**
+ * Words that make a mention of the error a warning or help text, not the error itself: HealthSherpa warns
+ * on a details page that a consumer is "at risk of generating CMS' Invalid Action error".
+ */
+const HEDGED = /\b(?:at[- ]risk|risk of|may|might|could|would|if|avoid|prevent|learn|about|triggers)\b/i;
+
+/**
+ * Whether the page shows the error: a mention in the page's own text, not in a link, button or menu
+ * (every HealthSherpa page links to its "Invalid Action error" tab), and not a warning about it.
+ */
+function showsInvalidAction(blocks: string[], doc: Document): boolean {
+  if (!blocks.some((b) => INVALID_ACTION.test(b))) return false; // the common case: one cheap pass
+  const prose = doc.body ? textBlocks(doc.body, { skipControls: true }) : blocks;
+  return prose.some((b) => INVALID_ACTION.test(b) && !HEDGED.test(b));
 }
 
 /** When the address does not say what the page is, what it shows does. */
@@ -159,13 +188,14 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   if (new Set(npns.map((n) => n.replace(/^0+/, ''))).size > 1) conflicts.push('aorNpn');
 
   const noActiveCoverage = blocks.some((b) => /^no active coverage\.?$/i.test(b));
-  const h1 = doc.querySelector('h1');
   return {
     applicationId: first(ids),
-    planYear: first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear)),
-    consumerName:
-      first(findLabelled(blocks, CONSUMER_LABELS, parseName)) ??
-      (h1 ? parseName(clean(h1.textContent ?? '')) : undefined),
+    planYear:
+      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear)) ??
+      blocks.map(yearBesideApplication).find((y) => y !== undefined),
+    // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
+    // HealthSherpa adapter knows where its heading is the consumer's name.
+    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName)),
     state:
       first(findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''))) ??
       first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress)),
@@ -173,7 +203,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     conflicts,
     hasActiveCoverage: noActiveCoverage ? false : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage)),
     leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus)),
-    invalidActionError: blocks.some((b) => /\binvalid\s?action\b/i.test(b)),
+    invalidActionError: showsInvalidAction(blocks, doc),
     overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride)),
     enrolleeAssistance: blocks.some((b) => /\benrollee assistance\b/i.test(b)) || undefined,
     resumeLink: findResumeLink(doc),

@@ -18,6 +18,16 @@ const SKIPPED = new Set([
 const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar']);
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
+/**
+ * Stands in for text too long to be a value: a label followed by it has no value, rather than taking the
+ * next label's words as its value ("Primary applicant" → "Home address").
+ */
+export const OVERLONG = '\u2026';
+/** Hidden by an inline style: not on the page as a person sees it (pre-rendered modals, decoys). */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+/** Links, buttons and form controls: their words name places and actions, not what the page shows. */
+const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
+const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
 
 /** Tag of the banner's host element: never read our own words back as page facts. */
 export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
@@ -39,13 +49,20 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]):
   for (const row of Array.from(table.rows)) {
     if (row === headerRow) continue;
     Array.from(row.cells).forEach((cell, i) => {
-      const value = clean(cell.textContent ?? '');
+      const text = cell.textContent ?? '';
+      // The same length limit as for text nodes: a huge cell is not a value.
+      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
       if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
     });
   }
 }
 
-export function textBlocks(root: Element): string[] {
+export interface TextBlockOptions {
+  /** Leave out the words of links, buttons and form controls (menus, tabs, "Learn more about …"). */
+  skipControls?: boolean;
+}
+
+export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
   const out: string[] = [];
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
@@ -57,7 +74,9 @@ export function textBlocks(root: Element): string[] {
         SKIPPED.has(tag) ||
         tag === OWN_HOST_TAG ||
         (node as HTMLElement).hidden ||
-        (role && SKIPPED_ROLES.has(role))
+        (role && SKIPPED_ROLES.has(role)) ||
+        HIDDEN_STYLE.test((node as Element).getAttribute('style') ?? '') ||
+        (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
       ) {
         return 2; // FILTER_REJECT
       }
@@ -79,7 +98,11 @@ export function textBlocks(root: Element): string[] {
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue;
-    if (!value || value.length > MAX_BLOCK) continue;
+    if (!value) continue;
+    if (value.length > MAX_BLOCK) {
+      out.push(OVERLONG);
+      continue;
+    }
     const text = clean(value);
     if (text) out.push(text);
   }
@@ -91,6 +114,11 @@ export interface LabelSpec {
   label: string;
   /** Whether extra words may follow the label ("Agent of record on the active policy"). */
   trailingWords?: boolean;
+  /**
+   * Whether the value may follow the label in the same words without a colon ("Coverage year 2026").
+   * Default true; off for short, common words that begin ordinary phrases ("Agent Support (888) …").
+   */
+  inline?: boolean;
 }
 
 /** How far after a bare label its value may sit (a label and value in separate elements). */
@@ -111,7 +139,7 @@ export function findLabelled<T>(
       'i',
     ),
     bare: new RegExp(`^(?:${s.label})${s.trailingWords ? "[\\w ,'’-]{0,40}" : ''}\\s*$`, 'i'),
-    inline: new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
+    inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
   }));
   const found: { value: T; index: number }[] = [];
   blocks.forEach((block, index) => {
@@ -121,7 +149,7 @@ export function findLabelled<T>(
       if (colon?.[1]) value = parse(colon[1]);
       else if (colon || p.bare.test(block)) value = nextValue(blocks, index, parse);
       else {
-        const inline = p.inline.exec(block);
+        const inline = p.inline?.exec(block);
         if (inline?.[1]) value = parse(inline[1]);
       }
       if (value !== undefined) {
@@ -139,6 +167,7 @@ function nextValue<T>(
   parse: (text: string) => T | undefined,
 ): T | undefined {
   for (let i = index + 1; i <= index + VALUE_LOOKAHEAD && i < blocks.length; i++) {
+    if (blocks[i] === OVERLONG) return undefined; // the value was there, too long to be one
     const value = parse(blocks[i] ?? '');
     if (value !== undefined) return value;
   }
