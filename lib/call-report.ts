@@ -1,6 +1,7 @@
 // A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
-import * as z from 'zod';
+
 import { checkUsPhone, formatPhone } from './phone';
+import { isoDateTime, matching, textUpTo, z } from './schema';
 import { STATE_CODES, STATES } from './states';
 
 export const ISSUE_TYPES = [
@@ -41,22 +42,19 @@ export interface CallReport {
   updatedAt: string;
 }
 
-export const callReportSchema: z.ZodType<CallReport> = z.object({
+export const callReportSchema: z.ZodMiniType<CallReport> = z.object({
   id: z.uuid(),
-  calledAt: z.iso.datetime(),
-  applicationId: z.string().regex(APPLICATION_ID_PATTERN),
+  calledAt: isoDateTime(),
+  applicationId: matching(APPLICATION_ID_PATTERN),
   state: z.enum(STATE_CODES),
-  phone: z.string().regex(/^\+1\d{10}$/),
-  summary: z.string().min(SUMMARY_MIN).max(SUMMARY_MAX),
+  phone: matching(/^\+1\d{10}$/),
+  summary: z.string().check(z.minLength(SUMMARY_MIN), z.maxLength(SUMMARY_MAX)),
   issueType: z.enum(ISSUE_TYPES),
   status: z.enum(REPORT_STATUSES),
-  reporterName: z.string().max(200).optional(),
-  reporterNpn: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  reporterName: z.optional(textUpTo(200)),
+  reporterNpn: z.optional(matching(/^\d{1,10}$/)),
+  createdAt: isoDateTime(),
+  updatedAt: isoDateTime(),
 });
 
 /** What the form holds: strings as typed. */
@@ -86,36 +84,49 @@ const CLOCK_SLACK_MS = 5 * 60_000;
 
 function formSchema(now: Date) {
   return z.object({
-    calledAt: z
-      .string()
-      .min(1, 'required')
-      .transform((v) => new Date(v))
-      .refine((d) => !Number.isNaN(d.getTime()), 'invalidDate')
-      .refine((d) => d.getTime() <= now.getTime() + CLOCK_SLACK_MS, 'futureDate'),
-    applicationId: z
-      .string()
-      .transform((v) => v.replace(/[\s-]/g, ''))
-      .pipe(
+    calledAt: z.pipe(
+      z.string().check(z.minLength(1, 'required')),
+      z.pipe(
+        z.transform((v: string) => new Date(v)),
+        // z.date refuses an Invalid Date: text that is not a date and time.
         z
-          .string()
-          .min(1, 'required')
-          .regex(/^\d+$/, 'notDigits')
-          .regex(APPLICATION_ID_PATTERN, 'wrongLength'),
+          .date('invalidDate')
+          .check(z.refine((d) => d.getTime() <= now.getTime() + CLOCK_SLACK_MS, 'futureDate')),
       ),
+    ),
+    applicationId: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((v: string) => v.replace(/[\s-]/g, '')),
+      ),
+      z
+        .string()
+        .check(
+          z.minLength(1, 'required'),
+          z.regex(/^\d+$/, 'notDigits'),
+          z.regex(APPLICATION_ID_PATTERN, 'wrongLength'),
+        ),
+    ),
     state: z.enum(STATE_CODES, 'required'),
-    phone: z.string().transform((v, ctx) => {
-      if (v.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: 'required' });
-        return z.NEVER;
-      }
-      const checked = checkUsPhone(v);
-      if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', message: 'invalidPhone' });
-        return z.NEVER;
-      }
-      return checked.e164;
-    }),
-    summary: z.string().trim().min(1, 'required').min(SUMMARY_MIN, 'tooShort').max(SUMMARY_MAX, 'tooLong'),
+    phone: z.pipe(
+      z.string(),
+      z.transform((v: string, ctx) => {
+        const checked = v.trim() === '' ? null : checkUsPhone(v);
+        if (!checked?.ok) {
+          ctx.issues.push({ code: 'custom', message: checked ? 'invalidPhone' : 'required', input: v });
+          return z.NEVER;
+        }
+        return checked.e164;
+      }),
+    ),
+    summary: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'required'),
+        z.minLength(SUMMARY_MIN, 'tooShort'),
+        z.maxLength(SUMMARY_MAX, 'tooLong'),
+      ),
     issueType: z.enum(ISSUE_TYPES, 'required'),
   });
 }

@@ -1,5 +1,5 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
-import * as z from 'zod';
+import { applicationIdDigits, intBetween, isoDateTime, npnDigits, stateCode, textUpTo, z } from './schema';
 
 export const CASE_STATUSES = [
   'action-required',
@@ -24,25 +24,19 @@ export interface InvalidActionCase {
   updatedAt: string;
 }
 
-export const invalidActionCaseSchema: z.ZodType<InvalidActionCase> = z.object({
+export const invalidActionCaseSchema: z.ZodMiniType<InvalidActionCase> = z.object({
   id: z.uuid(),
-  applicationId: z.string().regex(/^\d{1,20}$/),
-  planYear: z.number().int().min(2014).max(2100),
-  consumerName: z.string().max(500).optional(),
-  state: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  aorName: z.string().max(500).optional(),
-  aorNpn: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  site: z.string().max(40),
-  errorSeenAt: z.iso.datetime(),
-  lastSeenAt: z.iso.datetime(),
+  applicationId: applicationIdDigits(),
+  planYear: intBetween(2014, 2100),
+  consumerName: z.optional(textUpTo(500)),
+  state: z.optional(stateCode()),
+  aorName: z.optional(textUpTo(500)),
+  aorNpn: z.optional(npnDigits()),
+  site: textUpTo(40),
+  errorSeenAt: isoDateTime(),
+  lastSeenAt: isoDateTime(),
   status: z.enum(CASE_STATUSES),
-  updatedAt: z.iso.datetime(),
+  updatedAt: isoDateTime(),
 });
 
 export interface CaseSighting {

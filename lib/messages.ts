@@ -1,55 +1,35 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import * as z from 'zod';
 import type { RiskAssessment } from './risk';
+import { applicationIdDigits, intBetween, matching, npnDigits, stateCode, textUpTo, z } from './schema';
 
 const LONG_TEXT = 500;
+const optional = z.optional;
 
 export const pageFactsSchema = z.object({
-  site: z.string().max(40),
+  site: textUpTo(40),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
-  applicationId: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-  planYear: z.number().int().min(2000).max(2200).optional(),
-  consumerName: z.string().max(LONG_TEXT).optional(),
-  state: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  aorName: z.string().max(LONG_TEXT).optional(),
-  aorNpn: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  aorAbsent: z.boolean().optional(),
-  conflicts: z
-    .array(z.enum(['aorNpn', 'applicationId']))
-    .max(2)
-    .optional(),
-  hasActiveCoverage: z.boolean().optional(),
-  leadStatus: z.enum(['shopping', 'applying', 'confirming']).optional(),
+  applicationId: optional(applicationIdDigits()),
+  planYear: optional(intBetween(2000, 2200)),
+  consumerName: optional(textUpTo(LONG_TEXT)),
+  state: optional(stateCode()),
+  aorName: optional(textUpTo(LONG_TEXT)),
+  aorNpn: optional(npnDigits()),
+  aorAbsent: optional(z.boolean()),
+  conflicts: optional(z.array(z.enum(['aorNpn', 'applicationId'])).check(z.maxLength(2))),
+  hasActiveCoverage: optional(z.boolean()),
+  leadStatus: optional(z.enum(['shopping', 'applying', 'confirming'])),
   invalidActionError: z.boolean(),
-  resumeLink: z.string().max(2000).optional(),
-  overrideNpn: z
-    .string()
-    .regex(/^\d{0,10}$/)
-    .optional(),
-  enrolleeAssistance: z.boolean().optional(),
-  pathway: z.enum(['agent', 'consumer-resume-link', 'consumer-marketing-link']).optional(),
-  atRiskRows: z.number().int().min(0).max(100_000).optional(),
+  resumeLink: optional(textUpTo(2000)),
+  overrideNpn: optional(matching(/^\d{0,10}$/)),
+  enrolleeAssistance: optional(z.boolean()),
+  pathway: optional(z.enum(['agent', 'consumer-resume-link', 'consumer-marketing-link'])),
+  atRiskRows: optional(intBetween(0, 100_000)),
 });
 
 const prefillSchema = z.object({
-  applicationId: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-  state: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
+  applicationId: optional(applicationIdDigits()),
+  state: optional(stateCode()),
 });
 
 export const DASHBOARD_SECTIONS = ['profile', 'call-reports', 'cases', 'at-risk'] as const;
@@ -60,7 +40,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('open-dashboard'),
     section: z.enum(DASHBOARD_SECTIONS),
-    prefill: prefillSchema.optional(),
+    prefill: optional(prefillSchema),
   }),
 ]);
 

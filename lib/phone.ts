@@ -1,5 +1,10 @@
 // US phone numbers: stored as E.164, shown as (555) 123-4567 (DOMAIN.md).
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type MetadataJson, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
+import nanpMetadata from './phone-metadata.json';
+
+// Only the +1 plan's metadata (scripts/phone-metadata.mjs): the full set would triple the popup.
+const metadata = nanpMetadata as unknown as MetadataJson;
+const parsePhoneNumberFromString = (text: string, country: 'US') => parseWith(text, country, metadata);
 
 // Numbering plan regions that are the US or its territories.
 const US_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP']);

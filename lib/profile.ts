@@ -1,7 +1,8 @@
 // The agent's own details: who submits, and with which NPN.
-import * as z from 'zod';
+
 import { checkNpnFormat } from './npn';
 import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
+import { intBetween, npnDigits, textUpTo, z } from './schema';
 
 export interface Profile {
   name: string;
@@ -10,13 +11,11 @@ export interface Profile {
   planYear: number;
 }
 
-const npnDigits = z.string().regex(/^\d{1,10}$/);
-
-export const profileSchema: z.ZodType<Profile> = z.object({
-  name: z.string().trim().min(1).max(200),
-  npn: npnDigits,
-  overrideNpn: npnDigits.or(z.literal('')),
-  planYear: z.number().int().min(PLAN_YEAR_MIN).max(PLAN_YEAR_MAX),
+export const profileSchema: z.ZodMiniType<Profile> = z.object({
+  name: textUpTo(200),
+  npn: z.union([npnDigits(), z.literal('')]),
+  overrideNpn: z.union([npnDigits(), z.literal('')]),
+  planYear: intBetween(PLAN_YEAR_MIN, PLAN_YEAR_MAX),
 });
 
 export function emptyProfile(today: Date): Profile {

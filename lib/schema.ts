@@ -1,0 +1,12 @@
+// Small zod/mini building blocks shared by every schema (zod/mini keeps the popup's bundle small).
+import * as z from 'zod/mini';
+
+export { z };
+
+export const matching = (pattern: RegExp, message?: string) => z.string().check(z.regex(pattern, message));
+export const textUpTo = (max: number) => z.string().check(z.maxLength(max));
+export const intBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+export const isoDateTime = () => z.iso.datetime();
+export const npnDigits = () => matching(/^\d{1,10}$/);
+export const stateCode = () => matching(/^[A-Z]{2}$/);
+export const applicationIdDigits = () => matching(/^\d{1,20}$/);
