@@ -1,0 +1,202 @@
+// `npm run bench`: measures the built extension in real Chromium and prints one table. Figures only:
+// nothing here passes or fails on time (docs/PERFORMANCE.md keeps the figures with machine and date).
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { build } from 'esbuild';
+import {
+  launchChromium,
+  makeTempDir,
+  PROFILE,
+  removeDir,
+  setProfileInStorage,
+  startFixtureServer,
+} from '../../tests/e2e/helpers.mjs';
+import { bundleSizes } from '../bundle-sizes.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const rows = [];
+const report = (what, value, target = '') => {
+  rows.push({ what, value, target });
+  console.log(`  ${what}: ${value}`);
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+/** lib/sites as one script for the page, so extraction is timed in the browser that runs it. */
+async function extractorBundle() {
+  const out = await build({
+    entryPoints: ['lib/sites/index.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'AorSites',
+    write: false,
+    minify: true,
+  });
+  return out.outputFiles[0].text;
+}
+
+/** A client page padded with realistic noise to `elements` elements. */
+function largeClientPage(elements) {
+  const base = readFileSync('tests/fixtures/pages/healthsherpa/client-other-aor.html', 'utf8');
+  const rowsHtml = [];
+  for (let i = 0; rowsHtml.length * 5 < elements; i++) {
+    rowsHtml.push(
+      `<tr><td>Note ${i}</td><td><span>Called</span> <b>client</b></td><td>${1000 + i}</td><td><a href="#n${i}">view</a></td></tr>`,
+    );
+  }
+  return base.replace('</footer>', `</footer><table><tbody>${rowsHtml.join('')}</tbody></table>`);
+}
+
+async function benchExtraction(browser) {
+  const page = await browser.newPage();
+  const html = largeClientPage(10_000);
+  await page.setContent(html);
+  const count = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await page.addScriptTag({ content: await extractorBundle() });
+  const times = await page.evaluate((runs) => {
+    const url = new URL('https://www.healthsherpa.com/agents/a/clients/1');
+    const out = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t0 = performance.now();
+      globalThis.AorSites.extractPageFacts(document, url);
+      out.push(performance.now() - t0);
+    }
+    return out.slice(3);
+  }, RUNS * 4);
+  await page.close();
+  report(
+    `facts extraction, ${count}-element client page (median / p95)`,
+    `${ms(median(times))} / ${ms(percentile(times, 95))}`,
+    '< 5 ms',
+  );
+}
+
+// Installed before the page's own scripts: notes when the banner host gets its verdict.
+const WATCH_BANNER = () => {
+  globalThis.__aorSeen = [];
+  new MutationObserver(() => {
+    const host = document.querySelector('aor-guard-banner');
+    const level = host?.dataset.level;
+    const last = globalThis.__aorSeen.at(-1);
+    if (level && level !== last?.level) globalThis.__aorSeen.push({ level, at: performance.now() });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-level'] });
+};
+
+async function benchBanner(browser, server) {
+  const latencies = [];
+  const spa = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(WATCH_BANNER);
+    await page.goto(server.url('healthsherpa/client-other-aor.html'));
+    await page.waitForFunction(() => globalThis.__aorSeen.length > 0, { timeout: 20_000 });
+    latencies.push(
+      await page.evaluate(
+        () =>
+          globalThis.__aorSeen[0].at -
+          performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+      ),
+    );
+    // An SPA navigation a moment later: the page re-renders another client (same agent of record).
+    await new Promise((r) => setTimeout(r, 400));
+    spa.push(
+      await page.evaluate(async (npn) => {
+        const t0 = performance.now();
+        history.pushState({}, '', location.pathname.replace('c_8f2a', 'c_other') + location.search);
+        const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
+        dd.textContent = `Sam Agent (NPN ${npn})`;
+        while (globalThis.__aorSeen.at(-1).level !== 'clear') await new Promise((r) => setTimeout(r, 1));
+        return globalThis.__aorSeen.at(-1).at - t0;
+      }, PROFILE.npn),
+    );
+    await page.close();
+  }
+  report(
+    'DOMContentLoaded to banner verdict (median / p95)',
+    `${ms(median(latencies))} / ${ms(percentile(latencies, 95))}`,
+    '< 100 ms',
+  );
+  report('re-evaluation after an SPA navigation (median)', ms(median(spa)), '< 50 ms');
+}
+
+/**
+ * CPU the content script uses while the page mutates 1,000 times a second: the sampling profiler's
+ * time in functions of the content script's file, as a share of the wall time.
+ */
+async function mutationCpu(browser, server) {
+  const page = await browser.newPage();
+  await page.goto(server.url('healthsherpa/client-other-aor.html'));
+  await page.waitForSelector('aor-guard-banner[data-level]', { timeout: 20_000 });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const seconds = 5;
+  const mutations = await page.evaluate(async (secs) => {
+    const list = document.querySelector('ul');
+    const end = performance.now() + secs * 1000;
+    let n = 0;
+    while (performance.now() < end) {
+      await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 10; i++) {
+        const li = document.createElement('li');
+        li.textContent = `tick ${n++}`;
+        list.append(li);
+        if (list.children.length > 50) list.firstElementChild.remove();
+      }
+    }
+    return n;
+  }, seconds);
+  const { profile } = await cdp.send('Profiler.stop');
+  await page.close();
+  const sampleMs = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const ours = new Set(
+    profile.nodes.filter((n) => n.callFrame.url.includes('content-scripts/')).map((n) => n.id),
+  );
+  const ourSamples = profile.samples.filter((id) => ours.has(id)).length;
+  return { share: (ourSamples * sampleMs) / (seconds * 10), perSecond: mutations / seconds };
+}
+
+async function main() {
+  console.log(
+    `AOR Guard benchmarks: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, ${new Date().toISOString()}`,
+  );
+  const sizes = bundleSizes();
+  for (const [name, bytes] of Object.entries(sizes))
+    report(`${name} JS, gzipped`, `${(bytes / 1024).toFixed(1)} kB`);
+
+  const server = await startFixtureServer();
+  const userDataDir = await makeTempDir('bench');
+  const { browser, extensionId } = await launchChromium({ userDataDir });
+  try {
+    const setup = await browser.newPage();
+    await setup.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await setProfileInStorage(setup);
+    await setup.close();
+
+    await benchExtraction(browser);
+    await benchBanner(browser, server);
+    const cpu = await mutationCpu(browser, server);
+    report(
+      `content script CPU while the page mutates ${Math.round(cpu.perSecond)}×/s`,
+      `${cpu.share.toFixed(2)}%`,
+      'a few %',
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    await removeDir(userDataDir);
+  }
+
+  console.log('\n| measure | figure | target |\n| --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.target} |`);
+}
+
+await main();
