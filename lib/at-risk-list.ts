@@ -1,5 +1,4 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
-import Papa from 'papaparse';
 import * as z from 'zod';
 
 export interface AtRiskClient {
@@ -83,10 +82,37 @@ function safeClientUrl(value: string): string | undefined {
   }
 }
 
+/**
+ * Rows with the line each starts on in the file, so that an error names the line a person finds in an
+ * editor: blank lines are skipped and a quoted cell may span lines, so the row's index is not its line.
+ */
+function parseWithLines(Papa: typeof import('papaparse'), text: string): { row: string[]; line: number }[] {
+  const input = text.replace(/^\uFEFF/, ''); // Papa's cursor counts from after a BOM it strips
+  const out: { row: string[]; line: number }[] = [];
+  const blank = /\s*/y;
+  let cursor = 0; // where the previous row ended
+  let counted = 0; // newlines are counted up to here
+  let line = 1;
+  Papa.parse<string[]>(input, {
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      blank.lastIndex = cursor;
+      blank.exec(input); // skipped blank lines before the row
+      const start = blank.lastIndex;
+      for (let i = input.indexOf('\n', counted); i !== -1 && i < start; i = input.indexOf('\n', i + 1))
+        line++;
+      counted = start;
+      out.push({ row: result.data, line });
+      cursor = result.meta.cursor;
+    },
+  });
+  return out;
+}
+
 export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse> {
   if (typeof input !== 'string' && input.size > AT_RISK_MAX_BYTES) {
     throw new AtRiskImportError(
-      `This file is ${(input.size / 1024 / 1024).toFixed(0)} MB; an AOR at-risk export is far smaller. Choose the "AOR at-risk clients" CSV exported from HealthSherpa.`,
+      `This file is ${(input.size / 1024 / 1024).toFixed(1)} MB, over the ${AT_RISK_MAX_BYTES / 1024 / 1024} MB limit; an AOR at-risk export is far smaller. Choose the "AOR at-risk clients" CSV exported from HealthSherpa.`,
     );
   }
   const text = typeof input === 'string' ? input : await input.text();
@@ -99,9 +125,10 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
       'This is not a CSV file (it contains binary data). Choose the CSV exported from HealthSherpa.',
     );
 
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [header, ...data] = parsed.data;
-  const headers = (header ?? []).map(normalizeHeader);
+  // Loaded on demand: only the dashboard's import needs a CSV parser.
+  const { default: Papa } = await import('papaparse');
+  const [header, ...data] = parseWithLines(Papa, text);
+  const headers = (header?.row ?? []).map(normalizeHeader);
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   if (missing.length > 0) {
     const hint = headers.includes('npn')
@@ -124,13 +151,23 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
 
   const rows = new Map<string, AtRiskRow>();
   const errors: AtRiskParse['errors'] = [];
-  data.forEach((row, i) => {
-    const line = i + 2;
+  data.forEach(({ row, line }) => {
+    // A cut-off row ("4567891230" alone) would otherwise pass with its other columns empty.
+    if (REQUIRED.some((c) => index(c) >= row.length)) {
+      errors.push({
+        line,
+        message: `Line ${line}: the row has ${row.length} of the ${headers.length} columns; it was skipped. Export the list again if rows are cut off.`,
+      });
+      return;
+    }
     const id = cell(row, COLUMNS.federalExchangeId).replace(/[\s-]/g, '');
     if (!/^\d{1,20}$/.test(id)) {
       errors.push({
         line,
-        message: `Line ${line}: the Federal Exchange ID "${id.slice(0, 40)}" is not digits.`,
+        message:
+          id === ''
+            ? `Line ${line}: the Federal Exchange ID is empty; the row was skipped.`
+            : `Line ${line}: the Federal Exchange ID "${id.slice(0, 40)}" is not digits; the row was skipped.`,
       });
       return;
     }
@@ -138,7 +175,7 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
     if (archived === undefined) {
       errors.push({
         line,
-        message: `Line ${line}: the Archived Status "${cell(row, COLUMNS.archived).slice(0, 40)}" is not understood.`,
+        message: `Line ${line}: the Archived Status "${cell(row, COLUMNS.archived).slice(0, 40)}" is not understood (expected Archived, Not archived, true or false); the row was skipped.`,
       });
       return;
     }

@@ -63,20 +63,23 @@ const LABEL_WORDS =
   /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details)$/i;
 const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|—|-)$/i;
 
+// Digits are ASCII only; a lookalike digit (fullwidth, Arabic-Indic) right after them means the number is
+// not what it seems, so it is not read at all rather than cut short ("8765４321" is not NPN 8765).
 export function parseApplicationId(text: string): string | undefined {
-  return /^[#\s]*(?:no\.?\s*)?(\d{5,20})(?!\d)/i.exec(text)?.[1];
+  return /^[#\s]*(?:no\.?\s*)?(\d{5,20})(?!\p{Nd})/iu.exec(text)?.[1];
 }
 
 export function parsePlanYear(text: string): number | undefined {
-  const m = /^\D{0,12}?\b(\d{4})\b/.exec(text);
+  const m = /^\D{0,12}?\b(\d{4})(?![\w\p{Nd}])/u.exec(text);
   const year = m ? Number(m[1]) : Number.NaN;
   return year >= PLAN_YEAR_MIN && year <= PLAN_YEAR_MAX ? year : undefined;
 }
 
-const NPN_IN_TEXT = /\b(?:NPN|national producer number)\b\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10})(?!\d)/i;
+const NPN_IN_TEXT =
+  /\b(?:NPN|national producer number)\b\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10})(?!\p{Nd})/iu;
 
 function parseNpnDigits(text: string): string | undefined {
-  return /^[#\s]*(\d{1,10})(?!\d)/.exec(text)?.[1];
+  return /^[#\s]*(\d{1,10})(?!\p{Nd})/u.exec(text)?.[1];
 }
 
 function parseName(text: string): string | undefined {

@@ -16,7 +16,9 @@ const SKIPPED = new Set([
   'NAV',
 ]);
 const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar']);
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+// Zero-width and bidi formatting characters (including the isolates U+2066–2069): invisible on the page,
+// so "8765\u200B4321" reads as the 87654321 a person sees.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
 /**
  * Stands in for text too long to be a value: a label followed by it has no value, rather than taking the
@@ -121,6 +123,14 @@ export interface LabelSpec {
   inline?: boolean;
 }
 
+/**
+ * Words after a label ("on the active policy", "(Marketplace)"): letters only, so that the value itself
+ * is never taken for trailing words ("FFM app ID 4567891230").
+ */
+const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
+/** Between a label and its value: a colon, "#", or a dash set apart ("Status – Applying", "ID - 123"). */
+const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
+
 /** How far after a bare label its value may sit (a label and value in separate elements). */
 const VALUE_LOOKAHEAD = 2;
 
@@ -135,10 +145,10 @@ export function findLabelled<T>(
 ): { value: T; index: number }[] {
   const patterns = specs.map((s) => ({
     withColon: new RegExp(
-      `^(?:${s.label})${s.trailingWords ? "[\\w ,'’-]{0,40}?" : ''}\\s*[:：#]\\s*(.*)$`,
+      `^(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
       'i',
     ),
-    bare: new RegExp(`^(?:${s.label})${s.trailingWords ? "[\\w ,'’-]{0,40}" : ''}\\s*$`, 'i'),
+    bare: new RegExp(`^(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
     inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
   }));
   const found: { value: T; index: number }[] = [];

@@ -168,11 +168,11 @@ export function unpackedExtensionId(dir) {
  * same profile). Should no worker show up, the id Chromium derives from the unpacked extension's path
  * (the same value, checked) is used after probing that the extension's files are reachable.
  */
-export async function launchChromium({ userDataDir } = {}) {
+export async function launchChromium({ userDataDir, headless = true } = {}) {
   if (!userDataDir) throw new Error('launchChromium needs a userDataDir');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     userDataDir,
     defaultViewport: { width: 1280, height: 800 },
     // puppeteer's defaults include --disable-extensions; everything needed is listed below.

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPageFacts } from '../../lib/sites';
+import { extractPageFacts, type PageFacts } from '../../lib/sites';
 
 const page = (file: string) =>
   new DOMParser().parseFromString(
     readFileSync(`tests/fixtures/pages/healthsherpa/${file}`, 'utf8'),
     'text/html',
   );
+const html = (body: string) =>
+  new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');
 const CLIENT_URL = new URL('https://www.healthsherpa.com/agents/jdoe-agency/clients/c_8f2a');
+const AGENTS = 'https://www.healthsherpa.com/agents';
+const CLIENT = new URL(`${AGENTS}/jdoe-agency/clients/c_1`);
+const LEAD = new URL(`${AGENTS}/jdoe-agency/leads/l_1`);
+const CONFIRM = new URL(`${AGENTS}/acme-agency/clients/c_1/confirm`);
+const SUBMIT = new URL(`${AGENTS}/jdoe-agency/clients/c_1/applications/a_77/submission`);
+const LIST = new URL(`${AGENTS}/jdoe-agency/clients`);
 
 describe('HealthSherpa client details', () => {
   it('reads the facts a person reads on the page', () => {
@@ -57,5 +65,476 @@ describe('HealthSherpa client details', () => {
       new URL('https://ambetter.healthsherpa.com/agents/a/clients/9'),
     );
     expect(facts?.site).toBe('healthsherpa');
+  });
+});
+
+// Every fixture page with every PageFacts field the page decides (toEqual: a field left out must be absent).
+const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
+  {
+    file: 'lead-shopping.html',
+    url: LEAD,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'lead',
+      planYear: 2027,
+      consumerName: 'Carlos Diaz',
+      state: 'FL',
+      leadStatus: 'shopping',
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'lead-applying.html',
+    url: LEAD,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'lead',
+      planYear: 2027,
+      consumerName: 'Linh Nguyen',
+      state: 'GA',
+      leadStatus: 'applying',
+      invalidActionError: false,
+    },
+  },
+  {
+    // The warning about the error is not the error: the agent has not submitted yet.
+    file: 'lead-confirming-active-elsewhere.html',
+    url: LEAD,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'lead',
+      planYear: 2026,
+      consumerName: 'Robert King',
+      state: 'OH',
+      aorName: 'Pat Other',
+      aorNpn: '11223344',
+      hasActiveCoverage: true,
+      leadStatus: 'confirming',
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'plan-confirmation-override.html',
+    url: CONFIRM,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'application',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+      overrideNpn: '55555555',
+    },
+  },
+  {
+    file: 'invalid-action-error.html',
+    url: SUBMIT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'invalid-action',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      invalidActionError: true,
+      resumeLink: 'https://www.healthsherpa.com/resume/abc123',
+    },
+  },
+  {
+    // A list: no one consumer's facts, only how many rows are marked (three, in both wordings).
+    file: 'clients-list.html',
+    url: LIST,
+    facts: { site: 'healthsherpa', pageKind: 'other', invalidActionError: false, atRiskRows: 3 },
+  },
+  {
+    file: 'client-no-npn.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '2223334445',
+      planYear: 2026,
+      consumerName: 'Dana White',
+      state: 'NC',
+      aorAbsent: true,
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'client-cancelled.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '7890123456',
+      planYear: 2026,
+      consumerName: 'Lee Chan',
+      state: 'OK',
+      aorName: 'Pat Other',
+      aorNpn: '11223344',
+      hasActiveCoverage: false,
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'client-terminated.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '3334445556',
+      planYear: 2026,
+      consumerName: 'Grace Hall',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: false,
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'client-aor-conflict.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '6789012345',
+      planYear: 2026,
+      consumerName: 'Ann Park',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      conflicts: ['aorNpn'],
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'client-unknown-coverage.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '8901234567',
+      planYear: 2026,
+      consumerName: 'Omar Haddad',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      invalidActionError: false,
+    },
+  },
+  {
+    file: 'client-eap.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '9012345678',
+      planYear: 2026,
+      consumerName: 'Rosa Méndez',
+      state: 'LA',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+      enrolleeAssistance: true,
+    },
+  },
+  {
+    file: 'client-aor-split.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '1357924680',
+      planYear: 2026,
+      consumerName: 'Ben Ortiz',
+      state: 'AZ',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
+    // Re-enrolled for 2027 under the old NPN: active coverage for that plan year.
+    file: 'client-auto-reenrolled.html',
+    url: CLIENT,
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '2468013579',
+      planYear: 2027,
+      consumerName: 'Helen Brooks',
+      state: 'WI',
+      aorName: 'Pat Other',
+      aorNpn: '11223344',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+];
+
+describe('HealthSherpa fixture pages', () => {
+  it.each(FIXTURES)('$file', ({ file, url, facts }) => {
+    expect(extractPageFacts(page(file), url)).toEqual(facts);
+  });
+
+  it('reads every kind of page the same on a carrier-branded subdomain', () => {
+    for (const { file, url, facts } of FIXTURES) {
+      const branded = new URL(url.href.replace('www.healthsherpa.com', 'ambetter.healthsherpa.com'));
+      expect(extractPageFacts(page(file), branded), file).toEqual(facts);
+    }
+  });
+
+  it('takes only the chosen Override NPN, never the other options', () => {
+    const doc = page('plan-confirmation-override.html');
+    const select = doc.querySelector('select') as HTMLSelectElement;
+    select.value = '66666666';
+    expect(extractPageFacts(doc, CONFIRM)?.overrideNpn).toBe('66666666');
+    select.value = '';
+    expect(extractPageFacts(doc, CONFIRM)?.overrideNpn).toBe('');
+  });
+});
+
+/** Facts read from a small snippet placed on a client details page. */
+const read = (body: string, url = CLIENT) => extractPageFacts(html(body), url);
+
+describe('HealthSherpa label tolerance', () => {
+  it.each([
+    ['<p>FFM application ID: 4567891230</p>'],
+    ['<p>FFM App ID: 4567891230</p>'],
+    ['<p>ffm app id 4567891230</p>'],
+    ['<p>federal exchange id 4567891230</p>'],
+    ['<p>FEDERAL EXCHANGE ID:4567891230</p>'],
+    ['<p>Federal Exchange ID # 4567891230</p>'],
+    ['<p>Federal  Exchange\n ID :  4567891230 </p>'],
+    ['<p>Application ID – 4567891230</p>'],
+    ['<p>Marketplace application ID - 4567891230</p>'],
+    ['<p>Exchange ID: 4567891230</p>'],
+    ['<p>FFM application ID (Marketplace): 4567891230</p>'],
+    ['<dl><dt>FFM application ID</dt><dd>4567891230</dd></dl>'],
+    ['<div><div>Federal Exchange ID</div><div>4567891230</div></div>'],
+    ['<div><span>Federal Exchange ID:</span> <span>4567891230</span></div>'],
+    ['<table><tr><th>Federal Exchange ID</th><td>4567891230</td></tr></table>'],
+    ['<table><tr><td>FFM App ID</td><td>4567891230</td></tr></table>'],
+    [
+      '<table><thead><tr><th>Plan</th><th>FFM application ID</th></tr></thead><tbody><tr><td>Silver</td><td>4567891230</td></tr></tbody></table>',
+    ],
+  ])('application ID: %s', (body) => {
+    expect(read(body)?.applicationId).toBe('4567891230');
+  });
+
+  it.each([
+    ['<p>Agent of record: Jane Broker (NPN 87654321)</p>', 'Jane Broker'],
+    ['<p>Agent of record on the active policy: Jane Broker (NPN 87654321)</p>', 'Jane Broker'],
+    ['<p>AGENT OF RECORD:Jane Broker NPN:87654321</p>', 'Jane Broker'],
+    ['<p>Agent of record — Jane Broker, NPN #87654321</p>', 'Jane Broker'],
+    ['<p>AOR: Jane Broker · NPN 87654321</p>', 'Jane Broker'],
+    ['<p>AOR: Jane Broker / National Producer Number 87654321</p>', 'Jane Broker'],
+    ['<p>Agent: Jane Broker (NPN no. 87654321)</p>', 'Jane Broker'],
+    ['<p>Agent name: Jane Broker (NPN 87654321)</p>', 'Jane Broker'],
+    ['<p>AOR NPN: 87654321</p>', undefined],
+    ['<dl><dt>Agent of record</dt><dd>Jane Broker (NPN 87654321)</dd></dl>', 'Jane Broker'],
+    ['<dl><dt>Agent of record</dt><dd>Jane Broker</dd><dt>NPN</dt><dd>87654321</dd></dl>', 'Jane Broker'],
+    [
+      '<div><div>Agent of record</div><div>Jane Broker</div><div>NPN</div><div>87654321</div></div>',
+      'Jane Broker',
+    ],
+    [
+      '<div><div>Agent of record</div><div>Jane Broker</div><div>National producer number</div><div>87654321</div></div>',
+      'Jane Broker',
+    ],
+    ['<p>Agent of record: Jane Broker</p><p>NPN: 87654321</p>', 'Jane Broker'],
+    [
+      '<table><tr><th>Agent of record</th><td>Jane Broker</td></tr><tr><th>NPN</th><td>87654321</td></tr></table>',
+      'Jane Broker',
+    ],
+    [
+      '<table><thead><tr><th>Plan year</th><th>AOR</th></tr></thead><tbody><tr><td>2026</td><td>Jane Broker (NPN 87654321)</td></tr></tbody></table>',
+      'Jane Broker',
+    ],
+  ])('agent of record: %s', (body, name) => {
+    expect(read(body)).toMatchObject({ aorNpn: '87654321', aorName: name });
+  });
+
+  it.each([
+    '<p>Agent of record: None</p>',
+    '<p>AOR: not assigned</p>',
+    '<p>Agent of record: —</p>',
+    '<dl><dt>Agent of record</dt><dd>No agent of record</dd></dl>',
+    '<dl><dt>Agent of record</dt><dd>Unassigned</dd></dl>',
+  ])('a policy without an agent of record: %s', (body) => {
+    expect(read(body)).toMatchObject({ aorAbsent: true, aorNpn: undefined });
+  });
+
+  it('an NPN anywhere else on the page is not the agent of record', () => {
+    const facts = read(
+      '<header><p>Signed in: Sam Agent, NPN 12345678</p></header><p>Your NPN: 12345678</p><p>Agent Support: (888) 684-1373</p><p>Agent email address: sam@example.com</p>',
+    );
+    expect(facts).toMatchObject({ aorNpn: undefined, aorName: undefined, aorAbsent: undefined });
+  });
+
+  it.each([
+    ['<p>Plan year: 2027</p>', 2027],
+    ['<p>PLAN YEAR:2027</p>', 2027],
+    ['<p>Plan year 2027</p>', 2027],
+    ['<p>Coverage year – 2027</p>', 2027],
+    ['<dl><dt>Coverage Year</dt><dd>2027</dd></dl>', 2027],
+    ['<p>Plan year: 1999</p>', undefined],
+    ['<p>Plan year: 20277</p>', undefined],
+  ])('plan year: %s', (body, year) => {
+    expect(read(body)?.planYear).toBe(year);
+  });
+
+  it.each([
+    ['Active', true],
+    ['ACTIVE', true],
+    ['Effectuated', true],
+    ['Enrolled', true],
+    ['Pending effectuation', true],
+    ['Cancelled', false],
+    ['Canceled', false],
+    ['Terminated', false],
+    ['Expired', false],
+    ['Not enrolled', false],
+    ['No active coverage', false],
+    ['Submitted', undefined],
+  ])('coverage status %s', (word, active) => {
+    expect(read(`<p>Coverage status: ${word}</p>`)?.hasActiveCoverage).toBe(active);
+    expect(read(`<dl><dt>Policy status</dt><dd>${word}</dd></dl>`)?.hasActiveCoverage).toBe(active);
+  });
+
+  it('"No active coverage" on its own says there is none', () => {
+    expect(read('<p>No active coverage</p><p>FFM application ID: 4567891230</p>')?.hasActiveCoverage).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['<p>Status: Shopping</p>', 'shopping'],
+    ['<p>Lead status: APPLYING</p>', 'applying'],
+    ['<p>Status – Confirming</p>', 'confirming'],
+    ['<dl><dt>Status</dt><dd><span>Confirming</span></dd></dl>', 'confirming'],
+    [
+      '<table><thead><tr><th>Name</th><th>Status</th></tr></thead><tbody><tr><td>A B</td><td>Applying</td></tr></tbody></table>',
+      'applying',
+    ],
+    ['<p>Status: Submitted</p>', undefined],
+  ])('lead status: %s', (body, status) => {
+    expect(read(body, LEAD)?.leadStatus).toBe(status);
+  });
+
+  it.each([
+    [
+      '<label for="o">Override NPN</label><select id="o"><option>None</option><option selected>Acme (NPN 55555555)</option></select>',
+      '55555555',
+    ],
+    [
+      '<label for="o">Agency override NPN</label><select id="o"><option selected>55555555</option></select>',
+      '55555555',
+    ],
+    [
+      '<label for="o">Override NPN</label><select id="o"><option selected>Do not override</option><option>Acme (NPN 55555555)</option></select>',
+      '',
+    ],
+    ['<p>NPN override: none</p>', ''],
+    [
+      '<label for="o">Override NPN</label><select id="o"><option selected>Choose an agency</option><option>Acme (NPN 55555555)</option></select>',
+      undefined,
+    ],
+    ['<p>Agent of record: Jane Broker (NPN 87654321)</p>', undefined],
+  ])('override NPN: %s', (body, npn) => {
+    expect(read(body, CONFIRM)?.overrideNpn).toBe(npn);
+  });
+
+  it.each([
+    '<h1>CMS’ Invalid Action error</h1>',
+    "<h2>CMS' invalid action error</h2>",
+    '<div role="alert">Submission failed: InvalidAction</div>',
+    '<p>CMS returned an Invalid Action error for this submission.</p>',
+  ])('the page shows the error: %s', (body) => {
+    expect(read(body)).toMatchObject({ invalidActionError: true, pageKind: 'invalid-action' });
+  });
+
+  it.each([
+    '<nav><a href="/x">Invalid Action error</a></nav>',
+    '<div role="navigation"><a href="/x">InvalidAction</a></div>',
+    '<div role="tablist"><button role="tab">Invalid Action error (3)</button></div>',
+    '<ul role="menu"><li role="menuitem">Invalid Action error</li></ul>',
+    '<ul role="menubar"><li>Invalid Action error</li></ul>',
+    '<div class="tabs"><a href="?tab=invalid_action">Invalid Action error <span>3</span></a></div>',
+    '<button type="button">Export Invalid Action errors</button>',
+    '<footer><a href="/help">Learn about CMS’ Invalid Action error</a></footer>',
+    '<div role="alert">This consumer has a current plan year enrollment that is at risk of generating CMS’ Invalid Action error.</div>',
+    '<p>Updating a lead who already has an active enrollment under another NPN triggers the Invalid Action error.</p>',
+    '<script>const t = "Invalid Action error";</script>',
+    '<div hidden>CMS’ Invalid Action error</div>',
+    '<div style="display:none">CMS’ Invalid Action error</div>',
+  ])('the page does not show the error: %s', (body) => {
+    expect(read(`${body}<p>FFM application ID: 4567891230</p>`)).toMatchObject({
+      invalidActionError: false,
+      pageKind: 'client',
+    });
+  });
+
+  it.each([
+    ['<span class="tag">Enrollee Assistance Program</span>', true],
+    ['<p>Enrollment type: Enrollee assistance (EAP)</p>', true],
+    ['<p>Enrollment type: Agent assisted</p>', undefined],
+  ])('Enrollee Assistance Program: %s', (body, eap) => {
+    expect(read(body)?.enrolleeAssistance).toBe(eap);
+  });
+
+  it.each([
+    [
+      '<a href="https://www.healthsherpa.com/resume/abc123">Resume Link</a>',
+      'https://www.healthsherpa.com/resume/abc123',
+    ],
+    [
+      '<input readonly value="https://www.healthsherpa.com/resume/abc123">',
+      'https://www.healthsherpa.com/resume/abc123',
+    ],
+    ['<a href="javascript:alert(1)//resume">Resume Link</a>', undefined],
+    ['<a href="http://www.healthsherpa.com/resume/abc123">Resume Link</a>', undefined],
+  ])('resume link: %s', (body, link) => {
+    expect(read(body)?.resumeLink).toBe(link);
+  });
+
+  it('two different application IDs are a conflict, the same one twice is not', () => {
+    expect(
+      read('<p>FFM application ID: 4567891230</p><p>Federal Exchange ID: 4567891230</p>')?.conflicts,
+    ).toBeUndefined();
+    expect(
+      read('<p>FFM application ID: 4567891230</p><p>Federal Exchange ID: 4567891231</p>')?.conflicts,
+    ).toEqual(['applicationId']);
+  });
+
+  it('NPNs that differ only by leading zeros are the same agent', () => {
+    expect(
+      read('<p>Agent of record: Jane Broker (NPN 087654321)</p><p>AOR: Jane Broker NPN 87654321</p>')
+        ?.conflicts,
+    ).toBeUndefined();
+  });
+
+  it('the heading is the consumer only on a details page', () => {
+    expect(read('<h1>Maria Lopez</h1><p>FFM application ID: 4567891230</p>')?.consumerName).toBe(
+      'Maria Lopez',
+    );
+    expect(read('<h1>Confirm plan</h1><p>FFM application ID: 4567891230</p>', CONFIRM)?.consumerName).toBe(
+      undefined,
+    );
+  });
+
+  it('a page elsewhere under /agents/ decides its kind from what it shows', () => {
+    const dashboard = new URL(`${AGENTS}/jdoe-agency/dashboard`);
+    expect(read('<h1>Welcome back</h1>', dashboard)).toEqual({
+      site: 'healthsherpa',
+      pageKind: 'other',
+      invalidActionError: false,
+      atRiskRows: 0,
+    });
+    expect(read('<p>FFM application ID: 4567891230</p>', dashboard)?.pageKind).toBe('client');
   });
 });

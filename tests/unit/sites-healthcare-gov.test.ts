@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractPageFacts, type PageFacts } from '../../lib/sites';
+
+const page = (file: string) =>
+  new DOMParser().parseFromString(
+    readFileSync(`tests/fixtures/pages/healthcare-gov/${file}`, 'utf8'),
+    'text/html',
+  );
+const html = (body: string) =>
+  new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');
+const APP = new URL('https://www.healthcare.gov/marketplace/auth/global/en_US/myProfile#application');
+
+const FIXTURES: { file: string; facts: PageFacts | null }[] = [
+  {
+    // "2027 Marketplace application" is the plan year beside the application; the consumer submits
+    // here themselves, so the pathway is the consumer's.
+    file: 'application-2027.html',
+    facts: {
+      site: 'healthcare.gov',
+      pageKind: 'application',
+      applicationId: '1234567890',
+      planYear: 2027,
+      hasActiveCoverage: true,
+      invalidActionError: false,
+      pathway: 'consumer-resume-link',
+    },
+  },
+  {
+    file: 'application-2026-split.html',
+    facts: {
+      site: 'healthcare.gov',
+      pageKind: 'application',
+      applicationId: '2345678901',
+      planYear: 2026,
+      state: 'FL',
+      aorName: 'Sam Agent',
+      aorNpn: '12345678',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+      pathway: 'consumer-resume-link',
+    },
+  },
+  // Marketing and help pages mention application IDs and agents but show none.
+  { file: 'home.html', facts: null },
+];
+
+describe('HealthCare.gov pages', () => {
+  it.each(FIXTURES)('$file', ({ file, facts }) => {
+    expect(extractPageFacts(page(file), APP)).toEqual(facts);
+  });
+
+  it('only on https://www.healthcare.gov', () => {
+    const doc = page('application-2027.html');
+    expect(extractPageFacts(doc, new URL('https://www.healthcare.gov/'))?.applicationId).toBe('1234567890');
+    expect(extractPageFacts(doc, new URL('http://www.healthcare.gov/'))).toBeNull();
+    expect(extractPageFacts(doc, new URL('https://healthcare.gov.evil.example/'))).toBeNull();
+    expect(extractPageFacts(doc, new URL('https://localhelp.healthcare.gov/'))).toBeNull();
+  });
+
+  it.each([
+    ['<h2>2026 Marketplace application</h2><p>Application ID: 1234567890</p>', 2026],
+    ['<h2>2026 application</h2><p>Application ID: 1234567890</p>', 2026],
+    ['<h2>2026 Health Insurance Application</h2><p>Application ID 1234567890</p>', 2026],
+    [
+      '<p>Coverage year: 2027</p><h2>2026 Marketplace application</h2><p>Application ID: 1234567890</p>',
+      2027,
+    ],
+    ['<h2>Your application</h2><p>Application ID: 1234567890</p><p>Updated 2026</p>', undefined],
+    ['<h2>1990 Marketplace application</h2><p>Application ID: 1234567890</p>', undefined],
+  ])('plan year beside the application: %s', (body, year) => {
+    expect(extractPageFacts(html(body), APP)?.planYear).toBe(year);
+  });
+
+  it('a page heading is not the consumer’s name', () => {
+    expect(
+      extractPageFacts(html('<h1>Application summary</h1><p>Application ID: 1234567890</p>'), APP)
+        ?.consumerName,
+    ).toBeUndefined();
+  });
+});

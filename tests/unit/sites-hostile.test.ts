@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractPageFacts, type PageFacts } from '../../lib/sites';
+
+const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html');
+const page = (file: string) => parse(readFileSync(`tests/fixtures/pages/hostile/${file}`, 'utf8'));
+const html = (body: string) => parse(`<!doctype html><body>${body}</body>`);
+const CLIENT = new URL('https://www.healthsherpa.com/agents/jdoe-agency/clients/c_1');
+
+const FIXTURES: { file: string; facts: PageFacts }[] = [
+  {
+    // Scripts, <noscript>, <template>, hidden and display:none decoys, an iframe's srcdoc and SVG text
+    // all carry a different AOR, ID or the error; javascript: and http: "Resume Links" are not links.
+    file: 'script-values.html',
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
+    // Zero-width space, non-joiner, joiner, word joiner, soft hyphen and BOM inside labels and values.
+    file: 'zero-width.html',
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+      overrideNpn: '55555555',
+    },
+  },
+  {
+    // Fullwidth and Arabic-Indic digits are not read: no NPN, no ID, no year, no override; the policy's
+    // NPN is unknown (not "absent"), so the agent is asked to verify it.
+    file: 'lookalike-digits.html',
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
+    // 10,000 elements, the agent of record after a long enrollment history.
+    file: 'client-10k-elements.html',
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+];
+
+describe('hostile pages', () => {
+  it.each(FIXTURES)('$file', ({ file, facts }) => {
+    expect(extractPageFacts(page(file), CLIENT)).toEqual(facts);
+  });
+
+  it('reading a page runs none of its scripts', () => {
+    const doc = page('script-values.html');
+    extractPageFacts(doc, CLIENT);
+    expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+    expect(document.title).not.toContain('Evil');
+  });
+
+  it('the large page has the 10,000 elements the benchmark expects', () => {
+    expect(page('client-10k-elements.html').getElementsByTagName('*')).toHaveLength(10_000);
+  });
+
+  describe('a 1 MB consumer name', () => {
+    const name = 'Maria '.padEnd(1024 * 1024, 'A');
+    const body = `<h1>${name}</h1>
+      <dl>
+        <dt>Primary applicant</dt><dd>${name}</dd>
+        <dt>Home address</dt><dd>1200 Elm St, Houston, TX 77002</dd>
+        <dt>Agent of record</dt><dd>Jane Broker (NPN 87654321)</dd>
+        <dt>FFM application ID</dt><dd>4567891230</dd>
+        <dt>Plan year</dt><dd>2026</dd>
+        <dt>Coverage status</dt><dd>Effectuated</dd>
+      </dl>
+      <table><thead><tr><th>Client</th><th>Federal Exchange ID</th></tr></thead>
+        <tbody><tr><td>${name}</td><td>4567891230</td></tr></tbody></table>`;
+
+    it('is no name, and takes no other label as one; every other fact is read', () => {
+      expect(extractPageFacts(html(body), CLIENT)).toEqual({
+        site: 'healthsherpa',
+        pageKind: 'client',
+        applicationId: '4567891230',
+        planYear: 2026,
+        state: 'TX',
+        aorName: 'Jane Broker',
+        aorNpn: '87654321',
+        hasActiveCoverage: true,
+        invalidActionError: false,
+      });
+    });
+
+    it('a long but plausible name is cut to a bounded length', () => {
+      const long = 'Maria '.padEnd(1500, 'A');
+      const facts = extractPageFacts(html(`<dl><dt>Primary applicant</dt><dd>${long}</dd></dl>`), CLIENT);
+      expect(facts?.consumerName).toBe(long.slice(0, 120));
+    });
+  });
+
+  it.each([
+    // Zero-width and bidi formatting characters are invisible: the NPN a person sees is read.
+    ['<p>Agent of record: Jane Broker (NPN 8765\u200B4321)</p>', '87654321'],
+    ['<p>Agent of record: Jane Broker (NPN \u20668765\u20694321)</p>', '87654321'],
+    ['<p>Agent of record: Jane Broker (NPN 8765\u00AD4321)</p>', '87654321'],
+    ['<p>Agent\u200B of record: Jane Broker (NPN 87654321)</p>', '87654321'],
+    // Lookalike digits are not digits: nothing is read, not even the ASCII part before them.
+    ['<p>Agent of record: Jane Broker (NPN １２３４５６７８)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN 8765４321)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN 8765٤٣٢١)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN ٨٧٦٥٤٣٢١)</p>', undefined],
+    ['<dl><dt>Agent of record</dt><dd>Jane Broker</dd><dt>NPN</dt><dd>8765۴۳۲۱</dd></dl>', undefined],
+  ])('NPN: %s', (body, npn) => {
+    expect(extractPageFacts(html(body), CLIENT)?.aorNpn).toBe(npn);
+  });
+
+  it.each([
+    ['<p>FFM application ID: 4567\u200B891230</p>', '4567891230'],
+    ['<p>FFM application ID: 45678９1230</p>', undefined],
+    ['<p>FFM application ID: ４５６７８９１２３０</p>', undefined],
+    ['<p>Plan year: 20\u200D26</p><p>FFM application ID: 4567891230</p>', '4567891230'],
+  ])('application ID: %s', (body, id) => {
+    expect(extractPageFacts(html(body), CLIENT)?.applicationId).toBe(id);
+  });
+
+  it('a lookalike plan year is no plan year', () => {
+    expect(
+      extractPageFacts(html('<p>Plan year: ٢٠٢٦</p><p>FFM App ID: 4567891230</p>'), CLIENT)?.planYear,
+    ).toBe(undefined);
+    expect(
+      extractPageFacts(html('<p>Plan year: 202６</p><p>FFM App ID: 4567891230</p>'), CLIENT)?.planYear,
+    ).toBe(undefined);
+  });
+
+  it('javascript: links in values are read as their text and never become the Resume Link', () => {
+    const facts = extractPageFacts(
+      html(`<dl><dt>Agent of record</dt><dd><a href="javascript:alert(1)">Jane Broker (NPN 87654321)</a></dd></dl>
+        <p>Resume Link: <a href="javascript:location='https://www.healthsherpa.com/resume/x'">send</a></p>
+        <a href=" JAVASCRIPT:alert('resume')">https://www.healthsherpa.com/resume/abc</a>
+        <input value="data:text/html,<script>alert('resume')</script>">`),
+      CLIENT,
+    );
+    expect(facts).toMatchObject({ aorName: 'Jane Broker', aorNpn: '87654321', resumeLink: undefined });
+  });
+
+  it('a Resume Link of unbounded length is not taken', () => {
+    const link = `https://www.healthsherpa.com/resume/${'a'.repeat(5000)}`;
+    expect(extractPageFacts(html(`<a href="${link}">Resume Link</a>`), CLIENT)?.resumeLink).toBeUndefined();
+  });
+
+  it('our own banner is never read back as page facts', () => {
+    const doc = html('<p>FFM App ID: 4567891230</p>');
+    const banner = doc.createElement('aor-guard-banner');
+    banner.textContent = 'CMS’ Invalid Action error. Agent of record: Pat Other (NPN 11223344)';
+    doc.documentElement.append(banner);
+    doc.body.append(doc.createElement('aor-guard-banner'));
+    doc.body.lastElementChild?.append('CMS’ Invalid Action error');
+    expect(extractPageFacts(doc, CLIENT)).toMatchObject({ invalidActionError: false, aorNpn: undefined });
+  });
+});
