@@ -34,7 +34,11 @@ const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
 /** Tag of the banner's host element: never read our own words back as page facts. */
 export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
 
+// Most text needs no cleaning; one test is cheaper than two replacements on every text node.
+const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`);
+
 export function clean(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -64,43 +68,82 @@ export interface TextBlockOptions {
   skipControls?: boolean;
 }
 
+/** How an element's text is read: kept, left out, or replaced by blocks of its own (tables, selects). */
+type Verdict = 'read' | 'skip' | Element;
+
+function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED.has(tag) || tag === OWN_HOST_TAG || (options.skipControls && CONTROLS.has(tag))) return 'skip';
+  // Role, hidden and style are attributes: most elements have none or only a class.
+  if (el.attributes.length > 0) {
+    const role = el.getAttribute('role');
+    if (
+      el.hasAttribute('hidden') ||
+      (role && (SKIPPED_ROLES.has(role) || (options.skipControls && CONTROL_ROLES.has(role)))) ||
+      HIDDEN_STYLE.test(el.getAttribute('style') ?? '')
+    ) {
+      return 'skip';
+    }
+  }
+  if (tag === 'SELECT') return 'replace';
+  if (tag === 'TABLE' && headerCells(el as HTMLTableElement)) return 'replace';
+  return 'read';
+}
+
+function replacementBlocks(el: Element, out: string[]): void {
+  if (el.tagName.toUpperCase() === 'SELECT') {
+    // Only the chosen option is on the page as a person reads it.
+    const chosen = clean((el as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '');
+    if (chosen) out.push(chosen);
+    return;
+  }
+  tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
+}
+
+/**
+ * The page's text blocks in reading order. Walks text nodes natively and judges each element once
+ * (cached): a filtered element walk costs a call into script per node, ~10× slower on large pages.
+ */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
   const out: string[] = [];
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
-    acceptNode(node) {
-      if (node.nodeType !== 1) return 1; // FILTER_ACCEPT
-      const tag = (node as Element).tagName.toUpperCase();
-      const role = (node as Element).getAttribute('role');
-      if (
-        SKIPPED.has(tag) ||
-        tag === OWN_HOST_TAG ||
-        (node as HTMLElement).hidden ||
-        (role && SKIPPED_ROLES.has(role)) ||
-        HIDDEN_STYLE.test((node as Element).getAttribute('style') ?? '') ||
-        (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
-      ) {
-        return 2; // FILTER_REJECT
+  const verdicts = new Map<Element, Verdict>();
+  const verdictOf = (start: Element): Verdict => {
+    // Iterative, not recursive: a hostile page may nest elements deeper than the call stack.
+    const chain: Element[] = [];
+    let inherited: Verdict = 'read';
+    for (let el: Element | null = start; el; el = el === root ? null : el.parentElement) {
+      const cached = verdicts.get(el);
+      if (cached !== undefined) {
+        inherited = cached;
+        break;
       }
-      if (tag === 'SELECT') {
-        // Only the chosen option is on the page as a person reads it.
-        const chosen = clean((node as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '');
-        if (chosen) out.push(chosen);
-        return 2;
+      chain.push(el);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i] as Element;
+      if (inherited === 'read') {
+        const own = ownVerdict(el, options);
+        inherited = own === 'replace' ? el : own;
       }
-      if (tag === 'TABLE') {
-        const headers = headerCells(node as HTMLTableElement);
-        if (headers) {
-          tableBlocks(node as HTMLTableElement, headers, out);
-          return 2;
-        }
-      }
-      return 3; // FILTER_SKIP: look inside
-    },
-  });
+      verdicts.set(el, inherited);
+    }
+    return inherited;
+  };
+
+  const replaced = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const value = node.nodeValue;
-    if (!value) continue;
+    const value = node.nodeValue ?? '';
+    if (value.length <= MAX_BLOCK && !/\S/.test(value)) continue;
+    const verdict = verdictOf(node.parentElement ?? root);
+    if (verdict === 'skip') continue;
+    if (verdict !== 'read') {
+      if (!replaced.has(verdict)) {
+        replaced.add(verdict);
+        replacementBlocks(verdict, out);
+      }
+      continue;
+    }
     if (value.length > MAX_BLOCK) {
       out.push(OVERLONG);
       continue;
