@@ -2,16 +2,24 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dashboardHash } from '../lib/dashboard-link';
-import { countCasesNeedingAction, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
+import { countCasesNeedingAction, db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
 import { assessPage } from '../lib/page-risk';
 import { submittingNpn } from '../lib/profile';
-import { readProfile } from '../lib/settings';
+import { profileItem, readProfile } from '../lib/settings';
 
 export default defineBackground(() => {
+  // Every page load asks for a verdict: keep the profile in memory and the database open, so an
+  // answer costs a lookup, not a storage read and a database open.
+  let profileRead = readProfile();
+  profileItem.watch(() => {
+    profileRead = readProfile();
+  });
+  db.open().catch(() => {});
+
   const route = createRouter(browser.runtime.id, {
     'assess-page': async ({ facts }) => {
-      const profile = await readProfile();
+      const profile = await profileRead;
       if (facts.invalidActionError && facts.applicationId) {
         await recordInvalidActionSighting(
           {

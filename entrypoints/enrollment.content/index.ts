@@ -141,6 +141,11 @@ function start(ctx: ContentScriptContext) {
 
 export default defineContentScript({
   matches: ENROLLMENT_SITE_MATCHES,
-  runAt: 'document_end',
-  main: start,
+  // Loaded (parsed, compiled) while the page is still arriving; the page is read once its DOM is whole.
+  runAt: 'document_start',
+  main(ctx) {
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx), { once: true });
+    } else start(ctx);
+  },
 });

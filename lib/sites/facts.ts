@@ -1,7 +1,7 @@
 // The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../plan-year';
 import { toStateCode } from '../states';
-import { findLabelled, type LabelSpec, textBlocks } from './labels';
+import { findLabelled, type LabelSpec, labelCandidates, textBlocks } from './labels';
 
 export interface CommonFacts {
   applicationId?: string;
@@ -158,8 +158,9 @@ const distinct = <T>(found: { value: T }[]) => new Set(found.map((f) => f.value)
 
 function readAor(
   blocks: string[],
+  candidates: number[],
 ): Pick<CommonFacts, 'aorName' | 'aorNpn' | 'aorAbsent'> & { npns: string[] } {
-  const found = findLabelled(blocks, AOR_LABELS, parseAor);
+  const found = findLabelled(blocks, AOR_LABELS, parseAor, candidates);
   const npns: string[] = [];
   let aorName: string | undefined;
   let aorAbsent: boolean | undefined;
@@ -183,32 +184,50 @@ function findResumeLink(doc: Document): string | undefined {
   return candidates.find((c) => c.length <= 2000 && /^https:\/\/[^\s/]+\/\S*$/i.test(c));
 }
 
+const ALL_LABELS = [
+  ...APPLICATION_LABELS,
+  ...AOR_LABELS,
+  ...PLAN_YEAR_LABELS,
+  ...CONSUMER_LABELS,
+  ...STATE_LABELS,
+  ...ADDRESS_LABELS,
+  ...COVERAGE_LABELS,
+  ...LEAD_STATUS_LABELS,
+  ...OVERRIDE_LABELS,
+];
+/** Words worth a second look anywhere on the page, found in the same single pass. */
+const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s/i;
+
 export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const conflicts: CommonFacts['conflicts'] = [];
-  const ids = findLabelled(blocks, APPLICATION_LABELS, parseApplicationId);
+  const candidates = labelCandidates(blocks, ALL_LABELS);
+  const notable = blocks.filter((b) => NOTABLE.test(b));
+  const ids = findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates);
   if (distinct(ids) > 1) conflicts.push('applicationId');
-  const { npns, ...aor } = readAor(blocks);
+  const { npns, ...aor } = readAor(blocks, candidates);
   if (new Set(npns.map((n) => n.replace(/^0+/, ''))).size > 1) conflicts.push('aorNpn');
 
-  const noActiveCoverage = blocks.some((b) => /^no active coverage\.?$/i.test(b));
+  const noActiveCoverage = notable.some((b) => /^no active coverage\.?$/i.test(b));
   return {
     applicationId: first(ids),
     planYear:
-      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear)) ??
-      blocks.map(yearBesideApplication).find((y) => y !== undefined),
+      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates)) ??
+      notable.map(yearBesideApplication).find((y) => y !== undefined),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
     // HealthSherpa adapter knows where its heading is the consumer's name.
-    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName)),
+    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName, candidates)),
     state:
-      first(findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''))) ??
-      first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress)),
+      first(findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''), candidates)) ??
+      first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress, candidates)),
     ...aor,
     conflicts,
-    hasActiveCoverage: noActiveCoverage ? false : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage)),
-    leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus)),
-    invalidActionError: showsInvalidAction(blocks, doc),
-    overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride)),
-    enrolleeAssistance: blocks.some((b) => /\benrollee assistance\b/i.test(b)) || undefined,
+    hasActiveCoverage: noActiveCoverage
+      ? false
+      : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage, candidates)),
+    leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus, candidates)),
+    invalidActionError: showsInvalidAction(notable, doc),
+    overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates)),
+    enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || undefined,
     resumeLink: findResumeLink(doc),
   };
 }

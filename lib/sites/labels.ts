@@ -50,16 +50,25 @@ function headerCells(table: HTMLTableElement): string[] | null {
   return cells.map((c) => clean(c.textContent ?? ''));
 }
 
+/**
+ * A table's facts are in its first rows (the current plan, the latest status); rows past these are a
+ * long history or a list, and reading them all would cost more than the rest of the page.
+ */
+const TABLE_ROWS_READ = 200;
+
 function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]): void {
-  const headerRow = table.tHead?.rows[0] ?? table.rows[0];
-  for (const row of Array.from(table.rows)) {
+  const rows = table.rows;
+  const headerRow = table.tHead?.rows[0] ?? rows[0];
+  for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
+    const row = rows[r] as HTMLTableRowElement;
     if (row === headerRow) continue;
-    Array.from(row.cells).forEach((cell, i) => {
-      const text = cell.textContent ?? '';
+    const cells = row.cells;
+    for (let i = 0; i < cells.length && i < headers.length; i++) {
+      const text = cells[i]?.textContent ?? '';
       // The same length limit as for text nodes: a huge cell is not a value.
       const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
       if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
-    });
+    }
   }
 }
 
@@ -68,22 +77,26 @@ export interface TextBlockOptions {
   skipControls?: boolean;
 }
 
-/** How an element's text is read: kept, left out, or replaced by blocks of its own (tables, selects). */
-type Verdict = 'read' | 'skip' | Element;
+/**
+ * Elements whose text may not be read as it stands (left out, or replaced by blocks of their own);
+ * ownVerdict decides. Looked up one simple query each: a long selector list costs ~10× on large pages.
+ */
+const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE'].map((t) => t.toLowerCase());
+const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
+const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]'];
 
 function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
   const tag = el.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || tag === OWN_HOST_TAG || (options.skipControls && CONTROLS.has(tag))) return 'skip';
-  // Role, hidden and style are attributes: most elements have none or only a class.
-  if (el.attributes.length > 0) {
-    const role = el.getAttribute('role');
-    if (
-      el.hasAttribute('hidden') ||
-      (role && (SKIPPED_ROLES.has(role) || (options.skipControls && CONTROL_ROLES.has(role)))) ||
-      HIDDEN_STYLE.test(el.getAttribute('style') ?? '')
-    ) {
-      return 'skip';
-    }
+  const role = el.getAttribute('role');
+  if (
+    SKIPPED.has(tag) ||
+    tag === OWN_HOST_TAG ||
+    el.hasAttribute('hidden') ||
+    (role && SKIPPED_ROLES.has(role)) ||
+    HIDDEN_STYLE.test(el.getAttribute('style') ?? '') ||
+    (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
+  ) {
+    return 'skip';
   }
   if (tag === 'SELECT') return 'replace';
   if (tag === 'TABLE' && headerCells(el as HTMLTableElement)) return 'replace';
@@ -100,48 +113,57 @@ function replacementBlocks(el: Element, out: string[]): void {
   tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
 }
 
+/** The outermost special elements, in document order, each with what to do with it. */
+function specialElements(root: Element, options: TextBlockOptions) {
+  const candidates = new Set<Element>();
+  for (const tag of options.skipControls ? [...SPECIAL_TAGS, ...CONTROL_TAGS] : SPECIAL_TAGS) {
+    for (const el of Array.from(root.getElementsByTagName(tag))) candidates.add(el);
+  }
+  for (const selector of SPECIAL_ATTRIBUTES) {
+    for (const el of Array.from(root.querySelectorAll(selector))) candidates.add(el);
+  }
+  const inOrder = [...candidates].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows */ ? -1 : 1));
+  const found: { el: Element; verdict: 'skip' | 'replace' }[] = [];
+  for (const el of inOrder) {
+    const last = found[found.length - 1];
+    if (last?.el.contains(el)) continue; // inside one already left out or replaced
+    const verdict = ownVerdict(el, options);
+    if (verdict !== 'read') found.push({ el, verdict });
+  }
+  return found;
+}
+
 /**
- * The page's text blocks in reading order. Walks text nodes natively and judges each element once
- * (cached): a filtered element walk costs a call into script per node, ~10× slower on large pages.
+ * The page's text blocks in reading order. The special elements come from one native query, and text
+ * nodes from a native walk: judging every element from script costs ~10× more on large pages.
  */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
   const out: string[] = [];
-  const verdicts = new Map<Element, Verdict>();
-  const verdictOf = (start: Element): Verdict => {
-    // Iterative, not recursive: a hostile page may nest elements deeper than the call stack.
-    const chain: Element[] = [];
-    let inherited: Verdict = 'read';
-    for (let el: Element | null = start; el; el = el === root ? null : el.parentElement) {
-      const cached = verdicts.get(el);
-      if (cached !== undefined) {
-        inherited = cached;
-        break;
-      }
-      chain.push(el);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const el = chain[i] as Element;
-      if (inherited === 'read') {
-        const own = ownVerdict(el, options);
-        inherited = own === 'replace' ? el : own;
-      }
-      verdicts.set(el, inherited);
-    }
-    return inherited;
-  };
-
-  const replaced = new Set<Element>();
+  const special = specialElements(root, options);
+  let k = 0;
   const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (value.length <= MAX_BLOCK && !/\S/.test(value)) continue;
-    const verdict = verdictOf(node.parentElement ?? root);
-    if (verdict === 'skip') continue;
-    if (verdict !== 'read') {
-      if (!replaced.has(verdict)) {
-        replaced.add(verdict);
-        replacementBlocks(verdict, out);
+    // Move past special elements that end before this text node.
+    let inside: (typeof special)[number] | undefined;
+    while (k < special.length) {
+      const current = special[k] as (typeof special)[number];
+      const position = current.el.compareDocumentPosition(node);
+      if (position & 16 /* contained by */) inside = current;
+      else if (position & 4 /* following */) {
+        k++;
+        continue;
       }
+      break;
+    }
+    if (inside) {
+      if (inside.verdict === 'replace') replacementBlocks(inside.el, out);
+      // Jump past the element's subtree: none of its text nodes is read one by one.
+      let last: Node = inside.el;
+      while (last.lastChild) last = last.lastChild;
+      walker.currentNode = last;
+      k++;
       continue;
     }
     if (value.length > MAX_BLOCK) {
@@ -174,6 +196,32 @@ const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
 /** Between a label and its value: a colon, "#", or a dash set apart ("Status – Applying", "ID - 123"). */
 const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
 
+interface LabelPatterns {
+  withColon: RegExp;
+  bare: RegExp;
+  inline: RegExp | null;
+}
+// Label lists are module constants: compile each once, not on every evaluation of the page.
+const compiled = new WeakMap<LabelSpec[], LabelPatterns[]>();
+
+function patternsFor(specs: LabelSpec[]): LabelPatterns[] {
+  let patterns = compiled.get(specs);
+  if (!patterns) {
+    patterns = specs.map((s) => ({
+      withColon: new RegExp(
+        `^(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
+        'i',
+      ),
+      bare: new RegExp(`^(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
+      inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
+    }));
+    compiled.set(specs, patterns);
+  }
+  return patterns;
+}
+
+const anyLabelPatterns = new WeakMap<LabelSpec[], RegExp>();
+
 /** How far after a bare label its value may sit (a label and value in separate elements). */
 const VALUE_LOOKAHEAD = 2;
 
@@ -185,17 +233,13 @@ export function findLabelled<T>(
   blocks: string[],
   specs: LabelSpec[],
   parse: (text: string) => T | undefined,
+  /** The blocks that may start with a label (see labelCandidates); all blocks when absent. */
+  candidates?: number[],
 ): { value: T; index: number }[] {
-  const patterns = specs.map((s) => ({
-    withColon: new RegExp(
-      `^(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
-      'i',
-    ),
-    bare: new RegExp(`^(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
-    inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
-  }));
+  const patterns = patternsFor(specs);
   const found: { value: T; index: number }[] = [];
-  blocks.forEach((block, index) => {
+  for (const index of candidates ?? blocks.keys()) {
+    const block = blocks[index] ?? '';
     for (const p of patterns) {
       let value: T | undefined;
       const colon = p.withColon.exec(block);
@@ -207,11 +251,28 @@ export function findLabelled<T>(
       }
       if (value !== undefined) {
         found.push({ value, index });
-        return;
+        break;
       }
     }
-  });
+  }
   return found;
+}
+
+/**
+ * The indices of blocks that start with any of the labels: one pass over a page's thousands of blocks,
+ * so that each field's search looks at a handful.
+ */
+export function labelCandidates(blocks: string[], specs: LabelSpec[]): number[] {
+  let anyLabel = anyLabelPatterns.get(specs);
+  if (!anyLabel) {
+    anyLabel = new RegExp(`^(?:${specs.map((s) => s.label).join('|')})`, 'i');
+    anyLabelPatterns.set(specs, anyLabel);
+  }
+  const out: number[] = [];
+  blocks.forEach((b, i) => {
+    if (anyLabel.test(b)) out.push(i);
+  });
+  return out;
 }
 
 function nextValue<T>(
