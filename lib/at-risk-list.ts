@@ -1,5 +1,5 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
-import * as z from 'zod';
+import { applicationIdDigits, isoDateTime, textUpTo, z } from './schema';
 
 export interface AtRiskClient {
   federalExchangeId: string;
@@ -13,16 +13,16 @@ export interface AtRiskClient {
   lastImportedAt: string;
 }
 
-export const atRiskClientSchema: z.ZodType<AtRiskClient> = z.object({
-  federalExchangeId: z.string().regex(/^\d{1,20}$/),
-  clientDetailsUrl: z.string().max(2000).optional(),
+export const atRiskClientSchema: z.ZodMiniType<AtRiskClient> = z.object({
+  federalExchangeId: applicationIdDigits(),
+  clientDetailsUrl: z.optional(textUpTo(2000)),
   archived: z.boolean(),
-  clientName: z.string().max(500).optional(),
-  agencyName: z.string().max(500).optional(),
-  agentName: z.string().max(500).optional(),
-  agentEmail: z.string().max(500).optional(),
-  firstSeenAt: z.iso.datetime(),
-  lastImportedAt: z.iso.datetime(),
+  clientName: z.optional(textUpTo(500)),
+  agencyName: z.optional(textUpTo(500)),
+  agentName: z.optional(textUpTo(500)),
+  agentEmail: z.optional(textUpTo(500)),
+  firstSeenAt: isoDateTime(),
+  lastImportedAt: isoDateTime(),
 });
 
 export type AtRiskRow = Omit<AtRiskClient, 'firstSeenAt' | 'lastImportedAt'>;
