@@ -4,8 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { dashboardHash } from '../lib/dashboard-link';
 import { countCasesNeedingAction, db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
-import { assessPage } from '../lib/page-risk';
-import { submittingNpn } from '../lib/profile';
+import { assessPage, riskContextFromFacts } from '../lib/page-risk';
 import { profileItem, readProfile } from '../lib/settings';
 
 export default defineBackground(() => {
@@ -37,7 +36,9 @@ export default defineBackground(() => {
       const atRisk = facts.applicationId
         ? (await findAtRiskClient(facts.applicationId)) !== undefined
         : false;
-      return { assessment: assessPage(facts, profile), submittingNpn: submittingNpn(profile), atRisk };
+      // The NPN this submission carries: an Override NPN chosen on the page wins over the profile's.
+      const { submittingNpn } = riskContextFromFacts(facts, profile);
+      return { assessment: assessPage(facts, profile), submittingNpn, atRisk };
     },
     'open-dashboard': async ({ section, prefill }) => {
       await browser.tabs.create({

@@ -1,7 +1,7 @@
 // From what a page shows and who the agent is, to the question the risk rules answer.
 import type { Profile } from './profile';
 import { submittingNpn } from './profile';
-import { assessInvalidActionRisk, type RiskAssessment, type RiskContext } from './risk';
+import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './risk';
 import type { PageFacts } from './sites';
 
 export function riskContextFromFacts(facts: PageFacts, profile: Profile | null): RiskContext {
@@ -22,5 +22,9 @@ export function riskContextFromFacts(facts: PageFacts, profile: Profile | null):
 /** Pages about one consumer get a verdict; lists and other pages do not. */
 export function assessPage(facts: PageFacts, profile: Profile | null): RiskAssessment | null {
   if (facts.pageKind === 'other') return null;
-  return assessInvalidActionRisk(riskContextFromFacts(facts, profile));
+  const ctx = riskContextFromFacts(facts, profile);
+  // CMS has already refused this submission: nothing left to predict, only the ways forward.
+  if (facts.invalidActionError && ctx.pathway === 'agent')
+    return blocked('error-shown', ctx.enrolleeAssistance === true);
+  return assessInvalidActionRisk(ctx);
 }

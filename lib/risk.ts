@@ -32,7 +32,8 @@ export type RiskReason =
   | 'coverage-unknown'
   | 'policy-npn-unknown'
   | 'own-npn-missing'
-  | 'eap-resume-link-only';
+  | 'eap-resume-link-only'
+  | 'error-shown';
 
 export interface RiskAssessment {
   level: RiskLevel;
@@ -77,7 +78,7 @@ export function assessInvalidActionRisk(ctx: RiskContext): RiskAssessment {
   return clear('same-npn');
 }
 
-function blocked(reason: RiskReason, eap: boolean): RiskAssessment {
+export function blocked(reason: RiskReason, eap: boolean): RiskAssessment {
   return {
     level: 'blocked',
     reasons: eap ? [reason, 'eap-resume-link-only'] : [reason],

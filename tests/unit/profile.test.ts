@@ -76,6 +76,22 @@ describe('assessPage', () => {
     const conflicting = { ...facts, aorNpn: '12345678', conflicts: ['aorNpn' as const] };
     expect(assessPage(conflicting, profile)?.level).toBe('caution');
   });
+  it('a page showing the Invalid Action error is blocked, whatever else it shows', () => {
+    const shown = {
+      ...facts,
+      pageKind: 'invalid-action' as const,
+      aorNpn: undefined,
+      invalidActionError: true,
+    };
+    expect(assessPage(shown, profile)).toEqual({
+      level: 'blocked',
+      reasons: ['error-shown'],
+      actions: ['send-resume-link', 'three-way-call', 'do-not-create-new-application'],
+    });
+    expect(assessPage({ ...shown, enrolleeAssistance: true }, profile)?.actions).not.toContain(
+      'three-way-call',
+    );
+  });
   it('gives no verdict on pages that are not about one consumer', () => {
     expect(assessPage({ ...facts, pageKind: 'other' }, profile)).toBeNull();
   });
