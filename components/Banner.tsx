@@ -52,7 +52,7 @@ export function Banner({
           <li key={r}>{tCode('reason', r)}</li>
         ))}
       </ul>
-      {facts.aorNpn && submittingNpn && level !== 'clear' && (
+      {facts.aorNpn && !facts.conflicts?.includes('aorNpn') && submittingNpn && level !== 'clear' && (
         <p class="aor">{t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn])}</p>
       )}
       {atRisk && <p class="at-risk">{t('banner.atRisk')}</p>}

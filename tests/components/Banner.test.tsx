@@ -44,6 +44,42 @@ describe('Banner', () => {
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
+  it('names no agent of record when the page shows two different ones', () => {
+    const assessment = assessInvalidActionRisk({ submittingNpn: '1', hasActiveCoverage: true, pathway: 'agent' });
+    render(
+      <Banner assessment={assessment} facts={{ ...facts, conflicts: ['aorNpn'] }} submittingNpn="1" onDismiss={vi.fn()} />,
+    );
+    expect(screen.getByRole('alert').textContent).not.toContain('Agent of record on the page');
+  });
+
+  it('opens the call report prefilled from the 3-way call script', () => {
+    const onOpenDashboard = vi.fn();
+    const assessment = assessInvalidActionRisk({ submittingNpn: '1', policyNpn: '2', hasActiveCoverage: true, pathway: 'agent' });
+    render(
+      <Banner
+        assessment={assessment}
+        facts={{ ...facts, applicationId: '4567891230', state: 'TX' }}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+        onOpenDashboard={onOpenDashboard}
+      />,
+    );
+    const toggle = screen.getByRole('button', { name: '3-way call script' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Tell the representative that the consumer is on the line.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Log call report' }));
+    expect(onOpenDashboard).toHaveBeenCalledWith('call-reports', { applicationId: '4567891230', state: 'TX' });
+  });
+
+  it('warns about a possible AOR swap with the fraud address', () => {
+    const assessment = assessInvalidActionRisk({ submittingNpn: '1', policyNpn: '1', hasActiveCoverage: true, pathway: 'agent' });
+    render(<Banner assessment={assessment} facts={facts} submittingNpn="1" atRisk onDismiss={vi.fn()} />);
+    expect(screen.getByRole('heading').textContent).toBe('The agent of record on this application may have been swapped');
+    expect(screen.getByRole('alert').textContent).toContain('FFMProducer-AssisterHelpDesk@cms.hhs.gov');
+  });
+
   it('offers no 3-way call for an EAP enrollment', () => {
     const assessment = assessInvalidActionRisk({
       submittingNpn: '1',
