@@ -13,6 +13,12 @@ import {
 } from '../../tests/e2e/helpers.mjs';
 import { bundleSizes } from '../bundle-sizes.mjs';
 
+/**
+ * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
+ * report, median, percentile })`. Add a module here; it runs in the same browser after the page figures.
+ */
+const FEATURE_BENCHES = [];
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const rows = [];
 const report = (what, value, target = '') => {
@@ -178,6 +184,10 @@ async function main() {
       `${cpu.share.toFixed(2)}%`,
       'a few %',
     );
+    for (const load of FEATURE_BENCHES) {
+      const { bench } = await load();
+      await bench({ browser, extensionId, server, report, median, percentile });
+    }
   } finally {
     await browser.close();
     await server.close();
