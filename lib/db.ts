@@ -2,23 +2,43 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
+import type { Registration, Termination } from './registration-list';
 import {
   type CaseSighting,
   type InvalidActionCase,
   invalidActionCaseSchema,
   recordSighting,
 } from './invalid-action-case';
+import {
+  type Delivery,
+  newSend,
+  type ParsedResumeLink,
+  type ResumeLinkSend,
+  resumeLinkSendSchema,
+} from './resume-link-send';
 
 export const DB_NAME = 'aor-guard';
 
 export interface ImportRecord {
   id: string;
-  kind: 'at-risk';
+  kind: 'at-risk' | 'rcl' | 'termination';
   fileName: string;
   importedAt: string;
   rows: number;
   added: number;
   errors: number;
+  skipped?: number;
+  /** NPN lists: running → active → replaced, or failed; rows of a list not active are removed. */
+  state?: 'running' | 'active' | 'replaced' | 'failed';
+}
+
+/** A row of an NPN list, tagged with the import it came from and its NPN without leading zeros. */
+export type Listed<T> = T & { listId: string; key: string };
+
+/** Which import of each NPN list is in use: switching it is the moment a new list replaces the old. */
+export interface ActiveList {
+  kind: 'rcl' | 'termination';
+  importId: string;
 }
 
 export class AorGuardDb extends Dexie {
@@ -26,6 +46,10 @@ export class AorGuardDb extends Dexie {
   invalidActionCases!: EntityTable<InvalidActionCase, 'id'>;
   atRiskClients!: EntityTable<AtRiskClient, 'federalExchangeId'>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  resumeLinks!: EntityTable<ResumeLinkSend, 'id'>;
+  registrations!: Dexie.Table<Listed<Registration>, [string, string, number]>;
+  terminations!: Dexie.Table<Listed<Termination>, [string, string, number, string]>;
+  activeLists!: EntityTable<ActiveList, 'kind'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -38,6 +62,15 @@ export class AorGuardDb extends Dexie {
       invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
       atRiskClients: 'federalExchangeId, firstSeenAt',
       imports: 'id, kind, importedAt',
+    });
+    // Version 3 is issue 4's registration tables.
+    this.version(4).stores({
+      resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey',
+    });
+    this.version(3).stores({
+      registrations: '[listId+key+planYear], [listId+key]',
+      terminations: '[listId+key+planYear+status], [listId+key]',
+      activeLists: 'kind',
     });
   }
 }
@@ -151,4 +184,64 @@ export async function findAtRiskClient(federalExchangeId: string, database: AorG
   const row = await database.atRiskClients.get(federalExchangeId);
   const parsed = atRiskClientSchema.safeParse(row);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * One Resume Link send, stored with its case (by application ID and plan year, opened if none): a
+ * link sent moves the case from Action required to Action recommended. All or nothing.
+ */
+export async function recordResumeLinkSend(
+  sent: ParsedResumeLink & { planYear: number },
+  meta: { now: Date; delivery: Delivery; phoneKey?: string; failureReason?: string; site?: string },
+  database: AorGuardDb = db,
+): Promise<{ send: ResumeLinkSend; case: InvalidActionCase }> {
+  return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
+    const stamp = meta.now.toISOString();
+    const existing = await database.invalidActionCases
+      .where('[applicationId+planYear]')
+      .equals([sent.applicationId, sent.planYear])
+      .first();
+    const base: InvalidActionCase = existing ?? {
+      id: crypto.randomUUID(),
+      applicationId: sent.applicationId,
+      planYear: sent.planYear,
+      consumerName: sent.consumerName.slice(0, 500),
+      site: (meta.site ?? 'resume-link').slice(0, 40),
+      errorSeenAt: stamp,
+      lastSeenAt: stamp,
+      status: 'action-required',
+      updatedAt: stamp,
+    };
+    const advance = !meta.failureReason && base.status === 'action-required';
+    const nextCase = invalidActionCaseSchema.parse(
+      advance ? { ...base, status: 'action-recommended', updatedAt: stamp } : base,
+    );
+    const send = resumeLinkSendSchema.parse(
+      newSend({ ...sent, caseId: nextCase.id }, { ...meta, id: crypto.randomUUID() }),
+    );
+    if (advance || !existing) await database.invalidActionCases.put(nextCase);
+    await database.resumeLinks.add(send);
+    return { send, case: nextCase };
+  });
+}
+
+/** Newest first; rows that no longer parse are counted, not shown. */
+export async function listResumeLinkSends(database: AorGuardDb = db) {
+  const { items, unreadable } = readBack<ResumeLinkSend>(
+    await database.resumeLinks.orderBy('sentAt').reverse().toArray(),
+    resumeLinkSendSchema,
+  );
+  return { sends: items, unreadable };
+}
+
+/** Sends to one number (by its key) in the last day, for the 24-hour text limit. */
+export async function listTextSendsTo(phoneKey: string, since: Date, database: AorGuardDb = db) {
+  const rows = await database.resumeLinks.where('phoneKey').equals(phoneKey).toArray();
+  return readBack<ResumeLinkSend>(rows, resumeLinkSendSchema).items.filter(
+    (s) => s.sentAt >= since.toISOString(),
+  );
+}
+
+export async function markReminded(ids: string[], now: Date, database: AorGuardDb = db) {
+  await database.resumeLinks.where('id').anyOf(ids).modify({ remindedAt: now.toISOString() });
 }

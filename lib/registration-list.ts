@@ -217,7 +217,8 @@ async function parseList<T>(
     if (opts.signal?.aborted) return onAbort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-    parser.parse<string[]>(input as Blob, {
+    // papaparse reads any Blob in chunks; its types only name File.
+    parser.parse<string[]>(input as File, {
       chunkSize: CHUNK_BYTES,
       skipEmptyLines: 'greedy',
       chunk(chunk: Papa.ParseResult<string[]>, handle: Papa.Parser) {
