@@ -1,0 +1,156 @@
+// The NPN lists in IndexedDB. An import writes a new list beside the one in use and switches to it only
+// when complete: a failed or cancelled import leaves the previous list usable.
+import Dexie from 'dexie';
+import { type ActiveList, type AorGuardDb, db, type ImportRecord, type Listed } from './db';
+import { normalizeNpn } from './npn';
+import {
+  type ParseResult,
+  parseRegistrationCsv,
+  parseTerminationCsv,
+  type Registration,
+  type Termination,
+} from './registration-list';
+
+export type ListKind = ActiveList['kind'];
+
+export interface ImportOptions {
+  fileName: string;
+  planYears?: number[];
+  onProgress?: (p: { rows: number; bytes: number }) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/** Both lists' tables share the [listId+key] index; that is all the shared code needs of them. */
+function rowsOf(database: AorGuardDb, kind: ListKind): Dexie.Table {
+  return (kind === 'rcl' ? database.registrations : database.terminations) as unknown as Dexie.Table;
+}
+
+/** Removes the rows of one import, in chunks so the database stays responsive. */
+async function deleteRowsOf(database: AorGuardDb, kind: ListKind, listId: string): Promise<void> {
+  const table = rowsOf(database, kind);
+  await table.where('[listId+key]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
+}
+
+export async function importList(
+  kind: ListKind,
+  input: string | Blob,
+  opts: ImportOptions,
+  database: AorGuardDb = db,
+): Promise<{ record: ImportRecord; result: ParseResult }> {
+  const now = opts.now ?? (() => new Date());
+  const record: ImportRecord = {
+    id: crypto.randomUUID(),
+    kind,
+    fileName: opts.fileName.slice(0, 300),
+    importedAt: now().toISOString(),
+    rows: 0,
+    added: 0,
+    errors: 0,
+    state: 'running',
+  };
+  await database.imports.add(record);
+  const tag = <T extends { npn: string }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, listId: record.id, key: normalizeNpn(r.npn) }));
+  const common = { onProgress: opts.onProgress, signal: opts.signal };
+  let result: ParseResult;
+  try {
+    result =
+      kind === 'rcl'
+        ? await parseRegistrationCsv(input, {
+            ...common,
+            planYears: opts.planYears,
+            onRows: async (rows) => void (await database.registrations.bulkPut(tag(rows))),
+          })
+        : await parseTerminationCsv(input, {
+            ...common,
+            onRows: async (rows) => void (await database.terminations.bulkPut(tag(rows))),
+          });
+  } catch (err) {
+    await database.imports.update(record.id, { state: 'failed' });
+    await deleteRowsOf(database, kind, record.id).catch(() => {});
+    throw err;
+  }
+  const finished: ImportRecord = {
+    ...record,
+    importedAt: now().toISOString(),
+    rows: result.rows,
+    added: result.rows,
+    errors: result.errors.length,
+    skipped: result.skipped,
+    state: 'active',
+  };
+  // The switch: one transaction makes the new list the one in use.
+  const previous = await database.transaction('rw', database.activeLists, database.imports, async () => {
+    const before = await database.activeLists.get(kind);
+    await database.activeLists.put({ kind, importId: record.id });
+    await database.imports.put(finished);
+    if (before) await database.imports.update(before.importId, { state: 'replaced' });
+    return before;
+  });
+  if (previous) await deleteRowsOf(database, kind, previous.importId);
+  return { record: finished, result };
+}
+
+/** Rows left by an import that was interrupted (the browser closed mid-import) are removed. */
+export async function removeAbandonedLists(database: AorGuardDb = db): Promise<number> {
+  const stale = await database.imports.filter((r) => r.state === 'running' || r.state === 'failed').toArray();
+  for (const r of stale) {
+    if (r.kind === 'at-risk') continue;
+    await deleteRowsOf(database, r.kind, r.id);
+    await database.imports.update(r.id, { state: 'failed' });
+  }
+  return stale.length;
+}
+
+export interface ListFreshness {
+  kind: ListKind;
+  importedAt: string;
+  rows: number;
+  fileName: string;
+  ageDays: number;
+  stale: boolean;
+}
+
+/** Lists older than this may miss recent registrations and terminations. */
+export const STALE_AFTER_DAYS = 7;
+
+export async function listFreshness(
+  kind: ListKind,
+  now: Date,
+  database: AorGuardDb = db,
+): Promise<ListFreshness | null> {
+  const active = await database.activeLists.get(kind);
+  const record = active ? await database.imports.get(active.importId) : undefined;
+  if (!record) return null;
+  const ageDays = Math.floor((now.getTime() - new Date(record.importedAt).getTime()) / 86_400_000);
+  return {
+    kind,
+    importedAt: record.importedAt,
+    rows: record.rows,
+    fileName: record.fileName,
+    ageDays,
+    stale: ageDays > STALE_AFTER_DAYS,
+  };
+}
+
+/** Everything the lists in use say about one NPN. */
+export async function lookupNpn(
+  npn: string,
+  database: AorGuardDb = db,
+): Promise<{ registrations: Registration[]; terminations: Termination[] }> {
+  const key = normalizeNpn(npn);
+  const [rcl, term] = await Promise.all([
+    database.activeLists.get('rcl'),
+    database.activeLists.get('termination'),
+  ]);
+  const strip = <T>({ listId: _l, key: _k, ...row }: Listed<T>) => row as unknown as T;
+  const [registrations, terminations] = await Promise.all([
+    rcl ? database.registrations.where('[listId+key]').equals([rcl.importId, key]).toArray() : [],
+    term ? database.terminations.where('[listId+key]').equals([term.importId, key]).toArray() : [],
+  ]);
+  return {
+    registrations: registrations.map((r) => strip<Registration>(r)),
+    terminations: terminations.map((t) => strip<Termination>(t)),
+  };
+}

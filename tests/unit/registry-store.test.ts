@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AorGuardDb } from '../../lib/db';
+import { ImportCancelled, ListImportError, RCL_HEADER } from '../../lib/registration-list';
+import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../lib/registry-store';
+
+const sample = readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8');
+const terminations = readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8');
+let db: AorGuardDb;
+beforeEach(async () => {
+  db = new AorGuardDb(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+afterEach(() => db.delete());
+
+const NOW = () => new Date('2026-11-22T10:00:00Z');
+
+describe('NPN lists in IndexedDB', () => {
+  it('imports, looks up an NPN with or without leading zeros, and says how fresh the list is', async () => {
+    const { result } = await importList(
+      'rcl',
+      sample,
+      { fileName: 'TBL_RCL_1.csv', planYears: [2026, 2027], now: NOW },
+      db,
+    );
+    expect(result.rows).toBe(7);
+    const found = await lookupNpn('012345678', db);
+    expect(found.registrations.map((r) => r.planYear).sort()).toEqual([2026, 2027]);
+    expect(found.registrations[0]).not.toHaveProperty('listId');
+    expect(await listFreshness('rcl', new Date('2026-12-01T10:00:00Z'), db)).toMatchObject({
+      rows: 7,
+      fileName: 'TBL_RCL_1.csv',
+      ageDays: 9,
+      stale: true,
+    });
+    expect(await listFreshness('termination', NOW(), db)).toBeNull();
+  });
+
+  it('a new list replaces the old only when complete, and the old rows go', async () => {
+    await importList('rcl', sample, { fileName: 'old.csv', now: NOW }, db);
+    const newer = `${RCL_HEADER.join(',')}\r\n12345678,2026,08/15/2025,11/01/2026,,,Y\r\n`;
+    await importList('rcl', newer, { fileName: 'new.csv', now: NOW }, db);
+    expect((await lookupNpn('12345678', db)).registrations).toEqual([
+      {
+        npn: '12345678',
+        planYear: 2026,
+        individualCompleted: '2025-08-15',
+        individualEnd: '2026-11-01',
+        npnValid: 'Y',
+      },
+    ]);
+    expect(await db.registrations.count()).toBe(1);
+  });
+
+  it.each([
+    ['a wrong file', 'Name,Email\r\nAnn,a@b.c\r\n', ListImportError],
+    ['the termination list as the completion list', terminations, ListImportError],
+  ])('a failed import (%s) leaves the previous list in use', async (_what, text, error) => {
+    await importList('rcl', sample, { fileName: 'good.csv', now: NOW }, db);
+    const before = await lookupNpn('12345678', db);
+    await expect(importList('rcl', text, { fileName: 'bad.csv', now: NOW }, db)).rejects.toBeInstanceOf(
+      error,
+    );
+    expect(await lookupNpn('12345678', db)).toEqual(before);
+    expect((await listFreshness('rcl', NOW(), db))?.fileName).toBe('good.csv');
+  });
+
+  it('a cancelled import leaves the previous list and none of its own rows', async () => {
+    await importList('rcl', sample, { fileName: 'good.csv', now: NOW }, db);
+    const count = await db.registrations.count();
+    const controller = new AbortController();
+    const big = `${RCL_HEADER.join(',')}\n${Array.from({ length: 5_000 }, (_, i) => `${20_000_000 + i},2026,08/15/2025,,,,Y`).join('\n')}`;
+    const run = importList(
+      'rcl',
+      big,
+      { fileName: 'big.csv', now: NOW, signal: controller.signal, onProgress: () => controller.abort() },
+      db,
+    );
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await db.registrations.count()).toBe(count);
+    expect((await listFreshness('rcl', NOW(), db))?.fileName).toBe('good.csv');
+  });
+
+  it('removes rows an interrupted import left behind', async () => {
+    await db.imports.add({
+      id: 'x',
+      kind: 'rcl',
+      fileName: 'x',
+      importedAt: NOW().toISOString(),
+      rows: 0,
+      added: 0,
+      errors: 0,
+      state: 'running',
+    });
+    await db.registrations.put({ npn: '1', planYear: 2026, npnValid: 'Y', listId: 'x', key: '1' });
+    expect(await removeAbandonedLists(db)).toBe(1);
+    expect(await db.registrations.count()).toBe(0);
+  });
+
+  it('imports the termination list beside the completion list', async () => {
+    await importList('termination', terminations, { fileName: 'AB_Termination_List_1.csv', now: NOW }, db);
+    expect((await lookupNpn('77777777', db)).terminations.map((t) => t.status)).toEqual(['T1', 'R1']);
+  });
+});
