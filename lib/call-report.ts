@@ -40,9 +40,46 @@ export interface CallReport {
   reporterNpn?: string;
   createdAt: string;
   updatedAt: string;
+  /** When it was filed with the FFM help desk / the platform, and resolved (issue 6). */
+  filedCmsAt?: string;
+  filedPlatformAt?: string;
+  resolvedAt?: string;
+  /** Who changed what, when; oldest first. Also how bundle merges tell a later version from a rival. */
+  history?: ReportHistoryEntry[];
+  /** After filing a report is never overwritten: corrections are appended here. */
+  corrections?: ReportCorrection[];
+  /** Versions of this report imported from elsewhere that disagree with this one: kept, flagged. */
+  conflicts?: CallReportVersion[];
+}
+export type CallReportVersion = Omit<CallReport, 'conflicts'>;
+
+export interface ReportHistoryEntry {
+  at: string;
+  by: string;
+  action: 'created' | 'status' | 'edited' | 'corrected';
+  status?: ReportStatus;
+  fields?: string[];
+}
+export interface ReportCorrection {
+  at: string;
+  by: string;
+  text: string;
 }
 
-export const callReportSchema: z.ZodMiniType<CallReport> = z.object({
+const historyEntrySchema = z.object({
+  at: isoDateTime(),
+  by: textUpTo(300),
+  action: z.enum(['created', 'status', 'edited', 'corrected']),
+  status: z.optional(z.enum(REPORT_STATUSES)),
+  fields: z.optional(z.array(textUpTo(40)).check(z.maxLength(20))),
+});
+const correctionSchema = z.object({
+  at: isoDateTime(),
+  by: textUpTo(300),
+  text: z.string().check(z.minLength(1), z.maxLength(SUMMARY_MAX)),
+});
+
+const versionShape = {
   id: z.uuid(),
   calledAt: isoDateTime(),
   applicationId: matching(APPLICATION_ID_PATTERN),
@@ -55,6 +92,17 @@ export const callReportSchema: z.ZodMiniType<CallReport> = z.object({
   reporterNpn: z.optional(matching(/^\d{1,10}$/)),
   createdAt: isoDateTime(),
   updatedAt: isoDateTime(),
+  filedCmsAt: z.optional(isoDateTime()),
+  filedPlatformAt: z.optional(isoDateTime()),
+  resolvedAt: z.optional(isoDateTime()),
+  history: z.optional(z.array(historyEntrySchema).check(z.maxLength(1000))),
+  corrections: z.optional(z.array(correctionSchema).check(z.maxLength(200))),
+};
+export const callReportVersionSchema: z.ZodMiniType<CallReportVersion> = z.object(versionShape);
+
+export const callReportSchema: z.ZodMiniType<CallReport> = z.object({
+  ...versionShape,
+  conflicts: z.optional(z.array(callReportVersionSchema).check(z.maxLength(50))),
 });
 
 /** What the form holds: strings as typed. */

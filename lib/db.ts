@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
+import { indexFields } from './call-report-query';
 import type { Registration, Termination } from './registration-list';
 import {
   type CaseSighting,
@@ -72,6 +73,22 @@ export class AorGuardDb extends Dexie {
       terminations: '[listId+key+planYear+status], [listId+key]',
       activeLists: 'kind',
     });
+    // Version 5: call reports for
+    // support staff — every sortable column indexed, summary words, and [filter+calledAt] pairs so a
+    // filtered page comes newest first straight from an index.
+    this.version(5)
+      .stores({
+        callReports:
+          'id, calledAt, status, applicationId, state, issueType, phone, reporter, *words, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('callReports')
+          .toCollection()
+          .modify((r: CallReport) => {
+            Object.assign(r, indexFields(r));
+          }),
+      );
   }
 }
 
@@ -89,7 +106,8 @@ function readBack<T>(rows: unknown[], schema: { safeParse(v: unknown): { success
 
 /** Validated before it is written: a row that would not read back is never stored. */
 export async function saveCallReport(report: CallReport, database: AorGuardDb = db): Promise<void> {
-  await database.callReports.put(callReportSchema.parse(report));
+  const parsed = callReportSchema.parse(report);
+  await database.callReports.put({ ...parsed, ...indexFields(parsed) });
 }
 
 /** Newest call first. */

@@ -17,3 +17,32 @@ export async function readProfile(): Promise<Profile> {
 export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRiskLastVisit', {
   fallback: null,
 });
+
+/** Issue 6: where `Email platform support` files call reports (issue 7's policy may set it). */
+export const platformSupportEmailItem = storage.defineItem<string>('local:platformSupportEmail', {
+  fallback: 'Agent_Support@HealthSherpa.com',
+});
+
+/** Issue 6: the agency's HTTPS reports endpoint for `Send to agency` ('' = none). */
+export const reportsEndpointItem = storage.defineItem<string>('local:reportsEndpoint', { fallback: '' });
+
+/** Issue 6: delete resolved call reports older than this many days (0 = never; off by default). */
+export const reportRetentionDaysItem = storage.defineItem<number>('local:reportRetentionDays', {
+  fallback: 0,
+});
+
+/** Issue 6: the keyboard shortcut asks the popup to open on this tab (read once, then cleared). */
+export const popupTabHintItem = storage.defineItem<string | null>('session:popupTab', { fallback: null });
+
+/** Where "Download from the address" fetches the Registration Completion List (its file name changes). */
+export const rclUrlItem = storage.defineItem<string>('local:rclUrl', {
+  fallback: 'https://data.healthcare.gov/ffm_ab_registration_lists',
+});
+
+/** Where the termination list is downloaded from. */
+export const terminationUrlItem = storage.defineItem<string>('local:terminationUrl', {
+  fallback: 'https://data.healthcare.gov/ffm_ab_registration_lists',
+});
+
+/** Plan years kept from the Registration Completion List; null = the current and the next. */
+export const rclPlanYearsItem = storage.defineItem<number[] | null>('local:rclPlanYears', { fallback: null });

@@ -34,3 +34,53 @@ describe('database upgrades', () => {
     await current.delete();
   });
 });
+
+// Issue 6: version 5 indexes call reports for support staff (words, reporter, [filter+calledAt]).
+describe('database upgrade to version 5', () => {
+  const v1Stores = { callReports: 'id, calledAt, status, applicationId, state' };
+  const v2Stores = {
+    invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
+    atRiskClients: 'federalExchangeId, firstSeenAt',
+    imports: 'id, kind, importedAt',
+  };
+  const shipped = {
+    id: '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6c',
+    calledAt: '2026-11-20T15:30:00.000Z',
+    applicationId: '4567891230',
+    state: 'TX',
+    phone: '+12025550143',
+    summary: 'Representative would not update the NPN.',
+    issueType: 'other',
+    status: 'ready',
+    reporterName: 'Sam Agent',
+    createdAt: '2026-11-20T15:40:00.000Z',
+    updatedAt: '2026-11-20T15:40:00.000Z',
+  };
+
+  it.each([
+    ['1', [v1Stores]],
+    ['2', [v1Stores, v2Stores]],
+  ])(
+    'a database written by version %s keeps its reports and finds them by the new indexes',
+    async (_v, versions) => {
+      const name = `upgrade5-${crypto.randomUUID()}`;
+      const old = new Dexie(name);
+      versions.forEach((stores, i) => old.version(i + 1).stores(stores));
+      await old.table('callReports').put(shipped);
+      old.close();
+
+      const current = new AorGuardDb(name);
+      expect((await listCallReports(current)).reports).toEqual([shipped]);
+      expect(current.verno).toBeGreaterThanOrEqual(5);
+      expect(await current.callReports.where('words').startsWith('npn').primaryKeys()).toEqual([shipped.id]);
+      expect(await current.callReports.where('reporter').equals('sam agent').count()).toBe(1);
+      expect(
+        await current.callReports
+          .where('[status+calledAt]')
+          .between(['ready', Dexie.minKey], ['ready', Dexie.maxKey])
+          .count(),
+      ).toBe(1);
+      await current.delete();
+    },
+  );
+});

@@ -1,0 +1,53 @@
+// `Send to agency`: POST a bundle to the agency's reports endpoint. Retries, then says why it failed.
+
+export function checkEndpoint(
+  value: string,
+): { ok: true; url: URL; origin: string } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, reason: 'Enter the full address of the reports endpoint, starting with https://.' };
+  }
+  if (url.protocol !== 'https:')
+    return {
+      ok: false,
+      reason: 'The reports endpoint must use https://; reports are never sent unencrypted.',
+    };
+  if (url.username || url.password)
+    return {
+      ok: false,
+      reason: 'Remove the user name and password from the address; the endpoint must not carry credentials.',
+    };
+  return { ok: true, url, origin: url.origin };
+}
+
+export type SendResult = { ok: true; attempts: number } | { ok: false; attempts: number; error: string };
+
+/** Up to `attempts` tries with a growing pause; a 4xx other than 408/429 is not retried (it will not change). */
+export async function postBundle(
+  endpoint: string,
+  body: string,
+  opts: { fetch?: typeof fetch; attempts?: number; pauseMs?: number } = {},
+): Promise<SendResult> {
+  const doFetch = opts.fetch ?? fetch;
+  const attempts = opts.attempts ?? 3;
+  let error = '';
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      const res = await doFetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (res.ok) return { ok: true, attempts: i };
+      error = `the endpoint answered ${res.status} ${res.statusText}`.trim();
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
+        return { ok: false, attempts: i, error };
+    } catch (err) {
+      error = `the endpoint could not be reached (${(err as Error).message})`;
+    }
+    if (i < attempts) await new Promise((r) => setTimeout(r, (opts.pauseMs ?? 1000) * 2 ** (i - 1)));
+  }
+  return { ok: false, attempts, error };
+}

@@ -1,0 +1,116 @@
+// The file agents hand to support staff ("Export for support") and the rules for merging one in.
+import { type CallReport, type CallReportVersion, callReportSchema } from './call-report';
+import { z } from './schema';
+
+export const BUNDLE_FORMAT = 'aor-guard/call-reports';
+export const BUNDLE_VERSION = 1;
+export const BUNDLE_MAX_REPORTS = 100_000;
+
+export interface CallReportBundle {
+  format: typeof BUNDLE_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  exportedBy?: string;
+  reports: CallReport[];
+}
+
+const bundleSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  schemaVersion: z.literal(BUNDLE_VERSION),
+  exportedAt: z.iso.datetime(),
+  exportedBy: z.optional(z.string().check(z.maxLength(300))),
+  reports: z.array(callReportSchema).check(z.maxLength(BUNDLE_MAX_REPORTS)),
+});
+
+export function makeBundle(reports: CallReport[], now: Date, exportedBy?: string): CallReportBundle {
+  const bundle: CallReportBundle = {
+    format: BUNDLE_FORMAT,
+    schemaVersion: BUNDLE_VERSION,
+    exportedAt: now.toISOString(),
+    reports,
+  };
+  if (exportedBy) bundle.exportedBy = exportedBy;
+  return bundle;
+}
+
+export type BundleParse = { ok: true; bundle: CallReportBundle } | { ok: false; message: string };
+
+/** Checks the whole file before anything is written; the message says what is wrong and what to do. */
+export function parseBundle(text: string): BundleParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      message:
+        'This file is not a call report bundle (it is not JSON). Choose a file made by Export for support.',
+    };
+  }
+  const head = z.object({ format: z.string(), schemaVersion: z.number() }).safeParse(raw);
+  if (!head.success || head.data.format !== BUNDLE_FORMAT)
+    return {
+      ok: false,
+      message: 'This file is not a call report bundle. Choose a file made by Export for support.',
+    };
+  if (head.data.schemaVersion > BUNDLE_VERSION)
+    return {
+      ok: false,
+      message: `This bundle was made by a newer version of AOR Guard (format ${head.data.schemaVersion}). Update AOR Guard, then import it again.`,
+    };
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return {
+      ok: false,
+      message: `The bundle is damaged${where}: ${issue?.message}. Nothing was imported; ask for a new export.`,
+    };
+  }
+  return { ok: true, bundle: parsed.data as CallReportBundle };
+}
+
+/** JSON with keys in order: two copies of the same report compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+const versionOf = (r: CallReport): CallReportVersion => {
+  const { conflicts: _ignored, ...rest } = r;
+  return rest;
+};
+
+function isPrefix(shorter: unknown[], longer: unknown[]) {
+  return shorter.length <= longer.length && shorter.every((e, i) => canonical(e) === canonical(longer[i]));
+}
+
+export type MergeOutcome = 'added' | 'updated' | 'unchanged' | 'conflict';
+
+/**
+ * One incoming report against what is stored. A later version (its history continues ours) replaces
+ * ours; an earlier or identical one changes nothing; a rival edit is kept beside ours and flagged.
+ */
+export function mergeReport(
+  local: CallReport | undefined,
+  incoming: CallReport,
+): { outcome: MergeOutcome; report: CallReport } {
+  if (!local) return { outcome: 'added', report: incoming };
+  const mine = versionOf(local);
+  const theirs = versionOf(incoming);
+  if (canonical(mine) === canonical(theirs)) return { outcome: 'unchanged', report: local };
+  const ours = local.history ?? [];
+  const their = incoming.history ?? [];
+  if (their.length > ours.length && isPrefix(ours, their))
+    return {
+      outcome: 'updated',
+      report: local.conflicts ? { ...theirs, conflicts: local.conflicts } : theirs,
+    };
+  if (their.length < ours.length && isPrefix(their, ours)) return { outcome: 'unchanged', report: local };
+  const known = (local.conflicts ?? []).some((c) => canonical(c) === canonical(theirs));
+  if (known) return { outcome: 'unchanged', report: local };
+  return { outcome: 'conflict', report: { ...local, conflicts: [...(local.conflicts ?? []), theirs] } };
+}

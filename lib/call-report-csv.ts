@@ -1,0 +1,40 @@
+// Every field of a call report as a spreadsheet row (ISO dates as stored).
+import type { CallReport } from './call-report';
+import { toCsv } from './csv';
+
+export const CALL_REPORT_CSV_COLUMNS = [
+  { key: 'id', header: 'Report ID' },
+  { key: 'calledAt', header: 'Called at (UTC)' },
+  { key: 'applicationId', header: 'Application ID' },
+  { key: 'state', header: 'State' },
+  { key: 'phone', header: 'Phone' },
+  { key: 'issueType', header: 'Issue type' },
+  { key: 'summary', header: 'Summary' },
+  { key: 'status', header: 'Status' },
+  { key: 'reporterName', header: 'Reporter' },
+  { key: 'reporterNpn', header: 'Reporter NPN' },
+  { key: 'createdAt', header: 'Created at' },
+  { key: 'updatedAt', header: 'Updated at' },
+  { key: 'filedCmsAt', header: 'Filed with CMS help desk at' },
+  { key: 'filedPlatformAt', header: 'Filed with platform support at' },
+  { key: 'resolvedAt', header: 'Resolved at' },
+  { key: 'corrections', header: 'Corrections' },
+  { key: 'history', header: 'History' },
+  { key: 'conflict', header: 'Conflicting versions' },
+];
+
+function row(r: CallReport): Record<string, unknown> {
+  return {
+    ...r,
+    corrections: (r.corrections ?? []).map((c) => `${c.at} ${c.by}: ${c.text}`).join('\n'),
+    history: (r.history ?? [])
+      .map(
+        (h) =>
+          `${h.at} ${h.by}: ${h.action}${h.status ? ` ${h.status}` : ''}${h.fields ? ` ${h.fields.join(',')}` : ''}`,
+      )
+      .join('\n'),
+    conflict: r.conflicts?.length ?? 0,
+  };
+}
+
+export const callReportsToCsv = (reports: CallReport[]) => toCsv(reports.map(row), CALL_REPORT_CSV_COLUMNS);

@@ -1,0 +1,47 @@
+// One email for one report or a selection (a section per report), with corrections appended.
+import { type CallReport, formatCallReportEmail } from './call-report';
+
+/** Mail clients and browsers cut longer mailto: links; past this the text is copied instead. */
+export const MAILTO_MAX = 2000;
+
+export const HEALTHSHERPA_SUPPORT_EMAIL = 'Agent_Support@HealthSherpa.com';
+
+const correctionLines = (r: CallReport) =>
+  (r.corrections ?? []).flatMap((c) => ['', `Correction (${c.at}, ${c.by}):`, c.text]);
+
+function section(r: CallReport, to: string, timeZone?: string): string[] {
+  // The single-report body without its greeting and introduction: the detail lines.
+  return [...formatCallReportEmail(r, to, { timeZone }).body.split('\r\n').slice(4), ...correctionLines(r)];
+}
+
+export function formatFilingEmail(
+  reports: CallReport[],
+  to: string,
+  opts: { timeZone?: string } = {},
+): { subject: string; body: string; mailto: string; tooLong: boolean } {
+  const first = reports[0];
+  if (!first) throw new Error('Choose at least one report to file.');
+  let subject: string;
+  let body: string;
+  if (reports.length === 1) {
+    const one = formatCallReportEmail(first, to, opts);
+    subject = one.subject;
+    body = [one.body, ...correctionLines(first)].join('\r\n');
+  } else {
+    subject = `3-way call reports: ${reports.length} applications`;
+    const parts = reports.flatMap((r, i) => [
+      '',
+      `--- Report ${i + 1} of ${reports.length} ---`,
+      ...section(r, to, opts.timeZone),
+    ]);
+    body = [
+      'Hello,',
+      '',
+      `I am reporting problems with ${reports.length} 3-way calls to the Marketplace Call Center (1-855-788-6275).`,
+      ...parts,
+    ].join('\r\n');
+  }
+  const address = to.split('@').map(encodeURIComponent).join('@');
+  const mailto = `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return { subject, body, mailto, tooLong: mailto.length > MAILTO_MAX };
+}

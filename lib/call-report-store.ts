@@ -1,0 +1,147 @@
+// Call reports in IndexedDB for support staff: paged queries by index, bulk status changes, bundle
+// imports. Every row written goes through callReportSchema and gets its index fields.
+import Dexie, { type Collection } from 'dexie';
+import { type CallReport, callReportSchema } from './call-report';
+import { type MergeOutcome, mergeReport } from './call-report-bundle';
+import { compareBy, indexFields, matchesQuery, type ReportQuery, searchTerms } from './call-report-query';
+import { type AorGuardDb, db } from './db';
+import { selectExpired } from './retention';
+
+type Stored = CallReport & { words?: string[]; reporter?: string };
+
+export const toStored = (r: CallReport): Stored => {
+  const parsed = callReportSchema.parse(r);
+  return { ...parsed, ...indexFields(parsed) };
+};
+
+function readBack(rows: Stored[]): { reports: CallReport[]; unreadable: number } {
+  const reports: CallReport[] = [];
+  for (const row of rows) {
+    const parsed = callReportSchema.safeParse(row);
+    if (parsed.success) reports.push(parsed.data);
+  }
+  return { reports, unreadable: rows.length - reports.length };
+}
+
+/** The narrowest index for the query; the remaining filters run on what it yields. */
+function collectionFor(q: ReportQuery, database: AorGuardDb): Collection<Stored, string> {
+  const table = database.callReports as unknown as Dexie.Table<Stored, string>;
+  let coll: Collection<Stored, string>;
+  if (q.sort === 'calledAt') {
+    const lo = q.from ?? Dexie.minKey;
+    const hi = q.to ?? Dexie.maxKey;
+    const pair = q.status
+      ? (['[status+calledAt]', q.status] as const)
+      : q.state
+        ? (['[state+calledAt]', q.state] as const)
+        : q.issueType
+          ? (['[issueType+calledAt]', q.issueType] as const)
+          : null;
+    if (pair) coll = table.where(pair[0]).between([pair[1], lo], [pair[1], hi], true, true);
+    else if (q.from || q.to) coll = table.where('calledAt').between(lo, hi, true, true);
+    else coll = table.orderBy('calledAt');
+  } else {
+    coll = table.orderBy(q.sort);
+  }
+  return q.dir === 'desc' ? coll.reverse() : coll;
+}
+
+const hasFilter = (q: ReportQuery) => Boolean(q.status || q.state || q.issueType || q.from || q.to || q.text);
+
+/** Rows matching the text search, narrowed by the words index, sorted here (matches are few). */
+async function textMatches(q: ReportQuery, database: AorGuardDb): Promise<Stored[]> {
+  const terms = searchTerms(q.text);
+  const longest = terms.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const table = database.callReports as unknown as Dexie.Table<Stored, string>;
+  const rows = await table
+    .where('words')
+    .startsWith(longest)
+    .distinct()
+    .filter((r) => matchesQuery(r, q, terms))
+    .toArray();
+  return rows.sort(compareBy(q.sort, q.dir));
+}
+
+/** One page of the table: `limit` rows from `offset`, and whether more follow. */
+export async function queryReports(q: ReportQuery, database: AorGuardDb = db) {
+  let rows: Stored[];
+  if (searchTerms(q.text).length) {
+    rows = (await textMatches(q, database)).slice(q.offset, q.offset + q.limit + 1);
+  } else {
+    const terms: string[] = [];
+    rows = await collectionFor(q, database)
+      .filter((r) => matchesQuery(r, q, terms))
+      .offset(q.offset)
+      .limit(q.limit + 1)
+      .toArray();
+  }
+  const { reports, unreadable } = readBack(rows.slice(0, q.limit));
+  return { reports, unreadable, hasMore: rows.length > q.limit };
+}
+
+/** How many reports match (a full pass when filtered: asked for after the page is shown). */
+export async function countReports(q: ReportQuery, database: AorGuardDb = db): Promise<number> {
+  if (!hasFilter(q)) return database.callReports.count();
+  if (searchTerms(q.text).length) return (await textMatches(q, database)).length;
+  return collectionFor(q, database)
+    .filter((r) => matchesQuery(r, q, []))
+    .count();
+}
+
+/** Every report matching the filters, in table order (exports). */
+export async function allMatching(q: ReportQuery, database: AorGuardDb = db): Promise<CallReport[]> {
+  const rows = searchTerms(q.text).length
+    ? await textMatches(q, database)
+    : await collectionFor(q, database)
+        .filter((r) => matchesQuery(r, q, []))
+        .toArray();
+  return readBack(rows).reports;
+}
+
+export async function getReports(ids: string[], database: AorGuardDb = db): Promise<CallReport[]> {
+  const rows = (await database.callReports.bulkGet(ids)).filter((r): r is Stored => r !== undefined);
+  return readBack(rows).reports;
+}
+
+/** Applies `change` to each report in one transaction: all are written or none. */
+export async function updateReports(
+  ids: string[],
+  change: (r: CallReport) => CallReport,
+  database: AorGuardDb = db,
+): Promise<number> {
+  return database.transaction('rw', database.callReports, async () => {
+    const current = await getReports(ids, database);
+    const next = current.map(change).filter((r, i) => r !== current[i]);
+    await database.callReports.bulkPut(next.map(toStored));
+    return next.length;
+  });
+}
+
+export type ImportCounts = Record<MergeOutcome, number>;
+
+/** Merges a validated bundle's reports by id in one transaction (see mergeReport for the rules). */
+export async function importReports(reports: CallReport[], database: AorGuardDb = db): Promise<ImportCounts> {
+  return database.transaction('rw', database.callReports, async () => {
+    const existing = await database.callReports.bulkGet(reports.map((r) => r.id));
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, conflict: 0 };
+    const writes: Stored[] = [];
+    reports.forEach((incoming, i) => {
+      const local = existing[i] ? callReportSchema.safeParse(existing[i]) : undefined;
+      const { outcome, report } = mergeReport(local?.success ? local.data : undefined, incoming);
+      counts[outcome]++;
+      if (outcome !== 'unchanged') writes.push(toStored(report));
+    });
+    await database.callReports.bulkPut(writes);
+    return counts;
+  });
+}
+
+/** Resolved reports past the retention period: shown to the person before they are deleted. */
+export async function expiredReports(days: number, now: Date, database: AorGuardDb = db) {
+  const rows = await database.callReports.where('status').equals('resolved').toArray();
+  return selectExpired(readBack(rows).reports, days, now);
+}
+
+export async function deleteReports(ids: string[], database: AorGuardDb = db): Promise<void> {
+  await database.callReports.bulkDelete(ids);
+}

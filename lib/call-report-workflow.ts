@@ -1,0 +1,62 @@
+// Statuses, history and corrections of a call report (issue 6). Pure: the caller passes who and when.
+import { type CallReport, REPORT_STATUSES, type ReportHistoryEntry, type ReportStatus } from './call-report';
+
+export interface Actor {
+  by: string; // "Name (NPN 123)" or what the profile has
+  now: Date;
+}
+
+/** "Sam Agent (NPN 12345678)", or whatever part of that the profile holds. */
+export function actorName(profile: { name?: string; npn?: string }): string {
+  const name = profile.name?.trim() || 'Unknown';
+  return profile.npn ? `${name} (NPN ${profile.npn})` : name;
+}
+
+const rank = (s: ReportStatus) => REPORT_STATUSES.indexOf(s);
+
+/** Filed reports are a record of what was sent: they take corrections, never edits. */
+export const isFiled = (r: CallReport) => rank(r.status) >= rank('filed-cms');
+
+/** A report moves forward only (a step may be skipped, e.g. filed with the platform first). */
+export const canMoveTo = (r: CallReport, to: ReportStatus) => rank(to) > rank(r.status);
+
+/** The statuses a report can move to from where it is. */
+export const nextStatuses = (r: CallReport) => REPORT_STATUSES.filter((s) => canMoveTo(r, s));
+
+function withHistory(r: CallReport, entry: ReportHistoryEntry): CallReport {
+  return { ...r, updatedAt: entry.at, history: [...(r.history ?? []), entry] };
+}
+
+/** Moves a report to `to`, stamping the filing or resolution date; a move backwards changes nothing. */
+export function moveTo(r: CallReport, to: ReportStatus, actor: Actor): CallReport {
+  if (!canMoveTo(r, to)) return r;
+  const at = actor.now.toISOString();
+  const next: CallReport = { ...r, status: to };
+  if (to === 'filed-cms') next.filedCmsAt = at;
+  if (to === 'filed-platform') next.filedPlatformAt = at;
+  if (to === 'resolved') next.resolvedAt = at;
+  return withHistory(next, { at, by: actor.by, action: 'status', status: to });
+}
+
+export type EditableField = 'summary' | 'issueType';
+export type ReportEdit = Partial<Pick<CallReport, EditableField>>;
+
+/**
+ * Before filing the report is corrected in place; after filing the text is appended as a correction so
+ * what the help desk received stays as it was.
+ */
+export function correct(r: CallReport, edit: ReportEdit, actor: Actor): CallReport {
+  const at = actor.now.toISOString();
+  const fields = (Object.keys(edit) as EditableField[]).filter(
+    (k) => edit[k] !== undefined && edit[k] !== r[k],
+  );
+  if (fields.length === 0) return r;
+  if (!isFiled(r)) return withHistory({ ...r, ...edit }, { at, by: actor.by, action: 'edited', fields });
+  const text = fields
+    .map((f) => (f === 'summary' ? String(edit.summary) : `Issue type: ${edit[f]}`))
+    .join('\n');
+  return withHistory(
+    { ...r, corrections: [...(r.corrections ?? []), { at, by: actor.by, text }] },
+    { at, by: actor.by, action: 'corrected', fields },
+  );
+}

@@ -1,0 +1,81 @@
+// The agency's send gateway: one JSON POST per Resume Link, when the agency names an HTTPS endpoint.
+// Anything but a 2xx answer in time is a failure the agent sees and the send is recorded as failed.
+import type { ResumeLinkLanguage } from './resume-link';
+import type { Channel } from './resume-link-send';
+
+export interface GatewayPayload {
+  channel: Channel;
+  /** The consumer's email and/or E.164 number, as the channel needs. */
+  to: { email?: string; phone?: string };
+  message: { subject?: string; body?: string; sms?: string };
+  link: string;
+  applicationId: string;
+  agentNpn: string | null;
+  language: ResumeLinkLanguage;
+}
+
+export type GatewayResult = { ok: true; status: number } | { ok: false; reason: string };
+
+export const GATEWAY_TIMEOUT_MS = 15_000;
+
+/** https: only (http: also for 127.0.0.1/localhost, which tests and local relays use). */
+export function checkGatewayUrl(input: string): { ok: true; url: URL } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'The gateway address is not a web address (https://…).' };
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    return { ok: false, reason: 'The gateway address must start with https://.' };
+  }
+  if (url.username || url.password) {
+    return { ok: false, reason: 'The gateway address must not carry a user name or password.' };
+  }
+  return { ok: true, url };
+}
+
+/** The host permission to ask for: this gateway's origin only. */
+export const gatewayOriginPattern = (url: URL) => `${url.protocol}//${url.hostname}/*`;
+
+export async function postToGateway(
+  gatewayUrl: string,
+  payload: GatewayPayload,
+  opts: { timeoutMs?: number; fetch?: typeof fetch } = {},
+): Promise<GatewayResult> {
+  const checked = checkGatewayUrl(gatewayUrl);
+  if (!checked.ok) return checked;
+  const controller = new AbortController();
+  const timeoutMs = opts.timeoutMs ?? GATEWAY_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await (opts.fetch ?? fetch)(checked.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'error',
+    });
+    // The body is read (and dropped) inside the timeout, so a gateway that stalls mid-answer fails too.
+    await response.text();
+    if (!response.ok) {
+      return {
+        ok: false,
+        reason: `The agency gateway refused the send (HTTP ${response.status}). Nothing was sent; try again or send by email or text.`,
+      };
+    }
+    return { ok: true, status: response.status };
+  } catch (err) {
+    const aborted = controller.signal.aborted;
+    return {
+      ok: false,
+      reason: aborted
+        ? `The agency gateway did not answer within ${Math.round(timeoutMs / 1000)} seconds. The send is recorded as failed; try again or send by email or text.`
+        : `The agency gateway could not be reached (${(err as Error).message}). Check the gateway address or your connection, or send by email or text.`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

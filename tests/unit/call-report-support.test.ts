@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { checkEndpoint, postBundle } from '../../lib/agency-send';
+import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../lib/call-report-bundle';
+import { callReportsToCsv } from '../../lib/call-report-csv';
+import { formatFilingEmail, MAILTO_MAX } from '../../lib/call-report-filing';
+import { correct, isFiled, moveTo, nextStatuses } from '../../lib/call-report-workflow';
+import { toCsv } from '../../lib/csv';
+import { selectExpired } from '../../lib/retention';
+import { sample } from './call-report-sample';
+
+const actor = (iso: string, by = 'Pat Support (NPN 999)') => ({ by, now: new Date(iso) });
+
+describe('status workflow', () => {
+  it('moves forward with a dated history entry, never back', () => {
+    const filed = moveTo(sample(), 'filed-cms', actor('2026-11-21T10:00:00.000Z'));
+    expect(filed.status).toBe('filed-cms');
+    expect(filed.filedCmsAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(filed.history).toEqual([
+      { at: '2026-11-21T10:00:00.000Z', by: 'Pat Support (NPN 999)', action: 'status', status: 'filed-cms' },
+    ]);
+    expect(moveTo(filed, 'ready', actor('2026-11-22T10:00:00.000Z'))).toBe(filed);
+    expect(nextStatuses(filed)).toEqual(['filed-platform', 'resolved']);
+  });
+
+  it('edits in place until filed; after filing corrections are appended', () => {
+    const edited = correct(
+      sample(),
+      { summary: 'A better summary of the call.' },
+      actor('2026-11-21T10:00:00.000Z'),
+    );
+    expect(edited.summary).toBe('A better summary of the call.');
+    expect(edited.history?.[0]).toMatchObject({ action: 'edited', fields: ['summary'] });
+    const filed = moveTo(edited, 'filed-cms', actor('2026-11-21T11:00:00.000Z'));
+    expect(isFiled(filed)).toBe(true);
+    const corrected = correct(
+      filed,
+      { summary: 'The call was on Tuesday.' },
+      actor('2026-11-21T12:00:00.000Z'),
+    );
+    expect(corrected.summary).toBe('A better summary of the call.');
+    expect(corrected.corrections).toEqual([
+      { at: '2026-11-21T12:00:00.000Z', by: 'Pat Support (NPN 999)', text: 'The call was on Tuesday.' },
+    ]);
+  });
+});
+
+describe('bundle', () => {
+  const now = new Date('2026-11-22T00:00:00.000Z');
+  it('round-trips through JSON and is schema-versioned', () => {
+    const bundle = makeBundle([sample()], now, 'Sam Agent');
+    expect(bundle.schemaVersion).toBe(BUNDLE_VERSION);
+    const parsed = parseBundle(JSON.stringify(bundle));
+    expect(parsed).toEqual({ ok: true, bundle });
+  });
+  it.each([
+    ['not JSON', '{nope', /not JSON/],
+    ['another file', JSON.stringify({ format: 'x', schemaVersion: 1 }), /not a call report bundle/],
+    [
+      'a newer schema',
+      JSON.stringify({ ...makeBundle([], now), schemaVersion: 2 }),
+      /newer version of AOR Guard/,
+    ],
+    [
+      'a bad report',
+      JSON.stringify(makeBundle([{ ...sample(), phone: '=HYPERLINK()' }], now)),
+      /damaged at reports\.0\.phone/,
+    ],
+  ])('refuses %s with a message', (_name, text, message) => {
+    const parsed = parseBundle(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('merge by id', () => {
+  const a = sample();
+  it('adds a new report; a duplicate changes nothing', () => {
+    expect(mergeReport(undefined, a).outcome).toBe('added');
+    expect(mergeReport(a, { ...a })).toEqual({ outcome: 'unchanged', report: a });
+  });
+  it('takes a later version whose history continues ours; ignores an older one', () => {
+    const later = moveTo(a, 'filed-cms', actor('2026-11-21T10:00:00.000Z'));
+    expect(mergeReport(a, later)).toEqual({ outcome: 'updated', report: later });
+    expect(mergeReport(later, a)).toEqual({ outcome: 'unchanged', report: later });
+  });
+  it('keeps both versions of a conflicting edit and flags it; importing it again changes nothing', () => {
+    const mine = correct(
+      a,
+      { summary: 'My version of what happened.' },
+      actor('2026-11-21T10:00:00.000Z', 'A'),
+    );
+    const theirs = correct(
+      a,
+      { summary: 'Their version of what happened.' },
+      actor('2026-11-21T10:05:00.000Z', 'B'),
+    );
+    const merged = mergeReport(mine, theirs);
+    expect(merged.outcome).toBe('conflict');
+    expect(merged.report.summary).toBe('My version of what happened.');
+    expect(merged.report.conflicts).toEqual([theirs]);
+    expect(mergeReport(merged.report, theirs)).toEqual({ outcome: 'unchanged', report: merged.report });
+  });
+});
+
+describe('CSV', () => {
+  it('quotes per RFC 4180 with CRLF, header first, and neutralises formulas', () => {
+    const csv = toCsv(
+      [
+        { a: '=1+2', b: '+SUM(A1)', c: '-3' },
+        { a: '@cmd', b: '\tx', c: '\rx' },
+        { a: 'line one\nline two', b: 'say "hi"', c: 'plain' },
+        { a: '=evil\nsecond line', b: 12, c: undefined },
+      ],
+      [
+        { key: 'a', header: 'A' },
+        { key: 'b', header: 'B' },
+        { key: 'c', header: 'C' },
+      ],
+    );
+    expect(csv.split('\r\n')[0]).toBe('A,B,C');
+    expect(csv).toBe(
+      [
+        'A,B,C',
+        `"'=1+2","'+SUM(A1)","'-3"`,
+        `"'@cmd","'\tx","'\rx"`,
+        '"line one\nline two","say ""hi""",plain',
+        `"'=evil\nsecond line",12,`,
+      ].join('\r\n'),
+    );
+  });
+
+  it('exports every field with ISO dates and multi-line summaries', () => {
+    const r = moveTo(
+      { ...sample(), summary: 'First line.\nSecond line, with a comma.' },
+      'filed-cms',
+      actor('2026-11-21T10:00:00.000Z'),
+    );
+    const csv = callReportsToCsv([r]);
+    const [header, ...rest] = csv.split('\r\n');
+    expect(header).toContain('Filed with CMS help desk at');
+    expect(rest.join('\r\n')).toContain('"First line.\nSecond line, with a comma."');
+    expect(rest.join('\r\n')).toContain('2026-11-20T15:30:00.000Z');
+    expect(rest.join('\r\n')).toContain('2026-11-21T10:00:00.000Z');
+  });
+});
+
+describe('filing email', () => {
+  it('one email for a selection, one section per report, corrections included', () => {
+    const two = [
+      sample(),
+      {
+        ...sample({ id: crypto.randomUUID(), applicationId: '1112223334' }),
+        corrections: [{ at: '2026-11-21T10:00:00.000Z', by: 'B', text: 'Wrong state.' }],
+      },
+    ];
+    const email = formatFilingEmail(two, 'Agent_Support@HealthSherpa.com', { timeZone: 'UTC' });
+    expect(email.subject).toBe('3-way call reports: 2 applications');
+    expect(email.body).toContain('--- Report 1 of 2 ---');
+    expect(email.body).toContain('Application ID: 1112223334');
+    expect(email.body).toContain('Wrong state.');
+    expect(email.mailto.startsWith('mailto:Agent_Support@HealthSherpa.com?subject=')).toBe(true);
+  });
+  it('says when the link would be too long for a mail client', () => {
+    const many = Array.from({ length: 12 }, () => sample({ id: crypto.randomUUID() }));
+    expect(formatFilingEmail(many, 'a@b.c').tooLong).toBe(true);
+    expect(formatFilingEmail([sample()], 'a@b.c').mailto.length).toBeLessThan(MAILTO_MAX);
+  });
+});
+
+describe('retention', () => {
+  const now = new Date('2026-12-31T00:00:00.000Z');
+  const reports = [
+    sample({ id: '1', status: 'resolved', resolvedAt: '2026-10-01T00:00:00.000Z' }),
+    sample({ id: '2', status: 'resolved', resolvedAt: '2026-12-30T00:00:00.000Z' }),
+    sample({ id: '3', status: 'filed-cms', updatedAt: '2026-01-01T00:00:00.000Z' }),
+  ];
+  it('is off by default and selects only resolved reports older than N days', () => {
+    expect(selectExpired(reports, 0, now)).toEqual([]);
+    expect(selectExpired(reports, 30, now).map((r) => r.id)).toEqual(['1']);
+  });
+});
+
+describe('send to agency', () => {
+  it('accepts only https endpoints without credentials', () => {
+    expect(checkEndpoint('https://reports.agency.example/in').ok).toBe(true);
+    expect(checkEndpoint('http://reports.agency.example/in').ok).toBe(false);
+    expect(checkEndpoint('https://u:p@reports.agency.example/in').ok).toBe(false);
+  });
+  it('retries failures and reports the last one; stops on a refusal', async () => {
+    let calls = 0;
+    const flaky = (async () => {
+      calls++;
+      if (calls < 3) throw new Error('offline');
+      return new Response('', { status: 200 });
+    }) as typeof fetch;
+    expect(await postBundle('https://x.example', '{}', { fetch: flaky, pauseMs: 0 })).toEqual({
+      ok: true,
+      attempts: 3,
+    });
+    const down = (async () => new Response('', { status: 503, statusText: 'Unavailable' })) as typeof fetch;
+    expect(await postBundle('https://x.example', '{}', { fetch: down, pauseMs: 0 })).toMatchObject({
+      ok: false,
+      attempts: 3,
+      error: expect.stringContaining('503'),
+    });
+    const refused = (async () => new Response('', { status: 403 })) as typeof fetch;
+    expect(await postBundle('https://x.example', '{}', { fetch: refused, pauseMs: 0 })).toMatchObject({
+      ok: false,
+      attempts: 1,
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkGatewayUrl, type GatewayPayload, gatewayOriginPattern, postToGateway } from '../../lib/gateway';
+
+const received: { path: string; body: unknown; type: string | undefined }[] = [];
+let server: http.Server;
+let origin = '';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({
+        path: req.url ?? '',
+        body: JSON.parse(body || 'null'),
+        type: req.headers['content-type'],
+      });
+      if (req.url === '/ok') res.writeHead(202).end('{"queued":true}');
+      else if (req.url === '/fail') res.writeHead(500).end('boom');
+      else if (req.url === '/slow') setTimeout(() => res.writeHead(200).end('late but in time'), 150);
+      // /hang never answers: only the timeout ends it.
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const payload: GatewayPayload = {
+  channel: 'text',
+  to: { phone: '+12025550143' },
+  message: { sms: 'Hi' },
+  link: 'https://www.healthsherpa.com/resume/abc123',
+  applicationId: '4567891230',
+  agentNpn: '12345678',
+  language: 'en',
+};
+
+describe('postToGateway against a local server', () => {
+  it('success: posts the JSON payload', async () => {
+    expect(await postToGateway(`${origin}/ok`, payload)).toEqual({ ok: true, status: 202 });
+    const last = received.at(-1);
+    expect(last).toEqual({ path: '/ok', body: payload, type: 'application/json' });
+  });
+
+  it('500 is a clear failure', async () => {
+    const result = await postToGateway(`${origin}/fail`, payload);
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/refused the send \(HTTP 500\)/) });
+  });
+
+  it('no answer within the timeout is a clear failure', async () => {
+    const result = await postToGateway(`${origin}/hang`, payload, { timeoutMs: 100 });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/did not answer within/) });
+  });
+
+  it('a slow answer inside the timeout succeeds', async () => {
+    expect(await postToGateway(`${origin}/slow`, payload, { timeoutMs: 2000 })).toEqual({
+      ok: true,
+      status: 200,
+    });
+  });
+
+  it('an unreachable gateway is a clear failure', async () => {
+    const result = await postToGateway('http://127.0.0.1:9/x', payload, { timeoutMs: 2000 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/could not be reached/);
+  });
+});
+
+describe('checkGatewayUrl', () => {
+  it.each(['http://gateway.example/send', 'ftp://x', 'nope', 'https://u:p@gw.example/'])(
+    'refuses %s',
+    (u) => {
+      expect(checkGatewayUrl(u).ok).toBe(false);
+    },
+  );
+  it('asks for the gateway origin only', () => {
+    const checked = checkGatewayUrl('https://gw.agency.example:8443/api/send?x=1');
+    expect(checked.ok && gatewayOriginPattern(checked.url)).toBe('https://gw.agency.example/*');
+  });
+});

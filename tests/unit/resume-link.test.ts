@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkResumeLink,
+  composeResumeLinkMessage,
+  MAX_LINK_LENGTH,
+  RESUME_LINK_DAYS,
+  resumeLinkExpiry,
+  shortenText,
+} from '../../lib/resume-link';
+
+describe('checkResumeLink', () => {
+  it.each([
+    'https://www.healthsherpa.com/resume/abc123',
+    'https://healthsherpa.com/resume/abc123',
+    'https://carrier.healthsherpa.com/r/1',
+    'https://www.healthcare.gov/see-plans/resume?x=1',
+    'https://agents.benefitalign.com/resume/9',
+    '  https://WWW.HealthSherpa.com/resume/abc  ',
+  ])('accepts %s', (link) => {
+    expect(checkResumeLink(link)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['', /Paste/],
+    ['not a link', /not a web link/],
+    ['http://www.healthsherpa.com/resume/abc', /https:\/\//],
+    ['javascript:alert(1)', /javascript:/],
+    ['data:text/html,hi', /data:/],
+    ['https://healthsherpa.com@evil.example/resume', /phishing/],
+    ['https://user:pw@www.healthsherpa.com/resume', /phishing/],
+    ['https://healthsherpa.com.evil.example/resume', /evil\.example.*not an enrollment site/],
+    ['https://evilhealthsherpa.com/resume', /not an enrollment site/],
+    ['https://healthcare.gov/resume', /not an enrollment site/],
+    ['https://xn--halthsherpa-w7a.com/r', /look-alike/],
+    ['https://heаlthsherpa.com/r', /look-alike/], // Cyrillic а
+    ['https://xn--80ak6aa92e.healthsherpa.com/r', /look-alike/],
+    ['https://www.healthsherpa.com:8443/r', /port/],
+    [`https://www.healthsherpa.com/${'a'.repeat(MAX_LINK_LENGTH)}`, /longer than/],
+  ])('refuses %s with a reason a person can act on', (link, reason) => {
+    const result = checkResumeLink(link);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toMatch(reason);
+    expect(result.reason?.length).toBeGreaterThan(30);
+  });
+
+  it('accepts an agency host, exact or with its subdomains', () => {
+    expect(checkResumeLink('https://enroll.agency.example/r', ['enroll.agency.example']).ok).toBe(true);
+    expect(checkResumeLink('https://x.enroll.agency.example/r', ['enroll.agency.example']).ok).toBe(false);
+    expect(checkResumeLink('https://x.agency.example/r', ['*.agency.example']).ok).toBe(true);
+    expect(checkResumeLink('https://agency.example.evil.test/r', ['*.agency.example']).ok).toBe(false);
+    expect(checkResumeLink('https://x.test/r', ['']).ok).toBe(false);
+  });
+});
+
+describe('resumeLinkExpiry', () => {
+  it('is 30 days of elapsed time after the send, across daylight saving', () => {
+    const sent = new Date('2026-10-20T15:00:00.000Z'); // US DST ends 1 Nov 2026, in the window
+    expect(resumeLinkExpiry(sent).toISOString()).toBe('2026-11-19T15:00:00.000Z');
+    expect(resumeLinkExpiry(sent).getTime() - sent.getTime()).toBe(RESUME_LINK_DAYS * 86_400_000);
+    expect(resumeLinkExpiry(new Date('2028-02-15T00:00:00Z')).toISOString()).toBe('2028-03-16T00:00:00.000Z');
+  });
+});
+
+const base = {
+  link: 'https://www.healthsherpa.com/resume/abc123',
+  consumerName: 'Maria Lopez',
+  agentName: 'Sam Agent',
+  agentPhone: '(202) 555-0143',
+  expiresOn: new Date('2026-12-20T15:00:00Z'),
+  timeZone: 'America/Chicago',
+};
+
+describe('composeResumeLinkMessage', () => {
+  it.each(['en', 'es'] as const)('%s: every part filled, plain text, text under 320', (language) => {
+    const m = composeResumeLinkMessage({ ...base, language });
+    for (const part of [m.subject, m.body, m.sms]) {
+      expect(part).not.toMatch(/undefined|null|NaN|\$\{|\{\w+\}|<[a-z]/i);
+    }
+    expect(m.body).toContain(base.link);
+    expect(m.sms).toContain(base.link);
+    expect(m.body).toContain('Maria Lopez');
+    expect(m.body).toContain('Sam Agent');
+    expect(m.body).toContain('(202) 555-0143');
+    expect(m.sms.length).toBeLessThanOrEqual(320);
+  });
+
+  it('says who writes, own device, identity and the expiry date in each language', () => {
+    const en = composeResumeLinkMessage({ ...base, language: 'en' });
+    expect(en.body).toMatch(/This is Sam Agent/);
+    expect(en.body).toMatch(/your own phone, tablet or computer/);
+    expect(en.body).toMatch(/verify your identity/);
+    expect(en.body).toContain('December 20, 2026');
+    expect(en.sms).toContain('December 20, 2026');
+    const es = composeResumeLinkMessage({ ...base, language: 'es' });
+    expect(es.body).toMatch(/Le escribe Sam Agent/);
+    expect(es.body).toMatch(/su propio teléfono, tableta o computadora/);
+    expect(es.body).toMatch(/verificar su identidad/);
+    expect(es.body).toContain('20 de diciembre de 2026');
+    expect(es.subject).toMatch(/vence/);
+  });
+
+  it('without a phone, the message says how to reach the agent and names no phone', () => {
+    const m = composeResumeLinkMessage({ ...base, agentPhone: undefined, language: 'en' });
+    expect(m.body).toMatch(/Reply to Sam Agent/);
+    expect(m.sms).not.toMatch(/Questions/);
+  });
+
+  it('shortens 10 KB names, keeps emoji whole and strips direction overrides', () => {
+    const m = composeResumeLinkMessage({
+      ...base,
+      consumerName: '👩🏽‍⚕️'.repeat(3000),
+      agentName: `\u202eSam\u202c ${'x'.repeat(10_000)}`,
+      language: 'es',
+    });
+    expect(m.sms.length).toBeLessThanOrEqual(320);
+    expect(m.sms).toContain(base.link);
+    expect(m.body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(m.body.length).toBeLessThan(2000);
+    expect(m.body).not.toMatch(/\uFFFD/);
+  });
+
+  it('property: any names, any allowed link up to the limit: text ≤ 320 and carries the link', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.integer({ min: 0, max: MAX_LINK_LENGTH - 'https://www.healthsherpa.com/'.length }),
+        fc.constantFrom('en' as const, 'es' as const),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        (consumerName, agentName, pathLength, language, agentPhone) => {
+          const link = `https://www.healthsherpa.com/${'r'.repeat(pathLength)}`;
+          const m = composeResumeLinkMessage({
+            ...base,
+            link,
+            consumerName,
+            agentName,
+            agentPhone,
+            language,
+          });
+          return m.sms.length <= 320 && m.sms.includes(link) && !m.sms.includes('undefined');
+        },
+      ),
+    );
+  });
+
+  it('right-to-left names stay text', () => {
+    const m = composeResumeLinkMessage({ ...base, consumerName: 'مريم العلي', language: 'en' });
+    expect(m.body).toContain('Hello مريم العلي,');
+  });
+});
+
+describe('shortenText', () => {
+  it('cuts at grapheme boundaries and marks the cut', () => {
+    expect(shortenText('abcdef', 4)).toBe('abc…');
+    expect(shortenText('👍🏽👍🏽👍🏽', 2)).toBe('👍🏽…');
+    expect(shortenText('  a \n\t b  ', 10)).toBe('a b');
+  });
+});
