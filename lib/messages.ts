@@ -30,9 +30,21 @@ export const pageFactsSchema = z.object({
 const prefillSchema = z.object({
   applicationId: optional(applicationIdDigits()),
   state: optional(stateCode()),
+  // Resume Link prefill (issue 5): the dashboard checks the link against the allow-list again.
+  resumeLink: optional(textUpTo(2000)),
+  consumerName: optional(textUpTo(LONG_TEXT)),
+  planYear: optional(intBetween(2014, 2100)),
+  eap: optional(z.boolean()),
 });
 
-export const DASHBOARD_SECTIONS = ['profile', 'call-reports', 'cases', 'at-risk'] as const;
+export const DASHBOARD_SECTIONS = [
+  'profile',
+  'call-reports',
+  'cases',
+  'at-risk',
+  'resume-link',
+  'npn-registry',
+] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 export const messageSchema = z.discriminatedUnion('type', [

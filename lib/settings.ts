@@ -18,6 +18,17 @@ export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRi
   fallback: null,
 });
 
+/** Issue 5: the agency's HTTPS endpoint that sends Resume Links for the agent ('' = none). */
+export const agencyGatewayUrlItem = storage.defineItem<string>('local:agencyGatewayUrl', { fallback: '' });
+
+/** Issue 5: text sends allowed per number in 24 hours (the real limit is not published). */
+export const resumeLinkTextLimitItem = storage.defineItem<number>('local:resumeLinkTextLimit', {
+  fallback: 3,
+});
+
+/** Issue 5: the phone number the agent puts in Resume Link messages, remembered between sends. */
+export const agentContactPhoneItem = storage.defineItem<string>('local:agentContactPhone', { fallback: '' });
+
 /** Issue 6: where `Email platform support` files call reports (issue 7's policy may set it). */
 export const platformSupportEmailItem = storage.defineItem<string>('local:platformSupportEmail', {
   fallback: 'Agent_Support@HealthSherpa.com',

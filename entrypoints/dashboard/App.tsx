@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AtRiskSection } from '../../components/AtRiskSection';
-import { CallReportForm } from '../../components/CallReportForm';
-import { CallReportList } from '../../components/CallReportList';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
 import { ProfileForm } from '../../components/ProfileForm';
@@ -9,22 +7,21 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { parseAtRiskCsv } from '../../lib/at-risk-list';
 import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
-import {
-  importAtRiskRows,
-  listAtRiskClients,
-  listCallReports,
-  listInvalidActionCases,
-  saveCallReport,
-  setCaseStatus,
-} from '../../lib/db';
+import { importAtRiskRows, listAtRiskClients, listInvalidActionCases, setCaseStatus } from '../../lib/db';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
 import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
+import { CallReportsSection as SupportCallReports } from './CallReportsSection';
+import { useCaseSends } from './case-sends';
+import { RegistrySection } from './Registry';
+import { ResumeLinkSection } from './ResumeLinks';
 
 const SECTION_LABELS: Record<DashboardSection, () => string> = {
   profile: () => t('dashboard.profile'),
   'call-reports': () => t('dashboard.callReports'),
   cases: () => t('dashboard.cases'),
   'at-risk': () => t('dashboard.atRisk'),
+  'resume-link': () => t('resumeLink.tab'),
+  'npn-registry': () => t('registry.heading'),
 };
 
 function readHash() {
@@ -34,32 +31,19 @@ function readHash() {
 }
 
 function CallReportsSection() {
-  const profile = useStoredProfile();
-  const reports = useLiveQuery(() => listCallReports());
   const [{ prefill }] = useState(readHash);
-  return (
-    <>
-      {profile && (
-        <CallReportForm
-          planYear={profile.planYear}
-          reporterName={profile.name || undefined}
-          reporterNpn={profile.npn || undefined}
-          initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
-          onSave={(report) => saveCallReport(report)}
-        />
-      )}
-      {reports && <CallReportList reports={reports.reports} unreadable={reports.unreadable} />}
-    </>
-  );
+  return <SupportCallReports prefill={prefill} />;
 }
 
 function CasesSection() {
   const cases = useLiveQuery(() => listInvalidActionCases());
+  const sends = useCaseSends();
   if (!cases) return null;
   return (
     <CaseTable
       cases={cases.cases}
       unreadable={cases.unreadable}
+      {...sends}
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
       onLogCall={(c) => {
         location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
@@ -129,6 +113,8 @@ export function App() {
         {section === 'call-reports' && <CallReportsSection />}
         {section === 'cases' && <CasesSection />}
         {section === 'at-risk' && <AtRiskListSection />}
+        {section === 'resume-link' && <ResumeLinkSection prefill={readHash().prefill} />}
+        {section === 'npn-registry' && <RegistrySection />}
       </main>
     </div>
   );

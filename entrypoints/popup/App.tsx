@@ -2,14 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CallReportForm } from '../../components/CallReportForm';
 import { t } from '../../components/i18n';
+import { NpnBadge } from '../../components/NpnBadge';
+import { NpnCheck } from '../../components/NpnCheck';
 import { PagePanel } from '../../components/PagePanel';
+import { ResumeLinkPanel } from '../../components/ResumeLinkPanel';
 import { Tabs } from '../../components/Tabs';
+import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { findAtRiskClient, saveCallReport } from '../../lib/db';
 import type { PageFactsRequest } from '../../lib/messages';
 import type { PageFacts } from '../../lib/sites';
 
-type Tab = 'this-page' | 'call-report';
+type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
 
 /** Asks the content script in the active tab what it read; null when no content script answers. */
 async function readActiveTab(): Promise<PageFacts | null> {
@@ -24,6 +28,7 @@ export function App() {
   const [facts, setFacts] = useState<PageFacts | null>();
   const [atRisk, setAtRisk] = useState(false);
   const [tab, setTab] = useState<Tab>();
+  const own = useNpnStanding(profile?.npn ?? '', profile?.planYear ?? 0);
   useEffect(() => {
     readActiveTab().then(async (read) => {
       setFacts(read);
@@ -36,6 +41,7 @@ export function App() {
     <main>
       <header>
         <h1>{t('popup.title')}</h1>
+        {profile && <NpnBadge readiness={own?.readiness} planYear={profile.planYear} />}
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('common.openDashboard')}
         </button>
@@ -46,11 +52,26 @@ export function App() {
           tabs={[
             { id: 'this-page', label: t('popup.thisPageTab') },
             { id: 'call-report', label: t('popup.callReportTab') },
+            { id: 'resume-link', label: t('resumeLink.tab') },
+            { id: 'npn-check', label: t('npnCheck.heading') },
           ]}
           selected={tab}
           onSelect={(id) => setTab(id as Tab)}
         >
           {tab === 'this-page' && <PagePanel facts={facts} profile={profile} atRisk={atRisk} />}
+          {tab === 'resume-link' && (
+            <ResumeLinkPanel
+              initial={{
+                link: facts?.resumeLink ?? '',
+                consumerName: facts?.consumerName ?? '',
+                applicationId: facts?.applicationId ?? '',
+              }}
+              planYear={facts?.planYear}
+              site={facts?.site}
+              eap={facts?.enrolleeAssistance}
+            />
+          )}
+          {tab === 'npn-check' && <NpnCheck planYear={profile.planYear} />}
           {tab === 'call-report' && (
             <CallReportForm
               planYear={profile.planYear}

@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks';
+import { describedBy, Field } from './Field';
+import { t } from './i18n';
+import { NpnReadinessView } from './NpnReadinessView';
+import { useNpnStanding } from './use-npn-readiness';
+
+/** Type or paste any NPN; every check answers as it is typed. */
+export function NpnCheck({
+  planYear,
+  id = 'npn-check',
+  label,
+}: {
+  planYear: number;
+  id?: string;
+  label?: string;
+}) {
+  const [npn, setNpn] = useState('');
+  const standing = useNpnStanding(npn, planYear);
+  return (
+    <div class="stack">
+      <Field id={id} label={label ?? t('npnCheck.input')} hint={t('npnCheck.inputHint')}>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={npn}
+          aria-describedby={describedBy(id, { hint: 'yes' })}
+          onInput={(e) => setNpn(e.currentTarget.value)}
+        />
+      </Field>
+      {standing && <NpnReadinessView {...standing} planYear={planYear} />}
+    </div>
+  );
+}

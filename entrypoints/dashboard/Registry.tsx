@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../components/i18n';
+import { type ImportSource, ListImport } from '../../components/ListImport';
+import { NpnBadge } from '../../components/NpnBadge';
+import { NpnCheck } from '../../components/NpnCheck';
+import { NpnReadinessView } from '../../components/NpnReadinessView';
+import { useNpnStanding } from '../../components/use-npn-readiness';
+import { useStoredProfile } from '../../components/use-stored-profile';
+import { currentPlanYear } from '../../lib/plan-year';
+import {
+  importList,
+  type ListFreshness,
+  type ListKind,
+  listFreshness,
+  removeAbandonedLists,
+} from '../../lib/registry-store';
+import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../lib/settings';
+
+/** Downloads a list from an address the agent gave, with permission for that site only. */
+async function download(url: string): Promise<Blob> {
+  const origin = new URL(url).origin;
+  // Asked for in the click's own task: browsers only grant permissions in answer to a gesture.
+  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+  if (!granted) throw new Error(t('registry.permissionDenied', [origin]));
+  const response = await fetch(url).catch((err: Error) => {
+    throw new Error(t('registry.downloadFailed', [err.message]));
+  });
+  if (!response.ok) throw new Error(t('registry.downloadFailed', [`HTTP ${response.status}`]));
+  if ((response.headers.get('content-type') ?? '').includes('text/html'))
+    throw new Error(t('registry.notCsv'));
+  return response.blob();
+}
+
+function MyNpn({
+  label,
+  npn,
+  planYear,
+  refresh,
+}: {
+  label: string;
+  npn: string;
+  planYear: number;
+  refresh: number;
+}) {
+  const standing = useNpnStanding(npn, planYear, refresh);
+  if (!standing) return null;
+  return (
+    <details class="card" open={!standing.readiness.ready}>
+      <summary>
+        {label} <NpnBadge readiness={standing.readiness} planYear={planYear} />
+      </summary>
+      <NpnReadinessView {...standing} planYear={planYear} />
+    </details>
+  );
+}
+
+export function RegistrySection() {
+  const profile = useStoredProfile();
+  const [refresh, setRefresh] = useState(0);
+  const [fresh, setFresh] = useState<Record<ListKind, ListFreshness | null>>();
+  const [urls, setUrls] = useState<Record<ListKind, string>>();
+  const [planYears, setPlanYears] = useState<number[]>();
+
+  useEffect(() => {
+    removeAbandonedLists().catch(() => {});
+    Promise.all([rclUrlItem.getValue(), terminationUrlItem.getValue(), rclPlanYearsItem.getValue()]).then(
+      ([rcl, termination, years]) => {
+        setUrls({ rcl, termination });
+        const now = currentPlanYear(new Date());
+        setPlanYears(years ?? [now, now + 1]);
+      },
+    );
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh re-reads freshness after an import
+  useEffect(() => {
+    const now = new Date();
+    Promise.all([listFreshness('rcl', now), listFreshness('termination', now)]).then(([rcl, termination]) =>
+      setFresh({ rcl, termination }),
+    );
+  }, [refresh]);
+
+  if (!profile || !fresh || !urls || !planYears) return null;
+
+  const runImport =
+    (kind: ListKind) =>
+    async (
+      source: ImportSource,
+      control: { onProgress: (p: { rows: number; bytes: number }) => void; signal: AbortSignal },
+    ) => {
+      const input = 'file' in source ? source.file : await download(source.url);
+      const fileName = 'file' in source ? source.file.name : source.url.split('/').pop() || source.url;
+      const size = input.size;
+      const { result } = await importList(kind, input, {
+        fileName,
+        planYears,
+        signal: control.signal,
+        // A download has no byte count until it arrives; report against the blob's size.
+        onProgress: (p) => control.onProgress({ rows: p.rows, bytes: Math.min(p.bytes, size) }),
+      });
+      setRefresh((n) => n + 1);
+      return { result, fileName };
+    };
+  const saveUrl = (kind: ListKind) => async (url: string) => {
+    await (kind === 'rcl' ? rclUrlItem : terminationUrlItem).setValue(url);
+    setUrls({ ...urls, [kind]: url });
+  };
+
+  return (
+    <section class="stack" aria-labelledby="registry-heading">
+      <h2 id="registry-heading">{t('registry.heading')}</h2>
+      <p class="hint">{t('registry.intro')}</p>
+      <h3>{t('registry.yours')}</h3>
+      {profile.npn ? (
+        <MyNpn
+          label={t('registry.ownNpn', [profile.npn])}
+          npn={profile.npn}
+          planYear={profile.planYear}
+          refresh={refresh}
+        />
+      ) : (
+        <p class="hint">{t('registry.noProfileNpn')}</p>
+      )}
+      {profile.overrideNpn && (
+        <MyNpn
+          label={t('registry.overrideNpn', [profile.overrideNpn])}
+          npn={profile.overrideNpn}
+          planYear={profile.planYear}
+          refresh={refresh}
+        />
+      )}
+      <p class="hint">
+        {t('registry.planYears')}: {planYears.join(', ')}. {t('registry.planYearsHint')}
+      </p>
+      <ListImport
+        id="rcl"
+        title={t('registry.rclTitle')}
+        freshness={fresh.rcl}
+        url={urls.rcl}
+        onSaveUrl={saveUrl('rcl')}
+        onImport={runImport('rcl')}
+      />
+      <ListImport
+        id="termination"
+        title={t('registry.terminationTitle')}
+        freshness={fresh.termination}
+        url={urls.termination}
+        onSaveUrl={saveUrl('termination')}
+        onImport={runImport('termination')}
+      />
+      <h3>{t('registry.lookup')}</h3>
+      <NpnCheck key={refresh} planYear={profile.planYear} id="registry-lookup" />
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+// Registration Completion List figures: a generated 1,000,000-row file with the real header, imported in
+// an extension page of real Chromium by the same code the dashboard runs (lib/registry-store.ts).
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const ROWS = Number(process.env.BENCH_RCL_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RCL_RUNS ?? 3);
+const HEADER =
+  'NPN,Applicable Plan Year,Individual Registration Completion Date,Individual Marketplace End Date,Shop Registration Completion Date,Shop End Date,NPN Valid (Current Plan Year Only)';
+const KEEP = [2026, 2027];
+
+/** Plan years 2016–2027 spread evenly, as the published list runs from 2016 to now. */
+async function writeList(file, rows) {
+  const out = createWriteStream(file);
+  const write = (s) => (out.write(s) ? null : new Promise((r) => out.once('drain', r)));
+  await write(`\uFEFF${HEADER}\r\n`);
+  for (let i = 0; i < rows; i++) {
+    const year = 2016 + (i % 12);
+    const npn = String(1_000_000 + ((i * 7919) % 90_000_000));
+    const valid = year >= 2026 ? (i % 50 === 0 ? 'N' : 'Y') : '-';
+    const wrapped = i % 10 === 0 ? `="${npn}"` : npn;
+    const pending = write(
+      `${wrapped},${year},08/${String((i % 28) + 1).padStart(2, '0')}/${year - 1},,,,${valid}\r\n`,
+    );
+    if (pending) await pending;
+  }
+  await new Promise((r) => out.end(r));
+}
+
+async function pageBundle() {
+  const out = await build({
+    stdin: {
+      contents: `
+        export { importList, lookupNpn } from './lib/registry-store';
+        export { AorGuardDb } from './lib/db';
+        export { default as Papa } from 'papaparse';
+        export { parseRegistrationCsv } from './lib/registration-list';`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: 'RclBench',
+    write: false,
+    minify: true,
+  });
+  return out.outputFiles[0].text;
+}
+
+export async function bench({ browser, extensionId, report, median, percentile }) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aor-rcl-'));
+  const full = path.join(dir, 'TBL_RCL_bench.csv');
+  const quarter = path.join(dir, 'TBL_RCL_quarter.csv');
+  await writeList(full, ROWS);
+  await writeList(quarter, Math.floor(ROWS / 4));
+  const page = await browser.newPage();
+  try {
+    // An extension page: the extension's origin, its IndexedDB and its CSP, as in the dashboard.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await page.evaluate(await pageBundle());
+    const pickFile = async (file) => {
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'bench-file';
+        document.body.append(input);
+      });
+      const input = await page.$('#bench-file');
+      await input.uploadFile(file);
+      await page.evaluate(() => {
+        globalThis.benchFile = document.getElementById('bench-file').files[0];
+        document.getElementById('bench-file').remove();
+      });
+    };
+
+    const importOnce = (label) =>
+      page.evaluate(
+        async (keep, label) => {
+          const db = new RclBench.AorGuardDb(`bench-${label}-${crypto.randomUUID()}`);
+          let peak = 0;
+          const t0 = performance.now();
+          const { result } = await RclBench.importList(
+            'rcl',
+            globalThis.benchFile,
+            {
+              fileName: 'bench.csv',
+              planYears: keep,
+              onProgress: () => {
+                peak = Math.max(peak, performance.memory?.usedJSHeapSize ?? 0);
+              },
+            },
+            db,
+          );
+          const seconds = (performance.now() - t0) / 1000;
+          globalThis.benchDb = db;
+          return { seconds, rows: result.rows, peakMb: peak / 1024 / 1024 };
+        },
+        KEEP,
+        label,
+      );
+
+    // The floor: parsing the same file alone, plus writing the same rows alone.
+    const floorOnce = () =>
+      page.evaluate(async (keep) => {
+        const rows = [];
+        const t0 = performance.now();
+        await RclBench.parseRegistrationCsv(globalThis.benchFile, {
+          planYears: keep,
+          onRows: (batch) => {
+            for (const r of batch) rows.push({ ...r, listId: 'floor', key: r.npn.replace(/^0+/, '') });
+          },
+        });
+        const parse = (performance.now() - t0) / 1000;
+        const db = new RclBench.AorGuardDb(`bench-floor-${crypto.randomUUID()}`);
+        const t1 = performance.now();
+        for (let i = 0; i < rows.length; i += 20_000)
+          await db.registrations.bulkPut(rows.slice(i, i + 20_000));
+        const write = (performance.now() - t1) / 1000;
+        await db.delete();
+        return parse + write;
+      }, KEEP);
+
+    await pickFile(quarter);
+    const small = await importOnce('quarter');
+    await page.evaluate(() => globalThis.benchDb.delete());
+
+    await pickFile(full);
+    const imports = [];
+    const floors = [];
+    let last;
+    for (let i = 0; i < RUNS; i++) {
+      floors.push(await floorOnce());
+      last = await importOnce(`full${i}`);
+      imports.push(last.seconds);
+      if (i < RUNS - 1) await page.evaluate(() => globalThis.benchDb.delete());
+    }
+    const lookups = await page.evaluate(async () => {
+      const times = [];
+      for (let i = 0; i < 2000; i++) {
+        const npn = String(1_000_000 + ((i * 104_729) % 90_000_000));
+        const t0 = performance.now();
+        await RclBench.lookupNpn(npn, globalThis.benchDb);
+        times.push(performance.now() - t0);
+      }
+      await globalThis.benchDb.delete();
+      return times;
+    });
+
+    const importMedian = median(imports);
+    const floorMedian = median(floors);
+    report(
+      `RCL import, ${ROWS.toLocaleString()} rows, ${last.rows.toLocaleString()} kept (median of ${RUNS})`,
+      `${importMedian.toFixed(1)} s; floor ${floorMedian.toFixed(1)} s; ratio ${(importMedian / floorMedian).toFixed(2)}×`,
+      '< 20 s, ≤ 1.3× floor',
+    );
+    report(
+      'RCL import peak JS heap, 250,000 vs 1,000,000 rows',
+      `${small.peakMb.toFixed(0)} MB vs ${last.peakMb.toFixed(0)} MB`,
+      'flat',
+    );
+    report(
+      'NPN lookup with the full list (median / p95)',
+      `${median(lookups).toFixed(2)} ms / ${percentile(lookups, 95).toFixed(2)} ms`,
+      'p95 < 2 ms',
+    );
+  } finally {
+    await page.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

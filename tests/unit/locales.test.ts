@@ -1,0 +1,24 @@
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { describe, expect, it } from 'vitest';
+
+const en = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
+const es = generateChromeMessages(await parseMessagesFile('locales/es.yml'));
+const placeholders = (m: string) => [...m.matchAll(/\$(\d)/g)].map((x) => x[1]).sort();
+
+describe('locales', () => {
+  it('English and Spanish have the same keys', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en))('%s: the same placeholders in both languages', (key) => {
+    expect(placeholders(es[key]?.message ?? '')).toEqual(placeholders(en[key]?.message ?? ''));
+  });
+
+  it('every message loads in Chrome: valid names, no "$1$"-like sequences Chrome reads as named placeholders', () => {
+    for (const [name, { message }] of [...Object.entries(en), ...Object.entries(es)]) {
+      expect(name).toMatch(/^[A-Za-z0-9_@]+$/);
+      expect(message, name).not.toMatch(/\$[A-Za-z0-9_]+\$/);
+      expect(message.trim(), name).not.toBe('');
+    }
+  });
+});
