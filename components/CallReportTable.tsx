@@ -1,0 +1,214 @@
+import { useState } from 'preact/hooks';
+import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-report';
+import { type ReportQuery, SORT_KEYS, type SortKey } from '../lib/call-report-query';
+import { maskPhone } from '../lib/phone';
+import { STATE_CODES } from '../lib/states';
+import { t, tCode } from './i18n';
+
+export interface CallReportTableProps {
+  rows: CallReport[];
+  query: ReportQuery;
+  hasMore: boolean;
+  /** Counted after the page is shown; undefined while counting. */
+  total?: number;
+  loading?: boolean;
+  selected: Set<string>;
+  openId?: string;
+  onQuery(q: ReportQuery): void;
+  onSelect(ids: string[], on: boolean): void;
+  onOpen(id: string): void;
+}
+
+const HEADERS: Record<SortKey, () => string> = {
+  calledAt: () => t('support.col.calledAt'),
+  applicationId: () => t('support.col.applicationId'),
+  state: () => t('support.col.state'),
+  phone: () => t('support.col.phone'),
+  issueType: () => t('support.col.issueType'),
+  reporter: () => t('support.col.reporter'),
+  status: () => t('support.col.status'),
+};
+
+/** yyyy-mm-dd of an ISO instant in local time (what a date input shows). */
+const localDay = (iso?: string) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+const dayBound = (day: string, end: boolean) =>
+  day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}`).toISOString() : undefined;
+
+export function CallReportTable(props: CallReportTableProps) {
+  const { query: q } = props;
+  const [revealed, setRevealed] = useState<Set<string>>(new Set());
+  const set = (patch: Partial<ReportQuery>) => props.onQuery({ ...q, ...patch, offset: 0 });
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+  const pageIds = props.rows.map((r) => r.id);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => props.selected.has(id));
+  const sortBy = (key: SortKey) =>
+    set({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : key === q.sort ? 'asc' : 'asc' });
+
+  return (
+    <div class="stack">
+      <fieldset class="filters">
+        <legend>{t('support.filters')}</legend>
+        <label>
+          {t('support.filter.status')}
+          <select value={q.status ?? ''} onChange={(e) => set({ status: (value(e) || undefined) as never })}>
+            <option value="">{t('support.filter.any')}</option>
+            {REPORT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tCode('support.status', s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('support.filter.state')}
+          <select value={q.state ?? ''} onChange={(e) => set({ state: value(e) || undefined })}>
+            <option value="">{t('support.filter.any')}</option>
+            {STATE_CODES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('support.filter.issueType')}
+          <select
+            value={q.issueType ?? ''}
+            onChange={(e) => set({ issueType: (value(e) || undefined) as never })}
+          >
+            <option value="">{t('support.filter.any')}</option>
+            {ISSUE_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {tCode('callReport.issue', s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('support.filter.from')}
+          <input
+            type="date"
+            value={localDay(q.from)}
+            onChange={(e) => set({ from: dayBound(value(e), false) })}
+          />
+        </label>
+        <label>
+          {t('support.filter.to')}
+          <input type="date" value={localDay(q.to)} onChange={(e) => set({ to: dayBound(value(e), true) })} />
+        </label>
+        <label>
+          {t('support.filter.search')}
+          <input type="search" value={q.text ?? ''} onInput={(e) => set({ text: value(e) || undefined })} />
+        </label>
+      </fieldset>
+      <p role="status" class="hint">
+        {props.total === undefined
+          ? t('support.counting')
+          : t('support.showing', [
+              String(props.rows.length ? q.offset + 1 : 0),
+              String(q.offset + props.rows.length),
+              String(props.total),
+            ])}
+      </p>
+      <table class="reports" aria-busy={props.loading ? 'true' : 'false'} data-offset={q.offset}>
+        <caption class="visually-hidden">{t('support.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label={t('support.selectPage')}
+                checked={allOnPage}
+                onChange={(e) => props.onSelect(pageIds, (e.currentTarget as HTMLInputElement).checked)}
+              />
+            </th>
+            {SORT_KEYS.map((key) => (
+              <th
+                key={key}
+                scope="col"
+                aria-sort={q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                <button type="button" class="link" onClick={() => sortBy(key)}>
+                  {HEADERS[key]()}
+                </button>
+              </th>
+            ))}
+            <th scope="col">{t('support.col.open')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.id} aria-selected={props.openId === r.id ? 'true' : undefined}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('support.selectReport', [r.applicationId])}
+                  checked={props.selected.has(r.id)}
+                  onChange={(e) => props.onSelect([r.id], (e.currentTarget as HTMLInputElement).checked)}
+                />
+              </td>
+              <td>
+                <time dateTime={r.calledAt}>{new Date(r.calledAt).toLocaleString()}</time>
+              </td>
+              <th scope="row">{r.applicationId}</th>
+              <td>{r.state}</td>
+              <td>
+                {revealed.has(r.id) ? (
+                  r.phone
+                ) : (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('support.revealPhone', [r.applicationId])}
+                    onClick={() => setRevealed(new Set(revealed).add(r.id))}
+                  >
+                    {maskPhone(r.phone)}
+                  </button>
+                )}
+              </td>
+              <td>{tCode('callReport.issue', r.issueType)}</td>
+              <td>
+                {r.reporterName ?? ''}
+                {r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}
+              </td>
+              <td>
+                {tCode('support.status', r.status)}
+                {r.conflicts?.length ? ` · ${t('support.conflict')}` : ''}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={t('support.open', [r.applicationId])}
+                  onClick={() => props.onOpen(r.id)}
+                >
+                  {t('support.openShort')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="actions">
+        <button
+          type="button"
+          disabled={q.offset === 0}
+          onClick={() => props.onQuery({ ...q, offset: Math.max(0, q.offset - q.limit) })}
+        >
+          {t('support.previous')}
+        </button>
+        <button
+          type="button"
+          disabled={!props.hasMore}
+          onClick={() => props.onQuery({ ...q, offset: q.offset + q.limit })}
+        >
+          {t('support.next')}
+        </button>
+      </div>
+    </div>
+  );
+}

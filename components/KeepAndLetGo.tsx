@@ -1,0 +1,130 @@
+import { useState } from 'preact/hooks';
+import type { CallReport } from '../lib/call-report';
+import { t } from './i18n';
+
+export interface KeepAndLetGoProps {
+  platformEmail: string;
+  endpoint: string;
+  retentionDays: number;
+  onSaveSettings(s: { platformEmail: string; endpoint: string; retentionDays: number }): Promise<string>;
+  onBackup(): Promise<string>;
+  onRestore(file: File): Promise<string>;
+  /** What retention would delete now (shown before anything is deleted). */
+  onPreviewRetention(): Promise<CallReport[]>;
+  onDelete(ids: string[]): Promise<string>;
+}
+
+export function KeepAndLetGo(props: KeepAndLetGoProps) {
+  const [platformEmail, setPlatformEmail] = useState(props.platformEmail);
+  const [endpoint, setEndpoint] = useState(props.endpoint);
+  const [days, setDays] = useState(String(props.retentionDays || ''));
+  const [preview, setPreview] = useState<CallReport[]>();
+  const [message, setMessage] = useState({ text: '', error: false });
+  const run = (work: () => Promise<string>) => async () => {
+    try {
+      setMessage({ text: await work(), error: false });
+    } catch (err) {
+      setMessage({ text: String((err as Error).message ?? err), error: true });
+    }
+  };
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+  return (
+    <section class="stack" aria-labelledby="keep-heading">
+      <h2 id="keep-heading">{t('support.keepHeading')}</h2>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(() => props.onSaveSettings({ platformEmail, endpoint, retentionDays: Number(days) || 0 }))();
+        }}
+      >
+        <div class="field">
+          <label for="support-platform-email">{t('support.platformEmail')}</label>
+          <input
+            id="support-platform-email"
+            type="email"
+            value={platformEmail}
+            onInput={(e) => setPlatformEmail(value(e))}
+          />
+        </div>
+        <div class="field">
+          <label for="support-endpoint">{t('support.endpoint')}</label>
+          <input
+            id="support-endpoint"
+            type="url"
+            placeholder="https://"
+            value={endpoint}
+            onInput={(e) => setEndpoint(value(e))}
+          />
+          <p class="hint">{t('support.endpointHint')}</p>
+        </div>
+        <div class="field">
+          <label for="support-retention">{t('support.retentionDays')}</label>
+          <input
+            id="support-retention"
+            type="number"
+            min={0}
+            max={3650}
+            value={days}
+            onInput={(e) => setDays(value(e))}
+          />
+          <p class="hint">{t('support.retentionHint')}</p>
+        </div>
+        <div class="actions">
+          <button type="submit">{t('support.saveSettings')}</button>
+        </div>
+      </form>
+      <div class="actions">
+        <button type="button" onClick={run(props.onBackup)}>
+          {t('support.exportEverything')}
+        </button>
+        <label class="button">
+          {t('support.restore')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file && confirm(t('support.restoreConfirm'))) run(() => props.onRestore(file))();
+            }}
+          />
+        </label>
+        <button type="button" onClick={async () => setPreview(await props.onPreviewRetention())}>
+          {t('support.retentionPreview')}
+        </button>
+      </div>
+      {preview && (
+        <div class="stack">
+          <p>{t('support.retentionWouldDelete', [String(preview.length)])}</p>
+          {preview.length > 0 && (
+            <>
+              <ul>
+                {preview.slice(0, 100).map((r) => (
+                  <li key={r.id}>
+                    {r.applicationId} ({r.state}) — {r.resolvedAt ?? r.updatedAt}
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                onClick={run(async () => {
+                  const text = await props.onDelete(preview.map((r) => r.id));
+                  setPreview(undefined);
+                  return text;
+                })}
+              >
+                {t('support.retentionDelete', [String(preview.length)])}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <p role="status" class={message.error ? 'status status-error' : 'status'}>
+        {message.text}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+// The dashboard's "Call reports" section: the agent's form, and the support staff's table, filing,
+// exchange with other agents and the agency, backup and retention.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CallReportDetail } from '../../components/CallReportDetail';
+import { CallReportForm } from '../../components/CallReportForm';
+import { CallReportTable } from '../../components/CallReportTable';
+import { downloadText, stamp } from '../../components/download';
+import { t } from '../../components/i18n';
+import { KeepAndLetGo } from '../../components/KeepAndLetGo';
+import { SupportToolbar } from '../../components/SupportToolbar';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useStoredProfile } from '../../components/use-stored-profile';
+import { checkEndpoint, postBundle } from '../../lib/agency-send';
+import { exportEverything, restoreEverything } from '../../lib/backup';
+import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
+import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
+import { callReportsToCsv } from '../../lib/call-report-csv';
+import { formatFilingEmail } from '../../lib/call-report-filing';
+import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-report-query';
+import {
+  allMatching,
+  countReports,
+  deleteReports,
+  expiredReports,
+  getReports,
+  importReports,
+  queryReports,
+  updateReports,
+} from '../../lib/call-report-store';
+import { actorName, correct, moveTo } from '../../lib/call-report-workflow';
+import type { DashboardPrefill } from '../../lib/dashboard-link';
+import { saveCallReport } from '../../lib/db';
+import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
+
+function useSetting<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }) {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, []);
+  return value;
+}
+
+const asText = (reports: CallReport[], to: string) => {
+  const email = formatFilingEmail(reports, to);
+  return `${email.subject}\r\n\r\n${email.body}`;
+};
+
+export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
+  const profile = useStoredProfile();
+  const platformEmail = useSetting(platformSupportEmailItem);
+  const endpoint = useSetting(reportsEndpointItem);
+  const retentionDays = useSetting(reportRetentionDaysItem);
+  const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [openId, setOpenId] = useState<string>();
+  const page = useLiveQuery(() => queryReports(query).then((p) => ({ ...p, query })), [query]);
+  const total = useLiveQuery(() => countReports(query), [query]);
+  const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
+  if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
+    return null;
+
+  const actor = () => ({ by: actorName(profile), now: new Date() });
+  const chosen = () => getReports([...selected]);
+  const forExport = async () => (selected.size ? chosen() : allMatching(query));
+
+  async function file(reports: CallReport[], target: 'cms' | 'platform') {
+    if (!reports.length) throw new Error(t('support.noneSelected'));
+    const to = target === 'cms' ? FFM_HELP_DESK_EMAIL : (platformEmail ?? '');
+    const email = formatFilingEmail(reports, to);
+    let text: string;
+    if (email.tooLong) {
+      await navigator.clipboard.writeText(`${email.subject}\r\n\r\n${email.body}`);
+      text = t('support.tooLongCopied', [to]);
+    } else {
+      window.open(email.mailto, '_self');
+      text = t('support.emailOpened', [String(reports.length)]);
+    }
+    const status = target === 'cms' ? 'filed-cms' : 'filed-platform';
+    await updateReports(
+      reports.map((r) => r.id),
+      (r) => moveTo(r, status, actor()),
+    );
+    return text;
+  }
+
+  const rows = page?.reports ?? [];
+  return (
+    <>
+      <CallReportForm
+        planYear={profile.planYear}
+        reporterName={profile.name || undefined}
+        reporterNpn={profile.npn || undefined}
+        initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
+        onSave={(report) => saveCallReport(report)}
+      />
+      <section class="stack" aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{t('reports.heading')}</h2>
+        {total === 0 &&
+        !query.status &&
+        !query.state &&
+        !query.issueType &&
+        !query.text &&
+        !query.from &&
+        !query.to ? (
+          <p class="hint">{t('reports.empty')}</p>
+        ) : null}
+        {page?.unreadable ? (
+          <p class="status status-error" role="alert">
+            {t('reports.unreadable', [String(page.unreadable)])}
+          </p>
+        ) : null}
+        <CallReportTable
+          rows={rows}
+          query={query}
+          hasMore={page?.hasMore ?? false}
+          total={total}
+          loading={page?.query !== query}
+          selected={selected}
+          openId={openId}
+          onQuery={setQuery}
+          onOpen={setOpenId}
+          onSelect={(ids, on) => {
+            const next = new Set(selected);
+            for (const id of ids) on ? next.add(id) : next.delete(id);
+            setSelected(next);
+          }}
+        />
+        {open && (
+          <CallReportDetail
+            key={open.id + open.updatedAt}
+            report={open}
+            helpDeskEmail={FFM_HELP_DESK_EMAIL}
+            platformEmail={platformEmail}
+            onStatus={async (s) => {
+              await updateReports([open.id], (r) => moveTo(r, s, actor()));
+            }}
+            onCorrect={async (summary) => {
+              await updateReports([open.id], (r) => correct(r, { summary }, actor()));
+            }}
+            onFile={async (reports, target) => {
+              await file(reports, target);
+            }}
+            onCopy={(reports) => navigator.clipboard.writeText(asText(reports, FFM_HELP_DESK_EMAIL))}
+          />
+        )}
+        <SupportToolbar
+          selectedCount={selected.size}
+          endpoint={endpoint}
+          onClearSelection={() => setSelected(new Set())}
+          onFile={async (target) => file(await chosen(), target)}
+          onCopy={async () => {
+            await navigator.clipboard.writeText(asText(await chosen(), FFM_HELP_DESK_EMAIL));
+            return t('common.copied');
+          }}
+          onExportBundle={async () => {
+            const reports = await forExport();
+            const bundle = makeBundle(reports, new Date(), actorName(profile));
+            downloadText(
+              JSON.stringify(bundle),
+              `call-reports-${stamp(new Date())}.json`,
+              'application/json',
+            );
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onExportCsv={async () => {
+            const reports = await forExport();
+            downloadText(callReportsToCsv(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onImport={async (f) => {
+            const parsed = parseBundle(await f.text());
+            if (!parsed.ok) throw new Error(parsed.message);
+            const c = await importReports(parsed.bundle.reports);
+            return t('support.imported', [
+              String(c.added),
+              String(c.updated),
+              String(c.unchanged),
+              String(c.conflict),
+            ]);
+          }}
+          onSend={async () => {
+            const checked = checkEndpoint(endpoint);
+            if (!checked.ok) throw new Error(checked.reason);
+            // Only this origin, asked for when the person sends (a user gesture), never all sites.
+            const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
+            if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
+            const reports = await forExport();
+            const sent = await postBundle(
+              checked.url.href,
+              JSON.stringify(makeBundle(reports, new Date(), actorName(profile))),
+            );
+            if (!sent.ok) throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            return t('support.sent', [String(reports.length)]);
+          }}
+        />
+      </section>
+      <KeepAndLetGo
+        platformEmail={platformEmail}
+        endpoint={endpoint}
+        retentionDays={retentionDays}
+        onSaveSettings={async (s) => {
+          if (s.endpoint) {
+            const checked = checkEndpoint(s.endpoint);
+            if (!checked.ok) throw new Error(checked.reason);
+          }
+          if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.platformEmail)) throw new Error(t('support.badEmail'));
+          await platformSupportEmailItem.setValue(s.platformEmail);
+          await reportsEndpointItem.setValue(s.endpoint.trim());
+          await reportRetentionDaysItem.setValue(Math.max(0, Math.min(3650, Math.floor(s.retentionDays))));
+          return t('support.settingsSaved');
+        }}
+        onBackup={async () => {
+          const backup = await exportEverything(new Date());
+          downloadText(
+            JSON.stringify(backup),
+            `aor-guard-backup-${stamp(new Date())}.json`,
+            'application/json',
+          );
+          return t('support.backedUp');
+        }}
+        onRestore={async (f) => {
+          const result = await restoreEverything(await f.text());
+          if (!result.ok) throw new Error(result.message);
+          return t('support.restored', [String(result.rows)]);
+        }}
+        onPreviewRetention={() => expiredReports(retentionDays, new Date())}
+        onDelete={async (ids) => {
+          await deleteReports(ids);
+          return t('support.deleted', [String(ids.length)]);
+        }}
+      />
+    </>
+  );
+}

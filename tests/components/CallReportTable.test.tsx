@@ -1,0 +1,144 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { describe, expect, it, vi } from 'vitest';
+import { CallReportDetail } from '../../components/CallReportDetail';
+import { CallReportTable } from '../../components/CallReportTable';
+import type { CallReport } from '../../lib/call-report';
+import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-report-query';
+import { moveTo } from '../../lib/call-report-workflow';
+import { sample } from '../unit/call-report-sample';
+
+const reports: CallReport[] = [
+  sample({ id: 'a', applicationId: '1110000001', state: 'TX', status: 'ready' }),
+  sample({
+    id: 'b',
+    applicationId: '1110000002',
+    state: 'FL',
+    status: 'filed-cms',
+    summary: 'The line dropped twice.',
+  }),
+  sample({ id: 'c', applicationId: '1110000003', state: 'TX', status: 'resolved' }),
+];
+
+/** The table over an in-memory list, as the dashboard drives it over IndexedDB. */
+function Harness() {
+  const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
+  const rows = reports.filter((r) => matchesQuery(r, query));
+  return (
+    <CallReportTable
+      rows={rows}
+      query={query}
+      hasMore={false}
+      total={rows.length}
+      selected={new Set()}
+      onQuery={setQuery}
+      onSelect={vi.fn()}
+      onOpen={vi.fn()}
+    />
+  );
+}
+
+describe('CallReportTable', () => {
+  it('shows the support columns and filters by status, state and summary text', () => {
+    render(<Harness />);
+    for (const name of [
+      'Date and time',
+      'Application ID',
+      'State',
+      'Phone',
+      'Issue type',
+      'Reporter',
+      'Status',
+    ]) {
+      expect(screen.getByRole('columnheader', { name })).toBeTruthy();
+    }
+    expect(screen.getAllByRole('rowheader')).toHaveLength(3);
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'filed-cms' } });
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']);
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'TX' } });
+    expect(screen.getAllByRole('rowheader')).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText('Search summaries'), { target: { value: 'dropped' } });
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']);
+  });
+
+  it('masks the phone until revealed and sorts by a column', () => {
+    const onQuery = vi.fn();
+    render(
+      <CallReportTable
+        rows={reports}
+        query={DEFAULT_QUERY}
+        hasMore={false}
+        total={3}
+        selected={new Set()}
+        onQuery={onQuery}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+      />,
+    );
+    const reveal = screen.getByRole('button', { name: 'Show the phone number for application 1110000001' });
+    expect(reveal.textContent).toBe('(•••) •••-0143');
+    fireEvent.click(reveal);
+    expect(screen.getAllByRole('row')[1]?.textContent).toContain('+12025550143');
+    fireEvent.click(screen.getByRole('button', { name: 'Application ID' }));
+    expect(onQuery).toHaveBeenCalledWith(
+      expect.objectContaining({ sort: 'applicationId', dir: 'asc', offset: 0 }),
+    );
+    expect(screen.getByRole('columnheader', { name: 'Date and time' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+  });
+});
+
+describe('CallReportDetail', () => {
+  it('changes the status forward and keeps the filing email link', async () => {
+    const onStatus = vi.fn(async () => {});
+    render(
+      <CallReportDetail
+        report={reports[0] as CallReport}
+        helpDeskEmail="FFMProducer-AssisterHelpDesk@cms.hhs.gov"
+        platformEmail="Agent_Support@HealthSherpa.com"
+        onStatus={onStatus}
+        onCorrect={vi.fn()}
+        onFile={vi.fn()}
+        onCopy={vi.fn()}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'Email FFM help desk' });
+    expect(link.getAttribute('href')).toMatch(/^mailto:FFMProducer-AssisterHelpDesk@cms\.hhs\.gov\?subject=/);
+    expect(screen.getByRole('button', { name: 'Copy report' })).toBeTruthy();
+    const group = screen.getByRole('group', { name: 'Change the status' });
+    expect(within(group).queryByRole('button', { name: 'Mark as ready' })).toBeNull();
+    fireEvent.click(within(group).getByRole('button', { name: 'Mark as filed with CMS help desk' }));
+    expect(onStatus).toHaveBeenCalledWith('filed-cms');
+    expect(await screen.findByText('Status changed.')).toBeTruthy();
+  });
+
+  it('offers only an appended correction once filed, and shows the history', () => {
+    const filed = moveTo(reports[0] as CallReport, 'filed-cms', {
+      by: 'Pat Support',
+      now: new Date('2026-11-21T10:00:00Z'),
+    });
+    const onCorrect = vi.fn(async () => {});
+    render(
+      <CallReportDetail
+        report={filed}
+        helpDeskEmail="a@b.c"
+        platformEmail="d@e.f"
+        onStatus={vi.fn()}
+        onCorrect={onCorrect}
+        onFile={vi.fn()}
+        onCopy={vi.fn()}
+      />,
+    );
+    const box = screen.getByLabelText('Add a correction (the filed text stays as it was)');
+    expect((box as HTMLTextAreaElement).value).toBe('');
+    fireEvent.input(box, { target: { value: 'The call was on Tuesday, not Monday.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Append correction' }));
+    expect(onCorrect).toHaveBeenCalledWith('The call was on Tuesday, not Monday.');
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(history.textContent).toContain('Pat Support');
+    expect(history.textContent).toContain('Filed with CMS help desk');
+  });
+});
