@@ -9,9 +9,18 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    // Send to agency asks for the endpoint's origin only, when the person sends.
+    optional_host_permissions: ['https://*/*'],
     host_permissions: ENROLLMENT_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
+    // Issue 6: opens the popup on its Call report tab.
+    commands: {
+      'open-call-report': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_support_shortcut__',
+      },
+    },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     browser_specific_settings: {
       gecko: {

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { installCallReportShortcuts } from '../lib/call-report-shortcuts';
 import { dashboardHash } from '../lib/dashboard-link';
 import { countCasesNeedingAction, db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
@@ -8,6 +9,7 @@ import { assessPage, riskContextFromFacts } from '../lib/page-risk';
 import { profileItem, readProfile } from '../lib/settings';
 
 export default defineBackground(() => {
+  installCallReportShortcuts();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
   let profileRead = readProfile();

@@ -11,6 +11,7 @@ import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { findAtRiskClient, saveCallReport } from '../../lib/db';
 import type { PageFactsRequest } from '../../lib/messages';
+import { popupTabHintItem } from '../../lib/settings';
 import type { PageFacts } from '../../lib/sites';
 
 type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
@@ -29,6 +30,14 @@ export function App() {
   const [atRisk, setAtRisk] = useState(false);
   const [tab, setTab] = useState<Tab>();
   const own = useNpnStanding(profile?.npn ?? '', profile?.planYear ?? 0);
+  useEffect(() => {
+    // The keyboard shortcut (issue 6) leaves a one-time hint: open on the Call report tab.
+    popupTabHintItem.getValue().then((hint) => {
+      if (hint !== 'call-report' && location.hash !== '#call-report') return;
+      setTab('call-report');
+      popupTabHintItem.setValue(null);
+    });
+  }, []);
   useEffect(() => {
     readActiveTab().then(async (read) => {
       setFacts(read);

@@ -210,3 +210,12 @@ describe('send to agency', () => {
     });
   });
 });
+
+describe('context menu', () => {
+  it('reads the application ID from the digits of a selection', async () => {
+    const { applicationIdFromSelection } = await import('../../lib/call-report-shortcuts');
+    expect(applicationIdFromSelection(' App ID: 4567-891-230 ')).toBe('4567891230');
+    expect(applicationIdFromSelection('12')).toBeUndefined();
+    expect(applicationIdFromSelection(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+// Reaching the call report form from anywhere (issue 6): a context menu on selected text in enrollment
+// pages and a keyboard shortcut that opens the popup on its Call report tab. A thin wrapper over the
+// browser APIs, installed by the background.
+
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { dashboardHash } from './dashboard-link';
+import { pageFactsSchema } from './messages';
+import { popupTabHintItem } from './settings';
+import { ENROLLMENT_SITE_MATCHES } from './sites/matches';
+
+export const MENU_ID = 'log-call-report';
+export const OPEN_CALL_REPORT_COMMAND = 'open-call-report';
+
+/** The application ID in a selection: its digits, when they are an application ID's length. */
+export function applicationIdFromSelection(text: string | undefined): string | undefined {
+  const digits = (text ?? '').replace(/\D/g, '');
+  return /^\d{5,20}$/.test(digits) ? digits : undefined;
+}
+
+export function installCallReportShortcuts(): void {
+  const create = () =>
+    browser.contextMenus.create({
+      id: MENU_ID,
+      // %s is the selection; the ID itself is read from its digits when the item is chosen.
+      title: i18n.t('support.contextMenu'),
+      contexts: ['selection'],
+      documentUrlPatterns: ENROLLMENT_SITE_MATCHES,
+    });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(create);
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== MENU_ID) return;
+    let state: string | undefined;
+    let pageId: string | undefined;
+    if (tab?.id !== undefined) {
+      // The page's own reading (state, application ID), validated like any message.
+      const raw = await browser.tabs.sendMessage(tab.id, { type: 'get-page-facts' }).catch(() => null);
+      const facts = pageFactsSchema.safeParse(raw);
+      if (facts.success) {
+        state = facts.data.state;
+        pageId = facts.data.applicationId;
+      }
+    }
+    const applicationId = applicationIdFromSelection(info.selectionText) ?? pageId;
+    await browser.tabs.create({
+      url: browser.runtime.getURL(
+        `/dashboard.html${dashboardHash('call-reports', { applicationId, state })}`,
+      ),
+    });
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== OPEN_CALL_REPORT_COMMAND) return;
+    await popupTabHintItem.setValue('call-report');
+    // openPopup needs a user gesture; a keyboard command is one. Where it is refused, the dashboard's
+    // form is the same form.
+    await browser.action
+      .openPopup()
+      .catch(() =>
+        browser.tabs.create({
+          url: browser.runtime.getURL(`/dashboard.html${dashboardHash('call-reports')}`),
+        }),
+      );
+  });
+}
