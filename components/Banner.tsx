@@ -34,6 +34,7 @@ export function Banner({
   const [scriptOpen, setScriptOpen] = useState(false);
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
+  const canSendLink = actions.includes('send-resume-link') || facts.invalidActionError;
   return (
     <section
       class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''}`}
@@ -67,6 +68,24 @@ export function Banner({
       )}
       {actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
       {actions.includes('do-not-create-new-application') && <p class="do-not">{t('banner.doNotCreate')}</p>}
+      {canSendLink && (
+        <div class="banner-actions">
+          <button
+            type="button"
+            onClick={() =>
+              onOpenDashboard?.('resume-link', {
+                applicationId: facts.applicationId,
+                consumerName: facts.consumerName,
+                resumeLink: facts.resumeLink,
+                planYear: facts.planYear,
+                eap: facts.enrolleeAssistance,
+              })
+            }
+          >
+            {t('banner.sendResumeLink')}
+          </button>
+        </div>
+      )}
       {canCall && (
         <div class="banner-actions">
           <button

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { toCsv } from '../lib/csv';
 import { CASE_STATUSES, type CaseStatus, type InvalidActionCase } from '../lib/invalid-action-case';
+import type { ResumeLinkSend } from '../lib/resume-link-send';
 import { t, tCode } from './i18n';
 
 export interface CaseTableProps {
@@ -7,15 +9,110 @@ export interface CaseTableProps {
   unreadable: number;
   onStatusChange(id: string, status: CaseStatus): Promise<void>;
   onLogCall(c: InvalidActionCase): void;
+  /** Every Resume Link send; each case shows its latest. */
+  sends?: ResumeLinkSend[];
+  onResend?(c: InvalidActionCase): void;
+}
+
+type SortKey = 'client' | 'errorSeen' | 'lastSynced' | 'status' | 'lastSent';
+
+/** The latest send per case, whatever its outcome: a failed resend is what the agent must see. */
+function latestByCase(sends: ResumeLinkSend[]) {
+  const latest = new Map<string, ResumeLinkSend>();
+  for (const s of sends) {
+    const prev = latest.get(s.caseId);
+    if (!prev || s.sentAt > prev.sentAt) latest.set(s.caseId, s);
+  }
+  return latest;
+}
+
+const SORTERS: Record<SortKey, (c: InvalidActionCase, s?: ResumeLinkSend) => string | number> = {
+  client: (c) => (c.consumerName ?? '').toLocaleLowerCase(),
+  errorSeen: (c) => c.errorSeenAt,
+  lastSynced: (c) => c.lastSeenAt,
+  status: (c) => CASE_STATUSES.indexOf(c.status),
+  lastSent: (_c, s) => s?.sentAt ?? '',
+};
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
 
 /** The agent's Invalid Action cases, in the columns of the platform's own tab. */
-export function CaseTable({ cases, unreadable, onStatusChange, onLogCall }: CaseTableProps) {
+export function CaseTable({
+  cases,
+  unreadable,
+  onStatusChange,
+  onLogCall,
+  sends = [],
+  onResend,
+}: CaseTableProps) {
   const [filter, setFilter] = useState<CaseStatus | ''>('');
   const [error, setError] = useState('');
-  const shown = filter ? cases.filter((c) => c.status === filter) : cases;
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 } | null>(null);
+  const latest = latestByCase(sends);
+  const filtered = filter ? cases.filter((c) => c.status === filter) : cases;
+  const shown = sort
+    ? [...filtered].sort((a, b) => {
+        const x = SORTERS[sort.key](a, latest.get(a.id));
+        const y = SORTERS[sort.key](b, latest.get(b.id));
+        return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
+      })
+    : filtered;
+  const sortHeader = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+      <button
+        type="button"
+        class="link"
+        onClick={() => setSort({ key, dir: sort?.key === key ? (-sort.dir as 1 | -1) : 1 })}
+      >
+        {label}
+      </button>
+    </th>
+  );
+
+  function exportCsv() {
+    const rows = shown.map((c) => {
+      const s = latest.get(c.id);
+      return {
+        client: c.consumerName,
+        applicationId: c.applicationId,
+        planYear: c.planYear,
+        aor: c.aorName,
+        aorNpn: c.aorNpn,
+        errorSeen: c.errorSeenAt,
+        lastSynced: c.lastSeenAt,
+        status: tCode('cases.status', c.status),
+        lastSent: s?.sentAt,
+        outcome: s?.outcome,
+        expires: s?.outcome === 'sent' ? s.expiresAt : undefined,
+      };
+    });
+    const header = (key: string, text: string) => ({ key, header: text });
+    download(
+      'invalid-action-cases.csv',
+      toCsv(rows, [
+        header('client', t('cases.client')),
+        header('applicationId', t('callReport.applicationId')),
+        header('planYear', t('profile.planYear')),
+        header('aor', t('cases.aor')),
+        header('aorNpn', 'AOR NPN'),
+        header('errorSeen', t('cases.errorSeen')),
+        header('lastSynced', t('cases.lastSynced')),
+        header('status', t('cases.statusColumn')),
+        header('lastSent', t('resumeLink.lastSent')),
+        header('outcome', 'Outcome'),
+        header('expires', 'Expires'),
+      ]),
+    );
+  }
 
   const change = (id: string, status: CaseStatus) =>
     onStatusChange(id, status).then(
@@ -42,6 +139,11 @@ export function CaseTable({ cases, unreadable, onStatusChange, onLogCall }: Case
           ))}
         </select>
       </div>
+      <div class="actions">
+        <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
+          {t('resumeLink.exportCsv')}
+        </button>
+      </div>
       {unreadable > 0 && (
         <p class="status status-error" role="alert">
           {t('cases.unreadable', [String(unreadable)])}
@@ -57,11 +159,12 @@ export function CaseTable({ cases, unreadable, onStatusChange, onLogCall }: Case
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('cases.client')}</th>
+                {sortHeader('client', t('cases.client'))}
                 <th scope="col">{t('cases.aor')}</th>
-                <th scope="col">{t('cases.errorSeen')}</th>
-                <th scope="col">{t('cases.lastSynced')}</th>
-                <th scope="col">{t('cases.statusColumn')}</th>
+                {sortHeader('errorSeen', t('cases.errorSeen'))}
+                {sortHeader('lastSynced', t('cases.lastSynced'))}
+                {sortHeader('status', t('cases.statusColumn'))}
+                {sortHeader('lastSent', t('resumeLink.lastSent'))}
                 <th scope="col">{t('cases.details')}</th>
                 <th scope="col">{t('cases.action')}</th>
               </tr>
@@ -93,10 +196,23 @@ export function CaseTable({ cases, unreadable, onStatusChange, onLogCall }: Case
                     </select>
                   </td>
                   <td>
+                    <SendCell send={latest.get(c.id)} />
+                  </td>
+                  <td>
                     {t('callReport.applicationId')} {c.applicationId}
                     {c.state && <div class="hint">{c.state}</div>}
                   </td>
                   <td class="actions">
+                    {onResend && (
+                      <button
+                        type="button"
+                        disabled={c.status === 'completed'}
+                        onClick={() => onResend(c)}
+                        aria-label={t('resumeLink.resendFor', [c.applicationId])}
+                      >
+                        {t('resumeLink.resend')}
+                      </button>
+                    )}
                     <button
                       type="button"
                       disabled={c.status === 'completed'}
@@ -120,5 +236,24 @@ export function CaseTable({ cases, unreadable, onStatusChange, onLogCall }: Case
         </div>
       )}
     </section>
+  );
+}
+
+function SendCell({ send }: { send?: ResumeLinkSend }) {
+  if (!send) return <span class="hint">{t('resumeLink.notSent')}</span>;
+  if (send.outcome === 'failed') {
+    return (
+      <>
+        {dateOf(send.sentAt)}
+        <div class="status-error">{t('resumeLink.failedSend', [send.failureReason ?? ''])}</div>
+      </>
+    );
+  }
+  const expired = Date.parse(send.expiresAt) <= Date.now();
+  return (
+    <>
+      {dateOf(send.sentAt)}
+      <div class={expired ? 'status-error' : 'hint'}>{t('resumeLink.expires', [dateOf(send.expiresAt)])}</div>
+    </>
   );
 }

@@ -3,13 +3,13 @@ import Dexie, { type EntityTable } from 'dexie';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
-import type { Registration, Termination } from './registration-list';
 import {
   type CaseSighting,
   type InvalidActionCase,
   invalidActionCaseSchema,
   recordSighting,
 } from './invalid-action-case';
+import type { Registration, Termination } from './registration-list';
 import {
   type Delivery,
   newSend,
@@ -64,14 +64,15 @@ export class AorGuardDb extends Dexie {
       atRiskClients: 'federalExchangeId, firstSeenAt',
       imports: 'id, kind, importedAt',
     });
-    // Version 3 is issue 4's registration tables.
+    this.version(3).stores({
+      // Looked up by a prefix of the primary key: no second index to write a million times.
+      registrations: '[listId+key+planYear]',
+      terminations: '[listId+key+planYear+status]',
+      activeLists: 'kind',
+    });
+    // Version 4: every Resume Link send (issue 5).
     this.version(4).stores({
       resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey',
-    });
-    this.version(3).stores({
-      registrations: '[listId+key+planYear], [listId+key]',
-      terminations: '[listId+key+planYear+status], [listId+key]',
-      activeLists: 'kind',
     });
     // Version 5: call reports for
     // support staff — every sortable column indexed, summary words, and [filter+calledAt] pairs so a

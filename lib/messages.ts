@@ -41,7 +41,7 @@ export const DASHBOARD_SECTIONS = [
   'profile',
   'call-reports',
   'cases',
-  'at-risk',
+  'at-risk', 'resume-link',
   'resume-link',
   'npn-registry',
 ] as const;

@@ -21,15 +21,17 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-/** Both lists' tables share the [listId+key] index; that is all the shared code needs of them. */
-function rowsOf(database: AorGuardDb, kind: ListKind): Dexie.Table {
-  return (kind === 'rcl' ? database.registrations : database.terminations) as unknown as Dexie.Table;
+/**
+ * The rows whose primary key starts with `prefix` ([listId] or [listId, key]). A shorter array sorts
+ * before every longer one that starts the same, and [...prefix, maxKey] after them all.
+ */
+function withPrefix(database: AorGuardDb, kind: ListKind, prefix: string[]) {
+  const table = kind === 'rcl' ? database.registrations : database.terminations;
+  return table.where(':id').between(prefix, [...prefix, Dexie.maxKey], true, true);
 }
 
-/** Removes the rows of one import, in chunks so the database stays responsive. */
 async function deleteRowsOf(database: AorGuardDb, kind: ListKind, listId: string): Promise<void> {
-  const table = rowsOf(database, kind);
-  await table.where('[listId+key]').between([listId, Dexie.minKey], [listId, Dexie.maxKey]).delete();
+  await withPrefix(database, kind, [listId]).delete();
 }
 
 export async function importList(
@@ -146,8 +148,14 @@ export async function lookupNpn(
   ]);
   const strip = <T>({ listId: _l, key: _k, ...row }: Listed<T>) => row as unknown as T;
   const [registrations, terminations] = await Promise.all([
-    rcl ? database.registrations.where('[listId+key]').equals([rcl.importId, key]).toArray() : [],
-    term ? database.terminations.where('[listId+key]').equals([term.importId, key]).toArray() : [],
+    rcl
+      ? (withPrefix(database, 'rcl', [rcl.importId, key]).toArray() as Promise<Listed<Registration>[]>)
+      : [],
+    term
+      ? (withPrefix(database, 'termination', [term.importId, key]).toArray() as Promise<
+          Listed<Termination>[]
+        >)
+      : [],
   ]);
   return {
     registrations: registrations.map((r) => strip<Registration>(r)),

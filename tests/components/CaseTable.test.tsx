@@ -56,3 +56,64 @@ describe('CaseTable', () => {
     expect(onLogCall).toHaveBeenCalledWith(base);
   });
 });
+
+describe('CaseTable: Resume Link sends', () => {
+  const send = {
+    id: '0c6f5a57-9f0e-4a4e-8f3b-6a1d2c3b4a59',
+    caseId: 'a',
+    applicationId: '4567891230',
+    planYear: 2026,
+    channel: 'email' as const,
+    delivery: 'mailto' as const,
+    recipient: 'm•••@example.com',
+    language: 'en' as const,
+    sentAt: '2026-11-22T10:00:00.000Z',
+    expiresAt: '2099-12-22T10:00:00.000Z',
+    outcome: 'sent' as const,
+  };
+
+  it('shows the last send and its expiry, resends, and sorts by column', () => {
+    const onResend = vi.fn();
+    render(
+      <CaseTable
+        cases={cases}
+        unreadable={0}
+        onStatusChange={vi.fn()}
+        onLogCall={vi.fn()}
+        sends={[send]}
+        onResend={onResend}
+      />,
+    );
+    expect(screen.getByText(/^Expires /)).toBeTruthy();
+    expect(screen.getByText('No link sent')).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Resend the Resume Link for application 4567891230' }),
+    );
+    expect(onResend).toHaveBeenCalledWith(cases[0]);
+    const names = () => screen.getAllByRole('rowheader').map((r) => r.textContent);
+    fireEvent.click(screen.getByRole('button', { name: 'Client' }));
+    expect(names()).toEqual(['Ana Ruiz', 'Maria Lopez']);
+    fireEvent.click(screen.getByRole('button', { name: 'Client' }));
+    expect(names()).toEqual(['Maria Lopez', 'Ana Ruiz']);
+    expect(screen.getByRole('columnheader', { name: 'Client' }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('exports the cases shown as CSV', async () => {
+    const created: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:x';
+    };
+    HTMLAnchorElement.prototype.click = vi.fn();
+    render(
+      <CaseTable cases={cases} unreadable={0} onStatusChange={vi.fn()} onLogCall={vi.fn()} sends={[send]} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    URL.createObjectURL = original;
+    const text = await created[0]?.text();
+    expect(text?.split('\r\n')[0]).toMatch(/^Client,Application ID,Plan year,AOR/);
+    expect(text).toContain('Maria Lopez,4567891230,2026');
+    expect(text).toContain('2099-12-22T10:00:00.000Z');
+  });
+});

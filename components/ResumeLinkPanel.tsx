@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { listTextSendsTo, recordResumeLinkSend } from '../lib/db';
+import { checkGatewayUrl, type GatewayPayload, gatewayOriginPattern, postToGateway } from '../lib/gateway';
+import type { ResumeLinkFormValues } from '../lib/resume-link-send';
+import { agencyGatewayUrlItem, agentContactPhoneItem, resumeLinkTextLimitItem } from '../lib/settings';
+import { t } from './i18n';
+import { ResumeLinkForm } from './ResumeLinkForm';
+import { useStoredProfile } from './use-stored-profile';
+
+export interface ResumeLinkPanelProps {
+  initial?: Partial<ResumeLinkFormValues>;
+  planYear?: number;
+  site?: string;
+  eap?: boolean;
+}
+
+/** The send form wired to the profile, settings, database and the agency gateway (popup and dashboard). */
+export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
+  const profile = useStoredProfile();
+  const [settings, setSettings] = useState<{ gateway: string; limit: number; phone: string }>();
+  useEffect(() => {
+    Promise.all([
+      agencyGatewayUrlItem.getValue(),
+      resumeLinkTextLimitItem.getValue(),
+      agentContactPhoneItem.getValue(),
+    ]).then(([gateway, limit, phone]) =>
+      setSettings({
+        gateway: checkGatewayUrl(gateway).ok ? gateway : '',
+        limit: Number.isInteger(limit) && limit > 0 ? limit : 3,
+        phone: typeof phone === 'string' ? phone.slice(0, 40) : '',
+      }),
+    );
+  }, []);
+  if (!profile || !settings) return null;
+
+  async function postGateway(payload: GatewayPayload) {
+    const checked = checkGatewayUrl(settings?.gateway ?? '');
+    if (!checked.ok) return checked;
+    // Asked in the click that sends: the browser shows its prompt for this origin only.
+    const granted = await browser.permissions
+      .request({ origins: [gatewayOriginPattern(checked.url)] })
+      .catch(() => false);
+    if (!granted) return { ok: false as const, reason: t('resumeLink.permissionDenied') };
+    return postToGateway(checked.url.href, payload);
+  }
+
+  return (
+    <ResumeLinkForm
+      initial={props.initial}
+      agentName={profile.name}
+      agentNpn={profile.overrideNpn || profile.npn || null}
+      agentPhone={settings.phone}
+      onAgentPhoneChange={(phone) => {
+        setSettings({ ...settings, phone });
+        agentContactPhoneItem.setValue(phone.slice(0, 40));
+      }}
+      eap={props.eap}
+      textLimit={settings.limit}
+      textSendsTo={(key) => listTextSendsTo(key, new Date(Date.now() - 86_400_000))}
+      onRecord={async (sent, meta) =>
+        (
+          await recordResumeLinkSend(
+            { ...sent, planYear: props.planYear ?? profile.planYear },
+            { ...meta, now: new Date(), site: props.site },
+          )
+        ).send
+      }
+      postGateway={settings.gateway ? postGateway : undefined}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Field } from '../../components/Field';
+import { t } from '../../components/i18n';
+import { ResumeLinkPanel } from '../../components/ResumeLinkPanel';
+import type { DashboardPrefill } from '../../lib/dashboard-link';
+import { checkGatewayUrl } from '../../lib/gateway';
+import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../lib/settings';
+
+/** The send form, prefilled from the banner's `Send Resume Link` or a case's `Resend`. */
+export function ResumeLinkSection({ prefill }: { prefill: DashboardPrefill }) {
+  return (
+    <>
+      <ResumeLinkPanel
+        initial={{
+          link: prefill.resumeLink ?? '',
+          consumerName: prefill.consumerName ?? '',
+          applicationId: prefill.applicationId ?? '',
+        }}
+        planYear={prefill.planYear}
+        eap={prefill.eap}
+      />
+      <ResumeLinkSettings />
+    </>
+  );
+}
+
+/** Until agency policy sets them (issue 7): the gateway and the text limit, checked before saving. */
+function ResumeLinkSettings() {
+  const [gateway, setGateway] = useState('');
+  const [limit, setLimit] = useState('3');
+  const [errors, setErrors] = useState<{ gateway?: string; limit?: string }>({});
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    agencyGatewayUrlItem.getValue().then((v) => setGateway(typeof v === 'string' ? v : ''));
+    resumeLinkTextLimitItem.getValue().then((v) => setLimit(String(v)));
+  }, []);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (gateway.trim() && !checkGatewayUrl(gateway).ok) next.gateway = t('resumeLink.error.gatewayUrl');
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 20) next.limit = t('resumeLink.error.textLimit');
+    setErrors(next);
+    setSaved(false);
+    if (next.gateway || next.limit) return;
+    await agencyGatewayUrlItem.setValue(gateway.trim());
+    await resumeLinkTextLimitItem.setValue(n);
+    setSaved(true);
+  }
+
+  return (
+    <form class="stack" noValidate onSubmit={save} aria-labelledby="rl-settings-heading">
+      <h2 id="rl-settings-heading">{t('resumeLink.settingsHeading')}</h2>
+      <Field
+        id="rl-gateway"
+        label={t('resumeLink.gatewayUrl')}
+        hint={t('resumeLink.gatewayUrlHint')}
+        error={errors.gateway}
+      >
+        <input
+          id="rl-gateway"
+          type="url"
+          value={gateway}
+          onInput={(e) => setGateway(e.currentTarget.value)}
+        />
+      </Field>
+      <Field id="rl-limit" label={t('resumeLink.textLimitSetting')} error={errors.limit}>
+        <input
+          id="rl-limit"
+          type="number"
+          min={1}
+          max={20}
+          value={limit}
+          onInput={(e) => setLimit(e.currentTarget.value)}
+        />
+      </Field>
+      <div class="actions">
+        <button type="submit">{t('resumeLink.saveSettings')}</button>
+      </div>
+      <p role="status" class="status">
+        {saved && t('resumeLink.settingsSaved')}
+      </p>
+    </form>
+  );
+}

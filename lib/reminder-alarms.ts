@@ -1,0 +1,76 @@
+// Background wiring for Resume Link reminders and the badge (a thin wrapper over browser.alarms,
+// notifications and action; the decisions are lib/reminders.ts). Alarms live in the browser, not the
+// worker: they survive a browser restart and wake a stopped MV3 service worker.
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { db, listInvalidActionCases, listResumeLinkSends, markReminded } from './db';
+import { badgeCount, dueReminders } from './reminders';
+
+// The project ships no icon files yet; notifications need one (a red square, the badge's colour).
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAATUlEQVR42u3ZMREAIAwEwbTxrwV9jwrIwGxxAra+SlIvVwAAAAAARwGrO5MBAAAAAAAAAAAAAAAAAAAAAAAAAAAAANwHODQAAAAAXwM2FuAKS8nPuvcAAAAASUVORK5CYII=';
+
+export const REMINDER_ALARM = 'resume-link-reminders';
+export const BADGE_ALARM = 'badge-daily';
+
+function nextLocalMidnight(now: Date): number {
+  const d = new Date(now);
+  d.setHours(24, 0, 5, 0);
+  return d.getTime();
+}
+
+/** Created only when missing: a worker restart must not push the schedule back. */
+export async function ensureAlarms(now = new Date()) {
+  if (!(await browser.alarms.get(REMINDER_ALARM))) {
+    await browser.alarms.create(REMINDER_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  }
+  if (!(await browser.alarms.get(BADGE_ALARM))) {
+    await browser.alarms.create(BADGE_ALARM, { when: nextLocalMidnight(now), periodInMinutes: 24 * 60 });
+  }
+}
+
+async function refreshBadge(now: Date) {
+  const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
+  const count = badgeCount(sends, cases, now);
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b50909' });
+}
+
+/** Notifies each link 3 days from expiry once. Only the application ID leaves the database. */
+export async function runReminders(now: Date) {
+  const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
+  const due = dueReminders(sends, cases, now);
+  for (const send of due) {
+    await browser.notifications.create(`resume-link-${send.id}`, {
+      type: 'basic',
+      iconUrl: ICON,
+      title: i18n.t('resumeLink.reminderTitle'),
+      message: i18n.t('resumeLink.reminderMessage', [send.applicationId]),
+    });
+  }
+  if (due.length)
+    await markReminded(
+      due.map((s) => s.id),
+      now,
+    );
+  await refreshBadge(now);
+}
+
+export function startResumeLinkReminders() {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) runReminders(new Date()).catch(() => {});
+    if (alarm.name === BADGE_ALARM) refreshBadge(new Date()).catch(() => {});
+  });
+  browser.runtime.onStartup.addListener(() => ensureAlarms().catch(() => {}));
+  browser.runtime.onInstalled.addListener(() => ensureAlarms().catch(() => {}));
+  ensureAlarms().catch(() => {});
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('resume-link-')) return;
+    browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#cases') });
+  });
+  // Any change to cases or sends, in any page of the extension, recounts the badge.
+  liveQuery(() => Promise.all([db.resumeLinks.count(), db.invalidActionCases.toArray()])).subscribe({
+    next: () => refreshBadge(new Date()).catch(() => {}),
+  });
+}
