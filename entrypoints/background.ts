@@ -1,11 +1,11 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { installCallReportShortcuts } from '../lib/call-report-shortcuts';
 import { dashboardHash } from '../lib/dashboard-link';
-import { countCasesNeedingAction, db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
+import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
 import { assessPage, riskContextFromFacts } from '../lib/page-risk';
+import { startResumeLinkReminders } from '../lib/reminder-alarms';
 import { profileItem, readProfile } from '../lib/settings';
 
 export default defineBackground(() => {
@@ -50,11 +50,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
-  // The badge counts cases that need the agent; Dexie tells every context when the table changes.
-  liveQuery(() => countCasesNeedingAction()).subscribe({
-    next: (count) => {
-      browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-      browser.action.setBadgeBackgroundColor({ color: '#b50909' });
-    },
-  });
+  // The badge counts cases that need the agent today (Action required, or a Resume Link about to
+  // expire), recounted on every change and once a day; reminders run on an hourly alarm.
+  startResumeLinkReminders();
 });

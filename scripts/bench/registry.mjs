@@ -120,7 +120,6 @@ export async function bench({ browser, extensionId, report, median, percentile }
           await db.registrations.bulkPut(rows.slice(i, i + 20_000));
         const write = (performance.now() - t1) / 1000;
         await db.delete();
-        console.log(`floor: parse ${parse.toFixed(2)} s, write ${write.toFixed(2)} s`);
         return parse + write;
       }, KEEP);
 

@@ -1,0 +1,82 @@
+// The NPN registry in real Chromium: import the lists in the dashboard, check an NPN in the popup,
+// see the profile's badge.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  launchChromium,
+  makeTempDir,
+  openExtensionPage,
+  ROOT,
+  removeDir,
+  setProfileInStorage,
+  TEST_TIMEOUT,
+  WAIT,
+  waitForText,
+} from './helpers.mjs';
+
+const CSV = path.join(ROOT, 'tests/fixtures/csv/rcl');
+
+describe('NPN registry in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
+  let session;
+  let userDataDir;
+  before(async () => {
+    userDataDir = await makeTempDir('registry');
+    session = await launchChromium({ userDataDir });
+  });
+  after(async () => {
+    await session?.browser.close();
+    await removeDir(userDataDir);
+  });
+
+  test('import both lists, check NPNs in the popup, see the profile badge', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const { browser, extensionId } = session;
+    const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#npn-registry');
+    await setProfileInStorage(dashboard, {
+      name: 'Sam Agent',
+      npn: '12345678',
+      overrideNpn: '',
+      planYear: 2026,
+    });
+    await dashboard.reload({ waitUntil: 'load' });
+
+    // Before any import the profile's NPN says the list is missing.
+    await waitForText(dashboard, 'summary', 'Your NPN (12345678)');
+    assert.ok((await dashboard.$eval('summary', (s) => s.textContent)).includes('List not imported'));
+
+    // The termination list offered as the completion list is refused with a hint, nothing imported.
+    const rclInput = await dashboard.waitForSelector('#rcl-file', { timeout: WAIT });
+    await rclInput.uploadFile(path.join(CSV, 'terminations.csv'));
+    await waitForText(dashboard, '[role="status"]', 'Import termination list');
+
+    await rclInput.uploadFile(path.join(CSV, 'sample.csv'));
+    await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
+    const imported = await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
+    assert.match(imported, /4 lines with errors/);
+    const termInput = await dashboard.waitForSelector('#termination-file', { timeout: WAIT });
+    await termInput.uploadFile(path.join(CSV, 'terminations.csv'));
+    await waitForText(dashboard, '[role="status"]', 'Imported terminations.csv');
+    await waitForText(dashboard, 'summary', 'Registered 2026');
+
+    // The popup's NPN check answers as the NPN is typed.
+    const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+    await waitForText(popup, 'header', 'Registered 2026');
+    const tab = await popup.waitForSelector('::-p-aria([name="NPN check"][role="tab"])', { timeout: WAIT });
+    await tab.click();
+    const input = await popup.waitForSelector('::-p-aria(NPN to check)', { timeout: WAIT });
+    await input.type('66666666');
+    const verdict = await waitForText(popup, '.readiness', 'Terminated or suspended');
+    assert.match(verdict, /T3 \(fraud or abusive conduct\)/);
+    assert.match(verdict, /FFMProducer-AssisterHelpDesk@cms\.hhs\.gov/);
+
+    await input.click({ count: 3 });
+    await input.type('11223344');
+    const invalid = await waitForText(popup, '.readiness', 'NPN not valid in NIPR');
+    assert.match(invalid, /1-855-267-1515/);
+    assert.match(invalid, /5–7 business days/);
+    await popup.close();
+    await dashboard.close();
+  });
+});
