@@ -83,9 +83,10 @@ describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
         async ({ browser, extensionId }) => {
           const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#call-reports');
           await waitForText(dashboard, 'h2', 'Saved call reports');
+          await click(dashboard, `Open the report for application ${REPORT.applicationId}`);
           const card = await dashboard.waitForFunction(
             (heading) =>
-              [...document.querySelectorAll('li.card, [role="listitem"], li')].find(
+              [...document.querySelectorAll('article, li.card, [role="listitem"], li')].find(
                 (li) => li.querySelector('h3')?.textContent.trim() === heading,
               ) ?? null,
             { timeout: WAIT },

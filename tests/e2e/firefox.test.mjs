@@ -86,9 +86,10 @@ describe('Firefox ESR', { timeout: TEST_TIMEOUT * 3 }, () => {
       await waitForText(popup, '[role="status"]', 'Report saved for application 4567891230.');
 
       const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#call-reports');
+      await click(dashboard, 'Open the report for application 4567891230');
       const card = await dashboard.waitForFunction(
         (heading) =>
-          [...document.querySelectorAll('li')].find(
+          [...document.querySelectorAll('article, li')].find(
             (li) => li.querySelector('h3')?.textContent.trim() === heading,
           ) ?? null,
         { timeout: WAIT },
