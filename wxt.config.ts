@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { ENROLLMENT_SITE_MATCHES } from './lib/sites/matches';
+import { applyBranding, brandingFromEnv } from './scripts/branding.mjs';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -9,8 +10,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
-    // Send to agency asks for the endpoint's origin only, when the person sends.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    // Send to agency and the Resume Link gateway ask for the endpoint's origin only, when the person sends.
     optional_host_permissions: ['https://*/*'],
     host_permissions: ENROLLMENT_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
@@ -33,4 +34,14 @@ export default defineConfig({
     },
   },
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Agency branding (AOR_GUARD_* variables, docs/ADMIN.md): applied after WXT builds the manifest so the
+    // manifest above stays the stock one and a bad variable fails the build with its name.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const fallbackVersion = manifest.version_name ?? manifest.version;
+      applyBranding(manifest, wxt.config.browser, brandingFromEnv(process.env, fallbackVersion));
+      // Chrome validates agency policy against this schema (lib/policy.ts); Firefox reads policies.json as is.
+      if (wxt.config.browser === 'chrome') manifest.storage = { managed_schema: 'managed_schema.json' };
+    },
+  },
 });

@@ -41,7 +41,7 @@ export const DASHBOARD_SECTIONS = [
   'profile',
   'call-reports',
   'cases',
-  'at-risk', 'resume-link',
+  'at-risk',
   'resume-link',
   'npn-registry',
 ] as const;

@@ -13,8 +13,6 @@ import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
 import { CallReportsSection as SupportCallReports } from './CallReportsSection';
 import { useCaseSends } from './case-sends';
 import { RegistrySection } from './Registry';
-import { useCaseSends } from './case-sends';
-import { ResumeLinkSection } from './ResumeLinks';
 import { ResumeLinkSection } from './ResumeLinks';
 
 const SECTION_LABELS: Record<DashboardSection, () => string> = {
@@ -22,7 +20,6 @@ const SECTION_LABELS: Record<DashboardSection, () => string> = {
   'call-reports': () => t('dashboard.callReports'),
   cases: () => t('dashboard.cases'),
   'at-risk': () => t('dashboard.atRisk'),
-  'resume-link': () => t('resumeLink.tab'),
   'resume-link': () => t('resumeLink.tab'),
   'npn-registry': () => t('registry.heading'),
 };
@@ -41,13 +38,11 @@ function CallReportsSection() {
 function CasesSection() {
   const cases = useLiveQuery(() => listInvalidActionCases());
   const sends = useCaseSends();
-  const sends = useCaseSends();
   if (!cases) return null;
   return (
     <CaseTable
       cases={cases.cases}
       unreadable={cases.unreadable}
-      {...sends}
       {...sends}
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
       onLogCall={(c) => {
@@ -118,7 +113,6 @@ export function App() {
         {section === 'call-reports' && <CallReportsSection />}
         {section === 'cases' && <CasesSection />}
         {section === 'at-risk' && <AtRiskListSection />}
-        {section === 'resume-link' && <ResumeLinkSection prefill={readHash().prefill} />}
         {section === 'resume-link' && <ResumeLinkSection prefill={readHash().prefill} />}
         {section === 'npn-registry' && <RegistrySection />}
       </main>
