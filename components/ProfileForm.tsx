@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { checkNpnFormat } from '../lib/npn';
 import { type Profile, type ProfileField, type ProfileFormValues, parseProfileForm } from '../lib/profile';
@@ -7,6 +8,10 @@ import { t, tCode } from './i18n';
 export interface ProfileFormProps {
   initial: Profile;
   onSave(profile: Profile): Promise<void>;
+  /** The Override NPN the agency's policy sets: shown, and not changeable here. */
+  lockedOverrideNpn?: string;
+  /** The NPN's standing, shown beside the field. */
+  npnBadge?: ComponentChildren;
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string };
@@ -25,7 +30,7 @@ export function ProfileForm(props: ProfileFormProps) {
   const [values, setValues] = useState<ProfileFormValues>({
     name: props.initial.name,
     npn: props.initial.npn,
-    overrideNpn: props.initial.overrideNpn,
+    overrideNpn: props.lockedOverrideNpn ?? props.initial.overrideNpn,
     planYear: String(props.initial.planYear),
   });
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
@@ -95,13 +100,20 @@ export function ProfileForm(props: ProfileFormProps) {
       <Field id="profile-npn" label={t('profile.npn')} {...notes('npn')}>
         <input type="text" inputMode="numeric" autoComplete="off" {...control('npn')} />
       </Field>
+      {props.npnBadge}
       <Field
         id="profile-overrideNpn"
         label={t('profile.overrideNpn')}
-        hint={t('profile.overrideHint')}
+        hint={props.lockedOverrideNpn ? t('policy.setByAgency') : t('profile.overrideHint')}
         {...notes('overrideNpn')}
       >
-        <input type="text" inputMode="numeric" autoComplete="off" {...control('overrideNpn')} />
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          readOnly={props.lockedOverrideNpn !== undefined}
+          {...control('overrideNpn')}
+        />
       </Field>
       <Field id="profile-planYear" label={t('profile.planYear')} {...notes('planYear')}>
         <input type="number" min={2014} max={2100} step={1} {...control('planYear')} />

@@ -5,6 +5,7 @@ import { dashboardHash } from '../lib/dashboard-link';
 import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
 import { createRouter } from '../lib/messages';
 import { assessPage, riskContextFromFacts } from '../lib/page-risk';
+import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy-store';
 import { startResumeLinkReminders } from '../lib/reminder-alarms';
 import { profileItem, readProfile } from '../lib/settings';
 
@@ -12,15 +13,25 @@ export default defineBackground(() => {
   installCallReportShortcuts();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
-  let profileRead = readProfile();
+  // The agency's policy shapes the profile (a single Override NPN set by policy is the one used).
+  const shapedProfile = async () => applyPolicyToProfile(await readProfile(), await readPolicy());
+  let profileRead = shapedProfile();
   profileItem.watch(() => {
-    profileRead = readProfile();
+    profileRead = shapedProfile();
+  });
+  watchPolicy(() => {
+    profileRead = shapedProfile();
   });
   db.open().catch(() => {});
 
   const route = createRouter(browser.runtime.id, {
     'assess-page': async ({ facts }) => {
       const profile = await profileRead;
+      const { policy } = await readPolicy();
+      // A site the agency switched off gets no verdict, so no banner.
+      if (policy.enabledSites && !(policy.enabledSites as readonly string[]).includes(facts.site)) {
+        return { assessment: null, submittingNpn: null, atRisk: false };
+      }
       if (facts.invalidActionError && facts.applicationId) {
         await recordInvalidActionSighting(
           {

@@ -44,6 +44,7 @@ export const DASHBOARD_SECTIONS = [
   'at-risk',
   'resume-link',
   'npn-registry',
+  'agency',
 ] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 

@@ -2,17 +2,40 @@ import { useEffect, useState } from 'preact/hooks';
 import { AtRiskSection } from '../../components/AtRiskSection';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
+import { NpnBadge } from '../../components/NpnBadge';
+import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
 import { useLiveQuery } from '../../components/use-live-query';
+import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { parseAtRiskCsv } from '../../lib/at-risk-list';
 import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
 import { importAtRiskRows, listAtRiskClients, listInvalidActionCases, setCaseStatus } from '../../lib/db';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
+import type { ParsedPolicy } from '../../lib/policy';
+import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy-store';
 import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
 import { CallReportsSection as SupportCallReports } from './CallReportsSection';
 import { useCaseSends } from './case-sends';
 import { RegistrySection } from './Registry';
+
+function ProfileNpnBadge({ npn, planYear }: { npn: string; planYear: number }) {
+  const standing = useNpnStanding(npn, planYear);
+  return <NpnBadge readiness={standing?.readiness} planYear={planYear} />;
+}
+
+/** The agency's policy and whether IT installed the extension, kept current. */
+function useAgency() {
+  const [agency, setAgency] = useState<{ parsed: ParsedPolicy; installed: boolean }>();
+  useEffect(() => {
+    Promise.all([readPolicy(), installedByAgency()]).then(([parsed, installed]) =>
+      setAgency({ parsed, installed }),
+    );
+    return watchPolicy((parsed) => setAgency((a) => ({ parsed, installed: a?.installed ?? false })));
+  }, []);
+  return agency;
+}
+
 import { ResumeLinkSection } from './ResumeLinks';
 
 const SECTION_LABELS: Record<DashboardSection, () => string> = {
@@ -22,6 +45,7 @@ const SECTION_LABELS: Record<DashboardSection, () => string> = {
   'at-risk': () => t('dashboard.atRisk'),
   'resume-link': () => t('resumeLink.tab'),
   'npn-registry': () => t('registry.heading'),
+  agency: () => t('policy.heading'),
 };
 
 function readHash() {
@@ -86,6 +110,7 @@ export function App() {
   const [hash, setHash] = useState(location.hash);
   const { section } = readHash();
   const profile = useStoredProfile();
+  const agency = useAgency();
   useEffect(() => {
     const onHash = () => setHash(location.hash);
     window.addEventListener('hashchange', onHash);
@@ -96,6 +121,7 @@ export function App() {
     <div class="layout">
       <nav aria-label={t('dashboard.sections')}>
         <h1>{t('dashboard.title')}</h1>
+        {agency?.installed && <p class="badge-line">{t('policy.installedByAgency')}</p>}
         <ul>
           {DASHBOARD_SECTIONS.map((s) => (
             <li key={s}>
@@ -107,9 +133,19 @@ export function App() {
         </ul>
       </nav>
       <main key={hash}>
-        {section === 'profile' && profile && (
-          <ProfileForm initial={profile} onSave={(p) => profileItem.setValue(p)} />
+        {section === 'profile' && profile && agency && (
+          <ProfileForm
+            initial={profile}
+            onSave={(p) => profileItem.setValue(p)}
+            lockedOverrideNpn={
+              agency.parsed.policy.overrideNpns?.length === 1
+                ? agency.parsed.policy.overrideNpns[0]
+                : undefined
+            }
+            npnBadge={<ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
+          />
         )}
+        {section === 'agency' && agency && <PolicyPanel parsed={agency.parsed} />}
         {section === 'call-reports' && <CallReportsSection />}
         {section === 'cases' && <CasesSection />}
         {section === 'at-risk' && <AtRiskListSection />}

@@ -1,0 +1,41 @@
+import type { ParsedPolicy } from '../lib/policy';
+import { t } from './i18n';
+
+/** What the agency's IT set, as the agent (and IT, verifying a rollout) sees it. */
+export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
+  const entries = Object.entries(parsed.policy);
+  return (
+    <section class="stack" aria-labelledby="policy-heading">
+      <h2 id="policy-heading">{t('policy.heading')}</h2>
+      <p class="hint">{t('policy.intro')}</p>
+      {entries.length === 0 ? (
+        <p>{t('policy.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('policy.key')}</th>
+              <th scope="col">{t('policy.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">
+                  <code>{name}</code>
+                </th>
+                <td>{Array.isArray(value) ? value.join(', ') : String(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {parsed.ignored.length > 0 && (
+        <p class="status status-error" role="alert">
+          {t('policy.ignored', [parsed.ignored.join(', ')])}
+        </p>
+      )}
+      {parsed.unknown.length > 0 && <p class="warning">{t('policy.unknown', [parsed.unknown.join(', ')])}</p>}
+    </section>
+  );
+}

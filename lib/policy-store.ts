@@ -1,0 +1,43 @@
+// Reads the agency's managed policy (Chrome/Edge "3rdparty" policy, Firefox policies.json "3rdparty").
+import { browser } from 'wxt/browser';
+import { type ParsedPolicy, parsePolicy } from './policy';
+import type { Profile } from './profile';
+
+let cached: Promise<ParsedPolicy> | null = null;
+
+/** The policy in force. No managed store (the usual case outside agencies) is an empty policy. */
+export function readPolicy(): Promise<ParsedPolicy> {
+  cached ??= browser.storage.managed
+    .get()
+    .then(parsePolicy)
+    .catch(() => parsePolicy({}));
+  return cached;
+}
+
+/** Calls back when the agency changes the policy, where the browser signals it. */
+export function watchPolicy(onChange: (policy: ParsedPolicy) => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area !== 'managed') return;
+    cached = null;
+    readPolicy().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The profile as the agency's policy shapes it: a single Override NPN set by policy is the one used. */
+export function applyPolicyToProfile(profile: Profile, { policy }: ParsedPolicy): Profile {
+  const npns = policy.overrideNpns;
+  if (npns?.length === 1 && npns[0]) return { ...profile, overrideNpn: npns[0] };
+  if (npns && !npns.includes(profile.overrideNpn)) return { ...profile, overrideNpn: npns[0] ?? '' };
+  return profile;
+}
+
+/** Whether the agency's IT installed the extension by policy. */
+export async function installedByAgency(): Promise<boolean> {
+  try {
+    return (await browser.management.getSelf()).installType === 'admin';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,189 @@
+// Managed (agency) policy: every key an agency can set, its schema, its default and its words for IT.
+// From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
+// table in docs/ADMIN.md; tests/unit/policy.test.ts fails when the three disagree.
+import { FFM_HELP_DESK_EMAIL } from './call-report';
+import { z } from './schema';
+
+const https = () => z.url({ protocol: /^https$/, hostname: z.regexes.domain });
+const email = () => z.email();
+const npn = () => z.string().check(z.regex(/^\d{1,10}$/));
+const hostname = () => z.string().check(z.regex(/^(?!-)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+$/i));
+
+export const SITES = ['healthsherpa', 'healthcare.gov', 'benefitalign'] as const;
+export const FEATURES = ['resume-links', 'call-reports', 'npn-registry', 'at-risk'] as const;
+
+type JsonType = 'string' | 'integer' | 'boolean' | 'array';
+
+interface PolicyKey<T> {
+  schema: z.ZodMiniType<T>;
+  type: JsonType;
+  items?: { type: 'string' | 'integer'; enum?: readonly string[] };
+  default?: T;
+  description: string;
+  example: T;
+}
+
+const key = <T>(k: PolicyKey<T>) => k;
+
+export const POLICY_KEYS = {
+  agencyName: key({
+    schema: z.string().check(z.minLength(1), z.maxLength(200)),
+    type: 'string',
+    description: 'The agency name shown in the dashboard and in messages to consumers.',
+    example: 'Acme Insurance Agency',
+  }),
+  overrideNpns: key({
+    schema: z.array(npn()).check(z.minLength(1), z.maxLength(20)),
+    type: 'array',
+    items: { type: 'string' },
+    description: 'The agency Override NPN(s). With one, every agent submits with it and cannot change it.',
+    example: ['55555555'],
+  }),
+  platformSupportEmail: key({
+    schema: email(),
+    type: 'string',
+    default: 'Agent_Support@HealthSherpa.com',
+    description: "Where 'Email platform support' files call reports.",
+    example: 'Agent_Support@HealthSherpa.com',
+  }),
+  ffmHelpDeskEmail: key({
+    schema: email(),
+    type: 'string',
+    default: FFM_HELP_DESK_EMAIL,
+    description: "Where 'Email FFM help desk' files call reports.",
+    example: FFM_HELP_DESK_EMAIL,
+  }),
+  resumeLinkExtraHosts: key({
+    schema: z.array(hostname()).check(z.maxLength(50)),
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    description: 'Host names, besides the enrollment sites, that Resume Links may point to (HTTPS only).',
+    example: ['enroll.acme-agency.com'],
+  }),
+  messagingGatewayUrl: key({
+    schema: https(),
+    type: 'string',
+    description: 'HTTPS endpoint the Resume Link form POSTs texts and emails to.',
+    example: 'https://gateway.acme-agency.com/send',
+  }),
+  reportsEndpointUrl: key({
+    schema: https(),
+    type: 'string',
+    description: "HTTPS endpoint 'Send to agency' POSTs call report bundles to.",
+    example: 'https://reports.acme-agency.com/aor-guard',
+  }),
+  textSendsPerNumberPer24h: key({
+    schema: z.int().check(z.gte(1), z.lte(20)),
+    type: 'integer',
+    default: 3,
+    description: 'Resume Link texts allowed to one number in 24 hours.',
+    example: 3,
+  }),
+  dataRetentionDays: key({
+    schema: z.int().check(z.gte(0), z.lte(3650)),
+    type: 'integer',
+    default: 0,
+    description: 'Delete resolved call reports older than this many days; 0 keeps them.',
+    example: 365,
+  }),
+  enabledSites: key({
+    schema: z.array(z.enum(SITES)),
+    type: 'array',
+    items: { type: 'string', enum: SITES },
+    default: [...SITES],
+    description: 'The enrollment sites the banner reads.',
+    example: ['healthsherpa', 'healthcare.gov'],
+  }),
+  hiddenFeatures: key({
+    schema: z.array(z.enum(FEATURES)),
+    type: 'array',
+    items: { type: 'string', enum: FEATURES },
+    default: [],
+    description: 'Parts of the dashboard and popup to hide from agents.',
+    example: ['at-risk'],
+  }),
+  rclPlanYears: key({
+    schema: z.array(z.int().check(z.gte(2014), z.lte(2100))).check(z.minLength(1), z.maxLength(5)),
+    type: 'array',
+    items: { type: 'integer' },
+    description: 'Plan years kept from the Registration Completion List (default: the current and the next).',
+    example: [2026, 2027],
+  }),
+  rclUrl: key({
+    schema: https(),
+    type: 'string',
+    description: 'Address of the Registration Completion List CSV.',
+    example: 'https://data.healthcare.gov/api/views/xxxx/rows.csv',
+  }),
+  terminationListUrl: key({
+    schema: https(),
+    type: 'string',
+    description: 'Address of the Suspension and Termination List CSV.',
+    example: 'https://data.healthcare.gov/api/views/yyyy/rows.csv',
+  }),
+} as const;
+
+export type PolicyKeyName = keyof typeof POLICY_KEYS;
+export type Policy = {
+  [K in PolicyKeyName]?: (typeof POLICY_KEYS)[K] extends PolicyKey<infer T> ? T : never;
+};
+
+export interface ParsedPolicy {
+  policy: Policy;
+  /** Keys present but invalid: ignored one by one, never a crash. */
+  ignored: PolicyKeyName[];
+  /** Keys not known to this version. */
+  unknown: string[];
+}
+
+/** Reads what the browser's managed storage holds, key by key. */
+export function parsePolicy(raw: unknown): ParsedPolicy {
+  const out: ParsedPolicy = { policy: {}, ignored: [], unknown: [] };
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [name, value] of Object.entries(raw)) {
+    const spec = POLICY_KEYS[name as PolicyKeyName] as PolicyKey<unknown> | undefined;
+    if (!spec) {
+      out.unknown.push(name);
+      continue;
+    }
+    const parsed = spec.schema.safeParse(value);
+    if (parsed.success) (out.policy as Record<string, unknown>)[name] = parsed.data;
+    else out.ignored.push(name as PolicyKeyName);
+  }
+  return out;
+}
+
+/** The policy value when the agency set one, else the agent's own setting. */
+export function withPolicy<T>(policyValue: T | undefined, own: T): { value: T; locked: boolean } {
+  return policyValue === undefined ? { value: own, locked: false } : { value: policyValue, locked: true };
+}
+
+/** Chrome's managed_schema: JSON Schema as Chrome reads it (object at top; no unsupported keywords). */
+export function managedStorageSchema() {
+  const properties: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(POLICY_KEYS) as [string, PolicyKey<unknown>][]) {
+    properties[name] = {
+      title: name,
+      description: spec.description,
+      type: spec.type,
+      ...(spec.items
+        ? { items: { type: spec.items.type, ...(spec.items.enum ? { enum: [...spec.items.enum] } : {}) } }
+        : {}),
+    };
+  }
+  return { type: 'object', properties };
+}
+
+/** The key table for docs/ADMIN.md. */
+export function policyKeyTable(): string {
+  const rows = (Object.entries(POLICY_KEYS) as [string, PolicyKey<unknown>][]).map(
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.type}${spec.items ? ` of ${spec.items.type}` : ''} | ${spec.default === undefined ? '—' : `\`${JSON.stringify(spec.default)}\``} | ${spec.description} | \`${JSON.stringify(spec.example)}\` |`,
+  );
+  return [
+    '| key | type | default | what it does | example |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
