@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CallReportForm } from '../../components/CallReportForm';
 import { t } from '../../components/i18n';
+import { LazyResumeLinkPanel } from '../../components/LazyResumeLinkPanel';
 import { NpnBadge } from '../../components/NpnBadge';
 import { NpnCheck } from '../../components/NpnCheck';
 import { PagePanel } from '../../components/PagePanel';
-import { ResumeLinkPanel } from '../../components/ResumeLinkPanel';
 import { Tabs } from '../../components/Tabs';
 import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
@@ -69,7 +69,7 @@ export function App() {
         >
           {tab === 'this-page' && <PagePanel facts={facts} profile={profile} atRisk={atRisk} />}
           {tab === 'resume-link' && (
-            <ResumeLinkPanel
+            <LazyResumeLinkPanel
               initial={{
                 link: facts?.resumeLink ?? '',
                 consumerName: facts?.consumerName ?? '',
