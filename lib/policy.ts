@@ -187,3 +187,60 @@ export function policyKeyTable(): string {
     ...rows,
   ].join('\n');
 }
+
+/** Every key with its example value, as one policy object. */
+function examplePolicy(): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(POLICY_KEYS).map(([name, spec]) => [name, spec.example]));
+}
+
+function regValue(name: string, value: unknown): string {
+  if (typeof value === 'number') return `"${name}"=dword:${value.toString(16).padStart(8, '0')}`;
+  // Lists and strings: Chrome reads a JSON string for a list policy written as REG_SZ.
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `"${name}"="${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function plistValue(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    return `${indent}<array>\n${value.map((v) => plistValue(v, `${indent}  `)).join('\n')}\n${indent}</array>`;
+  }
+  if (typeof value === 'number') return `${indent}<integer>${value}</integer>`;
+  return `${indent}<string>${String(value)}</string>`;
+}
+
+/** Per-OS snippets that set every managed key (example values) for the extension with this id. */
+export function policySnippets(extensionId: string, geckoId: string): string {
+  const example = examplePolicy();
+  const json = (v: unknown) => JSON.stringify(v, null, 2);
+  const reg = Object.entries(example).map(([k, v]) => regValue(k, v));
+  const plist = Object.entries(example)
+    .map(([k, v]) => `  <key>${k}</key>\n${plistValue(v, '  ')}`)
+    .join('\n');
+  return [
+    '### Linux (Chromium `/etc/chromium/policies/managed/aor-guard.json`, Chrome `/etc/opt/chrome/policies/managed/aor-guard.json`)',
+    '```json',
+    json({ '3rdparty': { extensions: { [extensionId]: example } } }),
+    '```',
+    '### Windows (registry; ADMX/GPO and Intune OMA-URI write the same keys)',
+    '```reg',
+    'Windows Registry Editor Version 5.00',
+    '',
+    `[HKEY_LOCAL_MACHINE\\Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${extensionId}\\policy]`,
+    ...reg,
+    '```',
+    'For Edge use `HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\…\\policy`.',
+    `Intune (custom OMA-URI, string): \`./Device/Vendor/MSFT/Policy/Config/Chrome~Policy~googlechrome/3rdparty/extensions/${extensionId}/policy/<key>\`.`,
+    '### macOS (configuration profile payload for the domain `com.google.Chrome.extensions.' +
+      extensionId +
+      '`)',
+    '```xml',
+    '<dict>',
+    plist,
+    '</dict>',
+    '```',
+    "### Firefox (`policies.json` in the installation's `distribution/` folder, or `/etc/firefox/policies/policies.json` on Linux)",
+    '```json',
+    json({ policies: { '3rdparty': { Extensions: { [geckoId]: example } } } }),
+    '```',
+  ].join('\n');
+}

@@ -22,5 +22,7 @@ if (!admin.includes(start) || !admin.includes(end))
   throw new Error(`docs/ADMIN.md needs the markers ${start} and ${end}`);
 const before = admin.slice(0, admin.indexOf(start) + start.length);
 const after = admin.slice(admin.indexOf(end));
-writeFileSync('docs/ADMIN.md', `${before}\n${policy.policyKeyTable()}\n${after}`);
+// Placeholders: the Chrome id follows from the agency's key, the gecko id is the agency's choice.
+const snippets = policy.policySnippets('<your-extension-id>', 'aor-guard@your-agency.example');
+writeFileSync('docs/ADMIN.md', `${before}\n${policy.policyKeyTable()}\n\n${snippets}\n${after}`);
 console.log('public/managed_schema.json and docs/ADMIN.md updated');

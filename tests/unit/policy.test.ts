@@ -1,7 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { managedStorageSchema, POLICY_KEYS, parsePolicy, policyKeyTable, withPolicy } from '../../lib/policy';
+import {
+  managedStorageSchema,
+  POLICY_KEYS,
+  parsePolicy,
+  policyKeyTable,
+  policySnippets,
+  withPolicy,
+} from '../../lib/policy';
 import { applyPolicyToProfile } from '../../lib/policy-store';
 
 const profile = { name: 'Sam', npn: '12345678', overrideNpn: '', planYear: 2026 };
@@ -109,8 +116,11 @@ describe("Chrome's managed storage schema", () => {
   it('public/managed_schema.json is the one lib/policy.ts generates (npm run policy:generate)', () => {
     expect(JSON.parse(readFileSync('public/managed_schema.json', 'utf8'))).toEqual(schema);
   });
-  it.skipIf(!existsSync('docs/ADMIN.md'))('docs/ADMIN.md has the generated key table', () => {
-    expect(readFileSync('docs/ADMIN.md', 'utf8')).toContain(policyKeyTable());
+  it('docs/ADMIN.md has the generated key table and a snippet setting every key (npm run policy:generate)', () => {
+    const admin = readFileSync('docs/ADMIN.md', 'utf8');
+    expect(admin).toContain(policyKeyTable());
+    expect(admin).toContain(policySnippets('<your-extension-id>', 'aor-guard@your-agency.example'));
+    for (const key of Object.keys(POLICY_KEYS)) expect(admin.split(`"${key}"`).length).toBeGreaterThan(3);
   });
 });
 
