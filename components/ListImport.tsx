@@ -16,6 +16,8 @@ export interface ListImportProps {
   title: string;
   freshness: ListFreshness | null;
   url: string;
+  /** The agency's policy sets the address: shown, not changeable. */
+  urlLocked?: boolean;
   onSaveUrl(url: string): Promise<void>;
   onImport(source: ImportSource, control: ImportControl): Promise<{ result: ParseResult; fileName: string }>;
 }
@@ -84,19 +86,26 @@ export function ListImport(props: ListImportProps) {
           disabled={working}
         />
       </div>
-      <Field id={`${props.id}-url`} label={t('registry.url')} hint={t('registry.urlHint')}>
+      <Field
+        id={`${props.id}-url`}
+        label={t('registry.url')}
+        hint={props.urlLocked ? t('policy.setByAgency') : t('registry.urlHint')}
+      >
         <input
           id={`${props.id}-url`}
           type="url"
           value={url}
+          readOnly={props.urlLocked}
           aria-describedby={describedBy(`${props.id}-url`, { hint: 'yes' })}
           onInput={(e) => setUrl(e.currentTarget.value)}
         />
       </Field>
       <div class="actions">
-        <button type="button" onClick={saveUrl} disabled={working}>
-          {t('registry.saveUrl')}
-        </button>
+        {!props.urlLocked && (
+          <button type="button" onClick={saveUrl} disabled={working}>
+            {t('registry.saveUrl')}
+          </button>
+        )}
         <button type="button" onClick={() => run({ url: url.trim() }, url.trim(), 0)} disabled={working}>
           {t('registry.importUrl')}
         </button>

@@ -1,6 +1,6 @@
 // Reads the agency's managed policy (Chrome/Edge "3rdparty" policy, Firefox policies.json "3rdparty").
 import { browser } from 'wxt/browser';
-import { type ParsedPolicy, parsePolicy } from './policy';
+import { type ParsedPolicy, type PolicyKeyName, parsePolicy, withPolicy } from './policy';
 import type { Profile } from './profile';
 
 let cached: Promise<ParsedPolicy> | null = null;
@@ -40,4 +40,13 @@ export async function installedByAgency(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A setting as it applies: the agency's value when its policy sets the key, else the agent's own. */
+export async function effectiveSetting<K extends PolicyKeyName, T>(
+  key: K,
+  own: { getValue(): Promise<T> },
+): Promise<{ value: T; locked: boolean }> {
+  const [{ policy }, mine] = await Promise.all([readPolicy(), own.getValue()]);
+  return withPolicy(policy[key] as T | undefined, mine);
 }

@@ -8,6 +8,7 @@ import { NpnReadinessView } from '../../components/NpnReadinessView';
 import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { currentPlanYear } from '../../lib/plan-year';
+import { effectiveSetting } from '../../lib/policy-store';
 import {
   importList,
   type ListFreshness,
@@ -61,16 +62,20 @@ export function RegistrySection() {
   const [fresh, setFresh] = useState<Record<ListKind, ListFreshness | null>>();
   const [urls, setUrls] = useState<Record<ListKind, string>>();
   const [planYears, setPlanYears] = useState<number[]>();
+  const [locked, setLocked] = useState<Record<ListKind, boolean>>({ rcl: false, termination: false });
 
   useEffect(() => {
     removeAbandonedLists().catch(() => {});
-    Promise.all([rclUrlItem.getValue(), terminationUrlItem.getValue(), rclPlanYearsItem.getValue()]).then(
-      ([rcl, termination, years]) => {
-        setUrls({ rcl, termination });
-        const now = currentPlanYear(new Date());
-        setPlanYears(years ?? [now, now + 1]);
-      },
-    );
+    Promise.all([
+      effectiveSetting('rclUrl', rclUrlItem),
+      effectiveSetting('terminationListUrl', terminationUrlItem),
+      effectiveSetting('rclPlanYears', rclPlanYearsItem),
+    ]).then(([rcl, termination, years]) => {
+      setUrls({ rcl: rcl.value, termination: termination.value });
+      setLocked({ rcl: rcl.locked, termination: termination.locked });
+      const now = currentPlanYear(new Date());
+      setPlanYears(years.value ?? [now, now + 1]);
+    });
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh re-reads freshness after an import
   useEffect(() => {
@@ -137,6 +142,7 @@ export function RegistrySection() {
         title={t('registry.rclTitle')}
         freshness={fresh.rcl}
         url={urls.rcl}
+        urlLocked={locked.rcl}
         onSaveUrl={saveUrl('rcl')}
         onImport={runImport('rcl')}
       />
@@ -145,6 +151,7 @@ export function RegistrySection() {
         title={t('registry.terminationTitle')}
         freshness={fresh.termination}
         url={urls.termination}
+        urlLocked={locked.termination}
         onSaveUrl={saveUrl('termination')}
         onImport={runImport('termination')}
       />
