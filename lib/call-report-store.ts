@@ -46,6 +46,18 @@ function collectionFor(q: ReportQuery, database: AorGuardDb): Collection<Stored,
   return q.dir === 'desc' ? coll.reverse() : coll;
 }
 
+/** Whether rows from collectionFor still need the predicate (an index may have applied every filter). */
+function needsPredicate(q: ReportQuery): boolean {
+  const keyed = [q.status, q.state, q.issueType].filter(Boolean).length;
+  if (q.sort === 'calledAt') return keyed > 1;
+  return keyed > 0 || Boolean(q.from || q.to);
+}
+const narrowed = (q: ReportQuery, database: AorGuardDb) => {
+  const coll = collectionFor(q, database);
+  // Without a predicate Dexie reads with getAll and stops at the limit: much faster than a cursor.
+  return needsPredicate(q) ? coll.filter((r) => matchesQuery(r, q, [])) : coll;
+};
+
 const hasFilter = (q: ReportQuery) => Boolean(q.status || q.state || q.issueType || q.from || q.to || q.text);
 
 /** Rows matching the text search, narrowed by the words index, sorted here (matches are few). */
@@ -68,9 +80,7 @@ export async function queryReports(q: ReportQuery, database: AorGuardDb = db) {
   if (searchTerms(q.text).length) {
     rows = (await textMatches(q, database)).slice(q.offset, q.offset + q.limit + 1);
   } else {
-    const terms: string[] = [];
-    rows = await collectionFor(q, database)
-      .filter((r) => matchesQuery(r, q, terms))
+    rows = await narrowed(q, database)
       .offset(q.offset)
       .limit(q.limit + 1)
       .toArray();
@@ -83,18 +93,14 @@ export async function queryReports(q: ReportQuery, database: AorGuardDb = db) {
 export async function countReports(q: ReportQuery, database: AorGuardDb = db): Promise<number> {
   if (!hasFilter(q)) return database.callReports.count();
   if (searchTerms(q.text).length) return (await textMatches(q, database)).length;
-  return collectionFor(q, database)
-    .filter((r) => matchesQuery(r, q, []))
-    .count();
+  return narrowed(q, database).count();
 }
 
 /** Every report matching the filters, in table order (exports). */
 export async function allMatching(q: ReportQuery, database: AorGuardDb = db): Promise<CallReport[]> {
   const rows = searchTerms(q.text).length
     ? await textMatches(q, database)
-    : await collectionFor(q, database)
-        .filter((r) => matchesQuery(r, q, []))
-        .toArray();
+    : await narrowed(q, database).toArray();
   return readBack(rows).reports;
 }
 

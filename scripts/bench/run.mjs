@@ -17,7 +17,7 @@ import { bundleSizes } from '../bundle-sizes.mjs';
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
  * report, median, percentile })`. Add a module here; it runs in the same browser after the page figures.
  */
-const FEATURE_BENCHES = [() => import('./registry.mjs'), () => import('./resume-link.mjs')];
+const FEATURE_BENCHES = [() => import('./registry.mjs'), () => import('./resume-link.mjs'), () => import('./call-reports.mjs')];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const rows = [];
