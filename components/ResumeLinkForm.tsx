@@ -103,7 +103,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
   const fieldError = (f: ResumeLinkField) => {
     if (!showErrors || parsed.ok) return undefined;
     const e = parsed.errors[f];
-    return e ? (e.text ?? tCode('resumeLink.error', e.code)) : undefined;
+    return e ? tCode('resumeLink.error', e.code, e.detail ? [e.detail] : undefined) : undefined;
   };
   const control = (f: ResumeLinkField, notes: { hint?: string; warning?: string } = {}) => ({
     id: `rl-${f}`,

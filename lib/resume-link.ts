@@ -37,13 +37,29 @@ function hostAllowed(host: string, extraHosts: string[]): boolean {
  * decides what the host is, so `https://healthsherpa.com@evil.example` is evil.example, and
  * `healthsherpa.com.evil.example` ends in evil.example.
  */
-export function checkResumeLink(link: string, extraHosts: string[] = []): { ok: boolean; reason?: string } {
+/** Why a link was refused, for words in the agent's language (i18n `resumeLink.refused.<code>`). */
+export type ResumeLinkRefusal =
+  | 'empty'
+  | 'too-long'
+  | 'not-url'
+  | 'not-https'
+  | 'userinfo'
+  | 'punycode'
+  | 'port'
+  | 'host';
+
+export function checkResumeLink(
+  link: string,
+  extraHosts: string[] = [],
+): { ok: boolean; reason?: string; code?: ResumeLinkRefusal; detail?: string } {
   const text = link.trim();
-  if (text === '') return { ok: false, reason: 'Paste the Resume Link from the enrollment site.' };
+  if (text === '')
+    return { ok: false, reason: 'Paste the Resume Link from the enrollment site.', code: 'empty' };
   if (text.length > MAX_LINK_LENGTH) {
     return {
       ok: false,
       reason: `This link is longer than ${MAX_LINK_LENGTH} characters. Copy the Resume Link again from the enrollment site; it is short.`,
+      code: 'too-long',
     };
   }
   let url: URL;
@@ -53,12 +69,15 @@ export function checkResumeLink(link: string, extraHosts: string[] = []): { ok: 
     return {
       ok: false,
       reason: 'This is not a web link. Copy the whole Resume Link, starting with https://.',
+      code: 'not-url',
     };
   }
   if (url.protocol !== 'https:') {
     return {
       ok: false,
       reason: `Only secure https:// links can be sent, and this one starts with ${url.protocol}. Copy the Resume Link from the enrollment site.`,
+      code: 'not-https',
+      detail: url.protocol,
     };
   }
   if (url.username || url.password) {
@@ -66,6 +85,7 @@ export function checkResumeLink(link: string, extraHosts: string[] = []): { ok: 
       ok: false,
       reason:
         'This link hides a different site behind a name and "@" (a phishing trick). Do not send it; copy the Resume Link from the enrollment site.',
+      code: 'userinfo',
     };
   }
   const host = url.hostname.toLowerCase();
@@ -73,18 +93,23 @@ export function checkResumeLink(link: string, extraHosts: string[] = []): { ok: 
     return {
       ok: false,
       reason: `The site name "${host}" uses look-alike international letters. Do not send it; copy the Resume Link from the enrollment site.`,
+      code: 'punycode',
+      detail: host,
     };
   }
   if (url.port !== '') {
     return {
       ok: false,
       reason: `The link names a port (${url.port}); Resume Links from the enrollment sites never do. Copy it again from the site.`,
+      code: 'port',
     };
   }
   if (!hostAllowed(host, extraHosts)) {
     return {
       ok: false,
       reason: `"${host}" is not an enrollment site (HealthSherpa, HealthCare.gov, BenefitAlign) your agency allows. Send only the Resume Link the enrollment site gives you.`,
+      code: 'host',
+      detail: host,
     };
   }
   return { ok: true };

@@ -48,14 +48,14 @@ describe('parseResumeLinkForm', () => {
     [{ email: 'maria@' }, 'email', 'email'],
     [{ email: 'maria at example.com' }, 'email', 'email'],
     [{ email: '' }, 'email', 'emailRequired'],
-    [{ phone: '202-555-CALL' }, 'phone', 'phone'],
+    [{ phone: '202-555-CALL' }, 'phone', 'phoneLetters'],
     [{ phone: '123' }, 'phone', 'phone'],
     [{ phone: '+44 20 7946 0958' }, 'phone', 'phone'],
     [{ applicationId: '45678A' }, 'applicationId', 'applicationId'],
     [{ consumerName: ' ' }, 'consumerName', 'required'],
     [{ consumerName: 'x'.repeat(10_240) }, 'consumerName', 'nameTooLong'],
     [{ acknowledged: false }, 'acknowledged', 'acknowledge'],
-    [{ link: 'https://healthsherpa.com@evil.example/r' }, 'link', 'link'],
+    [{ link: 'https://healthsherpa.com@evil.example/r' }, 'link', 'link-userinfo'],
   ] as const)('%o → %s: %s', (change, field, code) => {
     const parsed = parseResumeLinkForm({ ...values, ...change });
     expect(parsed.ok).toBe(false);

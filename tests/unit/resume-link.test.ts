@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -142,7 +143,8 @@ describe('composeResumeLinkMessage', () => {
         },
       ),
     );
-  });
+    // A hundred runs take about a second alone; the whole suite in parallel can slow that a lot.
+  }, 30_000);
 
   it('right-to-left names stay text', () => {
     const m = composeResumeLinkMessage({ ...base, consumerName: 'مريم العلي', language: 'en' });
@@ -155,5 +157,26 @@ describe('shortenText', () => {
     expect(shortenText('abcdef', 4)).toBe('abc…');
     expect(shortenText('👍🏽👍🏽👍🏽', 2)).toBe('👍🏽…');
     expect(shortenText('  a \n\t b  ', 10)).toBe('a b');
+  });
+});
+
+describe('every refusal has words in both languages', () => {
+  const refused = [
+    '',
+    `https://x.healthsherpa.com/${'a'.repeat(200)}`,
+    'nope',
+    'http://www.healthsherpa.com/',
+    'https://a@www.healthsherpa.com/',
+    'https://xn--80ak6aa92e.com/',
+    'https://www.healthsherpa.com:444/',
+    'https://evil.example/',
+  ].map((link) => checkResumeLink(link).code);
+
+  it.each(['en', 'es'])('%s', (lang) => {
+    const text = readFileSync(`locales/${lang}.yml`, 'utf8');
+    expect(new Set(refused).size).toBe(8);
+    for (const code of refused) {
+      expect(text).toMatch(new RegExp(`\\n    link_${code?.replaceAll('-', '_')}: `));
+    }
   });
 });
