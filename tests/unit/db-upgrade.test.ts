@@ -1,9 +1,15 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AorGuardDb, listCallReports } from '../../lib/db';
+import { AorGuardDb, listCallReports, listInvalidActionCases } from '../../lib/db';
 
 // Each published schema version, as it was shipped. A new version adds a row here and a test below.
 const VERSION_1 = { callReports: 'id, calledAt, status, applicationId, state' };
+const VERSION_2 = {
+  invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
+  atRiskClients: 'federalExchangeId, firstSeenAt',
+  imports: 'id, kind, importedAt',
+};
+// Version 3 (issue 4) adds registration tables; version 4 adds resumeLinks.
 
 const report = {
   id: '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6b',
@@ -30,7 +36,33 @@ describe('database upgrades', () => {
     expect((await listCallReports(current)).reports).toEqual([report]);
     expect(await current.invalidActionCases.count()).toBe(0);
     expect(await current.atRiskClients.count()).toBe(0);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBeGreaterThanOrEqual(4);
+    await current.delete();
+  });
+
+  it('a database written by versions 1 and 2 keeps its reports and cases; resumeLinks starts empty', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(VERSION_1);
+    v2.version(2).stores(VERSION_2);
+    const kase = {
+      id: '0c6f5a57-9f0e-4a4e-8f3b-6a1d2c3b4a59',
+      applicationId: '4567891230',
+      planYear: 2026,
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T10:00:00.000Z',
+      lastSeenAt: '2026-11-20T10:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    };
+    await v2.table('callReports').put(report);
+    await v2.table('invalidActionCases').put(kase);
+    v2.close();
+
+    const current = new AorGuardDb(name);
+    expect((await listCallReports(current)).reports).toEqual([report]);
+    expect((await listInvalidActionCases(current)).cases).toEqual([kase]);
+    expect(await current.resumeLinks.count()).toBe(0);
     await current.delete();
   });
 });
