@@ -244,3 +244,18 @@ export function policySnippets(extensionId: string, geckoId: string): string {
     '```',
   ].join('\n');
 }
+
+/** Which dashboard sections and popup tabs each hideable feature covers. */
+export const FEATURE_PLACES: Record<(typeof FEATURES)[number], string[]> = {
+  'resume-links': ['resume-link'],
+  'call-reports': ['call-reports', 'call-report'],
+  'npn-registry': ['npn-registry', 'npn-check'],
+  'at-risk': ['at-risk'],
+};
+
+/** Whether a dashboard section or popup tab is shown under the agency's policy. */
+export function placeShown(place: string, policy: Policy): boolean {
+  return !(policy.hiddenFeatures ?? []).some((f) =>
+    FEATURE_PLACES[f as keyof typeof FEATURE_PLACES].includes(place),
+  );
+}

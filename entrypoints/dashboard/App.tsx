@@ -2,27 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { AtRiskSection } from '../../components/AtRiskSection';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
-import { NpnBadge } from '../../components/NpnBadge';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
+import { ProfileNpnBadge } from '../../components/ProfileNpnBadge';
 import { useLiveQuery } from '../../components/use-live-query';
-import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { parseAtRiskCsv } from '../../lib/at-risk-list';
 import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
 import { importAtRiskRows, listAtRiskClients, listInvalidActionCases, setCaseStatus } from '../../lib/db';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
-import type { ParsedPolicy } from '../../lib/policy';
+import { type ParsedPolicy, placeShown } from '../../lib/policy';
 import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy-store';
 import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
 import { CallReportsSection as SupportCallReports } from './CallReportsSection';
 import { useCaseSends } from './case-sends';
 import { RegistrySection } from './Registry';
-
-function ProfileNpnBadge({ npn, planYear }: { npn: string; planYear: number }) {
-  const standing = useNpnStanding(npn, planYear);
-  return <NpnBadge readiness={standing?.readiness} planYear={planYear} />;
-}
 
 /** The agency's policy and whether IT installed the extension, kept current. */
 function useAgency() {
@@ -123,7 +117,7 @@ export function App() {
         <h1>{t('dashboard.title')}</h1>
         {agency?.installed && <p class="badge-line">{t('policy.installedByAgency')}</p>}
         <ul>
-          {DASHBOARD_SECTIONS.map((s) => (
+          {DASHBOARD_SECTIONS.filter((s) => !agency || placeShown(s, agency.parsed.policy)).map((s) => (
             <li key={s}>
               <a href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
                 {SECTION_LABELS[s]()}

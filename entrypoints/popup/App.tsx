@@ -1,20 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CallReportForm } from '../../components/CallReportForm';
 import { t } from '../../components/i18n';
-import { LazyResumeLinkPanel } from '../../components/LazyResumeLinkPanel';
-import { NpnBadge } from '../../components/NpnBadge';
-import { NpnCheck } from '../../components/NpnCheck';
+import { lazyComponent } from '../../components/lazy';
 import { PagePanel } from '../../components/PagePanel';
 import { Tabs } from '../../components/Tabs';
-import { useNpnStanding } from '../../components/use-npn-readiness';
 import { useStoredProfile } from '../../components/use-stored-profile';
-import { findAtRiskClient, saveCallReport } from '../../lib/db';
 import type { PageFactsRequest } from '../../lib/messages';
+import { type Policy, placeShown } from '../../lib/policy';
+import { readPolicy } from '../../lib/policy-store';
 import { popupTabHintItem } from '../../lib/settings';
 import type { PageFacts } from '../../lib/sites';
 
 type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
+
+// The database (Dexie) and the other tabs load when first needed: the popup opens on "This page".
+const loadDb = () => import('../../lib/db');
+const CallReportForm = lazyComponent(() =>
+  import('../../components/CallReportForm').then((m) => m.CallReportForm),
+);
+const NpnCheck = lazyComponent(() => import('../../components/NpnCheck').then((m) => m.NpnCheck));
+const ResumeLinkPanel = lazyComponent(() =>
+  import('../../components/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
+);
+const ProfileNpnBadge = lazyComponent(() =>
+  import('../../components/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
+);
 
 /** Asks the content script in the active tab what it read; null when no content script answers. */
 async function readActiveTab(): Promise<PageFacts | null> {
@@ -29,7 +39,10 @@ export function App() {
   const [facts, setFacts] = useState<PageFacts | null>();
   const [atRisk, setAtRisk] = useState(false);
   const [tab, setTab] = useState<Tab>();
-  const own = useNpnStanding(profile?.npn ?? '', profile?.planYear ?? 0);
+  const [policy, setPolicy] = useState<Policy>({});
+  useEffect(() => {
+    readPolicy().then((parsed) => setPolicy(parsed.policy));
+  }, []);
   useEffect(() => {
     // The keyboard shortcut (issue 6) leaves a one-time hint: open on the Call report tab.
     popupTabHintItem.getValue().then((hint) => {
@@ -42,7 +55,8 @@ export function App() {
     readActiveTab().then(async (read) => {
       setFacts(read);
       setTab((current) => current ?? (read ? 'this-page' : 'call-report'));
-      if (read?.applicationId) setAtRisk((await findAtRiskClient(read.applicationId)) !== undefined);
+      if (read?.applicationId)
+        setAtRisk((await (await loadDb()).findAtRiskClient(read.applicationId)) !== undefined);
     });
   }, []);
 
@@ -50,7 +64,7 @@ export function App() {
     <main>
       <header>
         <h1>{t('popup.title')}</h1>
-        {profile && <NpnBadge readiness={own?.readiness} planYear={profile.planYear} />}
+        {profile?.npn && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('common.openDashboard')}
         </button>
@@ -63,13 +77,13 @@ export function App() {
             { id: 'call-report', label: t('popup.callReportTab') },
             { id: 'resume-link', label: t('resumeLink.tab') },
             { id: 'npn-check', label: t('npnCheck.heading') },
-          ]}
+          ].filter((tabSpec) => placeShown(tabSpec.id, policy))}
           selected={tab}
           onSelect={(id) => setTab(id as Tab)}
         >
           {tab === 'this-page' && <PagePanel facts={facts} profile={profile} atRisk={atRisk} />}
           {tab === 'resume-link' && (
-            <LazyResumeLinkPanel
+            <ResumeLinkPanel
               initial={{
                 link: facts?.resumeLink ?? '',
                 consumerName: facts?.consumerName ?? '',
@@ -87,7 +101,7 @@ export function App() {
               reporterName={profile.name || undefined}
               reporterNpn={profile.npn || undefined}
               initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
-              onSave={(report) => saveCallReport(report)}
+              onSave={async (report) => (await loadDb()).saveCallReport(report)}
             />
           )}
         </Tabs>
