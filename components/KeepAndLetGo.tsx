@@ -2,7 +2,11 @@ import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-report';
 import { t } from './i18n';
 
+type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
+
 export interface KeepAndLetGoProps {
+  /** Settings the agency's policy sets: shown, not changeable here. */
+  locked?: Partial<Record<SettingName, boolean | undefined>>;
   platformEmail: string;
   endpoint: string;
   retentionDays: number;
@@ -44,8 +48,10 @@ export function KeepAndLetGo(props: KeepAndLetGoProps) {
             id="support-platform-email"
             type="email"
             value={platformEmail}
+            readOnly={props.locked?.platformEmail}
             onInput={(e) => setPlatformEmail(value(e))}
           />
+          {props.locked?.platformEmail && <p class="hint">{t('policy.setByAgency')}</p>}
         </div>
         <div class="field">
           <label for="support-endpoint">{t('support.endpoint')}</label>
@@ -54,9 +60,10 @@ export function KeepAndLetGo(props: KeepAndLetGoProps) {
             type="url"
             placeholder="https://"
             value={endpoint}
+            readOnly={props.locked?.endpoint}
             onInput={(e) => setEndpoint(value(e))}
           />
-          <p class="hint">{t('support.endpointHint')}</p>
+          <p class="hint">{props.locked?.endpoint ? t('policy.setByAgency') : t('support.endpointHint')}</p>
         </div>
         <div class="field">
           <label for="support-retention">{t('support.retentionDays')}</label>
@@ -66,9 +73,12 @@ export function KeepAndLetGo(props: KeepAndLetGoProps) {
             min={0}
             max={3650}
             value={days}
+            readOnly={props.locked?.retentionDays}
             onInput={(e) => setDays(value(e))}
           />
-          <p class="hint">{t('support.retentionHint')}</p>
+          <p class="hint">
+            {props.locked?.retentionDays ? t('policy.setByAgency') : t('support.retentionHint')}
+          </p>
         </div>
         <div class="actions">
           <button type="submit">{t('support.saveSettings')}</button>

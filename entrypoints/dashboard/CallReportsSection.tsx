@@ -1,6 +1,6 @@
 // The dashboard's "Call reports" section: the agent's form, and the support staff's table, filing,
 // exchange with other agents and the agency, backup and retention.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportForm } from '../../components/CallReportForm';
@@ -10,6 +10,7 @@ import { t } from '../../components/i18n';
 import { KeepAndLetGo } from '../../components/KeepAndLetGo';
 import { SupportToolbar } from '../../components/SupportToolbar';
 import { useLiveQuery } from '../../components/use-live-query';
+import { useEffectiveSetting } from '../../components/use-setting';
 import { useStoredProfile } from '../../components/use-stored-profile';
 import { checkEndpoint, postBundle } from '../../lib/agency-send';
 import { exportEverything, restoreEverything } from '../../lib/backup';
@@ -33,14 +34,8 @@ import type { DashboardPrefill } from '../../lib/dashboard-link';
 import { saveCallReport } from '../../lib/db';
 import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
 
-function useSetting<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }) {
-  const [value, setValue] = useState<T>();
-  useEffect(() => {
-    item.getValue().then(setValue);
-    return item.watch(setValue);
-  }, []);
-  return value;
-}
+/** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
+const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };
 
 const asText = (reports: CallReport[], to: string) => {
   const email = formatFilingEmail(reports, to);
@@ -49,9 +44,15 @@ const asText = (reports: CallReport[], to: string) => {
 
 export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const profile = useStoredProfile();
-  const platformEmail = useSetting(platformSupportEmailItem);
-  const endpoint = useSetting(reportsEndpointItem);
-  const retentionDays = useSetting(reportRetentionDaysItem);
+  // The agency's policy, where it sets these, wins over the agent's own settings.
+  const platformSetting = useEffectiveSetting('platformSupportEmail', platformSupportEmailItem);
+  const endpointSetting = useEffectiveSetting('reportsEndpointUrl', reportsEndpointItem);
+  const retentionSetting = useEffectiveSetting('dataRetentionDays', reportRetentionDaysItem);
+  const helpDesk = useEffectiveSetting('ffmHelpDeskEmail', FFM_HELP_DESK_ITEM);
+  const platformEmail = platformSetting?.value;
+  const endpoint = endpointSetting?.value;
+  const retentionDays = retentionSetting?.value;
+  const helpDeskEmail = helpDesk?.value ?? FFM_HELP_DESK_EMAIL;
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
@@ -67,7 +68,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
 
   async function file(reports: CallReport[], target: 'cms' | 'platform') {
     if (!reports.length) throw new Error(t('support.noneSelected'));
-    const to = target === 'cms' ? FFM_HELP_DESK_EMAIL : (platformEmail ?? '');
+    const to = target === 'cms' ? helpDeskEmail : (platformEmail ?? '');
     const email = formatFilingEmail(reports, to);
     let text: string;
     if (email.tooLong) {
@@ -131,7 +132,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           <CallReportDetail
             key={open.id + open.updatedAt}
             report={open}
-            helpDeskEmail={FFM_HELP_DESK_EMAIL}
+            helpDeskEmail={helpDeskEmail}
             platformEmail={platformEmail}
             onStatus={async (s) => {
               await updateReports([open.id], (r) => moveTo(r, s, actor()));
@@ -142,7 +143,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             onFile={async (reports, target) => {
               await file(reports, target);
             }}
-            onCopy={(reports) => navigator.clipboard.writeText(asText(reports, FFM_HELP_DESK_EMAIL))}
+            onCopy={(reports) => navigator.clipboard.writeText(asText(reports, helpDeskEmail))}
           />
         )}
         <SupportToolbar
@@ -151,7 +152,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           onClearSelection={() => setSelected(new Set())}
           onFile={async (target) => file(await chosen(), target)}
           onCopy={async () => {
-            await navigator.clipboard.writeText(asText(await chosen(), FFM_HELP_DESK_EMAIL));
+            await navigator.clipboard.writeText(asText(await chosen(), helpDeskEmail));
             return t('common.copied');
           }}
           onExportBundle={async () => {
@@ -197,6 +198,11 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         />
       </section>
       <KeepAndLetGo
+        locked={{
+          platformEmail: platformSetting?.locked,
+          endpoint: endpointSetting?.locked,
+          retentionDays: retentionSetting?.locked,
+        }}
         platformEmail={platformEmail}
         endpoint={endpoint}
         retentionDays={retentionDays}

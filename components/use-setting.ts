@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PolicyKeyName } from '../lib/policy';
+import { effectiveSetting, watchPolicy } from '../lib/policy-store';
+
+interface StoredSetting<T> {
+  getValue(): Promise<T>;
+  watch(cb: (v: T) => void): () => void;
+}
+
+/** A setting as it applies (the agency's value when its policy sets the key), kept current. */
+export function useEffectiveSetting<T>(key: PolicyKeyName, item: StoredSetting<T>) {
+  const [setting, setSetting] = useState<{ value: T; locked: boolean }>();
+  useEffect(() => {
+    const refresh = () => effectiveSetting(key, item).then(setSetting);
+    refresh();
+    const stopItem = item.watch(refresh);
+    const stopPolicy = watchPolicy(refresh);
+    return () => {
+      stopItem();
+      stopPolicy();
+    };
+  }, [key, item]);
+  return setting;
+}
