@@ -7,6 +7,7 @@ import { createRouter } from '../lib/messages';
 import { assessPage, riskContextFromFacts } from '../lib/page-risk';
 import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy-store';
 import { startResumeLinkReminders } from '../lib/reminder-alarms';
+import { startRetention } from '../lib/retention-alarm';
 import { profileItem, readProfile } from '../lib/settings';
 
 export default defineBackground(() => {
@@ -64,4 +65,5 @@ export default defineBackground(() => {
   // The badge counts cases that need the agent today (Action required, or a Resume Link about to
   // expire), recounted on every change and once a day; reminders run on an hourly alarm.
   startResumeLinkReminders();
+  startRetention();
 });

@@ -4,9 +4,17 @@ import { type ParsedPolicy, type PolicyKeyName, parsePolicy, withPolicy } from '
 import type { Profile } from './profile';
 
 let cached: Promise<ParsedPolicy> | null = null;
+let invalidating = false;
 
 /** The policy in force. No managed store (the usual case outside agencies) is an empty policy. */
 export function readPolicy(): Promise<ParsedPolicy> {
+  if (!invalidating) {
+    invalidating = true;
+    // The cache lasts until the agency changes the policy, where the browser signals it.
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') cached = null;
+    });
+  }
   cached ??= browser.storage.managed
     .get()
     .then(parsePolicy)

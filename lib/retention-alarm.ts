@@ -1,0 +1,24 @@
+// Retention runs by itself once a day when it is on (the agent's setting or the agency's policy).
+import { browser } from 'wxt/browser';
+import { deleteReports, expiredReports } from './call-report-store';
+import { effectiveSetting } from './policy-store';
+import { reportRetentionDaysItem } from './settings';
+
+const RETENTION_ALARM = 'call-report-retention';
+
+export async function applyRetention(now: Date): Promise<number> {
+  const { value: days } = await effectiveSetting('dataRetentionDays', reportRetentionDaysItem);
+  if (!days || days <= 0) return 0;
+  const ids = (await expiredReports(days, now)).map((r) => r.id);
+  if (ids.length > 0) await deleteReports(ids);
+  return ids.length;
+}
+
+export function startRetention(): void {
+  browser.alarms.get(RETENTION_ALARM).then((existing) => {
+    if (!existing) browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 5, periodInMinutes: 24 * 60 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) applyRetention(new Date()).catch(() => {});
+  });
+}
