@@ -17,7 +17,11 @@ import { bundleSizes } from '../bundle-sizes.mjs';
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
  * report, median, percentile })`. Add a module here; it runs in the same browser after the page figures.
  */
-const FEATURE_BENCHES = [() => import('./registry.mjs'), () => import('./resume-link.mjs'), () => import('./call-reports.mjs')];
+const FEATURE_BENCHES = [
+  () => import('./registry.mjs'),
+  () => import('./resume-link.mjs'),
+  () => import('./call-reports.mjs'),
+];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const rows = [];
@@ -185,8 +189,16 @@ async function main() {
       'a few %',
     );
     for (const load of FEATURE_BENCHES) {
-      const { bench } = await load();
-      await bench({ browser, extensionId, server, report, median, percentile });
+      // One feature's failure is reported as its figure; the others still run.
+      try {
+        const { bench } = await load();
+        await bench({ browser, extensionId, server, report, median, percentile });
+      } catch (err) {
+        report(
+          `benchmark failed (${load.toString().match(/\.\/([\w-]+)\.mjs/)?.[1] ?? 'feature'})`,
+          String(err.message ?? err).slice(0, 120),
+        );
+      }
     }
   } finally {
     await browser.close();
