@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/db';
 import { checkGatewayUrl, type GatewayPayload, gatewayOriginPattern, postToGateway } from '../lib/gateway';
+import { effectiveSetting, readPolicy } from '../lib/policy-store';
 import type { ResumeLinkFormValues } from '../lib/resume-link-send';
 import { agencyGatewayUrlItem, agentContactPhoneItem, resumeLinkTextLimitItem } from '../lib/settings';
 import { t } from './i18n';
@@ -18,17 +19,25 @@ export interface ResumeLinkPanelProps {
 /** The send form wired to the profile, settings, database and the agency gateway (popup and dashboard). */
 export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
   const profile = useStoredProfile();
-  const [settings, setSettings] = useState<{ gateway: string; limit: number; phone: string }>();
+  const [settings, setSettings] = useState<{
+    gateway: string;
+    limit: number;
+    phone: string;
+    extraHosts: string[];
+  }>();
   useEffect(() => {
+    // The agency's policy, where it sets them, wins over the agent's own gateway and limit.
     Promise.all([
-      agencyGatewayUrlItem.getValue(),
-      resumeLinkTextLimitItem.getValue(),
+      effectiveSetting('messagingGatewayUrl', agencyGatewayUrlItem),
+      effectiveSetting('textSendsPerNumberPer24h', resumeLinkTextLimitItem),
       agentContactPhoneItem.getValue(),
-    ]).then(([gateway, limit, phone]) =>
+      readPolicy(),
+    ]).then(([gateway, limit, phone, { policy }]) =>
       setSettings({
-        gateway: checkGatewayUrl(gateway).ok ? gateway : '',
-        limit: Number.isInteger(limit) && limit > 0 ? limit : 3,
+        gateway: checkGatewayUrl(gateway.value).ok ? gateway.value : '',
+        limit: Number.isInteger(limit.value) && limit.value > 0 ? limit.value : 3,
         phone: typeof phone === 'string' ? phone.slice(0, 40) : '',
+        extraHosts: policy.resumeLinkExtraHosts ?? [],
       }),
     );
   }, []);
@@ -56,6 +65,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
         agentContactPhoneItem.setValue(phone.slice(0, 40));
       }}
       eap={props.eap}
+      extraHosts={settings.extraHosts}
       textLimit={settings.limit}
       textSendsTo={(key) => listTextSendsTo(key, new Date(Date.now() - 86_400_000))}
       onRecord={async (sent, meta) =>

@@ -4,6 +4,7 @@ import { t } from '../../components/i18n';
 import { ResumeLinkPanel } from '../../components/ResumeLinkPanel';
 import type { DashboardPrefill } from '../../lib/dashboard-link';
 import { checkGatewayUrl } from '../../lib/gateway';
+import { effectiveSetting } from '../../lib/policy-store';
 import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../lib/settings';
 
 /** The send form, prefilled from the banner's `Send Resume Link` or a case's `Resend`. */
@@ -24,15 +25,22 @@ export function ResumeLinkSection({ prefill }: { prefill: DashboardPrefill }) {
   );
 }
 
-/** Until agency policy sets them (issue 7): the gateway and the text limit, checked before saving. */
+/** The gateway and the text limit, checked before saving; shown locked where the agency's policy sets them. */
 function ResumeLinkSettings() {
   const [gateway, setGateway] = useState('');
   const [limit, setLimit] = useState('3');
+  const [locked, setLocked] = useState({ gateway: false, limit: false });
   const [errors, setErrors] = useState<{ gateway?: string; limit?: string }>({});
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    agencyGatewayUrlItem.getValue().then((v) => setGateway(typeof v === 'string' ? v : ''));
-    resumeLinkTextLimitItem.getValue().then((v) => setLimit(String(v)));
+    Promise.all([
+      effectiveSetting('messagingGatewayUrl', agencyGatewayUrlItem),
+      effectiveSetting('textSendsPerNumberPer24h', resumeLinkTextLimitItem),
+    ]).then(([g, l]) => {
+      setGateway(typeof g.value === 'string' ? g.value : '');
+      setLimit(String(l.value));
+      setLocked({ gateway: g.locked, limit: l.locked });
+    });
   }, []);
 
   async function save(e: Event) {
@@ -55,19 +63,26 @@ function ResumeLinkSettings() {
       <Field
         id="rl-gateway"
         label={t('resumeLink.gatewayUrl')}
-        hint={t('resumeLink.gatewayUrlHint')}
+        hint={locked.gateway ? t('policy.setByAgency') : t('resumeLink.gatewayUrlHint')}
         error={errors.gateway}
       >
         <input
           id="rl-gateway"
           type="url"
+          readOnly={locked.gateway}
           value={gateway}
           onInput={(e) => setGateway(e.currentTarget.value)}
         />
       </Field>
-      <Field id="rl-limit" label={t('resumeLink.textLimitSetting')} error={errors.limit}>
+      <Field
+        id="rl-limit"
+        label={t('resumeLink.textLimitSetting')}
+        hint={locked.limit ? t('policy.setByAgency') : undefined}
+        error={errors.limit}
+      >
         <input
           id="rl-limit"
+          readOnly={locked.limit}
           type="number"
           min={1}
           max={20}

@@ -147,20 +147,21 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
       const alarms = await worker.evaluate(async () =>
         (await chrome.alarms.getAll()).map((a) => a.name).sort(),
       );
-      assert.deepEqual(alarms, ['badge-daily', 'resume-link-reminders']);
+      const ALARMS = ['badge-daily', 'call-report-retention', 'resume-link-reminders'];
+      assert.deepEqual(alarms, ALARMS);
 
       // A browser restart keeps the alarms (the worker starts again and finds them, creating none twice).
       await browser.close();
       browser = (await launchChromium({ userDataDir })).browser;
       const restarted = await serviceWorker(browser);
       let names = [];
-      for (let i = 0; i < 50 && names.length < 2; i++) {
+      for (let i = 0; i < 50 && names.length < ALARMS.length; i++) {
         names = await restarted.evaluate(async () =>
           (await chrome.alarms.getAll()).map((a) => a.name).sort(),
         );
-        if (names.length < 2) await delay(100);
+        if (names.length < ALARMS.length) await delay(100);
       }
-      assert.deepEqual(names, ['badge-daily', 'resume-link-reminders']);
+      assert.deepEqual(names, ALARMS);
     } finally {
       await browser?.close();
       await removeDir(userDataDir);
