@@ -1,9 +1,25 @@
 import { i18n } from '#i18n';
 
-export const t = i18n.t;
+/** Messages of the language the agent chose in settings, when it is not the browser's (see language.ts). */
+let chosen: Record<string, { message: string }> | null = null;
+
+export function setChosenMessages(messages: Record<string, { message: string }> | null): void {
+  chosen = messages;
+}
+
+function fromChosen(key: string, substitutions?: unknown[]): string | undefined {
+  const message = chosen?.[key.replaceAll('.', '_')]?.message;
+  if (message === undefined) return undefined;
+  const subs = (substitutions ?? []).map(String);
+  return message.replace(/\$(\d|\$)/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
+}
+
+export const t = ((key: string, ...args: unknown[]) =>
+  fromChosen(key, args.find(Array.isArray) as unknown[] | undefined) ??
+  (i18n.t as (k: string, ...a: unknown[]) => string)(key, ...args)) as typeof i18n.t;
 
 /** Words for a code from lib/ ('looks-like-ssn' under 'npn' is the key npn.looks_like_ssn). */
 export function tCode(prefix: string, code: string, substitutions?: string[]): string {
   const key = `${prefix}.${code.replaceAll('-', '_')}` as Parameters<typeof i18n.t>[0];
-  return substitutions ? (i18n.t as (k: string, s: string[]) => string)(key, substitutions) : i18n.t(key);
+  return substitutions ? (t as (k: string, s: string[]) => string)(key, substitutions) : t(key);
 }

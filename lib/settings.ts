@@ -57,3 +57,6 @@ export const terminationUrlItem = storage.defineItem<string>('local:terminationU
 
 /** Plan years kept from the Registration Completion List; null = the current and the next. */
 export const rclPlanYearsItem = storage.defineItem<number[] | null>('local:rclPlanYears', { fallback: null });
+
+/** The interface language of the popup and dashboard: 'auto' follows the browser. */
+export const languageItem = storage.defineItem<'auto' | 'en' | 'es'>('local:language', { fallback: 'auto' });

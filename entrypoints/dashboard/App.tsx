@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AtRiskSection } from '../../components/AtRiskSection';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
+import { LanguageChoice } from '../../components/LanguageChoice';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
 import { ProfileNpnBadge } from '../../components/ProfileNpnBadge';
@@ -139,6 +140,7 @@ export function App() {
             npnBadge={<ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
           />
         )}
+        {section === 'profile' && <LanguageChoice />}
         {section === 'agency' && agency && <PolicyPanel parsed={agency.parsed} />}
         {section === 'call-reports' && <CallReportsSection />}
         {section === 'cases' && <CasesSection />}

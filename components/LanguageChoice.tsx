@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { languageItem } from '../lib/settings';
+import { describedBy, Field } from './Field';
+import { t } from './i18n';
+
+type Choice = 'auto' | 'en' | 'es';
+
+/** The interface language; a change reloads the page so every word follows. */
+export function LanguageChoice() {
+  const [choice, setChoice] = useState<Choice>();
+  useEffect(() => {
+    languageItem.getValue().then(setChoice);
+  }, []);
+  if (!choice) return null;
+  return (
+    <Field id="language" label={t('language.label')} hint={t('language.hint')}>
+      <select
+        id="language"
+        value={choice}
+        aria-describedby={describedBy('language', { hint: 'yes' })}
+        onChange={async (e) => {
+          await languageItem.setValue(e.currentTarget.value as Choice);
+          location.reload();
+        }}
+      >
+        <option value="auto">{t('language.auto')}</option>
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="es" lang="es">
+          Español
+        </option>
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,19 @@
+// The interface language: the browser's by default, or the one the agent chose in the dashboard.
+import { browser } from 'wxt/browser';
+import { languageItem } from '../lib/settings';
+import { setChosenMessages } from './i18n';
+
+/** Loads the chosen language's messages before the page renders; sets <html lang>. */
+export async function applyLanguage(): Promise<void> {
+  const choice = await languageItem.getValue();
+  const lang = choice === 'en' || choice === 'es' ? choice : null;
+  if (lang) {
+    const url = browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html');
+    setChosenMessages(
+      await fetch(url)
+        .then((r) => r.json())
+        .catch(() => null),
+    );
+  }
+  document.documentElement.lang = lang ?? browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+}
