@@ -29,7 +29,6 @@ export async function readNpnStanding(
 /** Recomputed when the NPN, the plan year or `refresh` (bumped after an import) changes. */
 export function useNpnStanding(npn: string, planYear: number, refresh = 0): NpnStanding | undefined {
   const [standing, setStanding] = useState<NpnStanding>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh re-reads the lists after an import
   useEffect(() => {
     let current = true;
     if (npn.trim() === '') {

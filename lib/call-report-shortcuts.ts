@@ -57,12 +57,10 @@ export function installCallReportShortcuts(): void {
     await popupTabHintItem.setValue('call-report');
     // openPopup needs a user gesture; a keyboard command is one. Where it is refused, the dashboard's
     // form is the same form.
-    await browser.action
-      .openPopup()
-      .catch(() =>
-        browser.tabs.create({
-          url: browser.runtime.getURL(`/dashboard.html${dashboardHash('call-reports')}`),
-        }),
-      );
+    await browser.action.openPopup().catch(() =>
+      browser.tabs.create({
+        url: browser.runtime.getURL(`/dashboard.html${dashboardHash('call-reports')}`),
+      }),
+    );
   });
 }

@@ -77,7 +77,6 @@ export function RegistrySection() {
       setPlanYears(years.value ?? [now, now + 1]);
     });
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh re-reads freshness after an import
   useEffect(() => {
     const now = new Date();
     Promise.all([listFreshness('rcl', now), listFreshness('termination', now)]).then(([rcl, termination]) =>

@@ -45,16 +45,30 @@ describe('Banner', () => {
   });
 
   it('names no agent of record when the page shows two different ones', () => {
-    const assessment = assessInvalidActionRisk({ submittingNpn: '1', hasActiveCoverage: true, pathway: 'agent' });
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '1',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
     render(
-      <Banner assessment={assessment} facts={{ ...facts, conflicts: ['aorNpn'] }} submittingNpn="1" onDismiss={vi.fn()} />,
+      <Banner
+        assessment={assessment}
+        facts={{ ...facts, conflicts: ['aorNpn'] }}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+      />,
     );
     expect(screen.getByRole('alert').textContent).not.toContain('Agent of record on the page');
   });
 
   it('opens the call report prefilled from the 3-way call script', () => {
     const onOpenDashboard = vi.fn();
-    const assessment = assessInvalidActionRisk({ submittingNpn: '1', policyNpn: '2', hasActiveCoverage: true, pathway: 'agent' });
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '1',
+      policyNpn: '2',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
     render(
       <Banner
         assessment={assessment}
@@ -70,13 +84,23 @@ describe('Banner', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Tell the representative that the consumer is on the line.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Log call report' }));
-    expect(onOpenDashboard).toHaveBeenCalledWith('call-reports', { applicationId: '4567891230', state: 'TX' });
+    expect(onOpenDashboard).toHaveBeenCalledWith('call-reports', {
+      applicationId: '4567891230',
+      state: 'TX',
+    });
   });
 
   it('warns about a possible AOR swap with the fraud address', () => {
-    const assessment = assessInvalidActionRisk({ submittingNpn: '1', policyNpn: '1', hasActiveCoverage: true, pathway: 'agent' });
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '1',
+      policyNpn: '1',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
     render(<Banner assessment={assessment} facts={facts} submittingNpn="1" atRisk onDismiss={vi.fn()} />);
-    expect(screen.getByRole('heading').textContent).toBe('The agent of record on this application may have been swapped');
+    expect(screen.getByRole('heading').textContent).toBe(
+      'The agent of record on this application may have been swapped',
+    );
     expect(screen.getByRole('alert').textContent).toContain('FFMProducer-AssisterHelpDesk@cms.hhs.gov');
   });
 

@@ -97,7 +97,9 @@ describe('database upgrade to version 5', () => {
     async (_v, versions) => {
       const name = `upgrade5-${crypto.randomUUID()}`;
       const old = new Dexie(name);
-      versions.forEach((stores, i) => old.version(i + 1).stores(stores));
+      versions.forEach((stores, i) => {
+        old.version(i + 1).stores(stores);
+      });
       await old.table('callReports').put(shipped);
       old.close();
 
