@@ -8,7 +8,19 @@ import { assessPage, riskContextFromFacts } from '../lib/page-risk';
 import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy-store';
 import { startResumeLinkReminders } from '../lib/reminder-alarms';
 import { startRetention } from '../lib/retention-alarm';
-import { profileItem, readProfile } from '../lib/settings';
+import { languageItem, profileItem, readProfile } from '../lib/settings';
+
+/** The banner's and the reasons' messages in the language chosen in settings; none for the browser's. */
+async function bannerMessages(): Promise<Record<string, { message: string }> | undefined> {
+  const choice = await languageItem.getValue();
+  if (choice !== 'en' && choice !== 'es') return undefined;
+  const all = (await fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/popup.html')).then(
+    (r) => r.json(),
+  )) as Record<string, { message: string }>;
+  return Object.fromEntries(
+    Object.entries(all).filter(([k]) => k.startsWith('banner_') || k.startsWith('reason_')),
+  );
+}
 
 export default defineBackground(() => {
   installCallReportShortcuts();
@@ -52,7 +64,12 @@ export default defineBackground(() => {
         : false;
       // The NPN this submission carries: an Override NPN chosen on the page wins over the profile's.
       const { submittingNpn } = riskContextFromFacts(facts, profile);
-      return { assessment: assessPage(facts, profile), submittingNpn, atRisk };
+      return {
+        assessment: assessPage(facts, profile),
+        submittingNpn,
+        atRisk,
+        messages: await bannerMessages(),
+      };
     },
     'open-dashboard': async ({ section, prefill }) => {
       await browser.tabs.create({

@@ -69,6 +69,8 @@ export interface PageVerdict {
   submittingNpn: string | null;
   /** The application is on an imported AOR at-risk list. */
   atRisk: boolean;
+  /** The banner's words in the language the agent chose, when it is not the browser's. */
+  messages?: Record<string, { message: string }>;
 }
 export interface Responses {
   'assess-page': PageVerdict;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from '../../components/Banner';
+import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
 import { extractPageFacts, type PageFacts } from '../../lib/sites';
 import { OWN_HOST_TAG } from '../../lib/sites/labels';
@@ -109,6 +110,7 @@ function start(ctx: ContentScriptContext) {
       return;
     }
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
+    setChosenMessages(verdict?.messages ?? null);
     if (facts === next) show(next, verdict);
   }
 
