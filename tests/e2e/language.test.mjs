@@ -1,11 +1,14 @@
-// The interface language chosen in the dashboard applies to the dashboard and the popup.
+// The interface language chosen in the dashboard applies to the dashboard, the popup and the banner.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   launchChromium,
   makeTempDir,
   openExtensionPage,
+  readBanner,
   removeDir,
+  setProfileInStorage,
+  startFixtureServer,
   TEST_TIMEOUT,
   WAIT,
   waitForText,
