@@ -6,6 +6,7 @@ import {
   ListImportError,
   parseRegistrationCsv,
   parseTerminationCsv,
+  parseUsDate,
   RCL_HEADER,
   type Registration,
   registrationStatus,
@@ -225,5 +226,20 @@ describe('registrationStatus', () => {
     ],
   ])('%s', (_rule, rows, year, terminations, expected) => {
     expect(registrationStatus(rows, year, today, terminations)).toBe(expected);
+  });
+});
+
+describe('parseUsDate', () => {
+  it.each([
+    ['02/29/2024', '2024-02-29'],
+    ['2/3/2026', '2026-02-03'],
+    ['12/31/2026', '2026-12-31'],
+    ['', undefined],
+    ['02/29/2026', null],
+    ['04/31/2026', null],
+    ['13/01/2026', null],
+    ['2026-01-01', null],
+  ])('%j → %j', (input, expected) => {
+    expect(parseUsDate(input)).toBe(expected);
   });
 });
