@@ -10,16 +10,24 @@ import { startResumeLinkReminders } from '../lib/reminder-alarms';
 import { startRetention } from '../lib/retention-alarm';
 import { languageItem, profileItem, readProfile } from '../lib/settings';
 
-/** The banner's and the reasons' messages in the language chosen in settings; none for the browser's. */
+const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
+
+/** The banner's and the reasons' messages in the language chosen in settings (read once per language). */
 async function bannerMessages(): Promise<Record<string, { message: string }> | undefined> {
   const choice = await languageItem.getValue();
   if (choice !== 'en' && choice !== 'es') return undefined;
-  const all = (await fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/popup.html')).then(
-    (r) => r.json(),
-  )) as Record<string, { message: string }>;
-  return Object.fromEntries(
-    Object.entries(all).filter(([k]) => k.startsWith('banner_') || k.startsWith('reason_')),
-  );
+  let messages = bannerMessagesByLanguage.get(choice);
+  if (!messages) {
+    messages = fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/popup.html'))
+      .then((r) => r.json() as Promise<Record<string, { message: string }>>)
+      .then((all) =>
+        Object.fromEntries(
+          Object.entries(all).filter(([k]) => k.startsWith('banner_') || k.startsWith('reason_')),
+        ),
+      );
+    bannerMessagesByLanguage.set(choice, messages);
+  }
+  return messages;
 }
 
 export default defineBackground(() => {
