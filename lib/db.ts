@@ -1,5 +1,5 @@
 // The extension's IndexedDB: every table and every version, in one place.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
@@ -9,6 +9,7 @@ import {
   invalidActionCaseSchema,
   recordSighting,
 } from './invalid-action-case';
+import { toBuckets } from './list-buckets';
 import type { Registration, Termination } from './registration-list';
 import {
   type Delivery,
@@ -33,8 +34,20 @@ export interface ImportRecord {
   state?: 'running' | 'active' | 'replaced' | 'failed';
 }
 
-/** A row of an NPN list, tagged with the import it came from and its NPN without leading zeros. */
-export type Listed<T> = T & { listId: string; key: string };
+/** A row of an NPN list with its NPN without leading zeros, the key it is looked up by. */
+export type Keyed<T> = T & { key: string };
+
+/**
+ * The rows of one import whose keys end in the same digits (`bucket`), from one chunk of the file (`seq`).
+ * IndexedDB spends its time per record, not per byte: a million-row list stored a row per record took
+ * 25 s to write; as buckets it writes a few thousand records, and a lookup reads one bucket.
+ */
+export interface ListBucket<T> {
+  listId: string;
+  bucket: string;
+  seq: number;
+  rows: Keyed<T>[];
+}
 
 /** Which import of each NPN list is in use: switching it is the moment a new list replaces the old. */
 export interface ActiveList {
@@ -48,8 +61,8 @@ export class AorGuardDb extends Dexie {
   atRiskClients!: EntityTable<AtRiskClient, 'federalExchangeId'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   resumeLinks!: EntityTable<ResumeLinkSend, 'id'>;
-  registrations!: Dexie.Table<Listed<Registration>, [string, string, number]>;
-  terminations!: Dexie.Table<Listed<Termination>, [string, string, number, string]>;
+  registrationBuckets!: Dexie.Table<ListBucket<Registration>, [string, string, number]>;
+  terminationBuckets!: Dexie.Table<ListBucket<Termination>, [string, string, number]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
 
   constructor(name = DB_NAME) {
@@ -90,6 +103,47 @@ export class AorGuardDb extends Dexie {
             Object.assign(r, indexFields(r));
           }),
       );
+    // Version 6 (issue 4): NPN lists stored as buckets (ListBucket); the lists in use move over.
+    this.version(6)
+      .stores({
+        registrations: null,
+        terminations: null,
+        // Bucket first: a lookup reads one key range of every list, in parallel with which list is in use.
+        registrationBuckets: '[bucket+listId+seq], listId',
+        terminationBuckets: '[bucket+listId+seq], listId',
+      })
+      .upgrade(async (tx) => {
+        for (const { kind, importId } of await tx.table<ActiveList>('activeLists').toArray()) {
+          await moveToBuckets(tx, kind, importId);
+        }
+      });
+  }
+}
+
+type VersionThreeRow = { listId: string; key: string; npn: string; planYear: number; status?: string };
+
+/** Rows of a version-3 list, read a page at a time in key order, rewritten as buckets. */
+async function moveToBuckets(tx: Transaction, kind: ActiveList['kind'], listId: string) {
+  const rows = tx.table(kind === 'rcl' ? 'registrations' : 'terminations');
+  const buckets = tx.table(kind === 'rcl' ? 'registrationBuckets' : 'terminationBuckets');
+  const end = [listId, Dexie.maxKey];
+  let from: unknown[] = [listId];
+  for (let seq = 0; ; seq++) {
+    const page: VersionThreeRow[] = await rows
+      .where(':id')
+      .between(from, end, seq === 0, true)
+      .limit(20_000)
+      .toArray();
+    const last = page.at(-1);
+    if (!last) return;
+    await buckets.bulkPut(
+      toBuckets(
+        listId,
+        seq,
+        page.map(({ listId: _l, key: _k, ...row }) => row),
+      ),
+    );
+    from = [listId, last.key, last.planYear, ...(kind === 'rcl' ? [] : [last.status])];
   }
 }
 

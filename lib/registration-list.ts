@@ -66,7 +66,8 @@ export interface ParseOptions<T> {
 
 /** Errors kept with their line; past this many only the count grows (a broken file has millions). */
 export const MAX_ERRORS_KEPT = 200;
-const CHUNK_BYTES = 4 * 1024 * 1024;
+// A chunk's parsed rows are most of an import's live memory: 4 MB chunks peaked at 65 MB, 1 MB at 22.
+const CHUNK_BYTES = 1024 * 1024;
 
 const sameHeader = (found: string[], expected: string[]) =>
   found.length === expected.length &&

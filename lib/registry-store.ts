@@ -1,7 +1,8 @@
 // The NPN lists in IndexedDB. An import writes a new list beside the one in use and switches to it only
 // when complete: a failed or cancelled import leaves the previous list usable.
 import Dexie from 'dexie';
-import { type ActiveList, type AorGuardDb, db, type ImportRecord, type Listed } from './db';
+import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from './db';
+import { bucketOf, rowsOf, toBuckets } from './list-buckets';
 import { normalizeNpn } from './npn';
 import {
   type ParseResult,
@@ -21,17 +22,35 @@ export interface ImportOptions {
   now?: () => Date;
 }
 
-/**
- * The rows whose primary key starts with `prefix` ([listId] or [listId, key]). A shorter array sorts
- * before every longer one that starts the same, and [...prefix, maxKey] after them all.
- */
-function withPrefix(database: AorGuardDb, kind: ListKind, prefix: string[]) {
-  const table = kind === 'rcl' ? database.registrations : database.terminations;
-  return table.where(':id').between(prefix, [...prefix, Dexie.maxKey], true, true);
-}
+const bucketsTable = (database: AorGuardDb, kind: ListKind) =>
+  kind === 'rcl' ? database.registrationBuckets : database.terminationBuckets;
 
 async function deleteRowsOf(database: AorGuardDb, kind: ListKind, listId: string): Promise<void> {
-  await withPrefix(database, kind, [listId]).delete();
+  await bucketsTable(database, kind).where('listId').equals(listId).delete();
+}
+
+/**
+ * Rows wait until there are this many before they are written: fewer, fuller records per bucket make a
+ * lookup read less, and memory stays bounded whatever the file size.
+ */
+const ROWS_PER_WRITE = 50_000;
+
+function bucketWriter<T extends { npn: string }>(table: Dexie.Table<ListBucket<T>>, listId: string) {
+  let pending: T[] = [];
+  let seq = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    await table.bulkPut(toBuckets(listId, seq++, rows));
+  };
+  return {
+    flush,
+    add: async (rows: T[]) => {
+      for (const row of rows) pending.push(row);
+      if (pending.length >= ROWS_PER_WRITE) await flush();
+    },
+  };
 }
 
 export async function importList(
@@ -52,22 +71,22 @@ export async function importList(
     state: 'running',
   };
   await database.imports.add(record);
-  const tag = <T extends { npn: string }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, listId: record.id, key: normalizeNpn(r.npn) }));
   const common = { onProgress: opts.onProgress, signal: opts.signal };
   let result: ParseResult;
   try {
-    result =
-      kind === 'rcl'
-        ? await parseRegistrationCsv(input, {
-            ...common,
-            planYears: opts.planYears,
-            onRows: async (rows) => void (await database.registrations.bulkPut(tag(rows))),
-          })
-        : await parseTerminationCsv(input, {
-            ...common,
-            onRows: async (rows) => void (await database.terminations.bulkPut(tag(rows))),
-          });
+    if (kind === 'rcl') {
+      const writer = bucketWriter(database.registrationBuckets, record.id);
+      result = await parseRegistrationCsv(input, {
+        ...common,
+        planYears: opts.planYears,
+        onRows: writer.add,
+      });
+      await writer.flush();
+    } else {
+      const writer = bucketWriter(database.terminationBuckets, record.id);
+      result = await parseTerminationCsv(input, { ...common, onRows: writer.add });
+      await writer.flush();
+    }
   } catch (err) {
     await database.imports.update(record.id, { state: 'failed' });
     await deleteRowsOf(database, kind, record.id).catch(() => {});
@@ -142,23 +161,29 @@ export async function lookupNpn(
   database: AorGuardDb = db,
 ): Promise<{ registrations: Registration[]; terminations: Termination[] }> {
   const key = normalizeNpn(npn);
-  const [rcl, term] = await Promise.all([
-    database.activeLists.get('rcl'),
-    database.activeLists.get('termination'),
-  ]);
-  const strip = <T>({ listId: _l, key: _k, ...row }: Listed<T>) => row as unknown as T;
-  const [registrations, terminations] = await Promise.all([
-    rcl
-      ? (withPrefix(database, 'rcl', [rcl.importId, key]).toArray() as Promise<Listed<Registration>[]>)
-      : [],
-    term
-      ? (withPrefix(database, 'termination', [term.importId, key]).toArray() as Promise<
-          Listed<Termination>[]
-        >)
-      : [],
-  ]);
+  // A bucket's records of every list, read while the lists in use are: one round trip, not two.
+  const bucket = (kind: ListKind) =>
+    bucketsTable(database, kind)
+      .where(':id')
+      .between([bucketOf(key)], [bucketOf(key), Dexie.maxKey])
+      .toArray();
+  // One transaction: the lists in use and their rows as of the same moment, even mid-switch.
+  const [rcl, term, registrationRecords, terminationRecords] = await database.transaction(
+    'r',
+    [database.activeLists, database.registrationBuckets, database.terminationBuckets],
+    () =>
+      Promise.all([
+        database.activeLists.get('rcl'),
+        database.activeLists.get('termination'),
+        bucket('rcl') as Promise<ListBucket<Registration>[]>,
+        bucket('termination') as Promise<ListBucket<Termination>[]>,
+      ]),
+  );
+  const inUse = <T>(records: ListBucket<T>[], list: ActiveList | undefined) =>
+    records.filter((r) => r.listId === list?.importId);
+  // Identities sort as the rows did when each had its own record: by plan year, then status.
   return {
-    registrations: registrations.map((r) => strip<Registration>(r)),
-    terminations: terminations.map((t) => strip<Termination>(t)),
+    registrations: rowsOf(inUse(registrationRecords, rcl), key, (r) => String(r.planYear)),
+    terminations: rowsOf(inUse(terminationRecords, term), key, (t) => `${t.planYear}|${t.status}`),
   };
 }

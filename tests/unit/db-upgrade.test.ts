@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AorGuardDb, listCallReports, listInvalidActionCases } from '../../lib/db';
+import { lookupNpn } from '../../lib/registry-store';
 
 // Each published schema version, as it was shipped. A new version adds a row here and a test below.
 const VERSION_1 = { callReports: 'id, calledAt, status, applicationId, state' };
@@ -117,4 +118,64 @@ describe('database upgrade to version 5', () => {
       await current.delete();
     },
   );
+});
+
+// Issue 4: version 6 stores the NPN lists as buckets; the lists in use move over, row for row.
+describe('database upgrade to version 6', () => {
+  const shippedStores: Record<string, string>[] = [
+    { callReports: 'id, calledAt, status, applicationId, state' },
+    {
+      invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
+      atRiskClients: 'federalExchangeId, firstSeenAt',
+      imports: 'id, kind, importedAt',
+    },
+    {
+      registrations: '[listId+key+planYear]',
+      terminations: '[listId+key+planYear+status]',
+      activeLists: 'kind',
+    },
+    { resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey' },
+    {
+      callReports:
+        'id, calledAt, status, applicationId, state, issueType, phone, reporter, *words, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+    },
+  ];
+
+  it('a version-5 database keeps every row of the lists in use (more than one page) and drops the rest', async () => {
+    const name = `upgrade6-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    shippedStores.forEach((stores, i) => {
+      old.version(i + 1).stores(stores);
+    });
+    const rows = Array.from({ length: 20_003 }, (_, i) => ({
+      npn: String(5_000_000 + i),
+      planYear: 2026,
+      individualCompleted: '2025-08-15',
+      npnValid: 'Y',
+      listId: 'in-use',
+      key: String(5_000_000 + i),
+    }));
+    await old.table('registrations').bulkPut(rows);
+    await old.table('registrations').put({ ...rows[0], listId: 'abandoned' });
+    await old.table('terminations').bulkPut([
+      { npn: '0077', planYear: 2025, status: 'T1', listId: 'terms', key: '77' },
+      { npn: '0077', planYear: 2026, status: 'R1', listId: 'terms', key: '77' },
+    ]);
+    await old.table('activeLists').bulkPut([
+      { kind: 'rcl', importId: 'in-use' },
+      { kind: 'termination', importId: 'terms' },
+    ]);
+    old.close();
+
+    const current = new AorGuardDb(name);
+    await current.open();
+    expect(current.tables.map((t) => t.name)).not.toContain('registrations');
+    const moved = await current.registrationBuckets.toArray();
+    expect(moved.every((b) => b.listId === 'in-use')).toBe(true);
+    expect(moved.reduce((n, b) => n + b.rows.length, 0)).toBe(rows.length);
+    const { listId: _l, key: _k, ...last } = rows[20_002] as (typeof rows)[number];
+    expect((await lookupNpn(last.npn, current)).registrations).toEqual([last]);
+    expect((await lookupNpn('77', current)).terminations.map((t) => t.status)).toEqual(['T1', 'R1']);
+    await current.delete();
+  });
 });

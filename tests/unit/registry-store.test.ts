@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AorGuardDb } from '../../lib/db';
 import { ImportCancelled, ListImportError, RCL_HEADER } from '../../lib/registration-list';
 import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../lib/registry-store';
@@ -49,7 +49,7 @@ describe('NPN lists in IndexedDB', () => {
         npnValid: 'Y',
       },
     ]);
-    expect(await db.registrations.count()).toBe(1);
+    expect(await db.registrationBuckets.count()).toBe(1);
   });
 
   it.each([
@@ -67,17 +67,27 @@ describe('NPN lists in IndexedDB', () => {
 
   it('a cancelled import leaves the previous list and none of its own rows', async () => {
     await importList('rcl', sample, { fileName: 'good.csv', now: NOW }, db);
-    const count = await db.registrations.count();
+    const count = await db.registrationBuckets.count();
     const controller = new AbortController();
-    const big = `${RCL_HEADER.join(',')}\n${Array.from({ length: 5_000 }, (_, i) => `${20_000_000 + i},2026,08/15/2025,,,,Y`).join('\n')}`;
+    const written = vi.spyOn(db.registrationBuckets, 'bulkPut');
+    // More rows than one write holds: some are stored before the cancel, and must go.
+    const big = `${RCL_HEADER.join(',')}\n${Array.from({ length: 60_000 }, (_, i) => `${20_000_000 + i},2026,08/15/2025,,,,Y`).join('\n')}`;
     const run = importList(
       'rcl',
       big,
-      { fileName: 'big.csv', now: NOW, signal: controller.signal, onProgress: () => controller.abort() },
+      {
+        fileName: 'big.csv',
+        now: NOW,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.rows >= 50_000) controller.abort();
+        },
+      },
       db,
     );
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
-    expect(await db.registrations.count()).toBe(count);
+    expect(written).toHaveBeenCalled();
+    expect(await db.registrationBuckets.count()).toBe(count);
     expect((await listFreshness('rcl', NOW(), db))?.fileName).toBe('good.csv');
   });
 
@@ -92,13 +102,41 @@ describe('NPN lists in IndexedDB', () => {
       errors: 0,
       state: 'running',
     });
-    await db.registrations.put({ npn: '1', planYear: 2026, npnValid: 'Y', listId: 'x', key: '1' });
+    await db.registrationBuckets.put({
+      listId: 'x',
+      bucket: '001',
+      seq: 0,
+      rows: [{ npn: '1', planYear: 2026, npnValid: 'Y', key: '1' }],
+    });
     expect(await removeAbandonedLists(db)).toBe(1);
-    expect(await db.registrations.count()).toBe(0);
+    expect(await db.registrationBuckets.count()).toBe(0);
   });
 
   it('imports the termination list beside the completion list', async () => {
     await importList('termination', terminations, { fileName: 'AB_Termination_List_1.csv', now: NOW }, db);
     expect((await lookupNpn('77777777', db)).terminations.map((t) => t.status)).toEqual(['T1', 'R1']);
+  });
+
+  it('finds only the NPN asked for among those sharing its bucket, the later of two rows for a year winning', async () => {
+    const lines = [
+      '1001,2026,08/15/2025,,,,Y',
+      '2001,2026,08/15/2025,,,,N',
+      '0001001,2027,09/01/2026,,,,Y',
+      '1001,2026,08/20/2025,,,,Y',
+      '1002,2026,08/15/2025,,,,Y',
+    ];
+    await importList(
+      'rcl',
+      `${RCL_HEADER.join(',')}\r\n${lines.join('\r\n')}\r\n`,
+      { fileName: 'b.csv', now: NOW },
+      db,
+    );
+    const found = await lookupNpn('1001', db);
+    expect(found.registrations.map((r) => [r.npn, r.planYear, r.individualCompleted])).toEqual([
+      ['1001', 2026, '2025-08-20'],
+      ['0001001', 2027, '2026-09-01'],
+    ]);
+    expect((await lookupNpn('2001', db)).registrations.map((r) => r.npnValid)).toEqual(['N']);
+    expect((await lookupNpn('3001', db)).registrations).toEqual([]);
   });
 });

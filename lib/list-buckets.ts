@@ -1,0 +1,40 @@
+// How NPN list rows are grouped into ListBucket records (lib/db.ts) and found again.
+import type { Keyed, ListBucket } from './db';
+import { normalizeNpn } from './npn';
+
+/** The key's last three digits: NPNs end in every digit alike, so the thousand buckets stay even. */
+export const bucketOf = (key: string) => key.slice(-3).padStart(3, '0');
+
+/** One chunk of a list's rows as one record per bucket. Each row gets its key in place: no copies. */
+export function toBuckets<T extends { npn: string }>(
+  listId: string,
+  seq: number,
+  rows: T[],
+): ListBucket<T>[] {
+  const byBucket = new Map<string, Keyed<T>[]>();
+  for (const unkeyed of rows) {
+    const row = Object.assign(unkeyed, { key: normalizeNpn(unkeyed.npn) });
+    const bucket = bucketOf(row.key);
+    let members = byBucket.get(bucket);
+    if (!members) {
+      members = [];
+      byBucket.set(bucket, members);
+    }
+    members.push(row);
+  }
+  return [...byBucket].map(([bucket, members]) => ({ listId, bucket, seq, rows: members }));
+}
+
+/**
+ * One NPN's rows from the records of its bucket (read in file order), sorted by `identity`. A later row
+ * with the same identity replaces the earlier, as a list with one row per NPN and plan year means.
+ */
+export function rowsOf<T>(buckets: ListBucket<T>[], key: string, identity: (row: T) => string): T[] {
+  const found = new Map<string, T>();
+  for (const bucket of buckets) {
+    for (const { key: rowKey, ...row } of bucket.rows) {
+      if (rowKey === key) found.set(identity(row as T), row as T);
+    }
+  }
+  return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
