@@ -62,6 +62,44 @@ describe('parseRegistrationCsv', () => {
     expect(fromBlob.rows).toEqual((await collect(sample)).rows);
   });
 
+  it('reads a 1 GB file a slice at a time, never whole, and can be stopped part way', async () => {
+    const GB = 2 ** 30;
+    const header = `${RCL_HEADER.join(',')}\n`;
+    const line = '12345678,2026,08/15/2025,,,,Y\n';
+    const textAt = (start: number, end: number) => {
+      let text = '';
+      for (let at = start; at < end; ) {
+        const inLine = at < header.length ? at : (at - header.length) % line.length;
+        const source = at < header.length ? header : line;
+        const piece = source.slice(inLine, inLine + (end - at));
+        text += piece;
+        at += piece.length;
+      }
+      return text;
+    };
+    const slices: number[] = [];
+    // Only what papaparse and the header check use of a File: its size and slices of it.
+    const huge = {
+      size: GB,
+      slice: (start = 0, end = GB) => {
+        slices.push(end - start);
+        return new Blob([textAt(start, Math.min(end, GB))]);
+      },
+    } as unknown as Blob;
+    const controller = new AbortController();
+    let bytesSeen = 0;
+    const run = parseRegistrationCsv(huge, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        bytesSeen = p.bytes;
+        if (p.bytes > 4 * 1024 * 1024) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    expect(bytesSeen).toBeGreaterThan(4 * 1024 * 1024);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(1024 * 1024);
+  });
+
   it('accepts a truncated last line without a line end', async () => {
     const { rows } = await collect(`${RCL_HEADER.join(',')}\n12345678,2026,08/15/2025,,,,Y`);
     expect(rows).toHaveLength(1);
