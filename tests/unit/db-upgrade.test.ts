@@ -1,17 +1,45 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AorGuardDb, listCallReports, listInvalidActionCases } from '../../lib/db';
+import type { CallReport } from '../../lib/call-report';
+import { indexFields } from '../../lib/call-report-query';
+import {
+  AorGuardDb,
+  listAtRiskClients,
+  listCallReports,
+  listInvalidActionCases,
+  listResumeLinkSends,
+} from '../../lib/db';
+import { toBuckets } from '../../lib/list-buckets';
 import { lookupNpn } from '../../lib/registry-store';
 
-// Each published schema version, as it was shipped. A new version adds a row here and a test below.
-const VERSION_1 = { callReports: 'id, calledAt, status, applicationId, state' };
-const VERSION_2 = {
-  invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
-  atRiskClients: 'federalExchangeId, firstSeenAt',
-  imports: 'id, kind, importedAt',
-};
-// Version 3 (issue 4) adds registration tables; version 4 adds resumeLinks.
+// Each published schema version's stores, as shipped. A new version adds a row here, a writer below if it
+// adds a table, and a check in the matrix.
+const SHIPPED: Record<string, string | null>[] = [
+  { callReports: 'id, calledAt, status, applicationId, state' },
+  {
+    invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
+    atRiskClients: 'federalExchangeId, firstSeenAt',
+    imports: 'id, kind, importedAt',
+  },
+  {
+    registrations: '[listId+key+planYear]',
+    terminations: '[listId+key+planYear+status]',
+    activeLists: 'kind',
+  },
+  { resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey' },
+  {
+    callReports:
+      'id, calledAt, status, applicationId, state, issueType, phone, reporter, *words, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+  },
+  {
+    registrations: null,
+    terminations: null,
+    registrationBuckets: '[bucket+listId+seq], listId',
+    terminationBuckets: '[bucket+listId+seq], listId',
+  },
+];
 
+// Rows in the shapes those versions wrote (a version-1 report has no reporter).
 const report = {
   id: '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6b',
   calledAt: '2026-11-20T15:30:00.000Z',
@@ -24,129 +52,111 @@ const report = {
   createdAt: '2026-11-20T15:40:00.000Z',
   updatedAt: '2026-11-20T15:40:00.000Z',
 };
+const kase = {
+  id: '0c6f5a57-9f0e-4a4e-8f3b-6a1d2c3b4a59',
+  applicationId: '4567891230',
+  planYear: 2026,
+  site: 'healthsherpa',
+  errorSeenAt: '2026-11-20T10:00:00.000Z',
+  lastSeenAt: '2026-11-20T10:00:00.000Z',
+  status: 'action-required',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+};
+const client = {
+  federalExchangeId: '7654321098',
+  archived: false,
+  clientName: 'Ana Diaz',
+  firstSeenAt: '2026-11-01T10:00:00.000Z',
+  lastImportedAt: '2026-11-01T10:00:00.000Z',
+};
+const importRecord = {
+  id: '9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+  kind: 'rcl',
+  fileName: 'TBL_RCL_1.csv',
+  importedAt: '2026-11-02T10:00:00.000Z',
+  rows: 1,
+  added: 1,
+  errors: 0,
+  state: 'active',
+};
+const registration = {
+  npn: '0012345678',
+  planYear: 2026,
+  individualCompleted: '2025-08-15',
+  npnValid: 'Y',
+};
+const send = {
+  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  caseId: kase.id,
+  applicationId: kase.applicationId,
+  planYear: 2026,
+  channel: 'email',
+  delivery: 'mailto',
+  recipient: 'a***@example.com',
+  language: 'en',
+  sentAt: '2026-11-20T11:00:00.000Z',
+  expiresAt: '2026-12-20T11:00:00.000Z',
+  outcome: 'sent',
+};
+
+/** What a database at `version` held: one row in every table that version had. */
+async function writeAsShipped(old: Dexie, version: number) {
+  // From version 5 the extension writes a report with its index fields.
+  await old
+    .table('callReports')
+    .put(version >= 5 ? { ...report, ...indexFields(report as CallReport) } : report);
+  if (version >= 2) {
+    await old.table('invalidActionCases').put(kase);
+    await old.table('atRiskClients').put(client);
+    await old.table('imports').put(importRecord);
+  }
+  if (version >= 3) await old.table('activeLists').put({ kind: 'rcl', importId: importRecord.id });
+  if (version >= 3 && version < 6)
+    await old.table('registrations').put({ ...registration, listId: importRecord.id, key: '12345678' });
+  if (version >= 6)
+    await old.table('registrationBuckets').bulkPut(toBuckets(importRecord.id, 0, [{ ...registration }]));
+  if (version >= 4) await old.table('resumeLinks').put(send);
+}
 
 describe('database upgrades', () => {
-  it('a database written by version 1 opens in the current version with nothing lost', async () => {
-    const name = `upgrade-${crypto.randomUUID()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(VERSION_1);
-    await v1.table('callReports').put(report);
-    v1.close();
-
-    const current = new AorGuardDb(name);
-    expect((await listCallReports(current)).reports).toEqual([report]);
-    expect(await current.invalidActionCases.count()).toBe(0);
-    expect(await current.atRiskClients.count()).toBe(0);
-    expect(current.verno).toBeGreaterThanOrEqual(4);
-    await current.delete();
-  });
-
-  it('a database written by versions 1 and 2 keeps its reports and cases; resumeLinks starts empty', async () => {
-    const name = `upgrade-${crypto.randomUUID()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores(VERSION_1);
-    v2.version(2).stores(VERSION_2);
-    const kase = {
-      id: '0c6f5a57-9f0e-4a4e-8f3b-6a1d2c3b4a59',
-      applicationId: '4567891230',
-      planYear: 2026,
-      site: 'healthsherpa',
-      errorSeenAt: '2026-11-20T10:00:00.000Z',
-      lastSeenAt: '2026-11-20T10:00:00.000Z',
-      status: 'action-required',
-      updatedAt: '2026-11-20T10:00:00.000Z',
-    };
-    await v2.table('callReports').put(report);
-    await v2.table('invalidActionCases').put(kase);
-    v2.close();
-
-    const current = new AorGuardDb(name);
-    expect((await listCallReports(current)).reports).toEqual([report]);
-    expect((await listInvalidActionCases(current)).cases).toEqual([kase]);
-    expect(await current.resumeLinks.count()).toBe(0);
-    await current.delete();
-  });
-});
-
-// Issue 6: version 5 indexes call reports for support staff (words, reporter, [filter+calledAt]).
-describe('database upgrade to version 5', () => {
-  const v1Stores = { callReports: 'id, calledAt, status, applicationId, state' };
-  const v2Stores = {
-    invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
-    atRiskClients: 'federalExchangeId, firstSeenAt',
-    imports: 'id, kind, importedAt',
-  };
-  const shipped = {
-    id: '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6c',
-    calledAt: '2026-11-20T15:30:00.000Z',
-    applicationId: '4567891230',
-    state: 'TX',
-    phone: '+12025550143',
-    summary: 'Representative would not update the NPN.',
-    issueType: 'other',
-    status: 'ready',
-    reporterName: 'Sam Agent',
-    createdAt: '2026-11-20T15:40:00.000Z',
-    updatedAt: '2026-11-20T15:40:00.000Z',
-  };
-
-  it.each([
-    ['1', [v1Stores]],
-    ['2', [v1Stores, v2Stores]],
-  ])(
-    'a database written by version %s keeps its reports and finds them by the new indexes',
-    async (_v, versions) => {
-      const name = `upgrade5-${crypto.randomUUID()}`;
+  it.each(SHIPPED.map((_, i) => i + 1))(
+    'a database written by version %i opens in the current version with nothing lost',
+    async (version) => {
+      const name = `upgrade-${version}-${crypto.randomUUID()}`;
       const old = new Dexie(name);
-      versions.forEach((stores, i) => {
-        old.version(i + 1).stores(stores);
-      });
-      await old.table('callReports').put(shipped);
+      for (const [i, stores] of SHIPPED.slice(0, version).entries()) old.version(i + 1).stores(stores);
+      await writeAsShipped(old, version);
       old.close();
 
       const current = new AorGuardDb(name);
-      expect((await listCallReports(current)).reports).toEqual([shipped]);
-      expect(current.verno).toBeGreaterThanOrEqual(5);
-      expect(await current.callReports.where('words').startsWith('npn').primaryKeys()).toEqual([shipped.id]);
-      expect(await current.callReports.where('reporter').equals('sam agent').count()).toBe(1);
+      await current.open();
+      expect(current.verno).toBeGreaterThanOrEqual(SHIPPED.length);
+      expect((await listCallReports(current)).reports).toEqual([report]);
+      // Version 5's indexes are filled for reports written before them.
+      expect(await current.callReports.where('words').startsWith('npn').primaryKeys()).toEqual([report.id]);
       expect(
         await current.callReports
           .where('[status+calledAt]')
           .between(['ready', Dexie.minKey], ['ready', Dexie.maxKey])
           .count(),
       ).toBe(1);
+      if (version >= 2) {
+        expect((await listInvalidActionCases(current)).cases).toEqual([kase]);
+        expect((await listAtRiskClients(current)).clients).toEqual([client]);
+        expect(await current.imports.get(importRecord.id)).toEqual(importRecord);
+      }
+      expect((await lookupNpn('12345678', current)).registrations).toEqual(
+        version >= 3 ? [registration] : [],
+      );
+      expect((await listResumeLinkSends(current)).sends).toEqual(version >= 4 ? [send] : []);
       await current.delete();
     },
   );
-});
 
-// Issue 4: version 6 stores the NPN lists as buckets; the lists in use move over, row for row.
-describe('database upgrade to version 6', () => {
-  const shippedStores: Record<string, string>[] = [
-    { callReports: 'id, calledAt, status, applicationId, state' },
-    {
-      invalidActionCases: 'id, &[applicationId+planYear], status, errorSeenAt',
-      atRiskClients: 'federalExchangeId, firstSeenAt',
-      imports: 'id, kind, importedAt',
-    },
-    {
-      registrations: '[listId+key+planYear]',
-      terminations: '[listId+key+planYear+status]',
-      activeLists: 'kind',
-    },
-    { resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey' },
-    {
-      callReports:
-        'id, calledAt, status, applicationId, state, issueType, phone, reporter, *words, [status+calledAt], [state+calledAt], [issueType+calledAt]',
-    },
-  ];
-
-  it('a version-5 database keeps every row of the lists in use (more than one page) and drops the rest', async () => {
+  it('version 6 moves every row of the lists in use (more than one page) and drops the rest', async () => {
     const name = `upgrade6-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    shippedStores.forEach((stores, i) => {
-      old.version(i + 1).stores(stores);
-    });
+    for (const [i, stores] of SHIPPED.slice(0, 5).entries()) old.version(i + 1).stores(stores);
     const rows = Array.from({ length: 20_003 }, (_, i) => ({
       npn: String(5_000_000 + i),
       planYear: 2026,
