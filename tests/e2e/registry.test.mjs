@@ -1,10 +1,13 @@
-// The NPN registry in real Chromium: import the lists in the dashboard, check an NPN in the popup,
-// see the profile's badge.
+// The NPN registry in real Chromium and Firefox ESR: import the lists in the dashboard, check an NPN in
+// the popup, see the profile's badge.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  click,
+  control,
   launchChromium,
+  launchFirefox,
   makeTempDir,
   openExtensionPage,
   ROOT,
@@ -17,66 +20,72 @@ import {
 
 const CSV = path.join(ROOT, 'tests/fixtures/csv/rcl');
 
-describe('NPN registry in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
-  let session;
-  let userDataDir;
-  before(async () => {
-    userDataDir = await makeTempDir('registry');
-    session = await launchChromium({ userDataDir });
-  });
-  after(async () => {
-    await session?.browser.close();
-    await removeDir(userDataDir);
-  });
-
-  test('import both lists, check NPNs in the popup, see the profile badge', {
-    timeout: TEST_TIMEOUT,
-  }, async () => {
-    const { browser, extensionId } = session;
-    const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#npn-registry');
-    await setProfileInStorage(dashboard, {
-      name: 'Sam Agent',
-      npn: '12345678',
-      overrideNpn: '',
-      planYear: 2026,
+function registrySuite(name, launch) {
+  describe(`NPN registry in ${name}`, { timeout: TEST_TIMEOUT * 2 }, () => {
+    let session;
+    before(async () => {
+      session = await launch();
     });
-    await dashboard.reload({ waitUntil: 'load' });
+    after(async () => {
+      await session?.browser.close();
+      await session?.cleanUp?.();
+    });
 
-    // Before any import the profile's NPN says the list is missing.
-    await waitForText(dashboard, 'summary', 'Your NPN (12345678)');
-    assert.ok((await dashboard.$eval('summary', (s) => s.textContent)).includes('List not imported'));
+    test('import both lists, check NPNs in the popup, see the profile badge', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const { browser, extensionId } = session;
+      const setup = await openExtensionPage(browser, extensionId, 'dashboard.html#profile');
+      await setProfileInStorage(setup, {
+        name: 'Sam Agent',
+        npn: '12345678',
+        overrideNpn: '',
+        planYear: 2026,
+      });
+      await setup.close();
+      const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#npn-registry');
 
-    // The termination list offered as the completion list is refused with a hint, nothing imported.
-    const rclInput = await dashboard.waitForSelector('#rcl-file', { timeout: WAIT });
-    await rclInput.uploadFile(path.join(CSV, 'terminations.csv'));
-    await waitForText(dashboard, '[role="status"]', 'Import termination list');
+      // Before any import the profile's NPN says the list is missing.
+      await waitForText(dashboard, 'summary', 'Your NPN (12345678)');
+      assert.ok((await dashboard.$eval('summary', (s) => s.textContent)).includes('List not imported'));
 
-    await rclInput.uploadFile(path.join(CSV, 'sample.csv'));
-    await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
-    const imported = await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
-    assert.match(imported, /4 lines with errors/);
-    const termInput = await dashboard.waitForSelector('#termination-file', { timeout: WAIT });
-    await termInput.uploadFile(path.join(CSV, 'terminations.csv'));
-    await waitForText(dashboard, '[role="status"]', 'Imported terminations.csv');
-    await waitForText(dashboard, 'summary', 'Registered 2026');
+      // The termination list offered as the completion list is refused with a hint, nothing imported.
+      const rclInput = await dashboard.waitForSelector('#rcl-file', { timeout: WAIT });
+      await rclInput.uploadFile(path.join(CSV, 'terminations.csv'));
+      await waitForText(dashboard, '[role="status"]', 'Import termination list');
 
-    // The popup's NPN check answers as the NPN is typed.
-    const popup = await openExtensionPage(browser, extensionId, 'popup.html');
-    await waitForText(popup, 'header', 'Registered 2026');
-    const tab = await popup.waitForSelector('::-p-aria([name="NPN check"][role="tab"])', { timeout: WAIT });
-    await tab.click();
-    const input = await popup.waitForSelector('::-p-aria(NPN to check)', { timeout: WAIT });
-    await input.type('66666666');
-    const verdict = await waitForText(popup, '.readiness', 'Terminated or suspended');
-    assert.match(verdict, /T3 \(fraud or abusive conduct\)/);
-    assert.match(verdict, /FFMProducer-AssisterHelpDesk@cms\.hhs\.gov/);
+      await rclInput.uploadFile(path.join(CSV, 'sample.csv'));
+      await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
+      const imported = await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');
+      assert.match(imported, /4 lines with errors/);
+      const termInput = await dashboard.waitForSelector('#termination-file', { timeout: WAIT });
+      await termInput.uploadFile(path.join(CSV, 'terminations.csv'));
+      await waitForText(dashboard, '[role="status"]', 'Imported terminations.csv');
+      await waitForText(dashboard, 'summary', 'Registered 2026');
 
-    await input.click({ count: 3 });
-    await input.type('11223344');
-    const invalid = await waitForText(popup, '.readiness', 'NPN not valid in NIPR');
-    assert.match(invalid, /1-855-267-1515/);
-    assert.match(invalid, /5–7 business days/);
-    await popup.close();
-    await dashboard.close();
+      // The popup's NPN check answers as the NPN is typed.
+      const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+      await waitForText(popup, 'header', 'Registered 2026');
+      await click(popup, 'NPN check', { role: 'tab' });
+      const input = await control(popup, 'NPN to check');
+      await input.type('66666666');
+      const verdict = await waitForText(popup, '.readiness', 'Terminated or suspended');
+      assert.match(verdict, /T3 \(fraud or abusive conduct\)/);
+      assert.match(verdict, /FFMProducer-AssisterHelpDesk@cms\.hhs\.gov/);
+
+      await input.click({ count: 3 });
+      await input.type('11223344');
+      const invalid = await waitForText(popup, '.readiness', 'NPN not valid in NIPR');
+      assert.match(invalid, /1-855-267-1515/);
+      assert.match(invalid, /5–7 business days/);
+      await popup.close();
+      await dashboard.close();
+    });
   });
+}
+
+registrySuite('Chromium', async () => {
+  const userDataDir = await makeTempDir('registry');
+  return { ...(await launchChromium({ userDataDir })), cleanUp: () => removeDir(userDataDir) };
 });
+registrySuite('Firefox ESR', launchFirefox);
