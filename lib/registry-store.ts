@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { type ActiveList, type AorGuardDb, db, type ImportRecord, type Listed } from './db';
 import { normalizeNpn } from './npn';
 import {
+  ListImportError,
   type ParseResult,
   parseRegistrationCsv,
   parseTerminationCsv,
@@ -68,6 +69,11 @@ export async function importList(
             ...common,
             onRows: async (rows) => void (await database.terminations.bulkPut(tag(rows))),
           });
+    // A file whose every row is malformed must not replace the list in use with an empty one.
+    if (result.rows === 0 && result.errors[0])
+      throw new ListImportError(
+        `No row of this file could be read, so the list in use was kept. ${result.errors[0].message} Download the list again.`,
+      );
   } catch (err) {
     await database.imports.update(record.id, { state: 'failed' });
     await deleteRowsOf(database, kind, record.id).catch(() => {});
