@@ -11,6 +11,7 @@ import {
   type Registration,
   type Termination,
 } from './registration-list';
+import { explainStorageError } from './storage-errors';
 
 export type ListKind = ActiveList['kind'];
 
@@ -75,9 +76,10 @@ export async function importList(
         `No row of this file could be read, so the list in use was kept. ${result.errors[0].message} Download the list again.`,
       );
   } catch (err) {
-    await database.imports.update(record.id, { state: 'failed' });
+    // On a full disk this write may fail too; the rows still go and the error still says why.
+    await database.imports.update(record.id, { state: 'failed' }).catch(() => {});
     await deleteRowsOf(database, kind, record.id).catch(() => {});
-    throw err;
+    throw explainStorageError(err);
   }
   const finished: ImportRecord = {
     ...record,
