@@ -82,7 +82,7 @@ describe('privacy audit of the shipped code', () => {
     });
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await runReminders(now);
-    const shown = create.mock.calls.map((call) => call[1] as { title: string; message: string });
+    const shown = create.mock.calls.map((call) => call[1] as unknown as { title: string; message: string });
     expect(shown).toHaveLength(1);
     const text = `${shown[0]?.title} ${shown[0]?.message}`;
     expect(text).toContain('4567891230');
