@@ -10,7 +10,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    // unlimitedStorage: a Registration Completion List is about a million rows (docs/PRIVACY.md).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus'],
+    // Only the extension's own files run in its pages: no inline script, no eval, no plugins.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
     // Send to agency and the Resume Link gateway ask for the endpoint's origin only, when the person sends.
     optional_host_permissions: ['https://*/*'],
     host_permissions: ENROLLMENT_SITE_MATCHES,

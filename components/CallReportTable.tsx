@@ -115,84 +115,86 @@ export function CallReportTable(props: CallReportTableProps) {
               String(props.total),
             ])}
       </p>
-      <table class="reports" aria-busy={props.loading ? 'true' : 'false'} data-offset={q.offset}>
-        <caption class="visually-hidden">{t('support.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label={t('support.selectPage')}
-                checked={allOnPage}
-                onChange={(e) => props.onSelect(pageIds, (e.currentTarget as HTMLInputElement).checked)}
-              />
-            </th>
-            {SORT_KEYS.map((key) => (
-              <th
-                key={key}
-                scope="col"
-                aria-sort={q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                <button type="button" class="link" onClick={() => sortBy(key)}>
-                  {HEADERS[key]()}
-                </button>
-              </th>
-            ))}
-            <th scope="col">{t('support.col.open')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.id} aria-selected={props.openId === r.id ? 'true' : undefined}>
-              <td>
+      <div class="table-wrap">
+        <table class="reports" aria-busy={props.loading ? 'true' : 'false'} data-offset={q.offset}>
+          <caption class="visually-hidden">{t('support.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
                 <input
                   type="checkbox"
-                  aria-label={t('support.selectReport', [r.applicationId])}
-                  checked={props.selected.has(r.id)}
-                  onChange={(e) => props.onSelect([r.id], (e.currentTarget as HTMLInputElement).checked)}
+                  aria-label={t('support.selectPage')}
+                  checked={allOnPage}
+                  onChange={(e) => props.onSelect(pageIds, (e.currentTarget as HTMLInputElement).checked)}
                 />
-              </td>
-              <td>
-                <time dateTime={r.calledAt}>{new Date(r.calledAt).toLocaleString()}</time>
-              </td>
-              <th scope="row">{r.applicationId}</th>
-              <td>{r.state}</td>
-              <td>
-                {revealed.has(r.id) ? (
-                  r.phone
-                ) : (
+              </th>
+              {SORT_KEYS.map((key) => (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" class="link" onClick={() => sortBy(key)}>
+                    {HEADERS[key]()}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{t('support.col.open')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.id} aria-selected={props.openId === r.id ? 'true' : undefined}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('support.selectReport', [r.applicationId])}
+                    checked={props.selected.has(r.id)}
+                    onChange={(e) => props.onSelect([r.id], (e.currentTarget as HTMLInputElement).checked)}
+                  />
+                </td>
+                <td>
+                  <time dateTime={r.calledAt}>{new Date(r.calledAt).toLocaleString()}</time>
+                </td>
+                <th scope="row">{r.applicationId}</th>
+                <td>{r.state}</td>
+                <td>
+                  {revealed.has(r.id) ? (
+                    r.phone
+                  ) : (
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={`${maskPhone(r.phone)}: ${t('support.revealPhone', [r.applicationId])}`}
+                      onClick={() => setRevealed(new Set(revealed).add(r.id))}
+                    >
+                      {maskPhone(r.phone)}
+                    </button>
+                  )}
+                </td>
+                <td>{tCode('callReport.issue', r.issueType)}</td>
+                <td>
+                  {r.reporterName ?? ''}
+                  {r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}
+                </td>
+                <td>
+                  {tCode('support.status', r.status)}
+                  {r.conflicts?.length ? ` · ${t('support.conflict')}` : ''}
+                </td>
+                <td>
                   <button
                     type="button"
-                    class="link"
-                    aria-label={t('support.revealPhone', [r.applicationId])}
-                    onClick={() => setRevealed(new Set(revealed).add(r.id))}
+                    aria-label={t('support.open', [r.applicationId])}
+                    onClick={() => props.onOpen(r.id)}
                   >
-                    {maskPhone(r.phone)}
+                    {t('support.openShort')}
                   </button>
-                )}
-              </td>
-              <td>{tCode('callReport.issue', r.issueType)}</td>
-              <td>
-                {r.reporterName ?? ''}
-                {r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}
-              </td>
-              <td>
-                {tCode('support.status', r.status)}
-                {r.conflicts?.length ? ` · ${t('support.conflict')}` : ''}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={t('support.open', [r.applicationId])}
-                  onClick={() => props.onOpen(r.id)}
-                >
-                  {t('support.openShort')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div class="actions">
         <button
           type="button"

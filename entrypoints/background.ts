@@ -54,6 +54,8 @@ export default defineBackground(() => {
         return { assessment: null, submittingNpn: null, atRisk: false };
       }
       if (facts.invalidActionError && facts.applicationId) {
+        // The warning matters more than the record: a case that cannot be kept (a plan year outside
+        // the Marketplace's, a full disk) must not leave the page without its banner.
         await recordInvalidActionSighting(
           {
             applicationId: facts.applicationId,
@@ -65,7 +67,7 @@ export default defineBackground(() => {
             site: facts.site,
           },
           new Date(),
-        );
+        ).catch(() => {});
       }
       const atRisk = facts.applicationId
         ? (await findAtRiskClient(facts.applicationId)) !== undefined

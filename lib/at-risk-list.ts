@@ -189,6 +189,12 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
       agentEmail: optional(row, COLUMNS.agentEmail),
     });
   });
+  // Not one row readable: the file is not the export it claims to be, and importing it would only
+  // add an empty import to the history.
+  if (rows.size === 0 && errors[0])
+    throw new AtRiskImportError(
+      `No row of this file could be read, so nothing was imported. ${errors[0].message} Export the AOR at-risk clients list again from HealthSherpa.`,
+    );
   const format = AGENCY_ONLY.every((c) => headers.includes(c)) ? 'agency' : 'agent';
   return { format, rows: [...rows.values()], errors };
 }

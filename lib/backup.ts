@@ -7,6 +7,7 @@ import { indexFields } from './call-report-query';
 import { type AorGuardDb, db } from './db';
 import { invalidActionCaseSchema } from './invalid-action-case';
 import { z } from './schema';
+import { isQuotaError, StorageFullError } from './storage-errors';
 
 export const BACKUP_FORMAT = 'aor-guard/backup';
 
@@ -95,13 +96,20 @@ export async function restoreEverything(text: string, database: AorGuardDb = db)
     rows[name] = out;
   }
   let count = 0;
-  await database.transaction('rw', database.tables, async () => {
-    for (const table of database.tables) {
-      await table.clear();
-      const list = rows[table.name] ?? [];
-      await table.bulkAdd(list);
-      count += list.length;
-    }
-  });
+  try {
+    await database.transaction('rw', database.tables, async () => {
+      for (const table of database.tables) {
+        await table.clear();
+        const list = rows[table.name] ?? [];
+        await table.bulkAdd(list);
+        count += list.length;
+      }
+    });
+  } catch (err) {
+    // The transaction rolled back: what was stored before is all still there.
+    if (isQuotaError(err))
+      return { ok: false, message: `${new StorageFullError().message} Nothing was changed.` };
+    throw err;
+  }
   return { ok: true, rows: count };
 }

@@ -18,6 +18,7 @@ import {
   type ResumeLinkSend,
   resumeLinkSendSchema,
 } from './resume-link-send';
+import { explainStorageError } from './storage-errors';
 
 export const DB_NAME = 'aor-guard';
 
@@ -162,7 +163,9 @@ function readBack<T>(rows: unknown[], schema: { safeParse(v: unknown): { success
 /** Validated before it is written: a row that would not read back is never stored. */
 export async function saveCallReport(report: CallReport, database: AorGuardDb = db): Promise<void> {
   const parsed = callReportSchema.parse(report);
-  await database.callReports.put({ ...parsed, ...indexFields(parsed) });
+  await database.callReports.put({ ...parsed, ...indexFields(parsed) }).catch((err) => {
+    throw explainStorageError(err);
+  });
 }
 
 /** Newest call first. */
@@ -227,7 +230,7 @@ export async function importAtRiskRows(
   meta: { fileName: string; errors: number; now: Date },
   database: AorGuardDb = db,
 ): Promise<ImportRecord> {
-  return database.transaction('rw', database.atRiskClients, database.imports, async () => {
+  const written = database.transaction('rw', database.atRiskClients, database.imports, async () => {
     const existing = await database.atRiskClients.bulkGet(rows.map((r) => r.federalExchangeId));
     const merged = rows.map((row, i) => atRiskClientSchema.parse(mergeAtRisk(existing[i], row, meta.now)));
     await database.atRiskClients.bulkPut(merged);
@@ -242,6 +245,9 @@ export async function importAtRiskRows(
     };
     await database.imports.add(record);
     return record;
+  });
+  return written.catch((err) => {
+    throw explainStorageError(err);
   });
 }
 

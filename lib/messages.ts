@@ -94,7 +94,8 @@ export class RefusedMessage extends Error {}
  */
 export function createRouter(ownId: string, handlers: Handlers) {
   return (raw: unknown, sender: Sender): Promise<unknown> => {
-    if (sender.id !== ownId)
+    // The browser always names a sender; should it not, that is a refusal, not a crash of the worker.
+    if (sender?.id !== ownId)
       return Promise.reject(new RefusedMessage('Refused: the message is not from AOR Guard.'));
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return Promise.reject(new RefusedMessage('Refused: the message is malformed.'));

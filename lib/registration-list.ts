@@ -246,9 +246,11 @@ async function parseList<T>(
             // Settle first: aborting calls complete() at once.
             fail(
               new ListImportError(
-                sameHeader(header, spec.other.header)
-                  ? spec.other.hint
-                  : `This is not the ${spec.name}: its first line should be "${spec.header.join(',')}" but is "${header.join(',').slice(0, 200)}".`,
+                header.every((cell) => cell.trim() === '')
+                  ? `The file is empty. Download the ${spec.name} again and choose that file.`
+                  : sameHeader(header, spec.other.header)
+                    ? spec.other.hint
+                    : `This is not the ${spec.name}: its first line should be "${spec.header.join(',')}" but is "${header.join(',').slice(0, 200)}".`,
               ),
             );
             return handle.abort();

@@ -5,12 +5,14 @@ import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucke
 import { bucketOf, rowsOf, toBuckets } from './list-buckets';
 import { normalizeNpn } from './npn';
 import {
+  ListImportError,
   type ParseResult,
   parseRegistrationCsv,
   parseTerminationCsv,
   type Registration,
   type Termination,
 } from './registration-list';
+import { explainStorageError } from './storage-errors';
 
 export type ListKind = ActiveList['kind'];
 
@@ -87,10 +89,16 @@ export async function importList(
       result = await parseTerminationCsv(input, { ...common, onRows: writer.add });
       await writer.flush();
     }
+    // A file whose every row is malformed must not replace the list in use with an empty one.
+    if (result.rows === 0 && result.errors[0])
+      throw new ListImportError(
+        `No row of this file could be read, so the list in use was kept. ${result.errors[0].message} Download the list again.`,
+      );
   } catch (err) {
-    await database.imports.update(record.id, { state: 'failed' });
+    // On a full disk this write may fail too; the rows still go and the error still says why.
+    await database.imports.update(record.id, { state: 'failed' }).catch(() => {});
     await deleteRowsOf(database, kind, record.id).catch(() => {});
-    throw err;
+    throw explainStorageError(err);
   }
   const finished: ImportRecord = {
     ...record,

@@ -8,6 +8,7 @@ import { ProfileForm } from '../../components/ProfileForm';
 import { ProfileNpnBadge } from '../../components/ProfileNpnBadge';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useStoredProfile } from '../../components/use-stored-profile';
+import { WipeAllData } from '../../components/WipeAllData';
 import { parseAtRiskCsv } from '../../lib/at-risk-list';
 import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
 import { importAtRiskRows, listAtRiskClients, listInvalidActionCases, setCaseStatus } from '../../lib/db';
@@ -15,6 +16,7 @@ import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
 import { type ParsedPolicy, placeShown } from '../../lib/policy';
 import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy-store';
 import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
+import { wipeAllData } from '../../lib/wipe';
 import { CallReportsSection as SupportCallReports } from './CallReportsSection';
 import { useCaseSends } from './case-sends';
 import { RegistrySection } from './Registry';
@@ -106,6 +108,13 @@ export function App() {
   const { section } = readHash();
   const profile = useStoredProfile();
   const agency = useAgency();
+  // A wipe reloads the page, so no form keeps showing what was deleted; the tab's history entry (not
+  // storage, just emptied) carries the news across the reload, once.
+  const [wiped] = useState(() => {
+    const was = (history.state as { wiped?: boolean } | null)?.wiped === true;
+    if (was) history.replaceState(null, '');
+    return was;
+  });
   useEffect(() => {
     const onHash = () => setHash(location.hash);
     window.addEventListener('hashchange', onHash);
@@ -141,6 +150,16 @@ export function App() {
           />
         )}
         {section === 'profile' && <LanguageChoice />}
+        {section === 'profile' && (
+          <WipeAllData
+            wiped={wiped}
+            onWipe={async () => {
+              await wipeAllData();
+              history.replaceState({ wiped: true }, '');
+              location.reload();
+            }}
+          />
+        )}
         {section === 'agency' && agency && <PolicyPanel parsed={agency.parsed} />}
         {section === 'call-reports' && <CallReportsSection />}
         {section === 'cases' && <CasesSection />}

@@ -21,6 +21,7 @@ const FEATURE_BENCHES = [
   () => import('./registry.mjs'),
   () => import('./resume-link.mjs'),
   () => import('./call-reports.mjs'),
+  () => import('./popup-memory.mjs'),
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

@@ -77,7 +77,7 @@ describe('CallReportTable', () => {
         onOpen={vi.fn()}
       />,
     );
-    const reveal = screen.getByRole('button', { name: 'Show the phone number for application 1110000001' });
+    const reveal = screen.getByRole('button', { name: /Show the phone number for application 1110000001$/ });
     expect(reveal.textContent).toBe('(•••) •••-0143');
     fireEvent.click(reveal);
     expect(screen.getAllByRole('row')[1]?.textContent).toContain('+12025550143');

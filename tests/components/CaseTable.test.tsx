@@ -40,9 +40,9 @@ describe('CaseTable', () => {
       target: { value: 'three-way-call-detected' },
     });
     expect(onStatusChange).toHaveBeenCalledWith('a', 'three-way-call-detected');
-    fireEvent.click(screen.getByRole('button', { name: 'Mark application 4567891230 completed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark completed, application 4567891230' }));
     expect(onStatusChange).toHaveBeenCalledWith('a', 'completed');
-    expect(screen.getByRole('button', { name: 'Mark application 1112223334 completed' })).toHaveProperty(
+    expect(screen.getByRole('button', { name: 'Mark completed, application 1112223334' })).toHaveProperty(
       'disabled',
       true,
     );
@@ -52,7 +52,7 @@ describe('CaseTable', () => {
     const onLogCall = vi.fn();
     render(<CaseTable cases={cases} unreadable={0} onStatusChange={vi.fn()} onLogCall={onLogCall} />);
     const row = screen.getByRole('rowheader', { name: 'Maria Lopez' }).closest('tr') as HTMLElement;
-    fireEvent.click(within(row).getByRole('button', { name: /Log a 3-way call report/ }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Log 3-way call for application/ }));
     expect(onLogCall).toHaveBeenCalledWith(base);
   });
 });

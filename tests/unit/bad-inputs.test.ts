@@ -1,0 +1,124 @@
+// Every file of tests/fixtures/bad/ through the importer the dashboard uses for it: each must be refused
+// with the message tests/fixtures/bad/expected.json names, and leave what is stored as it was.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseAtRiskCsv } from '../../lib/at-risk-list';
+import { restoreEverything } from '../../lib/backup';
+import { parseBundle } from '../../lib/call-report-bundle';
+import { importReports } from '../../lib/call-report-store';
+import { AorGuardDb, importAtRiskRows, recordInvalidActionSighting, saveCallReport } from '../../lib/db';
+import { importList } from '../../lib/registry-store';
+import { profileItem } from '../../lib/settings';
+import { sample } from './call-report-sample';
+
+const DIR = 'tests/fixtures/bad';
+type Importer = 'at-risk' | 'rcl' | 'termination' | 'call-report-bundle' | 'backup';
+interface Expected {
+  file: string;
+  importer: Importer;
+  error: string;
+  why: string;
+}
+const { files } = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as { files: Expected[] };
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+let db: AorGuardDb;
+
+/** The dashboard's import for each kind of file; resolves to the refusal's message, or null. */
+async function runImporter(importer: Importer, bytes: Buffer, fileName: string): Promise<string | null> {
+  const blob = new Blob([new Uint8Array(bytes)]);
+  const text = () => blob.text();
+  try {
+    switch (importer) {
+      case 'at-risk': {
+        const parsed = await parseAtRiskCsv(blob);
+        await importAtRiskRows(parsed.rows, { fileName, errors: parsed.errors.length, now: NOW }, db);
+        return null;
+      }
+      case 'rcl':
+      case 'termination':
+        await importList(importer, blob, { fileName, now: () => NOW }, db);
+        return null;
+      case 'call-report-bundle': {
+        const parsed = parseBundle(await text());
+        if (!parsed.ok) return parsed.message;
+        await importReports(parsed.bundle.reports, db);
+        return null;
+      }
+      case 'backup': {
+        const result = await restoreEverything(await text(), db);
+        return result.ok ? null : result.message;
+      }
+    }
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Every row of every table, plus the storage the extension writes. */
+async function snapshot() {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of db.tables) tables[table.name] = await table.toArray();
+  return { tables, local: await fakeBrowser.storage.local.get() };
+}
+
+beforeAll(async () => {
+  db = new AorGuardDb('bad-inputs');
+  await db.open();
+  await saveCallReport(sample(), db);
+  await recordInvalidActionSighting(
+    { applicationId: '4567891230', planYear: 2026, site: 'healthsherpa' },
+    NOW,
+    db,
+  );
+  await importAtRiskRows(
+    [{ federalExchangeId: '4567891230', archived: false }],
+    { fileName: 'good.csv', errors: 0, now: NOW },
+    db,
+  );
+  await importList(
+    'rcl',
+    readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8'),
+    { fileName: 'rcl.csv' },
+    db,
+  );
+  await importList(
+    'termination',
+    readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8'),
+    { fileName: 'terminations.csv' },
+    db,
+  );
+});
+
+describe('bad input corpus', () => {
+  it('has at least 50 files, every one of them listed', () => {
+    expect(files.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(files.map((f) => f.importer))).toEqual(
+      new Set(['at-risk', 'rcl', 'termination', 'call-report-bundle', 'backup']),
+    );
+    for (const f of files) expect(f.error.length, f.file).toBeGreaterThan(5);
+  });
+
+  it('the stored data it guards is there: every table but resumeLinks has rows', async () => {
+    for (const table of db.tables)
+      if (table.name !== 'resumeLinks') expect(await table.count(), table.name).toBeGreaterThan(0);
+  });
+
+  it.each(files)('$file ($why): $importer refuses it, nothing stored changes', async (f) => {
+    await profileItem.setValue({ name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 });
+    const before = await snapshot();
+    const message = await runImporter(f.importer, readFileSync(`${DIR}/${f.file}`), f.file);
+    expect(message, 'the file was accepted').not.toBeNull();
+    expect(message).toContain(f.error);
+    const after = await snapshot();
+    // An NPN list import is logged as it starts; a refused one stays in the log as failed, with no rows.
+    const logged = after.tables.imports?.filter(
+      (r) => !before.tables.imports?.some((b) => JSON.stringify(b) === JSON.stringify(r)),
+    );
+    for (const r of logged ?? []) expect(r).toMatchObject({ state: 'failed', rows: 0, added: 0 });
+    expect({ ...after.tables, imports: before.tables.imports }).toEqual(before.tables);
+    expect(after.tables.imports?.length).toBe((before.tables.imports?.length ?? 0) + (logged?.length ?? 0));
+    expect(after.local).toEqual(before.local);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Table } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AorGuardDb } from '../../lib/db';
+import * as settings from '../../lib/settings';
+import { WIPED_AREAS, wipeAllData } from '../../lib/wipe';
+
+/** A row any table accepts: every key path of its primary key and indexes filled in. */
+function rowFor(table: Table, n: number): Record<string, unknown> {
+  const row: Record<string, unknown> = { note: 'consumer data' };
+  const paths = [table.schema.primKey, ...table.schema.indexes].flatMap((i) =>
+    i.keyPath === undefined || i.keyPath === null ? [] : [i.keyPath].flat(),
+  );
+  for (const path of paths) row[path] = `${path}-${n}`;
+  return row;
+}
+
+async function seedEverything(database: AorGuardDb) {
+  for (const table of database.tables) await table.bulkAdd([rowFor(table, 1), rowFor(table, 2)]);
+  // Every item lib/settings.ts declares, whatever its area.
+  type Item = { key: string; setValue(v: unknown): Promise<void> };
+  const items = (Object.values(settings) as unknown[]).filter(
+    (v): v is Item => typeof v === 'object' && v !== null && 'setValue' in v && 'key' in v,
+  );
+  expect(items.length).toBeGreaterThan(5);
+  for (const item of items) await item.setValue(`stored ${item.key}`);
+  await fakeBrowser.storage.local.set({ stray: 'a key no item declares' });
+  await fakeBrowser.storage.sync.set({ stray: 1 });
+  await fakeBrowser.storage.session.set({ stray: 1 });
+  await fakeBrowser.storage.managed.set({ platformSupportEmail: 'it@agency.example' });
+  await fakeBrowser.notifications.create('resume-link-1', {
+    type: 'basic',
+    iconUrl: 'icon.png',
+    title: 'Resume Link expires soon',
+    message: 'Application 1234567890',
+  });
+}
+
+describe('Wipe all data', () => {
+  it('empties every table and every storage area the extension writes; the agency policy stays', async () => {
+    const database = new AorGuardDb('wipe-everything');
+    await database.open();
+    expect(database.tables.length).toBeGreaterThanOrEqual(8);
+    await seedEverything(database);
+    for (const table of database.tables) expect(await table.count(), table.name).toBe(2);
+    for (const area of WIPED_AREAS)
+      expect(Object.keys(await fakeBrowser.storage[area].get()).length, area).toBeGreaterThan(0);
+
+    await wipeAllData(database);
+
+    for (const table of database.tables) expect(await table.count(), table.name).toBe(0);
+    for (const area of ['local', 'sync', 'session'] as const)
+      expect(await fakeBrowser.storage[area].get(), area).toEqual({});
+    expect(await fakeBrowser.storage.managed.get()).toEqual({ platformSupportEmail: 'it@agency.example' });
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    database.close();
+  });
+
+  it('leaves the database usable: the extension keeps working after a wipe', async () => {
+    const database = new AorGuardDb('wipe-then-use');
+    await seedEverything(database);
+    await wipeAllData(database);
+    await database.callReports.put(rowFor(database.callReports, 3) as never);
+    expect(await database.callReports.count()).toBe(1);
+    database.close();
+  });
+});
