@@ -1,6 +1,6 @@
 // The NPN lists in IndexedDB. An import writes a new list beside the one in use and switches to it only
 // when complete: a failed or cancelled import leaves the previous list usable.
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from './db';
 import { bucketOf, rowsOf, toBuckets } from './list-buckets';
 import { normalizeNpn } from './npn';
@@ -163,30 +163,39 @@ export async function listFreshness(
   };
 }
 
-/** Everything the lists in use say about one NPN. */
+const request = <T>(r: IDBRequest) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result as T);
+    r.onerror = () => reject(r.error);
+  });
+
+/**
+ * Everything the lists in use say about one NPN. Read through IndexedDB itself, in one transaction (the
+ * lists in use and their rows as of the same moment): Dexie's layers were a third of a lookup's time.
+ */
 export async function lookupNpn(
   npn: string,
   database: AorGuardDb = db,
 ): Promise<{ registrations: Registration[]; terminations: Termination[] }> {
   const key = normalizeNpn(npn);
-  // A bucket's records of every list, read while the lists in use are: one round trip, not two.
-  const bucket = (kind: ListKind) =>
-    bucketsTable(database, kind)
-      .where(':id')
-      .between([bucketOf(key)], [bucketOf(key), Dexie.maxKey])
-      .toArray();
-  // One transaction: the lists in use and their rows as of the same moment, even mid-switch.
-  const [rcl, term, registrationRecords, terminationRecords] = await database.transaction(
-    'r',
-    [database.activeLists, database.registrationBuckets, database.terminationBuckets],
-    () =>
-      Promise.all([
-        database.activeLists.get('rcl'),
-        database.activeLists.get('termination'),
-        bucket('rcl') as Promise<ListBucket<Registration>[]>,
-        bucket('termination') as Promise<ListBucket<Termination>[]>,
-      ]),
-  );
+  if (!database.isOpen()) await database.open();
+  const tx = database
+    .backendDB()
+    .transaction(
+      [database.activeLists.name, database.registrationBuckets.name, database.terminationBuckets.name],
+      'readonly',
+    );
+  const active = tx.objectStore(database.activeLists.name);
+  const registrationStore = tx.objectStore(database.registrationBuckets.name);
+  const terminationStore = tx.objectStore(database.terminationBuckets.name);
+  // Every list's records of the bucket: arrays sort after strings, so [bucket, []] closes the range.
+  const bucket = IDBKeyRange.bound([bucketOf(key)], [bucketOf(key), []]);
+  const [rcl, term, registrationRecords, terminationRecords] = await Promise.all([
+    request<ActiveList | undefined>(active.get('rcl')),
+    request<ActiveList | undefined>(active.get('termination')),
+    request<ListBucket<Registration>[]>(registrationStore.getAll(bucket)),
+    request<ListBucket<Termination>[]>(terminationStore.getAll(bucket)),
+  ]);
   const inUse = <T>(records: ListBucket<T>[], list: ActiveList | undefined) =>
     records.filter((r) => r.listId === list?.importId);
   // Identities sort as the rows did when each had its own record: by plan year, then status.
