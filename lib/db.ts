@@ -90,6 +90,15 @@ export class AorGuardDb extends Dexie {
             Object.assign(r, indexFields(r));
           }),
       );
+    // Version 6 is another change's (NPN list buckets).
+    // Version 7 (issue 6, import speed): an import of 10,000 reports spent its time writing index entries,
+    // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
+    // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
+    // field until next written: rewriting every row here would cost the upgrade more than it saves.
+    this.version(7).stores({
+      callReports:
+        'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+    });
   }
 }
 

@@ -18,7 +18,7 @@ import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
 import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
 import { callReportsToCsv } from '../../lib/call-report-csv';
 import { formatFilingEmail } from '../../lib/call-report-filing';
-import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-report-query';
+import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../lib/call-report-query';
 import {
   allMatching,
   countReports,
@@ -57,7 +57,12 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
   const page = useLiveQuery(() => queryReports(query).then((p) => ({ ...p, query })), [query]);
-  const total = useLiveQuery(() => countReports(query), [query]);
+  // A summary search reads every match for its page and counts them there: not a second time here.
+  const counted = useLiveQuery(
+    async () => (searchTerms(query.text).length ? undefined : countReports(query)),
+    [query],
+  );
+  const total = page?.query === query && page.total !== undefined ? page.total : counted;
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
   if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
     return null;

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY } from '../../lib/call-report-query';
+import { expiredReports, queryReports } from '../../lib/call-report-store';
 import { AorGuardDb, listCallReports, listInvalidActionCases } from '../../lib/db';
 
 // Each published schema version, as it was shipped. A new version adds a row here and a test below.
@@ -106,7 +108,6 @@ describe('database upgrade to version 5', () => {
       const current = new AorGuardDb(name);
       expect((await listCallReports(current)).reports).toEqual([shipped]);
       expect(current.verno).toBeGreaterThanOrEqual(5);
-      expect(await current.callReports.where('words').startsWith('npn').primaryKeys()).toEqual([shipped.id]);
       expect(await current.callReports.where('reporter').equals('sam agent').count()).toBe(1);
       expect(
         await current.callReports
@@ -117,4 +118,53 @@ describe('database upgrade to version 5', () => {
       await current.delete();
     },
   );
+});
+
+// Version 7 drops the summary words index (and the single status, state and issue type indexes).
+describe('database upgrade to version 7', () => {
+  const v5Stores = {
+    callReports:
+      'id, calledAt, status, applicationId, state, issueType, phone, reporter, *words, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+  };
+  const shipped = {
+    id: '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6d',
+    calledAt: '2026-11-20T15:30:00.000Z',
+    applicationId: '4567891230',
+    state: 'TX',
+    phone: '+12025550143',
+    summary: 'Representative would not update the NPN.',
+    issueType: 'other' as const,
+    status: 'resolved' as const,
+    reporterName: 'Sam Agent',
+    createdAt: '2026-11-20T15:40:00.000Z',
+    updatedAt: '2026-11-20T15:40:00.000Z',
+  };
+
+  it('a database written by version 5 keeps its reports; search, filters and retention still find them', async () => {
+    const name = `upgrade7-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(VERSION_1);
+    old.version(2).stores(VERSION_2);
+    old.version(5).stores(v5Stores);
+    await old
+      .table('callReports')
+      .put({
+        ...shipped,
+        words: ['representative', 'would', 'not', 'update', 'the', 'npn'],
+        reporter: 'sam agent',
+      });
+    old.close();
+
+    const current = new AorGuardDb(name);
+    expect(current.verno).toBeGreaterThanOrEqual(7);
+    expect((await listCallReports(current)).reports).toEqual([shipped]);
+    const found = await queryReports({ ...DEFAULT_QUERY, text: 'npn', status: 'resolved' }, current);
+    expect(found.reports.map((r) => r.id)).toEqual([shipped.id]);
+    const byState = await queryReports({ ...DEFAULT_QUERY, sort: 'state', dir: 'asc' }, current);
+    expect(byState.reports.map((r) => r.id)).toEqual([shipped.id]);
+    expect((await expiredReports(1, new Date('2027-01-01T00:00:00.000Z'), current)).map((r) => r.id)).toEqual(
+      [shipped.id],
+    );
+    await current.delete();
+  });
 });
