@@ -136,6 +136,14 @@ export async function allMatching(q: ReportQuery, database: AorGuardDb = db): Pr
   return readBack(await allRows(q, database)).reports;
 }
 
+/**
+ * Every report matching the filters, in table order, as stored: for the CSV file only, which writes
+ * each cell as text whatever it holds. Rows are parsed before they are written; parsing 50,000 again
+ * on the way out took about a second.
+ */
+export const rowsForCsv = (q: ReportQuery, database: AorGuardDb = db): Promise<CallReport[]> =>
+  allRows(q, database);
+
 export async function getReports(ids: string[], database: AorGuardDb = db): Promise<CallReport[]> {
   const rows = (await database.callReports.bulkGet(ids)).filter((r): r is Stored => r !== undefined);
   return readBack(rows).reports;
@@ -163,7 +171,13 @@ export type ImportCounts = Record<MergeOutcome, number>;
  */
 export async function importReports(reports: CallReport[], database: AorGuardDb = db): Promise<ImportCounts> {
   return database.transaction('rw', database.callReports, async () => {
-    const existing = await database.callReports.bulkGet(reports.map((r) => r.id));
+    // Every stored id in one read, then only the reports already here: a get per incoming id (10,000
+    // requests, mostly for reports not stored yet) took about a second.
+    const stored = new Set(await database.callReports.toCollection().primaryKeys());
+    const known = reports.map((r) => r.id).filter((id) => stored.has(id));
+    const rows = await database.callReports.bulkGet(known);
+    const byId = new Map(known.map((id, i) => [id, rows[i]]));
+    const existing = reports.map((r) => byId.get(r.id));
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, conflict: 0 };
     const writes: Stored[] = [];
     reports.forEach((incoming, i) => {

@@ -1,6 +1,6 @@
 // The dashboard's "Call reports" section: the agent's form, and the support staff's table, filing,
 // exchange with other agents and the agency, backup and retention.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportForm } from '../../components/CallReportForm';
@@ -16,7 +16,7 @@ import { checkEndpoint, postBundle } from '../../lib/agency-send';
 import { exportEverything, restoreEverything } from '../../lib/backup';
 import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
 import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
-import { callReportsToCsv } from '../../lib/call-report-csv';
+import { callReportCsvParts } from '../../lib/call-report-csv';
 import { formatFilingEmail } from '../../lib/call-report-filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../lib/call-report-query';
 import {
@@ -27,15 +27,25 @@ import {
   getReports,
   importReports,
   queryReports,
+  rowsForCsv,
   updateReports,
 } from '../../lib/call-report-store';
 import { actorName, correct, moveTo } from '../../lib/call-report-workflow';
-import type { DashboardPrefill } from '../../lib/dashboard-link';
+import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard-link';
 import { saveCallReport } from '../../lib/db';
 import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
 
 /** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
 const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };
+
+type Page = Awaited<ReturnType<typeof queryReports>> & { query: ReportQuery };
+
+// Asked for as the dashboard's scripts load, while the language and the settings are still being read:
+// the database opens and the first page is read by the time the section first renders.
+const firstPage: Promise<Page> | undefined =
+  parseDashboardHash(location.hash).section === 'call-reports'
+    ? queryReports(DEFAULT_QUERY).then((p) => ({ ...p, query: DEFAULT_QUERY }))
+    : undefined;
 
 const asText = (reports: CallReport[], to: string) => {
   const email = formatFilingEmail(reports, to);
@@ -56,7 +66,12 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
-  const page = useLiveQuery(() => queryReports(query).then((p) => ({ ...p, query })), [query]);
+  const [early, setEarly] = useState<Page>();
+  useLayoutEffect(() => {
+    firstPage?.then(setEarly, () => {});
+  }, []);
+  const live = useLiveQuery(() => queryReports(query).then((p): Page => ({ ...p, query })), [query]);
+  const page = live ?? (query === DEFAULT_QUERY ? early : undefined);
   // A summary search reads every match for its page and counts them there: not a second time here.
   const counted = useLiveQuery(
     async () => (searchTerms(query.text).length ? undefined : countReports(query)),
@@ -171,8 +186,8 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             return t('support.exported', [String(reports.length)]);
           }}
           onExportCsv={async () => {
-            const reports = await forExport();
-            downloadText(callReportsToCsv(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
+            const reports = selected.size ? await chosen() : await rowsForCsv(query);
+            downloadText(callReportCsvParts(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
             return t('support.exported', [String(reports.length)]);
           }}
           onImport={async (f) => {

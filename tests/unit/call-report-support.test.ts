@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEndpoint, postBundle } from '../../lib/agency-send';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../lib/call-report-bundle';
-import { callReportsToCsv } from '../../lib/call-report-csv';
+import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../lib/call-report-csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../lib/call-report-filing';
 import { correct, isFiled, moveTo, nextStatuses } from '../../lib/call-report-workflow';
 import { toCsv } from '../../lib/csv';
@@ -141,6 +141,18 @@ describe('CSV', () => {
     expect(rest.join('\r\n')).toContain('"First line.\nSecond line, with a comma."');
     expect(rest.join('\r\n')).toContain('2026-11-20T15:30:00.000Z');
     expect(rest.join('\r\n')).toContain('2026-11-21T10:00:00.000Z');
+  });
+
+  it('written in pieces, the file is the one written whole: one header, every row, formulas inert', () => {
+    const reports = Array.from({ length: 5 }, (_, i) =>
+      sample({ id: `r${i}`, summary: i === 3 ? '=HYPERLINK("x")\nsecond line' : `Report number ${i}.` }),
+    );
+    const whole = callReportCsvParts(reports, reports.length).join('');
+    const parts = callReportCsvParts(reports, 2);
+    expect(parts.join('')).toBe(whole);
+    expect(parts.join('').match(/Report ID/g)).toHaveLength(1);
+    expect(parts.join('')).toContain(`"'=HYPERLINK(""x"")\nsecond line"`);
+    expect(callReportCsvParts([]).join('')).toBe(toCsv([], CALL_REPORT_CSV_COLUMNS));
   });
 });
 
