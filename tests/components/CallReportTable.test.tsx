@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { CallReportDetail } from '../../components/CallReportDetail';
@@ -39,7 +39,7 @@ function Harness() {
 }
 
 describe('CallReportTable', () => {
-  it('shows the support columns and filters by status, state and summary text', () => {
+  it('shows the support columns and filters by status, state and summary text', async () => {
     render(<Harness />);
     for (const name of [
       'Date and time',
@@ -60,7 +60,10 @@ describe('CallReportTable', () => {
     expect(screen.getAllByRole('rowheader')).toHaveLength(2);
     fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
     fireEvent.input(screen.getByLabelText('Search summaries'), { target: { value: 'dropped' } });
-    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']);
+    // The search is asked for once typing pauses.
+    await waitFor(() =>
+      expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']),
+    );
   });
 
   it('masks the phone until revealed and sorts by a column', () => {
