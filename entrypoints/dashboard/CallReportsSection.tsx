@@ -30,7 +30,7 @@ import {
   rowsForCsv,
   updateReports,
 } from '../../lib/call-report-store';
-import { actorName, correct, moveTo } from '../../lib/call-report-workflow';
+import { actorName, correct, moveTo, resolveConflict } from '../../lib/call-report-workflow';
 import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard-link';
 import { saveCallReport } from '../../lib/db';
 import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
@@ -164,6 +164,9 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
               await file(reports, target);
             }}
             onCopy={(reports) => navigator.clipboard.writeText(asText(reports, helpDeskEmail))}
+            onResolve={async (keep) => {
+              await updateReports([open.id], (r) => resolveConflict(r, keep, actor()));
+            }}
           />
         )}
         <SupportToolbar

@@ -4,8 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportTable } from '../../components/CallReportTable';
 import type { CallReport } from '../../lib/call-report';
+import { mergeReport } from '../../lib/call-report-bundle';
 import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-report-query';
-import { moveTo } from '../../lib/call-report-workflow';
+import { correct, moveTo, resolveConflict } from '../../lib/call-report-workflow';
 import { sample } from '../unit/call-report-sample';
 
 const reports: CallReport[] = [
@@ -106,6 +107,7 @@ describe('CallReportDetail', () => {
         onCorrect={vi.fn()}
         onFile={vi.fn()}
         onCopy={vi.fn()}
+        onResolve={vi.fn()}
       />,
     );
     const link = screen.getByRole('link', { name: 'Email FFM help desk' });
@@ -133,6 +135,7 @@ describe('CallReportDetail', () => {
         onCorrect={onCorrect}
         onFile={vi.fn()}
         onCopy={vi.fn()}
+        onResolve={vi.fn()}
       />,
     );
     const box = screen.getByLabelText('Add a correction (the filed text stays as it was)');
@@ -143,5 +146,54 @@ describe('CallReportDetail', () => {
     const history = screen.getByRole('region', { name: 'History' });
     expect(history.textContent).toContain('Pat Support');
     expect(history.textContent).toContain('Filed with CMS help desk');
+  });
+
+  it('resolves a flagged conflict: the kept copy becomes the report, the other stays in its history', async () => {
+    const base = reports[0] as CallReport;
+    const mine = correct(
+      base,
+      { summary: 'My account of the call.' },
+      { by: 'Agent A', now: new Date('2026-11-21T10:00:00Z') },
+    );
+    const theirs = correct(
+      base,
+      { summary: 'Their account of the call.' },
+      { by: 'Agent B', now: new Date('2026-11-21T10:05:00Z') },
+    );
+    const flagged = mergeReport(mine, theirs).report;
+    function Harness() {
+      const [report, setReport] = useState(flagged);
+      return (
+        <CallReportDetail
+          key={report.updatedAt}
+          report={report}
+          helpDeskEmail="a@b.c"
+          platformEmail="d@e.f"
+          onStatus={vi.fn()}
+          onCorrect={vi.fn()}
+          onFile={vi.fn()}
+          onCopy={vi.fn()}
+          onResolve={async (keep) =>
+            setReport(
+              resolveConflict(report, keep, { by: 'Pat Support', now: new Date('2026-11-22T09:00:00Z') }),
+            )
+          }
+        />
+      );
+    }
+    render(<Harness />);
+    expect(screen.getByRole('alert').textContent).toContain('differs from this one');
+    const versions = screen.getByRole('region', { name: 'conflicting versions' });
+    expect(within(versions).getByText('My account of the call.')).toBeTruthy();
+    expect(within(versions).getByText('Their account of the call.')).toBeTruthy();
+    fireEvent.click(within(versions).getByRole('button', { name: 'Keep imported copy 1' }));
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'conflicting versions' })).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    const facts = screen.getByRole('heading', { level: 3 }).closest('article') as HTMLElement;
+    expect(within(facts).getAllByText('Their account of the call.')).toHaveLength(1);
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(history.textContent).toContain('Pat Support');
+    expect(within(history).getByText('My account of the call.')).toBeTruthy();
   });
 });
