@@ -16,7 +16,8 @@ export interface CallReportDetailProps {
   helpDeskEmail: string;
   platformEmail: string;
   onStatus(status: ReportStatus): Promise<void>;
-  onCorrect(summary: string): Promise<void>;
+  /** `openedSummary`: the summary this editor started from (an edit elsewhere since then is refused). */
+  onCorrect(summary: string, openedSummary: string): Promise<void>;
   /** Files the reports by email (or copies when too long) and marks them filed. */
   onFile(reports: CallReport[], target: 'cms' | 'platform'): Promise<void>;
   onCopy(reports: CallReport[]): Promise<void>;
@@ -57,6 +58,9 @@ export function CallReportDetail(props: CallReportDetailProps) {
   const r = props.report;
   const [showPhone, setShowPhone] = useState(false);
   const [draft, setDraft] = useState(isFiled(r) ? '' : r.summary);
+  // What this editor started from; another tab's edit since then is shown, and saving over it refused.
+  const [openedSummary, setOpenedSummary] = useState(r.summary);
+  const changedElsewhere = !isFiled(r) && r.summary !== openedSummary;
   const [status, setStatus] = useState('');
   const cms = formatFilingEmail([r], props.helpDeskEmail);
   const run = (work: () => Promise<void>, done: string) => async () => {
@@ -151,10 +155,24 @@ export function CallReportDetail(props: CallReportDetailProps) {
             setStatus(t('support.correctionTooShort'));
             return;
           }
-          run(() => props.onCorrect(draft.trim()), t('support.corrected'))();
+          const text = draft.trim();
+          run(async () => {
+            await props.onCorrect(text, openedSummary);
+            setOpenedSummary(text);
+          }, t('support.corrected'))();
           if (isFiled(r)) setDraft('');
         }}
       >
+        {changedElsewhere ? (
+          <div class="warning stack" role="alert">
+            <p>{t('support.changedElsewhere')}</p>
+            <div class="actions">
+              <button type="button" onClick={() => setOpenedSummary(r.summary)}>
+                {t('support.saveOverOther')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <label for={`correct-${r.id}`}>
           {isFiled(r) ? t('support.addCorrection') : t('support.editSummary')}
         </label>

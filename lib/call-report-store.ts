@@ -4,6 +4,7 @@ import Dexie, { type Collection } from 'dexie';
 import { type CallReport, callReportSchema } from './call-report';
 import { type MergeOutcome, mergeReport } from './call-report-bundle';
 import { compareBy, indexFields, matchesQuery, type ReportQuery, searchTerms } from './call-report-query';
+import { type Actor, checkNotStale, correct, type ReportEdit } from './call-report-workflow';
 import { type AorGuardDb, db } from './db';
 import { selectExpired } from './retention';
 
@@ -160,6 +161,26 @@ export async function updateReports(
     const next = current.map(change).filter((r, i) => r !== current[i]);
     await database.callReports.bulkPut(next.map(toStored));
     return next.length;
+  });
+}
+
+/**
+ * Corrects one report in a transaction, refusing (StaleReportError) when its summary is no longer the
+ * one the editor opened: the check and the write cannot be separated by another tab's save.
+ */
+export async function correctReport(
+  id: string,
+  openedSummary: string,
+  edit: ReportEdit,
+  actor: Actor,
+  database: AorGuardDb = db,
+): Promise<void> {
+  await database.transaction('rw', database.callReports, async () => {
+    const [current] = await getReports([id], database);
+    if (!current) throw new Error('This report no longer exists.');
+    checkNotStale(current, openedSummary);
+    const next = correct(current, edit, actor);
+    if (next !== current) await database.callReports.put(toStored(next));
   });
 }
 

@@ -49,6 +49,22 @@ export function moveTo(r: CallReport, to: ReportStatus, actor: Actor): CallRepor
 export type EditableField = 'summary' | 'issueType';
 export type ReportEdit = Partial<Pick<CallReport, EditableField>>;
 
+/** The summary was changed elsewhere (another tab) since this editor opened it: nothing was saved. */
+export class StaleReportError extends Error {
+  constructor() {
+    super('The report was changed elsewhere since it was opened.');
+    this.name = 'StaleReportError';
+  }
+}
+
+/**
+ * Checks an in-place edit against what the editor started from, so two tabs editing one report cannot
+ * silently overwrite each other. Filed reports take appended corrections, which never overwrite.
+ */
+export function checkNotStale(current: CallReport, openedSummary: string): void {
+  if (!isFiled(current) && current.summary !== openedSummary) throw new StaleReportError();
+}
+
 /**
  * Before filing the report is corrected in place; after filing the text is appended as a correction so
  * what the help desk received stays as it was.

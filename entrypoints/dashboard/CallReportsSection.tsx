@@ -21,6 +21,7 @@ import { formatFilingEmail } from '../../lib/call-report-filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../lib/call-report-query';
 import {
   allMatching,
+  correctReport,
   countReports,
   deleteReports,
   expiredReports,
@@ -30,7 +31,7 @@ import {
   rowsForCsv,
   updateReports,
 } from '../../lib/call-report-store';
-import { actorName, correct, moveTo, resolveConflict } from '../../lib/call-report-workflow';
+import { actorName, moveTo, resolveConflict, StaleReportError } from '../../lib/call-report-workflow';
 import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard-link';
 import { saveCallReport } from '../../lib/db';
 import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
@@ -150,15 +151,19 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         />
         {open && (
           <CallReportDetail
-            key={open.id + open.updatedAt}
+            key={open.id}
             report={open}
             helpDeskEmail={helpDeskEmail}
             platformEmail={platformEmail}
             onStatus={async (s) => {
               await updateReports([open.id], (r) => moveTo(r, s, actor()));
             }}
-            onCorrect={async (summary) => {
-              await updateReports([open.id], (r) => correct(r, { summary }, actor()));
+            onCorrect={async (summary, openedSummary) => {
+              try {
+                await correctReport(open.id, openedSummary, { summary }, actor());
+              } catch (err) {
+                throw err instanceof StaleReportError ? new Error(t('support.changedElsewhere')) : err;
+              }
             }}
             onFile={async (reports, target) => {
               await file(reports, target);

@@ -142,7 +142,7 @@ describe('CallReportDetail', () => {
     expect((box as HTMLTextAreaElement).value).toBe('');
     fireEvent.input(box, { target: { value: 'The call was on Tuesday, not Monday.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Append correction' }));
-    expect(onCorrect).toHaveBeenCalledWith('The call was on Tuesday, not Monday.');
+    expect(onCorrect).toHaveBeenCalledWith('The call was on Tuesday, not Monday.', filed.summary);
     const history = screen.getByRole('region', { name: 'History' });
     expect(history.textContent).toContain('Pat Support');
     expect(history.textContent).toContain('Filed with CMS help desk');
@@ -195,5 +195,40 @@ describe('CallReportDetail', () => {
     const history = screen.getByRole('region', { name: 'History' });
     expect(history.textContent).toContain('Pat Support');
     expect(within(history).getByText('My account of the call.')).toBeTruthy();
+  });
+
+  it('shows a conflict when another tab changed the summary being edited, and sends what it opened', () => {
+    const opened = reports[0] as CallReport;
+    const onCorrect = vi.fn(async () => {});
+    const props = {
+      helpDeskEmail: 'a@b.c',
+      platformEmail: 'd@e.f',
+      onStatus: vi.fn(),
+      onCorrect,
+      onFile: vi.fn(),
+      onCopy: vi.fn(),
+      onResolve: vi.fn(),
+    };
+    const { rerender } = render(<CallReportDetail report={opened} {...props} />);
+    const box = screen.getByLabelText('Correct the summary');
+    fireEvent.input(box, { target: { value: 'My own careful rewrite of it.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // Another tab saves: the live query hands the editor the new stored report.
+    const elsewhere = correct(opened, { summary: 'Written in the other tab.' }, { by: 'B', now: new Date() });
+    rerender(<CallReportDetail report={elsewhere} {...props} />);
+    expect(screen.getByRole('alert').textContent).toContain('changed in another tab or window');
+    expect((screen.getByLabelText('Correct the summary') as HTMLTextAreaElement).value).toBe(
+      'My own careful rewrite of it.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save correction' }));
+    expect(onCorrect).toHaveBeenLastCalledWith('My own careful rewrite of it.', opened.summary);
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'I have read the other change; let me save my text' }),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save correction' }));
+    expect(onCorrect).toHaveBeenLastCalledWith('My own careful rewrite of it.', 'Written in the other tab.');
   });
 });
