@@ -1,5 +1,6 @@
 // The extension's IndexedDB: every table and every version, in one place.
 import Dexie, { type EntityTable } from 'dexie';
+import type { QueuedSend } from './agency-outbox';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
@@ -51,6 +52,7 @@ export class AorGuardDb extends Dexie {
   registrations!: Dexie.Table<Listed<Registration>, [string, string, number]>;
   terminations!: Dexie.Table<Listed<Termination>, [string, string, number, string]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
+  agencySends!: EntityTable<QueuedSend, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -95,9 +97,11 @@ export class AorGuardDb extends Dexie {
     // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
     // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
     // field until next written: rewriting every row here would cost the upgrade more than it saves.
+    // agencySends: `Send to agency` failures waiting for a retry (lib/agency-outbox.ts).
     this.version(7).stores({
       callReports:
         'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+      agencySends: 'id, queuedAt',
     });
   }
 }

@@ -2,6 +2,7 @@
 // exchange with other agents and the agency, backup and retention.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AgencyOutbox } from '../../components/AgencyOutbox';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportForm } from '../../components/CallReportForm';
 import { CallReportTable } from '../../components/CallReportTable';
@@ -12,6 +13,7 @@ import { SupportToolbar } from '../../components/SupportToolbar';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useEffectiveSetting } from '../../components/use-setting';
 import { useStoredProfile } from '../../components/use-stored-profile';
+import { discardSend, listQueuedSends, queueSend, retrySends, scheduleRetry } from '../../lib/agency-outbox';
 import { checkEndpoint, postBundle } from '../../lib/agency-send';
 import { exportEverything, restoreEverything } from '../../lib/backup';
 import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
@@ -79,6 +81,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
     [query],
   );
   const total = page?.query === query && page.total !== undefined ? page.total : counted;
+  const outbox = useLiveQuery(() => listQueuedSends(), []);
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
   if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
     return null;
@@ -216,12 +219,30 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
             if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
             const reports = await forExport();
-            const sent = await postBundle(
-              checked.url.href,
-              JSON.stringify(makeBundle(reports, new Date(), actorName(profile))),
-            );
-            if (!sent.ok) throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            const body = JSON.stringify(makeBundle(reports, new Date(), actorName(profile)));
+            const sent = await postBundle(checked.url.href, body);
+            if (!sent.ok) {
+              const failed = { attempts: sent.attempts, error: sent.error };
+              await queueSend(
+                { endpoint: checked.url.href, body, reports: reports.length, ...failed },
+                new Date(),
+              );
+              await scheduleRetry();
+              throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            }
             return t('support.sent', [String(reports.length)]);
+          }}
+        />
+        <AgencyOutbox
+          sends={outbox?.sends ?? []}
+          onRetry={async (id) => {
+            const sent = await retrySends(new Date(), { ids: [id] });
+            await scheduleRetry();
+            return sent > 0;
+          }}
+          onDiscard={async (id) => {
+            await discardSend(id);
+            await scheduleRetry();
           }}
         />
       </section>

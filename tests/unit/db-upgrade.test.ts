@@ -120,7 +120,8 @@ describe('database upgrade to version 5', () => {
   );
 });
 
-// Version 7 drops the summary words index (and the single status, state and issue type indexes).
+// Version 7 drops the summary words index (and the single status, state and issue type indexes) and
+// adds agencySends, the Send to agency retry queue.
 describe('database upgrade to version 7', () => {
   const v5Stores = {
     callReports:
@@ -140,23 +141,22 @@ describe('database upgrade to version 7', () => {
     updatedAt: '2026-11-20T15:40:00.000Z',
   };
 
-  it('a database written by version 5 keeps its reports; search, filters and retention still find them', async () => {
+  it('a database written by version 5 keeps its reports (search, filters and retention find them); the send queue starts empty', async () => {
     const name = `upgrade7-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     old.version(1).stores(VERSION_1);
     old.version(2).stores(VERSION_2);
     old.version(5).stores(v5Stores);
-    await old
-      .table('callReports')
-      .put({
-        ...shipped,
-        words: ['representative', 'would', 'not', 'update', 'the', 'npn'],
-        reporter: 'sam agent',
-      });
+    await old.table('callReports').put({
+      ...shipped,
+      words: ['representative', 'would', 'not', 'update', 'the', 'npn'],
+      reporter: 'sam agent',
+    });
     old.close();
 
     const current = new AorGuardDb(name);
     expect(current.verno).toBeGreaterThanOrEqual(7);
+    expect(await current.agencySends.count()).toBe(0);
     expect((await listCallReports(current)).reports).toEqual([shipped]);
     const found = await queryReports({ ...DEFAULT_QUERY, text: 'npn', status: 'resolved' }, current);
     expect(found.reports.map((r) => r.id)).toEqual([shipped.id]);
