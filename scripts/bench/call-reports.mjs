@@ -31,7 +31,10 @@ function makeReport(i, id) {
   };
 }
 
-/** Writes rows straight into the extension's database, with the index fields lib/call-report-query adds. */
+/**
+ * Writes rows straight into the extension's database as database version 5 wrote them (summary words
+ * included: version 7 no longer writes them but keeps them in older rows, and they make rows larger).
+ */
 async function seed(page, count) {
   for (let start = 0; start < count; start += 5000) {
     const rows = Array.from({ length: Math.min(5000, count - start) }, (_, k) =>
