@@ -8,7 +8,7 @@ import { type Actor, checkNotStale, correct, type ReportEdit } from './call-repo
 import { type AorGuardDb, db } from './db';
 import { selectExpired } from './retention';
 
-/** `words` only in rows written before version 7 (it is not read any more). */
+/** `words` only in rows written before version 7 (the search uses them where present). */
 type Stored = CallReport & { words?: string[]; reporter?: string };
 
 export const toStored = (r: CallReport): Stored => {
@@ -205,7 +205,9 @@ export async function importReports(reports: CallReport[], database: AorGuardDb 
       const local = existing[i] ? callReportSchema.safeParse(existing[i]) : undefined;
       const { outcome, report } = mergeReport(local?.success ? local.data : undefined, incoming);
       counts[outcome]++;
-      if (outcome !== 'unchanged') writes.push(withIndexFields(report));
+      // A conflict adds to the stored report's list of versions, which has a limit: checked before writing.
+      if (outcome === 'conflict') writes.push(toStored(report));
+      else if (outcome !== 'unchanged') writes.push(withIndexFields(report));
     });
     await database.callReports.bulkPut(writes);
     return counts;
