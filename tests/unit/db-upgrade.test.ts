@@ -146,6 +146,12 @@ describe('database upgrade to version 7', () => {
     const old = new Dexie(name);
     old.version(1).stores(VERSION_1);
     old.version(2).stores(VERSION_2);
+    old.version(3).stores({
+      registrations: '[listId+key+planYear]',
+      terminations: '[listId+key+planYear+status]',
+      activeLists: 'kind',
+    });
+    old.version(4).stores({ resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey' });
     old.version(5).stores(v5Stores);
     await old.table('callReports').put({
       ...shipped,
