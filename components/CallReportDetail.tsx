@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   type CallReport,
   type CallReportVersion,
@@ -61,6 +61,11 @@ export function CallReportDetail(props: CallReportDetailProps) {
   // What this editor started from; another tab's edit since then is shown, and saving over it refused.
   const [openedSummary, setOpenedSummary] = useState(r.summary);
   const changedElsewhere = !isFiled(r) && r.summary !== openedSummary;
+  // Once filed (here or in another tab) the box takes a new correction, not the summary to edit.
+  const filed = isFiled(r);
+  useEffect(() => {
+    if (filed) setDraft('');
+  }, [filed]);
   const [status, setStatus] = useState('');
   const cms = formatFilingEmail([r], props.helpDeskEmail);
   const run = (work: () => Promise<void>, done: string) => async () => {
