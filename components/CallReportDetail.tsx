@@ -1,5 +1,11 @@
-import { useState } from 'preact/hooks';
-import { type CallReport, formatCallTime, type ReportStatus } from '../lib/call-report';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  type CallReport,
+  type CallReportVersion,
+  formatCallTime,
+  type ReportStatus,
+} from '../lib/call-report';
+import { versionOf } from '../lib/call-report-bundle';
 import { formatFilingEmail } from '../lib/call-report-filing';
 import { isFiled, nextStatuses } from '../lib/call-report-workflow';
 import { formatPhone, maskPhone } from '../lib/phone';
@@ -10,16 +16,56 @@ export interface CallReportDetailProps {
   helpDeskEmail: string;
   platformEmail: string;
   onStatus(status: ReportStatus): Promise<void>;
-  onCorrect(summary: string): Promise<void>;
+  /** `openedSummary`: the summary this editor started from (an edit elsewhere since then is refused). */
+  onCorrect(summary: string, openedSummary: string): Promise<void>;
   /** Files the reports by email (or copies when too long) and marks them filed. */
   onFile(reports: CallReport[], target: 'cms' | 'platform'): Promise<void>;
   onCopy(reports: CallReport[]): Promise<void>;
+  /** Keeps one version of a report flagged with conflicting versions: its own, or conflicts[i]. */
+  onResolve(keep: 'current' | number): Promise<void>;
+}
+
+/** One version of a flagged report, side by side with the others, and the button that keeps it. */
+function VersionCard(props: { version: CallReportVersion; title: string; keep: string; onKeep(): void }) {
+  const v = props.version;
+  const last = v.history?.at(-1);
+  return (
+    <li class="card stack">
+      <h4>{props.title}</h4>
+      <dl class="facts">
+        <dt>{t('support.col.status')}</dt>
+        <dd>{tCode('support.status', v.status)}</dd>
+        <dt>{t('reports.issueType')}</dt>
+        <dd>{tCode('callReport.issue', v.issueType)}</dd>
+        <dt>{t('reports.summary')}</dt>
+        <dd class="summary">{v.summary}</dd>
+        <dt>{t('support.conflictChanged')}</dt>
+        <dd>
+          <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+          {last ? ` — ${last.by}` : ''}
+        </dd>
+      </dl>
+      <div class="actions">
+        <button type="button" onClick={props.onKeep}>
+          {props.keep}
+        </button>
+      </div>
+    </li>
+  );
 }
 
 export function CallReportDetail(props: CallReportDetailProps) {
   const r = props.report;
   const [showPhone, setShowPhone] = useState(false);
   const [draft, setDraft] = useState(isFiled(r) ? '' : r.summary);
+  // What this editor started from; another tab's edit since then is shown, and saving over it refused.
+  const [openedSummary, setOpenedSummary] = useState(r.summary);
+  const changedElsewhere = !isFiled(r) && r.summary !== openedSummary;
+  // Once filed (here or in another tab) the box takes a new correction, not the summary to edit.
+  const filed = isFiled(r);
+  useEffect(() => {
+    if (filed) setDraft('');
+  }, [filed]);
   const [status, setStatus] = useState('');
   const cms = formatFilingEmail([r], props.helpDeskEmail);
   const run = (work: () => Promise<void>, done: string) => async () => {
@@ -41,9 +87,28 @@ export function CallReportDetail(props: CallReportDetailProps) {
         {t('callReport.applicationId')} {r.applicationId}
       </h3>
       {r.conflicts?.length ? (
-        <p class="warning" role="alert">
-          {t('support.conflictNote', [String(r.conflicts.length)])}
-        </p>
+        <section class="stack" aria-label={t('support.conflict')}>
+          <p class="warning" role="alert">
+            {t('support.conflictNote', [String(r.conflicts.length)])}
+          </p>
+          <ul class="cards">
+            <VersionCard
+              version={versionOf(r)}
+              title={t('support.conflictCurrent')}
+              keep={t('support.keepCurrent')}
+              onKeep={run(() => props.onResolve('current'), t('support.conflictResolved'))}
+            />
+            {r.conflicts.map((v, i) => (
+              <VersionCard
+                key={v.updatedAt + String(i)}
+                version={v}
+                title={t('support.conflictImported', [String(i + 1)])}
+                keep={t('support.keepImported', [String(i + 1)])}
+                onKeep={run(() => props.onResolve(i), t('support.conflictResolved'))}
+              />
+            ))}
+          </ul>
+        </section>
       ) : null}
       <dl class="facts">
         <dt>{t('reports.calledAt')}</dt>
@@ -95,10 +160,24 @@ export function CallReportDetail(props: CallReportDetailProps) {
             setStatus(t('support.correctionTooShort'));
             return;
           }
-          run(() => props.onCorrect(draft.trim()), t('support.corrected'))();
+          const text = draft.trim();
+          run(async () => {
+            await props.onCorrect(text, openedSummary);
+            setOpenedSummary(text);
+          }, t('support.corrected'))();
           if (isFiled(r)) setDraft('');
         }}
       >
+        {changedElsewhere ? (
+          <div class="warning stack" role="alert">
+            <p>{t('support.changedElsewhere')}</p>
+            <div class="actions">
+              <button type="button" onClick={() => setOpenedSummary(r.summary)}>
+                {t('support.saveOverOther')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <label for={`correct-${r.id}`}>
           {isFiled(r) ? t('support.addCorrection') : t('support.editSummary')}
         </label>
@@ -142,6 +221,20 @@ export function CallReportDetail(props: CallReportDetailProps) {
             </li>
           ))}
         </ol>
+        {r.superseded?.length ? (
+          <>
+            <h5>{t('support.supersededHeading')}</h5>
+            <ul>
+              {r.superseded.map((v, i) => (
+                <li key={v.updatedAt + String(i)}>
+                  <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+                  {v.history?.at(-1) ? ` — ${v.history.at(-1)?.by}` : ''}:{' '}
+                  <span class="summary">{v.summary}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
     </article>
   );

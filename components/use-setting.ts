@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PolicyKeyName } from '../lib/policy';
 import { effectiveSetting, watchPolicy } from '../lib/policy-store';
 
@@ -10,7 +10,8 @@ interface StoredSetting<T> {
 /** A setting as it applies (the agency's value when its policy sets the key), kept current. */
 export function useEffectiveSetting<T>(key: PolicyKeyName, item: StoredSetting<T>) {
   const [setting, setSetting] = useState<{ value: T; locked: boolean }>();
-  useEffect(() => {
+  // Started as the component renders, not after the next paint: the read takes that frame back.
+  useLayoutEffect(() => {
     const refresh = () => effectiveSetting(key, item).then(setSetting);
     refresh();
     const stopItem = item.watch(refresh);

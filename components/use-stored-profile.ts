@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Profile } from '../lib/profile';
 import { profileItem, readProfile } from '../lib/settings';
 
 /** The saved profile, kept current when another page of the extension saves it. */
 export function useStoredProfile(): Profile | undefined {
   const [profile, setProfile] = useState<Profile>();
-  useEffect(() => {
+  // Started as the component renders, not after the next paint: the read takes that frame back.
+  useLayoutEffect(() => {
     readProfile().then(setProfile);
     return profileItem.watch(() => readProfile().then(setProfile));
   }, []);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startSendRetries } from '../lib/agency-outbox';
 import { installCallReportShortcuts } from '../lib/call-report-shortcuts';
 import { dashboardHash } from '../lib/dashboard-link';
 import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
@@ -93,4 +94,5 @@ export default defineBackground(() => {
   // expire), recounted on every change and once a day; reminders run on an hourly alarm.
   startResumeLinkReminders();
   startRetention();
+  startSendRetries();
 });

@@ -1,6 +1,7 @@
 // `Export everything` and `Restore`: every table in one versioned JSON file; a restore is checked whole
 // and written in one transaction, so it lands completely or not at all.
 
+import { queuedSendSchema } from './agency-outbox';
 import { atRiskClientSchema } from './at-risk-list';
 import { callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
@@ -23,6 +24,7 @@ const ROW_SCHEMAS: Record<string, { safeParse(v: unknown): { success: boolean; d
   callReports: callReportSchema,
   invalidActionCases: invalidActionCaseSchema,
   atRiskClients: atRiskClientSchema,
+  agencySends: queuedSendSchema,
 };
 
 const backupSchema = z.object({

@@ -79,8 +79,8 @@ function canonical(value: unknown): string {
   );
 }
 
-const versionOf = (r: CallReport): CallReportVersion => {
-  const { conflicts: _ignored, ...rest } = r;
+export const versionOf = (r: CallReport): CallReportVersion => {
+  const { conflicts: _conflicts, superseded: _superseded, ...rest } = r;
   return rest;
 };
 
@@ -104,13 +104,18 @@ export function mergeReport(
   if (canonical(mine) === canonical(theirs)) return { outcome: 'unchanged', report: local };
   const ours = local.history ?? [];
   const their = incoming.history ?? [];
-  if (their.length > ours.length && isPrefix(ours, their))
+  if (their.length > ours.length && isPrefix(ours, their)) {
+    const { conflicts, superseded } = local;
     return {
       outcome: 'updated',
-      report: local.conflicts ? { ...theirs, conflicts: local.conflicts } : theirs,
+      report: { ...theirs, ...(conflicts && { conflicts }), ...(superseded && { superseded }) },
     };
+  }
   if (their.length < ours.length && isPrefix(their, ours)) return { outcome: 'unchanged', report: local };
-  const known = (local.conflicts ?? []).some((c) => canonical(c) === canonical(theirs));
+  // A rival already flagged, or set aside when a conflict was resolved, is not flagged again.
+  const known = [...(local.conflicts ?? []), ...(local.superseded ?? [])].some(
+    (c) => canonical(c) === canonical(theirs),
+  );
   if (known) return { outcome: 'unchanged', report: local };
   return { outcome: 'conflict', report: { ...local, conflicts: [...(local.conflicts ?? []), theirs] } };
 }

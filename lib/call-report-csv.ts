@@ -37,4 +37,18 @@ function row(r: CallReport): Record<string, unknown> {
   };
 }
 
-export const callReportsToCsv = (reports: CallReport[]) => toCsv(reports.map(row), CALL_REPORT_CSV_COLUMNS);
+/**
+ * The file as pieces of 2,000 rows (a Blob takes them as they are): 50,000 rows as one string, built
+ * through one array of every cell, spent more time collecting garbage than writing.
+ */
+export function callReportCsvParts(reports: CallReport[], chunk = 2000): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start === 0 || start < reports.length; start += chunk) {
+    const rows = reports.slice(start, start + chunk).map(row);
+    if (start > 0) parts.push('\r\n');
+    parts.push(toCsv(rows, CALL_REPORT_CSV_COLUMNS, { header: start === 0 }));
+  }
+  return parts;
+}
+
+export const callReportsToCsv = (reports: CallReport[]) => callReportCsvParts(reports).join('');

@@ -30,7 +30,7 @@ export interface ReportQuery {
 
 export const DEFAULT_QUERY: ReportQuery = { sort: 'calledAt', dir: 'desc', offset: 0, limit: 50 };
 
-/** Lower-case words of a text, each once; what the multi-entry `words` index holds. */
+/** Lower-case words of a text, each once: what the summary search compares. */
 export function words(text: string): string[] {
   return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length > 1).slice(0, 500);
 }
@@ -40,8 +40,8 @@ export const reporterKey = (r: Pick<CallReport, 'reporterName' | 'reporterNpn'>)
   `${r.reporterName ?? ''} ${r.reporterNpn ?? ''}`.trim().toLowerCase();
 
 /** The fields stored beside a report only for its indexes (stripped again when a row is read back). */
-export function indexFields(r: CallReport): { words: string[]; reporter: string } {
-  return { words: words(r.summary), reporter: reporterKey(r) };
+export function indexFields(r: CallReport): { reporter: string } {
+  return { reporter: reporterKey(r) };
 }
 
 export function searchTerms(text: string | undefined): string[] {
@@ -60,6 +60,7 @@ export function matchesQuery(
   if (q.from && r.calledAt < q.from) return false;
   if (q.to && r.calledAt > q.to) return false;
   if (terms.length) {
+    // Rows written before version 7 still carry their summary's words.
     const own = r.words ?? words(r.summary);
     if (!terms.every((t) => own.some((w) => w.startsWith(t)))) return false;
   }

@@ -1,5 +1,13 @@
 // Statuses, history and corrections of a call report (issue 6). Pure: the caller passes who and when.
-import { type CallReport, REPORT_STATUSES, type ReportHistoryEntry, type ReportStatus } from './call-report';
+
+import {
+  type CallReport,
+  REPORT_STATUSES,
+  type ReportHistoryEntry,
+  type ReportStatus,
+  SUPERSEDED_MAX,
+} from './call-report';
+import { versionOf } from './call-report-bundle';
 
 export interface Actor {
   by: string; // "Name (NPN 123)" or what the profile has
@@ -41,6 +49,22 @@ export function moveTo(r: CallReport, to: ReportStatus, actor: Actor): CallRepor
 export type EditableField = 'summary' | 'issueType';
 export type ReportEdit = Partial<Pick<CallReport, EditableField>>;
 
+/** The summary was changed elsewhere (another tab) since this editor opened it: nothing was saved. */
+export class StaleReportError extends Error {
+  constructor() {
+    super('The report was changed elsewhere since it was opened.');
+    this.name = 'StaleReportError';
+  }
+}
+
+/**
+ * Checks an in-place edit against what the editor started from, so two tabs editing one report cannot
+ * silently overwrite each other. Filed reports take appended corrections, which never overwrite.
+ */
+export function checkNotStale(current: CallReport, openedSummary: string): void {
+  if (!isFiled(current) && current.summary !== openedSummary) throw new StaleReportError();
+}
+
 /**
  * Before filing the report is corrected in place; after filing the text is appended as a correction so
  * what the help desk received stays as it was.
@@ -58,5 +82,23 @@ export function correct(r: CallReport, edit: ReportEdit, actor: Actor): CallRepo
   return withHistory(
     { ...r, corrections: [...(r.corrections ?? []), { at, by: actor.by, text }] },
     { at, by: actor.by, action: 'corrected', fields },
+  );
+}
+
+/**
+ * Resolves a report flagged with conflicting versions: `keep` is 'current' or the index of one of its
+ * conflicts. The other versions are set aside in `superseded` (the newest SUPERSEDED_MAX), so a later
+ * import of one of them is recognised and nothing is lost; the history records who chose and when.
+ */
+export function resolveConflict(r: CallReport, keep: 'current' | number, actor: Actor): CallReport {
+  const rivals = r.conflicts ?? [];
+  const current = versionOf(r);
+  const kept = keep === 'current' ? current : rivals[keep];
+  if (!rivals.length || !kept) return r;
+  const others = [current, ...rivals].filter((v) => v !== kept);
+  const superseded = [...(r.superseded ?? []), ...others].slice(-SUPERSEDED_MAX);
+  return withHistory(
+    { ...kept, superseded },
+    { at: actor.now.toISOString(), by: actor.by, action: 'edited', fields: ['conflict'] },
   );
 }

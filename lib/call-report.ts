@@ -50,8 +50,10 @@ export interface CallReport {
   corrections?: ReportCorrection[];
   /** Versions of this report imported from elsewhere that disagree with this one: kept, flagged. */
   conflicts?: CallReportVersion[];
+  /** The versions not kept when support staff resolved a conflict: kept here, never shown as current. */
+  superseded?: CallReportVersion[];
 }
-export type CallReportVersion = Omit<CallReport, 'conflicts'>;
+export type CallReportVersion = Omit<CallReport, 'conflicts' | 'superseded'>;
 
 export interface ReportHistoryEntry {
   at: string;
@@ -100,9 +102,12 @@ const versionShape = {
 };
 export const callReportVersionSchema: z.ZodMiniType<CallReportVersion> = z.object(versionShape);
 
+export const SUPERSEDED_MAX = 50;
+
 export const callReportSchema: z.ZodMiniType<CallReport> = z.object({
   ...versionShape,
   conflicts: z.optional(z.array(callReportVersionSchema).check(z.maxLength(50))),
+  superseded: z.optional(z.array(callReportVersionSchema).check(z.maxLength(SUPERSEDED_MAX))),
 });
 
 /** What the form holds: strings as typed. */

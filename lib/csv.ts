@@ -13,12 +13,17 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-export function toCsv(rows: Record<string, unknown>[], columns: { key: string; header: string }[]): string {
+/** `header: false` for the later pieces of a file written in chunks. */
+export function toCsv(
+  rows: Record<string, unknown>[],
+  columns: { key: string; header: string }[],
+  { header = true }: { header?: boolean } = {},
+): string {
   return Papa.unparse(
     {
       fields: columns.map((c) => c.header),
       data: rows.map((row) => columns.map((c) => cell(row[c.key]))),
     },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false },
+    { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false, header },
   );
 }

@@ -1,5 +1,6 @@
 // The extension's IndexedDB: every table and every version, in one place.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { QueuedSend } from './agency-outbox';
 import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
 import { type CallReport, callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
@@ -65,6 +66,7 @@ export class AorGuardDb extends Dexie {
   registrationBuckets!: Dexie.Table<ListBucket<Registration>, [string, string, number]>;
   terminationBuckets!: Dexie.Table<ListBucket<Termination>, [string, string, number]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
+  agencySends!: EntityTable<QueuedSend, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -118,6 +120,16 @@ export class AorGuardDb extends Dexie {
           await moveToBuckets(tx, kind, importId);
         }
       });
+    // Version 7 (issue 6, import speed): an import of 10,000 reports spent its time writing index entries,
+    // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
+    // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
+    // field until next written: rewriting every row here would cost the upgrade more than it saves.
+    // agencySends: `Send to agency` failures waiting for a retry (lib/agency-outbox.ts).
+    this.version(7).stores({
+      callReports:
+        'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+      agencySends: 'id, queuedAt',
+    });
   }
 }
 

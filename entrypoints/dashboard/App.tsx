@@ -3,6 +3,7 @@ import { AtRiskSection } from '../../components/AtRiskSection';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
 import { LanguageChoice } from '../../components/LanguageChoice';
+import { lazyComponent } from '../../components/lazy';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
 import { ProfileNpnBadge } from '../../components/ProfileNpnBadge';
@@ -19,7 +20,11 @@ import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
 import { wipeAllData } from '../../lib/wipe';
 import { CallReportsSection as SupportCallReports } from './CallReportsSection';
 import { useCaseSends } from './case-sends';
-import { RegistrySection } from './Registry';
+
+// Sections with their own weight (NPN lists, Resume Links) load their code when opened: the section on
+// screen (call reports with 50,000 rows, say) paints without parsing theirs first.
+const RegistrySection = lazyComponent(() => import('./Registry').then((m) => m.RegistrySection));
+const ResumeLinkSection = lazyComponent(() => import('./ResumeLinks').then((m) => m.ResumeLinkSection));
 
 /** The agency's policy and whether IT installed the extension, kept current. */
 function useAgency() {
@@ -32,8 +37,6 @@ function useAgency() {
   }, []);
   return agency;
 }
-
-import { ResumeLinkSection } from './ResumeLinks';
 
 const SECTION_LABELS: Record<DashboardSection, () => string> = {
   profile: () => t('dashboard.profile'),

@@ -1,7 +1,8 @@
 // The dashboard's "Call reports" section: the agent's form, and the support staff's table, filing,
 // exchange with other agents and the agency, backup and retention.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AgencyOutbox } from '../../components/AgencyOutbox';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportForm } from '../../components/CallReportForm';
 import { CallReportTable } from '../../components/CallReportTable';
@@ -12,30 +13,42 @@ import { SupportToolbar } from '../../components/SupportToolbar';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useEffectiveSetting } from '../../components/use-setting';
 import { useStoredProfile } from '../../components/use-stored-profile';
+import { discardSend, listQueuedSends, queueSend, retrySends, scheduleRetry } from '../../lib/agency-outbox';
 import { checkEndpoint, postBundle } from '../../lib/agency-send';
 import { exportEverything, restoreEverything } from '../../lib/backup';
 import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
 import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
-import { callReportsToCsv } from '../../lib/call-report-csv';
+import { callReportCsvParts } from '../../lib/call-report-csv';
 import { formatFilingEmail } from '../../lib/call-report-filing';
-import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-report-query';
+import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../lib/call-report-query';
 import {
   allMatching,
+  correctReport,
   countReports,
   deleteReports,
   expiredReports,
   getReports,
   importReports,
   queryReports,
+  rowsForCsv,
   updateReports,
 } from '../../lib/call-report-store';
-import { actorName, correct, moveTo } from '../../lib/call-report-workflow';
-import type { DashboardPrefill } from '../../lib/dashboard-link';
+import { actorName, moveTo, resolveConflict, StaleReportError } from '../../lib/call-report-workflow';
+import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard-link';
 import { saveCallReport } from '../../lib/db';
 import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
 
 /** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
 const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };
+
+type Page = Awaited<ReturnType<typeof queryReports>> & { query: ReportQuery };
+
+// Asked for as the dashboard's scripts load, while the language and the settings are still being read:
+// the database opens and the first page is read by the time the section first renders.
+const firstPage: Promise<Page> | undefined =
+  parseDashboardHash(location.hash).section === 'call-reports'
+    ? queryReports(DEFAULT_QUERY).then((p) => ({ ...p, query: DEFAULT_QUERY }))
+    : undefined;
 
 const asText = (reports: CallReport[], to: string) => {
   const email = formatFilingEmail(reports, to);
@@ -56,8 +69,19 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
-  const page = useLiveQuery(() => queryReports(query).then((p) => ({ ...p, query })), [query]);
-  const total = useLiveQuery(() => countReports(query), [query]);
+  const [early, setEarly] = useState<Page>();
+  useLayoutEffect(() => {
+    firstPage?.then(setEarly, () => {});
+  }, []);
+  const live = useLiveQuery(() => queryReports(query).then((p): Page => ({ ...p, query })), [query]);
+  const page = live ?? (query === DEFAULT_QUERY ? early : undefined);
+  // A summary search reads every match for its page and counts them there: not a second time here.
+  const counted = useLiveQuery(
+    async () => (searchTerms(query.text).length ? undefined : countReports(query)),
+    [query],
+  );
+  const total = page?.query === query && page.total !== undefined ? page.total : counted;
+  const outbox = useLiveQuery(() => listQueuedSends(), []);
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
   if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
     return null;
@@ -130,20 +154,27 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         />
         {open && (
           <CallReportDetail
-            key={open.id + open.updatedAt}
+            key={open.id}
             report={open}
             helpDeskEmail={helpDeskEmail}
             platformEmail={platformEmail}
             onStatus={async (s) => {
               await updateReports([open.id], (r) => moveTo(r, s, actor()));
             }}
-            onCorrect={async (summary) => {
-              await updateReports([open.id], (r) => correct(r, { summary }, actor()));
+            onCorrect={async (summary, openedSummary) => {
+              try {
+                await correctReport(open.id, openedSummary, { summary }, actor());
+              } catch (err) {
+                throw err instanceof StaleReportError ? new Error(t('support.changedElsewhere')) : err;
+              }
             }}
             onFile={async (reports, target) => {
               await file(reports, target);
             }}
             onCopy={(reports) => navigator.clipboard.writeText(asText(reports, helpDeskEmail))}
+            onResolve={async (keep) => {
+              await updateReports([open.id], (r) => resolveConflict(r, keep, actor()));
+            }}
           />
         )}
         <SupportToolbar
@@ -166,8 +197,8 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             return t('support.exported', [String(reports.length)]);
           }}
           onExportCsv={async () => {
-            const reports = await forExport();
-            downloadText(callReportsToCsv(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
+            const reports = selected.size ? await chosen() : await rowsForCsv(query);
+            downloadText(callReportCsvParts(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
             return t('support.exported', [String(reports.length)]);
           }}
           onImport={async (f) => {
@@ -188,12 +219,30 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
             if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
             const reports = await forExport();
-            const sent = await postBundle(
-              checked.url.href,
-              JSON.stringify(makeBundle(reports, new Date(), actorName(profile))),
-            );
-            if (!sent.ok) throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            const body = JSON.stringify(makeBundle(reports, new Date(), actorName(profile)));
+            const sent = await postBundle(checked.url.href, body);
+            if (!sent.ok) {
+              const failed = { attempts: sent.attempts, error: sent.error };
+              await queueSend(
+                { endpoint: checked.url.href, body, reports: reports.length, ...failed },
+                new Date(),
+              );
+              await scheduleRetry();
+              throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            }
             return t('support.sent', [String(reports.length)]);
+          }}
+        />
+        <AgencyOutbox
+          sends={outbox?.sends ?? []}
+          onRetry={async (id) => {
+            const sent = await retrySends(new Date(), { ids: [id] });
+            await scheduleRetry();
+            return sent > 0;
+          }}
+          onDiscard={async (id) => {
+            await discardSend(id);
+            await scheduleRetry();
           }}
         />
       </section>

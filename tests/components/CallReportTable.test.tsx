@@ -1,11 +1,12 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportTable } from '../../components/CallReportTable';
 import type { CallReport } from '../../lib/call-report';
+import { mergeReport } from '../../lib/call-report-bundle';
 import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-report-query';
-import { moveTo } from '../../lib/call-report-workflow';
+import { correct, moveTo, resolveConflict } from '../../lib/call-report-workflow';
 import { sample } from '../unit/call-report-sample';
 
 const reports: CallReport[] = [
@@ -39,7 +40,7 @@ function Harness() {
 }
 
 describe('CallReportTable', () => {
-  it('shows the support columns and filters by status, state and summary text', () => {
+  it('shows the support columns and filters by status, state and summary text', async () => {
     render(<Harness />);
     for (const name of [
       'Date and time',
@@ -60,7 +61,10 @@ describe('CallReportTable', () => {
     expect(screen.getAllByRole('rowheader')).toHaveLength(2);
     fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
     fireEvent.input(screen.getByLabelText('Search summaries'), { target: { value: 'dropped' } });
-    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']);
+    // The search is asked for once typing pauses.
+    await waitFor(() =>
+      expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['1110000002']),
+    );
   });
 
   it('masks the phone until revealed and sorts by a column', () => {
@@ -103,6 +107,7 @@ describe('CallReportDetail', () => {
         onCorrect={vi.fn()}
         onFile={vi.fn()}
         onCopy={vi.fn()}
+        onResolve={vi.fn()}
       />,
     );
     const link = screen.getByRole('link', { name: 'Email FFM help desk' });
@@ -130,15 +135,100 @@ describe('CallReportDetail', () => {
         onCorrect={onCorrect}
         onFile={vi.fn()}
         onCopy={vi.fn()}
+        onResolve={vi.fn()}
       />,
     );
     const box = screen.getByLabelText('Add a correction (the filed text stays as it was)');
     expect((box as HTMLTextAreaElement).value).toBe('');
     fireEvent.input(box, { target: { value: 'The call was on Tuesday, not Monday.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Append correction' }));
-    expect(onCorrect).toHaveBeenCalledWith('The call was on Tuesday, not Monday.');
+    expect(onCorrect).toHaveBeenCalledWith('The call was on Tuesday, not Monday.', filed.summary);
     const history = screen.getByRole('region', { name: 'History' });
     expect(history.textContent).toContain('Pat Support');
     expect(history.textContent).toContain('Filed with CMS help desk');
+  });
+
+  it('resolves a flagged conflict: the kept copy becomes the report, the other stays in its history', async () => {
+    const base = reports[0] as CallReport;
+    const mine = correct(
+      base,
+      { summary: 'My account of the call.' },
+      { by: 'Agent A', now: new Date('2026-11-21T10:00:00Z') },
+    );
+    const theirs = correct(
+      base,
+      { summary: 'Their account of the call.' },
+      { by: 'Agent B', now: new Date('2026-11-21T10:05:00Z') },
+    );
+    const flagged = mergeReport(mine, theirs).report;
+    function Harness() {
+      const [report, setReport] = useState(flagged);
+      return (
+        <CallReportDetail
+          key={report.updatedAt}
+          report={report}
+          helpDeskEmail="a@b.c"
+          platformEmail="d@e.f"
+          onStatus={vi.fn()}
+          onCorrect={vi.fn()}
+          onFile={vi.fn()}
+          onCopy={vi.fn()}
+          onResolve={async (keep) =>
+            setReport(
+              resolveConflict(report, keep, { by: 'Pat Support', now: new Date('2026-11-22T09:00:00Z') }),
+            )
+          }
+        />
+      );
+    }
+    render(<Harness />);
+    expect(screen.getByRole('alert').textContent).toContain('differs from this one');
+    const versions = screen.getByRole('region', { name: 'conflicting versions' });
+    expect(within(versions).getByText('My account of the call.')).toBeTruthy();
+    expect(within(versions).getByText('Their account of the call.')).toBeTruthy();
+    fireEvent.click(within(versions).getByRole('button', { name: 'Keep imported copy 1' }));
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'conflicting versions' })).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    const facts = screen.getByRole('heading', { level: 3 }).closest('article') as HTMLElement;
+    expect(within(facts).getAllByText('Their account of the call.')).toHaveLength(1);
+    const history = screen.getByRole('region', { name: 'History' });
+    expect(history.textContent).toContain('Pat Support');
+    expect(within(history).getByText('My account of the call.')).toBeTruthy();
+  });
+
+  it('shows a conflict when another tab changed the summary being edited, and sends what it opened', () => {
+    const opened = reports[0] as CallReport;
+    const onCorrect = vi.fn(async () => {});
+    const props = {
+      helpDeskEmail: 'a@b.c',
+      platformEmail: 'd@e.f',
+      onStatus: vi.fn(),
+      onCorrect,
+      onFile: vi.fn(),
+      onCopy: vi.fn(),
+      onResolve: vi.fn(),
+    };
+    const { rerender } = render(<CallReportDetail report={opened} {...props} />);
+    const box = screen.getByLabelText('Correct the summary');
+    fireEvent.input(box, { target: { value: 'My own careful rewrite of it.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // Another tab saves: the live query hands the editor the new stored report.
+    const elsewhere = correct(opened, { summary: 'Written in the other tab.' }, { by: 'B', now: new Date() });
+    rerender(<CallReportDetail report={elsewhere} {...props} />);
+    expect(screen.getByRole('alert').textContent).toContain('changed in another tab or window');
+    expect((screen.getByLabelText('Correct the summary') as HTMLTextAreaElement).value).toBe(
+      'My own careful rewrite of it.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save correction' }));
+    expect(onCorrect).toHaveBeenLastCalledWith('My own careful rewrite of it.', opened.summary);
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'I have read the other change; let me save my text' }),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save correction' }));
+    expect(onCorrect).toHaveBeenLastCalledWith('My own careful rewrite of it.', 'Written in the other tab.');
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { queueSend } from '../../lib/agency-outbox';
 import { parseAtRiskCsv } from '../../lib/at-risk-list';
 import { restoreEverything } from '../../lib/backup';
 import { parseBundle } from '../../lib/call-report-bundle';
@@ -87,6 +88,11 @@ beforeAll(async () => {
     'termination',
     readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8'),
     { fileName: 'terminations.csv' },
+    db,
+  );
+  await queueSend(
+    { endpoint: 'https://reports.example-agency.com/aor', body: '{}', reports: 1, attempts: 1, error: '503' },
+    NOW,
     db,
   );
 });

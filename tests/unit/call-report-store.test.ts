@@ -5,13 +5,15 @@ import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
 import { DEFAULT_QUERY } from '../../lib/call-report-query';
 import {
   allMatching,
+  correctReport,
   countReports,
   expiredReports,
+  getReports,
   importReports,
   queryReports,
   updateReports,
 } from '../../lib/call-report-store';
-import { correct, moveTo } from '../../lib/call-report-workflow';
+import { correct, moveTo, StaleReportError } from '../../lib/call-report-workflow';
 import { AorGuardDb, saveCallReport } from '../../lib/db';
 import { sample } from './call-report-sample';
 
@@ -66,6 +68,40 @@ describe('queryReports', () => {
     await seed(12);
     const hits = await queryReports({ ...DEFAULT_QUERY, text: 'hung REPRESENT' }, database);
     expect(hits.reports.map((r) => r.applicationId)).toEqual(['1000007']);
+  });
+});
+
+describe('two tabs correcting one report', () => {
+  it('refuses the second save made from the summary both opened; the first stays', async () => {
+    const r = (await seed(2))[1] as CallReport; // not filed yet: corrected in place
+    const opened = r.summary;
+    await correctReport(
+      r.id,
+      opened,
+      { summary: 'Tab B: the call dropped twice.' },
+      { by: 'B', now: new Date() },
+      database,
+    );
+    await expect(
+      correctReport(
+        r.id,
+        opened,
+        { summary: 'Tab A: the rep refused.' },
+        { by: 'A', now: new Date() },
+        database,
+      ),
+    ).rejects.toBeInstanceOf(StaleReportError);
+    const [stored] = (await getReports([r.id], database)) as [CallReport];
+    expect(stored.summary).toBe('Tab B: the call dropped twice.');
+    // Saving from what is stored now (the editor acknowledged the other change) goes through.
+    await correctReport(
+      r.id,
+      stored.summary,
+      { summary: 'Tab A: the rep refused.' },
+      { by: 'A', now: new Date() },
+      database,
+    );
+    expect((await getReports([r.id], database))[0]?.summary).toBe('Tab A: the rep refused.');
   });
 });
 

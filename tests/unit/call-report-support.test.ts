@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkEndpoint, postBundle } from '../../lib/agency-send';
+import { callReportSchema } from '../../lib/call-report';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../lib/call-report-bundle';
-import { callReportsToCsv } from '../../lib/call-report-csv';
+import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../lib/call-report-csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../lib/call-report-filing';
-import { correct, isFiled, moveTo, nextStatuses } from '../../lib/call-report-workflow';
+import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../lib/call-report-workflow';
 import { toCsv } from '../../lib/csv';
 import { selectExpired } from '../../lib/retention';
 import { sample } from './call-report-sample';
@@ -100,6 +101,50 @@ describe('merge by id', () => {
     expect(merged.report.conflicts).toEqual([theirs]);
     expect(mergeReport(merged.report, theirs)).toEqual({ outcome: 'unchanged', report: merged.report });
   });
+
+  describe('resolving a conflict', () => {
+    const mine = correct(
+      a,
+      { summary: 'My version of what happened.' },
+      actor('2026-11-21T10:00:00.000Z', 'A'),
+    );
+    const theirs = correct(
+      a,
+      { summary: 'Their version of what happened.' },
+      actor('2026-11-21T10:05:00.000Z', 'B'),
+    );
+    const flagged = mergeReport(mine, theirs).report;
+    const by = actor('2026-11-22T09:00:00.000Z', 'Pat Support');
+
+    it('keeps the imported version; ours is set aside and the choice is in the history', () => {
+      const resolved = resolveConflict(flagged, 0, by);
+      expect(resolved.summary).toBe('Their version of what happened.');
+      expect(resolved.conflicts).toBeUndefined();
+      expect(resolved.superseded).toEqual([mine]);
+      expect(resolved.history?.at(-1)).toEqual({
+        at: '2026-11-22T09:00:00.000Z',
+        by: 'Pat Support',
+        action: 'edited',
+        fields: ['conflict'],
+      });
+      expect(callReportSchema.safeParse(resolved).success).toBe(true);
+      // The other side, importing the resolved report, takes it: its history continues theirs.
+      expect(mergeReport(theirs, resolved).outcome).toBe('updated');
+    });
+
+    it('keeps the current version; importing the rival again does not flag it again', () => {
+      const resolved = resolveConflict(flagged, 'current', by);
+      expect(resolved.summary).toBe('My version of what happened.');
+      expect(resolved.conflicts).toBeUndefined();
+      expect(resolved.superseded).toEqual([theirs]);
+      expect(mergeReport(resolved, theirs)).toEqual({ outcome: 'unchanged', report: resolved });
+    });
+
+    it('changes nothing without a conflict or with an unknown choice', () => {
+      expect(resolveConflict(mine, 'current', by)).toBe(mine);
+      expect(resolveConflict(flagged, 3, by)).toBe(flagged);
+    });
+  });
 });
 
 describe('CSV', () => {
@@ -141,6 +186,18 @@ describe('CSV', () => {
     expect(rest.join('\r\n')).toContain('"First line.\nSecond line, with a comma."');
     expect(rest.join('\r\n')).toContain('2026-11-20T15:30:00.000Z');
     expect(rest.join('\r\n')).toContain('2026-11-21T10:00:00.000Z');
+  });
+
+  it('written in pieces, the file is the one written whole: one header, every row, formulas inert', () => {
+    const reports = Array.from({ length: 5 }, (_, i) =>
+      sample({ id: `r${i}`, summary: i === 3 ? '=HYPERLINK("x")\nsecond line' : `Report number ${i}.` }),
+    );
+    const whole = callReportCsvParts(reports, reports.length).join('');
+    const parts = callReportCsvParts(reports, 2);
+    expect(parts.join('')).toBe(whole);
+    expect(parts.join('').match(/Report ID/g)).toHaveLength(1);
+    expect(parts.join('')).toContain(`"'=HYPERLINK(""x"")\nsecond line"`);
+    expect(callReportCsvParts([]).join('')).toBe(toCsv([], CALL_REPORT_CSV_COLUMNS));
   });
 });
 

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { listQueuedSends } from '../../lib/agency-outbox';
 import type { CallReport } from '../../lib/call-report';
-import { indexFields } from '../../lib/call-report-query';
+import { DEFAULT_QUERY, indexFields } from '../../lib/call-report-query';
+import { queryReports } from '../../lib/call-report-store';
 import {
   AorGuardDb,
   listAtRiskClients,
@@ -36,6 +38,11 @@ const SHIPPED: Record<string, string | null>[] = [
     terminations: null,
     registrationBuckets: '[bucket+listId+seq], listId',
     terminationBuckets: '[bucket+listId+seq], listId',
+  },
+  {
+    callReports:
+      'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+    agencySends: 'id, queuedAt',
   },
 ];
 
@@ -85,6 +92,16 @@ const registration = {
   individualCompleted: '2025-08-15',
   npnValid: 'Y',
 };
+const queued = {
+  id: '2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d',
+  endpoint: 'https://reports.example-agency.com/aor',
+  body: '{"schema":1,"reports":[]}',
+  reports: 0,
+  queuedAt: '2026-11-21T09:00:00.000Z',
+  attempts: 1,
+  nextAt: '2026-11-21T09:01:00.000Z',
+  lastError: 'The agency endpoint answered 503.',
+};
 const send = {
   id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
   caseId: kase.id,
@@ -116,6 +133,7 @@ async function writeAsShipped(old: Dexie, version: number) {
   if (version >= 6)
     await old.table('registrationBuckets').bulkPut(toBuckets(importRecord.id, 0, [{ ...registration }]));
   if (version >= 4) await old.table('resumeLinks').put(send);
+  if (version >= 7) await old.table('agencySends').put(queued);
 }
 
 describe('database upgrades', () => {
@@ -132,14 +150,11 @@ describe('database upgrades', () => {
       await current.open();
       expect(current.verno).toBeGreaterThanOrEqual(SHIPPED.length);
       expect((await listCallReports(current)).reports).toEqual([report]);
-      // Version 5's indexes are filled for reports written before them.
-      expect(await current.callReports.where('words').startsWith('npn').primaryKeys()).toEqual([report.id]);
-      expect(
-        await current.callReports
-          .where('[status+calledAt]')
-          .between(['ready', Dexie.minKey], ['ready', Dexie.maxKey])
-          .count(),
-      ).toBe(1);
+      // Search, sorting and retention find reports written before their indexes changed (versions 5, 7).
+      const found = await queryReports({ ...DEFAULT_QUERY, text: 'npn', status: 'ready' }, current);
+      expect(found.reports.map((r) => r.id)).toEqual([report.id]);
+      const byState = await queryReports({ ...DEFAULT_QUERY, sort: 'state', dir: 'asc' }, current);
+      expect(byState.reports.map((r) => r.id)).toEqual([report.id]);
       if (version >= 2) {
         expect((await listInvalidActionCases(current)).cases).toEqual([kase]);
         expect((await listAtRiskClients(current)).clients).toEqual([client]);
@@ -149,6 +164,7 @@ describe('database upgrades', () => {
         version >= 3 ? [registration] : [],
       );
       expect((await listResumeLinkSends(current)).sends).toEqual(version >= 4 ? [send] : []);
+      expect((await listQueuedSends(current)).sends).toEqual(version >= 7 ? [queued] : []);
       await current.delete();
     },
   );
