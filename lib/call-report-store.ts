@@ -3,7 +3,14 @@
 import Dexie, { type Collection } from 'dexie';
 import { type CallReport, callReportSchema } from './call-report';
 import { type MergeOutcome, mergeReport } from './call-report-bundle';
-import { compareBy, indexFields, matchesQuery, type ReportQuery, searchTerms } from './call-report-query';
+import {
+  compareBy,
+  indexFields,
+  matchesQuery,
+  type ReportQuery,
+  type SortKey,
+  searchTerms,
+} from './call-report-query';
 import { type Actor, checkNotStale, correct, type ReportEdit } from './call-report-workflow';
 import { type AorGuardDb, db } from './db';
 import { selectExpired } from './retention';
@@ -107,11 +114,21 @@ async function allRows(q: ReportQuery, database: AorGuardDb): Promise<Stored[]> 
   return rows.sort(compareBy(q.sort, q.dir));
 }
 
+/** Sorts an index serves; the others read every row and sort them (an index on each cost imports). */
+const INDEXED_SORTS = new Set<SortKey>([
+  'calledAt',
+  'applicationId',
+  'state',
+  'issueType',
+  'reporter',
+  'status',
+]);
+
 /** One page of the table: `limit` rows from `offset`, whether more follow, and the count when known. */
 export async function queryReports(q: ReportQuery, database: AorGuardDb = db) {
   let rows: Stored[];
   let total: number | undefined;
-  if (searchTerms(q.text).length) {
+  if (searchTerms(q.text).length || !INDEXED_SORTS.has(q.sort)) {
     const all = await allRows(q, database);
     total = all.length;
     rows = all.slice(q.offset, q.offset + q.limit + 1);

@@ -124,10 +124,11 @@ export class AorGuardDb extends Dexie {
     // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
     // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
     // field until next written: rewriting every row here would cost the upgrade more than it saves.
+    // Phone has no index either: it is shown masked, rarely sorted by, and sorted in memory (INDEXED_SORTS in lib/call-report-store.ts).
     // agencySends: `Send to agency` failures waiting for a retry (lib/agency-outbox.ts).
     this.version(7).stores({
       callReports:
-        'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+        'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
       agencySends: 'id, queuedAt',
     });
   }

@@ -64,6 +64,26 @@ describe('queryReports', () => {
     expect(ranged.map((r) => r.applicationId)).toEqual(['1000004', '1000003', '1000002']);
   });
 
+  it('sorts by phone, which has no index, page by page and filtered', async () => {
+    const reports = await seed(12);
+    const phones = ['+12025550199', '+12025550101', '+12025550150'];
+    for (const [i, phone] of phones.entries())
+      await saveCallReport({ ...reports[i], phone } as CallReport, database);
+    const first = await queryReports({ ...DEFAULT_QUERY, sort: 'phone', dir: 'desc', limit: 2 }, database);
+    expect(first.reports.map((r) => r.phone)).toEqual(['+12025550199', '+12025550150']);
+    expect(first.hasMore).toBe(true);
+    const next = await queryReports(
+      { ...DEFAULT_QUERY, sort: 'phone', dir: 'desc', offset: 2, limit: 1 },
+      database,
+    );
+    expect(next.reports.map((r) => r.phone)).toEqual(['+12025550143']);
+    const resolvedFirst = await queryReports(
+      { ...DEFAULT_QUERY, sort: 'phone', dir: 'asc', status: 'resolved', limit: 1 },
+      database,
+    );
+    expect(resolvedFirst.reports.map((r) => [r.phone, r.status])).toEqual([['+12025550143', 'resolved']]);
+  });
+
   it('searches summaries by word prefix', async () => {
     await seed(12);
     const hits = await queryReports({ ...DEFAULT_QUERY, text: 'hung REPRESENT' }, database);

@@ -41,7 +41,7 @@ const SHIPPED: Record<string, string | null>[] = [
   },
   {
     callReports:
-      'id, calledAt, applicationId, phone, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
+      'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
     agencySends: 'id, queuedAt',
   },
 ];
