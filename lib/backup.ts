@@ -7,6 +7,7 @@ import { callReportSchema } from './call-report';
 import { indexFields } from './call-report-query';
 import { type AorGuardDb, db } from './db';
 import { invalidActionCaseSchema } from './invalid-action-case';
+import { toBuckets } from './list-buckets';
 import { z } from './schema';
 import { isQuotaError, StorageFullError } from './storage-errors';
 
@@ -43,6 +44,33 @@ export async function exportEverything(now: Date, database: AorGuardDb = db): Pr
   });
 }
 
+/**
+ * Backups made before database version 6 hold the NPN lists a row per record (`registrations`,
+ * `terminations`); they become buckets as the upgrade makes them. Returns a message for a damaged row.
+ */
+function withListBuckets(tables: Record<string, Record<string, unknown>[]>) {
+  const out: Record<string, unknown[]> = { ...tables };
+  const renamed = [
+    ['registrations', 'registrationBuckets'],
+    ['terminations', 'terminationBuckets'],
+  ] as const;
+  for (const [before, now] of renamed) {
+    const list = tables[before];
+    if (!list) continue;
+    delete out[before];
+    const byList = new Map<string, { npn: string }[]>();
+    for (const [i, { listId, key: _key, ...row }] of list.entries()) {
+      if (typeof listId !== 'string' || typeof row.npn !== 'string')
+        return `Row ${i + 1} of ${before} in the backup is damaged. Nothing was changed.`;
+      const rows = byList.get(listId) ?? [];
+      rows.push(row as { npn: string });
+      byList.set(listId, rows);
+    }
+    out[now] = [...(out[now] ?? []), ...[...byList].flatMap(([listId, rows]) => toBuckets(listId, 0, rows))];
+  }
+  return out;
+}
+
 export type RestoreResult = { ok: true; rows: number } | { ok: false; message: string };
 
 /** Replaces every table with the backup's rows, or refuses with a message and changes nothing. */
@@ -72,9 +100,11 @@ export async function restoreEverything(text: string, database: AorGuardDb = db)
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, message: 'The backup is damaged. Nothing was changed; make a new backup.' };
+  const tables = withListBuckets(parsed.data.tables);
+  if (typeof tables === 'string') return { ok: false, message: tables };
   const known = new Map(database.tables.map((t) => [t.name, t]));
   const rows: Record<string, unknown[]> = {};
-  for (const [name, list] of Object.entries(parsed.data.tables)) {
+  for (const [name, list] of Object.entries(tables)) {
     if (!known.has(name))
       return {
         ok: false,

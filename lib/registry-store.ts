@@ -35,7 +35,7 @@ async function deleteRowsOf(database: AorGuardDb, kind: ListKind, listId: string
  * Rows wait until there are this many before they are written: fewer, fuller records per bucket make a
  * lookup read less, and memory stays bounded whatever the file size.
  */
-const ROWS_PER_WRITE = 50_000;
+export const ROWS_PER_WRITE = 50_000;
 
 function bucketWriter<T extends { npn: string }>(table: Dexie.Table<ListBucket<T>>, listId: string) {
   let pending: T[] = [];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { restoreEverything } from '../../lib/backup';
 import { AorGuardDb } from '../../lib/db';
 import { ImportCancelled, ListImportError, RCL_HEADER } from '../../lib/registration-list';
 import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../lib/registry-store';
@@ -138,5 +139,52 @@ describe('NPN lists in IndexedDB', () => {
     ]);
     expect((await lookupNpn('2001', db)).registrations.map((r) => r.npnValid)).toEqual(['N']);
     expect((await lookupNpn('3001', db)).registrations).toEqual([]);
+  });
+});
+
+describe('a backup made before version 6', () => {
+  it('restores its NPN lists as buckets, found as before', async () => {
+    const backup = {
+      format: 'aor-guard/backup',
+      schemaVersion: 5,
+      exportedAt: '2026-11-01T10:00:00.000Z',
+      tables: {
+        activeLists: [{ kind: 'rcl', importId: 'list-1' }],
+        registrations: [
+          {
+            npn: '012345678',
+            planYear: 2026,
+            npnValid: 'Y',
+            individualCompleted: '2025-08-15',
+            listId: 'list-1',
+            key: '12345678',
+          },
+          { npn: '87654321', planYear: 2026, npnValid: 'N', listId: 'list-1', key: '87654321' },
+        ],
+        terminations: [],
+      },
+    };
+    expect(await restoreEverything(JSON.stringify(backup), db)).toEqual({ ok: true, rows: 3 });
+    expect((await lookupNpn('12345678', db)).registrations).toEqual([
+      { npn: '012345678', planYear: 2026, npnValid: 'Y', individualCompleted: '2025-08-15' },
+    ]);
+    expect((await lookupNpn('87654321', db)).registrations.map((r) => r.npnValid)).toEqual(['N']);
+  });
+
+  it('refuses one whose list row has no list, and changes nothing', async () => {
+    await importList('rcl', sample, { fileName: 'good.csv', now: NOW }, db);
+    const before = await lookupNpn('12345678', db);
+    const backup = {
+      format: 'aor-guard/backup',
+      schemaVersion: 5,
+      exportedAt: '2026-11-01T10:00:00.000Z',
+      tables: { registrations: [{ npn: '12345678', planYear: 2026, npnValid: 'Y' }] },
+    };
+    const result = await restoreEverything(JSON.stringify(backup), db);
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/Row 1 of registrations .* damaged/),
+    });
+    expect(await lookupNpn('12345678', db)).toEqual(before);
   });
 });
