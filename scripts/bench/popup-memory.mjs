@@ -70,13 +70,20 @@ async function spaMemory(browser, server, extensionId) {
   const navigate = async (count) => {
     for (let done = 0; done < count; done += 100) await navigateBatch(done, Math.min(100, count - done));
   };
-  // A first round settles caches and lazy code, so the baseline is the steady state.
+  // A first round settles caches and lazy code, so the baseline is the steady state. Readings after each
+  // third show whether anything accumulates (a leak grows every third) or the growth levels off.
   await navigate(20);
-  const before = { page: await heapAfterGc(cdp), worker: workerCdp ? await heapAfterGc(workerCdp) : 0 };
-  await navigate(NAVIGATIONS);
-  const after = { page: await heapAfterGc(cdp), worker: workerCdp ? await heapAfterGc(workerCdp) : 0 };
+  const heaps = async () => ({
+    page: await heapAfterGc(cdp),
+    worker: workerCdp ? await heapAfterGc(workerCdp) : 0,
+  });
+  const readings = [await heaps()];
+  for (let third = 0; third < 3; third++) {
+    await navigate(NAVIGATIONS / 3);
+    readings.push(await heaps());
+  }
   await page.close();
-  return { before, after };
+  return readings;
 }
 
 export async function bench({ browser, extensionId, server, report, median, percentile }) {
@@ -87,16 +94,19 @@ export async function bench({ browser, extensionId, server, report, median, perc
     '< 150 ms',
   );
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-  const { before, after } = await spaMemory(browser, server, extensionId);
-  const change = (b, a) => `${mb(b)} / ${mb(a)} (${a >= b ? '+' : ''}${((a - b) / 1024).toFixed(0)} kB)`;
+  const readings = await spaMemory(browser, server, extensionId);
+  const growth = (which) =>
+    `${mb(readings[0][which])}, then ${readings
+      .slice(1)
+      .map(
+        (r) =>
+          `${r[which] >= readings[0][which] ? '+' : ''}${((r[which] - readings[0][which]) / 1024).toFixed(0)}`,
+      )
+      .join(' / ')} kB`;
   report(
-    `page JS heap after GC, before / after ${NAVIGATIONS} SPA navigations, each judged`,
-    change(before.page, after.page),
+    `page JS heap after GC: at start, then change after each third of ${NAVIGATIONS} SPA navigations`,
+    growth('page'),
     'no growth',
   );
-  report(
-    `service worker JS heap after GC, before / after the same navigations`,
-    change(before.worker, after.worker),
-    'no growth',
-  );
+  report('service worker JS heap after GC, the same readings', growth('worker'), 'no growth');
 }

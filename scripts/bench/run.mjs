@@ -11,7 +11,7 @@ import {
   setProfileInStorage,
   startFixtureServer,
 } from '../../tests/e2e/helpers.mjs';
-import { bundleSizes } from '../bundle-sizes.mjs';
+import { BUDGETS, bundleSizes } from '../bundle-sizes.mjs';
 
 /**
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
@@ -190,7 +190,11 @@ async function main() {
   );
   const sizes = bundleSizes();
   for (const [name, bytes] of Object.entries(sizes))
-    report(`${name} JS, gzipped`, `${(bytes / 1024).toFixed(1)} kB`);
+    report(
+      `${name} JS, gzipped`,
+      `${(bytes / 1024).toFixed(1)} kB`,
+      BUDGETS[name] ? `budget ${BUDGETS[name] / 1024} kB` : '',
+    );
 
   const server = await startFixtureServer();
   const userDataDir = await makeTempDir('bench');
