@@ -2,34 +2,21 @@
 // shapes, huge payloads, senders that are not this extension. It must never throw out of the listener
 // and never write (a Dexie middleware sees every mutation of every table; storage.onChanged every
 // storage write), except the one write a well-formed verdict request makes on purpose.
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { db } from '../../lib/db';
 import { messageSchema, RefusedMessage } from '../../lib/messages';
+import { aroundWrites } from './dexie-writes';
 
 const OWN_ID = fakeBrowser.runtime.id;
 type Listener = (message: unknown, sender: unknown) => unknown;
 
 const writes: string[] = [];
-db.use({
-  stack: 'dbcore',
-  name: 'record-writes',
-  create: (down: DBCore) => ({
-    ...down,
-    table: (name: string) => {
-      const table = down.table(name);
-      return {
-        ...table,
-        mutate: (req: DBCoreMutateRequest) => {
-          writes.push(`${name}:${req.type}`);
-          return table.mutate(req);
-        },
-      };
-    },
-  }),
+aroundWrites(db, 'record-writes', (table, req, write) => {
+  writes.push(`${table}:${req.type}`);
+  return write();
 });
 
 let listener: Listener;

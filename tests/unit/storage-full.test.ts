@@ -1,6 +1,5 @@
 // A full disk, simulated under Dexie: after a number of writes every further write is refused with
 // QuotaExceededError, as IndexedDB does. Each save says so plainly and leaves nothing half-written.
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportEverything, restoreEverything } from '../../lib/backup';
 import { AorGuardDb, importAtRiskRows, saveCallReport } from '../../lib/db';
@@ -8,6 +7,7 @@ import { RCL_HEADER } from '../../lib/registration-list';
 import { importList } from '../../lib/registry-store';
 import { StorageFullError } from '../../lib/storage-errors';
 import { sample } from './call-report-sample';
+import { aroundWrites } from './dexie-writes';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let db: AorGuardDb;
@@ -17,25 +17,12 @@ let room = Number.POSITIVE_INFINITY;
 beforeEach(async () => {
   room = Number.POSITIVE_INFINITY;
   db = new AorGuardDb(`full-${crypto.randomUUID()}`);
-  db.use({
-    stack: 'dbcore',
-    name: 'full-disk',
-    create: (down: DBCore) => ({
-      ...down,
-      table: (name: string) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req: DBCoreMutateRequest) => {
-            if (req.type === 'delete' || req.type === 'deleteRange') return table.mutate(req);
-            if (room <= 0)
-              return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-            room--;
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
+  aroundWrites(db, 'full-disk', (_table, req, write) => {
+    if (req.type === 'delete' || req.type === 'deleteRange') return write();
+    if (room <= 0)
+      return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    room--;
+    return write();
   });
   await db.open();
 });
