@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkNpnFormat } from '../lib/npn';
 import { type Profile, type ProfileField, type ProfileFormValues, parseProfileForm } from '../lib/profile';
 import { describedBy, Field } from './Field';
@@ -26,13 +26,33 @@ function npnNotes(value: string, optional: boolean): { error?: string; warning?:
   return check.npn?.length === 9 ? { warning: t('npn.nineDigits') } : {};
 }
 
+const formValues = (p: Profile, lockedOverrideNpn?: string): ProfileFormValues => ({
+  name: p.name,
+  npn: p.npn,
+  overrideNpn: lockedOverrideNpn ?? p.overrideNpn,
+  planYear: String(p.planYear),
+});
+const sameValues = (a: ProfileFormValues, b: ProfileFormValues) =>
+  a.name === b.name && a.npn === b.npn && a.overrideNpn === b.overrideNpn && a.planYear === b.planYear;
+
 export function ProfileForm(props: ProfileFormProps) {
-  const [values, setValues] = useState<ProfileFormValues>({
-    name: props.initial.name,
-    npn: props.initial.npn,
-    overrideNpn: props.lockedOverrideNpn ?? props.initial.overrideNpn,
-    planYear: String(props.initial.planYear),
-  });
+  const stored = formValues(props.initial, props.lockedOverrideNpn);
+  const storedKey = JSON.stringify(stored);
+  // What this form knows the store holds: filled from it, or saved from here.
+  const [base, setBase] = useState<ProfileFormValues>(stored);
+  const [values, setValues] = useState<ProfileFormValues>(stored);
+  // A profile another tab or window saved while this one has unsaved edits: shown, never overwritten.
+  const [savedElsewhere, setSavedElsewhere] = useState<ProfileFormValues | null>(null);
+  const lastStored = useRef(storedKey);
+  useEffect(() => {
+    if (storedKey === lastStored.current) return;
+    lastStored.current = storedKey;
+    if (sameValues(stored, base)) return; // this form's own save, coming back
+    if (sameValues(values, base)) {
+      setBase(stored);
+      setValues(stored);
+    } else setSavedElsewhere(stored);
+  }, [storedKey]);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   // NPNs are checked as typed once the agent has typed in the field; other fields on save.
   const [touched, setTouched] = useState<Partial<Record<ProfileField, boolean>>>({});
@@ -78,12 +98,10 @@ export function ProfileForm(props: ProfileFormProps) {
     setStatus({ kind: 'saving' });
     try {
       await props.onSave(parsed.profile);
-      setValues({
-        name: parsed.profile.name,
-        npn: parsed.profile.npn,
-        overrideNpn: parsed.profile.overrideNpn,
-        planYear: String(parsed.profile.planYear),
-      });
+      const saved = formValues(parsed.profile);
+      setValues(saved);
+      setBase(saved);
+      setSavedElsewhere(null);
       setStatus({ kind: 'saved' });
     } catch (err) {
       setStatus({ kind: 'error', text: t('profile.saveFailed', [String((err as Error).message ?? err)]) });
@@ -118,6 +136,25 @@ export function ProfileForm(props: ProfileFormProps) {
       <Field id="profile-planYear" label={t('profile.planYear')} {...notes('planYear')}>
         <input type="number" min={2014} max={2100} step={1} {...control('planYear')} />
       </Field>
+      {savedElsewhere && (
+        <div role="alert" class="stack">
+          <p>{t('profile.changedElsewhere', [savedElsewhere.name, savedElsewhere.npn])}</p>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() => {
+                setBase(savedElsewhere);
+                setValues(savedElsewhere);
+                setSavedElsewhere(null);
+                setErrors({});
+                setStatus({ kind: 'idle' });
+              }}
+            >
+              {t('profile.loadSaved')}
+            </button>
+          </div>
+        </div>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={status.kind === 'saving'}>
           {t('profile.save')}

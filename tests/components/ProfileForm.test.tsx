@@ -48,4 +48,45 @@ describe('ProfileForm', () => {
     expect(screen.getByText(/this looks like a state license number/)).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
   });
+
+  describe('another tab or window saves the profile meanwhile', () => {
+    const mine: Profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
+    const theirs: Profile = { ...mine, name: 'Samuel Agent', npn: '23456789' };
+
+    it('an untouched form shows what was saved there', async () => {
+      const { rerender } = render(<ProfileForm initial={mine} onSave={vi.fn()} />);
+      rerender(<ProfileForm initial={theirs} onSave={vi.fn()} />);
+      await vi.waitFor(() => expect(screen.getByLabelText('Your NPN')).toHaveProperty('value', '23456789'));
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('unsaved edits are kept and the other save is shown, to load or to replace', async () => {
+      const onSave = vi.fn(async () => {});
+      const { rerender } = render(<ProfileForm initial={mine} onSave={onSave} />);
+      type('Your name', 'Sam A. Agent');
+      rerender(<ProfileForm initial={theirs} onSave={onSave} />);
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('Samuel Agent, NPN 23456789');
+      expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Sam A. Agent');
+      expect(onSave).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Load the saved profile' }));
+      expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Samuel Agent');
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('saving after the notice replaces the other save, and its echo raises no notice', async () => {
+      const onSave = vi.fn(async () => {});
+      const { rerender } = render(<ProfileForm initial={mine} onSave={onSave} />);
+      type('Your name', 'Sam A. Agent');
+      rerender(<ProfileForm initial={theirs} onSave={onSave} />);
+      await screen.findByRole('alert');
+      fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+      await screen.findByText('Profile saved.');
+      expect(onSave).toHaveBeenCalledWith({ ...mine, name: 'Sam A. Agent' });
+      rerender(<ProfileForm initial={{ ...mine, name: 'Sam A. Agent' }} onSave={onSave} />);
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Sam A. Agent');
+    });
+  });
 });
