@@ -57,7 +57,7 @@ export function CallReportTable(props: CallReportTableProps) {
   const pageIds = props.rows.map((r) => r.id);
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => props.selected.has(id));
   const sortBy = (key: SortKey) =>
-    set({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : key === q.sort ? 'asc' : 'asc' });
+    set({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc' });
 
   return (
     <div class="stack">

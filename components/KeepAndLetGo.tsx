@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-report';
 import { t } from './i18n';
+import { JsonFileButton } from './JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
 
@@ -88,20 +89,13 @@ export function KeepAndLetGo(props: KeepAndLetGoProps) {
         <button type="button" onClick={run(props.onBackup)}>
           {t('support.exportEverything')}
         </button>
-        <label class="button">
+        <JsonFileButton
+          onFile={(file) => {
+            if (confirm(t('support.restoreConfirm'))) run(() => props.onRestore(file))();
+          }}
+        >
           {t('support.restore')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            class="visually-hidden"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              input.value = '';
-              if (file && confirm(t('support.restoreConfirm'))) run(() => props.onRestore(file))();
-            }}
-          />
-        </label>
+        </JsonFileButton>
         <button type="button" onClick={async () => setPreview(await props.onPreviewRetention())}>
           {t('support.retentionPreview')}
         </button>

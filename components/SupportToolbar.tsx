@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from './i18n';
+import { JsonFileButton } from './JsonFileButton';
 
 export interface SupportToolbarProps {
   selectedCount: number;
@@ -62,20 +63,9 @@ export function SupportToolbar(props: SupportToolbarProps) {
             {t('support.send')}
           </button>
         )}
-        <label class="button">
+        <JsonFileButton onFile={(file) => run(() => props.onImport(file))()}>
           {t('support.import')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            class="visually-hidden"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              input.value = '';
-              if (file) run(() => props.onImport(file))();
-            }}
-          />
-        </label>
+        </JsonFileButton>
       </div>
       <p role="status" aria-live="polite" class={message.error ? 'status status-error' : 'status'}>
         {busy ? t('support.working') : message.text}
