@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ENROLLMENT_SITE_MATCHES } from './lib/sites/matches';
+import { ENROLLMENT_SITE_MATCHES } from './lib/sites/hosts';
 import { applyBranding, brandingFromEnv } from './scripts/branding.mjs';
 
 export default defineConfig({
@@ -45,7 +45,7 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       const fallbackVersion = manifest.version_name ?? manifest.version;
       applyBranding(manifest, wxt.config.browser, brandingFromEnv(process.env, fallbackVersion));
-      // Chrome validates agency policy against this schema (lib/policy.ts); Firefox reads policies.json as is.
+      // Chrome validates agency policy against this schema (lib/policy/keys.ts); Firefox reads policies.json as is.
       if (wxt.config.browser === 'chrome') manifest.storage = { managed_schema: 'managed_schema.json' };
     },
   },

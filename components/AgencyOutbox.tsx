@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatCallTime } from '../lib/call-report';
+import { formatCallTime } from '../lib/call-reports/report';
 import { t } from './i18n';
 
 /** What the dashboard shows of a send waiting for a retry (not its bundle). */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AtRiskClient } from '../lib/at-risk-list';
+import type { AtRiskClient } from '../lib/at-risk/list';
 import { t } from './i18n';
 
 export interface AtRiskImportResult {

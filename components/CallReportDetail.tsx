@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { versionOf } from '../lib/call-reports/bundle';
+import { formatFilingEmail } from '../lib/call-reports/filing';
 import {
   type CallReport,
   type CallReportVersion,
   formatCallTime,
   type ReportStatus,
-} from '../lib/call-report';
-import { versionOf } from '../lib/call-report-bundle';
-import { formatFilingEmail } from '../lib/call-report-filing';
-import { isFiled, nextStatuses } from '../lib/call-report-workflow';
-import { formatPhone, maskPhone } from '../lib/phone';
+} from '../lib/call-reports/report';
+import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
+import { formatPhone, maskPhone } from '../lib/shared/phone';
 import { t, tCode } from './i18n';
 
 export interface CallReportDetailProps {

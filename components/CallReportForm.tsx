@@ -7,8 +7,8 @@ import {
   ISSUE_TYPES,
   parseCallReportForm,
   toLocalInputValue,
-} from '../lib/call-report';
-import { isOnHealthCareGov, STATE_CODES, STATES } from '../lib/states';
+} from '../lib/call-reports/report';
+import { isOnHealthCareGov, STATE_CODES, STATES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 

@@ -4,8 +4,8 @@ import {
   FFM_HELP_DESK_EMAIL,
   formatCallReportEmail,
   formatCallTime,
-} from '../lib/call-report';
-import { maskPhone } from '../lib/phone';
+} from '../lib/call-reports/report';
+import { maskPhone } from '../lib/shared/phone';
 import { t, tCode } from './i18n';
 
 export interface CallReportListProps {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-report';
-import { type ReportQuery, SORT_KEYS, type SortKey } from '../lib/call-report-query';
-import { maskPhone } from '../lib/phone';
-import { STATE_CODES } from '../lib/states';
+import { type ReportQuery, SORT_KEYS, type SortKey } from '../lib/call-reports/query';
+import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
+import { maskPhone } from '../lib/shared/phone';
+import { STATE_CODES } from '../lib/shared/states';
 import { t, tCode } from './i18n';
 
 export interface CallReportTableProps {

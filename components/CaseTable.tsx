@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { toCsv } from '../lib/csv';
-import { CASE_STATUSES, type CaseStatus, type InvalidActionCase } from '../lib/invalid-action-case';
-import type { ResumeLinkSend } from '../lib/resume-link-send';
+import { CASE_STATUSES, type CaseStatus, type InvalidActionCase } from '../lib/cases/case';
+import type { ResumeLinkSend } from '../lib/resume-links/send';
+import { toCsv } from '../lib/shared/csv';
 import { t, tCode } from './i18n';
 
 export interface CaseTableProps {

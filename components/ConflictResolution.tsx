@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { CallReport } from '../lib/call-report';
+import type { CallReport } from '../lib/call-reports/report';
 import { t } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
 
-export interface KeepAndLetGoProps {
+export interface ConflictResolutionProps {
   /** Settings the agency's policy sets: shown, not changeable here. */
   locked?: Partial<Record<SettingName, boolean | undefined>>;
   platformEmail: string;
@@ -19,7 +19,7 @@ export interface KeepAndLetGoProps {
   onDelete(ids: string[]): Promise<string>;
 }
 
-export function KeepAndLetGo(props: KeepAndLetGoProps) {
+export function ConflictResolution(props: ConflictResolutionProps) {
   const [platformEmail, setPlatformEmail] = useState(props.platformEmail);
   const [endpoint, setEndpoint] = useState(props.endpoint);
   const [days, setDays] = useState(String(props.retentionDays || ''));

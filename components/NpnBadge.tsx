@@ -1,4 +1,4 @@
-import type { NpnReadiness } from '../lib/npn-readiness';
+import type { NpnReadiness } from '../lib/npn/readiness';
 import { t, tCode } from './i18n';
 
 /** One look: the NPN's standing for the plan year. */

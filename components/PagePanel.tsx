@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { checkNpnFormat } from '../lib/npn';
-import { assessPage } from '../lib/page-risk';
-import type { Profile } from '../lib/profile';
+import { checkNpnFormat } from '../lib/npn/format';
+import type { Profile } from '../lib/profile/profile';
+import { assessPage } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';

@@ -1,4 +1,4 @@
-import type { ParsedPolicy } from '../lib/policy';
+import type { ParsedPolicy } from '../lib/policy/keys';
 import { t } from './i18n';
 
 /** What the agency's IT set, as the agent (and IT, verifying a rollout) sees it. */

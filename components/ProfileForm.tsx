@@ -1,7 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkNpnFormat } from '../lib/npn';
-import { type Profile, type ProfileField, type ProfileFormValues, parseProfileForm } from '../lib/profile';
+import { checkNpnFormat } from '../lib/npn/format';
+import {
+  type Profile,
+  type ProfileField,
+  type ProfileFormValues,
+  parseProfileForm,
+} from '../lib/profile/profile';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { GatewayPayload, GatewayResult } from '../lib/gateway';
-import { composeResumeLinkMessage, type ResumeLinkLanguage, resumeLinkExpiry } from '../lib/resume-link';
+import type { GatewayPayload, GatewayResult } from '../lib/resume-links/gateway';
+import {
+  composeResumeLinkMessage,
+  type ResumeLinkLanguage,
+  resumeLinkExpiry,
+} from '../lib/resume-links/link';
 import {
   CHANNELS,
   type Channel,
@@ -16,7 +20,7 @@ import {
   sendsText,
   smsHref,
   textLimitCheck,
-} from '../lib/resume-link-send';
+} from '../lib/resume-links/send';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 

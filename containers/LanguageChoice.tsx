@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { languageItem } from '../lib/settings';
-import { describedBy, Field } from './Field';
-import { t } from './i18n';
+import { describedBy, Field } from '../components/Field';
+import { t } from '../components/i18n';
+import { languageItem } from '../lib/storage/settings';
 
 type Choice = 'auto' | 'en' | 'es';
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { describedBy, Field } from './Field';
-import { t } from './i18n';
-import { NpnReadinessView } from './NpnReadinessView';
-import { useNpnStanding } from './use-npn-readiness';
+import { describedBy, Field } from '../components/Field';
+import { t } from '../components/i18n';
+import { NpnReadinessView } from '../components/NpnReadinessView';
+import { useNpnStanding } from '../hooks/use-npn-readiness';
 
 /** Type or paste any NPN; every check answers as it is typed. */
 export function NpnCheck({

@@ -1,5 +1,5 @@
-import { NpnBadge } from './NpnBadge';
-import { useNpnStanding } from './use-npn-readiness';
+import { NpnBadge } from '../components/NpnBadge';
+import { useNpnStanding } from '../hooks/use-npn-readiness';
 
 /** The profile's NPN and its standing for the plan year, wherever the NPN appears. */
 export function ProfileNpnBadge({ npn, planYear }: { npn: string; planYear: number }) {

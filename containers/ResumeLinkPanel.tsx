@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { listTextSendsTo, recordResumeLinkSend } from '../lib/db';
-import { checkGatewayUrl, type GatewayPayload, gatewayOriginPattern, postToGateway } from '../lib/gateway';
-import { effectiveSetting, readPolicy } from '../lib/policy-store';
-import type { ResumeLinkFormValues } from '../lib/resume-link-send';
-import { agencyGatewayUrlItem, agentContactPhoneItem, resumeLinkTextLimitItem } from '../lib/settings';
-import { t } from './i18n';
-import { ResumeLinkForm } from './ResumeLinkForm';
-import { useStoredProfile } from './use-stored-profile';
+import { t } from '../components/i18n';
+import { ResumeLinkForm } from '../components/ResumeLinkForm';
+import { useStoredProfile } from '../hooks/use-stored-profile';
+import { effectiveSetting, readPolicy } from '../lib/policy/managed.background';
+import {
+  checkGatewayUrl,
+  type GatewayPayload,
+  gatewayOriginPattern,
+  postToGateway,
+} from '../lib/resume-links/gateway';
+import type { ResumeLinkFormValues } from '../lib/resume-links/send';
+import { listTextSendsTo, recordResumeLinkSend } from '../lib/storage/db';
+import {
+  agencyGatewayUrlItem,
+  agentContactPhoneItem,
+  resumeLinkTextLimitItem,
+} from '../lib/storage/settings';
 
 export interface ResumeLinkPanelProps {
   initial?: Partial<ResumeLinkFormValues>;

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startSendRetries } from '../lib/agency-outbox';
-import { installCallReportShortcuts } from '../lib/call-report-shortcuts';
-import { dashboardHash } from '../lib/dashboard-link';
-import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/db';
+import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
+import { startRetention } from '../lib/call-reports/retention.background';
+import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { createRouter } from '../lib/messages';
-import { assessPage, riskContextFromFacts } from '../lib/page-risk';
-import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy-store';
-import { startResumeLinkReminders } from '../lib/reminder-alarms';
-import { startRetention } from '../lib/retention-alarm';
-import { languageItem, profileItem, readProfile } from '../lib/settings';
+import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy/managed.background';
+import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
+import { assessPage, riskContextFromFacts } from '../lib/risk/verdict';
+import { dashboardHash } from '../lib/shared/dashboard-link';
+import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/storage/db';
+import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
 

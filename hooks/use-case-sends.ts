@@ -1,8 +1,9 @@
 // The cases table's Resume Link columns: each case's sends, and `Resend` opening the send form.
-import { useLiveQuery } from '../../components/use-live-query';
-import { dashboardHash } from '../../lib/dashboard-link';
-import { listResumeLinkSends } from '../../lib/db';
-import type { InvalidActionCase } from '../../lib/invalid-action-case';
+
+import type { InvalidActionCase } from '../lib/cases/case';
+import { dashboardHash } from '../lib/shared/dashboard-link';
+import { listResumeLinkSends } from '../lib/storage/db';
+import { useLiveQuery } from './use-live-query';
 
 export function useCaseSends() {
   const sends = useLiveQuery(() => listResumeLinkSends());

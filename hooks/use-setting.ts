@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { PolicyKeyName } from '../lib/policy';
-import { effectiveSetting, watchPolicy } from '../lib/policy-store';
+import type { PolicyKeyName } from '../lib/policy/keys';
+import { effectiveSetting, watchPolicy } from '../lib/policy/managed.background';
 
 interface StoredSetting<T> {
   getValue(): Promise<T>;

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Profile } from '../lib/profile';
-import { profileItem, readProfile } from '../lib/settings';
+import type { Profile } from '../lib/profile/profile';
+import { profileItem, readProfile } from '../lib/storage/settings';
 
 /** The saved profile, kept current when another page of the extension saves it. */
 export function useStoredProfile(): Profile | undefined {

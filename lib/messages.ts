@@ -1,7 +1,15 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import type { RiskAssessment } from './risk';
-import { applicationIdDigits, intBetween, matching, npnDigits, stateCode, textUpTo, z } from './schema';
+import type { RiskAssessment } from './risk/rules';
+import {
+  applicationIdDigits,
+  intBetween,
+  matching,
+  npnDigits,
+  stateCode,
+  textUpTo,
+  z,
+} from './shared/schema';
 
 const LONG_TEXT = 500;
 const optional = z.optional;

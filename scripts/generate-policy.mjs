@@ -1,10 +1,10 @@
-// Writes public/managed_schema.json and the key table in docs/ADMIN.md from lib/policy.ts.
-// Run after changing a policy key: npm run policy:generate (tests/unit/policy.test.ts checks they agree).
+// Writes public/managed_schema.json and the key table in docs/ADMIN.md from lib/policy/keys.ts.
+// Run after changing a policy key: npm run policy:generate (tests/unit/policy/keys.test.ts checks they agree).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const out = await build({
-  entryPoints: ['lib/policy.ts'],
+  entryPoints: ['lib/policy/keys.ts'],
   bundle: true,
   format: 'esm',
   write: false,

@@ -1,4 +1,4 @@
-// Writes lib/phone-metadata.json: libphonenumber-js metadata for the +1 numbering plan only (the US, its
+// Writes lib/shared/phone-metadata.json: libphonenumber-js metadata for the +1 numbering plan only (the US, its
 // territories and the other NANP countries sharing +1). The full set costs ~30 kB gz in every page.
 // Run after upgrading libphonenumber-js: node scripts/phone-metadata.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,5 +13,5 @@ const metadata = {
   countries: Object.fromEntries(nanp.map((code) => [code, full.countries[code]])),
   nonGeographic: {},
 };
-writeFileSync(new URL('../lib/phone-metadata.json', import.meta.url), `${JSON.stringify(metadata)}\n`);
-console.log(`lib/phone-metadata.json: ${nanp.length} regions`);
+writeFileSync(new URL('../lib/shared/phone-metadata.json', import.meta.url), `${JSON.stringify(metadata)}\n`);
+console.log(`lib/shared/phone-metadata.json: ${nanp.length} regions`);

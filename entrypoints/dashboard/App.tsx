@@ -2,29 +2,36 @@ import { useEffect, useState } from 'preact/hooks';
 import { AtRiskSection } from '../../components/AtRiskSection';
 import { CaseTable } from '../../components/CaseTable';
 import { t } from '../../components/i18n';
-import { LanguageChoice } from '../../components/LanguageChoice';
 import { lazyComponent } from '../../components/lazy';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
-import { ProfileNpnBadge } from '../../components/ProfileNpnBadge';
-import { useLiveQuery } from '../../components/use-live-query';
-import { useStoredProfile } from '../../components/use-stored-profile';
 import { WipeAllData } from '../../components/WipeAllData';
-import { parseAtRiskCsv } from '../../lib/at-risk-list';
-import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
-import { importAtRiskRows, listAtRiskClients, listInvalidActionCases, setCaseStatus } from '../../lib/db';
+import { LanguageChoice } from '../../containers/LanguageChoice';
+import { ProfileNpnBadge } from '../../containers/ProfileNpnBadge';
+import { useCaseSends } from '../../hooks/use-case-sends';
+import { useLiveQuery } from '../../hooks/use-live-query';
+import { useStoredProfile } from '../../hooks/use-stored-profile';
+import { parseAtRiskCsv } from '../../lib/at-risk/list';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
-import { type ParsedPolicy, placeShown } from '../../lib/policy';
-import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy-store';
-import { atRiskLastVisitItem, profileItem } from '../../lib/settings';
-import { wipeAllData } from '../../lib/wipe';
-import { CallReportsSection as SupportCallReports } from './CallReportsSection';
-import { useCaseSends } from './case-sends';
+import { type ParsedPolicy, placeShown } from '../../lib/policy/keys';
+import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy/managed.background';
+import { dashboardHash, parseDashboardHash } from '../../lib/shared/dashboard-link';
+import {
+  importAtRiskRows,
+  listAtRiskClients,
+  listInvalidActionCases,
+  setCaseStatus,
+} from '../../lib/storage/db';
+import { atRiskLastVisitItem, profileItem } from '../../lib/storage/settings';
+import { wipeAllData } from '../../lib/storage/wipe';
+import { CallReportsSection as SupportCallReports } from './sections/CallReportsView';
 
 // Sections with their own weight (NPN lists, Resume Links) load their code when opened: the section on
 // screen (call reports with 50,000 rows, say) paints without parsing theirs first.
-const RegistrySection = lazyComponent(() => import('./Registry').then((m) => m.RegistrySection));
-const ResumeLinkSection = lazyComponent(() => import('./ResumeLinks').then((m) => m.ResumeLinkSection));
+const RegistrySection = lazyComponent(() => import('./sections/RegistryView').then((m) => m.RegistrySection));
+const ResumeLinkSection = lazyComponent(() =>
+  import('./sections/ResumeLinksView').then((m) => m.ResumeLinkSection),
+);
 
 /** The agency's policy and whether IT installed the extension, kept current. */
 function useAgency() {

@@ -6,8 +6,8 @@ import { Banner } from '../../components/Banner';
 import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
 import { extractPageFacts, type PageFacts } from '../../lib/sites';
+import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
 import { OWN_HOST_TAG } from '../../lib/sites/labels';
-import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/matches';
 import bannerCss from './banner.css?inline';
 
 // Pages re-render often. A change after a quiet spell is read within a frame; a page that keeps

@@ -4,26 +4,26 @@ import { t } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
 import { PagePanel } from '../../components/PagePanel';
 import { Tabs } from '../../components/Tabs';
-import { useStoredProfile } from '../../components/use-stored-profile';
+import { useStoredProfile } from '../../hooks/use-stored-profile';
 import type { PageFactsRequest } from '../../lib/messages';
-import { type Policy, placeShown } from '../../lib/policy';
-import { readPolicy } from '../../lib/policy-store';
-import { popupTabHintItem } from '../../lib/settings';
+import { type Policy, placeShown } from '../../lib/policy/keys';
+import { readPolicy } from '../../lib/policy/managed.background';
 import type { PageFacts } from '../../lib/sites';
+import { popupTabHintItem } from '../../lib/storage/settings';
 
 type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
 
 // The database (Dexie) and the other tabs load when first needed: the popup opens on "This page".
-const loadDb = () => import('../../lib/db');
+const loadDb = () => import('../../lib/storage/db');
 const CallReportForm = lazyComponent(() =>
   import('../../components/CallReportForm').then((m) => m.CallReportForm),
 );
-const NpnCheck = lazyComponent(() => import('../../components/NpnCheck').then((m) => m.NpnCheck));
+const NpnCheck = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnCheck));
 const ResumeLinkPanel = lazyComponent(() =>
-  import('../../components/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
+  import('../../containers/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
 );
 const ProfileNpnBadge = lazyComponent(() =>
-  import('../../components/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
+  import('../../containers/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
 );
 
 /** Asks the content script in the active tab what it read; null when no content script answers. */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/ui.css';
 import { t } from '../../components/i18n';
-import { applyLanguage } from '../../components/language';
+import { applyLanguage } from '../../hooks/apply-language';
 import { App } from './App';
 import './popup.css';
 

@@ -1,5 +1,5 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
-import { applicationIdDigits, isoDateTime, textUpTo, z } from './schema';
+import { applicationIdDigits, isoDateTime, textUpTo, z } from '../shared/schema';
 
 export interface AtRiskClient {
   federalExchangeId: string;

@@ -2,9 +2,9 @@
 // as it was when the person pressed Send, is retried by the background on an alarm with a growing
 // pause, and is shown in the dashboard until it is sent or the person discards it.
 import { browser } from 'wxt/browser';
+import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
+import { type AorGuardDb, db } from '../storage/db';
 import { postBundle, type SendResult } from './agency-send';
-import { type AorGuardDb, db } from './db';
-import { intBetween, isoDateTime, textUpTo, z } from './schema';
 
 export interface QueuedSend {
   id: string;

@@ -1,6 +1,7 @@
 // The file agents hand to support staff ("Export for support") and the rules for merging one in.
-import { type CallReport, type CallReportVersion, callReportSchema } from './call-report';
-import { z } from './schema';
+
+import { z } from '../shared/schema';
+import { type CallReport, type CallReportVersion, callReportSchema } from './report';
 
 export const BUNDLE_FORMAT = 'aor-guard/call-reports';
 export const BUNDLE_VERSION = 1;

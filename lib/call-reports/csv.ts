@@ -1,6 +1,7 @@
 // Every field of a call report as a spreadsheet row (ISO dates as stored).
-import type { CallReport } from './call-report';
-import { toCsv } from './csv';
+
+import { toCsv } from '../shared/csv';
+import type { CallReport } from './report';
 
 export const CALL_REPORT_CSV_COLUMNS = [
   { key: 'id', header: 'Report ID' },

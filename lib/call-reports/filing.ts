@@ -1,5 +1,5 @@
 // One email for one report or a selection (a section per report), with corrections appended.
-import { type CallReport, formatCallReportEmail } from './call-report';
+import { type CallReport, formatCallReportEmail } from './report';
 
 /** Mail clients and browsers cut longer mailto: links; past this the text is copied instead. */
 export const MAILTO_MAX = 2000;

@@ -1,6 +1,6 @@
 // Finding call reports among tens of thousands: the derived index fields stored beside each row, the
 // query a support person builds in the table, and the predicate that checks a row against it. Pure.
-import type { CallReport, IssueType, ReportStatus } from './call-report';
+import type { CallReport, IssueType, ReportStatus } from './report';
 
 export const SORT_KEYS = [
   'calledAt',

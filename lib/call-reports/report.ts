@@ -1,8 +1,8 @@
 // A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
 
-import { checkUsPhone, formatPhone } from './phone';
-import { isoDateTime, matching, textUpTo, z } from './schema';
-import { STATE_CODES, STATES } from './states';
+import { checkUsPhone, formatPhone } from '../shared/phone';
+import { isoDateTime, matching, textUpTo, z } from '../shared/schema';
+import { STATE_CODES, STATES } from '../shared/states';
 
 export const ISSUE_TYPES = [
   'misinformation',

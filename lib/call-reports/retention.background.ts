@@ -1,8 +1,8 @@
 // Retention runs by itself once a day when it is on (the agent's setting or the agency's policy).
 import { browser } from 'wxt/browser';
-import { deleteReports, expiredReports } from './call-report-store';
-import { effectiveSetting } from './policy-store';
-import { reportRetentionDaysItem } from './settings';
+import { effectiveSetting } from '../policy/managed.background';
+import { reportRetentionDaysItem } from '../storage/settings';
+import { deleteReports, expiredReports } from './store';
 
 const RETENTION_ALARM = 'call-report-retention';
 

@@ -1,5 +1,5 @@
 // Letting go of resolved reports after N days (off unless the agency or the agent turns it on).
-import type { CallReport } from './call-report';
+import type { CallReport } from './report';
 
 export const DAY_MS = 86_400_000;
 

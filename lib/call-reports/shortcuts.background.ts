@@ -4,10 +4,10 @@
 
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { dashboardHash } from './dashboard-link';
-import { pageFactsSchema } from './messages';
-import { popupTabHintItem } from './settings';
-import { ENROLLMENT_SITE_MATCHES } from './sites/matches';
+import { pageFactsSchema } from '../messages';
+import { dashboardHash } from '../shared/dashboard-link';
+import { ENROLLMENT_SITE_MATCHES } from '../sites/hosts';
+import { popupTabHintItem } from '../storage/settings';
 
 export const MENU_ID = 'log-call-report';
 export const OPEN_CALL_REPORT_COMMAND = 'open-call-report';

@@ -1,19 +1,12 @@
 // Call reports in IndexedDB for support staff: paged queries by index, bulk status changes, bundle
 // imports. Every row written is a parsed CallReport and gets its index fields.
 import Dexie, { type Collection } from 'dexie';
-import { type CallReport, callReportSchema } from './call-report';
-import { type MergeOutcome, mergeReport } from './call-report-bundle';
-import {
-  compareBy,
-  indexFields,
-  matchesQuery,
-  type ReportQuery,
-  type SortKey,
-  searchTerms,
-} from './call-report-query';
-import { type Actor, checkNotStale, correct, type ReportEdit } from './call-report-workflow';
-import { type AorGuardDb, db } from './db';
+import { type AorGuardDb, db } from '../storage/db';
+import { type MergeOutcome, mergeReport } from './bundle';
+import { compareBy, indexFields, matchesQuery, type ReportQuery, type SortKey, searchTerms } from './query';
+import { type CallReport, callReportSchema } from './report';
 import { selectExpired } from './retention';
+import { type Actor, checkNotStale, correct, type ReportEdit } from './workflow';
 
 /** `words` only in rows written before version 7 (the search uses them where present). */
 type Stored = CallReport & { words?: string[]; reporter?: string };

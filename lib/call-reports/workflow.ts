@@ -1,13 +1,13 @@
 // Statuses, history and corrections of a call report (issue 6). Pure: the caller passes who and when.
 
+import { versionOf } from './bundle';
 import {
   type CallReport,
   REPORT_STATUSES,
   type ReportHistoryEntry,
   type ReportStatus,
   SUPERSEDED_MAX,
-} from './call-report';
-import { versionOf } from './call-report-bundle';
+} from './report';
 
 export interface Actor {
   by: string; // "Name (NPN 123)" or what the profile has

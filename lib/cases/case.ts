@@ -1,5 +1,13 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
-import { applicationIdDigits, intBetween, isoDateTime, npnDigits, stateCode, textUpTo, z } from './schema';
+import {
+  applicationIdDigits,
+  intBetween,
+  isoDateTime,
+  npnDigits,
+  stateCode,
+  textUpTo,
+  z,
+} from '../shared/schema';
 
 export const CASE_STATUSES = [
   'action-required',

@@ -1,6 +1,6 @@
-// How NPN list rows are grouped into ListBucket records (lib/db.ts) and found again.
-import type { Keyed, ListBucket } from './db';
-import { normalizeNpn } from './npn';
+// How NPN list rows are grouped into ListBucket records (lib/storage/db.ts) and found again.
+import type { Keyed, ListBucket } from '../storage/db';
+import { normalizeNpn } from './format';
 
 /** The key's last three digits: NPNs end in every digit alike, so the thousand buckets stay even. */
 export const bucketOf = (key: string) => key.slice(-3).padStart(3, '0');

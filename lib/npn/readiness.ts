@@ -1,5 +1,5 @@
 // Is this NPN ready for Marketplace work this plan year? Every check, in order, with what to do.
-import { checkNpnFormat, type NpnFormat } from './npn';
+import { checkNpnFormat, type NpnFormat } from './format';
 import {
   latestTermination,
   type Registration,
@@ -7,7 +7,7 @@ import {
   registrationStatus,
   type Termination,
 } from './registration-list';
-import type { ListFreshness } from './registry-store';
+import type { ListFreshness } from './store';
 
 /** What each T status means (DOMAIN.md). */
 export const TERMINATION_MEANINGS: Record<

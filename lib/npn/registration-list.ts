@@ -1,7 +1,7 @@
 // The CMS Registration Completion List (RCL) and the Suspension and Termination List (DOMAIN.md).
 // Both are parsed as streams: the RCL has about a million rows and memory must not grow with it.
 import type Papa from 'papaparse';
-import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
+import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
 
 export interface Registration {
   npn: string;

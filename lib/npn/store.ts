@@ -1,9 +1,10 @@
 // The NPN lists in IndexedDB. An import writes a new list beside the one in use and switches to it only
 // when complete: a failed or cancelled import leaves the previous list usable.
 import type Dexie from 'dexie';
-import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from './db';
-import { bucketOf, rowsOf, toBuckets } from './list-buckets';
-import { normalizeNpn } from './npn';
+import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from '../storage/db';
+import { explainStorageError } from '../storage/errors';
+import { bucketOf, rowsOf, toBuckets } from './buckets';
+import { normalizeNpn } from './format';
 import {
   ListImportError,
   type ParseResult,
@@ -12,7 +13,6 @@ import {
   type Registration,
   type Termination,
 } from './registration-list';
-import { explainStorageError } from './storage-errors';
 
 export type ListKind = ActiveList['kind'];
 

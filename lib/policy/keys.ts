@@ -1,8 +1,8 @@
 // Managed (agency) policy: every key an agency can set, its schema, its default and its words for IT.
 // From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
-// table in docs/ADMIN.md; tests/unit/policy.test.ts fails when the three disagree.
-import { FFM_HELP_DESK_EMAIL } from './call-report';
-import { z } from './schema';
+// table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
+import { FFM_HELP_DESK_EMAIL } from '../call-reports/report';
+import { z } from '../shared/schema';
 
 const https = () => z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 const email = () => z.email();

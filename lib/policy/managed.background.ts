@@ -1,7 +1,7 @@
 // Reads the agency's managed policy (Chrome/Edge "3rdparty" policy, Firefox policies.json "3rdparty").
 import { browser } from 'wxt/browser';
-import { type ParsedPolicy, type PolicyKeyName, parsePolicy, withPolicy } from './policy';
-import type { Profile } from './profile';
+import type { Profile } from '../profile/profile';
+import { type ParsedPolicy, type PolicyKeyName, parsePolicy, withPolicy } from './keys';
 
 let cached: Promise<ParsedPolicy> | null = null;
 let invalidating = false;

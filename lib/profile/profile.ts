@@ -1,8 +1,8 @@
 // The agent's own details: who submits, and with which NPN.
 
-import { checkNpnFormat } from './npn';
-import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
-import { intBetween, npnDigits, textUpTo, z } from './schema';
+import { checkNpnFormat } from '../npn/format';
+import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
+import { intBetween, npnDigits, textUpTo, z } from '../shared/schema';
 
 export interface Profile {
   name: string;

@@ -1,7 +1,7 @@
 // The agency's send gateway: one JSON POST per Resume Link, when the agency names an HTTPS endpoint.
 // Anything but a 2xx answer in time is a failure the agent sees and the send is recorded as failed.
-import type { ResumeLinkLanguage } from './resume-link';
-import type { Channel } from './resume-link-send';
+import type { ResumeLinkLanguage } from './link';
+import type { Channel } from './send';
 
 export interface GatewayPayload {
   channel: Channel;

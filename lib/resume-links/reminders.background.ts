@@ -1,10 +1,10 @@
 // Background wiring for Resume Link reminders and the badge (a thin wrapper over browser.alarms,
-// notifications and action; the decisions are lib/reminders.ts). Alarms live in the browser, not the
+// notifications and action; the decisions are lib/resume-links/reminders.ts). Alarms live in the browser, not the
 // worker: they survive a browser restart and wake a stopped MV3 service worker.
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { db, listInvalidActionCases, listResumeLinkSends, markReminded } from './db';
+import { db, listInvalidActionCases, listResumeLinkSends, markReminded } from '../storage/db';
 import { badgeCount, dueReminders } from './reminders';
 
 // The project ships no icon files yet; notifications need one (a red square, the badge's colour).

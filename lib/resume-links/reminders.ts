@@ -1,6 +1,6 @@
 // Reminders for Resume Links about to expire, and the badge count. Pure: the background passes `now`.
-import type { InvalidActionCase } from './invalid-action-case';
-import type { ResumeLinkSend } from './resume-link-send';
+import type { InvalidActionCase } from '../cases/case';
+import type { ResumeLinkSend } from './send';
 
 export const REMIND_BEFORE_MS = 3 * 86_400_000;
 

@@ -1,8 +1,8 @@
 // One Resume Link send: the form's values parsed, the guards before it goes out (text limit), the
 // stored row, and the links that hand the message to the agent's mail and text apps.
-import { checkUsPhone, maskPhone } from './phone';
-import { checkResumeLink, MAX_LINK_LENGTH, type ResumeLinkLanguage, resumeLinkExpiry } from './resume-link';
-import { applicationIdDigits, intBetween, isoDateTime, matching, textUpTo, z } from './schema';
+import { checkUsPhone, maskPhone } from '../shared/phone';
+import { applicationIdDigits, intBetween, isoDateTime, matching, textUpTo, z } from '../shared/schema';
+import { checkResumeLink, MAX_LINK_LENGTH, type ResumeLinkLanguage, resumeLinkExpiry } from './link';
 
 export const CHANNELS = ['email', 'text', 'email-text'] as const;
 export type Channel = (typeof CHANNELS)[number];

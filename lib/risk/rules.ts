@@ -1,5 +1,5 @@
 // The CMS Invalid Action rules (DOMAIN.md): will this submission be rejected, and what to do instead.
-import { normalizeNpn } from './npn';
+import { normalizeNpn } from '../npn/format';
 
 export type Pathway = 'agent' | 'consumer-resume-link' | 'consumer-marketing-link';
 

@@ -1,8 +1,8 @@
 // From what a page shows and who the agent is, to the question the risk rules answer.
-import type { Profile } from './profile';
-import { submittingNpn } from './profile';
-import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './risk';
-import type { PageFacts } from './sites';
+import type { Profile } from '../profile/profile';
+import { submittingNpn } from '../profile/profile';
+import type { PageFacts } from '../sites';
+import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './rules';
 
 export function riskContextFromFacts(facts: PageFacts, profile: Profile | null): RiskContext {
   const conflicting = facts.conflicts?.includes('aorNpn') ?? false;

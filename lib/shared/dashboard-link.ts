@@ -1,6 +1,6 @@
 // Deep links into the dashboard: section and prefilled form values travel in the hash.
-import type { DashboardSection } from './messages';
-import { checkResumeLink, shortenText } from './resume-link';
+import type { DashboardSection } from '../messages';
+import { checkResumeLink, shortenText } from '../resume-links/link';
 
 export interface DashboardPrefill {
   applicationId?: string;

@@ -1,6 +1,6 @@
 // The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
-import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../plan-year';
-import { toStateCode } from '../states';
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
+import { toStateCode } from '../shared/states';
 import { findLabelled, type LabelSpec, labelCandidates, textBlocks } from './labels';
 
 export interface CommonFacts {

@@ -1,5 +1,5 @@
 // The site adapter registry: one file per enrollment site, registered here.
-import type { Pathway } from '../risk';
+import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';

@@ -1,15 +1,15 @@
 // `Export everything` and `Restore`: every table in one versioned JSON file; a restore is checked whole
 // and written in one transaction, so it lands completely or not at all.
 
-import { queuedSendSchema } from './agency-outbox';
-import { atRiskClientSchema } from './at-risk-list';
-import { callReportSchema } from './call-report';
-import { indexFields } from './call-report-query';
+import { atRiskClientSchema } from '../at-risk/list';
+import { queuedSendSchema } from '../call-reports/agency-outbox.background';
+import { indexFields } from '../call-reports/query';
+import { callReportSchema } from '../call-reports/report';
+import { invalidActionCaseSchema } from '../cases/case';
+import { toBuckets } from '../npn/buckets';
+import { z } from '../shared/schema';
 import { type AorGuardDb, db } from './db';
-import { invalidActionCaseSchema } from './invalid-action-case';
-import { toBuckets } from './list-buckets';
-import { z } from './schema';
-import { isQuotaError, StorageFullError } from './storage-errors';
+import { isQuotaError, StorageFullError } from './errors';
 
 export const BACKUP_FORMAT = 'aor-guard/backup';
 

@@ -1,25 +1,25 @@
 // The extension's IndexedDB: every table and every version, in one place.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { QueuedSend } from './agency-outbox';
-import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from './at-risk-list';
-import { type CallReport, callReportSchema } from './call-report';
-import { indexFields } from './call-report-query';
+import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from '../at-risk/list';
+import type { QueuedSend } from '../call-reports/agency-outbox.background';
+import { indexFields } from '../call-reports/query';
+import { type CallReport, callReportSchema } from '../call-reports/report';
 import {
   type CaseSighting,
   type InvalidActionCase,
   invalidActionCaseSchema,
   recordSighting,
-} from './invalid-action-case';
-import { toBuckets } from './list-buckets';
-import type { Registration, Termination } from './registration-list';
+} from '../cases/case';
+import { toBuckets } from '../npn/buckets';
+import type { Registration, Termination } from '../npn/registration-list';
 import {
   type Delivery,
   newSend,
   type ParsedResumeLink,
   type ResumeLinkSend,
   resumeLinkSendSchema,
-} from './resume-link-send';
-import { explainStorageError } from './storage-errors';
+} from '../resume-links/send';
+import { explainStorageError } from './errors';
 
 export const DB_NAME = 'aor-guard';
 
@@ -70,7 +70,7 @@ export class AorGuardDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    // A schema change is a new version; never edit a published one. tests/unit/db-upgrade.test.ts
+    // A schema change is a new version; never edit a published one. tests/unit/storage/db-upgrade.test.ts
     // opens a database written by each earlier version.
     this.version(1).stores({
       callReports: 'id, calledAt, status, applicationId, state',
@@ -124,8 +124,8 @@ export class AorGuardDb extends Dexie {
     // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
     // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
     // field until next written: rewriting every row here would cost the upgrade more than it saves.
-    // Phone has no index either: it is shown masked, rarely sorted by, and sorted in memory (INDEXED_SORTS in lib/call-report-store.ts).
-    // agencySends: `Send to agency` failures waiting for a retry (lib/agency-outbox.ts).
+    // Phone has no index either: it is shown masked, rarely sorted by, and sorted in memory (INDEXED_SORTS in lib/call-reports/store.ts).
+    // agencySends: `Send to agency` failures waiting for a retry (lib/call-reports/agency-outbox.background.ts).
     this.version(7).stores({
       callReports:
         'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',

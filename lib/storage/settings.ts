@@ -1,6 +1,6 @@
 // Every value kept in browser.storage, declared here and nowhere else.
 import { storage } from 'wxt/utils/storage';
-import { emptyProfile, type Profile, profileSchema } from './profile';
+import { emptyProfile, type Profile, profileSchema } from '../profile/profile';
 
 /** The agent's name, NPN, agency Override NPN and working plan year. Read by the banner's checks. */
 export const profileItem = storage.defineItem<Profile>('local:profile', {

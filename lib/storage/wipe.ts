@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { type AorGuardDb, db } from './db';
 
-/** The storage areas the extension writes (lib/settings.ts); `managed` is the agency's, read only. */
+/** The storage areas the extension writes (lib/storage/settings.ts); `managed` is the agency's, read only. */
 export const WIPED_AREAS = ['local', 'sync', 'session'] as const;
 
 /**

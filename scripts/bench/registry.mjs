@@ -1,5 +1,5 @@
 // Registration Completion List figures: a generated 1,000,000-row file with the real header, imported in
-// an extension page of real Chromium by the same code the dashboard runs (lib/registry-store.ts).
+// an extension page of real Chromium by the same code the dashboard runs (lib/npn/store.ts).
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -34,11 +34,11 @@ async function pageBundle() {
   const out = await build({
     stdin: {
       contents: `
-        export { importList, lookupNpn, ROWS_PER_WRITE } from './lib/registry-store';
-        export { AorGuardDb } from './lib/db';
-        export { toBuckets } from './lib/list-buckets';
+        export { importList, lookupNpn, ROWS_PER_WRITE } from './lib/npn/store';
+        export { AorGuardDb } from './lib/storage/db';
+        export { toBuckets } from './lib/npn/buckets';
         export { default as Papa } from 'papaparse';
-        export { parseRegistrationCsv } from './lib/registration-list';`,
+        export { parseRegistrationCsv } from './lib/npn/registration-list';`,
       resolveDir: process.cwd(),
       loader: 'ts',
     },

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AtRiskSection } from '../../components/AtRiskSection';
-import { AtRiskImportError } from '../../lib/at-risk-list';
+import { AtRiskImportError } from '../../lib/at-risk/list';
 
 const client = {
   federalExchangeId: '4567891230',

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Banner } from '../../components/Banner';
-import { assessInvalidActionRisk } from '../../lib/risk';
+import { assessInvalidActionRisk } from '../../lib/risk/rules';
 import type { PageFacts } from '../../lib/sites';
 
 const facts: PageFacts = {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { CallReportForm } from '../../components/CallReportForm';
-import type { CallReport } from '../../lib/call-report';
+import type { CallReport } from '../../lib/call-reports/report';
 
 const NOW = new Date('2026-11-20T15:00:00');
 

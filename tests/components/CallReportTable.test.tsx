@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { CallReportDetail } from '../../components/CallReportDetail';
 import { CallReportTable } from '../../components/CallReportTable';
-import type { CallReport } from '../../lib/call-report';
-import { mergeReport } from '../../lib/call-report-bundle';
-import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-report-query';
-import { correct, moveTo, resolveConflict } from '../../lib/call-report-workflow';
-import { sample } from '../unit/call-report-sample';
+import { mergeReport } from '../../lib/call-reports/bundle';
+import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-reports/query';
+import type { CallReport } from '../../lib/call-reports/report';
+import { correct, moveTo, resolveConflict } from '../../lib/call-reports/workflow';
+import { sample } from '../support/call-report-sample';
 
 const reports: CallReport[] = [
   sample({ id: 'a', applicationId: '1110000001', state: 'TX', status: 'ready' }),

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { CaseTable } from '../../components/CaseTable';
-import type { InvalidActionCase } from '../../lib/invalid-action-case';
+import type { InvalidActionCase } from '../../lib/cases/case';
 
 const base: InvalidActionCase = {
   id: 'a',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NpnCheck } from '../../components/NpnCheck';
-import { importList } from '../../lib/registry-store';
+import { NpnCheck } from '../../containers/NpnCheck';
+import { importList } from '../../lib/npn/store';
 
 beforeAll(async () => {
   // The default database, as the popup uses it (fake-indexeddb in tests).

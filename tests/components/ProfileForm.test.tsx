@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ProfileForm } from '../../components/ProfileForm';
-import type { Profile } from '../../lib/profile';
+import type { Profile } from '../../lib/profile/profile';
 
 const empty: Profile = { name: '', npn: '', overrideNpn: '', planYear: 2026 };
 const type = (label: string, value: string) =>

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ResumeLinkForm, type ResumeLinkFormProps } from '../../components/ResumeLinkForm';
-import type { ResumeLinkSend } from '../../lib/resume-link-send';
+import type { ResumeLinkSend } from '../../lib/resume-links/send';
 
 const now = () => new Date('2026-11-20T15:00:00.000Z');
 const stored = (over: Partial<ResumeLinkSend> = {}): ResumeLinkSend => ({

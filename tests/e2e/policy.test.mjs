@@ -23,7 +23,7 @@ import {
 const CHROMIUM_POLICY = '/etc/chromium/policies/managed/aor-guard-e2e.json';
 const FIREFOX_POLICY = '/etc/firefox/policies/policies.json';
 const GECKO_ID = 'aor-guard@aorguard.app';
-// 99 passes Chrome's schema (an integer) but not lib/policy.ts (1–20): the dashboard must say it was ignored.
+// 99 passes Chrome's schema (an integer) but not lib/policy/keys.ts (1–20): the dashboard must say it was ignored.
 const AGENCY = {
   agencyName: 'Acme Insurance Agency',
   overrideNpns: ['55555555'],

@@ -1,4 +1,4 @@
-import type { CallReport } from '../../lib/call-report';
+import type { CallReport } from '../../lib/call-reports/report';
 
 /** A sound report; tests override what they exercise. */
 export const sample = (over: Partial<CallReport> = {}): CallReport => ({

@@ -3,15 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { queueSend } from '../../lib/agency-outbox';
-import { parseAtRiskCsv } from '../../lib/at-risk-list';
-import { restoreEverything } from '../../lib/backup';
-import { parseBundle } from '../../lib/call-report-bundle';
-import { importReports } from '../../lib/call-report-store';
-import { AorGuardDb, importAtRiskRows, recordInvalidActionSighting, saveCallReport } from '../../lib/db';
-import { importList } from '../../lib/registry-store';
-import { profileItem } from '../../lib/settings';
-import { sample } from './call-report-sample';
+import { parseAtRiskCsv } from '../../lib/at-risk/list';
+import { queueSend } from '../../lib/call-reports/agency-outbox.background';
+import { parseBundle } from '../../lib/call-reports/bundle';
+import { importReports } from '../../lib/call-reports/store';
+import { importList } from '../../lib/npn/store';
+import { restoreEverything } from '../../lib/storage/backup';
+import {
+  AorGuardDb,
+  importAtRiskRows,
+  recordInvalidActionSighting,
+  saveCallReport,
+} from '../../lib/storage/db';
+import { profileItem } from '../../lib/storage/settings';
+import { sample } from '../support/call-report-sample';
 
 const DIR = 'tests/fixtures/bad';
 type Importer = 'at-risk' | 'rcl' | 'termination' | 'call-report-bundle' | 'backup';

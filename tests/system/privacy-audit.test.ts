@@ -3,10 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db } from '../../lib/db';
-import { runReminders } from '../../lib/reminder-alarms';
+import { runReminders } from '../../lib/resume-links/reminders.background';
+import { db } from '../../lib/storage/db';
 
-const SHIPPED = ['lib', 'entrypoints', 'components'];
+const SHIPPED = ['lib', 'entrypoints', 'components', 'containers', 'hooks'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,7 +38,7 @@ describe('privacy audit of the shipped code', () => {
   });
 
   it('no error sent to an outside service: no reporting SDK, no sendBeacon, no fetch of our own errors', () => {
-    // Global error handlers only: an IndexedDB request's own onerror (lib/registry-store.ts) reports to us.
+    // Global error handlers only: an IndexedDB request's own onerror (lib/npn/store.ts) reports to us.
     expect(
       linesMatching(
         /sendBeacon|Sentry|bugsnag|rollbar|(^|[^.\w]|window\.|self\.|globalThis\.)(onerror\s*=|addEventListener\('error')/i,
@@ -48,7 +48,7 @@ describe('privacy audit of the shipped code', () => {
 
   it('creates notifications in one place only, so that place is the one to audit (below)', () => {
     expect(linesMatching(/notifications\.create\(/).map((m) => m.where.split(':')[0])).toEqual([
-      join('lib', 'reminder-alarms.ts'),
+      join('lib', 'resume-links', 'reminders.background.ts'),
     ]);
   });
 

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { db } from '../../lib/db';
 import { messageSchema, RefusedMessage } from '../../lib/messages';
-import { aroundWrites } from './dexie-writes';
+import { db } from '../../lib/storage/db';
+import { aroundWrites } from '../support/dexie-writes';
 
 const OWN_ID = fakeBrowser.runtime.id;
 type Listener = (message: unknown, sender: unknown) => unknown;

@@ -1,13 +1,13 @@
 // A full disk, simulated under Dexie: after a number of writes every further write is refused with
 // QuotaExceededError, as IndexedDB does. Each save says so plainly and leaves nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportEverything, restoreEverything } from '../../lib/backup';
-import { AorGuardDb, importAtRiskRows, saveCallReport } from '../../lib/db';
-import { RCL_HEADER } from '../../lib/registration-list';
-import { importList } from '../../lib/registry-store';
-import { StorageFullError } from '../../lib/storage-errors';
-import { sample } from './call-report-sample';
-import { aroundWrites } from './dexie-writes';
+import { RCL_HEADER } from '../../lib/npn/registration-list';
+import { importList } from '../../lib/npn/store';
+import { exportEverything, restoreEverything } from '../../lib/storage/backup';
+import { AorGuardDb, importAtRiskRows, saveCallReport } from '../../lib/storage/db';
+import { StorageFullError } from '../../lib/storage/errors';
+import { sample } from '../support/call-report-sample';
+import { aroundWrites } from '../support/dexie-writes';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let db: AorGuardDb;

@@ -2,25 +2,30 @@
 // exchange with other agents and the agency, backup and retention.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AgencyOutbox } from '../../components/AgencyOutbox';
-import { CallReportDetail } from '../../components/CallReportDetail';
-import { CallReportForm } from '../../components/CallReportForm';
-import { CallReportTable } from '../../components/CallReportTable';
-import { downloadText, stamp } from '../../components/download';
-import { t } from '../../components/i18n';
-import { KeepAndLetGo } from '../../components/KeepAndLetGo';
-import { SupportToolbar } from '../../components/SupportToolbar';
-import { useLiveQuery } from '../../components/use-live-query';
-import { useEffectiveSetting } from '../../components/use-setting';
-import { useStoredProfile } from '../../components/use-stored-profile';
-import { discardSend, listQueuedSends, queueSend, retrySends, scheduleRetry } from '../../lib/agency-outbox';
-import { checkEndpoint, postBundle } from '../../lib/agency-send';
-import { exportEverything, restoreEverything } from '../../lib/backup';
-import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../lib/call-report';
-import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
-import { callReportCsvParts } from '../../lib/call-report-csv';
-import { formatFilingEmail } from '../../lib/call-report-filing';
-import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../lib/call-report-query';
+import { AgencyOutbox } from '../../../components/AgencyOutbox';
+import { CallReportDetail } from '../../../components/CallReportDetail';
+import { CallReportForm } from '../../../components/CallReportForm';
+import { CallReportTable } from '../../../components/CallReportTable';
+import { ConflictResolution } from '../../../components/ConflictResolution';
+import { downloadText, stamp } from '../../../components/download';
+import { t } from '../../../components/i18n';
+import { SupportToolbar } from '../../../components/SupportToolbar';
+import { useLiveQuery } from '../../../hooks/use-live-query';
+import { useEffectiveSetting } from '../../../hooks/use-setting';
+import { useStoredProfile } from '../../../hooks/use-stored-profile';
+import {
+  discardSend,
+  listQueuedSends,
+  queueSend,
+  retrySends,
+  scheduleRetry,
+} from '../../../lib/call-reports/agency-outbox.background';
+import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
+import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
+import { callReportCsvParts } from '../../../lib/call-reports/csv';
+import { formatFilingEmail } from '../../../lib/call-reports/filing';
+import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
+import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../../lib/call-reports/report';
 import {
   allMatching,
   correctReport,
@@ -32,11 +37,16 @@ import {
   queryReports,
   rowsForCsv,
   updateReports,
-} from '../../lib/call-report-store';
-import { actorName, moveTo, resolveConflict, StaleReportError } from '../../lib/call-report-workflow';
-import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard-link';
-import { saveCallReport } from '../../lib/db';
-import { platformSupportEmailItem, reportRetentionDaysItem, reportsEndpointItem } from '../../lib/settings';
+} from '../../../lib/call-reports/store';
+import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
+import { type DashboardPrefill, parseDashboardHash } from '../../../lib/shared/dashboard-link';
+import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
+import { saveCallReport } from '../../../lib/storage/db';
+import {
+  platformSupportEmailItem,
+  reportRetentionDaysItem,
+  reportsEndpointItem,
+} from '../../../lib/storage/settings';
 
 /** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
 const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };
@@ -246,7 +256,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           }}
         />
       </section>
-      <KeepAndLetGo
+      <ConflictResolution
         locked={{
           platformEmail: platformSetting?.locked,
           endpoint: endpointSetting?.locked,

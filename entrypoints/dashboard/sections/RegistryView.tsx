@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
-import { type ImportSource, ListImport } from '../../components/ListImport';
-import { NpnBadge } from '../../components/NpnBadge';
-import { NpnCheck } from '../../components/NpnCheck';
-import { NpnReadinessView } from '../../components/NpnReadinessView';
-import { useNpnStanding } from '../../components/use-npn-readiness';
-import { useStoredProfile } from '../../components/use-stored-profile';
-import { currentPlanYear } from '../../lib/plan-year';
-import { effectiveSetting } from '../../lib/policy-store';
+import { t } from '../../../components/i18n';
+import { type ImportSource, ListImport } from '../../../components/ListImport';
+import { NpnBadge } from '../../../components/NpnBadge';
+import { NpnReadinessView } from '../../../components/NpnReadinessView';
+import { NpnCheck } from '../../../containers/NpnCheck';
+import { useNpnStanding } from '../../../hooks/use-npn-readiness';
+import { useStoredProfile } from '../../../hooks/use-stored-profile';
 import {
   importList,
   type ListFreshness,
   type ListKind,
   listFreshness,
   removeAbandonedLists,
-} from '../../lib/registry-store';
-import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../lib/settings';
+} from '../../../lib/npn/store';
+import { effectiveSetting } from '../../../lib/policy/managed.background';
+import { currentPlanYear } from '../../../lib/shared/plan-year';
+import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../lib/storage/settings';
 
 /** Downloads a list from an address the agent gave, with permission for that site only. */
 async function download(url: string): Promise<Blob> {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field } from '../../components/Field';
-import { t } from '../../components/i18n';
-import { ResumeLinkPanel } from '../../components/ResumeLinkPanel';
-import type { DashboardPrefill } from '../../lib/dashboard-link';
-import { checkGatewayUrl } from '../../lib/gateway';
-import { effectiveSetting } from '../../lib/policy-store';
-import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../lib/settings';
+import { Field } from '../../../components/Field';
+import { t } from '../../../components/i18n';
+import { ResumeLinkPanel } from '../../../containers/ResumeLinkPanel';
+import { effectiveSetting } from '../../../lib/policy/managed.background';
+import { checkGatewayUrl } from '../../../lib/resume-links/gateway';
+import type { DashboardPrefill } from '../../../lib/shared/dashboard-link';
+import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../../lib/storage/settings';
 
 /** The send form, prefilled from the banner's `Send Resume Link` or a case's `Resend`. */
 export function ResumeLinkSection({ prefill }: { prefill: DashboardPrefill }) {

@@ -8,7 +8,7 @@ import {
   mergeAtRisk,
   parseAtRiskCsv,
   unwrapExcelText,
-} from '../../lib/at-risk-list';
+} from '../../../lib/at-risk/list';
 
 const csv = (file: string) => readFileSync(`tests/fixtures/csv/${file}`, 'utf8');
 const blob = (file: string) => new Blob([readFileSync(`tests/fixtures/csv/${file}`)], { type: 'text/csv' });
@@ -124,7 +124,7 @@ describe('parseAtRiskCsv: the agency export', () => {
         agentEmail: 'pat@acme.example',
       },
       {
-        // A formula is kept as the text it is; exports neutralise it (lib/csv.ts).
+        // A formula is kept as the text it is; exports neutralise it (lib/shared/csv.ts).
         federalExchangeId: '5678901234',
         clientDetailsUrl: `${HS}/c_3`,
         archived: false,

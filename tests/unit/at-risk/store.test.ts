@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtRiskImportError, parseAtRiskCsv } from '../../lib/at-risk-list';
-import { AorGuardDb, importAtRiskRows, listAtRiskClients } from '../../lib/db';
+import { AtRiskImportError, parseAtRiskCsv } from '../../../lib/at-risk/list';
+import { AorGuardDb, importAtRiskRows, listAtRiskClients } from '../../../lib/storage/db';
 
 let db: AorGuardDb;
 beforeEach(async () => {

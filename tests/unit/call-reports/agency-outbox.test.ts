@@ -6,9 +6,9 @@ import {
   queueSend,
   retrySends,
   scheduleRetry,
-} from '../../lib/agency-outbox';
-import type { SendResult } from '../../lib/agency-send';
-import { AorGuardDb } from '../../lib/db';
+} from '../../../lib/call-reports/agency-outbox.background';
+import type { SendResult } from '../../../lib/call-reports/agency-send';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 let database: AorGuardDb;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import {
   callReportSchema,
   formatCallReportEmail,
   parseCallReportForm,
-} from '../../lib/call-report';
+} from '../../../lib/call-reports/report';
 
 const NOW = new Date('2026-11-20T15:00:00Z');
 const ID = '5b0d6f1e-6a43-4f6c-9b7e-2f1c3d4e5a6b';

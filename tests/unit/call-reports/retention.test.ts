@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db } from '../../lib/db';
-import { applyRetention } from '../../lib/retention-alarm';
-import { reportRetentionDaysItem } from '../../lib/settings';
-import { sample } from './call-report-sample';
+import { applyRetention } from '../../../lib/call-reports/retention.background';
+import { db } from '../../../lib/storage/db';
+import { reportRetentionDaysItem } from '../../../lib/storage/settings';
+import { sample } from '../../support/call-report-sample';
 
 describe('retention applied by the daily alarm', () => {
   it('deletes resolved reports past the period, keeps the rest; off by default', async () => {
@@ -35,7 +35,7 @@ describe('retention applied by the daily alarm', () => {
     await fakeBrowser.storage.managed.set({ dataRetentionDays: 30 });
     // A fresh background (as after the browser starts): the policy is read anew.
     vi.resetModules();
-    const fresh = await import('../../lib/retention-alarm');
+    const fresh = await import('../../../lib/call-reports/retention.background');
     expect(await fresh.applyRetention(new Date('2026-11-22T00:00:00Z'))).toBe(1);
   });
 });

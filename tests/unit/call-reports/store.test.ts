@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportEverything, restoreEverything } from '../../lib/backup';
-import type { CallReport } from '../../lib/call-report';
-import { makeBundle, parseBundle } from '../../lib/call-report-bundle';
-import { DEFAULT_QUERY } from '../../lib/call-report-query';
+import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
+import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
+import type { CallReport } from '../../../lib/call-reports/report';
 import {
   allMatching,
   correctReport,
@@ -12,10 +11,11 @@ import {
   importReports,
   queryReports,
   updateReports,
-} from '../../lib/call-report-store';
-import { correct, moveTo, StaleReportError } from '../../lib/call-report-workflow';
-import { AorGuardDb, saveCallReport } from '../../lib/db';
-import { sample } from './call-report-sample';
+} from '../../../lib/call-reports/store';
+import { correct, moveTo, StaleReportError } from '../../../lib/call-reports/workflow';
+import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
+import { AorGuardDb, saveCallReport } from '../../../lib/storage/db';
+import { sample } from '../../support/call-report-sample';
 
 let database: AorGuardDb;
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint, postBundle } from '../../lib/agency-send';
-import { callReportSchema } from '../../lib/call-report';
-import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../lib/call-report-bundle';
-import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../lib/call-report-csv';
-import { formatFilingEmail, MAILTO_MAX } from '../../lib/call-report-filing';
-import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../lib/call-report-workflow';
-import { toCsv } from '../../lib/csv';
-import { selectExpired } from '../../lib/retention';
-import { sample } from './call-report-sample';
+import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
+import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
+import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
+import { formatFilingEmail, MAILTO_MAX } from '../../../lib/call-reports/filing';
+import { callReportSchema } from '../../../lib/call-reports/report';
+import { selectExpired } from '../../../lib/call-reports/retention';
+import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
+import { toCsv } from '../../../lib/shared/csv';
+import { sample } from '../../support/call-report-sample';
 
 const actor = (iso: string, by = 'Pat Support (NPN 999)') => ({ by, now: new Date(iso) });
 
@@ -270,7 +270,7 @@ describe('send to agency', () => {
 
 describe('context menu', () => {
   it('reads the application ID from the digits of a selection', async () => {
-    const { applicationIdFromSelection } = await import('../../lib/call-report-shortcuts');
+    const { applicationIdFromSelection } = await import('../../../lib/call-reports/shortcuts.background');
     expect(applicationIdFromSelection(' App ID: 4567-891-230 ')).toBe('4567891230');
     expect(applicationIdFromSelection('12')).toBeUndefined();
     expect(applicationIdFromSelection(undefined)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAtRiskCsv } from '../../lib/at-risk-list';
+import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import {
   AorGuardDb,
   countCasesNeedingAction,
@@ -9,7 +9,7 @@ import {
   listInvalidActionCases,
   recordInvalidActionSighting,
   setCaseStatus,
-} from '../../lib/db';
+} from '../../../lib/storage/db';
 
 let db: AorGuardDb;
 beforeEach(async () => {

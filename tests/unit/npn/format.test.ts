@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNpnFormat, normalizeNpn, sameNpn } from '../../lib/npn';
+import { checkNpnFormat, normalizeNpn, sameNpn } from '../../../lib/npn/format';
 
 describe('checkNpnFormat', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessNpnReadiness } from '../../lib/npn-readiness';
-import type { Registration, Termination } from '../../lib/registration-list';
+import { assessNpnReadiness } from '../../../lib/npn/readiness';
+import type { Registration, Termination } from '../../../lib/npn/registration-list';
 
 const today = new Date('2026-11-22T12:00:00Z');
 const fresh = {

@@ -11,7 +11,7 @@ import {
   type Registration,
   registrationStatus,
   type Termination,
-} from '../../lib/registration-list';
+} from '../../../lib/npn/registration-list';
 
 const sample = readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8');
 const terminationsCsv = readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { restoreEverything } from '../../lib/backup';
-import { AorGuardDb } from '../../lib/db';
-import { ImportCancelled, ListImportError, RCL_HEADER } from '../../lib/registration-list';
-import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../lib/registry-store';
+import { ImportCancelled, ListImportError, RCL_HEADER } from '../../../lib/npn/registration-list';
+import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../../lib/npn/store';
+import { restoreEverything } from '../../../lib/storage/backup';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 const sample = readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8');
 const terminations = readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8');

@@ -8,8 +8,8 @@ import {
   policyKeyTable,
   policySnippets,
   withPolicy,
-} from '../../lib/policy';
-import { applyPolicyToProfile } from '../../lib/policy-store';
+} from '../../../lib/policy/keys';
+import { applyPolicyToProfile } from '../../../lib/policy/managed.background';
 
 const profile = { name: 'Sam', npn: '12345678', overrideNpn: '', planYear: 2026 };
 
@@ -113,7 +113,7 @@ describe("Chrome's managed storage schema", () => {
     expect(schema.type).toBe('object');
     walk(schema);
   });
-  it('public/managed_schema.json is the one lib/policy.ts generates (npm run policy:generate)', () => {
+  it('public/managed_schema.json is the one lib/policy/keys.ts generates (npm run policy:generate)', () => {
     expect(JSON.parse(readFileSync('public/managed_schema.json', 'utf8'))).toEqual(schema);
   });
   it('docs/ADMIN.md has the generated key table and a snippet setting every key (npm run policy:generate)', () => {
@@ -126,7 +126,7 @@ describe("Chrome's managed storage schema", () => {
 
 describe('reading the managed store', () => {
   it('fakeBrowser: policy read key by key', async () => {
-    const { readPolicy } = await import('../../lib/policy-store');
+    const { readPolicy } = await import('../../../lib/policy/managed.background');
     await fakeBrowser.storage.managed.set({ agencyName: 'Acme', textSendsPerNumberPer24h: 'lots' });
     expect(await readPolicy()).toEqual({
       policy: { agencyName: 'Acme' },

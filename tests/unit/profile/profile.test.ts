@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { assessPage } from '../../lib/page-risk';
-import { parseProfileForm, submittingNpn } from '../../lib/profile';
-import { profileItem, readProfile } from '../../lib/settings';
-import type { PageFacts } from '../../lib/sites';
+import { parseProfileForm, submittingNpn } from '../../../lib/profile/profile';
+import { assessPage } from '../../../lib/risk/verdict';
+import type { PageFacts } from '../../../lib/sites';
+import { profileItem, readProfile } from '../../../lib/storage/settings';
 
 const form = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: '2026' };
 

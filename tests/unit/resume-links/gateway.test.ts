@@ -1,7 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGatewayUrl, type GatewayPayload, gatewayOriginPattern, postToGateway } from '../../lib/gateway';
+import {
+  checkGatewayUrl,
+  type GatewayPayload,
+  gatewayOriginPattern,
+  postToGateway,
+} from '../../../lib/resume-links/gateway';
 
 const received: { path: string; body: unknown; type: string | undefined }[] = [];
 let server: http.Server;

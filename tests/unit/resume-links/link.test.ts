@@ -8,7 +8,7 @@ import {
   RESUME_LINK_DAYS,
   resumeLinkExpiry,
   shortenText,
-} from '../../lib/resume-link';
+} from '../../../lib/resume-links/link';
 
 describe('checkResumeLink', () => {
   it.each([

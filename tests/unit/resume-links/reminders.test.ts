@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InvalidActionCase } from '../../lib/invalid-action-case';
-import { badgeCount, dueReminders } from '../../lib/reminders';
-import type { ResumeLinkSend } from '../../lib/resume-link-send';
+import type { InvalidActionCase } from '../../../lib/cases/case';
+import { badgeCount, dueReminders } from '../../../lib/resume-links/reminders';
+import type { ResumeLinkSend } from '../../../lib/resume-links/send';
 
 const kase = (id: string, status: InvalidActionCase['status']): InvalidActionCase => ({
   id,

@@ -7,7 +7,7 @@ import {
   type ResumeLinkFormValues,
   smsHref,
   textLimitCheck,
-} from '../../lib/resume-link-send';
+} from '../../../lib/resume-links/send';
 
 const values: ResumeLinkFormValues = {
   link: 'https://www.healthsherpa.com/resume/abc123',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ParsedResumeLink } from '../../../lib/resume-links/send';
 import {
   AorGuardDb,
   listInvalidActionCases,
@@ -7,8 +8,7 @@ import {
   recordInvalidActionSighting,
   recordResumeLinkSend,
   setCaseStatus,
-} from '../../lib/db';
-import type { ParsedResumeLink } from '../../lib/resume-link-send';
+} from '../../../lib/storage/db';
 
 let database: AorGuardDb;
 beforeEach(() => {

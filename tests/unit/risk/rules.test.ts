@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessInvalidActionRisk, type RiskContext } from '../../lib/risk';
+import { assessInvalidActionRisk, type RiskContext } from '../../../lib/risk/rules';
 
 const agent = (ctx: Partial<RiskContext>): RiskContext => ({
   submittingNpn: '12345678',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardHash, parseDashboardHash } from '../../lib/dashboard-link';
+import { dashboardHash, parseDashboardHash } from '../../../lib/shared/dashboard-link';
 
 describe('dashboard deep links', () => {
   it('carries a Resume Link prefill there and back', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkUsPhone, formatPhone, maskPhone } from '../../lib/phone';
-import { isOnHealthCareGov, STATE_CODES, toStateCode } from '../../lib/states';
+import { checkUsPhone, formatPhone, maskPhone } from '../../../lib/shared/phone';
+import { isOnHealthCareGov, STATE_CODES, toStateCode } from '../../../lib/shared/states';
 
 describe('checkUsPhone', () => {
   it.each([

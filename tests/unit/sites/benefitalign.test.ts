@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPageFacts, type PageFacts } from '../../lib/sites';
+import { extractPageFacts, type PageFacts } from '../../../lib/sites';
 
 const page = (file: string) =>
   new DOMParser().parseFromString(

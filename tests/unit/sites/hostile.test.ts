@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPageFacts, type PageFacts } from '../../lib/sites';
+import { extractPageFacts, type PageFacts } from '../../../lib/sites';
 
 const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html');
 const page = (file: string) => parse(readFileSync(`tests/fixtures/pages/hostile/${file}`, 'utf8'));

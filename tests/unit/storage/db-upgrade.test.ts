@@ -1,18 +1,18 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { listQueuedSends } from '../../lib/agency-outbox';
-import type { CallReport } from '../../lib/call-report';
-import { DEFAULT_QUERY, indexFields } from '../../lib/call-report-query';
-import { queryReports } from '../../lib/call-report-store';
+import { listQueuedSends } from '../../../lib/call-reports/agency-outbox.background';
+import { DEFAULT_QUERY, indexFields } from '../../../lib/call-reports/query';
+import type { CallReport } from '../../../lib/call-reports/report';
+import { queryReports } from '../../../lib/call-reports/store';
+import { toBuckets } from '../../../lib/npn/buckets';
+import { lookupNpn } from '../../../lib/npn/store';
 import {
   AorGuardDb,
   listAtRiskClients,
   listCallReports,
   listInvalidActionCases,
   listResumeLinkSends,
-} from '../../lib/db';
-import { toBuckets } from '../../lib/list-buckets';
-import { lookupNpn } from '../../lib/registry-store';
+} from '../../../lib/storage/db';
 
 // Each published schema version's stores, as shipped. A new version adds a row here, a writer below if it
 // adds a table, and a check in the matrix.

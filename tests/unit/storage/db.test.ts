@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AorGuardDb, listCallReports, saveCallReport } from '../../lib/db';
-import { sample } from './call-report-sample';
+import { AorGuardDb, listCallReports, saveCallReport } from '../../../lib/storage/db';
+import { sample } from '../../support/call-report-sample';
 
 const base = sample();
 

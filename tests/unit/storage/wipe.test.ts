@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AorGuardDb } from '../../lib/db';
-import * as settings from '../../lib/settings';
-import { WIPED_AREAS, wipeAllData } from '../../lib/wipe';
+import { AorGuardDb } from '../../../lib/storage/db';
+import * as settings from '../../../lib/storage/settings';
+import { WIPED_AREAS, wipeAllData } from '../../../lib/storage/wipe';
 
 /** A row any table accepts: every key path of its primary key and indexes filled in. */
 function rowFor(table: Table, n: number): Record<string, unknown> {
@@ -17,7 +17,7 @@ function rowFor(table: Table, n: number): Record<string, unknown> {
 
 async function seedEverything(database: AorGuardDb) {
   for (const table of database.tables) await table.bulkAdd([rowFor(table, 1), rowFor(table, 2)]);
-  // Every item lib/settings.ts declares, whatever its area.
+  // Every item lib/storage/settings.ts declares, whatever its area.
   type Item = { key: string; setValue(v: unknown): Promise<void> };
   const items = (Object.values(settings) as unknown[]).filter(
     (v): v is Item => typeof v === 'object' && v !== null && 'setValue' in v && 'key' in v,
