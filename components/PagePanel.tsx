@@ -4,6 +4,7 @@ import { checkNpnFormat } from '../lib/npn/format';
 import type { Profile } from '../lib/profile/profile';
 import { assessPage } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
+import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 
@@ -21,7 +22,7 @@ export function PagePanel({ facts, profile, atRisk }: PagePanelProps) {
   const [aorNpn, setAorNpn] = useState('');
   const [coverage, setCoverage] = useState<Coverage>('page');
   if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
-  if (facts === null) return <p class="hint">{t('page.notEnrollmentPage')}</p>;
+  if (facts === null) return <p class="hint">{t('page.notEnrollmentPage', [SITE_LABELS])}</p>;
 
   const npnCheck = aorNpn.trim() ? checkNpnFormat(aorNpn) : null;
   const npnError = npnCheck && !npnCheck.valid ? tCode('npn', npnCheck.code) : undefined;

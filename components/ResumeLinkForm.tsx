@@ -21,6 +21,7 @@ import {
   smsHref,
   textLimitCheck,
 } from '../lib/resume-links/send';
+import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 
@@ -107,7 +108,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
   const fieldError = (f: ResumeLinkField) => {
     if (!showErrors || parsed.ok) return undefined;
     const e = parsed.errors[f];
-    return e ? tCode('resumeLink.error', e.code, e.detail ? [e.detail] : undefined) : undefined;
+    return e ? tCode('resumeLink.error', e.code, e.detail ? [e.detail, SITE_LABELS] : undefined) : undefined;
   };
   const control = (f: ResumeLinkField, notes: { hint?: string; warning?: string } = {}) => ({
     id: `rl-${f}`,
@@ -199,7 +200,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
       <Field
         id="rl-link"
         label={t('resumeLink.link')}
-        hint={t('resumeLink.linkHint')}
+        hint={t('resumeLink.linkHint', [SITE_LABELS])}
         error={fieldError('link')}
       >
         <input

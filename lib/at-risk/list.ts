@@ -1,5 +1,6 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
 import { applicationIdDigits, isoDateTime, textUpTo, z } from '../shared/schema';
+import { siteForHost } from '../sites/hosts';
 
 export interface AtRiskClient {
   federalExchangeId: string;
@@ -74,8 +75,7 @@ function parseArchived(value: string): boolean | undefined {
 function safeClientUrl(value: string): string | undefined {
   try {
     const url = new URL(value.trim());
-    const host = url.hostname;
-    const onSite = host === 'healthsherpa.com' || host.endsWith('.healthsherpa.com');
+    const onSite = siteForHost(url.hostname)?.id === 'healthsherpa';
     return url.protocol === 'https:' && onSite && !url.username && !url.password ? url.href : undefined;
   } catch {
     return undefined;

@@ -3,13 +3,13 @@
 // table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
 import { FFM_HELP_DESK_EMAIL } from '../call-reports/report';
 import { z } from '../shared/schema';
+import { SITE_IDS } from '../sites/hosts';
 
 const https = () => z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 const email = () => z.email();
 const npn = () => z.string().check(z.regex(/^\d{1,10}$/));
 const hostname = () => z.string().check(z.regex(/^(?!-)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+$/i));
 
-export const SITES = ['healthsherpa', 'healthcare.gov', 'benefitalign'] as const;
 export const FEATURES = ['resume-links', 'call-reports', 'npn-registry', 'at-risk'] as const;
 
 type JsonType = 'string' | 'integer' | 'boolean' | 'array';
@@ -88,10 +88,10 @@ export const POLICY_KEYS = {
     example: 365,
   }),
   enabledSites: key({
-    schema: z.array(z.enum(SITES)),
+    schema: z.array(z.enum(SITE_IDS)),
     type: 'array',
-    items: { type: 'string', enum: SITES },
-    default: [...SITES],
+    items: { type: 'string', enum: SITE_IDS },
+    default: [...SITE_IDS],
     description: 'The enrollment sites the banner reads.',
     example: ['healthsherpa', 'healthcare.gov'],
   }),

@@ -1,5 +1,6 @@
 // Resume Links (DOMAIN.md): which links AOR Guard will send, and the message that carries one.
 // No zod, no browser APIs: the banner's content script may import the allow-list.
+import { hostMatches, SITE_LABELS, SITES } from '../sites/hosts';
 
 /** Links typically expire 30 days after they are sent (DOMAIN.md). */
 export const RESUME_LINK_DAYS = 30;
@@ -10,15 +11,9 @@ export const MAX_SMS_LENGTH = 320;
 
 export type ResumeLinkLanguage = 'en' | 'es';
 
-const ENROLLMENT_HOSTS: { host: string; subdomains: boolean }[] = [
-  { host: 'healthsherpa.com', subdomains: true },
-  { host: 'www.healthcare.gov', subdomains: false },
-  { host: 'benefitalign.com', subdomains: true },
-];
-
 function hostAllowed(host: string, extraHosts: string[]): boolean {
   const rules = [
-    ...ENROLLMENT_HOSTS,
+    ...SITES.flatMap((site) => site.hosts),
     // An agency host is exact, or `*.agency.example` for it and its subdomains.
     ...extraHosts.map((h) => {
       const lower = h.trim().toLowerCase();
@@ -27,9 +22,7 @@ function hostAllowed(host: string, extraHosts: string[]): boolean {
         : { host: lower, subdomains: false };
     }),
   ];
-  return rules.some(
-    (r) => r.host !== '' && (host === r.host || (r.subdomains && host.endsWith(`.${r.host}`))),
-  );
+  return rules.some((r) => r.host !== '' && hostMatches(r, host));
 }
 
 /**
@@ -107,7 +100,7 @@ export function checkResumeLink(
   if (!hostAllowed(host, extraHosts)) {
     return {
       ok: false,
-      reason: `"${host}" is not an enrollment site (HealthSherpa, HealthCare.gov, BenefitAlign) your agency allows. Send only the Resume Link the enrollment site gives you.`,
+      reason: `"${host}" is not an enrollment site (${SITE_LABELS}) your agency allows. Send only the Resume Link the enrollment site gives you.`,
       code: 'host',
       detail: host,
     };

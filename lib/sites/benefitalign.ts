@@ -4,8 +4,6 @@ import type { SiteAdapter } from './index';
 import { textBlocks } from './labels';
 
 export const benefitalign: SiteAdapter = {
-  site: 'benefitalign',
-  matchesHost: (host) => host === 'benefitalign.com' || host.endsWith('.benefitalign.com'),
   extract(doc) {
     if (!doc.body) return null;
     const { conflicts, ...facts } = readCommonFacts(textBlocks(doc.body), doc);

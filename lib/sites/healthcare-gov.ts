@@ -5,8 +5,6 @@ import type { SiteAdapter } from './index';
 import { textBlocks } from './labels';
 
 export const healthcareGov: SiteAdapter = {
-  site: 'healthcare.gov',
-  matchesHost: (host) => host === 'www.healthcare.gov',
   extract(doc) {
     if (!doc.body) return null;
     const { conflicts, ...facts } = readCommonFacts(textBlocks(doc.body), doc);

@@ -37,8 +37,6 @@ function headingName(doc: Document): string | undefined {
 }
 
 export const healthsherpa: SiteAdapter = {
-  site: 'healthsherpa',
-  matchesHost: (host) => host === 'healthsherpa.com' || host.endsWith('.healthsherpa.com'),
   extract(doc, url) {
     if (!url.pathname.startsWith('/agents/') || !doc.body) return null;
     if (LIST_PATH.test(url.pathname)) {

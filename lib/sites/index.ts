@@ -3,6 +3,7 @@ import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
+import { type SiteId, siteForHost } from './hosts';
 
 export interface PageFacts {
   site: string;
@@ -32,16 +33,19 @@ export interface PageFacts {
 }
 
 export interface SiteAdapter {
-  site: string;
-  matchesHost(host: string): boolean;
   /** null: not a consumer page of this site. */
   extract(doc: Document, url: URL): PageFacts | null;
 }
 
-export const SITE_ADAPTERS: SiteAdapter[] = [healthsherpa, healthcareGov, benefitalign];
+/** One adapter per site of lib/sites/hosts.ts: a site without one does not compile. */
+const ADAPTERS: Record<SiteId, SiteAdapter> = {
+  healthsherpa,
+  'healthcare.gov': healthcareGov,
+  benefitalign,
+};
 
 export function extractPageFacts(doc: Document, url: URL): PageFacts | null {
   if (url.protocol !== 'https:') return null;
-  const adapter = SITE_ADAPTERS.find((a) => a.matchesHost(url.hostname));
-  return adapter ? adapter.extract(doc, url) : null;
+  const site = siteForHost(url.hostname);
+  return site ? ADAPTERS[site.id].extract(doc, url) : null;
 }
