@@ -11,7 +11,7 @@ import {
   postToGateway,
 } from '../lib/resume-links/gateway';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
-import { listTextSendsTo, recordResumeLinkSend } from '../lib/storage/db';
+import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
 import {
   agencyGatewayUrlItem,
   agentContactPhoneItem,

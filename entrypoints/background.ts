@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { findAtRiskClient } from '../lib/at-risk/store';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
+import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter } from '../lib/messages';
 import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { assessPage, riskContextFromFacts } from '../lib/risk/verdict';
 import { dashboardHash } from '../lib/shared/dashboard-link';
-import { db, findAtRiskClient, recordInvalidActionSighting } from '../lib/storage/db';
+import { db } from '../lib/storage/db';
 import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();

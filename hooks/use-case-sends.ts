@@ -1,8 +1,8 @@
 // The cases table's Resume Link columns: each case's sends, and `Resend` opening the send form.
 
 import type { InvalidActionCase } from '../lib/cases/case';
+import { listResumeLinkSends } from '../lib/resume-links/store';
 import { dashboardHash } from '../lib/shared/dashboard-link';
-import { listResumeLinkSends } from '../lib/storage/db';
 import { useLiveQuery } from './use-live-query';
 
 export function useCaseSends() {

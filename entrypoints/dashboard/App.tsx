@@ -12,16 +12,12 @@ import { useCaseSends } from '../../hooks/use-case-sends';
 import { useLiveQuery } from '../../hooks/use-live-query';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { parseAtRiskCsv } from '../../lib/at-risk/list';
+import { importAtRiskRows, listAtRiskClients } from '../../lib/at-risk/store';
+import { listInvalidActionCases, setCaseStatus } from '../../lib/cases/store';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messages';
 import { type ParsedPolicy, placeShown } from '../../lib/policy/keys';
 import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy/managed.background';
 import { dashboardHash, parseDashboardHash } from '../../lib/shared/dashboard-link';
-import {
-  importAtRiskRows,
-  listAtRiskClients,
-  listInvalidActionCases,
-  setCaseStatus,
-} from '../../lib/storage/db';
 import { atRiskLastVisitItem, profileItem } from '../../lib/storage/settings';
 import { wipeAllData } from '../../lib/storage/wipe';
 import { CallReportsSection as SupportCallReports } from './sections/CallReportsView';

@@ -14,7 +14,8 @@ import { popupTabHintItem } from '../../lib/storage/settings';
 type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
 
 // The database (Dexie) and the other tabs load when first needed: the popup opens on "This page".
-const loadDb = () => import('../../lib/storage/db');
+const loadAtRisk = () => import('../../lib/at-risk/store');
+const loadReports = () => import('../../lib/call-reports/store');
 const CallReportForm = lazyComponent(() =>
   import('../../components/CallReportForm').then((m) => m.CallReportForm),
 );
@@ -56,7 +57,7 @@ export function App() {
       setFacts(read);
       setTab((current) => current ?? (read ? 'this-page' : 'call-report'));
       if (read?.applicationId)
-        setAtRisk((await (await loadDb()).findAtRiskClient(read.applicationId)) !== undefined);
+        setAtRisk((await (await loadAtRisk()).findAtRiskClient(read.applicationId)) !== undefined);
     });
   }, []);
 
@@ -101,7 +102,7 @@ export function App() {
               reporterName={profile.name || undefined}
               reporterNpn={profile.npn || undefined}
               initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
-              onSave={async (report) => (await loadDb()).saveCallReport(report)}
+              onSave={async (report) => (await loadReports()).saveCallReport(report)}
             />
           )}
         </Tabs>

@@ -1,7 +1,8 @@
 // Call reports in IndexedDB for support staff: paged queries by index, bulk status changes, bundle
 // imports. Every row written is a parsed CallReport and gets its index fields.
 import Dexie, { type Collection } from 'dexie';
-import { type AorGuardDb, db } from '../storage/db';
+import { type AorGuardDb, db, readBack } from '../storage/db';
+import { explainStorageError } from '../storage/errors';
 import { type MergeOutcome, mergeReport } from './bundle';
 import { compareBy, indexFields, matchesQuery, type ReportQuery, type SortKey, searchTerms } from './query';
 import { type CallReport, callReportSchema } from './report';
@@ -19,13 +20,9 @@ export const toStored = (r: CallReport): Stored => {
 /** For reports parsed already (a validated bundle, rows read back): parsing 10,000 again took ~0.3 s. */
 const withIndexFields = (r: CallReport): Stored => ({ ...r, ...indexFields(r) });
 
-function readBack(rows: Stored[]): { reports: CallReport[]; unreadable: number } {
-  const reports: CallReport[] = [];
-  for (const row of rows) {
-    const parsed = callReportSchema.safeParse(row);
-    if (parsed.success) reports.push(parsed.data);
-  }
-  return { reports, unreadable: rows.length - reports.length };
+function readReports(rows: Stored[]): { reports: CallReport[]; unreadable: number } {
+  const { items, unreadable } = readBack<CallReport>(rows, callReportSchema);
+  return { reports: items, unreadable };
 }
 
 /** The narrowest index for the query; the remaining filters run on what it yields. */
@@ -131,7 +128,7 @@ export async function queryReports(q: ReportQuery, database: AorGuardDb = db) {
       .limit(q.limit + 1)
       .toArray();
   }
-  const { reports, unreadable } = readBack(rows.slice(0, q.limit));
+  const { reports, unreadable } = readReports(rows.slice(0, q.limit));
   return { reports, unreadable, hasMore: rows.length > q.limit, total };
 }
 
@@ -144,7 +141,7 @@ export async function countReports(q: ReportQuery, database: AorGuardDb = db): P
 
 /** Every report matching the filters, in table order (exports). */
 export async function allMatching(q: ReportQuery, database: AorGuardDb = db): Promise<CallReport[]> {
-  return readBack(await allRows(q, database)).reports;
+  return readReports(await allRows(q, database)).reports;
 }
 
 /**
@@ -157,7 +154,7 @@ export const rowsForCsv = (q: ReportQuery, database: AorGuardDb = db): Promise<C
 
 export async function getReports(ids: string[], database: AorGuardDb = db): Promise<CallReport[]> {
   const rows = (await database.callReports.bulkGet(ids)).filter((r): r is Stored => r !== undefined);
-  return readBack(rows).reports;
+  return readReports(rows).reports;
 }
 
 /** Applies `change` to each report in one transaction: all are written or none. */
@@ -230,9 +227,23 @@ export async function expiredReports(days: number, now: Date, database: AorGuard
     .where('[status+calledAt]')
     .between(['resolved', Dexie.minKey], ['resolved', Dexie.maxKey])
     .toArray();
-  return selectExpired(readBack(rows).reports, days, now);
+  return selectExpired(readReports(rows).reports, days, now);
 }
 
 export async function deleteReports(ids: string[], database: AorGuardDb = db): Promise<void> {
   await database.callReports.bulkDelete(ids);
+}
+
+/** Validated before it is written: a row that would not read back is never stored. */
+export async function saveCallReport(report: CallReport, database: AorGuardDb = db): Promise<void> {
+  await database.callReports.put(toStored(report)).catch((err) => {
+    throw explainStorageError(err);
+  });
+}
+
+/** Newest call first. */
+export async function listCallReports(
+  database: AorGuardDb = db,
+): Promise<{ reports: CallReport[]; unreadable: number }> {
+  return readReports(await database.callReports.orderBy('calledAt').reverse().toArray());
 }

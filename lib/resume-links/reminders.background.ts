@@ -4,8 +4,10 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { db, listInvalidActionCases, listResumeLinkSends, markReminded } from '../storage/db';
+import { listInvalidActionCases } from '../cases/store';
+import { db } from '../storage/db';
 import { badgeCount, dueReminders } from './reminders';
+import { listResumeLinkSends, markReminded } from './store';
 
 // The project ships no icon files yet; notifications need one (a red square, the badge's colour).
 const ICON =

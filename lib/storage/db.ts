@@ -1,25 +1,13 @@
 // The extension's IndexedDB: every table and every version, in one place.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { type AtRiskClient, type AtRiskRow, atRiskClientSchema, mergeAtRisk } from '../at-risk/list';
+import type { AtRiskClient } from '../at-risk/list';
 import type { QueuedSend } from '../call-reports/agency-outbox.background';
 import { indexFields } from '../call-reports/query';
-import { type CallReport, callReportSchema } from '../call-reports/report';
-import {
-  type CaseSighting,
-  type InvalidActionCase,
-  invalidActionCaseSchema,
-  recordSighting,
-} from '../cases/case';
+import type { CallReport } from '../call-reports/report';
+import type { InvalidActionCase } from '../cases/case';
 import { toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
-import {
-  type Delivery,
-  newSend,
-  type ParsedResumeLink,
-  type ResumeLinkSend,
-  resumeLinkSendSchema,
-} from '../resume-links/send';
-import { explainStorageError } from './errors';
+import type { ResumeLinkSend } from '../resume-links/send';
 
 export const DB_NAME = 'aor-guard';
 
@@ -164,176 +152,14 @@ async function moveToBuckets(tx: Transaction, kind: ActiveList['kind'], listId: 
 export const db = new AorGuardDb();
 
 /** Rows read back are parsed again; the ones that no longer parse are counted, never shown as sound. */
-function readBack<T>(rows: unknown[], schema: { safeParse(v: unknown): { success: boolean; data?: T } }) {
+export function readBack<T>(
+  rows: unknown[],
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+) {
   const items: T[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);
     if (parsed.success) items.push(parsed.data as T);
   }
   return { items, unreadable: rows.length - items.length };
-}
-
-/** Validated before it is written: a row that would not read back is never stored. */
-export async function saveCallReport(report: CallReport, database: AorGuardDb = db): Promise<void> {
-  const parsed = callReportSchema.parse(report);
-  await database.callReports.put({ ...parsed, ...indexFields(parsed) }).catch((err) => {
-    throw explainStorageError(err);
-  });
-}
-
-/** Newest call first. */
-export async function listCallReports(
-  database: AorGuardDb = db,
-): Promise<{ reports: CallReport[]; unreadable: number }> {
-  const { items, unreadable } = readBack<CallReport>(
-    await database.callReports.orderBy('calledAt').reverse().toArray(),
-    callReportSchema,
-  );
-  return { reports: items, unreadable };
-}
-
-/** A page showed CMS's Invalid Action error: open the case, or refresh the one already open. */
-export async function recordInvalidActionSighting(
-  seen: CaseSighting,
-  now: Date,
-  database: AorGuardDb = db,
-): Promise<InvalidActionCase> {
-  return database.transaction('rw', database.invalidActionCases, async () => {
-    const existing = await database.invalidActionCases
-      .where('[applicationId+planYear]')
-      .equals([seen.applicationId, seen.planYear])
-      .first();
-    const next = invalidActionCaseSchema.parse(
-      recordSighting(existing, seen, now, () => crypto.randomUUID()),
-    );
-    await database.invalidActionCases.put(next);
-    return next;
-  });
-}
-
-export async function listInvalidActionCases(database: AorGuardDb = db) {
-  const { items, unreadable } = readBack<InvalidActionCase>(
-    await database.invalidActionCases.orderBy('errorSeenAt').reverse().toArray(),
-    invalidActionCaseSchema,
-  );
-  return { cases: items, unreadable };
-}
-
-export async function setCaseStatus(
-  id: string,
-  status: InvalidActionCase['status'],
-  now: Date,
-  database: AorGuardDb = db,
-) {
-  await database.transaction('rw', database.invalidActionCases, async () => {
-    const existing = await database.invalidActionCases.get(id);
-    if (!existing) throw new Error('This case no longer exists.');
-    await database.invalidActionCases.put(
-      invalidActionCaseSchema.parse({ ...existing, status, updatedAt: now.toISOString() }),
-    );
-  });
-}
-
-export const countCasesNeedingAction = (database: AorGuardDb = db) =>
-  database.invalidActionCases.where('status').equals('action-required').count();
-
-/** All rows in one transaction: an import lands whole or not at all. */
-export async function importAtRiskRows(
-  rows: AtRiskRow[],
-  meta: { fileName: string; errors: number; now: Date },
-  database: AorGuardDb = db,
-): Promise<ImportRecord> {
-  const written = database.transaction('rw', database.atRiskClients, database.imports, async () => {
-    const existing = await database.atRiskClients.bulkGet(rows.map((r) => r.federalExchangeId));
-    const merged = rows.map((row, i) => atRiskClientSchema.parse(mergeAtRisk(existing[i], row, meta.now)));
-    await database.atRiskClients.bulkPut(merged);
-    const record: ImportRecord = {
-      id: crypto.randomUUID(),
-      kind: 'at-risk',
-      fileName: meta.fileName.slice(0, 300),
-      importedAt: meta.now.toISOString(),
-      rows: rows.length,
-      added: existing.filter((e) => e === undefined).length,
-      errors: meta.errors,
-    };
-    await database.imports.add(record);
-    return record;
-  });
-  return written.catch((err) => {
-    throw explainStorageError(err);
-  });
-}
-
-export async function listAtRiskClients(database: AorGuardDb = db) {
-  const { items, unreadable } = readBack<AtRiskClient>(
-    await database.atRiskClients.orderBy('firstSeenAt').reverse().toArray(),
-    atRiskClientSchema,
-  );
-  return { clients: items, unreadable };
-}
-
-export async function findAtRiskClient(federalExchangeId: string, database: AorGuardDb = db) {
-  const row = await database.atRiskClients.get(federalExchangeId);
-  const parsed = atRiskClientSchema.safeParse(row);
-  return parsed.success ? parsed.data : undefined;
-}
-
-/**
- * One Resume Link send, stored with its case (by application ID and plan year, opened if none): a
- * link sent moves the case from Action required to Action recommended. All or nothing.
- */
-export async function recordResumeLinkSend(
-  sent: ParsedResumeLink & { planYear: number },
-  meta: { now: Date; delivery: Delivery; phoneKey?: string; failureReason?: string; site?: string },
-  database: AorGuardDb = db,
-): Promise<{ send: ResumeLinkSend; case: InvalidActionCase }> {
-  return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
-    const stamp = meta.now.toISOString();
-    const existing = await database.invalidActionCases
-      .where('[applicationId+planYear]')
-      .equals([sent.applicationId, sent.planYear])
-      .first();
-    const base: InvalidActionCase = existing ?? {
-      id: crypto.randomUUID(),
-      applicationId: sent.applicationId,
-      planYear: sent.planYear,
-      consumerName: sent.consumerName.slice(0, 500),
-      site: (meta.site ?? 'resume-link').slice(0, 40),
-      errorSeenAt: stamp,
-      lastSeenAt: stamp,
-      status: 'action-required',
-      updatedAt: stamp,
-    };
-    const advance = !meta.failureReason && base.status === 'action-required';
-    const nextCase = invalidActionCaseSchema.parse(
-      advance ? { ...base, status: 'action-recommended', updatedAt: stamp } : base,
-    );
-    const send = resumeLinkSendSchema.parse(
-      newSend({ ...sent, caseId: nextCase.id }, { ...meta, id: crypto.randomUUID() }),
-    );
-    if (advance || !existing) await database.invalidActionCases.put(nextCase);
-    await database.resumeLinks.add(send);
-    return { send, case: nextCase };
-  });
-}
-
-/** Newest first; rows that no longer parse are counted, not shown. */
-export async function listResumeLinkSends(database: AorGuardDb = db) {
-  const { items, unreadable } = readBack<ResumeLinkSend>(
-    await database.resumeLinks.orderBy('sentAt').reverse().toArray(),
-    resumeLinkSendSchema,
-  );
-  return { sends: items, unreadable };
-}
-
-/** Sends to one number (by its key) in the last day, for the 24-hour text limit. */
-export async function listTextSendsTo(phoneKey: string, since: Date, database: AorGuardDb = db) {
-  const rows = await database.resumeLinks.where('phoneKey').equals(phoneKey).toArray();
-  return readBack<ResumeLinkSend>(rows, resumeLinkSendSchema).items.filter(
-    (s) => s.sentAt >= since.toISOString(),
-  );
-}
-
-export async function markReminded(ids: string[], now: Date, database: AorGuardDb = db) {
-  await database.resumeLinks.where('id').anyOf(ids).modify({ remindedAt: now.toISOString() });
 }

@@ -4,17 +4,14 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseAtRiskCsv } from '../../lib/at-risk/list';
+import { importAtRiskRows } from '../../lib/at-risk/store';
 import { queueSend } from '../../lib/call-reports/agency-outbox.background';
 import { parseBundle } from '../../lib/call-reports/bundle';
-import { importReports } from '../../lib/call-reports/store';
+import { importReports, saveCallReport } from '../../lib/call-reports/store';
+import { recordInvalidActionSighting } from '../../lib/cases/store';
 import { importList } from '../../lib/npn/store';
 import { restoreEverything } from '../../lib/storage/backup';
-import {
-  AorGuardDb,
-  importAtRiskRows,
-  recordInvalidActionSighting,
-  saveCallReport,
-} from '../../lib/storage/db';
+import { AorGuardDb } from '../../lib/storage/db';
 import { profileItem } from '../../lib/storage/settings';
 import { sample } from '../support/call-report-sample';
 

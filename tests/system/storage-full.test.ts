@@ -1,10 +1,12 @@
 // A full disk, simulated under Dexie: after a number of writes every further write is refused with
 // QuotaExceededError, as IndexedDB does. Each save says so plainly and leaves nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importAtRiskRows } from '../../lib/at-risk/store';
+import { saveCallReport } from '../../lib/call-reports/store';
 import { RCL_HEADER } from '../../lib/npn/registration-list';
 import { importList } from '../../lib/npn/store';
 import { exportEverything, restoreEverything } from '../../lib/storage/backup';
-import { AorGuardDb, importAtRiskRows, saveCallReport } from '../../lib/storage/db';
+import { AorGuardDb } from '../../lib/storage/db';
 import { StorageFullError } from '../../lib/storage/errors';
 import { sample } from '../support/call-report-sample';
 import { aroundWrites } from '../support/dexie-writes';

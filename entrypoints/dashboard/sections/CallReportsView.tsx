@@ -36,12 +36,12 @@ import {
   importReports,
   queryReports,
   rowsForCsv,
+  saveCallReport,
   updateReports,
 } from '../../../lib/call-reports/store';
 import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
 import { type DashboardPrefill, parseDashboardHash } from '../../../lib/shared/dashboard-link';
 import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
-import { saveCallReport } from '../../../lib/storage/db';
 import {
   platformSupportEmailItem,
   reportRetentionDaysItem,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtRiskImportError, parseAtRiskCsv } from '../../../lib/at-risk/list';
-import { AorGuardDb, importAtRiskRows, listAtRiskClients } from '../../../lib/storage/db';
+import { importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 let db: AorGuardDb;
 beforeEach(async () => {

@@ -10,11 +10,12 @@ import {
   getReports,
   importReports,
   queryReports,
+  saveCallReport,
   updateReports,
 } from '../../../lib/call-reports/store';
 import { correct, moveTo, StaleReportError } from '../../../lib/call-reports/workflow';
 import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
-import { AorGuardDb, saveCallReport } from '../../../lib/storage/db';
+import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
 
 let database: AorGuardDb;

@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAtRiskCsv } from '../../../lib/at-risk/list';
+import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
 import {
-  AorGuardDb,
   countCasesNeedingAction,
-  findAtRiskClient,
-  importAtRiskRows,
-  listAtRiskClients,
   listInvalidActionCases,
   recordInvalidActionSighting,
   setCaseStatus,
-} from '../../../lib/storage/db';
+} from '../../../lib/cases/store';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 let db: AorGuardDb;
 beforeEach(async () => {

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listInvalidActionCases, recordInvalidActionSighting, setCaseStatus } from '../../../lib/cases/store';
 import type { ParsedResumeLink } from '../../../lib/resume-links/send';
-import {
-  AorGuardDb,
-  listInvalidActionCases,
-  listResumeLinkSends,
-  listTextSendsTo,
-  recordInvalidActionSighting,
-  recordResumeLinkSend,
-  setCaseStatus,
-} from '../../../lib/storage/db';
+import { listResumeLinkSends, listTextSendsTo, recordResumeLinkSend } from '../../../lib/resume-links/store';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 let database: AorGuardDb;
 beforeEach(() => {

@@ -1,18 +1,15 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { listAtRiskClients } from '../../../lib/at-risk/store';
 import { listQueuedSends } from '../../../lib/call-reports/agency-outbox.background';
 import { DEFAULT_QUERY, indexFields } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
-import { queryReports } from '../../../lib/call-reports/store';
+import { listCallReports, queryReports } from '../../../lib/call-reports/store';
+import { listInvalidActionCases } from '../../../lib/cases/store';
 import { toBuckets } from '../../../lib/npn/buckets';
 import { lookupNpn } from '../../../lib/npn/store';
-import {
-  AorGuardDb,
-  listAtRiskClients,
-  listCallReports,
-  listInvalidActionCases,
-  listResumeLinkSends,
-} from '../../../lib/storage/db';
+import { listResumeLinkSends } from '../../../lib/resume-links/store';
+import { AorGuardDb } from '../../../lib/storage/db';
 
 // Each published schema version's stores, as shipped. A new version adds a row here, a writer below if it
 // adds a table, and a check in the matrix.

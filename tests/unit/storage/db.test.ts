@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AorGuardDb, listCallReports, saveCallReport } from '../../../lib/storage/db';
+import { listCallReports, saveCallReport } from '../../../lib/call-reports/store';
+import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
 
 const base = sample();
