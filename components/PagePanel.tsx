@@ -1,8 +1,9 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { checkNpnFormat } from '../lib/npn/format';
+import type { Policy } from '../lib/policy/keys';
 import type { Profile } from '../lib/profile/profile';
-import { assessPage } from '../lib/risk/verdict';
+import { pageVerdict } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
@@ -11,14 +12,16 @@ import { t, tCode } from './i18n';
 export interface PagePanelProps {
   /** undefined while asking the tab; null when the tab is not a page AOR Guard reads. */
   facts: PageFacts | null | undefined;
-  profile: Profile;
+  profile: Profile | null;
+  /** The agency's policy: its Override NPN and switched-off sites shape the verdict as on the banner. */
+  policy: Policy;
   atRisk: boolean;
 }
 
 type Coverage = 'page' | 'yes' | 'no';
 
 /** What AOR Guard read from the current tab, the verdict, and a way to correct what the page did not show. */
-export function PagePanel({ facts, profile, atRisk }: PagePanelProps) {
+export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
   const [aorNpn, setAorNpn] = useState('');
   const [coverage, setCoverage] = useState<Coverage>('page');
   if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
@@ -33,7 +36,7 @@ export function PagePanel({ facts, profile, atRisk }: PagePanelProps) {
       : {}),
     ...(coverage === 'page' ? {} : { hasActiveCoverage: coverage === 'yes' }),
   };
-  const assessment = assessPage(corrected, profile);
+  const { assessment, submittingNpn } = pageVerdict(corrected, { profile, policy, atRisk });
   const yesNo = (v: boolean | undefined) =>
     v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
   const rows: [string, string | undefined][] = [
@@ -51,6 +54,7 @@ export function PagePanel({ facts, profile, atRisk }: PagePanelProps) {
         : (facts.aorNpn ?? (facts.aorAbsent ? t('page.none') : undefined)),
     ],
     [t('page.activeCoverage'), yesNo(facts.hasActiveCoverage)],
+    [t('page.submittingNpn'), assessment ? (submittingNpn ?? t('page.unknown')) : undefined],
     [t('page.atRiskRows'), facts.atRiskRows?.toString()],
   ];
 

@@ -7,6 +7,7 @@ import {
   type ProfileFormValues,
   parseProfileForm,
 } from '../lib/profile/profile';
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 
@@ -139,7 +140,7 @@ export function ProfileForm(props: ProfileFormProps) {
         />
       </Field>
       <Field id="profile-planYear" label={t('profile.planYear')} {...notes('planYear')}>
-        <input type="number" min={2014} max={2100} step={1} {...control('planYear')} />
+        <input type="number" min={PLAN_YEAR_MIN} max={PLAN_YEAR_MAX} step={1} {...control('planYear')} />
       </Field>
       {savedElsewhere && (
         <div role="alert" class="stack">

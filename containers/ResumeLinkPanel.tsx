@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../components/i18n';
 import { ResumeLinkForm } from '../components/ResumeLinkForm';
 import { useStoredProfile } from '../hooks/use-stored-profile';
+import type { Policy } from '../lib/policy/keys';
 import { effectiveSetting, readPolicy } from '../lib/policy/managed.background';
 import {
   checkGatewayUrl,
@@ -12,6 +13,7 @@ import {
 } from '../lib/resume-links/gateway';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
+import { submittingNpnFor } from '../lib/risk/verdict';
 import {
   agencyGatewayUrlItem,
   agentContactPhoneItem,
@@ -23,6 +25,8 @@ export interface ResumeLinkPanelProps {
   planYear?: number;
   site?: string;
   eap?: boolean;
+  /** The Override NPN chosen on the page, when the page shows one ('' = none chosen). */
+  overrideNpn?: string;
 }
 
 /** The send form wired to the profile, settings, database and the agency gateway (popup and dashboard). */
@@ -33,6 +37,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
     limit: number;
     phone: string;
     extraHosts: string[];
+    policy: Policy;
   }>();
   useEffect(() => {
     // The agency's policy, where it sets them, wins over the agent's own gateway and limit.
@@ -47,6 +52,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
         limit: Number.isInteger(limit.value) && limit.value > 0 ? limit.value : 3,
         phone: typeof phone === 'string' ? phone.slice(0, 40) : '',
         extraHosts: policy.resumeLinkExtraHosts ?? [],
+        policy,
       }),
     );
   }, []);
@@ -67,7 +73,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
     <ResumeLinkForm
       initial={props.initial}
       agentName={profile.name}
-      agentNpn={profile.overrideNpn || profile.npn || null}
+      agentNpn={submittingNpnFor(profile, settings.policy, props.overrideNpn)}
       agentPhone={settings.phone}
       onAgentPhoneChange={(phone) => {
         setSettings({ ...settings, phone });

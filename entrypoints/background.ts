@@ -6,10 +6,11 @@ import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter } from '../lib/messages';
-import { applyPolicyToProfile, readPolicy, watchPolicy } from '../lib/policy/managed.background';
+import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
-import { assessPage, riskContextFromFacts } from '../lib/risk/verdict';
+import { pageVerdict } from '../lib/risk/verdict';
 import { dashboardHash } from '../lib/shared/dashboard-link';
+import type { SiteId } from '../lib/sites/hosts';
 import { db } from '../lib/storage/db';
 import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
@@ -37,14 +38,9 @@ export default defineBackground(() => {
   installCallReportShortcuts();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
-  // The agency's policy shapes the profile (a single Override NPN set by policy is the one used).
-  const shapedProfile = async () => applyPolicyToProfile(await readProfile(), await readPolicy());
-  let profileRead = shapedProfile();
+  let profileRead = readProfile();
   profileItem.watch(() => {
-    profileRead = shapedProfile();
-  });
-  watchPolicy(() => {
-    profileRead = shapedProfile();
+    profileRead = readProfile();
   });
   db.open().catch(() => {});
 
@@ -52,11 +48,8 @@ export default defineBackground(() => {
     'assess-page': async ({ facts }) => {
       const profile = await profileRead;
       const { policy } = await readPolicy();
-      // A site the agency switched off gets no verdict, so no banner.
-      if (policy.enabledSites && !(policy.enabledSites as readonly string[]).includes(facts.site)) {
-        return { assessment: null, submittingNpn: null, atRisk: false };
-      }
-      if (facts.invalidActionError && facts.applicationId) {
+      const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
+      if (siteOn && facts.invalidActionError && facts.applicationId) {
         // The warning matters more than the record: a case that cannot be kept (a plan year outside
         // the Marketplace's, a full disk) must not leave the page without its banner.
         await recordInvalidActionSighting(
@@ -72,17 +65,9 @@ export default defineBackground(() => {
           new Date(),
         ).catch(() => {});
       }
-      const atRisk = facts.applicationId
-        ? (await findAtRiskClient(facts.applicationId)) !== undefined
-        : false;
-      // The NPN this submission carries: an Override NPN chosen on the page wins over the profile's.
-      const { submittingNpn } = riskContextFromFacts(facts, profile);
-      return {
-        assessment: assessPage(facts, profile),
-        submittingNpn,
-        atRisk,
-        messages: await bannerMessages(),
-      };
+      const atRisk =
+        siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
+      return { ...pageVerdict(facts, { profile, policy, atRisk }), messages: await bannerMessages() };
     },
     'open-dashboard': async ({ section, prefill }) => {
       await browser.tabs.create({

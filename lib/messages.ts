@@ -1,24 +1,26 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import type { RiskAssessment } from './risk/rules';
+import type { Verdict } from './risk/verdict';
 import {
   applicationIdDigits,
   intBetween,
   matching,
   npnDigits,
+  planYear,
   stateCode,
   textUpTo,
   z,
 } from './shared/schema';
+import type { PageFacts } from './sites';
 
 const LONG_TEXT = 500;
 const optional = z.optional;
 
-export const pageFactsSchema = z.object({
+const pageFactsObject = z.object({
   site: textUpTo(40),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),
-  planYear: optional(intBetween(2000, 2200)),
+  planYear: optional(planYear()),
   consumerName: optional(textUpTo(LONG_TEXT)),
   state: optional(stateCode()),
   aorName: optional(textUpTo(LONG_TEXT)),
@@ -35,13 +37,28 @@ export const pageFactsSchema = z.object({
   atRiskRows: optional(intBetween(0, 100_000)),
 });
 
+/** The facts a page shows, as they cross from the content script: PageFacts (lib/sites/index.ts) exactly. */
+export const pageFactsSchema: z.ZodMiniType<PageFacts> = pageFactsObject;
+
+/** Does not compile when PageFacts and its schema drift apart (a fact zod would silently drop). */
+type Same<A, B> = [A, keyof A] extends [B, keyof B]
+  ? [B, keyof B] extends [A, keyof A]
+    ? true
+    : false
+  : false;
+type Assert<T extends true> = T;
+export type PageFactsInSync = Assert<Same<z.output<typeof pageFactsObject>, PageFacts>>;
+
+/** What the content script answers the popup's `get-page-facts`: null when the tab is not a consumer page. */
+export const pageFactsReplySchema = z.nullable(pageFactsSchema);
+
 const prefillSchema = z.object({
   applicationId: optional(applicationIdDigits()),
   state: optional(stateCode()),
   // Resume Link prefill (issue 5): the dashboard checks the link against the allow-list again.
   resumeLink: optional(textUpTo(2000)),
   consumerName: optional(textUpTo(LONG_TEXT)),
-  planYear: optional(intBetween(2014, 2100)),
+  planYear: optional(planYear()),
   eap: optional(z.boolean()),
 });
 
@@ -72,11 +89,7 @@ export interface PageFactsRequest {
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 
-export interface PageVerdict {
-  assessment: RiskAssessment | null;
-  submittingNpn: string | null;
-  /** The application is on an imported AOR at-risk list. */
-  atRisk: boolean;
+export interface PageVerdict extends Verdict {
   /** The banner's words in the language the agent chose, when it is not the browser's. */
   messages?: Record<string, { message: string }>;
 }

@@ -68,12 +68,7 @@ function start(ctx: ContentScriptContext) {
     if (!host.isConnected) document.documentElement.append(host);
     const assessment = verdict?.assessment ?? null;
     const key = `${current.site}:${current.applicationId ?? location.pathname}`;
-    const informational =
-      assessment?.level === 'clear' && current.pathway !== undefined && current.pathway !== 'agent';
-    const visible =
-      assessment !== null &&
-      (assessment.level !== 'clear' || informational || verdict?.atRisk) &&
-      !dismissed.has(key);
+    const visible = (verdict?.presentation ?? 'none') !== 'none' && !dismissed.has(key);
     host.dataset.level = assessment?.level ?? 'none';
     host.dataset.atRisk = String(verdict?.atRisk ?? false);
     host.hidden = !visible;

@@ -5,7 +5,7 @@ import { lazyComponent } from '../../components/lazy';
 import { PagePanel } from '../../components/PagePanel';
 import { Tabs } from '../../components/Tabs';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
-import type { PageFactsRequest } from '../../lib/messages';
+import { type PageFactsRequest, pageFactsReplySchema } from '../../lib/messages';
 import { type Policy, placeShown } from '../../lib/policy/keys';
 import { readPolicy } from '../../lib/policy/managed.background';
 import type { PageFacts } from '../../lib/sites';
@@ -32,7 +32,10 @@ async function readActiveTab(): Promise<PageFacts | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const request: PageFactsRequest = { type: 'get-page-facts' };
-  return ((await browser.tabs.sendMessage(tab.id, request).catch(() => null)) as PageFacts | null) ?? null;
+  // The content script runs in the page's process: its answer is checked like any other message.
+  const reply = await browser.tabs.sendMessage(tab.id, request).catch(() => null);
+  const parsed = pageFactsReplySchema.safeParse(reply ?? null);
+  return parsed.success ? parsed.data : null;
 }
 
 export function App() {
@@ -82,7 +85,9 @@ export function App() {
           selected={tab}
           onSelect={(id) => setTab(id as Tab)}
         >
-          {tab === 'this-page' && <PagePanel facts={facts} profile={profile} atRisk={atRisk} />}
+          {tab === 'this-page' && (
+            <PagePanel facts={facts} profile={profile} policy={policy} atRisk={atRisk} />
+          )}
           {tab === 'resume-link' && (
             <ResumeLinkPanel
               initial={{
@@ -93,6 +98,7 @@ export function App() {
               planYear={facts?.planYear}
               site={facts?.site}
               eap={facts?.enrolleeAssistance}
+              overrideNpn={facts?.overrideNpn}
             />
           )}
           {tab === 'npn-check' && <NpnCheck planYear={profile.planYear} />}

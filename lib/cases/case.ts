@@ -1,9 +1,9 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
 import {
   applicationIdDigits,
-  intBetween,
   isoDateTime,
   npnDigits,
+  planYear,
   stateCode,
   textUpTo,
   z,
@@ -35,7 +35,7 @@ export interface InvalidActionCase {
 export const invalidActionCaseSchema: z.ZodMiniType<InvalidActionCase> = z.object({
   id: z.uuid(),
   applicationId: applicationIdDigits(),
-  planYear: intBetween(2014, 2100),
+  planYear: planYear(),
   consumerName: z.optional(textUpTo(500)),
   state: z.optional(stateCode()),
   aorName: z.optional(textUpTo(500)),

@@ -1,7 +1,7 @@
 // The CMS Registration Completion List (RCL) and the Suspension and Termination List (DOMAIN.md).
 // Both are parsed as streams: the RCL has about a million rows and memory must not grow with it.
 import type Papa from 'papaparse';
-import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
+import { currentPlanYear, isPlanYear } from '../shared/plan-year';
 
 export interface Registration {
   npn: string;
@@ -110,7 +110,7 @@ export function parseUsDate(value: string): string | undefined | null {
 
 function parsePlanYear(value: string): number | null {
   const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
-  return year >= PLAN_YEAR_MIN && year <= PLAN_YEAR_MAX ? year : null;
+  return isPlanYear(year) ? year : null;
 }
 
 type RowResult<T> = { ok: true; row: T } | { ok: false; message: string };

@@ -2,7 +2,7 @@
 // From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
 // table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
 import { FFM_HELP_DESK_EMAIL } from '../call-reports/report';
-import { z } from '../shared/schema';
+import { planYear, z } from '../shared/schema';
 import { SITE_IDS } from '../sites/hosts';
 
 const https = () => z.url({ protocol: /^https$/, hostname: z.regexes.domain });
@@ -104,7 +104,7 @@ export const POLICY_KEYS = {
     example: ['at-risk'],
   }),
   rclPlanYears: key({
-    schema: z.array(z.int().check(z.gte(2014), z.lte(2100))).check(z.minLength(1), z.maxLength(5)),
+    schema: z.array(planYear()).check(z.minLength(1), z.maxLength(5)),
     type: 'array',
     items: { type: 'integer' },
     description: 'Plan years kept from the Registration Completion List (default: the current and the next).',

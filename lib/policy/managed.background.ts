@@ -1,6 +1,5 @@
 // Reads the agency's managed policy (Chrome/Edge "3rdparty" policy, Firefox policies.json "3rdparty").
 import { browser } from 'wxt/browser';
-import type { Profile } from '../profile/profile';
 import { type ParsedPolicy, type PolicyKeyName, parsePolicy, withPolicy } from './keys';
 
 let cached: Promise<ParsedPolicy> | null = null;
@@ -31,14 +30,6 @@ export function watchPolicy(onChange: (policy: ParsedPolicy) => void): () => voi
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/** The profile as the agency's policy shapes it: a single Override NPN set by policy is the one used. */
-export function applyPolicyToProfile(profile: Profile, { policy }: ParsedPolicy): Profile {
-  const npns = policy.overrideNpns;
-  if (npns?.length === 1 && npns[0]) return { ...profile, overrideNpn: npns[0] };
-  if (npns && !npns.includes(profile.overrideNpn)) return { ...profile, overrideNpn: npns[0] ?? '' };
-  return profile;
 }
 
 /** Whether the agency's IT installed the extension by policy. */

@@ -1,8 +1,8 @@
 // The agent's own details: who submits, and with which NPN.
 
 import { checkNpnFormat } from '../npn/format';
-import { currentPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
-import { intBetween, npnDigits, textUpTo, z } from '../shared/schema';
+import { currentPlanYear, isPlanYear } from '../shared/plan-year';
+import { npnDigits, planYear, textUpTo, z } from '../shared/schema';
 
 export interface Profile {
   name: string;
@@ -15,17 +15,11 @@ export const profileSchema: z.ZodMiniType<Profile> = z.object({
   name: textUpTo(200),
   npn: z.union([npnDigits(), z.literal('')]),
   overrideNpn: z.union([npnDigits(), z.literal('')]),
-  planYear: intBetween(PLAN_YEAR_MIN, PLAN_YEAR_MAX),
+  planYear: planYear(),
 });
 
 export function emptyProfile(today: Date): Profile {
   return { name: '', npn: '', overrideNpn: '', planYear: currentPlanYear(today) };
-}
-
-/** The NPN CMS will see on a submission: the agency's Override NPN when it uses one. */
-export function submittingNpn(profile: Profile | null): string | null {
-  if (!profile) return null;
-  return profile.overrideNpn || profile.npn || null;
 }
 
 export interface ProfileFormValues {
@@ -50,7 +44,7 @@ export function parseProfileForm(values: ProfileFormValues): ProfileParse {
   const override = values.overrideNpn.trim() === '' ? null : checkNpnFormat(values.overrideNpn);
   if (override && !override.valid) errors.overrideNpn = override.code;
   const planYear = Number(values.planYear);
-  if (!Number.isInteger(planYear) || planYear < PLAN_YEAR_MIN || planYear > PLAN_YEAR_MAX) {
+  if (!isPlanYear(planYear)) {
     errors.planYear = 'planYear';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,7 +1,7 @@
 // One Resume Link send: the form's values parsed, the guards before it goes out (text limit), the
 // stored row, and the links that hand the message to the agent's mail and text apps.
 import { checkUsPhone, maskPhone } from '../shared/phone';
-import { applicationIdDigits, intBetween, isoDateTime, matching, textUpTo, z } from '../shared/schema';
+import { applicationIdDigits, isoDateTime, matching, planYear, textUpTo, z } from '../shared/schema';
 import { checkResumeLink, MAX_LINK_LENGTH, type ResumeLinkLanguage, resumeLinkExpiry } from './link';
 
 export const CHANNELS = ['email', 'text', 'email-text'] as const;
@@ -38,7 +38,7 @@ export const resumeLinkSendSchema: z.ZodMiniType<ResumeLinkSend> = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   applicationId: applicationIdDigits(),
-  planYear: intBetween(2014, 2100),
+  planYear: planYear(),
   channel: z.enum(CHANNELS),
   delivery: z.enum(DELIVERIES),
   recipient: textUpTo(200),

@@ -1,6 +1,7 @@
 // Deep links into the dashboard: section and prefilled form values travel in the hash.
 import type { DashboardSection } from '../messages';
 import { checkResumeLink, shortenText } from '../resume-links/link';
+import { isPlanYear } from './plan-year';
 
 export interface DashboardPrefill {
   applicationId?: string;
@@ -38,7 +39,7 @@ export function parseDashboardHash(hash: string): { section: string; prefill: Da
       state: state && /^[A-Z]{2}$/.test(state) ? state : undefined,
       resumeLink: resumeLink && checkResumeLink(resumeLink).ok ? resumeLink.trim() : undefined,
       consumerName,
-      planYear: Number.isInteger(planYear) && planYear >= 2014 && planYear <= 2100 ? planYear : undefined,
+      planYear: isPlanYear(planYear) ? planYear : undefined,
       eap: params.get('eap') === '1' ? true : undefined,
     },
   };

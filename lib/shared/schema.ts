@@ -1,5 +1,6 @@
 // Small zod/mini building blocks shared by every schema (zod/mini keeps the popup's bundle small).
 import * as z from 'zod/mini';
+import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from './plan-year';
 
 export { z };
 
@@ -9,4 +10,5 @@ export const intBetween = (min: number, max: number) => z.int().check(z.gte(min)
 export const isoDateTime = () => z.iso.datetime();
 export const npnDigits = () => matching(/^\d{1,10}$/);
 export const stateCode = () => matching(/^[A-Z]{2}$/);
+export const planYear = () => intBetween(PLAN_YEAR_MIN, PLAN_YEAR_MAX);
 export const applicationIdDigits = () => matching(/^\d{1,20}$/);

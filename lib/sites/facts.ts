@@ -1,25 +1,13 @@
 // The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
-import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../shared/plan-year';
+import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
+import type { PageFacts } from './index';
 import { findLabelled, type LabelSpec, labelCandidates, textBlocks } from './labels';
 
-export interface CommonFacts {
-  applicationId?: string;
-  planYear?: number;
-  consumerName?: string;
-  state?: string;
-  aorName?: string;
-  aorNpn?: string;
-  aorAbsent?: boolean;
-  conflicts: ('aorNpn' | 'applicationId')[];
-  hasActiveCoverage?: boolean;
-  leadStatus?: 'shopping' | 'applying' | 'confirming';
-  invalidActionError: boolean;
-  /** The Override NPN chosen on the page ('' = no override chosen). */
-  overrideNpn?: string;
-  enrolleeAssistance?: boolean;
-  resumeLink?: string;
-}
+/** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
+export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
+  conflicts: NonNullable<PageFacts['conflicts']>;
+};
 
 const NAME_MAX = 120;
 
@@ -72,7 +60,7 @@ export function parseApplicationId(text: string): string | undefined {
 export function parsePlanYear(text: string): number | undefined {
   const m = /^\D{0,12}?\b(\d{4})(?![\w\p{Nd}])/u.exec(text);
   const year = m ? Number(m[1]) : Number.NaN;
-  return year >= PLAN_YEAR_MIN && year <= PLAN_YEAR_MAX ? year : undefined;
+  return isPlanYear(year) ? year : undefined;
 }
 
 const NPN_IN_TEXT =

@@ -15,13 +15,13 @@ const facts: PageFacts = {
 
 describe('PagePanel (popup "This page")', () => {
   it('shows what the page says and asks to verify when the AOR NPN is not shown', () => {
-    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
     expect(screen.getByText('Maria Lopez')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Verify the agent of record first' })).toBeTruthy();
   });
 
   it('re-assesses when the agent enters the AOR NPN read from the Marketplace', () => {
-    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
     const input = screen.getByLabelText('Agent of record NPN from the Marketplace');
     fireEvent.input(input, { target: { value: '87654321' } });
     expect(screen.getByRole('heading', { name: 'CMS will block this update' })).toBeTruthy();
@@ -30,7 +30,7 @@ describe('PagePanel (popup "This page")', () => {
   });
 
   it('explains a bad NPN correction and keeps the page’s verdict', () => {
-    render(<PagePanel facts={facts} profile={profile} atRisk={false} />);
+    render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
     fireEvent.input(screen.getByLabelText('Agent of record NPN from the Marketplace'), {
       target: { value: '123-45-6789' },
     });
@@ -39,7 +39,9 @@ describe('PagePanel (popup "This page")', () => {
   });
 
   it('lets the agent say there is no active coverage', () => {
-    render(<PagePanel facts={{ ...facts, aorNpn: '87654321' }} profile={profile} atRisk={false} />);
+    render(
+      <PagePanel facts={{ ...facts, aorNpn: '87654321' }} profile={profile} policy={{}} atRisk={false} />,
+    );
     expect(screen.getByRole('heading', { name: 'CMS will block this update' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Does the consumer have active coverage?'), {
       target: { value: 'no' },
@@ -48,7 +50,23 @@ describe('PagePanel (popup "This page")', () => {
   });
 
   it('says so when the tab is not an enrollment page', () => {
-    render(<PagePanel facts={null} profile={profile} atRisk={false} />);
+    render(<PagePanel facts={null} profile={profile} policy={{}} atRisk={false} />);
     expect(screen.getByText(/This tab is not a consumer page/)).toBeTruthy();
+  });
+});
+
+describe('PagePanel under an agency Override NPN', () => {
+  const agency = { overrideNpns: ['55555555'] };
+  const onAgencyNpn: PageFacts = { ...facts, aorNpn: '55555555' };
+
+  it('judges as the banner does: the agency’s NPN is the one submitted, with or without a saved profile', () => {
+    for (const p of [profile, null]) {
+      const { unmount } = render(
+        <PagePanel facts={onAgencyNpn} profile={p} policy={agency} atRisk={false} />,
+      );
+      expect(screen.getByRole('heading', { name: 'Not affected by the Invalid Action error' })).toBeTruthy();
+      expect(screen.getByText('Submitting as NPN').nextElementSibling?.textContent).toBe('55555555');
+      unmount();
+    }
   });
 });

@@ -9,9 +9,6 @@ import {
   policySnippets,
   withPolicy,
 } from '../../../lib/policy/keys';
-import { applyPolicyToProfile } from '../../../lib/policy/managed.background';
-
-const profile = { name: 'Sam', npn: '12345678', overrideNpn: '', planYear: 2026 };
 
 // Every key: a valid value is kept, an invalid one is ignored by itself, a missing one is absent.
 const CASES: Record<string, { valid: unknown; invalid: unknown[] }> = {
@@ -74,17 +71,6 @@ describe('precedence', () => {
       value: 'https://mine.example',
       locked: false,
     });
-  });
-  it('a single Override NPN set by policy is the one the banner uses', () => {
-    const { policy } = parsePolicy({ overrideNpns: ['55555555'] });
-    expect(applyPolicyToProfile(profile, { policy, ignored: [], unknown: [] }).overrideNpn).toBe('55555555');
-  });
-  it('with several, the agent’s choice stands when it is one of them', () => {
-    const parsed = parsePolicy({ overrideNpns: ['55555555', '66666666'] });
-    expect(applyPolicyToProfile({ ...profile, overrideNpn: '66666666' }, parsed).overrideNpn).toBe(
-      '66666666',
-    );
-    expect(applyPolicyToProfile({ ...profile, overrideNpn: '1' }, parsed).overrideNpn).toBe('55555555');
   });
 });
 
