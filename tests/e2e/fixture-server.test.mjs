@@ -1,8 +1,8 @@
 // The fixture server itself: it serves only files under tests/fixtures/pages, by name.
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { after, before, describe, test } from 'node:test';
-import { resolveFixture, startFixtureServer } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { resolveFixture, useHarness } from './helpers.mjs';
 
 function get(port, path) {
   return new Promise((resolve, reject) => {
@@ -27,17 +27,11 @@ function get(port, path) {
 }
 
 describe('fixture server', () => {
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const session = useHarness({ browser: null });
 
   test('serves a fixture named in the query, on any client path', async () => {
     const res = await get(
-      server.port,
+      session.server.port,
       '/agents/jdoe-agency/clients/c_8f2a?fixture=healthsherpa/client-other-aor.html',
     );
     assert.equal(res.status, 200);
@@ -53,9 +47,9 @@ describe('fixture server', () => {
       '',
     ]) {
       assert.equal(resolveFixture(`/a?fixture=${encodeURIComponent(name)}`), null, name);
-      const res = await get(server.port, `/a?fixture=${encodeURIComponent(name)}`);
+      const res = await get(session.server.port, `/a?fixture=${encodeURIComponent(name)}`);
       assert.equal(res.status, 404, name);
     }
-    assert.equal((await get(server.port, '/agents/jdoe-agency/clients/c_8f2a')).status, 404);
+    assert.equal((await get(session.server.port, '/agents/jdoe-agency/clients/c_8f2a')).status, 404);
   });
 });

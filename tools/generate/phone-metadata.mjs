@@ -13,5 +13,8 @@ const metadata = {
   countries: Object.fromEntries(nanp.map((code) => [code, full.countries[code]])),
   nonGeographic: {},
 };
-writeFileSync(new URL('../../lib/shared/phone-metadata.json', import.meta.url), `${JSON.stringify(metadata)}\n`);
+writeFileSync(
+  new URL('../../lib/shared/phone-metadata.json', import.meta.url),
+  `${JSON.stringify(metadata)}\n`,
+);
 console.log(`lib/shared/phone-metadata.json: ${nanp.length} regions`);

@@ -5,7 +5,9 @@ import { extensionIdFromPublicKeyDer, manifestKeyFromKey } from './branding.mjs'
 
 const file = process.argv[2] ?? process.env.AOR_GUARD_CRX_KEY;
 if (!file) {
-  console.error('Usage: node tools/release/chrome-key.mjs path/to/agency-key.pem (or set AOR_GUARD_CRX_KEY).');
+  console.error(
+    'Usage: node tools/release/chrome-key.mjs path/to/agency-key.pem (or set AOR_GUARD_CRX_KEY).',
+  );
   process.exit(2);
 }
 let key;
