@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { ENROLLMENT_SITE_MATCHES } from './lib/sites/hosts';
-import { applyBranding, brandingFromEnv } from './scripts/branding.mjs';
+import { applyBranding, brandingFromEnv } from './tools/release/branding.mjs';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

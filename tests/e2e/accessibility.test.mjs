@@ -5,20 +5,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { PAGE_CASES } from './cases.mjs';
-import {
-  delay,
-  launchChromium,
-  makeTempDir,
-  openExtensionPage,
-  readBanner,
-  removeDir,
-  setProfileInStorage,
-  startFixtureServer,
-  TEST_TIMEOUT,
-  WAIT,
-} from './helpers.mjs';
+import { delay, openExtensionPage, PROFILE, readBanner, TEST_TIMEOUT, useHarness, WAIT } from './helpers.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DASHBOARD_SECTIONS = [
@@ -160,23 +149,12 @@ async function overflow(page) {
 }
 
 describe('Accessibility (Chromium)', { timeout: TEST_TIMEOUT * 8 }, () => {
-  let server;
-  let session;
-  let dir;
+  const session = useHarness({ browser: 'chromium', profile: PROFILE });
   before(async () => {
-    server = await startFixtureServer();
-    dir = await makeTempDir('a11y');
-    session = await launchChromium({ userDataDir: dir });
     const page = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html#profile');
-    await setProfileInStorage(page);
     await page.waitForSelector('main h2', { timeout: WAIT });
     await seedDatabase(page);
     await page.close();
-  });
-  after(async () => {
-    await session?.browser.close();
-    await server?.close();
-    await removeDir(dir);
   });
 
   test('the popup, every tab: no serious or critical violation', { timeout: TEST_TIMEOUT }, async () => {
@@ -225,7 +203,9 @@ describe('Accessibility (Chromium)', { timeout: TEST_TIMEOUT * 8 }, () => {
     for (const c of PAGE_CASES.filter((p) => p.visible)) {
       const page = await session.browser.newPage();
       try {
-        await page.goto(server.url(c.fixture, { host: c.host, pathname: c.path }), { waitUntil: 'load' });
+        await page.goto(session.server.url(c.fixture, { host: c.host, pathname: c.path }), {
+          waitUntil: 'load',
+        });
         const banner = await readBanner(page);
         assert.equal(banner.hidden, false, `${c.id}: the banner shows`);
         assertNone(await axeViolations(page, 'aor-guard-banner'), `banner on ${c.id}`);
@@ -243,7 +223,9 @@ describe('Accessibility (Chromium)', { timeout: TEST_TIMEOUT * 8 }, () => {
     const c = PAGE_CASES.find((p) => p.id === 'hs-client-other-aor');
     const page = await session.browser.newPage();
     try {
-      await page.goto(server.url(c.fixture, { host: c.host, pathname: c.path }), { waitUntil: 'load' });
+      await page.goto(session.server.url(c.fixture, { host: c.host, pathname: c.path }), {
+        waitUntil: 'load',
+      });
       await readBanner(page);
       const actions = await page.evaluate(() =>
         [...document.querySelector('aor-guard-banner').shadowRoot.querySelectorAll('button, a[href]')].map(

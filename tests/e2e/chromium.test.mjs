@@ -1,6 +1,6 @@
 // The built extension (.output/chrome-mv3) in real Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   click,
   fieldErrors,
@@ -14,8 +14,8 @@ import {
   saveProfileThroughUi,
   screenshot,
   setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
   yesterdayMorning,
@@ -45,13 +45,7 @@ async function withChromium(run, { userDataDir } = {}) {
 }
 
 describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const session = useHarness({ browser: null });
 
   test('a report saved in the popup is listed in the dashboard after a browser restart', {
     timeout: TEST_TIMEOUT,
@@ -164,7 +158,7 @@ describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.deepEqual(stored, PROFILE);
 
       const page = await browser.newPage();
-      await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);
       assert.equal(banner.count, 1);
       assert.equal(banner.parentTag, 'HTML');
@@ -178,7 +172,7 @@ describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.ok(banner.text.includes('87654321') && banner.text.includes('12345678'), banner.text);
       await screenshot(page, 'banner-chromium.png');
 
-      await page.goto(server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
       const same = await readBanner(page);
       assert.equal(same.count, 1);
       assert.equal(same.level, 'clear');
@@ -192,7 +186,7 @@ describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       const ext = await openExtensionPage(browser, extensionId, 'dashboard.html');
       await setProfileInStorage(ext, PROFILE);
       const page = await browser.newPage();
-      await page.goto(server.url('healthsherpa/client-hostile-name.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-hostile-name.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);
       assert.equal(banner.level, 'blocked');
       assert.equal(banner.hidden, false);
@@ -227,7 +221,7 @@ describe('Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   test('a web page cannot message the background', { timeout: TEST_TIMEOUT }, async () => {
     await withChromium(async ({ browser, extensionId }) => {
       const page = await browser.newPage();
-      await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
       await readBanner(page);
       const outcome = await page.evaluate(async (id) => {
         const send = globalThis.chrome?.runtime?.sendMessage;

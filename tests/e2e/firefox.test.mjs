@@ -1,6 +1,6 @@
 // The built extension (.output/firefox-mv3) in real Firefox ESR, over WebDriver BiDi.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   click,
   fill,
@@ -10,8 +10,8 @@ import {
   readBanner,
   saveProfileThroughUi,
   setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
   yesterdayMorning,
@@ -28,13 +28,7 @@ async function withFirefox(run) {
 }
 
 describe('Firefox ESR', { timeout: TEST_TIMEOUT * 3 }, () => {
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const session = useHarness({ browser: null });
 
   test('profile saved in the dashboard drives the banner: blocked for another AOR, hidden for your own', {
     timeout: TEST_TIMEOUT,
@@ -48,7 +42,7 @@ describe('Firefox ESR', { timeout: TEST_TIMEOUT * 3 }, () => {
       assert.deepEqual(stored, PROFILE);
 
       const page = await browser.newPage();
-      await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);
       assert.equal(banner.count, 1);
       assert.equal(banner.level, 'blocked');
@@ -59,7 +53,7 @@ describe('Firefox ESR', { timeout: TEST_TIMEOUT * 3 }, () => {
       assert.ok(banner.text.includes('1-855-788-6275'), banner.text);
       assert.ok(banner.text.includes('Do not create a new application'), banner.text);
 
-      await page.goto(server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
       const same = await readBanner(page);
       assert.equal(same.count, 1);
       assert.equal(same.level, 'clear');

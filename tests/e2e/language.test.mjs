@@ -1,33 +1,18 @@
 // The interface language chosen in the dashboard applies to the dashboard, the popup and the banner.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  launchChromium,
-  makeTempDir,
   openExtensionPage,
   readBanner,
-  removeDir,
   setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
 } from './helpers.mjs';
 
 describe('interface language (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
-  let session;
-  let userDataDir;
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-    userDataDir = await makeTempDir('language');
-    session = await launchChromium({ userDataDir });
-  });
-  after(async () => {
-    await session?.browser.close();
-    await removeDir(userDataDir);
-    await server?.close();
-  });
+  const session = useHarness({ browser: 'chromium' });
 
   test('choosing Español in the dashboard turns the dashboard, the popup and the banner Spanish', {
     timeout: TEST_TIMEOUT,
@@ -42,7 +27,7 @@ describe('interface language (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
 
     await setProfileInStorage(popup);
     const page = await session.browser.newPage();
-    await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+    await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
     assert.equal((await readBanner(page)).heading, 'CMS bloqueará esta actualización (Invalid Action)');
   });
 });

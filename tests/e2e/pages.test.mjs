@@ -2,20 +2,16 @@
 // no banner where none belongs; SPA navigation; the Invalid Action case; the at-risk warning.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PAGE_CASES } from './cases.mjs';
 import {
   delay,
-  launchChromium,
-  launchFirefox,
-  makeTempDir,
   openExtensionPage,
+  PROFILE,
   ROOT,
   readBanner,
-  removeDir,
-  setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
 } from './helpers.mjs';
@@ -45,32 +41,19 @@ async function checkCase(browser, server, c) {
   }
 }
 
-function pageSuite(name, launch) {
+function pageSuite(name, browser) {
   describe(name, { timeout: TEST_TIMEOUT * 6 }, () => {
-    let server;
-    let session;
-    before(async () => {
-      server = await startFixtureServer();
-      session = await launch();
-      const setup = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html');
-      await setProfileInStorage(setup);
-      await setup.close();
-    });
-    after(async () => {
-      await session?.browser.close();
-      await session?.cleanup?.();
-      await server?.close();
-    });
+    const session = useHarness({ browser, profile: PROFILE });
 
     test('every page kind gets the right verdict', { timeout: TEST_TIMEOUT * 3 }, async () => {
-      for (const c of PAGE_CASES) await checkCase(session.browser, server, c);
+      for (const c of PAGE_CASES) await checkCase(session.browser, session.server, c);
     });
 
     test('an SPA navigation re-evaluates in place; the banner never stacks', {
       timeout: TEST_TIMEOUT,
     }, async () => {
       const page = await session.browser.newPage();
-      await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
       assert.equal((await readBanner(page)).level, 'blocked');
       // The site re-renders another client, whose agent of record is you.
       await page.evaluate(() => {
@@ -106,7 +89,7 @@ function pageSuite(name, launch) {
       timeout: TEST_TIMEOUT,
     }, async () => {
       const page = await session.browser.newPage();
-      await page.goto(server.url('healthsherpa/client-aor-split.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-aor-split.html'), { waitUntil: 'load' });
       assert.equal((await readBanner(page)).hidden, false);
       // Tab into the banner: its buttons are real buttons in the page's tab order.
       const reachable = await page.evaluate(() => {
@@ -141,7 +124,7 @@ function pageSuite(name, launch) {
     }, async () => {
       const page = await session.browser.newPage();
       await page.goto(
-        server.url('healthsherpa/invalid-action-error.html', {
+        session.server.url('healthsherpa/invalid-action-error.html', {
           pathname: '/agents/jdoe-agency/clients/c_1/applications/a_77/submission',
         }),
         { waitUntil: 'load' },
@@ -176,7 +159,7 @@ function pageSuite(name, launch) {
 
       const page = await session.browser.newPage();
       // Same application ID (4567891230) as the first row of the list; you are the agent of record.
-      await page.goto(server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/client-same-aor.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);
       assert.equal(banner.hidden, false, 'at risk: shown even though the verdict is clear');
       assert.ok(banner.text.includes('may have been swapped'), banner.text);
@@ -186,10 +169,5 @@ function pageSuite(name, launch) {
   });
 }
 
-pageSuite('pages in Chromium', async () => {
-  const userDataDir = await makeTempDir('pages');
-  const launched = await launchChromium({ userDataDir });
-  return { ...launched, cleanup: () => removeDir(userDataDir) };
-});
-
-pageSuite('pages in Firefox ESR', () => launchFirefox());
+pageSuite('pages in Chromium', 'chromium');
+pageSuite('pages in Firefox ESR', 'firefox');

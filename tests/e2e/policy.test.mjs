@@ -3,7 +3,7 @@
 // Both need root (CI runs as root); the tests skip with the reason otherwise.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   CHROME_EXT,
   launchChromium,
@@ -13,9 +13,9 @@ import {
   readBanner,
   removeDir,
   setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
   unpackedExtensionId,
+  useHarness,
   WAIT,
   waitForText,
 } from './helpers.mjs';
@@ -65,13 +65,7 @@ async function checkBannerAndDashboard(browser, extensionId, server) {
 }
 
 describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const session = useHarness({ browser: null });
 
   test('Chromium: a managed policy locks the Override NPN that the banner then uses', {
     timeout: TEST_TIMEOUT,
@@ -83,7 +77,7 @@ describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
       const { browser, extensionId } = await launchChromium({ userDataDir });
       try {
         assert.equal(extensionId, id);
-        await checkBannerAndDashboard(browser, extensionId, server);
+        await checkBannerAndDashboard(browser, extensionId, session.server);
       } finally {
         await browser.close();
         await removeDir(userDataDir);
@@ -101,7 +95,7 @@ describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
       async () => {
         const { browser, extensionId } = await launchFirefox();
         try {
-          await checkBannerAndDashboard(browser, extensionId, server);
+          await checkBannerAndDashboard(browser, extensionId, session.server);
         } finally {
           await browser.close();
         }

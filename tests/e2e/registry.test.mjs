@@ -2,34 +2,24 @@
 // the popup, see the profile's badge.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   click,
   control,
-  launchChromium,
-  launchFirefox,
-  makeTempDir,
   openExtensionPage,
   ROOT,
-  removeDir,
   setProfileInStorage,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
 } from './helpers.mjs';
 
 const CSV = path.join(ROOT, 'tests/fixtures/csv/rcl');
 
-function registrySuite(name, launch) {
+function registrySuite(name, browser) {
   describe(`NPN registry in ${name}`, { timeout: TEST_TIMEOUT * 2 }, () => {
-    let session;
-    before(async () => {
-      session = await launch();
-    });
-    after(async () => {
-      await session?.browser.close();
-      await session?.cleanUp?.();
-    });
+    const session = useHarness({ browser, server: false });
 
     test('import both lists, check NPNs in the popup, see the profile badge', {
       timeout: TEST_TIMEOUT,
@@ -84,8 +74,5 @@ function registrySuite(name, launch) {
   });
 }
 
-registrySuite('Chromium', async () => {
-  const userDataDir = await makeTempDir('registry');
-  return { ...(await launchChromium({ userDataDir })), cleanUp: () => removeDir(userDataDir) };
-});
-registrySuite('Firefox ESR', launchFirefox);
+registrySuite('Chromium', 'chromium');
+registrySuite('Firefox ESR', 'firefox');

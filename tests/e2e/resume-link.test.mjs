@@ -2,7 +2,7 @@
 // prefilled, an email send moves the case to Action recommended, and with the service worker's clock
 // moved forward the reminder alarm shows a notification. No wall-clock time is asserted.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   delay,
   fill,
@@ -12,8 +12,8 @@ import {
   readBanner,
   removeDir,
   setProfileInStorage,
-  startFixtureServer,
   TEST_TIMEOUT,
+  useHarness,
   WAIT,
   waitForText,
 } from './helpers.mjs';
@@ -45,13 +45,7 @@ async function serviceWorker(browser) {
 }
 
 describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
-  let server;
-  before(async () => {
-    server = await startFixtureServer();
-  });
-  after(async () => {
-    await server?.close();
-  });
+  const session = useHarness({ browser: null });
 
   test('resume link: banner → send by email → Action recommended → reminder 3 days before expiry', {
     timeout: TEST_TIMEOUT,
@@ -67,7 +61,7 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
 
       // The Invalid Action page opens a case (Action required) and offers `Send Resume Link`.
       const page = await browser.newPage();
-      await page.goto(server.url('healthsherpa/invalid-action-error.html'), { waitUntil: 'load' });
+      await page.goto(session.server.url('healthsherpa/invalid-action-error.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);
       assert.equal(banner.level, 'blocked');
       const opened = browser.waitForTarget((t) => t.url().includes('dashboard.html#resume-link'), {

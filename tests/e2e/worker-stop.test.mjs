@@ -1,39 +1,14 @@
 // Issue 8: the MV3 service worker may be stopped at any moment, even while it writes. What it wrote is
 // whole or absent, never half, and the next page wakes it to finish the job.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  launchChromium,
-  makeTempDir,
-  openExtensionPage,
-  readBanner,
-  removeDir,
-  setProfileInStorage,
-  startFixtureServer,
-  TEST_TIMEOUT,
-  WAIT,
-} from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { openExtensionPage, PROFILE, readBanner, TEST_TIMEOUT, useHarness, WAIT } from './helpers.mjs';
 
 const ERROR_PAGE = 'healthsherpa/invalid-action-error.html';
 const ERROR_PATH = '/agents/jdoe-agency/clients/c_1/applications/a_77/submission';
 
 describe('service worker stopped (Chromium)', { timeout: TEST_TIMEOUT * 3 }, () => {
-  let server;
-  let session;
-  let userDataDir;
-  before(async () => {
-    server = await startFixtureServer();
-    userDataDir = await makeTempDir('worker-stop');
-    session = await launchChromium({ userDataDir });
-    const setup = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html');
-    await setProfileInStorage(setup);
-    await setup.close();
-  });
-  after(async () => {
-    await session?.browser.close();
-    await server?.close();
-    if (userDataDir) await removeDir(userDataDir);
-  });
+  const session = useHarness({ browser: 'chromium', profile: PROFILE });
 
   const workerRunning = () =>
     session.browser
@@ -66,7 +41,9 @@ describe('service worker stopped (Chromium)', { timeout: TEST_TIMEOUT * 3 }, () 
   }, async () => {
     const page = await session.browser.newPage();
     // Stopped right after the page is read: while its verdict, and the case it records, may be under way.
-    await page.goto(server.url(ERROR_PAGE, { pathname: ERROR_PATH }), { waitUntil: 'domcontentloaded' });
+    await page.goto(session.server.url(ERROR_PAGE, { pathname: ERROR_PATH }), {
+      waitUntil: 'domcontentloaded',
+    });
     await stopWorker(page);
     await page.reload({ waitUntil: 'load' });
     assert.equal((await readBanner(page)).level, 'blocked', 'the next page wakes the worker');

@@ -13,9 +13,9 @@ import {
   DEFAULT_GECKO_ID,
   extensionIdFromPublicKeyDer,
   manifestKeyFromKey,
-} from '../../scripts/branding.mjs';
-import { buildUpdatesJson, FirefoxUpdatesError } from '../../scripts/firefox-updates.mjs';
-import { PackageError, packageChrome, updateXml } from '../../scripts/package-chrome.mjs';
+} from '../../tools/release/branding.mjs';
+import { buildUpdatesJson, FirefoxUpdatesError } from '../../tools/release/firefox-updates.mjs';
+import { PackageError, packageChrome, updateXml } from '../../tools/release/package-chrome.mjs';
 
 // --- minimal readers -------------------------------------------------------------------------------------
 

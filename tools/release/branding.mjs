@@ -120,7 +120,7 @@ export function brandingFromEnv(env, packageVersion) {
     } catch {
       throw new BrandingError(
         'AOR_GUARD_CHROME_KEY is not a base64 DER public key. Make it from the agency PEM with ' +
-          '`node scripts/chrome-key.mjs path/to/key.pem` (or `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`).',
+          '`node tools/release/chrome-key.mjs path/to/key.pem` (or `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`).',
       );
     }
     chromeKey = b64;

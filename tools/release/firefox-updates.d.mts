@@ -1,4 +1,4 @@
-// Types for scripts/firefox-updates.mjs (plain JS so Node 20 runs it without a TypeScript loader).
+// Types for tools/release/firefox-updates.mjs (plain JS so Node 20 runs it without a TypeScript loader).
 export class FirefoxUpdatesError extends Error {}
 export interface FirefoxUpdate {
   version: string;

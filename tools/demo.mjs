@@ -6,15 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_CASES } from '../tests/e2e/cases.mjs';
-import {
-  launchChromium,
-  makeTempDir,
-  PROFILE,
-  ROOT,
-  removeDir,
-  setProfileInStorage,
-  startFixtureServer,
-} from '../tests/e2e/helpers.mjs';
+import { launch, PROFILE, ROOT } from './harness/index.mjs';
 
 const OUT = path.join(ROOT, 'demo');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
@@ -22,13 +14,8 @@ const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const server = await startFixtureServer();
-const userDataDir = await makeTempDir('demo');
-const { browser, extensionId } = await launchChromium({ userDataDir, headless });
-const setup = await browser.newPage();
-await setup.goto(`chrome-extension://${extensionId}/dashboard.html#profile`);
-await setProfileInStorage(setup, { ...PROFILE, name: 'Demo Agent' });
-await setup.reload();
+const session = await launch({ browser: 'chromium', profile: { ...PROFILE, name: 'Demo Agent' }, headless });
+const { browser, server } = session;
 
 const urlOf = (c) => server.url(c.fixture, { host: c.host, pathname: c.path });
 
@@ -44,9 +31,7 @@ if (headless) {
     console.log(`${path.relative(ROOT, file)}  ${c.title}`);
     await page.close();
   }
-  await browser.close();
-  await server.close();
-  await removeDir(userDataDir);
+  await session.close();
 } else {
   // A start page of links, one per case, written as a data: URL so nothing else needs serving.
   const links = PAGE_CASES.map(
@@ -54,11 +39,12 @@ if (headless) {
   );
   const start = `<!doctype html><meta charset="utf-8"><title>AOR Guard demo</title><h1>AOR Guard demo</h1>
 <p>Profile: Demo Agent, NPN ${PROFILE.npn}. Open a case; the banner and the popup read the page.</p><ul>${links.join('')}</ul>`;
-  await setup.goto(`data:text/html;charset=utf-8,${encodeURIComponent(start)}`);
+  const startPage = await browser.newPage();
+  await startPage.goto(`data:text/html;charset=utf-8,${encodeURIComponent(start)}`);
   console.log('Chromium is open on the demo start page. Close the browser to end the demo.');
   browser.on('disconnected', async () => {
-    await server.close();
-    await removeDir(userDataDir);
+    // The browser is gone already; close() still stops the server and removes the profile.
+    await session.close().catch(() => {});
     process.exit(0);
   });
 }

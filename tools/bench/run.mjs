@@ -3,15 +3,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { build } from 'esbuild';
-import {
-  launchChromium,
-  makeTempDir,
-  PROFILE,
-  removeDir,
-  setProfileInStorage,
-  startFixtureServer,
-} from '../../tests/e2e/helpers.mjs';
 import { BUDGETS, bundleSizes } from '../bundle-sizes.mjs';
+import { launch, PROFILE } from '../harness/index.mjs';
 
 /**
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
@@ -196,15 +189,9 @@ async function main() {
       BUDGETS[name] ? `budget ${BUDGETS[name] / 1024} kB` : '',
     );
 
-  const server = await startFixtureServer();
-  const userDataDir = await makeTempDir('bench');
-  const { browser, extensionId } = await launchChromium({ userDataDir });
+  const session = await launch({ browser: 'chromium', profile: PROFILE });
+  const { browser, extensionId, server } = session;
   try {
-    const setup = await browser.newPage();
-    await setup.goto(`chrome-extension://${extensionId}/dashboard.html`);
-    await setProfileInStorage(setup);
-    await setup.close();
-
     await benchExtraction(browser);
     await benchBanner(browser, server);
     const cpu = await mutationCpu(browser, server);
@@ -226,9 +213,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
-    await removeDir(userDataDir);
+    await session.close();
   }
 
   console.log('\n| measure | figure | target |\n| --- | --- | --- |');

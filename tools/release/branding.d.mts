@@ -1,4 +1,4 @@
-// Types for scripts/branding.mjs (plain JS so Node 20 runs it without a TypeScript loader).
+// Types for tools/release/branding.mjs (plain JS so Node 20 runs it without a TypeScript loader).
 import type { KeyLike } from 'node:crypto';
 
 export const DEFAULT_GECKO_ID: string;

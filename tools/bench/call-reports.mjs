@@ -2,7 +2,7 @@
 // Figures only (medians); nothing passes or fails on time.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makeTempDir, PROFILE, removeDir, setProfileInStorage } from '../../tests/e2e/helpers.mjs';
+import { makeTempDir, PROFILE, removeDir, setProfileInStorage } from '../harness/index.mjs';
 
 const SEEDED = 50_000;
 const IMPORTED = 10_000;

@@ -113,7 +113,7 @@ export async function packageChrome({ srcDir, outDir, keyPath, updateBaseUrl }) 
   if (manifest.key && manifest.key !== publicDer.toString('base64')) {
     throw new PackageError(
       `The build's manifest key (AOR_GUARD_CHROME_KEY at build time) is not the public half of ${keyPath}. ` +
-        'Rebuild with AOR_GUARD_CHROME_KEY from `node scripts/chrome-key.mjs <pem>`, or unset it.',
+        'Rebuild with AOR_GUARD_CHROME_KEY from `node tools/release/chrome-key.mjs <pem>`, or unset it.',
     );
   }
 

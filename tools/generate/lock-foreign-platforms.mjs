@@ -1,7 +1,7 @@
 // The registry these machines reach has no packages for other platforms (macOS, Windows, musl, …), so
 // npm cannot write lock entries for the optional platform binaries of biome and rollup, and `npm ci`
 // then refuses the lock. This adds those entries (skipped at install on every other platform, as npm
-// would do with full metadata). Run after `npm install` changes biome or rollup: node scripts/lock-foreign-platforms.mjs
+// would do with full metadata). Run after `npm install` changes biome or rollup: node tools/generate/lock-foreign-platforms.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));

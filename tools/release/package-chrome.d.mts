@@ -1,4 +1,4 @@
-// Types for scripts/package-chrome.mjs (plain JS so Node 20 runs it without a TypeScript loader).
+// Types for tools/release/package-chrome.mjs (plain JS so Node 20 runs it without a TypeScript loader).
 import type { KeyObject } from 'node:crypto';
 
 export class PackageError extends Error {}

@@ -25,7 +25,7 @@ export function bundleSizes(dir = '.output/chrome-mv3') {
   };
 }
 
-// `node scripts/bundle-sizes.mjs`: print the sizes; exit 1 when a bundle is over its budget.
+// `node tools/bundle-sizes.mjs`: print the sizes; exit 1 when a bundle is over its budget.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = bundleSizes(process.argv[2]);
   let over = false;
