@@ -2,7 +2,7 @@
 import { type MetadataJson, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
 import nanpMetadata from './phone-metadata.json';
 
-// Only the +1 plan's metadata (scripts/phone-metadata.mjs): the full set would triple the popup.
+// Only the +1 plan's metadata (tools/generate/phone-metadata.mjs): the full set would triple the popup.
 const metadata = nanpMetadata as unknown as MetadataJson;
 const parsePhoneNumberFromString = (text: string, country: 'US') => parseWith(text, country, metadata);
 

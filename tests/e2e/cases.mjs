@@ -17,6 +17,16 @@ export const PAGE_CASES = [
     text: ['CMS will block this update', '1-855-788-6275', 'Do not create a new application'],
   },
   {
+    id: 'hs-client-agency-aor',
+    title: 'HealthSherpa client: the agency Override NPN is the agent of record (no policy: blocked)',
+    fixture: 'healthsherpa/client-agency-aor.html',
+    host: HS,
+    path: CLIENT,
+    level: 'blocked',
+    visible: true,
+    text: ['Submitting as NPN 12345678'],
+  },
+  {
     id: 'hs-client-same-aor',
     title: 'HealthSherpa client: you are the agent of record',
     fixture: 'healthsherpa/client-same-aor.html',

@@ -64,6 +64,53 @@ async function checkBannerAndDashboard(browser, extensionId, server) {
   assert.ok(banner.text.includes('Submitting as NPN 55555555'), banner.text);
 }
 
+const VERDICT_HEADINGS = {
+  blocked: 'CMS will block this update',
+  caution: 'Verify the agent of record first',
+  clear: 'Not affected by the Invalid Action error',
+};
+
+/**
+ * The popup's "This page" for the tab in front: the popup opens in a background tab of the same window,
+ * so the client page stays the window's active tab, which is the one the popup reads.
+ */
+async function readPopupThisPage(browser, extensionId) {
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+  );
+  await (await worker.worker()).evaluate(() =>
+    chrome.tabs.create({ url: chrome.runtime.getURL('popup.html'), active: false }),
+  );
+  const target = await browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: WAIT });
+  const popup = await target.page();
+  await popup.waitForSelector('#verdict-heading', { timeout: WAIT });
+  const read = await popup.evaluate(() => {
+    const submitting = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Submitting as NPN');
+    return {
+      heading: document.querySelector('#verdict-heading')?.textContent.trim(),
+      submittingNpn: submitting?.nextElementSibling?.textContent.trim() ?? null,
+    };
+  });
+  await popup.close();
+  return read;
+}
+
+/** On each page the banner and the popup give the same verdict for the same NPN. */
+async function checkPopupAgreesWithBanner(browser, extensionId, server, expected) {
+  for (const [fixture, level] of Object.entries(expected)) {
+    const page = await browser.newPage();
+    await page.goto(server.url(fixture), { waitUntil: 'load' });
+    const banner = await readBanner(page);
+    const popup = await readPopupThisPage(browser, extensionId);
+    assert.equal(banner.level, level, `${fixture}: banner`);
+    assert.equal(popup.heading, VERDICT_HEADINGS[level], `${fixture}: popup`);
+    assert.equal(popup.submittingNpn, '55555555', `${fixture}: popup submits as`);
+    if (level !== 'clear') assert.ok(banner.text.includes('Submitting as NPN 55555555'), banner.text);
+    else assert.equal(banner.hidden, true, `${fixture}: a clear page shows no banner`);
+    await page.close();
+  }
+}
+
 describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
   const session = useHarness({ browser: null });
 
@@ -78,6 +125,33 @@ describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
       try {
         assert.equal(extensionId, id);
         await checkBannerAndDashboard(browser, extensionId, session.server);
+      } finally {
+        await browser.close();
+        await removeDir(userDataDir);
+      }
+    });
+  });
+
+  test('Chromium: under an agency Override NPN the popup and the banner agree, before and after a profile is saved', {
+    timeout: TEST_TIMEOUT,
+    skip: canWrite ? false : 'needs root to write /etc/chromium/policies/managed',
+  }, async () => {
+    const id = unpackedExtensionId(CHROME_EXT);
+    await withFile(CHROMIUM_POLICY, { '3rdparty': { extensions: { [id]: AGENCY } } }, async () => {
+      const userDataDir = await makeTempDir('policy-agree');
+      const { browser, extensionId } = await launchChromium({ userDataDir });
+      try {
+        // The agency's NPN is what CMS sees: a client of the agent's own NPN is still blocked.
+        const expected = {
+          'healthsherpa/client-same-aor.html': 'blocked',
+          'healthsherpa/client-other-aor.html': 'blocked',
+          'healthsherpa/client-agency-aor.html': 'clear',
+        };
+        await checkPopupAgreesWithBanner(browser, extensionId, session.server, expected);
+        const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#profile');
+        await setProfileInStorage(dashboard);
+        await dashboard.close();
+        await checkPopupAgreesWithBanner(browser, extensionId, session.server, expected);
       } finally {
         await browser.close();
         await removeDir(userDataDir);
