@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import type { ListFreshness } from '../lib/npn/readiness';
 import type { ParseResult } from '../lib/npn/registration-list';
-import type { ListFreshness } from '../lib/npn/store';
 import { describedBy, Field } from './Field';
 import { t } from './i18n';
 

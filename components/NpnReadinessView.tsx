@@ -1,5 +1,4 @@
-import type { NpnReadiness } from '../lib/npn/readiness';
-import type { ListFreshness } from '../lib/npn/store';
+import type { ListFreshness, NpnReadiness } from '../lib/npn/readiness';
 import { t, tCode } from './i18n';
 
 const day = (iso?: string) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString() : '');

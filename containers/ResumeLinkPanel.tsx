@@ -11,6 +11,7 @@ import {
   gatewayOriginPattern,
   postToGateway,
 } from '../lib/resume-links/gateway';
+import { DEFAULT_TEXT_LIMIT } from '../lib/resume-links/link';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
 import { submittingNpnFor } from '../lib/risk/verdict';
@@ -49,7 +50,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
     ]).then(([gateway, limit, phone, { policy }]) =>
       setSettings({
         gateway: checkGatewayUrl(gateway.value).ok ? gateway.value : '',
-        limit: Number.isInteger(limit.value) && limit.value > 0 ? limit.value : 3,
+        limit: Number.isInteger(limit.value) && limit.value > 0 ? limit.value : DEFAULT_TEXT_LIMIT,
         phone: typeof phone === 'string' ? phone.slice(0, 40) : '',
         extraHosts: policy.resumeLinkExtraHosts ?? [],
         policy,

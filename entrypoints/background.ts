@@ -9,7 +9,7 @@ import { createRouter } from '../lib/messages';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
-import { dashboardHash } from '../lib/shared/dashboard-link';
+import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';
 import { db } from '../lib/storage/db';
 import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
@@ -70,9 +70,7 @@ export default defineBackground(() => {
       return { ...pageVerdict(facts, { profile, policy, atRisk }), messages: await bannerMessages() };
     },
     'open-dashboard': async ({ section, prefill }) => {
-      await browser.tabs.create({
-        url: browser.runtime.getURL(`/dashboard.html${dashboardHash(section, prefill)}`),
-      });
+      await openDashboardTab(section, prefill);
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { assessNpnReadiness, type NpnReadiness } from '../lib/npn/readiness';
-import { type ListFreshness, listFreshness, lookupNpn } from '../lib/npn/store';
+import { assessNpnReadiness, type ListFreshness, type NpnReadiness } from '../lib/npn/readiness';
+import { listFreshness, lookupNpn } from '../lib/npn/store';
 
 export interface NpnStanding {
   readiness: NpnReadiness;

@@ -1,4 +1,5 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
+import { unwrapExcelText } from '../shared/excel-text';
 import { applicationIdDigits, isoDateTime, textUpTo, z } from '../shared/schema';
 import { siteForHost } from '../sites/hosts';
 
@@ -57,12 +58,6 @@ const normalizeHeader = (h: string) =>
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ');
-
-/** Spreadsheet exports wrap numbers as ="0123" to keep leading zeros. */
-export function unwrapExcelText(value: string): string {
-  const m = /^="(.*)"$/.exec(value.trim());
-  return (m ? (m[1] ?? '') : value).trim();
-}
 
 function parseArchived(value: string): boolean | undefined {
   const v = value.trim().toLowerCase();

@@ -4,8 +4,6 @@ import { type CallReport, formatCallReportEmail } from './report';
 /** Mail clients and browsers cut longer mailto: links; past this the text is copied instead. */
 export const MAILTO_MAX = 2000;
 
-export const HEALTHSHERPA_SUPPORT_EMAIL = 'Agent_Support@HealthSherpa.com';
-
 const correctionLines = (r: CallReport) =>
   (r.corrections ?? []).flatMap((c) => ['', `Correction (${c.at}, ${c.by}):`, c.text]);
 

@@ -1,5 +1,6 @@
 // A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
 
+import { MARKETPLACE_CALL_CENTER_AGENT_LINE } from '../shared/contacts';
 import { checkUsPhone, formatPhone } from '../shared/phone';
 import { isoDateTime, matching, textUpTo, z } from '../shared/schema';
 import { STATE_CODES, STATES } from '../shared/states';
@@ -220,9 +221,6 @@ export function toLocalInputValue(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-export const MARKETPLACE_CALL_CENTER_AGENT_LINE = '1-855-788-6275';
-export const FFM_HELP_DESK_EMAIL = 'FFMProducer-AssisterHelpDesk@cms.hhs.gov';
 
 export function formatCallTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-US', {

@@ -4,8 +4,8 @@
 
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { pageFactsSchema } from '../messages';
-import { dashboardHash } from '../shared/dashboard-link';
+import { pageFactsReplySchema } from '../messages';
+import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ENROLLMENT_SITE_MATCHES } from '../sites/hosts';
 import { popupTabHintItem } from '../storage/settings';
 
@@ -38,18 +38,14 @@ export function installCallReportShortcuts(): void {
     if (tab?.id !== undefined) {
       // The page's own reading (state, application ID), validated like any message.
       const raw = await browser.tabs.sendMessage(tab.id, { type: 'get-page-facts' }).catch(() => null);
-      const facts = pageFactsSchema.safeParse(raw);
-      if (facts.success) {
+      const facts = pageFactsReplySchema.safeParse(raw);
+      if (facts.success && facts.data) {
         state = facts.data.state;
         pageId = facts.data.applicationId;
       }
     }
     const applicationId = applicationIdFromSelection(info.selectionText) ?? pageId;
-    await browser.tabs.create({
-      url: browser.runtime.getURL(
-        `/dashboard.html${dashboardHash('call-reports', { applicationId, state })}`,
-      ),
-    });
+    await openDashboardTab('call-reports', { applicationId, state });
   });
 
   browser.commands.onCommand.addListener(async (command) => {
@@ -57,10 +53,6 @@ export function installCallReportShortcuts(): void {
     await popupTabHintItem.setValue('call-report');
     // openPopup needs a user gesture; a keyboard command is one. Where it is refused, the dashboard's
     // form is the same form.
-    await browser.action.openPopup().catch(() =>
-      browser.tabs.create({
-        url: browser.runtime.getURL(`/dashboard.html${dashboardHash('call-reports')}`),
-      }),
-    );
+    await browser.action.openPopup().catch(() => openDashboardTab('call-reports'));
   });
 }

@@ -88,5 +88,3 @@ export function recordSighting(
     updatedAt: stamp,
   };
 }
-
-export const needsAction = (c: InvalidActionCase) => c.status === 'action-required';

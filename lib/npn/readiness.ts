@@ -7,7 +7,16 @@ import {
   registrationStatus,
   type Termination,
 } from './registration-list';
-import type { ListFreshness } from './store';
+
+/** The list in use: when and from which file it was imported, and whether it is too old to trust. */
+export interface ListFreshness {
+  kind: 'rcl' | 'termination';
+  importedAt: string;
+  rows: number;
+  fileName: string;
+  ageDays: number;
+  stale: boolean;
+}
 
 /** What each T status means (DOMAIN.md). */
 export const TERMINATION_MEANINGS: Record<

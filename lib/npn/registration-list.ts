@@ -1,6 +1,7 @@
 // The CMS Registration Completion List (RCL) and the Suspension and Termination List (DOMAIN.md).
 // Both are parsed as streams: the RCL has about a million rows and memory must not grow with it.
 import type Papa from 'papaparse';
+import { unwrapExcelText } from '../shared/excel-text';
 import { currentPlanYear, isPlanYear } from '../shared/plan-year';
 
 export interface Registration {
@@ -79,15 +80,6 @@ const sameHeader = (found: string[], expected: string[]) =>
         .toLowerCase() === expected[i]?.toLowerCase(),
   );
 
-/** Spreadsheet exports wrap values as ="01234567" to keep leading zeros. */
-export function unwrapExcel(value: string | undefined): string {
-  const v = (value ?? '').trim();
-  // Run on every cell of a million rows: test the first character before any regular expression.
-  if (v.charCodeAt(0) !== 61 /* = */) return v;
-  const m = /^="(.*)"$/.exec(v);
-  return (m ? (m[1] ?? '') : v).trim();
-}
-
 const daysIn = (year: number, month: number) =>
   month === 2
     ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
@@ -116,7 +108,7 @@ function parsePlanYear(value: string): number | null {
 type RowResult<T> = { ok: true; row: T } | { ok: false; message: string };
 
 function readRegistration(cells: string[]): RowResult<Registration> {
-  const [npnCell, yearCell, indDone, indEnd, shopDone, shopEnd, validCell] = cells.map(unwrapExcel);
+  const [npnCell, yearCell, indDone, indEnd, shopDone, shopEnd, validCell] = cells.map(unwrapExcelText);
   const npn = npnCell ?? '';
   if (!/^\d{1,10}$/.test(npn))
     return { ok: false, message: `the NPN "${npn.slice(0, 20)}" is not 1–10 digits` };
@@ -145,7 +137,7 @@ function readRegistration(cells: string[]): RowResult<Registration> {
 }
 
 function readTermination(cells: string[]): RowResult<Termination> {
-  const v = cells.map(unwrapExcel);
+  const v = cells.map(unwrapExcelText);
   const npn = v[0] ?? '';
   if (!/^\d{1,10}$/.test(npn))
     return { ok: false, message: `the NPN "${npn.slice(0, 20)}" is not 1–10 digits` };

@@ -5,6 +5,7 @@ import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucke
 import { explainStorageError } from '../storage/errors';
 import { bucketOf, rowsOf, toBuckets } from './buckets';
 import { normalizeNpn } from './format';
+import type { ListFreshness } from './readiness';
 import {
   ListImportError,
   type ParseResult,
@@ -130,15 +131,6 @@ export async function removeAbandonedLists(database: AorGuardDb = db): Promise<n
     await database.imports.update(r.id, { state: 'failed' });
   }
   return stale.length;
-}
-
-export interface ListFreshness {
-  kind: ListKind;
-  importedAt: string;
-  rows: number;
-  fileName: string;
-  ageDays: number;
-  stale: boolean;
 }
 
 /** Lists older than this may miss recent registrations and terminations. */

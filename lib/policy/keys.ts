@@ -1,7 +1,8 @@
 // Managed (agency) policy: every key an agency can set, its schema, its default and its words for IT.
 // From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
 // table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
-import { FFM_HELP_DESK_EMAIL } from '../call-reports/report';
+import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
+import { FFM_HELP_DESK_EMAIL, PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 import { planYear, z } from '../shared/schema';
 import { SITE_IDS } from '../sites/hosts';
 
@@ -42,9 +43,9 @@ export const POLICY_KEYS = {
   platformSupportEmail: key({
     schema: email(),
     type: 'string',
-    default: 'Agent_Support@HealthSherpa.com',
+    default: PLATFORM_SUPPORT_EMAIL,
     description: "Where 'Email platform support' files call reports.",
-    example: 'Agent_Support@HealthSherpa.com',
+    example: PLATFORM_SUPPORT_EMAIL,
   }),
   ffmHelpDeskEmail: key({
     schema: email(),
@@ -76,7 +77,7 @@ export const POLICY_KEYS = {
   textSendsPerNumberPer24h: key({
     schema: z.int().check(z.gte(1), z.lte(20)),
     type: 'integer',
-    default: 3,
+    default: DEFAULT_TEXT_LIMIT,
     description: 'Resume Link texts allowed to one number in 24 hours.',
     example: 3,
   }),

@@ -8,6 +8,8 @@ const DAY_MS = 86_400_000;
 /** A text carries the whole link: longer links would not fit a 320-character message. */
 export const MAX_LINK_LENGTH = 180;
 export const MAX_SMS_LENGTH = 320;
+/** Texts allowed to one number in 24 hours: CMS does not publish its limit, so a setting (and policy key). */
+export const DEFAULT_TEXT_LIMIT = 3;
 
 export type ResumeLinkLanguage = 'en' | 'es';
 

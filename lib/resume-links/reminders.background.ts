@@ -5,6 +5,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { listInvalidActionCases } from '../cases/store';
+import { openDashboardTab } from '../shared/open-dashboard.background';
 import { db } from '../storage/db';
 import { badgeCount, dueReminders } from './reminders';
 import { listResumeLinkSends, markReminded } from './store';
@@ -69,7 +70,7 @@ export function startResumeLinkReminders() {
   ensureAlarms().catch(() => {});
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith('resume-link-')) return;
-    browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#cases') });
+    openDashboardTab('cases').catch(() => {});
   });
   // Any change to cases or sends, in any page of the extension, recounts the badge.
   liveQuery(() => Promise.all([db.resumeLinks.count(), db.invalidActionCases.toArray()])).subscribe({

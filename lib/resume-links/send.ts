@@ -2,13 +2,18 @@
 // stored row, and the links that hand the message to the agent's mail and text apps.
 import { checkUsPhone, maskPhone } from '../shared/phone';
 import { applicationIdDigits, isoDateTime, matching, planYear, textUpTo, z } from '../shared/schema';
-import { checkResumeLink, MAX_LINK_LENGTH, type ResumeLinkLanguage, resumeLinkExpiry } from './link';
+import {
+  checkResumeLink,
+  DEFAULT_TEXT_LIMIT,
+  MAX_LINK_LENGTH,
+  type ResumeLinkLanguage,
+  resumeLinkExpiry,
+} from './link';
 
 export const CHANNELS = ['email', 'text', 'email-text'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const DELIVERIES = ['mailto', 'sms', 'copy', 'gateway'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
-export const DEFAULT_TEXT_LIMIT = 3;
 const WINDOW_MS = 86_400_000;
 
 export const sendsEmail = (c: Channel) => c !== 'text';

@@ -1,6 +1,8 @@
 // Every value kept in browser.storage, declared here and nowhere else.
 import { storage } from 'wxt/utils/storage';
 import { emptyProfile, type Profile, profileSchema } from '../profile/profile';
+import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
+import { PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 
 /** The agent's name, NPN, agency Override NPN and working plan year. Read by the banner's checks. */
 export const profileItem = storage.defineItem<Profile>('local:profile', {
@@ -23,7 +25,7 @@ export const agencyGatewayUrlItem = storage.defineItem<string>('local:agencyGate
 
 /** Issue 5: text sends allowed per number in 24 hours (the real limit is not published). */
 export const resumeLinkTextLimitItem = storage.defineItem<number>('local:resumeLinkTextLimit', {
-  fallback: 3,
+  fallback: DEFAULT_TEXT_LIMIT,
 });
 
 /** Issue 5: the phone number the agent puts in Resume Link messages, remembered between sends. */
@@ -31,7 +33,7 @@ export const agentContactPhoneItem = storage.defineItem<string>('local:agentCont
 
 /** Issue 6: where `Email platform support` files call reports (issue 7's policy may set it). */
 export const platformSupportEmailItem = storage.defineItem<string>('local:platformSupportEmail', {
-  fallback: 'Agent_Support@HealthSherpa.com',
+  fallback: PLATFORM_SUPPORT_EMAIL,
 });
 
 /** Issue 6: the agency's HTTPS reports endpoint for `Send to agency` ('' = none). */

@@ -85,7 +85,9 @@ async function readPopupThisPage(browser, extensionId) {
   const popup = await target.page();
   await popup.waitForSelector('#verdict-heading', { timeout: WAIT });
   const read = await popup.evaluate(() => {
-    const submitting = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Submitting as NPN');
+    const submitting = [...document.querySelectorAll('dt')].find(
+      (dt) => dt.textContent === 'Submitting as NPN',
+    );
     return {
       heading: document.querySelector('#verdict-heading')?.textContent.trim(),
       submittingNpn: submitting?.nextElementSibling?.textContent.trim() ?? null,

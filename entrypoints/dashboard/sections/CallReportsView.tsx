@@ -25,7 +25,7 @@ import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { callReportCsvParts } from '../../../lib/call-reports/csv';
 import { formatFilingEmail } from '../../../lib/call-reports/filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
-import { type CallReport, FFM_HELP_DESK_EMAIL } from '../../../lib/call-reports/report';
+import type { CallReport } from '../../../lib/call-reports/report';
 import {
   allMatching,
   correctReport,
@@ -40,6 +40,7 @@ import {
   updateReports,
 } from '../../../lib/call-reports/store';
 import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
+import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
 import { type DashboardPrefill, parseDashboardHash } from '../../../lib/shared/dashboard-link';
 import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
 import {

@@ -7,13 +7,8 @@ import { NpnReadinessView } from '../../../components/NpnReadinessView';
 import { NpnCheck } from '../../../containers/NpnCheck';
 import { useNpnStanding } from '../../../hooks/use-npn-readiness';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import {
-  importList,
-  type ListFreshness,
-  type ListKind,
-  listFreshness,
-  removeAbandonedLists,
-} from '../../../lib/npn/store';
+import type { ListFreshness } from '../../../lib/npn/readiness';
+import { importList, type ListKind, listFreshness, removeAbandonedLists } from '../../../lib/npn/store';
 import { effectiveSetting } from '../../../lib/policy/managed.background';
 import { currentPlanYear } from '../../../lib/shared/plan-year';
 import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../lib/storage/settings';

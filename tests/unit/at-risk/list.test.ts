@@ -7,7 +7,6 @@ import {
   atRiskClientSchema,
   mergeAtRisk,
   parseAtRiskCsv,
-  unwrapExcelText,
 } from '../../../lib/at-risk/list';
 
 const csv = (file: string) => readFileSync(`tests/fixtures/csv/${file}`, 'utf8');
@@ -221,19 +220,6 @@ describe('parseAtRiskCsv: refusals', () => {
     expect(exact.size).toBe(AT_RISK_MAX_BYTES);
     const { rows } = await parseAtRiskCsv(exact);
     expect(rows).toHaveLength(1);
-  });
-});
-
-describe('unwrapExcelText', () => {
-  it.each([
-    ['="0123"', '0123'],
-    [' ="0123" ', '0123'],
-    ['=""', ''],
-    ['0123', '0123'],
-    ['="0123', '="0123'],
-    ['=SUM(A1)', '=SUM(A1)'],
-  ])('%s → %s', (input, out) => {
-    expect(unwrapExcelText(input)).toBe(out);
   });
 });
 

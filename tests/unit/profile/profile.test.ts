@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseProfileForm, } from '../../../lib/profile/profile';
+import { parseProfileForm } from '../../../lib/profile/profile';
 import { profileItem, readProfile } from '../../../lib/storage/settings';
 
 const form = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: '2026' };
