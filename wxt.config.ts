@@ -20,7 +20,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     host_permissions: ENROLLMENT_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
-    // Issue 6: opens the popup on its Call report tab.
+    // Opens the popup on its Call report tab.
     commands: {
       'open-call-report': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -55,7 +55,7 @@ export const pageFactsReplySchema = z.nullable(pageFactsSchema);
 const prefillSchema = z.object({
   applicationId: optional(applicationIdDigits()),
   state: optional(stateCode()),
-  // Resume Link prefill (issue 5): the dashboard checks the link against the allow-list again.
+  // Resume Link prefill: the dashboard checks the link against the allow-list again.
   resumeLink: optional(textUpTo(2000)),
   consumerName: optional(textUpTo(LONG_TEXT)),
   planYear: optional(planYear()),

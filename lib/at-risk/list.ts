@@ -1,4 +1,4 @@
-// HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (DOMAIN.md).
+// HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (docs/DOMAIN.md).
 import { unwrapExcelText } from '../shared/excel-text';
 import { applicationIdDigits, isoDateTime, textUpTo, z } from '../shared/schema';
 import { siteForHost } from '../sites/hosts';

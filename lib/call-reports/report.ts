@@ -1,4 +1,4 @@
-// A report of a 3-way call with the Marketplace Call Center that went wrong (DOMAIN.md).
+// A report of a 3-way call with the Marketplace Call Center that went wrong (docs/DOMAIN.md).
 
 import { MARKETPLACE_CALL_CENTER_AGENT_LINE } from '../shared/contacts';
 import { checkUsPhone, formatPhone } from '../shared/phone';
@@ -41,7 +41,7 @@ export interface CallReport {
   reporterNpn?: string;
   createdAt: string;
   updatedAt: string;
-  /** When it was filed with the FFM help desk / the platform, and resolved (issue 6). */
+  /** When it was filed with the FFM help desk / the platform, and resolved. */
   filedCmsAt?: string;
   filedPlatformAt?: string;
   resolvedAt?: string;

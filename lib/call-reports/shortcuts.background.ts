@@ -1,4 +1,4 @@
-// Reaching the call report form from anywhere (issue 6): a context menu on selected text in enrollment
+// Reaching the call report form from anywhere: a context menu on selected text in enrollment
 // pages and a keyboard shortcut that opens the popup on its Call report tab. A thin wrapper over the
 // browser APIs, installed by the background.
 

@@ -1,4 +1,4 @@
-// Statuses, history and corrections of a call report (issue 6). Pure: the caller passes who and when.
+// Statuses, history and corrections of a call report. Pure: the caller passes who and when.
 
 import { versionOf } from './bundle';
 import {

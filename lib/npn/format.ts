@@ -1,4 +1,4 @@
-// National Producer Number: digits only, up to 10, one per person or entity (DOMAIN.md).
+// National Producer Number: digits only, up to 10, one per person or entity (docs/DOMAIN.md).
 export type NpnCode =
   | 'ok'
   | 'empty'

@@ -18,7 +18,7 @@ export interface ListFreshness {
   stale: boolean;
 }
 
-/** What each T status means (DOMAIN.md). */
+/** What each T status means (docs/DOMAIN.md). */
 export const TERMINATION_MEANINGS: Record<
   string,
   'resident-licensure' | 'non-resident-licensure' | 'fraud' | 'non-compliance'

@@ -1,4 +1,4 @@
-// The CMS Registration Completion List (RCL) and the Suspension and Termination List (DOMAIN.md).
+// The CMS Registration Completion List (RCL) and the Suspension and Termination List (docs/DOMAIN.md).
 // Both are parsed as streams: the RCL has about a million rows and memory must not grow with it.
 import type Papa from 'papaparse';
 import { unwrapExcelText } from '../shared/excel-text';

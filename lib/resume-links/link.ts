@@ -1,8 +1,8 @@
-// Resume Links (DOMAIN.md): which links AOR Guard will send, and the message that carries one.
+// Resume Links (docs/DOMAIN.md): which links AOR Guard will send, and the message that carries one.
 // No zod, no browser APIs: the banner's content script may import the allow-list.
 import { hostMatches, SITE_LABELS, SITES } from '../sites/hosts';
 
-/** Links typically expire 30 days after they are sent (DOMAIN.md). */
+/** Links typically expire 30 days after they are sent (docs/DOMAIN.md). */
 export const RESUME_LINK_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** A text carries the whole link: longer links would not fit a 320-character message. */

@@ -1,4 +1,4 @@
-// The CMS Invalid Action rules (DOMAIN.md): will this submission be rejected, and what to do instead.
+// The CMS Invalid Action rules (docs/DOMAIN.md): will this submission be rejected, and what to do instead.
 import { normalizeNpn } from '../npn/format';
 
 export type Pathway = 'agent' | 'consumer-resume-link' | 'consumer-marketing-link';
@@ -21,19 +21,21 @@ export type RiskAction =
   | 'do-not-create-new-application';
 
 /** Stable codes; the UI words them in the agent's language (locales: reason.<code>). */
-export type RiskReason =
-  | 'consumer-completes'
-  | 'marketing-link'
-  | 'no-active-coverage'
-  | 'new-plan-year'
-  | 'same-npn'
-  | 'adds-npn'
-  | 'npn-changes'
-  | 'coverage-unknown'
-  | 'policy-npn-unknown'
-  | 'own-npn-missing'
-  | 'eap-resume-link-only'
-  | 'error-shown';
+export const RISK_REASONS = [
+  'consumer-completes',
+  'marketing-link',
+  'no-active-coverage',
+  'new-plan-year',
+  'same-npn',
+  'adds-npn',
+  'npn-changes',
+  'coverage-unknown',
+  'policy-npn-unknown',
+  'own-npn-missing',
+  'eap-resume-link-only',
+  'error-shown',
+] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
 
 export interface RiskAssessment {
   level: RiskLevel;

@@ -1,4 +1,4 @@
-// CSV for spreadsheets (contract in DESIGN.md): RFC 4180 quoting, CRLF, header first, and no cell a
+// CSV for spreadsheets: RFC 4180 quoting, CRLF, header first, and no cell a
 // spreadsheet would evaluate as a formula.
 import Papa from 'papaparse';
 

@@ -6,7 +6,7 @@ import { isPlanYear } from './plan-year';
 export interface DashboardPrefill {
   applicationId?: string;
   state?: string;
-  /** Resume Link flow (issue 5), from the banner's `Send Resume Link`. */
+  /** Resume Link flow, from the banner's `Send Resume Link`. */
   resumeLink?: string;
   consumerName?: string;
   planYear?: number;

@@ -1,4 +1,4 @@
-// US phone numbers: stored as E.164, shown as (555) 123-4567 (DOMAIN.md).
+// US phone numbers: stored as E.164, shown as (555) 123-4567 (docs/DOMAIN.md).
 import { type MetadataJson, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
 import nanpMetadata from './phone-metadata.json';
 

@@ -1,4 +1,4 @@
-// US states + DC, and which of them enrol on HealthCare.gov each plan year (DOMAIN.md table).
+// US states + DC, and which of them enrol on HealthCare.gov each plan year (docs/DOMAIN.md).
 export const STATES: Record<string, string> = {
   AL: 'Alabama',
   AK: 'Alaska',

@@ -1,4 +1,4 @@
-// The labelled facts every enrollment site shows in its own words (DOMAIN.md "Words on the pages").
+// The labelled facts every enrollment site shows in its own words (docs/DOMAIN.md "Words on the pages").
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
 import type { PageFacts } from './index';

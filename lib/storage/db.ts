@@ -74,13 +74,12 @@ export class AorGuardDb extends Dexie {
       terminations: '[listId+key+planYear+status]',
       activeLists: 'kind',
     });
-    // Version 4: every Resume Link send (issue 5).
+    // Version 4: every Resume Link send.
     this.version(4).stores({
       resumeLinks: 'id, caseId, applicationId, sentAt, expiresAt, phoneKey',
     });
-    // Version 5: call reports for
-    // support staff — every sortable column indexed, summary words, and [filter+calledAt] pairs so a
-    // filtered page comes newest first straight from an index.
+    // Version 5: call reports for support staff — every sortable column indexed, summary words, and
+    // [filter+calledAt] pairs so a filtered page comes newest first straight from an index.
     this.version(5)
       .stores({
         callReports:
@@ -94,7 +93,7 @@ export class AorGuardDb extends Dexie {
             Object.assign(r, indexFields(r));
           }),
       );
-    // Version 6 (issue 4): NPN lists stored as buckets (ListBucket); the lists in use move over.
+    // Version 6: NPN lists stored as buckets (ListBucket); the lists in use move over.
     this.version(6)
       .stores({
         registrations: null,
@@ -108,7 +107,7 @@ export class AorGuardDb extends Dexie {
           await moveToBuckets(tx, kind, importId);
         }
       });
-    // Version 7 (issue 6, import speed): an import of 10,000 reports spent its time writing index entries,
+    // Version 7 (import speed): an import of 10,000 reports spent its time writing index entries,
     // a dozen a report for the summary's words alone. The words index is gone (search reads summaries),
     // and status, state and issue type sort by their [column+calledAt] pair. Older rows keep their `words`
     // field until next written: rewriting every row here would cost the upgrade more than it saves.

@@ -20,31 +20,31 @@ export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRi
   fallback: null,
 });
 
-/** Issue 5: the agency's HTTPS endpoint that sends Resume Links for the agent ('' = none). */
+/** The agency's HTTPS endpoint that sends Resume Links for the agent ('' = none). */
 export const agencyGatewayUrlItem = storage.defineItem<string>('local:agencyGatewayUrl', { fallback: '' });
 
-/** Issue 5: text sends allowed per number in 24 hours (the real limit is not published). */
+/** Text sends allowed per number in 24 hours (the real limit is not published). */
 export const resumeLinkTextLimitItem = storage.defineItem<number>('local:resumeLinkTextLimit', {
   fallback: DEFAULT_TEXT_LIMIT,
 });
 
-/** Issue 5: the phone number the agent puts in Resume Link messages, remembered between sends. */
+/** The phone number the agent puts in Resume Link messages, remembered between sends. */
 export const agentContactPhoneItem = storage.defineItem<string>('local:agentContactPhone', { fallback: '' });
 
-/** Issue 6: where `Email platform support` files call reports (issue 7's policy may set it). */
+/** Where `Email platform support` files call reports (the agency's policy may set it). */
 export const platformSupportEmailItem = storage.defineItem<string>('local:platformSupportEmail', {
   fallback: PLATFORM_SUPPORT_EMAIL,
 });
 
-/** Issue 6: the agency's HTTPS reports endpoint for `Send to agency` ('' = none). */
+/** The agency's HTTPS reports endpoint for `Send to agency` ('' = none). */
 export const reportsEndpointItem = storage.defineItem<string>('local:reportsEndpoint', { fallback: '' });
 
-/** Issue 6: delete resolved call reports older than this many days (0 = never; off by default). */
+/** Delete resolved call reports older than this many days (0 = never; off by default). */
 export const reportRetentionDaysItem = storage.defineItem<number>('local:reportRetentionDays', {
   fallback: 0,
 });
 
-/** Issue 6: the keyboard shortcut asks the popup to open on this tab (read once, then cleared). */
+/** The keyboard shortcut asks the popup to open on this tab (read once, then cleared). */
 export const popupTabHintItem = storage.defineItem<string | null>('session:popupTab', { fallback: null });
 
 /** Where "Download from the address" fetches the Registration Completion List (its file name changes). */

@@ -1,4 +1,4 @@
-// `Wipe all data` (issue 8): a thin wrapper over the database and browser.storage. The agency's managed
+// `Wipe all data`: a thin wrapper over the database and browser.storage. The agency's managed
 // policy is not ours to delete and stays.
 import { browser } from 'wxt/browser';
 import { type AorGuardDb, db } from './db';

@@ -1,4 +1,4 @@
-// Issue 6 end to end in Chromium: call reports travel from an agent's browser profile to a support
+// End to end in Chromium: call reports travel from an agent's browser profile to a support
 // person's (another user data dir) as a bundle, are filed there and stay filed after a restart; a
 // backup → wipe → restore gives back identical data.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 8: the MV3 service worker may be stopped at any moment, even while it writes. What it wrote is
+// the MV3 service worker may be stopped at any moment, even while it writes. What it wrote is
 // whole or absent, never half, and the next page wakes it to finish the job.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

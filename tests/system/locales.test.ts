@@ -1,5 +1,6 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { RISK_REASONS } from '../../lib/risk/rules';
 
 const en = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
 const es = generateChromeMessages(await parseMessagesFile('locales/es.yml'));
@@ -20,5 +21,11 @@ describe('locales', () => {
       expect(message, name).not.toMatch(/\$[A-Za-z0-9_]+\$/);
       expect(message.trim(), name).not.toBe('');
     }
+  });
+
+  it.each(RISK_REASONS)('reason %s has words in both languages', (reason) => {
+    const key = `reason_${reason.replaceAll('-', '_')}`;
+    expect(en[key]?.message, `en ${key}`).toBeTruthy();
+    expect(es[key]?.message, `es ${key}`).toBeTruthy();
   });
 });

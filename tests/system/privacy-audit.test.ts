@@ -1,4 +1,4 @@
-// No consumer data in logs, errors or notifications beyond the application ID (issue 8).
+// No consumer data in logs, errors or notifications beyond the application ID.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 6: the support staff's call reports table with 50,000 reports in the dashboard's IndexedDB.
+// the support staff's call reports table with 50,000 reports in the dashboard's IndexedDB.
 // Figures only (medians); nothing passes or fails on time.
 import fs from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Issue 8: the popup's first render, and memory after an hour's worth of SPA navigations with the content
+// the popup's first render, and memory after an hour's worth of SPA navigations with the content
 // script watching (garbage collected before each reading, so only what is kept counts).
 const RUNS = Number(process.env.BENCH_POPUP_RUNS ?? 15);
 // An agent moves between clients every 10 s or so: 360 navigations are an hour's work. Each one waits

@@ -8,7 +8,7 @@ const agent = (ctx: Partial<RiskContext>): RiskContext => ({
   ...ctx,
 });
 
-// One row per rule in DOMAIN.md; the name quotes the rule.
+// One row per rule in docs/DOMAIN.md; the name quotes the rule.
 const RULES: [string, RiskContext, ReturnType<typeof assessInvalidActionRisk>['level'], string][] = [
   [
     'not affected: resubmissions by the same NPN',
