@@ -27,7 +27,11 @@ export const SITES = [
   site({
     id: 'benefitalign',
     label: 'BenefitAlign',
-    hosts: [{ host: 'benefitalign.com', subdomains: true }],
+    // Its agent portals also run on brokerengage.net (mme.brokerengage.net/mme/#/…).
+    hosts: [
+      { host: 'benefitalign.com', subdomains: true },
+      { host: 'brokerengage.net', subdomains: true },
+    ],
   }),
 ] as const;
 
