@@ -9,7 +9,7 @@ import { featureShown, type Policy } from '../../lib/policy/keys';
 import { readPolicy } from '../../lib/policy/managed.background';
 import type { PageFacts } from '../../lib/sites';
 import { popupTabHintItem } from '../../lib/storage/settings';
-import { POPUP_TABS, type PopupTab, type PopupTabId } from './tabs';
+import { POPUP_TABS, type PopupTabId } from './tabs';
 
 // The database (Dexie) loads when first needed: the popup opens on "This page".
 const loadAtRisk = () => import('../../lib/at-risk/store');
@@ -53,7 +53,7 @@ export function App() {
 
   // Until the policy is read no tab is shown: one it hides never flashes on screen. "This page" belongs
   // to no feature, so a selected tab the policy hides gives way to it.
-  const shown = policy ? POPUP_TABS.filter((spec: PopupTab) => featureShown(spec.feature, policy)) : [];
+  const shown = policy ? POPUP_TABS.filter((spec) => featureShown(spec.feature, policy)) : [];
   const current = shown.find((spec) => spec.id === tab) ?? shown[0];
 
   return (

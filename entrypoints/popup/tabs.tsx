@@ -37,7 +37,7 @@ const ResumeLinkPanel = lazyComponent(() =>
   import('../../containers/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
 );
 
-export const POPUP_TABS = [
+const TABS = [
   {
     id: 'this-page',
     labelKey: 'popup.thisPageTab',
@@ -82,4 +82,5 @@ export const POPUP_TABS = [
   },
 ] as const satisfies readonly PopupTab[];
 
-export type PopupTabId = (typeof POPUP_TABS)[number]['id'];
+export type PopupTabId = (typeof TABS)[number]['id'];
+export const POPUP_TABS: readonly (PopupTab & { id: PopupTabId })[] = TABS;
