@@ -3,7 +3,7 @@ import { checkResumeLink, shortenText } from '../resume-links/link';
 
 /**
  * A dashboard section's id. The sections are listed in entrypoints/dashboard/sections/index.ts, which lib/
- * cannot import; tests/components/dashboard-sections.test.tsx checks that every id the code opens is there.
+ * cannot import; tests/components/DashboardSections.test.tsx checks that every id the code opens is there.
  */
 export type DashboardSection = string;
 

@@ -28,6 +28,6 @@ export function shownSections(policy: Policy): DashboardSectionDefinition[] {
 /** The section a hash names, when it is shown; else the first shown, as for any unknown hash. */
 export function sectionFor(id: string, policy: Policy): DashboardSectionDefinition {
   const shown = shownSections(policy);
-  // The first section belongs to no feature, so it is always shown (tests/components/dashboard-sections.test.tsx).
+  // The first section belongs to no feature, so it is always shown (tests/components/DashboardSections.test.tsx).
   return shown.find((s) => s.id === id) ?? (shown[0] as DashboardSectionDefinition);
 }
