@@ -29,6 +29,7 @@ export function App() {
   // Until the policy is read nothing is listed or shown: a section it hides never flashes on screen.
   const { section: id, prefill } = parseDashboardHash(hash);
   const section = agency && sectionFor(id, agency.parsed.policy);
+  const Section = section?.component;
 
   return (
     <div class="layout">
@@ -46,7 +47,7 @@ export function App() {
             ))}
         </ul>
       </nav>
-      <main key={hash}>{section && agency && <section.component prefill={prefill} agency={agency} />}</main>
+      <main key={hash}>{Section && agency && <Section prefill={prefill} agency={agency} />}</main>
     </div>
   );
 }
