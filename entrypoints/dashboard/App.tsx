@@ -26,10 +26,12 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  // Until the policy is read nothing is listed or shown: a section it hides never flashes on screen.
+  // The first read of the managed store can take seconds after the browser starts (Chromium): until it
+  // answers, the dashboard shows every section rather than nothing.
+  const policy = agency?.parsed.policy ?? {};
   const { section: id, prefill } = parseDashboardHash(hash);
-  const section = agency && sectionFor(id, agency.parsed.policy);
-  const Section = section?.component;
+  const section = sectionFor(id, policy);
+  const Section = section.component;
 
   return (
     <div class="layout">
@@ -37,17 +39,18 @@ export function App() {
         <h1>{t('dashboard.title')}</h1>
         {agency?.installed && <p class="badge-line">{t('policy.installedByAgency')}</p>}
         <ul>
-          {agency &&
-            shownSections(agency.parsed.policy).map((s) => (
-              <li key={s.id}>
-                <a href={`#${s.id}`} aria-current={s === section ? 'page' : undefined}>
-                  {t(s.labelKey)}
-                </a>
-              </li>
-            ))}
+          {shownSections(policy).map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} aria-current={s === section ? 'page' : undefined}>
+                {t(s.labelKey)}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
-      <main key={hash}>{Section && agency && <Section prefill={prefill} agency={agency} />}</main>
+      <main key={hash}>
+        <Section prefill={prefill} agency={agency} />
+      </main>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function App() {
   const [facts, setFacts] = useState<PageFacts | null>();
   const [atRisk, setAtRisk] = useState(false);
   const [tab, setTab] = useState<PopupTabId>();
-  const [policy, setPolicy] = useState<Policy>();
+  const [policy, setPolicy] = useState<Policy>({});
   useEffect(() => {
     readPolicy().then((parsed) => setPolicy(parsed.policy));
   }, []);
@@ -51,9 +51,9 @@ export function App() {
     });
   }, []);
 
-  // Until the policy is read no tab is shown: one it hides never flashes on screen. "This page" belongs
-  // to no feature, so a selected tab the policy hides gives way to it.
-  const shown = policy ? POPUP_TABS.filter((spec) => featureShown(spec.feature, policy)) : [];
+  // "This page" belongs to no feature, so a selected tab the policy hides gives way to it. Until the
+  // policy is read (seconds, at times, after the browser starts) every tab shows.
+  const shown = POPUP_TABS.filter((spec) => featureShown(spec.feature, policy));
   const current = shown.find((spec) => spec.id === tab) ?? shown[0];
 
   return (

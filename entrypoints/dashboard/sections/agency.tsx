@@ -4,5 +4,5 @@ import type { DashboardSectionDefinition, SectionProps } from './section';
 export const agencySection: DashboardSectionDefinition = {
   id: 'agency',
   labelKey: 'policy.heading',
-  component: ({ agency }: SectionProps) => <PolicyPanel parsed={agency.parsed} />,
+  component: ({ agency }: SectionProps) => (agency ? <PolicyPanel parsed={agency.parsed} /> : null),
 };

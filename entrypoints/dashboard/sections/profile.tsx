@@ -17,10 +17,11 @@ function ProfileSection({ agency }: SectionProps) {
     if (was) history.replaceState(null, '');
     return was;
   });
-  const overrideNpns = agency.parsed.policy.overrideNpns;
+  const overrideNpns = agency?.parsed.policy.overrideNpns;
   return (
     <>
-      {profile && (
+      {/* Not before the policy is read: the form keeps its first values, and the policy may lock one. */}
+      {profile && agency && (
         <ProfileForm
           initial={profile}
           onSave={(p) => profileItem.setValue(p)}

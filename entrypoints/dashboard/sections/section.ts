@@ -13,7 +13,8 @@ export interface Agency {
 export interface SectionProps {
   /** Form values from the link that opened the section (lib/shared/dashboard-link.ts). */
   prefill: DashboardPrefill;
-  agency: Agency;
+  /** Undefined until the policy is read. */
+  agency: Agency | undefined;
 }
 
 export interface DashboardSectionDefinition {
