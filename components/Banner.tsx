@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { DashboardSection } from '../lib/messages';
 import type { RiskAssessment } from '../lib/risk/rules';
-import type { DashboardPrefill } from '../lib/shared/dashboard-link';
+import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { t, tCode } from './i18n';
 

@@ -1,4 +1,11 @@
-import { i18n } from '#i18n';
+import { type GeneratedI18nStructure, i18n } from '#i18n';
+
+/** A message key that takes no substitutions and no count: what a label in a list names. */
+export type PlainKey = {
+  [K in keyof GeneratedI18nStructure]: GeneratedI18nStructure[K] extends { substitutions: 0; plural: false }
+    ? K
+    : never;
+}[keyof GeneratedI18nStructure];
 
 /** Messages of the language the agent chose in settings, when it is not the browser's (see language.ts). */
 let chosen: Record<string, { message: string }> | null = null;

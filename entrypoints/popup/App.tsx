@@ -2,27 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
-import { PagePanel } from '../../components/PagePanel';
 import { Tabs } from '../../components/Tabs';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { type PageFactsRequest, pageFactsReplySchema } from '../../lib/messages';
-import { type Policy, placeShown } from '../../lib/policy/keys';
+import { featureShown, type Policy } from '../../lib/policy/keys';
 import { readPolicy } from '../../lib/policy/managed.background';
 import type { PageFacts } from '../../lib/sites';
 import { popupTabHintItem } from '../../lib/storage/settings';
+import { POPUP_TABS, type PopupTabId } from './tabs';
 
-type Tab = 'this-page' | 'call-report' | 'resume-link' | 'npn-check';
-
-// The database (Dexie) and the other tabs load when first needed: the popup opens on "This page".
+// The database (Dexie) loads when first needed: the popup opens on "This page".
 const loadAtRisk = () => import('../../lib/at-risk/store');
-const loadReports = () => import('../../lib/call-reports/store');
-const CallReportForm = lazyComponent(() =>
-  import('../../components/CallReportForm').then((m) => m.CallReportForm),
-);
-const NpnCheck = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnCheck));
-const ResumeLinkPanel = lazyComponent(() =>
-  import('../../containers/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
-);
 const ProfileNpnBadge = lazyComponent(() =>
   import('../../containers/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
 );
@@ -42,13 +32,14 @@ export function App() {
   const profile = useStoredProfile();
   const [facts, setFacts] = useState<PageFacts | null>();
   const [atRisk, setAtRisk] = useState(false);
-  const [tab, setTab] = useState<Tab>();
-  const [policy, setPolicy] = useState<Policy>({});
+  const [tab, setTab] = useState<PopupTabId>();
+  // undefined until read: the verdict waits for it, as the banner's does.
+  const [policy, setPolicy] = useState<Policy>();
   useEffect(() => {
     readPolicy().then((parsed) => setPolicy(parsed.policy));
   }, []);
   useEffect(() => {
-    // The keyboard shortcut (issue 6) leaves a one-time hint: open on the Call report tab.
+    // The keyboard shortcut leaves a one-time hint: open on the Call report tab.
     popupTabHintItem.getValue().then((hint) => {
       if (hint !== 'call-report' && location.hash !== '#call-report') return;
       setTab('call-report');
@@ -64,6 +55,11 @@ export function App() {
     });
   }, []);
 
+  // "This page" belongs to no feature, so a selected tab the policy hides gives way to it. Until the
+  // policy is read (seconds, at times, after the browser starts) every tab shows.
+  const shown = POPUP_TABS.filter((spec) => featureShown(spec.feature, policy ?? {}));
+  const current = shown.find((spec) => spec.id === tab) ?? shown[0];
+
   return (
     <main>
       <header>
@@ -73,44 +69,14 @@ export function App() {
           {t('common.openDashboard')}
         </button>
       </header>
-      {tab && profile && (
+      {tab && current && profile && (
         <Tabs
           label={t('popup.tabs')}
-          tabs={[
-            { id: 'this-page', label: t('popup.thisPageTab') },
-            { id: 'call-report', label: t('popup.callReportTab') },
-            { id: 'resume-link', label: t('resumeLink.tab') },
-            { id: 'npn-check', label: t('npnCheck.heading') },
-          ].filter((tabSpec) => placeShown(tabSpec.id, policy))}
-          selected={tab}
-          onSelect={(id) => setTab(id as Tab)}
+          tabs={shown.map((spec) => ({ id: spec.id, label: t(spec.labelKey) }))}
+          selected={current.id}
+          onSelect={(id) => setTab(id as PopupTabId)}
         >
-          {tab === 'this-page' && (
-            <PagePanel facts={facts} profile={profile} policy={policy} atRisk={atRisk} />
-          )}
-          {tab === 'resume-link' && (
-            <ResumeLinkPanel
-              initial={{
-                link: facts?.resumeLink ?? '',
-                consumerName: facts?.consumerName ?? '',
-                applicationId: facts?.applicationId ?? '',
-              }}
-              planYear={facts?.planYear}
-              site={facts?.site}
-              eap={facts?.enrolleeAssistance}
-              overrideNpn={facts?.overrideNpn}
-            />
-          )}
-          {tab === 'npn-check' && <NpnCheck planYear={profile.planYear} />}
-          {tab === 'call-report' && (
-            <CallReportForm
-              planYear={profile.planYear}
-              reporterName={profile.name || undefined}
-              reporterNpn={profile.npn || undefined}
-              initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
-              onSave={async (report) => (await loadReports()).saveCallReport(report)}
-            />
-          )}
+          {current.render({ facts, profile, policy, atRisk })}
         </Tabs>
       )}
     </main>

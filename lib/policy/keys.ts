@@ -12,6 +12,7 @@ const npn = () => z.string().check(z.regex(/^\d{1,10}$/));
 const hostname = () => z.string().check(z.regex(/^(?!-)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+$/i));
 
 export const FEATURES = ['resume-links', 'call-reports', 'npn-registry', 'at-risk'] as const;
+export type Feature = (typeof FEATURES)[number];
 
 type JsonType = 'string' | 'integer' | 'boolean' | 'array';
 
@@ -246,17 +247,11 @@ export function policySnippets(extensionId: string, geckoId: string): string {
   ].join('\n');
 }
 
-/** Which dashboard sections and popup tabs each hideable feature covers. */
-export const FEATURE_PLACES: Record<(typeof FEATURES)[number], string[]> = {
-  'resume-links': ['resume-link'],
-  'call-reports': ['call-reports', 'call-report'],
-  'npn-registry': ['npn-registry', 'npn-check'],
-  'at-risk': ['at-risk'],
-};
-
-/** Whether a dashboard section or popup tab is shown under the agency's policy. */
-export function placeShown(place: string, policy: Policy): boolean {
-  return !(policy.hiddenFeatures ?? []).some((f) =>
-    FEATURE_PLACES[f as keyof typeof FEATURE_PLACES].includes(place),
-  );
+/**
+ * Whether a part of the dashboard or popup that belongs to this feature is shown under the agency's
+ * policy; a part with no feature always is. Each dashboard section and popup tab names its feature
+ * (entrypoints/dashboard/sections/index.ts, entrypoints/popup/tabs.tsx).
+ */
+export function featureShown(feature: Feature | undefined, policy: Policy): boolean {
+  return feature === undefined || !(policy.hiddenFeatures ?? []).includes(feature);
 }

@@ -1,7 +1,12 @@
 // Deep links into the dashboard: section and prefilled form values travel in the hash.
-import type { DashboardSection } from '../messages';
 import { checkResumeLink, shortenText } from '../resume-links/link';
 import { isPlanYear } from './plan-year';
+
+/**
+ * A dashboard section's id. The sections are listed in entrypoints/dashboard/sections/index.ts, which lib/
+ * cannot import; tests/components/DashboardSections.test.tsx checks that every id the code opens is there.
+ */
+export type DashboardSection = string;
 
 export interface DashboardPrefill {
   applicationId?: string;

@@ -23,6 +23,16 @@ describe('message router', () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
+  it('hands on any slug as the dashboard section: the dashboard checks it against its own list', async () => {
+    const open = vi.fn(async () => undefined);
+    const route = createRouter(OWN_ID, {
+      'assess-page': vi.fn(),
+      'open-dashboard': open,
+    } as unknown as Handlers);
+    await route({ type: 'open-dashboard', section: 'no-such-section' }, { id: OWN_ID });
+    expect(open).toHaveBeenCalledWith({ type: 'open-dashboard', section: 'no-such-section' }, { id: OWN_ID });
+  });
+
   it.each([
     ['another extension', { id: 'evil@example.com' }],
     ['a sender without an id (a web page)', { url: 'https://evil.example/' }],
@@ -39,6 +49,10 @@ describe('message router', () => {
     ['a huge name', { type: 'assess-page', facts: { ...facts, consumerName: 'x'.repeat(1_000_000) } }],
     ['not an object', 'assess-page'],
     ['null', null],
+    ['a section that is no slug', { type: 'open-dashboard', section: '../popup.html' }],
+    ['a section with a query', { type: 'open-dashboard', section: 'profile?x=1' }],
+    ['an empty section', { type: 'open-dashboard', section: '' }],
+    ['a section too long', { type: 'open-dashboard', section: 'a'.repeat(41) }],
   ])('refuses a malformed message: %s', async (_what, message) => {
     const { handler, route } = setup();
     await expect(route(message, { id: OWN_ID })).rejects.toThrow(/malformed/);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  FEATURES,
+  featureShown,
   managedStorageSchema,
   POLICY_KEYS,
   parsePolicy,
@@ -107,6 +109,19 @@ describe("Chrome's managed storage schema", () => {
     expect(admin).toContain(policyKeyTable());
     expect(admin).toContain(policySnippets('<your-extension-id>', 'aor-guard@your-agency.example'));
     for (const key of Object.keys(POLICY_KEYS)) expect(admin.split(`"${key}"`).length).toBeGreaterThan(3);
+  });
+});
+
+describe('hidden features', () => {
+  it('hides what belongs to a hidden feature, and only that', () => {
+    for (const feature of FEATURES) {
+      const policy = { hiddenFeatures: [feature] };
+      expect(featureShown(feature, policy)).toBe(false);
+      expect(featureShown(undefined, policy)).toBe(true);
+      for (const other of FEATURES.filter((f) => f !== feature))
+        expect(featureShown(other, policy)).toBe(true);
+      expect(featureShown(feature, {})).toBe(true);
+    }
   });
 });
 

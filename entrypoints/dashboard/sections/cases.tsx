@@ -1,0 +1,29 @@
+import { CaseTable } from '../../../components/CaseTable';
+import { useCaseSends } from '../../../hooks/use-case-sends';
+import { useLiveQuery } from '../../../hooks/use-live-query';
+import { listInvalidActionCases, setCaseStatus } from '../../../lib/cases/store';
+import { dashboardHash } from '../../../lib/shared/dashboard-link';
+import type { DashboardSectionDefinition } from './section';
+
+function CasesSection() {
+  const cases = useLiveQuery(() => listInvalidActionCases());
+  const sends = useCaseSends();
+  if (!cases) return null;
+  return (
+    <CaseTable
+      cases={cases.cases}
+      unreadable={cases.unreadable}
+      {...sends}
+      onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
+      onLogCall={(c) => {
+        location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
+      }}
+    />
+  );
+}
+
+export const casesSection: DashboardSectionDefinition = {
+  id: 'cases',
+  labelKey: 'dashboard.cases',
+  component: CasesSection,
+};

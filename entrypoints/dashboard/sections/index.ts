@@ -1,0 +1,33 @@
+// The dashboard's sections, in the order of its navigation: the one list. The nav, the labels, the hash
+// routing and which sections the agency's policy hides all come from here; the first is the default.
+import { featureShown, type Policy } from '../../../lib/policy/keys';
+import { agencySection } from './agency';
+import { atRiskSection } from './at-risk';
+import { callReportsSection } from './call-reports';
+import { casesSection } from './cases';
+import { npnRegistrySection } from './npn-registry';
+import { profileSection } from './profile';
+import { resumeLinkSection } from './resume-link';
+import type { DashboardSectionDefinition } from './section';
+
+export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
+  profileSection,
+  callReportsSection,
+  casesSection,
+  atRiskSection,
+  resumeLinkSection,
+  npnRegistrySection,
+  agencySection,
+];
+
+/** The sections the agency's policy leaves on screen. */
+export function shownSections(policy: Policy): DashboardSectionDefinition[] {
+  return DASHBOARD_SECTIONS.filter((s) => featureShown(s.feature, policy));
+}
+
+/** The section a hash names, when it is shown; else the first shown, as for any unknown hash. */
+export function sectionFor(id: string, policy: Policy): DashboardSectionDefinition {
+  const shown = shownSections(policy);
+  // The first section belongs to no feature, so it is always shown (tests/components/DashboardSections.test.tsx).
+  return shown.find((s) => s.id === id) ?? (shown[0] as DashboardSectionDefinition);
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { ProfileForm } from '../../../components/ProfileForm';
+import { WipeAllData } from '../../../components/WipeAllData';
+import { LanguageChoice } from '../../../containers/LanguageChoice';
+import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
+import { useStoredProfile } from '../../../hooks/use-stored-profile';
+import { profileItem } from '../../../lib/storage/settings';
+import { wipeAllData } from '../../../lib/storage/wipe';
+import type { DashboardSectionDefinition, SectionProps } from './section';
+
+function ProfileSection({ agency }: SectionProps) {
+  const profile = useStoredProfile();
+  // A wipe reloads the page, so no form keeps showing what was deleted; the tab's history entry (not
+  // storage, just emptied) carries the news across the reload, once.
+  const [wiped] = useState(() => {
+    const was = (history.state as { wiped?: boolean } | null)?.wiped === true;
+    if (was) history.replaceState(null, '');
+    return was;
+  });
+  const overrideNpns = agency?.parsed.policy.overrideNpns;
+  return (
+    <>
+      {/* Not before the policy is read: the form keeps its first values, and the policy may lock one. */}
+      {profile && agency && (
+        <ProfileForm
+          initial={profile}
+          onSave={(p) => profileItem.setValue(p)}
+          lockedOverrideNpn={overrideNpns?.length === 1 ? overrideNpns[0] : undefined}
+          npnBadge={<ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
+        />
+      )}
+      <LanguageChoice />
+      <WipeAllData
+        wiped={wiped}
+        onWipe={async () => {
+          await wipeAllData();
+          history.replaceState({ wiped: true }, '');
+          location.reload();
+        }}
+      />
+    </>
+  );
+}
+
+export const profileSection: DashboardSectionDefinition = {
+  id: 'profile',
+  labelKey: 'dashboard.profile',
+  component: ProfileSection,
+};

@@ -1,0 +1,93 @@
+// The popup's tabs, in order: the one list. The tab bar, its labels and which tabs the agency's policy
+// hides come from here; App.tsx renders the selected one.
+import type { ComponentChildren } from 'preact';
+import type { PlainKey } from '../../components/i18n';
+import { lazyComponent } from '../../components/lazy';
+import { PagePanel } from '../../components/PagePanel';
+import type { Feature, Policy } from '../../lib/policy/keys';
+import type { Profile } from '../../lib/profile/profile';
+import type { PageFacts } from '../../lib/sites';
+
+/** What the popup knows when it renders a tab. */
+export interface TabContext {
+  /** What the active tab's page shows; null: not a consumer page; undefined: still reading. */
+  facts: PageFacts | null | undefined;
+  profile: Profile;
+  /** The agency's policy; undefined while it is being read. */
+  policy: Policy | undefined;
+  /** The page's application is on an imported AOR at-risk list. */
+  atRisk: boolean;
+}
+
+export interface PopupTab {
+  /** Also the popup's hash (`popup.html#call-report`) and the keyboard shortcut's hint. */
+  id: string;
+  labelKey: PlainKey;
+  /** The policy's `hiddenFeatures` entry that hides it; none: always shown. */
+  feature?: Feature;
+  render(context: TabContext): ComponentChildren;
+}
+
+// Only "This page" is on screen when the popup opens: the other tabs, and the database (Dexie) they
+// use, load their code when first shown (popup budget: `npm run size`).
+const loadReports = () => import('../../lib/call-reports/store');
+const CallReportForm = lazyComponent(() =>
+  import('../../components/CallReportForm').then((m) => m.CallReportForm),
+);
+const NpnCheck = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnCheck));
+const ResumeLinkPanel = lazyComponent(() =>
+  import('../../containers/ResumeLinkPanel').then((m) => m.ResumeLinkPanel),
+);
+
+const TABS = [
+  {
+    id: 'this-page',
+    labelKey: 'popup.thisPageTab',
+    // Until the policy is read the page counts as still being read: a verdict without it could differ
+    // from the banner's.
+    render: ({ facts, profile, policy, atRisk }) => (
+      <PagePanel facts={policy ? facts : undefined} profile={profile} policy={policy ?? {}} atRisk={atRisk} />
+    ),
+  },
+  {
+    id: 'call-report',
+    labelKey: 'popup.callReportTab',
+    feature: 'call-reports',
+    render: ({ facts, profile }) => (
+      <CallReportForm
+        planYear={profile.planYear}
+        reporterName={profile.name || undefined}
+        reporterNpn={profile.npn || undefined}
+        initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
+        onSave={async (report) => (await loadReports()).saveCallReport(report)}
+      />
+    ),
+  },
+  {
+    id: 'resume-link',
+    labelKey: 'resumeLink.tab',
+    feature: 'resume-links',
+    render: ({ facts }) => (
+      <ResumeLinkPanel
+        initial={{
+          link: facts?.resumeLink ?? '',
+          consumerName: facts?.consumerName ?? '',
+          applicationId: facts?.applicationId ?? '',
+        }}
+        planYear={facts?.planYear}
+        site={facts?.site}
+        eap={facts?.enrolleeAssistance}
+        overrideNpn={facts?.overrideNpn}
+      />
+    ),
+  },
+  {
+    id: 'npn-check',
+    labelKey: 'npnCheck.heading',
+    feature: 'npn-registry',
+    render: ({ profile }) => <NpnCheck planYear={profile.planYear} />,
+  },
+] as const satisfies readonly PopupTab[];
+
+export type PopupTabId = (typeof TABS)[number]['id'];
+export const POPUP_TABS: readonly (PopupTab & { id: PopupTabId })[] = TABS;
