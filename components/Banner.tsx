@@ -10,6 +10,8 @@ export interface BannerProps {
   submittingNpn: string | null;
   /** The application is on an imported AOR at-risk list. */
   atRisk?: boolean;
+  /** On a page with several policies, the one this is about. */
+  policyName?: string;
   onDismiss(): void;
   onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
 }
@@ -26,6 +28,7 @@ export function Banner({
   facts,
   submittingNpn,
   atRisk = false,
+  policyName,
   onDismiss,
   onOpenDashboard,
 }: BannerProps) {
@@ -52,6 +55,7 @@ export function Banner({
           <li key={r}>{tCode('reason', r)}</li>
         ))}
       </ul>
+      {policyName && <p class="policy">{t('banner.policyLine', [policyName])}</p>}
       {facts.aorNpn && !facts.conflicts?.includes('aorNpn') && submittingNpn && level !== 'clear' && (
         <p class="aor">{t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn])}</p>
       )}

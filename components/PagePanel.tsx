@@ -32,11 +32,11 @@ export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
   const corrected: PageFacts = {
     ...facts,
     ...(npnCheck?.valid && npnCheck.npn
-      ? { aorNpn: npnCheck.npn, aorAbsent: false, conflicts: undefined }
+      ? { aorNpn: npnCheck.npn, aorAbsent: false, aorReferral: false, conflicts: undefined, policies: undefined }
       : {}),
     ...(coverage === 'page' ? {} : { hasActiveCoverage: coverage === 'yes' }),
   };
-  const { assessment, submittingNpn } = pageVerdict(corrected, { profile, policy, atRisk });
+  const { assessment, submittingNpn, policy: about } = pageVerdict(corrected, { profile, policy, atRisk });
   const yesNo = (v: boolean | undefined) =>
     v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
   const rows: [string, string | undefined][] = [
@@ -55,6 +55,7 @@ export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
     ],
     [t('page.activeCoverage'), yesNo(facts.hasActiveCoverage)],
     [t('page.submittingNpn'), assessment ? (submittingNpn ?? t('page.unknown')) : undefined],
+    [t('page.policy'), about],
     [t('page.atRiskRows'), facts.atRiskRows?.toString()],
   ];
 

@@ -16,6 +16,20 @@ import type { PageFacts } from './sites';
 const LONG_TEXT = 500;
 const optional = z.optional;
 
+/** More plan cards than any consumer has: a page showing more is not read card by card. */
+const MAX_POLICIES = 30;
+
+const policyFactsSchema = z.object({
+  name: optional(textUpTo(LONG_TEXT)),
+  applicationId: optional(applicationIdDigits()),
+  aorName: optional(textUpTo(LONG_TEXT)),
+  aorNpn: optional(npnDigits()),
+  aorAbsent: optional(z.boolean()),
+  aorReferral: optional(z.boolean()),
+  hasActiveCoverage: optional(z.boolean()),
+  enrolleeAssistance: optional(z.boolean()),
+});
+
 const pageFactsObject = z.object({
   site: textUpTo(40),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
@@ -26,7 +40,11 @@ const pageFactsObject = z.object({
   aorName: optional(textUpTo(LONG_TEXT)),
   aorNpn: optional(npnDigits()),
   aorAbsent: optional(z.boolean()),
-  conflicts: optional(z.array(z.enum(['aorNpn', 'applicationId'])).check(z.maxLength(2))),
+  aorReferral: optional(z.boolean()),
+  conflicts: optional(
+    z.array(z.enum(['aorNpn', 'applicationId', 'hasActiveCoverage'])).check(z.maxLength(3)),
+  ),
+  policies: optional(z.array(policyFactsSchema).check(z.maxLength(MAX_POLICIES))),
   hasActiveCoverage: optional(z.boolean()),
   leadStatus: optional(z.enum(['shopping', 'applying', 'confirming'])),
   invalidActionError: z.boolean(),

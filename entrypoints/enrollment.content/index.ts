@@ -79,6 +79,7 @@ function start(ctx: ContentScriptContext) {
             facts: current,
             submittingNpn: verdict.submittingNpn,
             atRisk: verdict.atRisk,
+            policyName: verdict.policy,
             onDismiss: () => {
               dismissed.add(key);
               host.hidden = true;

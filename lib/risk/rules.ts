@@ -34,6 +34,7 @@ export const RISK_REASONS = [
   'own-npn-missing',
   'eap-resume-link-only',
   'error-shown',
+  'referral-npn',
 ] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 

@@ -2,7 +2,7 @@
 // Resume Link form all ask it, so they can never disagree.
 import type { Policy } from '../policy/keys';
 import type { Profile } from '../profile/profile';
-import type { PageFacts } from '../sites';
+import type { PageFacts, PolicyFacts } from '../sites';
 import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './rules';
 
 export interface Verdict {
@@ -14,6 +14,8 @@ export interface Verdict {
   atRisk: boolean;
   /** How loudly the banner speaks: blocked and caution in full, information and at-risk compact. */
   presentation: 'none' | 'compact' | 'full';
+  /** On a page with several policies: the name of the one the assessment is about. */
+  policy?: string;
 }
 
 export interface VerdictContext {
@@ -41,25 +43,48 @@ export function submittingNpnFor(
   return override || own;
 }
 
-function riskContext(facts: PageFacts, submittingNpn: string | null): RiskContext {
+function riskContext(facts: PageFacts, policy: PolicyFacts, submittingNpn: string | null): RiskContext {
   const conflicting = facts.conflicts?.includes('aorNpn') ?? false;
   return {
     submittingNpn,
-    policyNpn: conflicting ? undefined : (facts.aorNpn ?? (facts.aorAbsent ? null : undefined)),
-    hasActiveCoverage: facts.hasActiveCoverage,
-    activeCoveragePlanYear: facts.hasActiveCoverage ? facts.planYear : undefined,
+    policyNpn: conflicting ? undefined : (policy.aorNpn ?? (policy.aorAbsent ? null : undefined)),
+    hasActiveCoverage: policy.hasActiveCoverage,
+    activeCoveragePlanYear: policy.hasActiveCoverage ? facts.planYear : undefined,
     pathway: facts.pathway ?? 'agent',
-    enrolleeAssistance: facts.enrolleeAssistance,
+    enrolleeAssistance: policy.enrolleeAssistance ?? facts.enrolleeAssistance,
   };
 }
 
-function assess(facts: PageFacts, ctx: RiskContext): RiskAssessment | null {
-  // Pages about one consumer get a verdict; lists and other pages do not.
-  if (facts.pageKind === 'other') return null;
-  // CMS has already refused this submission: nothing left to predict, only the ways forward.
-  if (facts.invalidActionError && ctx.pathway === 'agent')
-    return blocked('error-shown', ctx.enrolleeAssistance === true);
+function assessPolicy(facts: PageFacts, policy: PolicyFacts, submittingNpn: string | null): RiskAssessment {
+  const ctx = riskContext(facts, policy, submittingNpn);
+  // "HealthSherpa referral": HealthSherpa's NPN is on the policy, so an agent's update changes it.
+  if (policy.aorReferral && ctx.hasActiveCoverage === true && ctx.pathway === 'agent')
+    return blocked('referral-npn', true);
   return assessInvalidActionRisk(ctx);
+}
+
+const SEVERITY = { clear: 0, caution: 1, blocked: 2 } as const;
+
+/** The policies the verdict looks at: each plan card, or the page as one policy. */
+function assess(
+  facts: PageFacts,
+  submittingNpn: string | null,
+): { assessment: RiskAssessment | null; policy?: string } {
+  // Pages about one consumer get a verdict; lists and other pages do not.
+  if (facts.pageKind === 'other') return { assessment: null };
+  // CMS has already refused this submission: nothing left to predict, only the ways forward.
+  if (facts.invalidActionError && (facts.pathway ?? 'agent') === 'agent')
+    return { assessment: blocked('error-shown', facts.enrolleeAssistance === true) };
+  const policies = facts.policies ?? [];
+  if (policies.length === 0) return { assessment: assessPolicy(facts, facts, submittingNpn) };
+  // Any active policy the update would change decides; inactive ones cannot block it.
+  let worst: { assessment: RiskAssessment; policy?: string } | undefined;
+  for (const policy of policies) {
+    const assessment = assessPolicy(facts, policy, submittingNpn);
+    if (!worst || SEVERITY[assessment.level] > SEVERITY[worst.assessment.level])
+      worst = { assessment, policy: policy.name };
+  }
+  return worst ?? { assessment: null };
 }
 
 export function pageVerdict(facts: PageFacts, { profile, policy, atRisk }: VerdictContext): Verdict {
@@ -67,8 +92,14 @@ export function pageVerdict(facts: PageFacts, { profile, policy, atRisk }: Verdi
     policy.enabledSites !== undefined && !(policy.enabledSites as string[]).includes(facts.site);
   if (siteOff) return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
   const submittingNpn = submittingNpnFor(profile, policy, facts.overrideNpn);
-  const assessment = assess(facts, riskContext(facts, submittingNpn));
-  return { assessment, submittingNpn, atRisk, presentation: presentation(assessment, facts, atRisk) };
+  const { assessment, policy: about } = assess(facts, submittingNpn);
+  return {
+    assessment,
+    submittingNpn,
+    atRisk,
+    presentation: presentation(assessment, facts, atRisk),
+    ...(about && assessment?.level !== 'clear' ? { policy: about } : {}),
+  };
 }
 
 function presentation(

@@ -1,8 +1,8 @@
 // The labelled facts every enrollment site shows in its own words (docs/DOMAIN.md "Words on the pages").
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
-import type { PageFacts } from './index';
-import { findLabelled, type LabelSpec, labelCandidates, textBlocks } from './labels';
+import type { PageFacts, PolicyFacts } from './index';
+import { findLabelled, type LabelSpec, labelBlocks, labelCandidates, textBlocks } from './labels';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
@@ -11,25 +11,49 @@ export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atR
 
 const NAME_MAX = 120;
 
+// Labels in English and in Spanish (HealthSherpa's interface runs in both; docs/DOMAIN.md).
 export const APPLICATION_LABELS: LabelSpec[] = [
-  { label: 'ffm app(?:lication)? id', trailingWords: true },
+  { label: 'ffm(?: app(?:lication)?)? id', trailingWords: true },
   { label: 'federal exchange id' },
-  { label: '(?:marketplace )?application id' },
+  { label: '(?:exchange |marketplace )?application id' },
   { label: 'exchange id' },
+  { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
+  { label: 'id de (?:la )?solicitud' },
+];
+/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321). */
+const AOR_NPN_LABELS: LabelSpec[] = [
+  { label: '(?:aor|agent of record|writing agent|agente de registro)\\s*\\(?\\s*npn\\s*\\)?' },
+  { label: 'npn del agente(?: de registro)?' },
 ];
 const AOR_LABELS: LabelSpec[] = [
   { label: 'agent of record', trailingWords: true },
+  { label: 'agente de registro', trailingWords: true },
+  { label: 'writing agent' },
   { label: 'aor' },
   // "Agent" begins ordinary phrases ("Agent Support (888) 684-1373", "Agent or broker helping you"):
   // only "Agent: …" or "Agent" with its value in the next element.
   { label: 'agent(?: or broker)?(?: name)?', inline: false },
 ];
 const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
-const PLAN_YEAR_LABELS: LabelSpec[] = [{ label: 'plan year' }, { label: 'coverage year' }];
+const PLAN_YEAR_LABELS: LabelSpec[] = [
+  { label: 'plan year' },
+  { label: 'coverage year' },
+  { label: 'año (?:del plan|de (?:la )?cobertura)' },
+];
 const COVERAGE_LABELS: LabelSpec[] = [
   { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
   { label: 'status' },
   { label: 'coverage' },
+  { label: 'estado(?: de (?:la )?(?:cobertura|póliza|inscripción))?' },
+];
+/**
+ * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
+ * AOR, and a value search stops at them.
+ */
+const NOT_AOR_LABELS: LabelSpec[] = [
+  { label: '(?:assistor|asistente)', trailingWords: true },
+  { label: '(?:original|submitting) agent', trailingWords: true },
+  { label: 'agente (?:original|que envi[oó])' },
 ];
 const OVERRIDE_LABELS: LabelSpec[] = [
   { label: '(?:agency )?override npn', trailingWords: true },
@@ -48,8 +72,12 @@ const CONSUMER_LABELS: LabelSpec[] = [
 
 /** Words that are labels, not names: a label in a name's place means the value is further on. */
 const LABEL_WORDS =
-  /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details)$/i;
-const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|—|-)$/i;
+  /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details|nombre|estado)$/i;
+/** Placeholders where a value will be: not a value, and not a statement that there is none. */
+const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconocido|null|undefined|\.{3}|…)$/i;
+const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|sin agente)$/i;
+/** HealthSherpa's Enrollee Assistance enrollments carry HealthSherpa's own NPN (docs/DOMAIN.md). */
+const REFERRAL = /^healthsherpa referral\b/i;
 
 // Digits are ASCII only; a lookalike digit (fullwidth, Arabic-Indic) right after them means the number is
 // not what it seems, so it is not read at all rather than cut short ("8765４321" is not NPN 8765).
@@ -73,14 +101,16 @@ function parseNpnDigits(text: string): string | undefined {
 function parseName(text: string): string | undefined {
   // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
   const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
-  if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name)) return undefined;
+  if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name) || PLACEHOLDER.test(name))
+    return undefined;
   return name.slice(0, NAME_MAX);
 }
 
-type Aor = { name?: string; npn?: string; absent?: true };
+type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
 
 function parseAor(text: string): Aor | undefined {
   if (NO_AGENT.test(text)) return { absent: true };
+  if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
   const npn = NPN_IN_TEXT.exec(text);
   // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
   const npnWord = /\(?\s*\b(?:NPN|national producer number)\b/i.exec(text);
@@ -94,9 +124,14 @@ function parseOverride(text: string): string | undefined {
   return NPN_IN_TEXT.exec(text)?.[1] ?? /^\d{1,10}$/.exec(text)?.[0];
 }
 
+// Status words of the sites and of their exports (PendingEffectuation), in English and Spanish.
+const NOT_ACTIVE =
+  /^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive|cancelad[oa]|terminad[oa]|vencid[oa]|expirad[oa]|inactiv[oa]|sin cobertura activa)\b/i;
+const ACTIVE = /^(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa])\b/i;
+
 export function parseCoverage(text: string): boolean | undefined {
-  if (/^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive)\b/i.test(text)) return false;
-  if (/^(active|effectuated|enrolled|pending effectuation)\b/i.test(text)) return true;
+  if (NOT_ACTIVE.test(text)) return false;
+  if (ACTIVE.test(text)) return true;
   return undefined;
 }
 
@@ -142,25 +177,40 @@ export function kindFromFacts(facts: CommonFacts): 'client' | 'lead' | 'invalid-
 }
 
 const first = <T>(found: { value: T }[]): T | undefined => found[0]?.value;
-const distinct = <T>(found: { value: T }[]) => new Set(found.map((f) => f.value)).size;
+const distinct = <T>(values: T[]) => new Set(values).size;
+const npnKey = (npn: string) => npn.replace(/^0+/, '');
 
-function readAor(
-  blocks: string[],
-  candidates: number[],
-): Pick<CommonFacts, 'aorName' | 'aorNpn' | 'aorAbsent'> & { npns: string[] } {
-  const found = findLabelled(blocks, AOR_LABELS, parseAor, candidates);
+interface AorRead {
+  aorName?: string;
+  aorNpn?: string;
+  aorAbsent?: boolean;
+  aorReferral?: boolean;
+  /** Every NPN read for the agent of record, in page order. */
+  npns: string[];
+}
+
+/** The NPN in its own labelled element just after the agent's name, before the next labelled fact. */
+function npnAfter(blocks: string[], index: number, stops: Set<number>): string | undefined {
+  let end = index + 1;
+  while (end < index + 5 && end < blocks.length && !stops.has(end)) end++;
+  return first(findLabelled(blocks.slice(index + 1, end), NPN_LABELS, parseNpnDigits));
+}
+
+function readAor(blocks: string[], candidates: number[], stops: Set<number>): AorRead {
   const npns: string[] = [];
-  let aorName: string | undefined;
-  let aorAbsent: boolean | undefined;
-  for (const { value, index } of found) {
-    aorName ??= value.name;
-    if (value.absent) aorAbsent = true;
-    // The NPN may sit in its own labelled element just after the agent's name.
-    const npn =
-      value.npn ?? first(findLabelled(blocks.slice(index + 1, index + 5), NPN_LABELS, parseNpnDigits));
+  const read: AorRead = { npns };
+  for (const { value, index } of findLabelled(blocks, AOR_LABELS, parseAor, candidates, stops)) {
+    read.aorName ??= value.name;
+    if (value.absent) read.aorAbsent = true;
+    if (value.referral) read.aorReferral = true;
+    const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
     if (npn) npns.push(npn);
   }
-  return { aorName, aorNpn: npns[0], aorAbsent: npns.length === 0 ? aorAbsent : undefined, npns };
+  for (const { value } of findLabelled(blocks, AOR_NPN_LABELS, parseNpnDigits, candidates, stops))
+    npns.push(value);
+  read.aorNpn = npns[0];
+  if (npns.length > 0) read.aorAbsent = undefined;
+  return read;
 }
 
 /** A Resume Link shown on the page: a link, or a read-only field holding it for copying. */
@@ -174,7 +224,9 @@ function findResumeLink(doc: Document): string | undefined {
 
 const ALL_LABELS = [
   ...APPLICATION_LABELS,
+  ...AOR_NPN_LABELS,
   ...AOR_LABELS,
+  ...NOT_AOR_LABELS,
   ...PLAN_YEAR_LABELS,
   ...CONSUMER_LABELS,
   ...STATE_LABELS,
@@ -186,36 +238,158 @@ const ALL_LABELS = [
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s/i;
 
+/** What one stretch of the page (the whole page, or one plan card) says about its policy. */
+interface PolicyRead {
+  ids: string[];
+  aor: AorRead;
+  coverage: boolean[];
+  /** The stretch has an agent-of-record line at all (a plan card does; the application card does not). */
+  hasAorLine: boolean;
+}
+
+function readPolicy(
+  blocks: string[],
+  noActiveCoverage: boolean,
+): PolicyRead & { candidates: number[]; stops: Set<number> } {
+  const candidates = labelCandidates(blocks, ALL_LABELS);
+  const stops = labelBlocks(blocks, ALL_LABELS, candidates);
+  const aor = readAor(blocks, candidates, stops);
+  const coverage = findLabelled(blocks, COVERAGE_LABELS, parseCoverage, candidates, stops).map(
+    (f) => f.value,
+  );
+  return {
+    candidates,
+    stops,
+    ids: findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates, stops).map((f) => f.value),
+    aor,
+    coverage: noActiveCoverage ? [false, ...coverage] : coverage,
+    hasAorLine:
+      aor.npns.length > 0 || aor.aorAbsent === true || aor.aorReferral === true || aor.aorName !== undefined,
+  };
+}
+
+/** One value when the page agrees with itself; undefined (never a guess) when it does not. */
+function agreed<T>(values: T[]): T | undefined {
+  return distinct(values) === 1 ? values[0] : undefined;
+}
+
+const COVERAGE_LABEL_TEXT = new RegExp(
+  `^(?:${COVERAGE_LABELS.map((l) => l.label).join('|')})\\s*(?:[:：]|$)`,
+  'i',
+);
+const POLICY_NAME_MAX = 80;
+
+/**
+ * Plan cards: the largest element around each coverage status that holds no other status. Only cards
+ * with an agent-of-record line are policies (the application card has a status but no AOR).
+ */
+function policyCards(root: Element): Element[] {
+  const statuses: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length < 60 && node.parentElement && COVERAGE_LABEL_TEXT.test(text.trim()))
+      statuses.push(node.parentElement);
+  }
+  if (statuses.length < 2) return [];
+  const cards = new Set<Element>();
+  for (const status of statuses) {
+    let card = status;
+    while (
+      card.parentElement &&
+      card.parentElement !== root &&
+      statuses.filter((s) => card.parentElement?.contains(s)).length === 1
+    )
+      card = card.parentElement;
+    cards.add(card);
+  }
+  return [...cards];
+}
+
+function policyName(blocks: string[], labels: Set<number>): string | undefined {
+  const index = blocks.findIndex((b, i) => !labels.has(i) && /\p{L}/u.test(b));
+  const name = index >= 0 && index < 3 ? blocks[index] : undefined;
+  return name && name.length <= POLICY_NAME_MAX ? name : undefined;
+}
+
+function readPolicies(root: Element): PolicyFacts[] {
+  const policies: PolicyFacts[] = [];
+  for (const card of policyCards(root)) {
+    const blocks = textBlocks(card);
+    const read = readPolicy(blocks, false);
+    if (!read.hasAorLine) continue;
+    policies.push({
+      name: policyName(blocks, read.stops),
+      applicationId: agreed(read.ids),
+      aorName: read.aor.aorName,
+      aorNpn: agreed(read.aor.npns.map(npnKey)) === undefined ? undefined : read.aor.npns[0],
+      aorAbsent: read.aor.aorAbsent,
+      aorReferral: read.aor.aorReferral,
+      hasActiveCoverage: agreed(read.coverage),
+      enrolleeAssistance: read.aor.aorReferral,
+    });
+  }
+  return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS).map(withoutUndefined) : [];
+}
+
+/** Past this many cards the page is a list, not one consumer's policies. */
+const MAX_POLICY_CARDS = 30;
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const conflicts: CommonFacts['conflicts'] = [];
-  const candidates = labelCandidates(blocks, ALL_LABELS);
   const notable = blocks.filter((b) => NOTABLE.test(b));
-  const ids = findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates);
-  if (distinct(ids) > 1) conflicts.push('applicationId');
-  const { npns, ...aor } = readAor(blocks, candidates);
-  if (new Set(npns.map((n) => n.replace(/^0+/, ''))).size > 1) conflicts.push('aorNpn');
-
   const noActiveCoverage = notable.some((b) => /^no active coverage\.?$/i.test(b));
+  const page = readPolicy(blocks, noActiveCoverage);
+  const { candidates, stops } = page;
+  if (distinct(page.ids) > 1) conflicts.push('applicationId');
+  // Several values for the AOR or the coverage: either several policies (read card by card) or a page
+  // that contradicts itself (caution).
+  const several = distinct(page.aor.npns.map(npnKey)) > 1 || distinct(page.coverage) > 1;
+  const policies = several && doc.body ? readPolicies(doc.body) : [];
+  const { npns, ...aor } = page.aor;
+  let hasActiveCoverage = agreed(page.coverage);
+  let aorNpn = aor.aorNpn;
+  if (policies.length > 0) {
+    const active = policies.filter((p) => p.hasActiveCoverage !== false);
+    const activeNpns = active.map((p) => p.aorNpn);
+    aorNpn = activeNpns.every((n) => n !== undefined) ? agreed(activeNpns) : undefined;
+    hasActiveCoverage = policies.some((p) => p.hasActiveCoverage === true)
+      ? true
+      : policies.every((p) => p.hasActiveCoverage === false)
+        ? false
+        : undefined;
+  } else {
+    if (distinct(npns.map(npnKey)) > 1) conflicts.push('aorNpn');
+    if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
+  }
+  const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
   return {
-    applicationId: first(ids),
+    applicationId: first(findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates, stops)),
     planYear:
-      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates)) ??
+      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops)) ??
       notable.map(yearBesideApplication).find((y) => y !== undefined),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
     // HealthSherpa adapter knows where its heading is the consumer's name.
-    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName, candidates)),
+    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops)),
     state:
-      first(findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''), candidates)) ??
-      first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress, candidates)),
-    ...aor,
+      first(
+        findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''), candidates, stops),
+      ) ?? first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress, candidates, stops)),
+    aorName: aor.aorName,
+    aorNpn,
+    aorAbsent: policies.length > 0 ? undefined : aor.aorAbsent,
+    aorReferral: referral,
     conflicts,
-    hasActiveCoverage: noActiveCoverage
-      ? false
-      : first(findLabelled(blocks, COVERAGE_LABELS, parseCoverage, candidates)),
-    leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus, candidates)),
+    hasActiveCoverage,
+    leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus, candidates, stops)),
     invalidActionError: showsInvalidAction(notable, doc),
-    overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates)),
-    enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || undefined,
+    overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates, stops)),
+    enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || referral,
     resumeLink: findResumeLink(doc),
+    ...(policies.length > 0 ? { policies } : {}),
   };
 }

@@ -4,13 +4,20 @@ import type { PageFacts, SiteAdapter } from './index';
 import { clean, textBlocks } from './labels';
 
 /** The clients and leads lists: many consumers on one page, so no one consumer's facts. */
-const LIST_PATH = /\/(clients|leads)\/?$/;
+const LIST_PATH = /\/(clients|leads|enrollment_leads)\/?$/;
+/**
+ * Steps HealthSherpa shows before a client's page (docs/DOMAIN.md): an access grant, "Enable EDE", the
+ * "integrate your FFM" modal. Nothing about the consumer's policy is on them.
+ */
+const INTERSTITIAL =
+  /\b(?:enable ede|integrate your ffm|grant (?:me |us )?access|request access to this client)\b/i;
 const NAME_MAX = 120;
 const HEADING_MAX = 2000; // longer is not a name (see labels.ts MAX_BLOCK)
 
-function pageKind(path: string, facts: CommonFacts): PageFacts['pageKind'] {
+function pageKind(path: string, facts: CommonFacts, interstitial: boolean): PageFacts['pageKind'] {
   if (LIST_PATH.test(path)) return 'other';
   if (facts.invalidActionError) return 'invalid-action';
+  if (interstitial) return 'other';
   if (/\/leads\/[^/]+/.test(path)) return 'lead';
   if (/\/(confirm|plan_confirmation|plan-confirmation)/.test(path)) return 'application';
   if (/\/clients\/[^/]+/.test(path)) return 'client';
@@ -48,8 +55,16 @@ export const healthsherpa: SiteAdapter = {
         atRiskRows: countAtRiskRows(doc),
       };
     }
-    const { conflicts, ...facts } = readCommonFacts(textBlocks(doc.body), doc);
-    const kind = pageKind(url.pathname, { conflicts, ...facts });
+    const blocks = textBlocks(doc.body);
+    const { conflicts, ...facts } = readCommonFacts(blocks, doc);
+    // Only a page that shows nothing of a policy: an "Enable EDE" notice on a client page leaves it one.
+    const interstitial =
+      !facts.applicationId &&
+      !facts.aorNpn &&
+      !facts.aorAbsent &&
+      facts.hasActiveCoverage === undefined &&
+      blocks.some((b) => INTERSTITIAL.test(b));
+    const kind = pageKind(url.pathname, { conflicts, ...facts }, interstitial);
     const details = /\/(clients|leads)\/[^/]+\/?$/.test(url.pathname);
     return {
       site: 'healthsherpa',

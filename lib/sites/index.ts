@@ -16,8 +16,12 @@ export interface PageFacts {
   aorNpn?: string;
   /** The page says the policy has no agent of record (adding one is blocked). */
   aorAbsent?: boolean;
+  /** The agent of record is "HealthSherpa referral": HealthSherpa's own NPN, an Enrollee Assistance enrollment. */
+  aorReferral?: boolean;
   /** Facts the page shows more than once with different values: never trust either. */
-  conflicts?: ('aorNpn' | 'applicationId')[];
+  conflicts?: ('aorNpn' | 'applicationId' | 'hasActiveCoverage')[];
+  /** Each policy (plan card) when the page shows more than one: each has its own status and AOR. */
+  policies?: PolicyFacts[];
   hasActiveCoverage?: boolean;
   leadStatus?: 'shopping' | 'applying' | 'confirming';
   invalidActionError: boolean;
@@ -30,6 +34,19 @@ export interface PageFacts {
   pathway?: Pathway;
   /** On a list page: how many rows the site marks as AOR at risk. */
   atRiskRows?: number;
+}
+
+/** One policy on a client page with several (health and dental, say). */
+export interface PolicyFacts {
+  /** What the page calls it (the plan's name), for the banner to say which policy it means. */
+  name?: string;
+  applicationId?: string;
+  aorName?: string;
+  aorNpn?: string;
+  aorAbsent?: boolean;
+  aorReferral?: boolean;
+  hasActiveCoverage?: boolean;
+  enrolleeAssistance?: boolean;
 }
 
 export interface SiteAdapter {

@@ -15,7 +15,23 @@ const SKIPPED = new Set([
   'TEXTAREA',
   'NAV',
 ]);
-const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar']);
+const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar', 'banner']);
+/** HealthSherpa's header shows the signed-in agent: never a fact about the consumer's policy. */
+const SKIPPED_IDS = new Set(['agent-detail-name']);
+/** Form fields whose value is not text a person reads as a fact. */
+const UNREAD_INPUT_TYPES = new Set([
+  'hidden',
+  'password',
+  'checkbox',
+  'radio',
+  'submit',
+  'button',
+  'reset',
+  'file',
+  'image',
+]);
+/** ARIA tables: their cells pair with their column headers, as in a <table>. */
+const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 // Zero-width and bidi formatting characters (including the isolates U+2066–2069): invisible on the page,
 // so "8765\u200B4321" reads as the 87654321 a person sees.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -81,9 +97,11 @@ export interface TextBlockOptions {
  * Elements whose text may not be read as it stands (left out, or replaced by blocks of their own);
  * ownVerdict decides. Looked up one simple query each: a long selector list costs ~10× on large pages.
  */
-const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE'].map((t) => t.toLowerCase());
+const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE', 'INPUT', 'LABEL'].map((t) =>
+  t.toLowerCase(),
+);
 const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
-const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]'];
+const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]', ...[...SKIPPED_IDS].map((id) => `#${id}`)];
 
 function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
   const tag = el.tagName.toUpperCase();
@@ -93,24 +111,74 @@ function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' 
     tag === OWN_HOST_TAG ||
     el.hasAttribute('hidden') ||
     (role && SKIPPED_ROLES.has(role)) ||
+    SKIPPED_IDS.has(el.id) ||
     HIDDEN_STYLE.test(el.getAttribute('style') ?? '') ||
     (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
   ) {
     return 'skip';
   }
   if (tag === 'SELECT') return 'replace';
+  if (tag === 'INPUT') return UNREAD_INPUT_TYPES.has((el as HTMLInputElement).type) ? 'skip' : 'replace';
+  // A label read with its field ("Label: value") is not read again on its own.
+  if (tag === 'LABEL') return fieldValue((el as HTMLLabelElement).control) !== undefined ? 'skip' : 'read';
   if (tag === 'TABLE' && headerCells(el as HTMLTableElement)) return 'replace';
+  if (role && GRID_ROLES.has(role) && gridHeaders(el)) return 'replace';
   return 'read';
 }
 
+/** What a form field shows: a select's chosen option, an input's value (read-only ones too). */
+function fieldValue(el: Element | null | undefined): string | undefined {
+  const tag = el?.tagName.toUpperCase();
+  if (tag === 'SELECT') return clean((el as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '');
+  if (tag === 'INPUT' && !UNREAD_INPUT_TYPES.has((el as HTMLInputElement).type)) {
+    const value = (el as HTMLInputElement).value;
+    return value.length > MAX_BLOCK ? OVERLONG : clean(value);
+  }
+  return undefined;
+}
+
+/** The words that name a field: its <label>s, the elements aria-labelledby names, or aria-label. */
+function fieldLabel(el: HTMLInputElement | HTMLSelectElement): string {
+  const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .map((id) => (id ? el.ownerDocument.getElementById(id)?.textContent : '') ?? '')
+    .join(' ');
+  const labels = Array.from(el.labels ?? [], (l) => l.textContent ?? '').join(' ');
+  const text = clean(labels || labelledBy || el.getAttribute('aria-label') || '');
+  return text.length > 200 ? '' : text.replace(/[:：]\s*$/, '');
+}
+
+function gridHeaders(grid: Element): string[] | null {
+  const headers = Array.from(grid.querySelectorAll('[role="columnheader"]'), (h) =>
+    clean(h.textContent ?? ''),
+  );
+  return headers.length >= 2 ? headers : null;
+}
+
+function gridBlocks(grid: Element, headers: string[], out: string[]): void {
+  const rows = Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1);
+  for (const row of rows) {
+    const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
+    cells.forEach((cell, i) => {
+      const text = cell.textContent ?? '';
+      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
+      if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
+    });
+  }
+}
+
 function replacementBlocks(el: Element, out: string[]): void {
-  if (el.tagName.toUpperCase() === 'SELECT') {
-    // Only the chosen option is on the page as a person reads it.
-    const chosen = clean((el as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '');
-    if (chosen) out.push(chosen);
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'SELECT' || tag === 'INPUT') {
+    // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
+    const value = fieldValue(el);
+    if (!value) return;
+    const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
+    out.push(label ? `${label}: ${value}` : value);
     return;
   }
-  tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
+  if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
+  else gridBlocks(el, gridHeaders(el) ?? [], out);
 }
 
 /** The outermost special elements, in document order, each with what to do with it. */
@@ -171,9 +239,20 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       continue;
     }
     const text = clean(value);
-    if (text) out.push(text);
+    if (text) pushSplit(text, out);
   }
   return out;
+}
+
+/** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
+const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
+
+function pushSplit(text: string, out: string[]): void {
+  if (!text.includes(':') || !PAIR_SEPARATOR.test(text)) {
+    out.push(text);
+    return;
+  }
+  for (const part of text.split(PAIR_SEPARATOR)) if (part) out.push(part);
 }
 
 export interface LabelSpec {
@@ -235,6 +314,8 @@ export function findLabelled<T>(
   parse: (text: string) => T | undefined,
   /** The blocks that may start with a label (see labelCandidates); all blocks when absent. */
   candidates?: number[],
+  /** Blocks that are labels themselves (see labelBlocks): a value search after a bare label stops there. */
+  stops?: Set<number>,
 ): { value: T; index: number }[] {
   const patterns = patternsFor(specs);
   const found: { value: T; index: number }[] = [];
@@ -244,7 +325,7 @@ export function findLabelled<T>(
       let value: T | undefined;
       const colon = p.withColon.exec(block);
       if (colon?.[1]) value = parse(colon[1]);
-      else if (colon || p.bare.test(block)) value = nextValue(blocks, index, parse);
+      else if (colon || p.bare.test(block)) value = nextValue(blocks, index, parse, stops);
       else {
         const inline = p.inline?.exec(block);
         if (inline?.[1]) value = parse(inline[1]);
@@ -275,13 +356,28 @@ export function labelCandidates(blocks: string[], specs: LabelSpec[]): number[] 
   return out;
 }
 
+/**
+ * The indices of blocks that are a label ("Plan year", "Status: Active"): never the value of the label
+ * before them, whose own value is then missing.
+ */
+export function labelBlocks(blocks: string[], specs: LabelSpec[], candidates: number[]): Set<number> {
+  const patterns = patternsFor(specs);
+  const out = new Set<number>();
+  for (const index of candidates) {
+    const block = blocks[index] ?? '';
+    if (patterns.some((p) => p.withColon.test(block) || p.bare.test(block))) out.add(index);
+  }
+  return out;
+}
+
 function nextValue<T>(
   blocks: string[],
   index: number,
   parse: (text: string) => T | undefined,
+  stops?: Set<number>,
 ): T | undefined {
   for (let i = index + 1; i <= index + VALUE_LOOKAHEAD && i < blocks.length; i++) {
-    if (blocks[i] === OVERLONG) return undefined; // the value was there, too long to be one
+    if (blocks[i] === OVERLONG || stops?.has(i)) return undefined; // too long to be one, or a label
     const value = parse(blocks[i] ?? '');
     if (value !== undefined) return value;
   }

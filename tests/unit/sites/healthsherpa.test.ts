@@ -362,11 +362,22 @@ describe('HealthSherpa label tolerance', () => {
   it.each([
     '<p>Agent of record: None</p>',
     '<p>AOR: not assigned</p>',
-    '<p>Agent of record: —</p>',
     '<dl><dt>Agent of record</dt><dd>No agent of record</dd></dl>',
     '<dl><dt>Agent of record</dt><dd>Unassigned</dd></dl>',
   ])('a policy without an agent of record: %s', (body) => {
     expect(read(body)).toMatchObject({ aorAbsent: true, aorNpn: undefined });
+  });
+
+  it.each([
+    '<p>Agent of record: —</p>',
+    '<p>Agent of record: N/A</p>',
+    '<dl><dt>Agent of record</dt><dd>Pending</dd></dl>',
+    '<dl><dt>Agent of record</dt><dd></dd><dt>Plan year</dt><dd>2026</dd></dl>',
+  ])('a placeholder or an empty cell is unknown, not "no agent" and not a name: %s', (body) => {
+    const facts = read(body);
+    expect(facts?.aorAbsent).toBeUndefined();
+    expect(facts?.aorNpn).toBeUndefined();
+    expect(facts?.aorName).toBeUndefined();
   });
 
   it('an NPN anywhere else on the page is not the agent of record', () => {
