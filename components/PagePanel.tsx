@@ -32,7 +32,13 @@ export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
   const corrected: PageFacts = {
     ...facts,
     ...(npnCheck?.valid && npnCheck.npn
-      ? { aorNpn: npnCheck.npn, aorAbsent: false, aorReferral: false, conflicts: undefined, policies: undefined }
+      ? {
+          aorNpn: npnCheck.npn,
+          aorAbsent: false,
+          aorReferral: false,
+          conflicts: undefined,
+          policies: undefined,
+        }
       : {}),
     ...(coverage === 'page' ? {} : { hasActiveCoverage: coverage === 'yes' }),
   };

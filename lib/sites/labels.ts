@@ -220,6 +220,8 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       const position = current.el.compareDocumentPosition(node);
       if (position & 16 /* contained by */) inside = current;
       else if (position & 4 /* following */) {
+        // A field has no text of its own: its value is read where it stands.
+        if (current.verdict === 'replace') replacementBlocks(current.el, out);
         k++;
         continue;
       }
@@ -240,6 +242,10 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     }
     const text = clean(value);
     if (text) pushSplit(text, out);
+  }
+  for (; k < special.length; k++) {
+    const rest = special[k] as (typeof special)[number];
+    if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
   }
   return out;
 }

@@ -1,0 +1,158 @@
+// The reader pairs labels and values whatever the markup (docs/DOMAIN.md "Words on the pages"), one
+// structure per row: what a person reads off the page is what comes back.
+import { describe, expect, it } from 'vitest';
+import { pageVerdict } from '../../../lib/risk/verdict';
+import { extractPageFacts, type PageFacts } from '../../../lib/sites';
+
+const HS_CLIENT = new URL('https://www.healthsherpa.com/agents/jdoe-agency/clients/c_1');
+const BROKERENGAGE = new URL('https://mme.brokerengage.net/mme/');
+const profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
+
+function read(body: string, url = HS_CLIENT): PageFacts | null {
+  const doc = new DOMParser().parseFromString(
+    `<!doctype html><html><body>${body}</body></html>`,
+    'text/html',
+  );
+  return extractPageFacts(doc, url);
+}
+const level = (facts: PageFacts | null) =>
+  facts ? (pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment?.level ?? null) : null;
+
+const BLOCKED_FACTS = { applicationId: '4567891230', aorNpn: '87654321', hasActiveCoverage: true };
+
+describe('structures a person reads as label and value', () => {
+  it.each([
+    [
+      'a plan card: two-column table without header cells',
+      '<table><tr><td><span>Status</span></td><td><span>Effectuated</span></td></tr><tr><td><span>FFM ID</span></td><td><span>4567891230</span></td></tr><tr><td><span>Agent of record</span></td><td><span>Jane Broker (NPN: 87654321)</span></td></tr></table>',
+    ],
+    [
+      'label for + read-only inputs',
+      '<label for="a">FFM App ID</label><input id="a" readonly value="4567891230"><label for="s">Coverage status</label><input id="s" readonly value="Active"><label for="n">AOR NPN</label><input id="n" readonly value="87654321">',
+    ],
+    [
+      'aria-labelledby and aria-label',
+      '<span id="l1">Federal Exchange ID</span><p>Other text</p><input aria-labelledby="l1" value="4567891230"><input aria-label="Agent of record NPN" value="87654321"><input aria-label="Policy status" value="Enrolled">',
+    ],
+    [
+      'Angular Material fields (md-input-container)',
+      '<md-input-container><label>Exchange Application ID</label><input readonly value="4567891230"></md-input-container><md-input-container><label>Writing Agent (NPN)</label><input readonly value="87654321"></md-input-container><md-input-container><label>Status</label><md-select><md-select-value><span>Effectuated</span></md-select-value></md-select></md-input-container>',
+    ],
+    [
+      'an ARIA grid',
+      '<div role="grid"><div role="row"><div role="columnheader">FFM ID</div><div role="columnheader">Status</div><div role="columnheader">AOR</div></div><div role="row"><div role="gridcell">4567891230</div><div role="gridcell">Active</div><div role="gridcell">Jane Broker (NPN: 87654321)</div></div></div>',
+    ],
+    [
+      'several pairs on one line',
+      '<p>FFM app ID: 4567891230 · Plan year: 2026 · Status: Active</p><p>AOR NPN: 87654321 | Coverage: Active</p>',
+    ],
+    [
+      'a heading naming the section, Name and NPN beneath',
+      '<p>FFM ID: 4567891230</p><p>Status: Active</p><h3>Agent of record</h3><div>Name</div><div>Jane Broker</div><div>NPN</div><div>87654321</div>',
+    ],
+    [
+      'HealthSherpa in Spanish',
+      '<table><tr><td>Estado</td><td>Activo</td></tr><tr><td>ID de FFM</td><td>4567891230</td></tr><tr><td>Agente de registro</td><td>Jane Broker (NPN: 87654321)</td></tr></table>',
+    ],
+  ])('%s', (_name, body) => {
+    const facts = read(body);
+    expect(facts).toMatchObject(BLOCKED_FACTS);
+    expect(level(facts)).toBe('blocked');
+    expect(level(read(body, BROKERENGAGE))).toBe('blocked');
+  });
+});
+
+describe('people who are not the agent of record', () => {
+  it('the assistor, the original agent and the signed-in agent are never read as the AOR', () => {
+    const facts = read(
+      '<div id="agent-detail-name">Sam Agent (NPN: 12345678)</div><p>Assistor</p><p>F. Other (NPN: 22222222)</p><p>Original agent: Pat Prior (NPN: 33333333)</p><p>FFM ID: 4567891230</p><p>Status: Active</p>',
+    );
+    expect(facts?.aorNpn).toBeUndefined();
+    expect(level(facts)).toBe('caution');
+  });
+  it('"HealthSherpa referral" is an Enrollee Assistance enrollment: blocked, Resume Link only', () => {
+    const facts = read(
+      '<p>FFM ID: 4567891230</p><p>Status: Effectuated</p><p>Agent of record: HealthSherpa referral</p>',
+    );
+    expect(facts).toMatchObject({ aorReferral: true, enrolleeAssistance: true });
+    const verdict = pageVerdict(facts as PageFacts, { profile, policy: {}, atRisk: false });
+    expect(verdict.assessment).toMatchObject({
+      level: 'blocked',
+      reasons: ['referral-npn', 'eap-resume-link-only'],
+    });
+    expect(verdict.assessment?.actions).not.toContain('three-way-call');
+  });
+});
+
+const card = (name: string, status: string, aor: string) =>
+  `<section><h3>${name}</h3><table><tr><td>Status</td><td>${status}</td></tr><tr><td>FFM ID</td><td>4567891230</td></tr><tr><td>Agent of record</td><td>${aor}</td></tr></table></section>`;
+
+describe('several policies, each with its own status and agent of record', () => {
+  it('the dental policy under another NPN blocks the update, and the verdict names it', () => {
+    const facts = read(
+      `<div>${card('Silver 70 HMO', 'Effectuated', 'Sam Agent (NPN: 12345678)')}${card('Delta Dental', 'Effectuated', 'Jane Broker (NPN: 87654321)')}</div>`,
+    );
+    expect(facts?.policies).toHaveLength(2);
+    expect(facts?.conflicts ?? []).not.toContain('aorNpn');
+    const verdict = pageVerdict(facts as PageFacts, { profile, policy: {}, atRisk: false });
+    expect(verdict).toMatchObject({ assessment: { level: 'blocked' }, policy: 'Delta Dental' });
+  });
+  it('a cancelled policy under another NPN does not block', () => {
+    const facts = read(
+      `<div>${card('Silver 70 HMO', 'Effectuated', 'Sam Agent (NPN: 12345678)')}${card('Delta Dental', 'Cancelled', 'Jane Broker (NPN: 87654321)')}</div>`,
+    );
+    expect(level(facts)).toBe('clear');
+  });
+  it('both policies under the agent’s own NPN: clear', () => {
+    const facts = read(
+      `<div>${card('Silver 70 HMO', 'Active', 'Sam (NPN: 12345678)')}${card('Dental', 'Active', 'Sam (NPN: 12345678)')}</div>`,
+    );
+    expect(facts).toMatchObject({ aorNpn: '12345678', hasActiveCoverage: true });
+    expect(level(facts)).toBe('clear');
+  });
+  it('twenty plan cards never throw and still find the one that blocks', () => {
+    const cards = Array.from({ length: 20 }, (_, i) =>
+      card(`Plan ${i}`, 'Active', i === 13 ? 'Jane (NPN: 87654321)' : 'Sam (NPN: 12345678)'),
+    ).join('');
+    const facts = read(`<div>${cards}</div>`);
+    expect(facts?.policies).toHaveLength(20);
+    expect(pageVerdict(facts as PageFacts, { profile, policy: {}, atRisk: false }).policy).toBe('Plan 13');
+  });
+});
+
+describe('unsure is caution, never clear', () => {
+  it('coverage that contradicts itself is unknown', () => {
+    const facts = read(
+      '<p>FFM ID: 4567891230</p><p>Status: Active</p><p>Coverage: Cancelled</p><p>AOR NPN: 12345678</p>',
+    );
+    expect(facts?.hasActiveCoverage).toBeUndefined();
+    expect(facts?.conflicts).toContain('hasActiveCoverage');
+  });
+  it.each(['—', 'N/A', 'Pending', ''])('a placeholder (%j) for the status is unknown', (value) => {
+    const facts = read(
+      `<table><tr><td>FFM ID</td><td>4567891230</td></tr><tr><td>Status</td><td>${value}</td></tr><tr><td>AOR NPN</td><td>87654321</td></tr></table>`,
+    );
+    expect(facts?.hasActiveCoverage).toBeUndefined();
+    expect(level(facts)).toBe('caution');
+  });
+});
+
+describe('pages that are not one consumer’s', () => {
+  it.each([
+    [
+      'the enrollment leads list',
+      'https://www.healthsherpa.com/agents/jdoe-agency/enrollment_leads?status=applying',
+    ],
+    [
+      'the clients list as a data grid',
+      'https://www.healthsherpa.com/agents/jdoe-agency/clients?tab=invalid_action',
+    ],
+  ])('%s gets no verdict', (_name, url) => {
+    const rows =
+      '<div role="grid"><div role="row"><div role="columnheader">Client</div><div role="columnheader">FFM ID</div><div role="columnheader">AOR</div><div role="columnheader">Status</div></div><div role="row"><div role="gridcell">Maria</div><div role="gridcell">4567891230</div><div role="gridcell">Jane (NPN: 87654321)</div><div role="gridcell">Active</div></div></div>';
+    expect(level(read(rows, new URL(url)))).toBeNull();
+  });
+  it('an access interstitial on a client address is not a consumer page', () => {
+    expect(level(read('<h2>Integrate your FFM account</h2><button>Enable EDE</button>'))).toBeNull();
+  });
+});
