@@ -134,7 +134,15 @@ interface Layout {
   labels: { applicationId: string; planYear: string; status: string; aor: string; aorNpn: string };
   statusWord: string;
   order: number[];
-  noise: { nav: boolean; header: boolean; footer: boolean; assistor: string | null; paragraphs: string[] };
+  noise: {
+    nav: boolean;
+    header: boolean;
+    /** HealthSherpa puts its tabs before the signed-in agent; other builds may not. */
+    headerFirst: boolean;
+    footer: boolean;
+    assistor: string | null;
+    paragraphs: string[];
+  };
 }
 
 const PARAGRAPHS = [
@@ -182,7 +190,7 @@ function render(truth: Truth, l: Layout): string {
     : '';
   const footer = l.noise.footer ? '<footer>Agent Support (888) 684-1373</footer>' : '';
   const paragraphs = l.noise.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('');
-  return `<!doctype html><html lang="${l.lang}"><head><meta charset="utf-8"><title>Client</title></head><body>${header}${nav}<div id="react-container"><main><h1>Dana Whitfield</h1>${paragraphs}<section class="css-1ahwws6">${style(pairs, l.sep)}</section>${heading}</main></div>${footer}</body></html>`;
+  return `<!doctype html><html lang="${l.lang}"><head><meta charset="utf-8"><title>Client</title></head><body>${l.noise.headerFirst ? header + nav : nav + header}<div id="react-container"><main><h1>Dana Whitfield</h1>${paragraphs}<section class="css-1ahwws6">${style(pairs, l.sep)}</section>${heading}</main></div>${footer}</body></html>`;
 }
 
 const digits = (min: number, max: number) =>
@@ -233,6 +241,7 @@ function layoutArb(site: Site, truth: Truth): fc.Arbitrary<Layout> {
       noise: fc.record({
         nav: fc.boolean(),
         header: fc.boolean(),
+        headerFirst: fc.boolean(),
         footer: fc.boolean(),
         assistor: fc.option(pick(LABELS.assistor?.[lang] ?? []), { nil: null }),
         paragraphs: fc.subarray(PARAGRAPHS),
