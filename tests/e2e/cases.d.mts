@@ -1,5 +1,33 @@
-// Types for tests/e2e/cases.mjs (plain JS for Node's test runner), so tests/system/structure.test.ts can
-// read the cases under tsc.
+// Types for tests/e2e/cases.mjs (plain JS for Node's test runner), so tests/system/structure.test.ts and
+// tests/unit/sites/cases.test.ts can read the cases under tsc.
+
+/** What a person reads on one plan card (one policy). */
+export interface PolicyFactsCase {
+  name?: string;
+  applicationId?: string;
+  aorNpn?: string;
+  hasActiveCoverage?: boolean;
+  enrolleeAssistance?: boolean;
+}
+
+/**
+ * The facts a person reading the page would state: a subset of PageFacts (lib/sites/index.ts). A field
+ * present with the value undefined is one the page does not let a person read (unknown, never a default).
+ */
+export interface PageFactsCase {
+  pageKind?: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
+  applicationId?: string;
+  planYear?: number;
+  /** Only when the page shows one agent of record across its active policies. */
+  aorNpn?: string;
+  hasActiveCoverage?: boolean;
+  enrolleeAssistance?: boolean;
+  leadStatus?: 'shopping' | 'applying' | 'confirming';
+  state?: string;
+  /** One entry per plan card, in page order. */
+  policies?: PolicyFactsCase[];
+}
+
 export interface PageCase {
   id: string;
   title: string;
@@ -7,9 +35,11 @@ export interface PageCase {
   fixture: string;
   host: string;
   path: string;
-  level: 'blocked' | 'caution' | 'clear' | null;
+  /** null: the page is not read (no banner host); 'none': read, but no verdict (lists, interstitials). */
+  level: 'blocked' | 'caution' | 'clear' | 'none' | null;
   visible: boolean;
   text?: string[];
   notText?: string[];
+  facts?: PageFactsCase;
 }
 export const PAGE_CASES: PageCase[];
