@@ -29,7 +29,8 @@ const AOR_LABELS: LabelSpec[] = [
   { label: 'agent of record', trailingWords: true },
   { label: 'agente de registro', trailingWords: true },
   { label: 'writing agent' },
-  { label: 'aor' },
+  // Tabs and list items begin with it ("AOR at risk", "AOR was changed"): only "AOR: …" or its own cell.
+  { label: 'aor(?:\\s*\\([^)]{0,40}\\))?', inline: false },
   // "Agent" begins ordinary phrases ("Agent Support (888) 684-1373", "Agent or broker helping you"):
   // only "Agent: …" or "Agent" with its value in the next element.
   { label: 'agent(?: or broker)?(?: name)?', inline: false },
@@ -348,7 +349,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   if (distinct(page.ids) > 1) conflicts.push('applicationId');
   // Several values for the AOR or the coverage: either several policies (read card by card) or a page
   // that contradicts itself (caution).
-  const several = distinct(page.aor.npns.map(npnKey)) > 1 || distinct(page.coverage) > 1;
+  const several = page.aor.npns.length > 1 || page.coverage.length > 1;
   const policies = several && doc.body ? readPolicies(doc.body) : [];
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);

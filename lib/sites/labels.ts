@@ -30,6 +30,13 @@ const UNREAD_INPUT_TYPES = new Set([
   'file',
   'image',
 ]);
+/**
+ * The page's own header (a <header> outside any article, section or main: the banner landmark) shows the
+ * site and the signed-in agent, never the consumer's policy.
+ */
+function isPageBanner(el: Element, tag: string): boolean {
+  return tag === 'HEADER' && !el.parentElement?.closest('main, article, section, aside, [role="main"]');
+}
 /** ARIA tables: their cells pair with their column headers, as in a <table>. */
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 // Zero-width and bidi formatting characters (including the isolates U+2066–2069): invisible on the page,
@@ -97,7 +104,7 @@ export interface TextBlockOptions {
  * Elements whose text may not be read as it stands (left out, or replaced by blocks of their own);
  * ownVerdict decides. Looked up one simple query each: a long selector list costs ~10× on large pages.
  */
-const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE', 'INPUT', 'LABEL'].map((t) =>
+const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE', 'INPUT', 'LABEL', 'HEADER'].map((t) =>
   t.toLowerCase(),
 );
 const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
@@ -112,6 +119,7 @@ function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' 
     el.hasAttribute('hidden') ||
     (role && SKIPPED_ROLES.has(role)) ||
     SKIPPED_IDS.has(el.id) ||
+    isPageBanner(el, tag) ||
     HIDDEN_STYLE.test(el.getAttribute('style') ?? '') ||
     (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
   ) {
