@@ -31,10 +31,13 @@ const AOR_LABELS: LabelSpec[] = [
   { label: 'writing agent' },
   // Tabs and list items begin with it ("AOR at risk", "AOR was changed"): only "AOR: …" or its own cell.
   { label: 'aor(?:\\s*\\([^)]{0,40}\\))?', inline: false },
-  // "Agent" begins ordinary phrases ("Agent Support (888) 684-1373", "Agent or broker helping you"):
-  // only "Agent: …" or "Agent" with its value in the next element.
-  { label: 'agent(?: or broker)?(?: name)?', inline: false },
 ];
+/**
+ * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
+ * column of the enrollment history. It begins ordinary phrases ("Agent Support (888) 684-1373"): only
+ * "Agent: …" or "Agent" with its value in the next element.
+ */
+const PLAIN_AGENT_LABELS: LabelSpec[] = [{ label: 'agent(?: or broker)?(?: name)?', inline: false }];
 const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 const PLAN_YEAR_LABELS: LabelSpec[] = [
   { label: 'plan year' },
@@ -128,7 +131,8 @@ function parseOverride(text: string): string | undefined {
 // Status words of the sites and of their exports (PendingEffectuation), in English and Spanish.
 const NOT_ACTIVE =
   /^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive|cancelad[oa]|terminad[oa]|vencid[oa]|expirad[oa]|inactiv[oa]|sin cobertura activa)\b/i;
-const ACTIVE = /^(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa])\b/i;
+const ACTIVE =
+  /^(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa]|vigente)\b/i;
 
 export function parseCoverage(text: string): boolean | undefined {
   if (NOT_ACTIVE.test(text)) return false;
@@ -200,15 +204,20 @@ function npnAfter(blocks: string[], index: number, stops: Set<number>): string |
 function readAor(blocks: string[], candidates: number[], stops: Set<number>): AorRead {
   const npns: string[] = [];
   const read: AorRead = { npns };
-  for (const { value, index } of findLabelled(blocks, AOR_LABELS, parseAor, candidates, stops)) {
+  const named = findLabelled(blocks, AOR_LABELS, parseAor, candidates, stops);
+  const npnOnly = findLabelled(blocks, AOR_NPN_LABELS, parseNpnDigits, candidates, stops);
+  const found =
+    named.length > 0 || npnOnly.length > 0
+      ? named
+      : findLabelled(blocks, PLAIN_AGENT_LABELS, parseAor, candidates, stops);
+  for (const { value, index } of found) {
     read.aorName ??= value.name;
     if (value.absent) read.aorAbsent = true;
     if (value.referral) read.aorReferral = true;
     const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
     if (npn) npns.push(npn);
   }
-  for (const { value } of findLabelled(blocks, AOR_NPN_LABELS, parseNpnDigits, candidates, stops))
-    npns.push(value);
+  for (const { value } of npnOnly) npns.push(value);
   read.aorNpn = npns[0];
   if (npns.length > 0) read.aorAbsent = undefined;
   return read;
@@ -227,6 +236,7 @@ const ALL_LABELS = [
   ...APPLICATION_LABELS,
   ...AOR_NPN_LABELS,
   ...AOR_LABELS,
+  ...PLAIN_AGENT_LABELS,
   ...NOT_AOR_LABELS,
   ...PLAN_YEAR_LABELS,
   ...CONSUMER_LABELS,
