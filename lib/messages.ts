@@ -42,7 +42,7 @@ const pageFactsObject = z.object({
   aorAbsent: optional(z.boolean()),
   aorReferral: optional(z.boolean()),
   conflicts: optional(
-    z.array(z.enum(['aorNpn', 'applicationId', 'hasActiveCoverage'])).check(z.maxLength(3)),
+    z.array(z.enum(['aorNpn', 'applicationId', 'hasActiveCoverage', 'consumerName'])).check(z.maxLength(4)),
   ),
   policies: optional(z.array(policyFactsSchema).check(z.maxLength(MAX_POLICIES))),
   hasActiveCoverage: optional(z.boolean()),

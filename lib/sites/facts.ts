@@ -150,10 +150,21 @@ function parseStateFromAddress(text: string): string | undefined {
   return m?.[1] ? toStateCode(m[1]) : undefined;
 }
 
-/** "2027 Marketplace application": the plan year beside the application, when no label names it. */
+/**
+ * "2027 Marketplace application", "2026 Florida Application": the plan year (and the state) beside the
+ * application, when no label names them.
+ */
+const BESIDE_APPLICATION =
+  /^(\d{4})\s+(?:(\p{L}+(?: \p{L}+)?)\s+)??(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/iu;
+
 function yearBesideApplication(text: string): number | undefined {
-  const m = /^(\d{4})\s+(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/i.exec(text);
+  const m = BESIDE_APPLICATION.exec(text);
   return m?.[1] ? parsePlanYear(m[1]) : undefined;
+}
+
+function stateBesideApplication(text: string): string | undefined {
+  const name = BESIDE_APPLICATION.exec(text)?.[2];
+  return name ? toStateCode(name) : undefined;
 }
 
 const INVALID_ACTION = /\binvalid\s?action\b/i;
@@ -171,6 +182,12 @@ function showsInvalidAction(blocks: string[], doc: Document): boolean {
   if (!blocks.some((b) => INVALID_ACTION.test(b))) return false; // the common case: one cheap pass
   const prose = doc.body ? textBlocks(doc.body, { skipControls: true }) : blocks;
   return prose.some((b) => INVALID_ACTION.test(b) && !HEDGED.test(b));
+}
+
+/** Whether the page labels an application or an agent of record, even with no value beside it yet. */
+export function labelsPolicy(blocks: string[]): boolean {
+  const specs = [...APPLICATION_LABELS, ...AOR_NPN_LABELS, ...AOR_LABELS];
+  return labelBlocks(blocks, specs, labelCandidates(blocks, specs)).size > 0;
 }
 
 /** When the address does not say what the page is, what it shows does. */
@@ -378,6 +395,9 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
+  const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
+  // Two consumers named on one page: a list, or a page that is not about one of them.
+  if (distinct(consumers) > 1) conflicts.push('consumerName');
   return {
     applicationId: first(findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates, stops)),
     planYear:
@@ -385,11 +405,13 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
       notable.map(yearBesideApplication).find((y) => y !== undefined),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
     // HealthSherpa adapter knows where its heading is the consumer's name.
-    consumerName: first(findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops)),
+    consumerName: consumers[0],
     state:
       first(
         findLabelled(blocks, STATE_LABELS, (t) => toStateCode(t.split(/[,(]/)[0] ?? ''), candidates, stops),
-      ) ?? first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress, candidates, stops)),
+      ) ??
+      first(findLabelled(blocks, ADDRESS_LABELS, parseStateFromAddress, candidates, stops)) ??
+      notable.map(stateBesideApplication).find((s) => s !== undefined),
     aorName: aor.aorName,
     aorNpn,
     aorAbsent: policies.length > 0 ? undefined : aor.aorAbsent,

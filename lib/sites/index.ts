@@ -19,7 +19,7 @@ export interface PageFacts {
   /** The agent of record is "HealthSherpa referral": HealthSherpa's own NPN, an Enrollee Assistance enrollment. */
   aorReferral?: boolean;
   /** Facts the page shows more than once with different values: never trust either. */
-  conflicts?: ('aorNpn' | 'applicationId' | 'hasActiveCoverage')[];
+  conflicts?: ('aorNpn' | 'applicationId' | 'hasActiveCoverage' | 'consumerName')[];
   /** Each policy (plan card) when the page shows more than one: each has its own status and AOR. */
   policies?: PolicyFacts[];
   hasActiveCoverage?: boolean;
