@@ -217,10 +217,16 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
   const out: string[] = [];
   const special = specialElements(root, options);
   let k = 0;
+  // The line the last block was read from, and whether white space followed it (see joined()).
+  let run: Element | null = null;
+  let spaced = false;
   const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
-    if (value.length <= MAX_BLOCK && !/\S/.test(value)) continue;
+    if (value.length <= MAX_BLOCK && !/\S/.test(value)) {
+      spaced = true;
+      continue;
+    }
     // Move past special elements that end before this text node.
     let inside: (typeof special)[number] | undefined;
     while (k < special.length) {
@@ -230,12 +236,14 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       else if (position & 4 /* following */) {
         // A field has no text of its own: its value is read where it stands.
         if (current.verdict === 'replace') replacementBlocks(current.el, out);
+        run = null;
         k++;
         continue;
       }
       break;
     }
     if (inside) {
+      run = null;
       if (inside.verdict === 'replace') replacementBlocks(inside.el, out);
       // Jump past the element's subtree: none of its text nodes is read one by one.
       let last: Node = inside.el;
@@ -246,10 +254,20 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     }
     if (value.length > MAX_BLOCK) {
       out.push(OVERLONG);
+      run = null;
       continue;
     }
     const text = clean(value);
-    if (text) pushSplit(text, out);
+    if (!text) continue;
+    const line = lineOf(node);
+    const joinedText =
+      line === run && out.length > 0
+        ? joined(out[out.length - 1] as string, text, spaced || /^\s/.test(value))
+        : undefined;
+    if (joinedText !== undefined) out[out.length - 1] = joinedText;
+    else pushSplit(text, out);
+    run = line;
+    spaced = /\s$/.test(value);
   }
   for (; k < special.length; k++) {
     const rest = special[k] as (typeof special)[number];
@@ -257,6 +275,32 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
   }
   return out;
 }
+
+/** Elements that flow within a line: their text continues the line's words. */
+const INLINE = new Set(
+  'A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR'.split(
+    ' ',
+  ),
+);
+
+/** The element whose line a text node is on: its nearest ancestor that is not inline. */
+function lineOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}
+
+/**
+ * Pieces of one line that a person reads as one: a number split across elements ("8765" "4321"), a
+ * label and the value after its colon, closing punctuation. Other pieces stay blocks of their own.
+ */
+function joined(previous: string, next: string, spaced: boolean): string | undefined {
+  if (/\d$/.test(previous) && /^\d/.test(next) && !spaced) return previous + next;
+  if (/[:(]$/.test(previous) && next.length <= MAX_JOINED) return `${previous}${spaced ? ' ' : ''}${next}`;
+  if (/^[)\].,]/.test(next)) return previous + next;
+  return undefined;
+}
+const MAX_JOINED = 120;
 
 /** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
 const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
