@@ -56,6 +56,10 @@ export function Banner({
         ))}
       </ul>
       {policyName && <p class="policy">{t('banner.policyLine', [policyName])}</p>}
+      {facts.conflicts?.includes('aorNpn') && facts.aorNpns && (
+        <p class="aor">{t('banner.conflictingNpns', [facts.aorNpns.join(', ')])}</p>
+      )}
+      {facts.conflicts?.includes('hasActiveCoverage') && <p class="aor">{t('banner.conflictingCoverage')}</p>}
       {facts.aorNpn && !facts.conflicts?.includes('aorNpn') && submittingNpn && level !== 'clear' && (
         <p class="aor">{t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn])}</p>
       )}

@@ -18,6 +18,7 @@ const optional = z.optional;
 
 /** More plan cards than any consumer has: a page showing more is not read card by card. */
 const MAX_POLICIES = 30;
+const MAX_NAMED_NPNS = 5;
 
 const policyFactsSchema = z.object({
   name: optional(textUpTo(LONG_TEXT)),
@@ -44,6 +45,7 @@ const pageFactsObject = z.object({
   conflicts: optional(
     z.array(z.enum(['aorNpn', 'applicationId', 'hasActiveCoverage', 'consumerName'])).check(z.maxLength(4)),
   ),
+  aorNpns: optional(z.array(npnDigits()).check(z.maxLength(MAX_NAMED_NPNS))),
   policies: optional(z.array(policyFactsSchema).check(z.maxLength(MAX_POLICIES))),
   hasActiveCoverage: optional(z.boolean()),
   leadStatus: optional(z.enum(['shopping', 'applying', 'confirming'])),

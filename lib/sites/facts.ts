@@ -381,6 +381,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);
   let aorNpn = aor.aorNpn;
+  let aorNpns: string[] | undefined;
   if (policies.length > 0) {
     const active = policies.filter((p) => p.hasActiveCoverage !== false);
     const activeNpns = active.map((p) => p.aorNpn);
@@ -392,6 +393,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
         : undefined;
   } else {
     if (distinct(npns.map(npnKey)) > 1) conflicts.push('aorNpn');
+    aorNpns = distinct(npns.map(npnKey)) > 1 ? [...new Set(npns)].slice(0, 5) : undefined;
     if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
@@ -414,6 +416,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
       notable.map(stateBesideApplication).find((s) => s !== undefined),
     aorName: aor.aorName,
     aorNpn,
+    aorNpns,
     aorAbsent: policies.length > 0 ? undefined : aor.aorAbsent,
     aorReferral: referral,
     conflicts,

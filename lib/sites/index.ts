@@ -20,6 +20,8 @@ export interface PageFacts {
   aorReferral?: boolean;
   /** Facts the page shows more than once with different values: never trust either. */
   conflicts?: ('aorNpn' | 'applicationId' | 'hasActiveCoverage' | 'consumerName')[];
+  /** With an aorNpn conflict: the different NPNs the page shows, so the agent sees which. */
+  aorNpns?: string[];
   /** Each policy (plan card) when the page shows more than one: each has its own status and AOR. */
   policies?: PolicyFacts[];
   hasActiveCoverage?: boolean;

@@ -125,3 +125,40 @@ describe('Banner', () => {
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 });
+
+describe('Banner when the page contradicts itself', () => {
+  it('names the different NPNs and says coverage is contradictory, as a caution', () => {
+    const facts: PageFacts = {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      invalidActionError: false,
+      aorNpn: '87654321',
+      aorNpns: ['87654321', '11223344'],
+      conflicts: ['aorNpn', 'hasActiveCoverage'],
+    };
+    const assessment = assessInvalidActionRisk({ submittingNpn: '1', pathway: 'agent' });
+    render(<Banner assessment={assessment} facts={facts} submittingNpn="1" onDismiss={vi.fn()} />);
+    expect(screen.getByText(/different agents of record: NPN 87654321, 11223344/)).toBeTruthy();
+    expect(screen.getByText(/both active and ended coverage/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Check the agent of record/);
+  });
+  it('names the policy the verdict is about on a page with several', () => {
+    const facts: PageFacts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: false };
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '1',
+      policyNpn: '2',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
+    render(
+      <Banner
+        assessment={assessment}
+        facts={facts}
+        submittingNpn="1"
+        policyName="Delta Dental"
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('The policy this is about: Delta Dental.')).toBeTruthy();
+  });
+});

@@ -206,6 +206,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       aorName: 'Jane Broker',
       aorNpn: '87654321',
       conflicts: ['aorNpn'],
+      aorNpns: ['87654321', '11223344'],
       hasActiveCoverage: true,
       invalidActionError: false,
     },
