@@ -39,9 +39,13 @@ function isPageBanner(el: Element, tag: string): boolean {
 }
 /** ARIA tables: their cells pair with their column headers, as in a <table>. */
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
-// Zero-width and bidi formatting characters (including the isolates U+2066–2069): invisible on the page,
-// so "8765\u200B4321" reads as the 87654321 a person sees.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Zero-width and bidi formatting characters (including the isolates U+2066–2069). Between letters they
+// are dropped; in or beside a number they make it unreadable: a bidi override can show a person one
+// number while the text holds another, so such a number is refused, never cleaned into a value.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_RUN = new RegExp(`[0-9]*(?:${INVISIBLE.source}[0-9]*)+`, 'g');
+/** Stands in for a number that carried formatting characters: no digit, so no value is read from it. */
+const REFUSED_NUMBER = '\uFFFD';
 const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
 /**
  * Stands in for text too long to be a value: a label followed by it has no value, rather than taking the
@@ -49,12 +53,17 @@ const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
  */
 export const OVERLONG = '\u2026';
 /** Hidden by an inline style: not on the page as a person sees it (pre-rendered modals, decoys). */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden|opacity\s*:\s*0*(?:\.0*)?%?)\s*(?:!important\s*)?(?:;|$)/i;
+const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 /** Links, buttons and form controls: their words name places and actions, not what the page shows. */
 const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
 const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
 
-/** Tag of the banner's host element: never read our own words back as page facts. */
+/**
+ * Tag of the banner's host element. Its words live in a closed shadow root, outside the page's text; an
+ * element of the page with this name is read like any other.
+ */
 export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
 
 // Most text needs no cleaning; one test is cheaper than two replacements on every text node.
@@ -62,7 +71,10 @@ const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`
 
 export function clean(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(INVISIBLE_RUN, (run) => (/[0-9]/.test(run) ? REFUSED_NUMBER : ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function headerCells(table: HTMLTableElement): string[] | null {
@@ -104,28 +116,37 @@ export interface TextBlockOptions {
  * Elements whose text may not be read as it stands (left out, or replaced by blocks of their own);
  * ownVerdict decides. Looked up one simple query each: a long selector list costs ~10× on large pages.
  */
-const SPECIAL_TAGS = [...SKIPPED, OWN_HOST_TAG, 'SELECT', 'TABLE', 'INPUT', 'LABEL', 'HEADER'].map((t) =>
-  t.toLowerCase(),
+const SPECIAL_TAGS = [...SKIPPED, 'SELECT', 'TABLE', 'INPUT', 'LABEL', 'HEADER', 'DETAILS', 'DIALOG'].map(
+  (t) => t.toLowerCase(),
 );
 const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
-const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]', ...[...SKIPPED_IDS].map((id) => `#${id}`)];
+const SPECIAL_ATTRIBUTES = [
+  '[hidden]',
+  '[style]',
+  '[role]',
+  '[aria-hidden="true"]',
+  ...[...SKIPPED_IDS].map((id) => `#${id}`),
+];
 
 function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
   const tag = el.tagName.toUpperCase();
   const role = el.getAttribute('role');
   if (
     SKIPPED.has(tag) ||
-    tag === OWN_HOST_TAG ||
     el.hasAttribute('hidden') ||
     (role && SKIPPED_ROLES.has(role)) ||
     SKIPPED_IDS.has(el.id) ||
     isPageBanner(el, tag) ||
-    HIDDEN_STYLE.test(el.getAttribute('style') ?? '') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    (tag === 'DIALOG' && !el.hasAttribute('open')) ||
+    HIDDEN_STYLE.test((el.getAttribute('style') ?? '').replace(CSS_COMMENT, '')) ||
     (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
   ) {
     return 'skip';
   }
   if (tag === 'SELECT') return 'replace';
+  // A closed <details> shows its summary only.
+  if (tag === 'DETAILS' && !el.hasAttribute('open')) return 'replace';
   if (tag === 'INPUT') return UNREAD_INPUT_TYPES.has((el as HTMLInputElement).type) ? 'skip' : 'replace';
   // A label read with its field ("Label: value") is not read again on its own.
   if (tag === 'LABEL') return fieldValue((el as HTMLLabelElement).control) !== undefined ? 'skip' : 'read';
@@ -183,6 +204,11 @@ function replacementBlocks(el: Element, out: string[]): void {
     if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
     out.push(label ? `${label}: ${value}` : value);
+    return;
+  }
+  if (tag === 'DETAILS') {
+    const summary = clean(el.querySelector('summary')?.textContent ?? '');
+    if (summary && summary.length <= MAX_BLOCK) out.push(summary);
     return;
   }
   if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);

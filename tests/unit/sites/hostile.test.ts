@@ -25,19 +25,16 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
     },
   },
   {
-    // Zero-width space, non-joiner, joiner, word joiner, soft hyphen and BOM inside labels and values.
+    // Zero-width space, non-joiner, joiner, word joiner, soft hyphen and BOM inside labels and values:
+    // labels still read; a number holding one is refused (it may not be the number a person sees).
     file: 'zero-width.html',
     facts: {
       site: 'healthsherpa',
       pageKind: 'client',
-      applicationId: '4567891230',
-      planYear: 2026,
       consumerName: 'Maria Lopez',
       aorName: 'Jane Broker',
-      aorNpn: '87654321',
       hasActiveCoverage: true,
       invalidActionError: false,
-      overrideNpn: '55555555',
     },
   },
   {
@@ -122,10 +119,13 @@ describe('hostile pages', () => {
   });
 
   it.each([
-    // Zero-width and bidi formatting characters are invisible: the NPN a person sees is read.
-    ['<p>Agent of record: Jane Broker (NPN 8765\u200B4321)</p>', '87654321'],
-    ['<p>Agent of record: Jane Broker (NPN \u20668765\u20694321)</p>', '87654321'],
-    ['<p>Agent of record: Jane Broker (NPN 8765\u00AD4321)</p>', '87654321'],
+    // A formatting character in or beside a number: the number is refused, not cleaned (a bidi override
+    // can show one number and hold another). In a label it is dropped.
+    ['<p>Agent of record: Jane Broker (NPN 8765\u200B4321)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN \u20668765\u20694321)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN 8765\u00AD4321)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN \u202E12345678\u202C)</p>', undefined],
+    ['<p>Agent of record: Jane Broker (NPN 87654321\u200F)</p>', undefined],
     ['<p>Agent\u200B of record: Jane Broker (NPN 87654321)</p>', '87654321'],
     // Lookalike digits are not digits: nothing is read, not even the ASCII part before them.
     ['<p>Agent of record: Jane Broker (NPN １２３４５６７８)</p>', undefined],
@@ -138,7 +138,7 @@ describe('hostile pages', () => {
   });
 
   it.each([
-    ['<p>FFM application ID: 4567\u200B891230</p>', '4567891230'],
+    ['<p>FFM application ID: 4567\u200B891230</p>', undefined],
     ['<p>FFM application ID: 45678９1230</p>', undefined],
     ['<p>FFM application ID: ４５６７８９１２３０</p>', undefined],
     ['<p>Plan year: 20\u200D26</p><p>FFM application ID: 4567891230</p>', '4567891230'],
@@ -171,13 +171,13 @@ describe('hostile pages', () => {
     expect(extractPageFacts(html(`<a href="${link}">Resume Link</a>`), CLIENT)?.resumeLink).toBeUndefined();
   });
 
-  it('our own banner is never read back as page facts', () => {
+  it('an element of the page named like our banner host is read like any other', () => {
+    // Our banner's words are in a closed shadow root; a page hiding its AOR line in a look-alike
+    // element must not hide it from the reader.
     const doc = html('<p>FFM App ID: 4567891230</p>');
-    const banner = doc.createElement('aor-guard-banner');
-    banner.textContent = 'CMS’ Invalid Action error. Agent of record: Pat Other (NPN 11223344)';
-    doc.documentElement.append(banner);
-    doc.body.append(doc.createElement('aor-guard-banner'));
-    doc.body.lastElementChild?.append('CMS’ Invalid Action error');
-    expect(extractPageFacts(doc, CLIENT)).toMatchObject({ invalidActionError: false, aorNpn: undefined });
+    const lookalike = doc.createElement('aor-guard-banner');
+    lookalike.textContent = 'Agent of record: Pat Other (NPN 11223344)';
+    doc.body.append(lookalike);
+    expect(extractPageFacts(doc, CLIENT)).toMatchObject({ aorNpn: '11223344' });
   });
 });
