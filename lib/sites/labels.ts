@@ -91,7 +91,16 @@ function headerCells(table: HTMLTableElement): string[] | null {
  */
 const TABLE_ROWS_READ = 200;
 
-function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]): void {
+/** Whether a person sees an element (see renderedVisibility); null: no layout, the markup rules alone. */
+type Seen = ((el: Element) => boolean) | null;
+
+/** A cell's words as shown: in a laid-out page, without its hidden parts (innerText knows them). */
+function cellText(cell: Element, seen: Seen): string {
+  if (!seen) return cell.textContent ?? '';
+  return seen(cell) ? ((cell as HTMLElement).innerText ?? cell.textContent ?? '') : '';
+}
+
+function tableBlocks(table: HTMLTableElement, headers: string[], out: string[], seen: Seen): void {
   const rows = table.rows;
   const headerRow = table.tHead?.rows[0] ?? rows[0];
   for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
@@ -99,7 +108,8 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]):
     if (row === headerRow) continue;
     const cells = row.cells;
     for (let i = 0; i < cells.length && i < headers.length; i++) {
-      const text = cells[i]?.textContent ?? '';
+      const cell = cells[i];
+      const text = cell ? cellText(cell, seen) : '';
       // The same length limit as for text nodes: a huge cell is not a value.
       const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
       if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
@@ -110,6 +120,44 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: string[]):
 export interface TextBlockOptions {
   /** Leave out the words of links, buttons and form controls (menus, tabs, "Learn more about …"). */
   skipControls?: boolean;
+}
+
+const VISIBILITY_OPTIONS = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
+
+/**
+ * In a tab the browser has laid the page out: text hidden by a stylesheet, transparent, clipped away or
+ * pushed off the page is not what a person sees, so it is not read. A parsed document (unit tests) has
+ * no layout (its root is 0 px wide): the markup rules of ownVerdict alone apply. Each element is judged
+ * once per reading.
+ */
+function renderedVisibility(root: Element): Seen {
+  const doc = root.ownerDocument;
+  const html = doc.documentElement;
+  if (typeof html.checkVisibility !== 'function' || html.getBoundingClientRect().width === 0) return null;
+  const view = doc.defaultView;
+  const shown = new Map<Element, boolean>();
+  const unclipped = new Map<Element, boolean>();
+  // Clipped away: a box 1 px or less across that hides its overflow (the screen-reader-only pattern),
+  // here or in an ancestor; or a box entirely above or left of the page, where no one can scroll.
+  const notClipped = (el: Element): boolean => {
+    let ok = unclipped.get(el);
+    if (ok !== undefined) return ok;
+    const r = el.getBoundingClientRect();
+    const tiny = (r.width <= 1 || r.height <= 1) && view?.getComputedStyle(el).overflow !== 'visible';
+    const offPage = r.right + (view?.scrollX ?? 0) <= 0 || r.bottom + (view?.scrollY ?? 0) <= 0;
+    const parent = el.parentElement;
+    ok = !tiny && !offPage && (parent === null || parent === html || notClipped(parent));
+    unclipped.set(el, ok);
+    return ok;
+  };
+  return (el) => {
+    let ok = shown.get(el);
+    if (ok === undefined) {
+      ok = el.checkVisibility(VISIBILITY_OPTIONS) && notClipped(el);
+      shown.set(el, ok);
+    }
+    return ok;
+  };
 }
 
 /**
@@ -184,19 +232,20 @@ function gridHeaders(grid: Element): string[] | null {
   return headers.length >= 2 ? headers : null;
 }
 
-function gridBlocks(grid: Element, headers: string[], out: string[]): void {
+function gridBlocks(grid: Element, headers: string[], out: string[], seen: Seen): void {
   const rows = Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1);
   for (const row of rows) {
     const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
     cells.forEach((cell, i) => {
-      const text = cell.textContent ?? '';
+      const text = cellText(cell, seen);
       const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
       if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
     });
   }
 }
 
-function replacementBlocks(el: Element, out: string[]): void {
+function replacementBlocks(el: Element, out: string[], seen: Seen): void {
+  if (seen && !seen(el)) return;
   const tag = el.tagName.toUpperCase();
   if (tag === 'SELECT' || tag === 'INPUT') {
     // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
@@ -211,8 +260,9 @@ function replacementBlocks(el: Element, out: string[]): void {
     if (summary && summary.length <= MAX_BLOCK) out.push(summary);
     return;
   }
-  if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
-  else gridBlocks(el, gridHeaders(el) ?? [], out);
+  if (tag === 'TABLE')
+    tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out, seen);
+  else gridBlocks(el, gridHeaders(el) ?? [], out, seen);
 }
 
 /** The outermost special elements, in document order, each with what to do with it. */
@@ -241,6 +291,7 @@ function specialElements(root: Element, options: TextBlockOptions) {
  */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
   const out: string[] = [];
+  const seen = renderedVisibility(root);
   const special = specialElements(root, options);
   let k = 0;
   // The line the last block was read from, and whether white space followed it (see joined()).
@@ -261,7 +312,7 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       if (position & 16 /* contained by */) inside = current;
       else if (position & 4 /* following */) {
         // A field has no text of its own: its value is read where it stands.
-        if (current.verdict === 'replace') replacementBlocks(current.el, out);
+        if (current.verdict === 'replace') replacementBlocks(current.el, out, seen);
         run = null;
         k++;
         continue;
@@ -270,7 +321,7 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     }
     if (inside) {
       run = null;
-      if (inside.verdict === 'replace') replacementBlocks(inside.el, out);
+      if (inside.verdict === 'replace') replacementBlocks(inside.el, out, seen);
       // Jump past the element's subtree: none of its text nodes is read one by one.
       let last: Node = inside.el;
       while (last.lastChild) last = last.lastChild;
@@ -283,6 +334,8 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       run = null;
       continue;
     }
+    // Hidden text is skipped as if absent: the pieces around it are what a person sees side by side.
+    if (seen && node.parentElement && !seen(node.parentElement)) continue;
     const text = clean(value);
     if (!text) continue;
     const line = lineOf(node);
@@ -297,7 +350,7 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
   }
   for (; k < special.length; k++) {
     const rest = special[k] as (typeof special)[number];
-    if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
+    if (rest.verdict === 'replace') replacementBlocks(rest.el, out, seen);
   }
   return out;
 }

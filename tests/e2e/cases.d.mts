@@ -24,6 +24,7 @@ export interface PageFactsCase {
   enrolleeAssistance?: boolean;
   leadStatus?: 'shopping' | 'applying' | 'confirming';
   state?: string;
+  invalidActionError?: boolean;
   /** One entry per plan card, in page order. */
   policies?: PolicyFactsCase[];
 }
@@ -41,5 +42,7 @@ export interface PageCase {
   text?: string[];
   notText?: string[];
   facts?: PageFactsCase;
+  /** A decoy hidden by a stylesheet or layout: only a real browser shows what a person sees. */
+  browserOnly?: boolean;
 }
 export const PAGE_CASES: PageCase[];
