@@ -151,13 +151,13 @@ export async function saveProfileThroughUi(page, profile = PROFILE) {
 
 /** Waits until the content script has assessed the page, then describes its banner. */
 export async function readBanner(page, { timeout = WAIT } = {}) {
-  await page.waitForSelector('aor-guard-banner[data-level]', { timeout });
+  await page.waitForSelector(':root > aor-guard-banner[data-level]', { timeout });
   return page.evaluate(() => {
-    const host = document.querySelector('aor-guard-banner');
+    const host = document.querySelector(':root > aor-guard-banner');
     const root = host.shadowRoot;
     const alert = root?.querySelector('[role="alert"]');
     return {
-      count: document.querySelectorAll('aor-guard-banner').length,
+      count: document.querySelectorAll(':root > aor-guard-banner').length,
       level: host.dataset.level,
       hidden: host.hidden,
       parentTag: host.parentElement?.tagName,

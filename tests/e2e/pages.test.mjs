@@ -25,7 +25,7 @@ async function checkCase(browser, server, c) {
     await page.goto(server.url(c.fixture, { host: c.host, pathname: c.path }), { waitUntil: 'load' });
     if (c.level === null) {
       await delay(NOT_READ_GRACE_MS);
-      const hosts = await page.evaluate(() => document.querySelectorAll('aor-guard-banner').length);
+      const hosts = await page.evaluate(() => document.querySelectorAll(':root > aor-guard-banner').length);
       assert.equal(hosts, 0, `${c.id}: a page that is not a consumer page gets no banner host`);
       return;
     }
@@ -62,7 +62,7 @@ function pageSuite(name, browser) {
         dd.textContent = 'Sam Agent (NPN 12345678)';
       });
       await page.waitForFunction(
-        () => document.querySelector('aor-guard-banner')?.dataset.level === 'clear',
+        () => document.querySelector(':root > aor-guard-banner')?.dataset.level === 'clear',
         {
           timeout: WAIT,
         },
@@ -73,7 +73,7 @@ function pageSuite(name, browser) {
         dd.textContent = 'Pat Other (NPN 99990000)';
       });
       await page.waitForFunction(
-        () => document.querySelector('aor-guard-banner')?.dataset.level === 'blocked',
+        () => document.querySelector(':root > aor-guard-banner')?.dataset.level === 'blocked',
         {
           timeout: WAIT,
         },
@@ -93,12 +93,12 @@ function pageSuite(name, browser) {
       assert.equal((await readBanner(page)).hidden, false);
       // Tab into the banner: its buttons are real buttons in the page's tab order.
       const reachable = await page.evaluate(() => {
-        const root = document.querySelector('aor-guard-banner').shadowRoot;
+        const root = document.querySelector(':root > aor-guard-banner').shadowRoot;
         return [...root.querySelectorAll('button')].map((b) => b.tabIndex >= 0 && !b.disabled);
       });
       assert.ok(reachable.length >= 2 && reachable.every(Boolean));
       await page.evaluate(() => {
-        const root = document.querySelector('aor-guard-banner').shadowRoot;
+        const root = document.querySelector(':root > aor-guard-banner').shadowRoot;
         [...root.querySelectorAll('button')].find((b) => b.textContent === '3-way call script').click();
       });
       await page.waitForFunction(
@@ -109,12 +109,12 @@ function pageSuite(name, browser) {
         { timeout: WAIT },
       );
       await page.evaluate(() => {
-        const root = document.querySelector('aor-guard-banner').shadowRoot;
+        const root = document.querySelector(':root > aor-guard-banner').shadowRoot;
         [...root.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss').click();
       });
       assert.equal((await readBanner(page)).hidden, true);
       await page.reload({ waitUntil: 'load' });
-      await page.waitForSelector('aor-guard-banner[data-level]', { timeout: WAIT });
+      await page.waitForSelector(':root > aor-guard-banner[data-level]', { timeout: WAIT });
       assert.equal((await readBanner(page)).hidden, true, 'still dismissed after a reload in this session');
       await page.close();
     });
