@@ -1,12 +1,11 @@
 // BenefitAlign (*.benefitalign.com): an EDE platform whose client and application pages show the same facts.
-import { kindFromFacts, labelsPolicy, readCommonFacts } from './facts';
+import { kindFromFacts, labelsPolicy, pageBlocks, readCommonFacts } from './facts';
 import type { SiteAdapter } from './index';
-import { textBlocks } from './labels';
 
 export const benefitalign: SiteAdapter = {
   extract(doc) {
     if (!doc.body) return null;
-    const blocks = textBlocks(doc.body);
+    const blocks = pageBlocks(doc.body);
     const { conflicts, ...facts } = readCommonFacts(blocks, doc);
     // A book of business names several clients, each with an application: no one consumer's page.
     if (conflicts.includes('consumerName') && conflicts.includes('applicationId')) return null;

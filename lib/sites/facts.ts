@@ -2,7 +2,14 @@
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
 import type { PageFacts, PolicyFacts } from './index';
-import { findLabelled, type LabelSpec, labelBlocks, labelCandidates, textBlocks } from './labels';
+import {
+  findLabelled,
+  type LabelSpec,
+  labelBlocks,
+  labelCandidates,
+  renderedVisibility,
+  textBlocks,
+} from './labels';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
@@ -180,7 +187,7 @@ const HEDGED = /\b(?:at[- ]risk|risk of|may|might|could|would|if|avoid|prevent|l
  */
 function showsInvalidAction(blocks: string[], doc: Document): boolean {
   if (!blocks.some((b) => INVALID_ACTION.test(b))) return false; // the common case: one cheap pass
-  const prose = doc.body ? textBlocks(doc.body, { skipControls: true }) : blocks;
+  const prose = doc.body ? pageBlocks(doc.body, { skipControls: true }) : blocks;
   return prose.some((b) => INVALID_ACTION.test(b) && !HEDGED.test(b));
 }
 
@@ -266,6 +273,29 @@ const ALL_LABELS = [
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s/i;
 
+/** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
+const VALUE_REACH = 5;
+
+/**
+ * The page's blocks as a person sees them. Judging every element's visibility costs more than reading
+ * the page, so only the blocks that can carry a fact are judged (labels, what follows them, the notable
+ * lines): a hidden one is dropped, and the page is read without it.
+ */
+export function pageBlocks(root: Element, options: { skipControls?: boolean } = {}): string[] {
+  const sources: Element[][] = [];
+  const blocks = textBlocks(root, { ...options, sources });
+  const seen = renderedVisibility(root);
+  if (!seen) return blocks;
+  const judged = new Set<number>();
+  for (const i of labelCandidates(blocks, ALL_LABELS))
+    for (let j = i; j <= i + VALUE_REACH && j < blocks.length; j++) judged.add(j);
+  blocks.forEach((b, i) => {
+    if (NOTABLE.test(b)) judged.add(i);
+  });
+  const hidden = new Set([...judged].filter((i) => !(sources[i] ?? []).every(seen)));
+  return hidden.size === 0 ? blocks : blocks.filter((_, i) => !hidden.has(i));
+}
+
 /** What one stretch of the page (the whole page, or one plan card) says about its policy. */
 interface PolicyRead {
   ids: string[];
@@ -343,7 +373,7 @@ function policyName(blocks: string[], labels: Set<number>): string | undefined {
 function readPolicies(root: Element): PolicyFacts[] {
   const policies: PolicyFacts[] = [];
   for (const card of policyCards(root)) {
-    const blocks = textBlocks(card);
+    const blocks = pageBlocks(card);
     const read = readPolicy(blocks, false);
     if (!read.hasAorLine) continue;
     policies.push({

@@ -1,13 +1,12 @@
 // HealthCare.gov (www.healthcare.gov): the consumer's own application. What the consumer submits
 // themselves is not affected by the Invalid Action rule, so the verdict is informational.
-import { readCommonFacts } from './facts';
+import { pageBlocks, readCommonFacts } from './facts';
 import type { SiteAdapter } from './index';
-import { textBlocks } from './labels';
 
 export const healthcareGov: SiteAdapter = {
   extract(doc) {
     if (!doc.body) return null;
-    const { conflicts, ...facts } = readCommonFacts(textBlocks(doc.body), doc);
+    const { conflicts, ...facts } = readCommonFacts(pageBlocks(doc.body), doc);
     if (!facts.applicationId) return null; // a consumer application page always shows its ID
     return {
       site: 'healthcare.gov',

@@ -1,7 +1,7 @@
 // HealthSherpa (www.healthsherpa.com and carrier-branded *.healthsherpa.com): agent pages under /agents/.
-import { type CommonFacts, kindFromFacts, readCommonFacts } from './facts';
+import { type CommonFacts, kindFromFacts, pageBlocks, readCommonFacts } from './facts';
 import type { PageFacts, SiteAdapter } from './index';
-import { clean, textBlocks } from './labels';
+import { clean } from './labels';
 
 /** The clients and leads lists: many consumers on one page, so no one consumer's facts. */
 const LIST_PATH = /\/(clients|leads|enrollment_leads)\/?$/;
@@ -55,7 +55,7 @@ export const healthsherpa: SiteAdapter = {
         atRiskRows: countAtRiskRows(doc),
       };
     }
-    const blocks = textBlocks(doc.body);
+    const blocks = pageBlocks(doc.body);
     const { conflicts, ...facts } = readCommonFacts(blocks, doc);
     // Only a page that shows nothing of a policy: an "Enable EDE" notice on a client page leaves it one.
     const interstitial =

@@ -92,15 +92,24 @@ function headerCells(table: HTMLTableElement): string[] | null {
 const TABLE_ROWS_READ = 200;
 
 /** Whether a person sees an element (see renderedVisibility); null: no layout, the markup rules alone. */
-type Seen = ((el: Element) => boolean) | null;
+export type Seen = ((el: Element) => boolean) | null;
 
-/** A cell's words as shown: in a laid-out page, without its hidden parts (innerText knows them). */
-function cellText(cell: Element, seen: Seen): string {
-  if (!seen) return cell.textContent ?? '';
-  return seen(cell) ? ((cell as HTMLElement).innerText ?? cell.textContent ?? '') : '';
+/** The blocks being read, each with the elements its words came from (to judge their visibility). */
+class Collector {
+  readonly texts: string[] = [];
+  readonly sources: Element[][] = [];
+  push(text: string, source: Element): void {
+    this.texts.push(text);
+    this.sources.push([source]);
+  }
+  appendToLast(text: string, source: Element): void {
+    const last = this.texts.length - 1;
+    this.texts[last] = text;
+    this.sources[last]?.push(source);
+  }
 }
 
-function tableBlocks(table: HTMLTableElement, headers: string[], out: string[], seen: Seen): void {
+function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector): void {
   const rows = table.rows;
   const headerRow = table.tHead?.rows[0] ?? rows[0];
   for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
@@ -109,10 +118,10 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: string[], 
     const cells = row.cells;
     for (let i = 0; i < cells.length && i < headers.length; i++) {
       const cell = cells[i];
-      const text = cell ? cellText(cell, seen) : '';
+      const text = cell?.textContent ?? '';
       // The same length limit as for text nodes: a huge cell is not a value.
       const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
+      if (cell && headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
     }
   }
 }
@@ -120,6 +129,8 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: string[], 
 export interface TextBlockOptions {
   /** Leave out the words of links, buttons and form controls (menus, tabs, "Learn more about …"). */
   skipControls?: boolean;
+  /** Filled with the elements each block's words came from, index for index. */
+  sources?: Element[][];
 }
 
 const VISIBILITY_OPTIONS = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
@@ -130,7 +141,7 @@ const VISIBILITY_OPTIONS = { opacityProperty: true, visibilityProperty: true, co
  * no layout (its root is 0 px wide): the markup rules of ownVerdict alone apply. Each element is judged
  * once per reading.
  */
-function renderedVisibility(root: Element): Seen {
+export function renderedVisibility(root: Element): Seen {
   const doc = root.ownerDocument;
   const html = doc.documentElement;
   if (typeof html.checkVisibility !== 'function' || html.getBoundingClientRect().width === 0) return null;
@@ -232,37 +243,35 @@ function gridHeaders(grid: Element): string[] | null {
   return headers.length >= 2 ? headers : null;
 }
 
-function gridBlocks(grid: Element, headers: string[], out: string[], seen: Seen): void {
+function gridBlocks(grid: Element, headers: string[], out: Collector): void {
   const rows = Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1);
   for (const row of rows) {
     const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
     cells.forEach((cell, i) => {
-      const text = cellText(cell, seen);
+      const text = cell.textContent ?? '';
       const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (headers[i] && value) out.push(`${headers[i]}: ${value}`);
+      if (headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
     });
   }
 }
 
-function replacementBlocks(el: Element, out: string[], seen: Seen): void {
-  if (seen && !seen(el)) return;
+function replacementBlocks(el: Element, out: Collector): void {
   const tag = el.tagName.toUpperCase();
   if (tag === 'SELECT' || tag === 'INPUT') {
     // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
     const value = fieldValue(el);
     if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
-    out.push(label ? `${label}: ${value}` : value);
+    out.push(label ? `${label}: ${value}` : value, el);
     return;
   }
   if (tag === 'DETAILS') {
     const summary = clean(el.querySelector('summary')?.textContent ?? '');
-    if (summary && summary.length <= MAX_BLOCK) out.push(summary);
+    if (summary && summary.length <= MAX_BLOCK) out.push(summary, el);
     return;
   }
-  if (tag === 'TABLE')
-    tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out, seen);
-  else gridBlocks(el, gridHeaders(el) ?? [], out, seen);
+  if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
+  else gridBlocks(el, gridHeaders(el) ?? [], out);
 }
 
 /** The outermost special elements, in document order, each with what to do with it. */
@@ -290,8 +299,7 @@ function specialElements(root: Element, options: TextBlockOptions) {
  * nodes from a native walk: judging every element from script costs ~10× more on large pages.
  */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
-  const out: string[] = [];
-  const seen = renderedVisibility(root);
+  const out = new Collector();
   const special = specialElements(root, options);
   let k = 0;
   // The line the last block was read from, and whether white space followed it (see joined()).
@@ -312,7 +320,7 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       if (position & 16 /* contained by */) inside = current;
       else if (position & 4 /* following */) {
         // A field has no text of its own: its value is read where it stands.
-        if (current.verdict === 'replace') replacementBlocks(current.el, out, seen);
+        if (current.verdict === 'replace') replacementBlocks(current.el, out);
         run = null;
         k++;
         continue;
@@ -321,7 +329,7 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     }
     if (inside) {
       run = null;
-      if (inside.verdict === 'replace') replacementBlocks(inside.el, out, seen);
+      if (inside.verdict === 'replace') replacementBlocks(inside.el, out);
       // Jump past the element's subtree: none of its text nodes is read one by one.
       let last: Node = inside.el;
       while (last.lastChild) last = last.lastChild;
@@ -329,30 +337,31 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
       k++;
       continue;
     }
+    const source = node.parentElement ?? root;
     if (value.length > MAX_BLOCK) {
-      out.push(OVERLONG);
+      out.push(OVERLONG, source);
       run = null;
       continue;
     }
-    // Hidden text is skipped as if absent: the pieces around it are what a person sees side by side.
-    if (seen && node.parentElement && !seen(node.parentElement)) continue;
     const text = clean(value);
     if (!text) continue;
     const line = lineOf(node);
+    const texts = out.texts;
     const joinedText =
-      line === run && out.length > 0
-        ? joined(out[out.length - 1] as string, text, spaced || /^\s/.test(value))
+      line === run && texts.length > 0
+        ? joined(texts[texts.length - 1] as string, text, spaced || /^\s/.test(value))
         : undefined;
-    if (joinedText !== undefined) out[out.length - 1] = joinedText;
-    else pushSplit(text, out);
+    if (joinedText !== undefined) out.appendToLast(joinedText, source);
+    else pushSplit(text, source, out);
     run = line;
     spaced = /\s$/.test(value);
   }
   for (; k < special.length; k++) {
     const rest = special[k] as (typeof special)[number];
-    if (rest.verdict === 'replace') replacementBlocks(rest.el, out, seen);
+    if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
   }
-  return out;
+  if (options.sources) for (const source of out.sources) options.sources.push(source);
+  return out.texts;
 }
 
 /** Elements that flow within a line: their text continues the line's words. */
@@ -384,12 +393,12 @@ const MAX_JOINED = 120;
 /** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
 const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
 
-function pushSplit(text: string, out: string[]): void {
+function pushSplit(text: string, source: Element, out: Collector): void {
   if (!text.includes(':') || !PAIR_SEPARATOR.test(text)) {
-    out.push(text);
+    out.push(text, source);
     return;
   }
-  for (const part of text.split(PAIR_SEPARATOR)) if (part) out.push(part);
+  for (const part of text.split(PAIR_SEPARATOR)) if (part) out.push(part, source);
 }
 
 export interface LabelSpec {

@@ -258,7 +258,8 @@ function read(html: string, site: Site) {
   return extractPageFacts(doc, URLS[site]);
 }
 
-describe.each(Object.keys(URLS) as Site[])('on a %s client page', (site) => {
+// 200 generated pages a property: seconds on a loaded 2-core machine, past vitest's 5 s default.
+describe.each(Object.keys(URLS) as Site[])('on a %s client page', { timeout: 60_000 }, (site) => {
   it('the facts come back whatever the markup, the words and the noise', () => {
     fc.assert(
       fc.property(pageArb(site, truthArb()), ({ truth, layout }) => {
