@@ -8,6 +8,7 @@ import {
   labelBlocks,
   labelCandidates,
   renderedVisibility,
+  type Seen,
   textBlocks,
 } from './labels';
 
@@ -281,10 +282,13 @@ const VALUE_REACH = 5;
  * the page, so only the blocks that can carry a fact are judged (labels, what follows them, the notable
  * lines): a hidden one is dropped, and the page is read without it.
  */
-export function pageBlocks(root: Element, options: { skipControls?: boolean } = {}): string[] {
+export function pageBlocks(
+  root: Element,
+  options: { skipControls?: boolean } = {},
+  seen: Seen = renderedVisibility(root),
+): string[] {
   const sources: Element[][] = [];
   const blocks = textBlocks(root, { ...options, sources });
-  const seen = renderedVisibility(root);
   if (!seen) return blocks;
   const judged = new Set<number>();
   for (const i of labelCandidates(blocks, ALL_LABELS))
@@ -370,10 +374,10 @@ function policyName(blocks: string[], labels: Set<number>): string | undefined {
   return name && name.length <= POLICY_NAME_MAX ? name : undefined;
 }
 
-function readPolicies(root: Element): PolicyFacts[] {
+function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
   const policies: PolicyFacts[] = [];
   for (const card of policyCards(root)) {
-    const blocks = pageBlocks(card);
+    const blocks = pageBlocks(card, {}, seen);
     const read = readPolicy(blocks, false);
     if (!read.hasAorLine) continue;
     policies.push({
@@ -407,7 +411,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // Several values for the AOR or the coverage: either several policies (read card by card) or a page
   // that contradicts itself (caution).
   const several = page.aor.npns.length > 1 || page.coverage.length > 1;
-  const policies = several && doc.body ? readPolicies(doc.body) : [];
+  const policies = several && doc.body ? readPolicies(doc.body, renderedVisibility(doc.body)) : [];
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);
   let aorNpn = aor.aorNpn;
