@@ -5,12 +5,12 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { PAGE_CASES } from './cases.mjs';
 import {
+  clickInBanner,
   delay,
+  inBanner,
   openExtensionPage,
   PROFILE,
   ROOT,
-  clickInBanner,
-  inBanner,
   readBanner,
   TEST_TIMEOUT,
   useHarness,

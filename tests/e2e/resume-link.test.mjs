@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  clickInBanner,
   delay,
   fill,
   launchChromium,
   makeTempDir,
   openExtensionPage,
-  clickInBanner,
   readBanner,
   removeDir,
   setProfileInStorage,
