@@ -151,10 +151,6 @@ function hostileSuite(name, browser) {
         const banner = await readBanner(page);
         assert.equal(banner.count, 1, 'still one host');
         assert.equal(banner.level, 'blocked');
-        if (browser === 'chromium') {
-          const { screenshot } = await import('./helpers.mjs');
-          await screenshot(page, 'banner-hostile-css-chromium.png');
-        }
       } finally {
         await page.close();
       }
