@@ -14,6 +14,7 @@ import {
   readBanner,
   TEST_TIMEOUT,
   useHarness,
+  WAIT,
   waitForBanner,
   waitForText,
 } from './helpers.mjs';
