@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { findAtRiskClient } from '../lib/at-risk/store';
+import { dismiss, forgetClosedTabs, isDismissed } from '../lib/banner/dismissals.background';
+import { type SenderPage, senderPage } from '../lib/banner/page';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
-import { createRouter } from '../lib/messages';
+import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
@@ -34,8 +36,17 @@ async function bannerMessages(): Promise<Record<string, { message: string }> | u
   return messages;
 }
 
+/** The enrollment page that sent the message; anything else (and facts about another site) is refused. */
+function pageOf(sender: Sender, site?: string): SenderPage {
+  const page = senderPage(sender);
+  if (!page || (site !== undefined && site !== page.site))
+    throw new RefusedMessage('Refused: AOR Guard answers a page only about itself.');
+  return page;
+}
+
 export default defineBackground(() => {
   installCallReportShortcuts();
+  forgetClosedTabs();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
   let profileRead = readProfile();
@@ -45,7 +56,8 @@ export default defineBackground(() => {
   db.open().catch(() => {});
 
   const route = createRouter(browser.runtime.id, {
-    'assess-page': async ({ facts }) => {
+    'assess-page': async ({ facts }, sender) => {
+      const page = pageOf(sender, facts.site);
       const profile = await profileRead;
       const { policy } = await readPolicy();
       const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
@@ -67,7 +79,14 @@ export default defineBackground(() => {
       }
       const atRisk =
         siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
-      return { ...pageVerdict(facts, { profile, policy, atRisk }), messages: await bannerMessages() };
+      return {
+        ...pageVerdict(facts, { profile, policy, atRisk }),
+        messages: await bannerMessages(),
+        dismissed: await isDismissed(page, facts.applicationId),
+      };
+    },
+    'dismiss-banner': async ({ applicationId }, sender) => {
+      await dismiss(pageOf(sender), applicationId);
     },
     'open-dashboard': async ({ section, prefill }) => {
       await openDashboardTab(section, prefill);

@@ -91,6 +91,8 @@ export const messageSchema = z.discriminatedUnion('type', [
     section: matching(/^[a-z-]{1,40}$/),
     prefill: optional(prefillSchema),
   }),
+  // The page the banner was dismissed on is the sender's (lib/banner/page.ts); only the application is said.
+  z.object({ type: z.literal('dismiss-banner'), applicationId: optional(applicationIdDigits()) }),
 ]);
 
 /** Messages the content script answers (from the popup). */
@@ -103,10 +105,13 @@ export type MessageType = Message['type'];
 export interface PageVerdict extends Verdict {
   /** The banner's words in the language the agent chose, when it is not the browser's. */
   messages?: Record<string, { message: string }>;
+  /** The agent dismissed this application's banner in this tab. */
+  dismissed: boolean;
 }
 export interface Responses {
   'assess-page': PageVerdict;
   'open-dashboard': undefined;
+  'dismiss-banner': undefined;
 }
 
 export type Handlers = {

@@ -7,71 +7,31 @@ import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
 import { extractPageFacts, type PageFacts } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
-import { OWN_HOST_TAG } from '../../lib/sites/labels';
 import bannerCss from './banner.css?inline';
+import { type BannerHost, mountHost } from './host';
 
 // Pages re-render often. A change after a quiet spell is read within a frame; a page that keeps
 // mutating is read at most every MIN_GAP_MS, so its mutations cost us a small, fixed share of CPU.
 const QUIET_MS = 16;
 const MIN_GAP_MS = 250;
-const DISMISSED_KEY = 'aor-guard:dismissed';
 
 function ask<T>(message: Message): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
 
-/** Dismissed per application for this tab's session; the page may reload, the choice holds. */
-const dismissed = {
-  read(): string[] {
-    try {
-      const list = JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]');
-      return Array.isArray(list) ? list.filter((x) => typeof x === 'string') : [];
-    } catch {
-      return [];
-    }
-  },
-  has(key: string) {
-    return this.read().includes(key);
-  },
-  add(key: string) {
-    try {
-      sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...this.read(), key].slice(-200)));
-    } catch {
-      // Storage may be blocked by the page; dismissal then lasts until the next evaluation.
-    }
-  },
-};
-
-/** One host, in its own shadow root, fixed over the page: the page's layout never moves. */
-function mountHost(): { host: HTMLElement; container: HTMLElement } {
-  const host = document.createElement(OWN_HOST_TAG.toLowerCase());
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = bannerCss;
-  const container = document.createElement('div');
-  root.append(style, container);
-  document.documentElement.append(host);
-  return { host, container };
-}
-
 function start(ctx: ContentScriptContext) {
   let facts: PageFacts | null = null;
   let lastKey = '';
-  let mounted: ReturnType<typeof mountHost> | null = null;
+  let mounted: BannerHost | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = Number.NEGATIVE_INFINITY;
 
+  /** Renders inside the closed shadow root only: nothing about the verdict goes on the host. */
   function show(current: PageFacts, verdict: PageVerdict | null) {
-    mounted ??= mountHost();
-    const { host, container } = mounted;
-    // The same host is reused for every evaluation: the banner never stacks.
-    if (!host.isConnected) document.documentElement.append(host);
+    mounted ??= mountHost(bannerCss);
+    const { container } = mounted;
     const assessment = verdict?.assessment ?? null;
-    const key = `${current.site}:${current.applicationId ?? location.pathname}`;
-    const visible = (verdict?.presentation ?? 'none') !== 'none' && !dismissed.has(key);
-    host.dataset.level = assessment?.level ?? 'none';
-    host.dataset.atRisk = String(verdict?.atRisk ?? false);
-    host.hidden = !visible;
+    const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
     render(
       visible && verdict && assessment
         ? h(Banner, {
@@ -81,8 +41,8 @@ function start(ctx: ContentScriptContext) {
             atRisk: verdict.atRisk,
             policyName: verdict.policy,
             onDismiss: () => {
-              dismissed.add(key);
-              host.hidden = true;
+              render(null, container);
+              ask({ type: 'dismiss-banner', applicationId: current.applicationId }).catch(() => {});
             },
             onOpenDashboard: (section, prefill) => {
               ask({ type: 'open-dashboard', section, prefill }).catch(() => {});
@@ -102,7 +62,7 @@ function start(ctx: ContentScriptContext) {
     lastKey = key;
     facts = next;
     if (!next) {
-      if (mounted) mounted.host.hidden = true;
+      if (mounted) render(null, mounted.container);
       return;
     }
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
@@ -124,7 +84,7 @@ function start(ctx: ContentScriptContext) {
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
-    mounted?.host.remove();
+    mounted?.remove();
   });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // A select (the Override NPN) changes its value without changing the DOM.

@@ -1,6 +1,7 @@
 // Every fixture page kind on its real host name, with what the agent (profile NPN 12345678, plan year
 // 2026) must see. Used by the end-to-end tests and by `npm run demo`.
-//   level: the verdict on the banner host (data-level); null when the page is not read at all (no host);
+//   level: the verdict the banner's heading says (checked when it shows); null when the page is not read
+//     at all (no host);
 //     'none' when it is read but gets no verdict (a list, an interstitial: no single consumer).
 //   visible: whether the banner shows. text / notText: words the banner must or must not carry.
 //   facts: what a person reading the page would state (a subset of PageFacts, lib/sites/index.ts); a field

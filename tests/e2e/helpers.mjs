@@ -1,10 +1,11 @@
 // Shared helpers for the end-to-end tests: driving the extension's pages and the banner as a person would.
 // Launching the browsers and serving the fixture pages is tools/harness/ (also used by `npm run demo`
 // and `npm run bench`); it is re-exported here so a test imports from one place.
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { launch, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
+import { delay, launch, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
 
 export * from '../../tools/harness/index.mjs';
 
@@ -149,30 +150,141 @@ export async function saveProfileThroughUi(page, profile = PROFILE) {
 // ---------------------------------------------------------------------------------------------
 // Banner
 
-/** Waits until the content script has assessed the page, then describes its banner. */
-export async function readBanner(page, { timeout = WAIT } = {}) {
-  await page.waitForSelector(':root > aor-guard-banner[data-level]', { timeout });
-  return page.evaluate(() => {
-    const host = document.querySelector(':root > aor-guard-banner');
-    const root = host.shadowRoot;
-    const alert = root?.querySelector('[role="alert"]');
+/** The banner's headings (locales/*.yml, banner:) and the level each says; the at-risk one is 'clear'. */
+const HEADING_LEVELS = (() => {
+  const levels = { blocked: 'blocked', caution: 'caution', clear: 'clear', atRiskTitle: 'clear' };
+  const out = new Map();
+  for (const locale of ['en', 'es']) {
+    const yml = fs.readFileSync(path.join(ROOT, `locales/${locale}.yml`), 'utf8');
+    const section = yml.slice(yml.indexOf('\nbanner:\n'));
+    for (const [key, level] of Object.entries(levels)) {
+      const heading = section.match(new RegExp(`^  ${key}: (.+)$`, 'm'))?.[1].trim();
+      if (heading) out.set(heading, level);
+    }
+  }
+  return out;
+})();
+
+/**
+ * Runs `fn(root, ...args)` in the page with the banner's closed shadow root, which the page's own
+ * scripts cannot reach (page.evaluate sees `host.shadowRoot === null`). The browser's remote protocol
+ * can: Chromium's CDP describes a host's closed root (DOM.describeNode with pierce), WebDriver BiDi
+ * serialises it (includeShadowTree: 'all') in Firefox; either hands back a reference the test then
+ * calls a function on. Arguments and the result travel as JSON. null when the page has no host.
+ */
+export async function inBanner(page, fn, ...args) {
+  const source = `function (root, json) { return JSON.stringify((${fn})(root, ...JSON.parse(json))); }`;
+  const json = JSON.stringify(args);
+  if (page.browser().protocol === 'webDriverBiDi') {
+    const connection = page.browser().connection;
+    const target = { context: page.mainFrame()._id };
+    const { result: found } = await connection.send('script.callFunction', {
+      functionDeclaration: '() => document.querySelector(":root > aor-guard-banner")',
+      target,
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    const root = found.result.value?.shadowRoot;
+    if (!root) return null;
+    const { result } = await connection.send('script.callFunction', {
+      functionDeclaration: source,
+      target,
+      awaitPromise: false,
+      arguments: [{ sharedId: root.sharedId }, { type: 'string', value: json }],
+    });
+    if (result.type !== 'success') throw new Error(`in the banner: ${result.exceptionDetails?.text}`);
+    return JSON.parse(result.result.value);
+  }
+  const cdp = await page.createCDPSession();
+  try {
+    const { result: host } = await cdp.send('Runtime.evaluate', {
+      expression: 'document.querySelector(":root > aor-guard-banner")',
+    });
+    if (!host.objectId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (json) { return (${source}).call(null, this, json); }`,
+      arguments: [{ value: json }],
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the banner: ${exceptionDetails.exception?.description}`);
+    return JSON.parse(result.value);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** What a person sees of the banner: its heading, its words, and whether it shows at all. */
+async function describeBanner(page) {
+  const seen = await inBanner(page, (root) => {
+    const alert = root.querySelector('[role="alert"]');
     return {
-      count: document.querySelectorAll(':root > aor-guard-banner').length,
-      level: host.dataset.level,
-      hidden: host.hidden,
-      parentTag: host.parentElement?.tagName,
-      shadowOpen: Boolean(root),
       alert: Boolean(alert),
       heading: alert?.querySelector('h2')?.textContent.trim() ?? null,
       text: alert?.textContent ?? '',
-      elementTags: root ? [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()) : [],
-      eventAttributes: root
-        ? [...root.querySelectorAll('*')].flatMap((e) =>
-            [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}.${a.name}`),
-          )
-        : [],
+      elementTags: [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+      eventAttributes: [...root.querySelectorAll('*')].flatMap((e) =>
+        [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}.${a.name}`),
+      ),
     };
   });
+  const page_ = await page.evaluate(() => {
+    const host = document.querySelector(':root > aor-guard-banner');
+    return {
+      count: document.querySelectorAll(':root > aor-guard-banner').length,
+      parentTag: host?.parentElement?.tagName,
+      shadowOpen: Boolean(host?.shadowRoot),
+    };
+  });
+  return {
+    ...page_,
+    ...seen,
+    // Only a banner that shows says its level: the page carries none (docs/PRIVACY.md).
+    level: seen?.heading ? (HEADING_LEVELS.get(seen.heading) ?? `unknown heading: ${seen.heading}`) : null,
+    hidden: !seen?.alert,
+  };
+}
+
+/**
+ * Waits until the content script has assessed the page (it adds its host with the first verdict), then
+ * describes the banner: { count, level, hidden, heading, text, … }. `level` is null when nothing shows.
+ */
+export async function readBanner(page, { timeout = WAIT } = {}) {
+  await page.waitForSelector(':root > aor-guard-banner', { timeout });
+  return describeBanner(page);
+}
+
+/** Waits until the banner's description satisfies `wanted` (re-read every 50 ms); returns it. */
+export async function waitForBanner(page, wanted, { timeout = WAIT } = {}) {
+  const until = Date.now() + timeout;
+  let last = await readBanner(page, { timeout });
+  while (!wanted(last)) {
+    if (Date.now() > until) throw new Error(`the banner never became as wanted: ${JSON.stringify(last)}`);
+    await delay(50);
+    last = await describeBanner(page);
+  }
+  return last;
+}
+
+/** Clicks the banner's button named `name` with the mouse, as a person does (a trusted click). */
+export async function clickInBanner(page, name) {
+  const box = await inBanner(
+    page,
+    (root, text) => {
+      const target = [...root.querySelectorAll('button, a[href]')].find((b) => b.textContent.trim() === text);
+      if (!target) return null;
+      target.scrollIntoView({ block: 'center' });
+      const r = target.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    name,
+  );
+  if (!box) throw new Error(`the banner has no "${name}"`);
+  await page.mouse.click(box.x, box.y);
 }
 
 export async function screenshot(page, name) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  clickInBanner,
   delay,
   fill,
   launchChromium,
@@ -21,17 +22,13 @@ import {
 const LINK = 'https://www.healthsherpa.com/resume/abc123';
 const APPLICATION_ID = '4567891230';
 
-/** Clicks an element whose text is exactly `text` (anchors included), in the page or the banner's shadow root. */
-async function clickText(page, selector, text, { shadowHost } = {}) {
+/** Clicks an element whose text is exactly `text` (anchors included). */
+async function clickText(page, selector, text) {
   const handle = await page.waitForFunction(
-    (sel, t, host) => {
-      const root = host ? document.querySelector(host)?.shadowRoot : document;
-      return [...(root?.querySelectorAll(sel) ?? [])].find((e) => e.textContent.trim() === t) ?? null;
-    },
+    (sel, t) => [...document.querySelectorAll(sel)].find((e) => e.textContent.trim() === t) ?? null,
     { timeout: WAIT },
     selector,
     text,
-    shadowHost ?? null,
   );
   await handle.evaluate((el) => el.click());
 }
@@ -67,7 +64,7 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
       const opened = browser.waitForTarget((t) => t.url().includes('dashboard.html#resume-link'), {
         timeout: WAIT,
       });
-      await clickText(page, 'button', 'Send Resume Link', { shadowHost: 'aor-guard-banner' });
+      await clickInBanner(page, 'Send Resume Link');
       const form = await (await opened).page();
       await form.waitForFunction(() => document.getElementById('rl-link')?.value, { timeout: WAIT });
       const prefilled = await form.evaluate(() => ({

@@ -11,6 +11,8 @@ import { db } from '../../lib/storage/db';
 import { aroundWrites } from '../support/dexie-writes';
 
 const OWN_ID = fakeBrowser.runtime.id;
+/** A content script on a HealthSherpa page in tab 1, as the browser names it. */
+const PAGE_SENDER = { id: OWN_ID, tab: { id: 1 }, url: 'https://www.healthsherpa.com/agents/a/clients/1' };
 type Listener = (message: unknown, sender: unknown) => unknown;
 
 const writes: string[] = [];
@@ -101,7 +103,7 @@ const junk = fc.anything({
 /** Messages that look nearly right: a known type with fields of the wrong kind, or a valid one. */
 const nearMiss = fc.oneof(
   fc.record({
-    type: fc.constantFrom('assess-page', 'open-dashboard', 'get-page-facts', 'wipe'),
+    type: fc.constantFrom('assess-page', 'open-dashboard', 'dismiss-banner', 'get-page-facts', 'wipe'),
     facts: junk,
   }),
   fc.record({ type: fc.constant('assess-page'), facts: wellFormedFacts }),
@@ -113,6 +115,13 @@ const nearMiss = fc.oneof(
     section: fc.oneof(fc.constantFrom('profile', 'cases', 'agency'), fc.string()),
     prefill: fc.option(fc.record({ applicationId: fc.oneof(fc.stringMatching(/^\d{1,20}$/), junk) })),
   }),
+  fc.record(
+    {
+      type: fc.constant('dismiss-banner'),
+      applicationId: fc.oneof(fc.stringMatching(/^\d{1,20}$/), junk),
+    },
+    { requiredKeys: ['type'] },
+  ),
 );
 
 /** Huge payloads, built inside the property so a failure prints the recipe, not megabytes. */
@@ -146,8 +155,8 @@ const otherSender = fc.oneof(
 describe('background router under random input', { timeout: 120_000 }, () => {
   it('the spies see writes: a verdict request for a page with the Invalid Action error opens a case', async () => {
     const facts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: true, applicationId: '42' };
-    const { outcome, writes } = await deliver({ type: 'assess-page', facts }, { id: OWN_ID });
-    expect(outcome).toMatchObject({ ok: true, value: { atRisk: false } });
+    const { outcome, writes } = await deliver({ type: 'assess-page', facts }, PAGE_SENDER);
+    expect(outcome).toMatchObject({ ok: true, value: { atRisk: false, dismissed: false } });
     expect(writes).toContain('invalidActionCases:put');
     await fakeBrowser.storage.local.set({ probe: 1 });
     expect(storageWrites).toEqual(['local:probe']);
@@ -170,7 +179,7 @@ describe('background router under random input', { timeout: 120_000 }, () => {
   it('refuses whatever does not parse from this extension, writes nothing; answers what does', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(nearMiss, junk), async (message) => {
-        const { outcome, writes, tabs } = await deliver(message, { id: OWN_ID, tab: { id: 1 } });
+        const { outcome, writes, tabs } = await deliver(message, PAGE_SENDER);
         const parsed = messageSchema.safeParse(message);
         if (!parsed.success) {
           expect(outcome.ok).toBe(false);
@@ -179,8 +188,14 @@ describe('background router under random input', { timeout: 120_000 }, () => {
           expect(tabs).toBe(0);
           return;
         }
-        expect(outcome).toMatchObject({ ok: true });
         const m = parsed.data;
+        // Facts about another site than the sender's page are refused like a malformed message.
+        if (m.type === 'assess-page' && m.facts.site !== 'healthsherpa') {
+          expect(outcome.ok || outcome.error).toBeInstanceOf(RefusedMessage);
+          expect(writes).toEqual([]);
+          return;
+        }
+        expect(outcome).toMatchObject({ ok: true });
         if (m.type === 'open-dashboard') expect(tabs).toBe(1);
         // The one intended write: an Invalid Action error seen on a page opens (or refreshes) its case.
         const opensCase = m.type === 'assess-page' && m.facts.invalidActionError && !!m.facts.applicationId;
@@ -189,7 +204,51 @@ describe('background router under random input', { timeout: 120_000 }, () => {
       }),
       { numRuns: 400 },
     );
+    // The one storage write: a dismissal, in the session area, under the sender's tab.
+    expect(storageWrites.filter((w) => w !== 'session:banner-dismissed:1')).toEqual([]);
+  });
+
+  it('answers a content script only about the page it is on, and keeps a dismissal to its tab', async () => {
+    const facts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: false, applicationId: '7' };
+    const notAPage = fc.oneof(
+      fc.record({ id: fc.constant(OWN_ID), url: fc.webUrl() }),
+      fc.record({ id: fc.constant(OWN_ID), tab: fc.record({ id: fc.integer() }), url: fc.webUrl() }),
+      fc.record({
+        id: fc.constant(OWN_ID),
+        tab: fc.record({ id: fc.nat() }),
+        url: fc.constantFrom(
+          'http://www.healthsherpa.com/',
+          'https://healthsherpa.com.evil.example/',
+          'https://healthcare.gov/',
+          `chrome-extension://${OWN_ID}/popup.html`,
+          'about:blank',
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(notAPage, fc.constantFrom('assess-page', 'dismiss-banner'), async (sender, type) => {
+        const message = type === 'assess-page' ? { type, facts } : { type, applicationId: '7' };
+        const { outcome, writes } = await deliver(message, sender);
+        expect(outcome.ok || outcome.error).toBeInstanceOf(RefusedMessage);
+        expect(writes).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
     expect(storageWrites).toEqual([]);
+
+    await deliver({ type: 'dismiss-banner', applicationId: '7' }, PAGE_SENDER);
+    const verdict = async (sender: object) => {
+      const { outcome } = await deliver({ type: 'assess-page', facts }, sender);
+      return outcome.ok ? (outcome.value as { dismissed: boolean }).dismissed : outcome.error;
+    };
+    expect(await verdict(PAGE_SENDER)).toBe(true);
+    expect(await verdict({ ...PAGE_SENDER, tab: { id: 2 } }), 'another tab').toBe(false);
+    const benefitAlign = { ...PAGE_SENDER, url: 'https://agent.benefitalign.com/ba/client/1/summary' };
+    const { outcome } = await deliver(
+      { type: 'assess-page', facts: { ...facts, site: 'benefitalign' } },
+      benefitAlign,
+    );
+    expect(outcome).toMatchObject({ ok: true, value: { dismissed: false } });
   });
 
   it('refuses huge payloads without a crash or a write', async () => {

@@ -70,15 +70,23 @@ async function benchExtraction(browser) {
   );
 }
 
-// Installed before the page's own scripts: notes when the banner host gets its verdict.
+// Installed before the page's own scripts: notes when the banner shows and when it goes, as a person
+// sees it. The page cannot read what the banner says (its shadow root is closed), only its size, so
+// this is what the page can time: the host's box, laid out, non-empty or empty.
 const WATCH_BANNER = () => {
   globalThis.__aorSeen = [];
-  new MutationObserver(() => {
+  const sizes = new ResizeObserver(([entry]) => {
+    const shows = entry.contentRect.height > 0;
+    if (shows !== globalThis.__aorSeen.at(-1)?.shows)
+      globalThis.__aorSeen.push({ shows, at: performance.now() });
+  });
+  const hosts = new MutationObserver(() => {
     const host = document.querySelector('aor-guard-banner');
-    const level = host?.dataset.level;
-    const last = globalThis.__aorSeen.at(-1);
-    if (level && level !== last?.level) globalThis.__aorSeen.push({ level, at: performance.now() });
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-level'] });
+    if (!host) return;
+    hosts.disconnect();
+    sizes.observe(host);
+  });
+  hosts.observe(document, { subtree: true, childList: true });
 };
 
 /** A client page loaded until its verdict: milliseconds from DOMContentLoaded, and the open page. */
@@ -86,10 +94,11 @@ async function loadToVerdict(browser, server) {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(WATCH_BANNER);
   await page.goto(server.url('healthsherpa/client-other-aor.html'));
-  await page.waitForFunction(() => globalThis.__aorSeen.length > 0, { timeout: 20_000 });
+  await page.waitForFunction(() => globalThis.__aorSeen.at(-1)?.shows === true, { timeout: 20_000 });
   const latency = await page.evaluate(
     () =>
-      globalThis.__aorSeen[0].at - performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+      globalThis.__aorSeen.find((s) => s.shows).at -
+      performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
   );
   return { page, latency };
 }
@@ -110,7 +119,8 @@ async function benchBanner(browser, server) {
         history.pushState({}, '', location.pathname.replace('c_8f2a', 'c_other') + location.search);
         const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
         dd.textContent = `Sam Agent (NPN ${npn})`;
-        while (globalThis.__aorSeen.at(-1).level !== 'clear') await new Promise((r) => setTimeout(r, 1));
+        // Your own client: the blocked banner goes.
+        while (globalThis.__aorSeen.at(-1).shows) await new Promise((r) => setTimeout(r, 1));
         return globalThis.__aorSeen.at(-1).at - t0;
       }, PROFILE.npn),
     );
@@ -145,7 +155,7 @@ async function benchBanner(browser, server) {
 async function mutationCpu(browser, server) {
   const page = await browser.newPage();
   await page.goto(server.url('healthsherpa/client-other-aor.html'));
-  await page.waitForSelector('aor-guard-banner[data-level]', { timeout: 20_000 });
+  await page.waitForSelector('aor-guard-banner', { timeout: 20_000 });
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

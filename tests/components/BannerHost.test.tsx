@@ -1,0 +1,86 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Banner } from '../../components/Banner';
+import { mountHost } from '../../entrypoints/enrollment.content/host';
+import { assessInvalidActionRisk } from '../../lib/risk/rules';
+
+const assessment = assessInvalidActionRisk({
+  submittingNpn: '12345678',
+  policyNpn: '87654321',
+  hasActiveCoverage: true,
+  pathway: 'agent',
+});
+const facts = {
+  site: 'healthsherpa',
+  pageKind: 'client' as const,
+  applicationId: '4567891230',
+  aorNpn: '87654321',
+  hasActiveCoverage: true,
+  invalidActionError: false,
+};
+
+const hosts: ReturnType<typeof mountHost>[] = [];
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.remove();
+});
+
+function mounted() {
+  const onDismiss = vi.fn();
+  const onOpenDashboard = vi.fn();
+  const host = mountHost('');
+  hosts.push(host);
+  render(
+    <Banner
+      assessment={assessment}
+      facts={facts}
+      submittingNpn="12345678"
+      atRisk
+      onDismiss={onDismiss}
+      onOpenDashboard={onOpenDashboard}
+    />,
+    host.container,
+  );
+  const buttons = [...host.container.querySelectorAll('button')];
+  return { host, buttons, onDismiss, onOpenDashboard };
+}
+
+describe('the banner host in the page', () => {
+  it('is a bare element: closed root, no attribute, nothing of the banner in the page DOM', () => {
+    mounted();
+    const el = document.querySelector('aor-guard-banner');
+    expect(el?.shadowRoot).toBeNull();
+    expect(el?.getAttributeNames()).toEqual([]);
+    expect(document.documentElement.textContent).not.toContain('12345678');
+    expect(document.documentElement.outerHTML).not.toMatch(/blocked|at-risk|12345678/);
+  });
+
+  it('lets no script press a button: click(), dispatched clicks and keys do nothing', () => {
+    const { buttons, onDismiss, onOpenDashboard } = mounted();
+    expect(buttons.length).toBeGreaterThanOrEqual(3);
+    for (const button of buttons) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }
+    expect(onDismiss).not.toHaveBeenCalled();
+    expect(onOpenDashboard).not.toHaveBeenCalled();
+    // The call script did not open either.
+    expect(buttons.find((b) => b.getAttribute('aria-expanded') === 'true')).toBeUndefined();
+  });
+
+  it('is put back under the root element when the page removes or moves it', async () => {
+    const { host } = mounted();
+    const el = () => document.querySelector('aor-guard-banner');
+    el()?.remove();
+    await Promise.resolve();
+    expect(el()?.parentNode).toBe(document.documentElement);
+    const hidden = document.createElement('div');
+    document.body.append(hidden);
+    hidden.append(el() as Element);
+    await Promise.resolve();
+    expect(el()?.parentNode).toBe(document.documentElement);
+    host.remove();
+    await Promise.resolve();
+    expect(el()).toBeNull();
+  });
+});
