@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
@@ -14,6 +13,19 @@ export interface BannerProps {
   policyName?: string;
   onDismiss(): void;
   onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
+}
+
+/**
+ * Opens and closes the call script where it is: the banner holds no state of its own, so the content
+ * script carries no hooks library (its size budget: `npm run size`).
+ */
+function toggleScript(event: Event): void {
+  const button = event.currentTarget as HTMLButtonElement;
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', String(open));
+  const root = button.getRootNode() as Document | ShadowRoot;
+  const script = root.getElementById('aor-guard-script');
+  if (script) script.hidden = !open;
 }
 
 function title(level: RiskAssessment['level'], atRisk: boolean): string {
@@ -33,7 +45,6 @@ export function Banner({
   onOpenDashboard,
 }: BannerProps) {
   const { level, reasons, actions } = assessment;
-  const [scriptOpen, setScriptOpen] = useState(false);
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
   const canSendLink = actions.includes('send-resume-link') || facts.invalidActionError;
@@ -95,18 +106,13 @@ export function Banner({
       )}
       {canCall && (
         <div class="banner-actions">
-          <button
-            type="button"
-            aria-expanded={scriptOpen}
-            aria-controls="aor-guard-script"
-            onClick={() => setScriptOpen(!scriptOpen)}
-          >
+          <button type="button" aria-expanded="false" aria-controls="aor-guard-script" onClick={toggleScript}>
             {t('banner.scriptButton')}
           </button>
         </div>
       )}
-      {canCall && scriptOpen && (
-        <div id="aor-guard-script" class="script">
+      {canCall && (
+        <div id="aor-guard-script" class="script" hidden>
           <ol>
             <li>{t('banner.scriptStep1')}</li>
             <li>{t('banner.scriptStep2')}</li>
