@@ -42,7 +42,7 @@ export function parseDashboardHash(hash: string): { section: string; prefill: Da
     prefill: {
       applicationId: applicationId && /^\d{1,20}$/.test(applicationId) ? applicationId : undefined,
       state: state && /^[A-Z]{2}$/.test(state) ? state : undefined,
-      resumeLink: resumeLink && checkResumeLink(resumeLink).ok ? resumeLink.trim() : undefined,
+      resumeLink: resumeLink ? checkResumeLink(resumeLink).href : undefined,
       consumerName,
       planYear: isPlanYear(planYear) ? planYear : undefined,
       eap: params.get('eap') === '1' ? true : undefined,
