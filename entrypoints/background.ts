@@ -4,6 +4,7 @@ import { findAtRiskClient } from '../lib/at-risk/store';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
+import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter } from '../lib/messages';
 import { readPolicy } from '../lib/policy/managed.background';
@@ -45,11 +46,14 @@ export default defineBackground(() => {
   db.open().catch(() => {});
 
   const route = createRouter(browser.runtime.id, {
-    'assess-page': async ({ facts }) => {
+    'assess-page': async ({ facts }, sender) => {
       const profile = await profileRead;
       const { policy } = await readPolicy();
       const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
-      if (siteOn && facts.invalidActionError && facts.applicationId) {
+      // Only the site's own error page opens a case (any page can print "Invalid Action"), and a tab
+      // opens a few a minute at most (lib/cases/openings.ts).
+      if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
+        const now = new Date();
         // The warning matters more than the record: a case that cannot be kept (a plan year outside
         // the Marketplace's, a full disk) must not leave the page without its banner.
         await recordInvalidActionSighting(
@@ -62,7 +66,9 @@ export default defineBackground(() => {
             aorNpn: facts.aorNpn,
             site: facts.site,
           },
-          new Date(),
+          now,
+          db,
+          () => mayOpenCase(sender.tab?.id, now),
         ).catch(() => {});
       }
       const atRisk =

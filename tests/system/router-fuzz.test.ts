@@ -144,13 +144,18 @@ const otherSender = fc.oneof(
 
 // Hundreds of runs and megabyte payloads on a shared machine: a generous limit, no time asserted.
 describe('background router under random input', { timeout: 120_000 }, () => {
-  it('the spies see writes: a verdict request for a page with the Invalid Action error opens a case', async () => {
-    const facts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: true, applicationId: '42' };
-    const { outcome, writes } = await deliver({ type: 'assess-page', facts }, { id: OWN_ID });
+  it('the spies see writes: a verdict request for the Invalid Action error page opens a case', async () => {
+    const facts = {
+      site: 'healthsherpa',
+      pageKind: 'invalid-action',
+      invalidActionError: true,
+      applicationId: '42',
+    };
+    const { outcome, writes } = await deliver({ type: 'assess-page', facts }, { id: OWN_ID, tab: { id: 1 } });
     expect(outcome).toMatchObject({ ok: true, value: { atRisk: false } });
     expect(writes).toContain('invalidActionCases:put');
     await fakeBrowser.storage.local.set({ probe: 1 });
-    expect(storageWrites).toEqual(['local:probe']);
+    expect(storageWrites).toEqual(['session:caseOpenings', 'local:probe']);
   });
 
   it('refuses every message from anything but this extension, valid or not, and writes nothing', async () => {
@@ -182,14 +187,19 @@ describe('background router under random input', { timeout: 120_000 }, () => {
         expect(outcome).toMatchObject({ ok: true });
         const m = parsed.data;
         if (m.type === 'open-dashboard') expect(tabs).toBe(1);
-        // The one intended write: an Invalid Action error seen on a page opens (or refreshes) its case.
-        const opensCase = m.type === 'assess-page' && m.facts.invalidActionError && !!m.facts.applicationId;
+        // The one intended write: the Invalid Action error page opens (or refreshes) its case, and
+        // counts the cases its tab opened.
+        const opensCase =
+          m.type === 'assess-page' &&
+          m.facts.pageKind === 'invalid-action' &&
+          m.facts.invalidActionError &&
+          !!m.facts.applicationId;
         expect(writes.every((w) => w.startsWith('invalidActionCases:'))).toBe(true);
         if (!opensCase) expect(writes).toEqual([]);
       }),
       { numRuns: 400 },
     );
-    expect(storageWrites).toEqual([]);
+    expect(storageWrites.every((w) => w === 'session:caseOpenings')).toBe(true);
   });
 
   it('refuses huge payloads without a crash or a write', async () => {

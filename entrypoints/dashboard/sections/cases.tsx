@@ -1,7 +1,12 @@
 import { CaseTable } from '../../../components/CaseTable';
 import { useCaseSends } from '../../../hooks/use-case-sends';
 import { useLiveQuery } from '../../../hooks/use-live-query';
-import { listInvalidActionCases, setCaseStatus } from '../../../lib/cases/store';
+import {
+  deleteInvalidActionCase,
+  listInvalidActionCases,
+  restoreInvalidActionCase,
+  setCaseStatus,
+} from '../../../lib/cases/store';
 import { dashboardHash } from '../../../lib/shared/dashboard-link';
 import type { DashboardSectionDefinition } from './section';
 
@@ -15,6 +20,8 @@ function CasesSection() {
       unreadable={cases.unreadable}
       {...sends}
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
+      onDelete={(c) => deleteInvalidActionCase(c.id)}
+      onUndoDelete={restoreInvalidActionCase}
       onLogCall={(c) => {
         location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
       }}
