@@ -6,7 +6,8 @@ import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
-import { createRouter } from '../lib/messages';
+import { createRouter, RefusedMessage } from '../lib/messages';
+import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
@@ -73,10 +74,16 @@ export default defineBackground(() => {
       }
       const atRisk =
         siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
-      return { ...pageVerdict(facts, { profile, policy, atRisk }), messages: await bannerMessages() };
+      const hidden = FEATURES.filter((f) => !featureShown(f, policy));
+      return {
+        ...pageVerdict(facts, { profile, policy, atRisk }),
+        messages: await bannerMessages(),
+        ...(hidden.length ? { hidden } : {}),
+      };
     },
     'open-dashboard': async ({ section, prefill }) => {
-      await openDashboardTab(section, prefill);
+      if (!(await openDashboardTab(section, prefill)))
+        throw new RefusedMessage('Refused: the agency has hidden this part of AOR Guard.');
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -7,7 +7,7 @@ import {
   restoreInvalidActionCase,
   setCaseStatus,
 } from '../../../lib/cases/store';
-import { dashboardHash } from '../../../lib/shared/dashboard-link';
+import { prefilledHash } from '../../../lib/storage/dashboard-prefill';
 import type { DashboardSectionDefinition } from './section';
 
 function CasesSection() {
@@ -22,8 +22,11 @@ function CasesSection() {
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
       onDelete={(c) => deleteInvalidActionCase(c.id)}
       onUndoDelete={restoreInvalidActionCase}
-      onLogCall={(c) => {
-        location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
+      onLogCall={async (c) => {
+        location.hash = await prefilledHash('call-reports', {
+          applicationId: c.applicationId,
+          state: c.state,
+        });
       }}
     />
   );
