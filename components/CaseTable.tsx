@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { CASE_STATUSES, type CaseStatus, type InvalidActionCase } from '../lib/cases/case';
+import { CASE_STATUSES, type CaseStatus, type DeletedCase, type InvalidActionCase } from '../lib/cases/case';
 import type { ResumeLinkSend } from '../lib/resume-links/send';
 import { toCsv } from '../lib/shared/csv';
 import { t, tCode } from './i18n';
@@ -12,6 +12,9 @@ export interface CaseTableProps {
   /** Every Resume Link send; each case shows its latest. */
   sends?: ResumeLinkSend[];
   onResend?(c: InvalidActionCase): void;
+  /** Deletes the case and its sends; resolves with what `onUndoDelete` puts back. */
+  onDelete?(c: InvalidActionCase): Promise<DeletedCase>;
+  onUndoDelete?(deleted: DeletedCase): Promise<void>;
 }
 
 type SortKey = 'client' | 'errorSeen' | 'lastSynced' | 'status' | 'lastSent';
@@ -53,9 +56,14 @@ export function CaseTable({
   onLogCall,
   sends = [],
   onResend,
+  onDelete,
+  onUndoDelete,
 }: CaseTableProps) {
   const [filter, setFilter] = useState<CaseStatus | ''>('');
   const [error, setError] = useState('');
+  // The last case deleted, until it is brought back or another is deleted: one Undo at a time.
+  const [deleted, setDeleted] = useState<DeletedCase | null>(null);
+  const [notice, setNotice] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 } | null>(null);
   const latest = latestByCase(sends);
   const filtered = filter ? cases.filter((c) => c.status === filter) : cases;
@@ -120,6 +128,26 @@ export function CaseTable({
       (err: Error) => setError(t('cases.changeFailed', [err.message])),
     );
 
+  const remove = (c: InvalidActionCase) =>
+    onDelete?.(c).then(
+      (d) => {
+        setError('');
+        setDeleted(d);
+        setNotice(t('cases.deleted', [c.applicationId]));
+      },
+      (err: Error) => setError(t('cases.deleteFailed', [err.message])),
+    );
+
+  const undo = (d: DeletedCase) =>
+    onUndoDelete?.(d).then(
+      () => {
+        setError('');
+        setDeleted(null);
+        setNotice(t('cases.restored', [d.case.applicationId]));
+      },
+      (err: Error) => setError(t('cases.undoFailed', [err.message])),
+    );
+
   return (
     <section class="stack" aria-labelledby="cases-heading">
       <h2 id="cases-heading">{t('cases.heading')}</h2>
@@ -152,6 +180,19 @@ export function CaseTable({
       <p role="status" class="status status-error">
         {error}
       </p>
+      <div role="status" class="status">
+        {notice}
+        {deleted && onUndoDelete && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => undo(deleted)}
+            aria-label={t('cases.undoFor', [deleted.case.applicationId])}
+          >
+            {t('cases.undo')}
+          </button>
+        )}
+      </div>
       {shown.length === 0 ? (
         <p class="hint">{cases.length === 0 ? t('cases.empty') : t('cases.noneWithStatus')}</p>
       ) : (
@@ -228,6 +269,16 @@ export function CaseTable({
                     >
                       {t('cases.logCall')}
                     </button>
+                    {onDelete && (
+                      <button
+                        type="button"
+                        class="danger"
+                        onClick={() => remove(c)}
+                        aria-label={t('cases.deleteFor', [c.applicationId])}
+                      >
+                        {t('cases.delete')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -6,8 +6,10 @@ import { type SenderPage, senderPage } from '../lib/banner/page';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
+import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
+import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
@@ -61,7 +63,10 @@ export default defineBackground(() => {
       const profile = await profileRead;
       const { policy } = await readPolicy();
       const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
-      if (siteOn && facts.invalidActionError && facts.applicationId) {
+      // Only the site's own error page opens a case (any page can print "Invalid Action"), and a tab
+      // opens a few a minute at most (lib/cases/openings.ts).
+      if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
+        const now = new Date();
         // The warning matters more than the record: a case that cannot be kept (a plan year outside
         // the Marketplace's, a full disk) must not leave the page without its banner.
         await recordInvalidActionSighting(
@@ -74,22 +79,27 @@ export default defineBackground(() => {
             aorNpn: facts.aorNpn,
             site: facts.site,
           },
-          new Date(),
+          now,
+          db,
+          () => mayOpenCase(sender.tab?.id, now),
         ).catch(() => {});
       }
       const atRisk =
         siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
+      const hidden = FEATURES.filter((f) => !featureShown(f, policy));
       return {
         ...pageVerdict(facts, { profile, policy, atRisk }),
         messages: await bannerMessages(),
         dismissed: await isDismissed(page, facts.applicationId),
+        ...(hidden.length ? { hidden } : {}),
       };
     },
     'dismiss-banner': async ({ applicationId }, sender) => {
       await dismiss(pageOf(sender), applicationId);
     },
     'open-dashboard': async ({ section, prefill }) => {
-      await openDashboardTab(section, prefill);
+      if (!(await openDashboardTab(section, prefill)))
+        throw new RefusedMessage('Refused: the agency has hidden this part of AOR Guard.');
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

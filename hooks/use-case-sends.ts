@@ -2,15 +2,15 @@
 
 import type { InvalidActionCase } from '../lib/cases/case';
 import { listResumeLinkSends } from '../lib/resume-links/store';
-import { dashboardHash } from '../lib/shared/dashboard-link';
+import { prefilledHash } from '../lib/storage/dashboard-prefill';
 import { useLiveQuery } from './use-live-query';
 
 export function useCaseSends() {
   const sends = useLiveQuery(() => listResumeLinkSends());
   return {
     sends: sends?.sends ?? [],
-    onResend(c: InvalidActionCase) {
-      location.hash = dashboardHash('resume-link', {
+    async onResend(c: InvalidActionCase) {
+      location.hash = await prefilledHash('resume-link', {
         applicationId: c.applicationId,
         consumerName: c.consumerName,
         planYear: c.planYear,

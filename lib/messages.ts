@@ -1,6 +1,8 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
+import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
+import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import {
   applicationIdDigits,
   intBetween,
@@ -86,9 +88,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assess-page'), facts: pageFactsSchema }),
   z.object({
     type: z.literal('open-dashboard'),
-    // Which sections exist is the dashboard's to know (entrypoints/dashboard/sections/index.ts): it opens
-    // its first section for an id it does not have. Here only the shape, safe to put in a URL's hash.
-    section: matching(/^[a-z-]{1,40}$/),
+    // The background refuses a section the agency's policy hides (lib/shared/dashboard-sections.ts).
+    section: z.enum(DASHBOARD_SECTION_IDS),
     prefill: optional(prefillSchema),
   }),
   // The page the banner was dismissed on is the sender's (lib/banner/page.ts); only the application is said.
@@ -107,6 +108,8 @@ export interface PageVerdict extends Verdict {
   messages?: Record<string, { message: string }>;
   /** The agent dismissed this application's banner in this tab. */
   dismissed: boolean;
+  /** Features the agency's policy hides: the banner offers none of their actions. */
+  hidden?: Feature[];
 }
 export interface Responses {
   'assess-page': PageVerdict;

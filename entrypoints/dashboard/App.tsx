@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
 import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy/managed.background';
-import { parseDashboardHash } from '../../lib/shared/dashboard-link';
+import { type DashboardPrefill, parseDashboardHash } from '../../lib/shared/dashboard-link';
+import { takePrefill } from '../../lib/storage/dashboard-prefill';
 import { sectionFor, shownSections } from './sections';
 import type { Agency } from './sections/section';
 
@@ -17,6 +18,25 @@ function useAgency() {
   return agency;
 }
 
+const NO_PREFILL: DashboardPrefill = {};
+
+/**
+ * The form values the link's one-time key points to, read (and deleted) once per hash; undefined while
+ * they are read. A link without a key, or with one already used, opens its section empty.
+ */
+function usePrefill(hash: string, key: string | undefined): DashboardPrefill | undefined {
+  const [taken, setTaken] = useState<{ hash: string; prefill: DashboardPrefill }>();
+  useEffect(() => {
+    if (!key) return;
+    takePrefill(key).then(
+      (prefill) => setTaken({ hash, prefill }),
+      () => setTaken({ hash, prefill: {} }),
+    );
+  }, [hash]);
+  if (!key) return NO_PREFILL;
+  return taken?.hash === hash ? taken.prefill : undefined;
+}
+
 export function App() {
   // The whole hash is state: a new prefill for the same section must remount the section's form.
   const [hash, setHash] = useState(location.hash);
@@ -29,9 +49,10 @@ export function App() {
   // The first read of the managed store can take seconds after the browser starts (Chromium): until it
   // answers, the dashboard shows every section rather than nothing.
   const policy = agency?.parsed.policy ?? {};
-  const { section: id, prefill } = parseDashboardHash(hash);
+  const { section: id, prefillKey } = parseDashboardHash(hash);
   const section = sectionFor(id, policy);
   const Section = section.component;
+  const prefill = usePrefill(hash, prefillKey);
 
   return (
     <div class="layout">
@@ -48,9 +69,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main key={hash}>
-        <Section prefill={prefill} agency={agency} />
-      </main>
+      <main key={hash}>{prefill && <Section prefill={prefill} agency={agency} />}</main>
     </div>
   );
 }

@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { pageFactsReplySchema } from '../messages';
+import { readPolicy, watchPolicy } from '../policy/managed.background';
+import { sectionShown } from '../shared/dashboard-sections';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ENROLLMENT_SITE_MATCHES } from '../sites/hosts';
 import { popupTabHintItem } from '../storage/settings';
@@ -18,18 +20,31 @@ export function applicationIdFromSelection(text: string | undefined): string | u
   return /^\d{5,20}$/.test(digits) ? digits : undefined;
 }
 
+/** Whether the agency's policy leaves call reports on screen: hidden, no menu item, no shortcut. */
+async function callReportsShown(): Promise<boolean> {
+  return sectionShown('call-reports', (await readPolicy()).policy);
+}
+
 export function installCallReportShortcuts(): void {
-  const create = () =>
-    browser.contextMenus.create({
-      id: MENU_ID,
-      // %s is the selection; the ID itself is read from its digits when the item is chosen.
-      title: i18n.t('support.contextMenu'),
-      contexts: ['selection'],
-      documentUrlPatterns: ENROLLMENT_SITE_MATCHES,
+  // One sync at a time: two overlapping would each remove, then both create the same id.
+  let syncing: Promise<void> = Promise.resolve();
+  const syncMenu = () => {
+    syncing = syncing.then(async () => {
+      await browser.contextMenus.remove(MENU_ID).catch(() => {});
+      if (!(await callReportsShown())) return;
+      browser.contextMenus.create({
+        id: MENU_ID,
+        // %s is the selection; the ID itself is read from its digits when the item is chosen.
+        title: i18n.t('support.contextMenu'),
+        contexts: ['selection'],
+        documentUrlPatterns: ENROLLMENT_SITE_MATCHES,
+      });
     });
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.removeAll().then(create);
-  });
+    return syncing;
+  };
+  browser.runtime.onInstalled.addListener(syncMenu);
+  browser.runtime.onStartup.addListener(syncMenu);
+  watchPolicy(syncMenu);
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID) return;
@@ -45,11 +60,12 @@ export function installCallReportShortcuts(): void {
       }
     }
     const applicationId = applicationIdFromSelection(info.selectionText) ?? pageId;
+    // A hidden section does not open (lib/shared/open-dashboard.background.ts), whatever menu is left.
     await openDashboardTab('call-reports', { applicationId, state });
   });
 
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== OPEN_CALL_REPORT_COMMAND) return;
+    if (command !== OPEN_CALL_REPORT_COMMAND || !(await callReportsShown())) return;
     await popupTabHintItem.setValue('call-report');
     // openPopup needs a user gesture; a keyboard command is one. Where it is refused, the dashboard's
     // form is the same form.

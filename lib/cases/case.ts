@@ -1,4 +1,5 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
+import type { ResumeLinkSend } from '../resume-links/send';
 import {
   applicationIdDigits,
   isoDateTime,
@@ -47,6 +48,12 @@ export const invalidActionCaseSchema: z.ZodMiniType<InvalidActionCase> = z.objec
   updatedAt: isoDateTime(),
 });
 
+/** A deleted case and its Resume Link sends, as they were stored: what Undo puts back. */
+export interface DeletedCase {
+  case: InvalidActionCase;
+  sends: ResumeLinkSend[];
+}
+
 export interface CaseSighting {
   applicationId: string;
   planYear: number;
@@ -58,8 +65,10 @@ export interface CaseSighting {
 }
 
 /**
- * A new case from a page showing the error, or the existing one refreshed. A sighting never moves a
- * case backwards: a completed case stays completed, whatever page is open again.
+ * A new case from a page showing the error, or the existing one seen again. What a case holds came from
+ * the agent or the first sighting: a later page (perhaps one rewriting its own text) only says when it
+ * was last seen and fills what is still empty. So a sighting never moves a case backwards either: a
+ * completed case stays completed, whatever page is open again.
  */
 export function recordSighting(
   existing: InvalidActionCase | undefined,
@@ -78,13 +87,17 @@ export function recordSighting(
       updatedAt: stamp,
     };
   }
+  const filled = {
+    consumerName: existing.consumerName ?? seen.consumerName,
+    state: existing.state ?? seen.state,
+    aorName: existing.aorName ?? seen.aorName,
+    aorNpn: existing.aorNpn ?? seen.aorNpn,
+  };
+  const changed = (Object.keys(filled) as (keyof typeof filled)[]).some((k) => filled[k] !== existing[k]);
   return {
     ...existing,
-    consumerName: seen.consumerName ?? existing.consumerName,
-    state: seen.state ?? existing.state,
-    aorName: seen.aorName ?? existing.aorName,
-    aorNpn: seen.aorNpn ?? existing.aorNpn,
+    ...filled,
     lastSeenAt: stamp,
-    updatedAt: stamp,
+    updatedAt: changed ? stamp : existing.updatedAt,
   };
 }

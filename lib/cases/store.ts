@@ -1,24 +1,66 @@
 // Invalid Action cases in IndexedDB: one per application ID and plan year.
 
 import { type AorGuardDb, db, readBack } from '../storage/db';
-import { type CaseSighting, type InvalidActionCase, invalidActionCaseSchema, recordSighting } from './case';
+import {
+  type CaseSighting,
+  type DeletedCase,
+  type InvalidActionCase,
+  invalidActionCaseSchema,
+  recordSighting,
+} from './case';
 
-/** A page showed CMS's Invalid Action error: open the case, or refresh the one already open. */
+/**
+ * A page showed CMS's Invalid Action error: refresh the case already open, or open one when `mayOpen`
+ * allows it (the background's limit on new cases per tab). Undefined: no case was opened.
+ */
 export async function recordInvalidActionSighting(
   seen: CaseSighting,
   now: Date,
   database: AorGuardDb = db,
-): Promise<InvalidActionCase> {
-  return database.transaction('rw', database.invalidActionCases, async () => {
-    const existing = await database.invalidActionCases
+  mayOpen: () => Promise<boolean> = async () => true,
+): Promise<InvalidActionCase | undefined> {
+  const find = () =>
+    database.invalidActionCases
       .where('[applicationId+planYear]')
       .equals([seen.applicationId, seen.planYear])
       .first();
+  // Asked outside the transaction: a transaction waiting on anything but the database ends early.
+  if (!(await find()) && !(await mayOpen())) return undefined;
+  return database.transaction('rw', database.invalidActionCases, async () => {
     const next = invalidActionCaseSchema.parse(
-      recordSighting(existing, seen, now, () => crypto.randomUUID()),
+      recordSighting(await find(), seen, now, () => crypto.randomUUID()),
     );
     await database.invalidActionCases.put(next);
     return next;
+  });
+}
+
+/** Deletes one case and the sends recorded with it, all or nothing; resolves with what Undo needs. */
+export async function deleteInvalidActionCase(id: string, database: AorGuardDb = db): Promise<DeletedCase> {
+  return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
+    const found = await database.invalidActionCases.get(id);
+    if (!found) throw new Error('This case no longer exists.');
+    const sends = await database.resumeLinks.where('caseId').equals(id).toArray();
+    await database.resumeLinks.bulkDelete(sends.map((s) => s.id));
+    await database.invalidActionCases.delete(id);
+    return { case: found, sends };
+  });
+}
+
+/** Undo: the case and its sends back exactly as they were, unless a new case took its application since. */
+export async function restoreInvalidActionCase(deleted: DeletedCase, database: AorGuardDb = db) {
+  await database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
+    const taken = await database.invalidActionCases
+      .where('[applicationId+planYear]')
+      .equals([deleted.case.applicationId, deleted.case.planYear])
+      .first();
+    if (taken && taken.id !== deleted.case.id) {
+      throw new Error(
+        'A new case for this application was opened since it was deleted, so the deleted one cannot come back. The new case is in the list.',
+      );
+    }
+    await database.invalidActionCases.put(deleted.case);
+    await database.resumeLinks.bulkPut(deleted.sends);
   });
 }
 

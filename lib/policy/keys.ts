@@ -102,7 +102,8 @@ export const POLICY_KEYS = {
     type: 'array',
     items: { type: 'string', enum: FEATURES },
     default: [],
-    description: 'Parts of the dashboard and popup to hide from agents.',
+    description:
+      'Parts of AOR Guard to hide from agents: their dashboard sections (also by link), popup tabs, banner buttons, context menu item and shortcut.',
     example: ['at-risk'],
   }),
   rclPlanYears: key({

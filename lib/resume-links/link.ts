@@ -27,14 +27,10 @@ function hostAllowed(host: string, extraHosts: string[]): boolean {
   return rules.some((r) => r.host !== '' && hostMatches(r, host));
 }
 
-/**
- * `ok` only for an https: link on an enrollment site (or an agency's extra host). The URL parser
- * decides what the host is, so `https://healthsherpa.com@evil.example` is evil.example, and
- * `healthsherpa.com.evil.example` ends in evil.example.
- */
-/** Why a link was refused, for words in the agent's language (i18n `resumeLink.refused.<code>`). */
+/** Why a link was refused, for words in the agent's language (i18n `resumeLink.error.link_<code>`). */
 export type ResumeLinkRefusal =
   | 'empty'
+  | 'characters'
   | 'too-long'
   | 'not-url'
   | 'not-https'
@@ -43,20 +39,33 @@ export type ResumeLinkRefusal =
   | 'port'
   | 'host';
 
+const TOO_LONG = {
+  ok: false,
+  reason: `This link is longer than ${MAX_LINK_LENGTH} characters. Copy the Resume Link again from the enrollment site; it is short.`,
+  code: 'too-long',
+} as const;
+
+// The URL parser drops or encodes these, so a text holding them is not the link it parses to: a space
+// or line break lets a second address ride along in the message, bidi and zero-width characters make
+// the link read differently from what it opens, and quotes or angle brackets end it early in a mail app.
+const NOT_IN_A_LINK = /[\s\p{Cc}\p{Cf}<>"'`]/u;
+// Only what a copy and paste adds around a link: the check refuses any other space.
+const PASTED_AROUND = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+
+/**
+ * `ok` only for an https: link on an enrollment site (or an agency's extra host), with `href`, the
+ * parsed link: what is sent is `href`, never the text as typed. The URL parser decides what the host is,
+ * so `https://healthsherpa.com@evil.example` is evil.example, and `healthsherpa.com.evil.example` ends in
+ * evil.example.
+ */
 export function checkResumeLink(
   link: string,
   extraHosts: string[] = [],
-): { ok: boolean; reason?: string; code?: ResumeLinkRefusal; detail?: string } {
-  const text = link.trim();
+): { ok: boolean; href?: string; reason?: string; code?: ResumeLinkRefusal; detail?: string } {
+  const text = link.replace(PASTED_AROUND, '');
   if (text === '')
     return { ok: false, reason: 'Paste the Resume Link from the enrollment site.', code: 'empty' };
-  if (text.length > MAX_LINK_LENGTH) {
-    return {
-      ok: false,
-      reason: `This link is longer than ${MAX_LINK_LENGTH} characters. Copy the Resume Link again from the enrollment site; it is short.`,
-      code: 'too-long',
-    };
-  }
+  if (text.length > MAX_LINK_LENGTH) return TOO_LONG;
   let url: URL;
   try {
     url = new URL(text);
@@ -65,6 +74,14 @@ export function checkResumeLink(
       ok: false,
       reason: 'This is not a web link. Copy the whole Resume Link, starting with https://.',
       code: 'not-url',
+    };
+  }
+  if (NOT_IN_A_LINK.test(text)) {
+    return {
+      ok: false,
+      reason:
+        'This link contains a space, a line break, a hidden character or one of < > " \' `, which a Resume Link never has. Copy the link again from the enrollment site and paste only the link.',
+      code: 'characters',
     };
   }
   if (url.protocol !== 'https:') {
@@ -107,7 +124,9 @@ export function checkResumeLink(
       detail: host,
     };
   }
-  return { ok: true };
+  // Parsing can lengthen a link (a path's non-ASCII letters are percent-encoded).
+  if (url.href.length > MAX_LINK_LENGTH) return TOO_LONG;
+  return { ok: true, href: url.href };
 }
 
 /** Sent plus 30 days, to the millisecond: the same instant whatever the time zone or daylight saving. */

@@ -2,13 +2,7 @@
 // stored row, and the links that hand the message to the agent's mail and text apps.
 import { checkUsPhone, maskPhone } from '../shared/phone';
 import { applicationIdDigits, isoDateTime, matching, planYear, textUpTo, z } from '../shared/schema';
-import {
-  checkResumeLink,
-  DEFAULT_TEXT_LIMIT,
-  MAX_LINK_LENGTH,
-  type ResumeLinkLanguage,
-  resumeLinkExpiry,
-} from './link';
+import { checkResumeLink, DEFAULT_TEXT_LIMIT, type ResumeLinkLanguage, resumeLinkExpiry } from './link';
 
 export const CHANNELS = ['email', 'text', 'email-text'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -112,7 +106,8 @@ export function parseResumeLinkForm(v: ResumeLinkFormValues, extraHosts: string[
   return {
     ok: true,
     value: {
-      link: v.link.trim().slice(0, MAX_LINK_LENGTH),
+      // The parsed link, the one the check passed: the typed text may read differently.
+      link: link.href as string,
       consumerName,
       applicationId,
       channel: v.channel,

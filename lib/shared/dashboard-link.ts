@@ -1,12 +1,11 @@
-// Deep links into the dashboard: section and prefilled form values travel in the hash.
+// Deep links into the dashboard. The URL names the section and, when a form is prefilled, a one-time
+// key to the values in session storage (lib/storage/dashboard-prefill.ts): a consumer's name or
+// application ID in a URL would stay in the browser's history, and may be synced.
 import { checkResumeLink, shortenText } from '../resume-links/link';
+import type { DashboardSectionId } from './dashboard-sections';
 import { isPlanYear } from './plan-year';
 
-/**
- * A dashboard section's id. The sections are listed in entrypoints/dashboard/sections/index.ts, which lib/
- * cannot import; tests/components/DashboardSections.test.tsx checks that every id the code opens is there.
- */
-export type DashboardSection = string;
+export type DashboardSection = DashboardSectionId;
 
 export interface DashboardPrefill {
   applicationId?: string;
@@ -18,34 +17,34 @@ export interface DashboardPrefill {
   eap?: boolean;
 }
 
-export function dashboardHash(section: DashboardSection, prefill: DashboardPrefill = {}): string {
-  const query = new URLSearchParams(
-    Object.entries(prefill)
-      .map(([k, v]): [string, string] => [k, v === true ? '1' : v === false ? '' : String(v ?? '')])
-      .filter((e) => Boolean(e[1])),
-  );
-  const q = query.toString();
-  return `#${section}${q ? `?${q}` : ''}`;
+const KEY = /^[0-9a-f-]{36}$/;
+
+export function dashboardHash(section: DashboardSection, prefillKey?: string): string {
+  return prefillKey ? `#${section}?k=${prefillKey}` : `#${section}`;
 }
 
-/** Anyone can open a dashboard URL: every value is checked, and what does not pass is dropped. */
-export function parseDashboardHash(hash: string): { section: string; prefill: DashboardPrefill } {
+/** Anyone can open a dashboard URL: a key that is not one of ours is no key. */
+export function parseDashboardHash(hash: string): { section: string; prefillKey?: string } {
   const [section = '', query = ''] = hash.replace(/^#/, '').split('?');
-  const params = new URLSearchParams(query);
-  const applicationId = params.get('applicationId') ?? undefined;
-  const state = params.get('state') ?? undefined;
-  const resumeLink = params.get('resumeLink') ?? undefined;
-  const consumerName = shortenText(params.get('consumerName') ?? '', 500) || undefined;
-  const planYear = Number(params.get('planYear'));
+  const key = new URLSearchParams(query).get('k') ?? '';
+  return { section, prefillKey: KEY.test(key) ? key : undefined };
+}
+
+/** Values read back from storage are checked like any input: what does not pass is dropped. */
+export function parsePrefill(raw: unknown): DashboardPrefill {
+  const r: Record<string, unknown> = raw !== null && typeof raw === 'object' ? { ...raw } : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const applicationId = text(r.applicationId);
+  const state = text(r.state);
+  const resumeLink = text(r.resumeLink);
+  const consumerName = shortenText(text(r.consumerName) ?? '', 500) || undefined;
+  const planYear = r.planYear;
   return {
-    section,
-    prefill: {
-      applicationId: applicationId && /^\d{1,20}$/.test(applicationId) ? applicationId : undefined,
-      state: state && /^[A-Z]{2}$/.test(state) ? state : undefined,
-      resumeLink: resumeLink && checkResumeLink(resumeLink).ok ? resumeLink.trim() : undefined,
-      consumerName,
-      planYear: isPlanYear(planYear) ? planYear : undefined,
-      eap: params.get('eap') === '1' ? true : undefined,
-    },
+    applicationId: applicationId && /^\d{1,20}$/.test(applicationId) ? applicationId : undefined,
+    state: state && /^[A-Z]{2}$/.test(state) ? state : undefined,
+    resumeLink: resumeLink ? checkResumeLink(resumeLink).href : undefined,
+    consumerName,
+    planYear: typeof planYear === 'number' && isPlanYear(planYear) ? planYear : undefined,
+    eap: r.eap === true ? true : undefined,
   };
 }

@@ -1,13 +1,21 @@
 // Every way into the dashboard (the banner's buttons, the context menu, the shortcut, a notification)
-// opens its tab here.
+// opens its tab here, and none opens a section the agency's policy hides.
 import { browser } from 'wxt/browser';
-import { type DashboardPrefill, dashboardHash } from './dashboard-link';
+import { readPolicy } from '../policy/managed.background';
+import { stashPrefill } from '../storage/dashboard-prefill';
+import { type DashboardPrefill, type DashboardSection, dashboardHash } from './dashboard-link';
+import { sectionShown } from './dashboard-sections';
 
+/** Opens the section in a new tab; false, opening nothing, when the policy hides it. */
 export async function openDashboardTab(
-  section: Parameters<typeof dashboardHash>[0],
+  section: DashboardSection,
   prefill?: DashboardPrefill,
-): Promise<void> {
+): Promise<boolean> {
+  const { policy } = await readPolicy();
+  if (!sectionShown(section, policy)) return false;
+  const key = await stashPrefill(prefill);
   await browser.tabs.create({
-    url: browser.runtime.getURL(`/dashboard.html${dashboardHash(section, prefill)}`),
+    url: browser.runtime.getURL(`/dashboard.html${dashboardHash(section, key)}`),
   });
+  return true;
 }

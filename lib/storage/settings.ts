@@ -47,6 +47,14 @@ export const reportRetentionDaysItem = storage.defineItem<number>('local:reportR
 /** The keyboard shortcut asks the popup to open on this tab (read once, then cleared). */
 export const popupTabHintItem = storage.defineItem<string | null>('session:popupTab', { fallback: null });
 
+/**
+ * When each tab last opened Invalid Action cases (lib/cases/openings.ts). In session storage, not the
+ * worker's memory: the MV3 worker stops when idle, and a page waiting for that must not get a fresh
+ * allowance. Session storage is the extension's own (content scripts cannot read it) and ends with
+ * the browser session.
+ */
+export const caseOpeningsItem = storage.defineItem<unknown>('session:caseOpenings', { fallback: {} });
+
 /** Where "Download from the address" fetches the Registration Completion List (its file name changes). */
 export const rclUrlItem = storage.defineItem<string>('local:rclUrl', {
   fallback: 'https://data.healthcare.gov/ffm_ab_registration_lists',

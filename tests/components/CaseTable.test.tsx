@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { CaseTable } from '../../components/CaseTable';
-import type { InvalidActionCase } from '../../lib/cases/case';
+import type { DeletedCase, InvalidActionCase } from '../../lib/cases/case';
 
 const base: InvalidActionCase = {
   id: 'a',
@@ -115,5 +116,74 @@ describe('CaseTable: Resume Link sends', () => {
     expect(text?.split('\r\n')[0]).toMatch(/^Client,Application ID,Plan year,AOR/);
     expect(text).toContain('Maria Lopez,4567891230,2026');
     expect(text).toContain('2099-12-22T10:00:00.000Z');
+  });
+});
+
+describe('CaseTable: delete and undo', () => {
+  /** The table over a list the handlers change, as the dashboard's live query does. */
+  function Harness(props: {
+    onDelete(c: InvalidActionCase): Promise<DeletedCase>;
+    onUndoDelete(d: DeletedCase): Promise<void>;
+  }) {
+    const [list, setList] = useState(cases);
+    return (
+      <CaseTable
+        cases={list}
+        unreadable={0}
+        onStatusChange={vi.fn()}
+        onLogCall={vi.fn()}
+        onDelete={async (c) => {
+          const d = await props.onDelete(c);
+          setList((l) => l.filter((x) => x.id !== c.id));
+          return d;
+        }}
+        onUndoDelete={async (d) => {
+          await props.onUndoDelete(d);
+          setList((l) => [...l, d.case]);
+        }}
+      />
+    );
+  }
+
+  it('deletes one case from its row, says so, and Undo brings back exactly what was deleted', async () => {
+    const deleted: DeletedCase = { case: base, sends: [] };
+    const onDelete = vi.fn(async () => deleted);
+    const onUndoDelete = vi.fn(async () => {});
+    render(<Harness onDelete={onDelete} onUndoDelete={onUndoDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the case for application 4567891230' }));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Maria Lopez' })).toBeNull());
+    expect(onDelete).toHaveBeenCalledWith(base);
+    expect(screen.getByRole('rowheader', { name: 'Ana Ruiz' })).toBeTruthy();
+    expect(
+      screen.getByText(/case for application 4567891230 and its Resume Link sends were deleted/),
+    ).toBeTruthy();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Undo deleting the case for application 4567891230' }),
+    );
+    await waitFor(() => expect(screen.getByRole('rowheader', { name: 'Maria Lopez' })).toBeTruthy());
+    expect(onUndoDelete).toHaveBeenCalledWith(deleted);
+    expect(screen.getByText('The case for application 4567891230 is back.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).toBeNull();
+  });
+
+  it('a failed delete or undo says why and keeps the row or the Undo', async () => {
+    const onDelete = vi.fn(async () => ({ case: base, sends: [] }));
+    const onUndoDelete = vi.fn(async () => {
+      throw new Error('A new case for this application was opened since it was deleted');
+    });
+    render(<Harness onDelete={onDelete} onUndoDelete={onUndoDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the case for application 4567891230' }));
+    const undo = await screen.findByRole('button', {
+      name: 'Undo deleting the case for application 4567891230',
+    });
+    fireEvent.click(undo);
+    expect(await screen.findByText(/could not be brought back: A new case/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Undo deleting/ })).toBeTruthy();
+  });
+
+  it('without a delete handler there is no Delete button', () => {
+    render(<CaseTable cases={cases} unreadable={0} onStatusChange={vi.fn()} onLogCall={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
   });
 });

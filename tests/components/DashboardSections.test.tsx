@@ -5,8 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DASHBOARD_SECTIONS, sectionFor, shownSections } from '../../entrypoints/dashboard/sections';
 import { POPUP_TABS } from '../../entrypoints/popup/tabs';
 import { FEATURES, featureShown } from '../../lib/policy/keys';
+import { DASHBOARD_SECTION_IDS, SECTION_FEATURES, sectionShown } from '../../lib/shared/dashboard-sections';
 
-const sectionIds = DASHBOARD_SECTIONS.map((s) => s.id);
+const sectionIds: string[] = DASHBOARD_SECTIONS.map((s) => s.id);
 const tabIds = POPUP_TABS.map((tab) => tab.id);
 
 /** Every section id the code opens by name: hashes it builds, banner buttons, dashboard URLs. */
@@ -16,6 +17,7 @@ function sectionsOpenedInCode(): Map<string, string[]> {
     /dashboardHash\(\s*'([^']*)'/g,
     /openDashboardTab\(\s*'([^']*)'/g,
     /onOpenDashboard\?\.\(\s*'([^']*)'/g,
+    /prefilledHash\(\s*'([^']*)'/g,
     /\/dashboard\.html#([a-z-]*)/g,
     /type: 'open-dashboard',\s*section: '([^']*)'/g,
   ];
@@ -40,6 +42,10 @@ describe('the dashboard and popup registries', () => {
     expect(unknown, 'sections opened but not registered (id, files)').toEqual([]);
   });
 
+  it('the registry and the sections the background knows (lib/shared/dashboard-sections.ts) are the same', () => {
+    expect([...sectionIds].sort()).toEqual([...DASHBOARD_SECTION_IDS].sort());
+  });
+
   it('ids are unique slugs, as the open-dashboard message and the popup hash require', () => {
     for (const ids of [sectionIds, tabIds]) {
       expect(new Set(ids).size).toBe(ids.length);
@@ -48,7 +54,7 @@ describe('the dashboard and popup registries', () => {
   });
 
   it('the first section and the first tab belong to no feature: a policy never hides the default', () => {
-    expect(DASHBOARD_SECTIONS[0]?.feature).toBeUndefined();
+    expect(SECTION_FEATURES[DASHBOARD_SECTIONS[0]?.id ?? 'agency']).toBeUndefined();
     expect(POPUP_TABS[0]?.feature).toBeUndefined();
   });
 
@@ -56,7 +62,7 @@ describe('the dashboard and popup registries', () => {
     for (const feature of FEATURES) {
       const policy = { hiddenFeatures: [feature] };
       const hidden = [
-        ...DASHBOARD_SECTIONS.filter((s) => !featureShown(s.feature, policy)).map((s) => `section ${s.id}`),
+        ...DASHBOARD_SECTIONS.filter((s) => !sectionShown(s.id, policy)).map((s) => `section ${s.id}`),
         ...POPUP_TABS.filter((tab) => !featureShown(tab.feature, policy)).map((tab) => `tab ${tab.id}`),
       ];
       expect(hidden.length, feature).toBeGreaterThan(0);
@@ -70,7 +76,7 @@ describe('the dashboard and popup registries', () => {
     ['at-risk', ['section at-risk']],
   ] as const)('hiding %s hides %j', (feature, places) => {
     const policy = { hiddenFeatures: [feature] };
-    const sections = shownSections(policy).map((s) => s.id);
+    const sections: string[] = shownSections(policy).map((s) => s.id);
     const tabs = POPUP_TABS.filter((tab) => featureShown(tab.feature, policy)).map((tab) => tab.id);
     expect([
       ...sectionIds.filter((id) => !sections.includes(id)).map((id) => `section ${id}`),

@@ -76,6 +76,39 @@ describe('ResumeLinkForm', () => {
     expect(screen.getByLabelText('Resume Link').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('sends the link it checked: the parsed href, in the preview and in the mail', () => {
+    setup({
+      initial: {
+        link: ' https://WWW.HealthSherpa.com/resume/abc123\n',
+        consumerName: 'Maria Lopez',
+        applicationId: '4567891230',
+      },
+    });
+    fireEvent.input(screen.getByLabelText("Consumer's email"), { target: { value: 'maria@example.com' } });
+    fireEvent.click(screen.getByLabelText(/consent and the Eligibility Application Review/));
+    const href = 'https://www.healthsherpa.com/resume/abc123';
+    expect(screen.getByRole('figure', { name: 'Email' }).textContent).toContain(href);
+    const mailto = screen.getByRole('link', { name: 'Open email' }).getAttribute('href') ?? '';
+    const body = new URLSearchParams(mailto.split('?')[1]).get('body') ?? '';
+    expect(body.split('\r\n')).toContain(href);
+  });
+
+  it('refuses a link with a second address after a line break, and records nothing', () => {
+    const { onRecord } = setup({
+      initial: {
+        link: 'https://www.healthsherpa.com/r\nhttps://evil.example/x',
+        consumerName: 'Maria Lopez',
+        applicationId: '4567891230',
+      },
+    });
+    fireEvent.input(screen.getByLabelText("Consumer's email"), { target: { value: 'maria@example.com' } });
+    fireEvent.click(screen.getByLabelText(/consent and the Eligibility Application Review/));
+    fireEvent.click(screen.getByRole('link', { name: 'Open email' }));
+    expect(onRecord).not.toHaveBeenCalled();
+    expect(screen.getByText(/paste only the link/)).toBeTruthy();
+    expect(screen.queryByRole('figure', { name: 'Email' })).toBeNull();
+  });
+
   it('texts in Spanish: sms link, 320-character preview, warns at the 24-hour limit', async () => {
     const recent = [0, 1, 2].map((h) =>
       stored({

@@ -66,6 +66,8 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
       });
       await clickInBanner(page, 'Send Resume Link');
       const form = await (await opened).page();
+      // The prefill came through session storage: the URL (and so the history) names no consumer.
+      assert.match(form.url(), /dashboard\.html#resume-link\?k=[0-9a-f-]{36}$/);
       await form.waitForFunction(() => document.getElementById('rl-link')?.value, { timeout: WAIT });
       const prefilled = await form.evaluate(() => ({
         link: document.getElementById('rl-link').value,

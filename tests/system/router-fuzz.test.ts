@@ -153,13 +153,18 @@ const otherSender = fc.oneof(
 
 // Hundreds of runs and megabyte payloads on a shared machine: a generous limit, no time asserted.
 describe('background router under random input', { timeout: 120_000 }, () => {
-  it('the spies see writes: a verdict request for a page with the Invalid Action error opens a case', async () => {
-    const facts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: true, applicationId: '42' };
+  it('the spies see writes: a verdict request for the Invalid Action error page opens a case', async () => {
+    const facts = {
+      site: 'healthsherpa',
+      pageKind: 'invalid-action',
+      invalidActionError: true,
+      applicationId: '42',
+    };
     const { outcome, writes } = await deliver({ type: 'assess-page', facts }, PAGE_SENDER);
     expect(outcome).toMatchObject({ ok: true, value: { atRisk: false, dismissed: false } });
     expect(writes).toContain('invalidActionCases:put');
     await fakeBrowser.storage.local.set({ probe: 1 });
-    expect(storageWrites).toEqual(['local:probe']);
+    expect(storageWrites).toEqual(['session:caseOpenings', 'local:probe']);
   });
 
   it('refuses every message from anything but this extension, valid or not, and writes nothing', async () => {
@@ -197,15 +202,25 @@ describe('background router under random input', { timeout: 120_000 }, () => {
         }
         expect(outcome).toMatchObject({ ok: true });
         if (m.type === 'open-dashboard') expect(tabs).toBe(1);
-        // The one intended write: an Invalid Action error seen on a page opens (or refreshes) its case.
-        const opensCase = m.type === 'assess-page' && m.facts.invalidActionError && !!m.facts.applicationId;
+        // The one intended write: the Invalid Action error page opens (or refreshes) its case, and
+        // counts the cases its tab opened.
+        const opensCase =
+          m.type === 'assess-page' &&
+          m.facts.pageKind === 'invalid-action' &&
+          m.facts.invalidActionError &&
+          !!m.facts.applicationId;
         expect(writes.every((w) => w.startsWith('invalidActionCases:'))).toBe(true);
         if (!opensCase) expect(writes).toEqual([]);
       }),
       { numRuns: 400 },
     );
-    // The one storage write: a dismissal, in the session area, under the sender's tab.
-    expect(storageWrites.filter((w) => w !== 'session:banner-dismissed:1')).toEqual([]);
+    // Session storage only: a dismissal under the sender's tab, the tab's count of cases opened, a
+    // dashboard prefill under its one-time key.
+    expect(
+      storageWrites.filter(
+        (w) => !/^session:(banner-dismissed:1|caseOpenings|dashboardPrefill\.[0-9a-f-]{36})$/.test(w),
+      ),
+    ).toEqual([]);
   });
 
   it('answers a content script only about the page it is on, and keeps a dismissal to its tab', async () => {

@@ -23,14 +23,18 @@ describe('message router', () => {
     expect(handler).toHaveBeenCalledOnce();
   });
 
-  it('hands on any slug as the dashboard section: the dashboard checks it against its own list', async () => {
+  it('hands on a dashboard section by its id, and refuses an id the dashboard does not have', async () => {
     const open = vi.fn(async () => undefined);
     const route = createRouter(OWN_ID, {
       'assess-page': vi.fn(),
       'open-dashboard': open,
     } as unknown as Handlers);
-    await route({ type: 'open-dashboard', section: 'no-such-section' }, { id: OWN_ID });
-    expect(open).toHaveBeenCalledWith({ type: 'open-dashboard', section: 'no-such-section' }, { id: OWN_ID });
+    await route({ type: 'open-dashboard', section: 'cases' }, { id: OWN_ID });
+    expect(open).toHaveBeenCalledWith({ type: 'open-dashboard', section: 'cases' }, { id: OWN_ID });
+    await expect(
+      route({ type: 'open-dashboard', section: 'no-such-section' }, { id: OWN_ID }),
+    ).rejects.toThrow(/malformed/);
+    expect(open).toHaveBeenCalledOnce();
   });
 
   it.each([

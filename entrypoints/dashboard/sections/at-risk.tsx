@@ -38,6 +38,5 @@ function AtRiskListSection() {
 export const atRiskSection: DashboardSectionDefinition = {
   id: 'at-risk',
   labelKey: 'dashboard.atRisk',
-  feature: 'at-risk',
   component: AtRiskListSection,
 };

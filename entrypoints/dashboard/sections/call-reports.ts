@@ -6,6 +6,5 @@ import type { DashboardSectionDefinition } from './section';
 export const callReportsSection: DashboardSectionDefinition = {
   id: 'call-reports',
   labelKey: 'dashboard.callReports',
-  feature: 'call-reports',
   component: CallReportsSection,
 };

@@ -1,8 +1,13 @@
 import { CaseTable } from '../../../components/CaseTable';
 import { useCaseSends } from '../../../hooks/use-case-sends';
 import { useLiveQuery } from '../../../hooks/use-live-query';
-import { listInvalidActionCases, setCaseStatus } from '../../../lib/cases/store';
-import { dashboardHash } from '../../../lib/shared/dashboard-link';
+import {
+  deleteInvalidActionCase,
+  listInvalidActionCases,
+  restoreInvalidActionCase,
+  setCaseStatus,
+} from '../../../lib/cases/store';
+import { prefilledHash } from '../../../lib/storage/dashboard-prefill';
 import type { DashboardSectionDefinition } from './section';
 
 function CasesSection() {
@@ -15,8 +20,13 @@ function CasesSection() {
       unreadable={cases.unreadable}
       {...sends}
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
-      onLogCall={(c) => {
-        location.hash = dashboardHash('call-reports', { applicationId: c.applicationId, state: c.state });
+      onDelete={(c) => deleteInvalidActionCase(c.id)}
+      onUndoDelete={restoreInvalidActionCase}
+      onLogCall={async (c) => {
+        location.hash = await prefilledHash('call-reports', {
+          applicationId: c.applicationId,
+          state: c.state,
+        });
       }}
     />
   );

@@ -1,6 +1,9 @@
-// The dashboard's sections, in the order of its navigation: the one list. The nav, the labels, the hash
-// routing and which sections the agency's policy hides all come from here; the first is the default.
-import { featureShown, type Policy } from '../../../lib/policy/keys';
+// The dashboard's sections, in the order of its navigation: the one list. The nav, the labels and the hash
+// routing come from here, which sections the agency's policy hides from lib/shared/dashboard-sections.ts
+// (tests/components/DashboardSections.test.tsx checks the two name the same sections); the first is the
+// default.
+import type { Policy } from '../../../lib/policy/keys';
+import { sectionShown } from '../../../lib/shared/dashboard-sections';
 import { agencySection } from './agency';
 import { atRiskSection } from './at-risk';
 import { callReportsSection } from './call-reports';
@@ -22,7 +25,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
 
 /** The sections the agency's policy leaves on screen. */
 export function shownSections(policy: Policy): DashboardSectionDefinition[] {
-  return DASHBOARD_SECTIONS.filter((s) => featureShown(s.feature, policy));
+  return DASHBOARD_SECTIONS.filter((s) => sectionShown(s.id, policy));
 }
 
 /** The section a hash names, when it is shown; else the first shown, as for any unknown hash. */

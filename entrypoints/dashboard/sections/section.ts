@@ -1,7 +1,8 @@
 import type { ComponentType } from 'preact';
 import type { PlainKey } from '../../../components/i18n';
-import type { Feature, ParsedPolicy } from '../../../lib/policy/keys';
+import type { ParsedPolicy } from '../../../lib/policy/keys';
 import type { DashboardPrefill } from '../../../lib/shared/dashboard-link';
+import type { DashboardSectionId } from '../../../lib/shared/dashboard-sections';
 
 /** The agency's policy and whether IT installed the extension. */
 export interface Agency {
@@ -18,10 +19,11 @@ export interface SectionProps {
 }
 
 export interface DashboardSectionDefinition {
-  /** The hash that opens it (`dashboard.html#id`), and the section the background's messages name. */
-  id: string;
+  /**
+   * The hash that opens it (`dashboard.html#id`), and the section the background's messages name; the
+   * policy feature that hides it is beside the id in lib/shared/dashboard-sections.ts.
+   */
+  id: DashboardSectionId;
   labelKey: PlainKey;
-  /** The policy's `hiddenFeatures` entry that hides it; none: always shown. */
-  feature?: Feature;
   component: ComponentType<SectionProps>;
 }

@@ -1,12 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
 import {
   countCasesNeedingAction,
+  deleteInvalidActionCase,
   listInvalidActionCases,
   recordInvalidActionSighting,
+  restoreInvalidActionCase,
   setCaseStatus,
 } from '../../../lib/cases/store';
+import { listResumeLinkSends, recordResumeLinkSend } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
 
 let db: AorGuardDb;
@@ -42,10 +45,121 @@ describe('Invalid Action cases', () => {
 
   it('seeing the error again never moves a completed case back', async () => {
     const opened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
-    await setCaseStatus(opened.id, 'completed', new Date('2026-11-20T11:00:00Z'), db);
+    await setCaseStatus(opened?.id ?? '', 'completed', new Date('2026-11-20T11:00:00Z'), db);
     await recordInvalidActionSighting(seen, new Date('2026-11-22T10:00:00Z'), db);
     expect((await listInvalidActionCases(db)).cases[0]?.status).toBe('completed');
     expect(await countCasesNeedingAction(db)).toBe(0);
+  });
+});
+
+describe('Invalid Action cases: what a later page may change', () => {
+  it('a repeat sighting only says when it was seen and fills what was empty', async () => {
+    const first = await recordInvalidActionSighting(
+      { applicationId: '4567891230', planYear: 2026, site: 'healthsherpa', consumerName: 'Maria Lopez' },
+      new Date('2026-11-20T10:00:00Z'),
+      db,
+    );
+    const again = await recordInvalidActionSighting(
+      {
+        applicationId: '4567891230',
+        planYear: 2026,
+        site: 'benefitalign',
+        consumerName: 'Someone Else',
+        aorName: 'Jane Broker',
+        aorNpn: '87654321',
+      },
+      new Date('2026-11-21T10:00:00Z'),
+      db,
+    );
+    expect(again).toEqual({
+      ...first,
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      lastSeenAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T10:00:00.000Z',
+    });
+    const third = await recordInvalidActionSighting(
+      { ...seen, consumerName: 'X', aorNpn: '11111111', state: 'TX' },
+      new Date('2026-11-22T10:00:00Z'),
+      db,
+    );
+    expect(third).toMatchObject({
+      consumerName: 'Maria Lopez',
+      aorName: 'Jane Broker',
+      aorNpn: '87654321',
+      state: 'TX',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T10:00:00.000Z',
+      lastSeenAt: '2026-11-22T10:00:00.000Z',
+    });
+  });
+
+  it('a sighting with nothing new changes only when it was last seen', async () => {
+    const first = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
+    const again = await recordInvalidActionSighting(seen, new Date('2026-11-21T10:00:00Z'), db);
+    expect(again).toEqual({ ...first, lastSeenAt: '2026-11-21T10:00:00.000Z' });
+  });
+
+  it('opens a case only when allowed; a case already open is refreshed without asking', async () => {
+    const refuse = vi.fn(async () => false);
+    expect(await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db, refuse)).toBe(
+      undefined,
+    );
+    expect((await listInvalidActionCases(db)).cases).toEqual([]);
+    await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
+    refuse.mockClear();
+    const again = await recordInvalidActionSighting(seen, new Date('2026-11-21T10:00:00Z'), db, refuse);
+    expect(again?.lastSeenAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(refuse).not.toHaveBeenCalled();
+  });
+});
+
+describe('Invalid Action cases: delete and undo', () => {
+  const sent = {
+    link: 'https://www.healthsherpa.com/resume/abc123',
+    consumerName: 'Maria Lopez',
+    applicationId: '4567891230',
+    planYear: 2026,
+    channel: 'email' as const,
+    email: 'maria@example.com',
+    language: 'en' as const,
+  };
+
+  it('deletes one case with its sends and puts both back exactly', async () => {
+    const other = await recordInvalidActionSighting(
+      { ...seen, applicationId: '1112223334' },
+      new Date('2026-11-19T10:00:00Z'),
+      db,
+    );
+    await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
+    await recordResumeLinkSend(sent, { now: new Date('2026-11-20T11:00:00Z'), delivery: 'mailto' }, db);
+    await recordResumeLinkSend(
+      { ...sent, applicationId: '1112223334' },
+      { now: new Date('2026-11-20T12:00:00Z'), delivery: 'copy' },
+      db,
+    );
+    const before = { cases: await db.invalidActionCases.toArray(), sends: await db.resumeLinks.toArray() };
+    const target = before.cases.find((c) => c.applicationId === '4567891230');
+
+    const deleted = await deleteInvalidActionCase(target?.id ?? '', db);
+    expect(deleted.case).toEqual(target);
+    expect(deleted.sends).toHaveLength(1);
+    expect((await listInvalidActionCases(db)).cases.map((c) => c.id)).toEqual([other?.id]);
+    expect((await listResumeLinkSends(db)).sends.map((s) => s.applicationId)).toEqual(['1112223334']);
+
+    await restoreInvalidActionCase(deleted, db);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await db.invalidActionCases.toArray())).toEqual(byId(before.cases));
+    expect(byId(await db.resumeLinks.toArray())).toEqual(byId(before.sends));
+  });
+
+  it('deleting a case that is gone says so; undo does not displace a case opened since', async () => {
+    await expect(deleteInvalidActionCase(crypto.randomUUID(), db)).rejects.toThrow(/no longer exists/);
+    const opened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
+    const deleted = await deleteInvalidActionCase(opened?.id ?? '', db);
+    const reopened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:05:00Z'), db);
+    await expect(restoreInvalidActionCase(deleted, db)).rejects.toThrow(/new case for this application/);
+    expect((await listInvalidActionCases(db)).cases).toEqual([reopened]);
   });
 });
 

@@ -19,11 +19,57 @@ describe('checkResumeLink', () => {
     'https://agents.benefitalign.com/resume/9',
     '  https://WWW.HealthSherpa.com/resume/abc  ',
   ])('accepts %s', (link) => {
-    expect(checkResumeLink(link)).toEqual({ ok: true });
+    expect(checkResumeLink(link)).toEqual({ ok: true, href: new URL(link.trim()).href });
+  });
+
+  it('hands back the parsed link, the one it checked', () => {
+    expect(checkResumeLink('\r\n https://WWW.HealthSherpa.com/r/é?x=1\t').href).toBe(
+      'https://www.healthsherpa.com/r/%C3%A9?x=1',
+    );
+  });
+
+  // A second address riding along, a link that reads differently from what it opens, a link a mail
+  // app would cut short: each refused, whatever the parser would make of it.
+  it.each([
+    ['a space then another site', 'https://www.healthsherpa.com/r https://evil.example/x'],
+    ['a line break then another site', 'https://www.healthsherpa.com/r\nhttps://evil.example/x'],
+    ['CRLF', 'https://www.healthsherpa.com/r\r\nhttps://evil.example/x'],
+    ['a tab', 'https://www.healthsherpa.com/r\tx'],
+    ['a no-break space', 'https://www.healthsherpa.com/r\u00a0x'],
+    ['a line separator', 'https://www.healthsherpa.com/r\u2028x'],
+    ['NUL', 'https://www.healthsherpa.com/r\u0000x'],
+    ['DEL', 'https://www.healthsherpa.com/r\u007fx'],
+    ['a C1 control', 'https://www.healthsherpa.com/r\u0085x'],
+    ['zero-width space', 'https://www.healthsherpa.com/r\u200bx'],
+    ['zero-width joiner', 'https://www.healthsherpa.com/r\u200dx'],
+    ['right-to-left mark', 'https://www.healthsherpa.com/r\u200fx'],
+    ['right-to-left override', 'https://www.healthsherpa.com/r\u202ex'],
+    ['left-to-right embedding', 'https://www.healthsherpa.com/r\u202ax'],
+    ['first strong isolate', 'https://www.healthsherpa.com/r\u2068x'],
+    ['pop directional isolate', 'https://www.healthsherpa.com/r\u2069x'],
+    ['byte order mark inside', 'https://www.healthsherpa.com/r\ufeffx'],
+    ['<', 'https://www.healthsherpa.com/r<x'],
+    ['>', 'https://www.healthsherpa.com/r>x'],
+    ['double quote', 'https://www.healthsherpa.com/r"x'],
+    ['single quote', "https://www.healthsherpa.com/r'x"],
+    ['backtick', 'https://www.healthsherpa.com/r`x'],
+    ['a space where the slashes were', 'https:www.healthsherpa.com/r x'],
+  ])('refuses %s', (_what, link) => {
+    const result = checkResumeLink(link);
+    expect(result).toMatchObject({ ok: false, code: 'characters' });
+    expect(result.href).toBeUndefined();
+    expect(result.reason).toMatch(/paste only the link/);
+  });
+
+  it('refuses a link that parsing makes too long to text', () => {
+    const link = `https://www.healthsherpa.com/${'é'.repeat(40)}`;
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
+    expect(checkResumeLink(link)).toMatchObject({ ok: false, code: 'too-long' });
   });
 
   it.each([
     ['', /Paste/],
+    ['\ufeffhttps://www.healthsherpa.com/r', /not a web link/],
     ['not a link', /not a web link/],
     ['http://www.healthsherpa.com/resume/abc', /https:\/\//],
     ['javascript:alert(1)', /javascript:/],
@@ -163,6 +209,7 @@ describe('shortenText', () => {
 describe('every refusal has words in both languages', () => {
   const refused = [
     '',
+    'https://www.healthsherpa.com/r https://evil.example/',
     `https://x.healthsherpa.com/${'a'.repeat(200)}`,
     'nope',
     'http://www.healthsherpa.com/',
@@ -174,7 +221,7 @@ describe('every refusal has words in both languages', () => {
 
   it.each(['en', 'es'])('%s', (lang) => {
     const text = readFileSync(`locales/${lang}.yml`, 'utf8');
-    expect(new Set(refused).size).toBe(8);
+    expect(new Set(refused).size).toBe(9);
     for (const code of refused) {
       expect(text).toMatch(new RegExp(`\\n    link_${code?.replaceAll('-', '_')}: `));
     }

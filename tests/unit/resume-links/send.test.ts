@@ -62,6 +62,20 @@ describe('parseResumeLinkForm', () => {
     if (!parsed.ok) expect(parsed.errors[field]?.code).toBe(code);
   });
 
+  it('gives the parsed link to send, never the text as typed', () => {
+    const parsed = parseResumeLinkForm({ ...values, link: ' https://WWW.HealthSherpa.com/resume/é\n' });
+    expect(parsed.ok && parsed.value.link).toBe('https://www.healthsherpa.com/resume/%C3%A9');
+  });
+
+  it.each([
+    'https://www.healthsherpa.com/r https://evil.example/x',
+    'https://www.healthsherpa.com/r\nhttps://evil.example/x',
+    'https://www.healthsherpa.com/r\u202ex',
+  ])('refuses %j as link-characters', (link) => {
+    const parsed = parseResumeLinkForm({ ...values, link });
+    expect(!parsed.ok && parsed.errors.link?.code).toBe('link-characters');
+  });
+
   it('a refused link and a bad phone carry their own words', () => {
     const parsed = parseResumeLinkForm({ ...values, link: 'http://x', phone: 'abc' });
     expect(!parsed.ok && parsed.errors.link?.text).toMatch(/https/);

@@ -32,12 +32,12 @@ describe('recordResumeLinkSend', () => {
     const { cases } = await listInvalidActionCases(database);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({
-      id: seen.id,
+      id: seen?.id,
       status: 'action-recommended',
       updatedAt: now.toISOString(),
     });
     expect(send).toMatchObject({
-      caseId: seen.id,
+      caseId: seen?.id,
       channel: 'email',
       recipient: 'm•••@example.com',
       sentAt: '2026-11-20T15:00:00.000Z',
