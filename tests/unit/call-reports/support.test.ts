@@ -290,6 +290,31 @@ describe('send to agency', () => {
   });
 });
 
+describe('send to agency never follows a redirect', () => {
+  it('asks fetch not to follow, and fails at once with the reason, whatever the browser shows', async () => {
+    const seen: RequestInit[] = [];
+    const answers = [
+      new Response('', { status: 302, headers: { location: 'https://elsewhere.example/' } }),
+      // What a browser hands back for a redirect under redirect: 'manual'.
+      { type: 'opaqueredirect', status: 0, ok: false, statusText: '' } as Response,
+    ];
+    for (const answer of answers) {
+      const redirecting = (async (_url: string, init: RequestInit) => {
+        seen.push(init);
+        return answer;
+      }) as typeof fetch;
+      expect(await postBundle('https://x.example', '{}', { fetch: redirecting, pauseMs: 0 })).toEqual({
+        ok: false,
+        attempts: 1,
+        error: expect.stringMatching(
+          /redirected the reports to another address, which AOR Guard does not follow/,
+        ),
+      });
+    }
+    expect(seen.map((init) => init.redirect)).toEqual(['manual', 'manual']);
+  });
+});
+
 describe('context menu', () => {
   it('reads the application ID from the digits of a selection', async () => {
     const { applicationIdFromSelection } = await import('../../../lib/call-reports/shortcuts.background');
