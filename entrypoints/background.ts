@@ -11,6 +11,7 @@ import { startResumeLinkReminders } from '../lib/resume-links/reminders.backgrou
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';
+import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
 import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
@@ -35,6 +36,7 @@ async function bannerMessages(): Promise<Record<string, { message: string }> | u
 }
 
 export default defineBackground(() => {
+  keepLocalStorageTrusted();
   installCallReportShortcuts();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
