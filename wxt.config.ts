@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ENROLLMENT_SITE_MATCHES } from './lib/sites/hosts';
 import { applyBranding, brandingFromEnv } from './tools/release/branding.mjs';
 
 export default defineConfig({
@@ -17,8 +16,9 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },
     // Send to agency and the Resume Link gateway ask for the endpoint's origin only, when the person sends.
+    // No host_permissions: the content script's own matches let it run on the enrollment sites, and
+    // nothing else reads or fetches them.
     optional_host_permissions: ['https://*/*'],
-    host_permissions: ENROLLMENT_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
     // Opens the popup on its Call report tab.
     commands: {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-reports/report';
+import type { RetentionForecast } from '../lib/call-reports/retention';
 import { t } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
@@ -14,6 +15,8 @@ export interface ConflictResolutionProps {
   onSaveSettings(s: { platformEmail: string; endpoint: string; retentionDays: number }): Promise<string>;
   onBackup(): Promise<string>;
   onRestore(file: File): Promise<string>;
+  /** What the next daily run deletes; absent while retention is off. */
+  retentionForecast?: RetentionForecast;
   /** What retention would delete now (shown before anything is deleted). */
   onPreviewRetention(): Promise<CallReport[]>;
   onDelete(ids: string[]): Promise<string>;
@@ -32,6 +35,7 @@ export function ConflictResolution(props: ConflictResolutionProps) {
       setMessage({ text: String((err as Error).message ?? err), error: true });
     }
   };
+  const forecast = props.retentionForecast;
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   return (
     <section class="stack" aria-labelledby="keep-heading">
@@ -80,6 +84,17 @@ export function ConflictResolution(props: ConflictResolutionProps) {
           <p class="hint">
             {props.locked?.retentionDays ? t('policy.setByAgency') : t('support.retentionHint')}
           </p>
+          {forecast && (
+            <p class="hint">
+              {forecast.oldest
+                ? t('support.retentionNext', [
+                    new Date(forecast.at).toLocaleString(),
+                    String(forecast.count),
+                    new Date(forecast.oldest).toLocaleDateString(),
+                  ])
+                : t('support.retentionNextNone', [new Date(forecast.at).toLocaleString()])}
+            </p>
+          )}
         </div>
         <div class="actions">
           <button type="submit">{t('support.saveSettings')}</button>

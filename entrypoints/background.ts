@@ -15,6 +15,7 @@ import { startResumeLinkReminders } from '../lib/resume-links/reminders.backgrou
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';
+import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
 import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
@@ -47,6 +48,7 @@ function pageOf(sender: Sender, site?: string): SenderPage {
 }
 
 export default defineBackground(() => {
+  keepLocalStorageTrusted();
   installCallReportShortcuts();
   forgetClosedTabs();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an

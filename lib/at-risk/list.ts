@@ -67,7 +67,7 @@ function parseArchived(value: string): boolean | undefined {
 }
 
 /** Only a link to a HealthSherpa page is kept: the list is a file from outside and may be tampered with. */
-function safeClientUrl(value: string): string | undefined {
+export function safeClientUrl(value: string): string | undefined {
   try {
     const url = new URL(value.trim());
     const onSite = siteForHost(url.hostname)?.id === 'healthsherpa';

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from '../storage/db';
-import { postBundle, type SendResult } from './agency-send';
+import { checkEndpoint, postBundle, type SendResult } from './agency-send';
 
 export interface QueuedSend {
   id: string;
@@ -85,7 +85,7 @@ export async function retrySends(
   const due = sends.filter((s) => (opts.ids ? opts.ids.includes(s.id) : s.nextAt <= now.toISOString()));
   let sent = 0;
   for (const send of due) {
-    const result = await post(send.endpoint, send.body);
+    const result = await sendAgain(send, post);
     if (result.ok) {
       await database.agencySends.delete(send.id);
       sent++;
@@ -99,6 +99,22 @@ export async function retrySends(
     }
   }
   return sent;
+}
+
+/**
+ * What Send checked when the person pressed it, checked again before each retry: the send may have
+ * been restored from a backup, and the person may have taken back the site permission since.
+ */
+async function sendAgain(send: QueuedSend, post: Post): Promise<SendResult> {
+  const endpoint = checkEndpoint(send.endpoint);
+  if (!endpoint.ok) return { ok: false, attempts: 1, error: endpoint.reason };
+  if (!(await browser.permissions.contains({ origins: [`${endpoint.origin}/*`] })))
+    return {
+      ok: false,
+      attempts: 1,
+      error: `AOR Guard is no longer allowed to send to ${endpoint.origin}. Press Send to agency again to allow it, or discard this send.`,
+    };
+  return post(endpoint.url.href, send.body);
 }
 
 const OUTBOX_ALARM = 'agency-send-retry';

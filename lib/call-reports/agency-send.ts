@@ -24,7 +24,11 @@ export function checkEndpoint(
 
 export type SendResult = { ok: true; attempts: number } | { ok: false; attempts: number; error: string };
 
-/** Up to `attempts` tries with a growing pause; a 4xx other than 408/429 is not retried (it will not change). */
+/**
+ * Up to `attempts` tries with a growing pause; a 4xx other than 408/429 is not retried (it will not change).
+ * A redirect is a failure, not followed: the bundle goes to the address the agency set and the agent
+ * allowed, never on to wherever that address points.
+ */
 export async function postBundle(
   endpoint: string,
   body: string,
@@ -39,7 +43,16 @@ export async function postBundle(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
+        redirect: 'manual',
       });
+      // Browsers hide a manual redirect as an 'opaqueredirect' with status 0; other fetches show the 3xx.
+      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))
+        return {
+          ok: false,
+          attempts: i,
+          error:
+            'the endpoint redirected the reports to another address, which AOR Guard does not follow; ask your agency for the endpoint’s final address',
+        };
       if (res.ok) return { ok: true, attempts: i };
       error = `the endpoint answered ${res.status} ${res.statusText}`.trim();
       if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)

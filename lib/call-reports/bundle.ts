@@ -2,6 +2,7 @@
 
 import { z } from '../shared/schema';
 import { type CallReport, type CallReportVersion, callReportSchema } from './report';
+import { isFiled } from './workflow';
 
 export const BUNDLE_FORMAT = 'aor-guard/call-reports';
 export const BUNDLE_VERSION = 1;
@@ -89,11 +90,21 @@ function isPrefix(shorter: unknown[], longer: unknown[]) {
   return shorter.length <= longer.length && shorter.every((e, i) => canonical(e) === canonical(longer[i]));
 }
 
+/** What the help desk or platform received: after filing these change only by appended corrections. */
+const FILED_FACTS = ['calledAt', 'applicationId', 'state', 'phone', 'summary', 'issueType'] as const;
+
+/** A later version of a filed report keeps what was filed and every correction made since. */
+const keepsFiledRecord = (local: CallReport, incoming: CallReport) =>
+  FILED_FACTS.every((k) => local[k] === incoming[k]) &&
+  isPrefix(local.corrections ?? [], incoming.corrections ?? []);
+
 export type MergeOutcome = 'added' | 'updated' | 'unchanged' | 'conflict';
 
 /**
  * One incoming report against what is stored. A later version (its history continues ours) replaces
- * ours; an earlier or identical one changes nothing; a rival edit is kept beside ours and flagged.
+ * ours; an earlier or identical one changes nothing; a rival edit is kept beside ours and flagged. A
+ * history is only what the file says: one that continues ours but rewrites what a filed report says is
+ * flagged too, never taken.
  */
 export function mergeReport(
   local: CallReport | undefined,
@@ -105,7 +116,8 @@ export function mergeReport(
   if (canonical(mine) === canonical(theirs)) return { outcome: 'unchanged', report: local };
   const ours = local.history ?? [];
   const their = incoming.history ?? [];
-  if (their.length > ours.length && isPrefix(ours, their)) {
+  const continues = their.length > ours.length && isPrefix(ours, their);
+  if (continues && (!isFiled(local) || keepsFiledRecord(local, incoming))) {
     const { conflicts, superseded } = local;
     return {
       outcome: 'updated',

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { effectiveSetting } from '../policy/managed.background';
 import { reportRetentionDaysItem } from '../storage/settings';
+import { forecastRetention, type RetentionForecast } from './retention';
 import { deleteReports, expiredReports } from './store';
 
 const RETENTION_ALARM = 'call-report-retention';
@@ -12,6 +13,14 @@ export async function applyRetention(now: Date): Promise<number> {
   const ids = (await expiredReports(days, now)).map((r) => r.id);
   if (ids.length > 0) await deleteReports(ids);
   return ids.length;
+}
+
+/** What the next daily run will delete, counted as of when it runs: shown in the dashboard beforehand. */
+export async function nextRetentionRun(days: number, now: Date): Promise<RetentionForecast> {
+  // Through Promise.resolve: a Dexie liveQuery calling this keeps tracking the reads after it.
+  const alarm = await Promise.resolve(browser.alarms.get(RETENTION_ALARM));
+  const at = new Date(Math.max(alarm?.scheduledTime ?? now.getTime(), now.getTime()));
+  return forecastRetention(await expiredReports(days, at), at);
 }
 
 export function startRetention(): void {

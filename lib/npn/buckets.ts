@@ -1,4 +1,5 @@
 // How NPN list rows are grouped into ListBucket records (lib/storage/db.ts) and found again.
+import { intBetween, matching, textUpTo, z } from '../shared/schema';
 import type { Keyed, ListBucket } from '../storage/db';
 import { normalizeNpn } from './format';
 
@@ -37,4 +38,27 @@ export function rowsOf<T>(buckets: ListBucket<T>[], key: string, identity: (row:
     }
   }
   return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** A bucket record as stored, its rows checked by `row` (lib/npn/registration-list.ts). */
+export const listBucketSchema = <S extends z.ZodMiniObject>(row: S) =>
+  z.object({
+    listId: textUpTo(100),
+    bucket: matching(/^\d{3}$/),
+    seq: intBetween(0, 1_000_000_000),
+    rows: z.array(z.extend(row, { key: matching(/^\d{0,10}$/) })),
+  });
+
+/**
+ * Why a well-formed bucket record would not be found as `toBuckets` files it, or undefined: a row keyed
+ * or bucketed apart from its NPN is never found by a lookup, or is found for another NPN.
+ */
+export function misfiledRow(record: ListBucket<{ npn: string }>): string | undefined {
+  for (const [i, row] of record.rows.entries()) {
+    if (row.key !== normalizeNpn(row.npn))
+      return `row ${i + 1} is keyed ${row.key} but its NPN is ${row.npn}`;
+    if (bucketOf(row.key) !== record.bucket)
+      return `row ${i + 1} (NPN ${row.npn}) belongs in bucket ${bucketOf(row.key)}, not ${record.bucket}`;
+  }
+  return undefined;
 }

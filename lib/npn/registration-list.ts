@@ -3,6 +3,7 @@
 import type Papa from 'papaparse';
 import { unwrapExcelText } from '../shared/excel-text';
 import { currentPlanYear, isPlanYear } from '../shared/plan-year';
+import { matching, npnDigits, planYear, textUpTo, z } from '../shared/schema';
 
 export interface Registration {
   npn: string;
@@ -22,6 +23,25 @@ export interface Termination {
   reconsideredOn?: string;
   status: string; // T1–T4 terminated or suspended, R1–R4 reinstated
 }
+
+// What a parsed row is, for rows that come back from elsewhere (a backup) rather than from the parser.
+export const registrationSchema = z.object({
+  npn: npnDigits(),
+  planYear: planYear(),
+  individualCompleted: z.optional(z.iso.date()),
+  individualEnd: z.optional(z.iso.date()),
+  shopCompleted: z.optional(z.iso.date()),
+  shopEnd: z.optional(z.iso.date()),
+  npnValid: z.enum(['Y', 'N', '-']),
+});
+export const terminationSchema = z.object({
+  npn: npnDigits(),
+  planYear: planYear(),
+  marketplaces: z.optional(textUpTo(100)),
+  terminatedOn: z.optional(z.iso.date()),
+  reconsideredOn: z.optional(z.iso.date()),
+  status: matching(/^[TR][1-4]$/),
+});
 
 export const RCL_HEADER = [
   'NPN',

@@ -2,9 +2,16 @@
 // spreadsheet would evaluate as a formula.
 import Papa from 'papaparse';
 
-// Papa's own pattern (/^[=+\-@\t\r].*$/) misses a multi-line cell ('.' stops at a line end), so anchor
-// on the first character alone.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * The cells a spreadsheet could evaluate: one that starts with `= + - @`, tab or CR, and one where such a
+ * character follows a `;` or `,` (after any spaces and quotes). The second is for the locales whose
+ * spreadsheets split a CSV on `;`: there `Maria;=cmd|…` is two cells, the second a formula, even though
+ * the file's cell starts with `M`. Papa prefixes a matching cell with `'` and quotes it, and a quoted cell
+ * is one cell whichever separator the spreadsheet splits on. Text like `called, -then` gains the `'`:
+ * a cell shown with an apostrophe is the price of none evaluated.
+ * (Papa's own pattern, /^[=+\-@\t\r].*$/, also misses a multi-line cell: '.' stops at a line end.)
+ */
+const FORMULA = /^[=+\-@\t\r]|[;,][\s"']*[=+\-@\t\r]/;
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -24,6 +31,6 @@ export function toCsv(
       fields: columns.map((c) => c.header),
       data: rows.map((row) => columns.map((c) => cell(row[c.key]))),
     },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false, header },
+    { newline: '\r\n', escapeFormulae: FORMULA, quotes: false, header },
   );
 }

@@ -1,13 +1,17 @@
 // `Export everything` and `Restore`: every table in one versioned JSON file; a restore is checked whole
 // and written in one transaction, so it lands completely or not at all.
 
-import { atRiskClientSchema } from '../at-risk/list';
+import { atRiskClientSchema, safeClientUrl } from '../at-risk/list';
 import { queuedSendSchema } from '../call-reports/agency-outbox.background';
+import { checkEndpoint } from '../call-reports/agency-send';
+import { parseBundle } from '../call-reports/bundle';
 import { indexFields } from '../call-reports/query';
 import { callReportSchema } from '../call-reports/report';
 import { invalidActionCaseSchema } from '../cases/case';
-import { toBuckets } from '../npn/buckets';
-import { z } from '../shared/schema';
+import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
+import { registrationSchema, terminationSchema } from '../npn/registration-list';
+import { resumeLinkSendSchema } from '../resume-links/send';
+import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from './db';
 import { isQuotaError, StorageFullError } from './errors';
 
@@ -20,12 +24,63 @@ export interface Backup {
   tables: Record<string, unknown[]>;
 }
 
-// Rows of these tables are checked field by field; the others must at least be objects.
-const ROW_SCHEMAS: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = {
-  callReports: callReportSchema,
-  invalidActionCases: invalidActionCaseSchema,
-  atRiskClients: atRiskClientSchema,
-  agencySends: queuedSendSchema,
+/** A row as it will be written, or why it is refused. */
+type RowCheck = (row: unknown) => { ok: true; row: unknown } | { ok: false; why: string };
+
+/**
+ * Parsed as the table's schema, then `rule` (a reason, or undefined when the row is sound): a backup is
+ * a file from outside, and a row is trusted no more than one imported or typed in.
+ */
+function rowOf<T>(
+  schema: z.ZodMiniType<T>,
+  rule: (row: T) => string | undefined = () => undefined,
+  stored: (row: T) => unknown = (row) => row,
+): RowCheck {
+  return (raw) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, why: `${issue?.path.join('.') || 'the row'}: ${issue?.message}` };
+    }
+    const why = rule(parsed.data);
+    return why ? { ok: false, why } : { ok: true, row: stored(parsed.data) };
+  };
+}
+
+const importRecordSchema = z.object({
+  id: textUpTo(100),
+  kind: z.enum(['at-risk', 'rcl', 'termination']),
+  fileName: textUpTo(300),
+  importedAt: isoDateTime(),
+  rows: intBetween(0, 100_000_000),
+  added: intBetween(0, 100_000_000),
+  errors: intBetween(0, 100_000_000),
+  skipped: z.optional(intBetween(0, 100_000_000)),
+  state: z.optional(z.enum(['running', 'active', 'replaced', 'failed'])),
+});
+
+/** Every table a backup may hold; a table not here is refused, so a new table needs its check here. */
+export const TABLE_CHECKS: Record<string, RowCheck> = {
+  callReports: rowOf(callReportSchema, undefined, (r) => ({ ...r, ...indexFields(r) })),
+  invalidActionCases: rowOf(invalidActionCaseSchema),
+  // The link is opened from the dashboard: only what an import of the list would keep (lib/at-risk/list.ts).
+  atRiskClients: rowOf(atRiskClientSchema, (r) =>
+    r.clientDetailsUrl !== undefined && safeClientUrl(r.clientDetailsUrl) !== r.clientDetailsUrl
+      ? 'clientDetailsUrl: not an https address on HealthSherpa'
+      : undefined,
+  ),
+  // Retried from the background without anyone looking: only a bundle, only to an https endpoint.
+  agencySends: rowOf(queuedSendSchema, (s) => {
+    const endpoint = checkEndpoint(s.endpoint);
+    if (!endpoint.ok) return `endpoint: ${endpoint.reason}`;
+    if (!parseBundle(s.body).ok) return 'body: not a call report bundle';
+    return undefined;
+  }),
+  resumeLinks: rowOf(resumeLinkSendSchema),
+  imports: rowOf(importRecordSchema),
+  activeLists: rowOf(z.object({ kind: z.enum(['rcl', 'termination']), importId: textUpTo(100) })),
+  registrationBuckets: rowOf(listBucketSchema(registrationSchema), misfiledRow),
+  terminationBuckets: rowOf(listBucketSchema(terminationSchema), misfiledRow),
 };
 
 const backupSchema = z.object({
@@ -105,25 +160,21 @@ export async function restoreEverything(text: string, database: AorGuardDb = db)
   const known = new Map(database.tables.map((t) => [t.name, t]));
   const rows: Record<string, unknown[]> = {};
   for (const [name, list] of Object.entries(tables)) {
-    if (!known.has(name))
+    const check = TABLE_CHECKS[name];
+    if (!known.has(name) || !check)
       return {
         ok: false,
         message: `The backup has a table this version does not know (${name}). Nothing was changed.`,
       };
-    const schema = ROW_SCHEMAS[name];
     const out: unknown[] = [];
     for (const [i, row] of list.entries()) {
-      const checked = schema ? schema.safeParse(row) : { success: true, data: row };
-      if (!checked.success)
+      const checked = check(row);
+      if (!checked.ok)
         return {
           ok: false,
-          message: `Row ${i + 1} of ${name} in the backup is damaged. Nothing was changed.`,
+          message: `Row ${i + 1} of ${name} in the backup is damaged (${checked.why}). Nothing was changed; make a new backup with Export everything.`,
         };
-      out.push(
-        name === 'callReports'
-          ? { ...(checked.data as object), ...indexFields(checked.data as never) }
-          : checked.data,
-      );
+      out.push(checked.row);
     }
     rows[name] = out;
   }

@@ -7,9 +7,24 @@ import { type AorGuardDb, db } from './db';
 export const WIPED_AREAS = ['local', 'sync', 'session'] as const;
 
 /**
+ * Site access the agent granted at the moment of use (optional_host_permissions in wxt.config.ts: the
+ * agency's endpoint, gateway, list address). What the manifest requires (the enrollment sites the content
+ * script runs on) stays: in Firefox removing it would stop the banner, and Chromium refuses to.
+ */
+async function grantedOrigins(): Promise<string[]> {
+  const manifest = browser.runtime.getManifest();
+  const required = new Set([
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+  ]);
+  const { origins = [] } = await browser.permissions.getAll();
+  return origins.filter((o) => !required.has(o));
+}
+
+/**
  * Empties every table (db.tables, so a table added later is wiped too) in one transaction, then every
- * storage area, then the notifications that name an application. Tables first: if the browser refuses
- * the transaction, nothing was wiped and the error says so.
+ * storage area, then the notifications that name an application, then the sites the agent allowed.
+ * Tables first: if the browser refuses the transaction, nothing was wiped and the error says so.
  */
 export async function wipeAllData(database: AorGuardDb = db): Promise<void> {
   await database.open();
@@ -22,4 +37,7 @@ export async function wipeAllData(database: AorGuardDb = db): Promise<void> {
   }
   const shown = await browser.notifications.getAll().catch(() => ({}));
   await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
+  // One at a time: a browser that counts one as required refuses the whole call, not just that one.
+  for (const origin of await grantedOrigins())
+    await browser.permissions.remove({ origins: [origin] }).catch(() => false);
 }

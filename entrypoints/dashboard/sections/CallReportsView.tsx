@@ -26,6 +26,7 @@ import { callReportCsvParts } from '../../../lib/call-reports/csv';
 import { formatFilingEmail } from '../../../lib/call-reports/filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
+import { nextRetentionRun } from '../../../lib/call-reports/retention.background';
 import {
   allMatching,
   correctReport,
@@ -93,6 +94,10 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   );
   const total = page?.query === query && page.total !== undefined ? page.total : counted;
   const outbox = useLiveQuery(() => listQueuedSends(), []);
+  const retentionForecast = useLiveQuery(
+    async () => (retentionDays ? nextRetentionRun(retentionDays, new Date()) : undefined),
+    [retentionDays],
+  );
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
   if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
     return null;
@@ -266,6 +271,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         platformEmail={platformEmail}
         endpoint={endpoint}
         retentionDays={retentionDays}
+        retentionForecast={retentionForecast}
         onSaveSettings={async (s) => {
           if (s.endpoint) {
             const checked = checkEndpoint(s.endpoint);

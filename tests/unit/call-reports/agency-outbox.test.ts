@@ -11,10 +11,16 @@ import type { SendResult } from '../../../lib/call-reports/agency-send';
 import { AorGuardDb } from '../../../lib/storage/db';
 
 let database: AorGuardDb;
+let granted: string[];
 beforeEach(() => {
   database = new AorGuardDb(`outbox-${crypto.randomUUID()}`);
+  granted = ['https://reports.example.org/*'];
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) =>
+    origins.every((o) => granted.includes(o)),
+  );
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await database.delete();
 });
 
@@ -73,5 +79,32 @@ describe('Send to agency retry queue', () => {
     await database.agencySends.clear();
     await scheduleRetry(database);
     expect(await fakeBrowser.alarms.get('agency-send-retry')).toBeUndefined();
+  });
+
+  it('checks again before each retry that the endpoint is https and the origin is still allowed', async () => {
+    const post = vi.fn(async (): Promise<SendResult> => ({ ok: true, attempts: 1 }));
+    const queued = await queueSend(
+      { ...failed, attempts: 1, error: '503' },
+      at('2026-11-22T10:00:00.000Z'),
+      database,
+    );
+    // A plain-http send, as a forged or old row would hold it.
+    const plain = { ...queued, id: crypto.randomUUID(), endpoint: 'http://reports.example.org/in' };
+    await database.agencySends.add(plain);
+    granted = [];
+    const later = at('2026-11-22T11:00:00.000Z');
+    expect(await retrySends(later, { post, database })).toBe(0);
+    expect(post).not.toHaveBeenCalled();
+    const byId = new Map((await listQueuedSends(database)).sends.map((s) => [s.id, s]));
+    expect(byId.get(queued.id)?.lastError).toBe(
+      'AOR Guard is no longer allowed to send to https://reports.example.org. Press Send to agency again to allow it, or discard this send.',
+    );
+    expect(byId.get(plain.id)?.lastError).toMatch(/must use https/);
+    expect(byId.get(queued.id)?.attempts).toBe(2);
+
+    granted = ['https://reports.example.org/*'];
+    expect(await retrySends(later, { ids: [queued.id, plain.id], post, database })).toBe(1);
+    expect(post).toHaveBeenCalledTimes(1);
+    expect((await listQueuedSends(database)).sends.map((s) => s.id)).toEqual([plain.id]);
   });
 });

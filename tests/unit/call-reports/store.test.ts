@@ -175,6 +175,22 @@ describe('status changes and imports', () => {
     expect(kept?.conflicts?.[0]?.corrections?.[0]?.text).toBe('Their version of the call.');
   });
 
+  it('an imported copy cannot rewrite a filed report: ours stays, theirs is flagged for review', async () => {
+    const filed = moveTo(sample(), 'filed-cms', { by: 'A', now: new Date('2026-11-21T10:00:00Z') });
+    await saveCallReport(filed, database);
+    const forged = {
+      ...moveTo(filed, 'resolved', { by: 'B', now: new Date('2026-11-22T10:00:00Z') }),
+      summary: 'The representative did everything right.',
+    };
+    const parsed = parseBundle(JSON.stringify(makeBundle([forged], new Date())));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(await importReports(parsed.bundle.reports, database)).toMatchObject({ updated: 0, conflict: 1 });
+    const [kept] = await getReports([filed.id], database);
+    expect(kept?.summary).toBe(filed.summary);
+    expect(kept?.status).toBe('filed-cms');
+    expect(kept?.conflicts?.map((c) => c.summary)).toEqual(['The representative did everything right.']);
+  });
+
   it('lists expired resolved reports for retention', async () => {
     await seed(6);
     expect(await expiredReports(30, new Date('2027-06-01T00:00:00Z'), database)).toHaveLength(2);

@@ -3,7 +3,7 @@ import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../../lib/call-reports/filing';
-import { callReportSchema } from '../../../lib/call-reports/report';
+import { type CallReport, callReportSchema } from '../../../lib/call-reports/report';
 import { selectExpired } from '../../../lib/call-reports/retention';
 import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
 import { toCsv } from '../../../lib/shared/csv';
@@ -100,6 +100,28 @@ describe('merge by id', () => {
     expect(merged.report.summary).toBe('My version of what happened.');
     expect(merged.report.conflicts).toEqual([theirs]);
     expect(mergeReport(merged.report, theirs)).toEqual({ outcome: 'unchanged', report: merged.report });
+  });
+
+  it('never lets a later version rewrite what a filed report says: it is flagged, ours stays', () => {
+    const filed = moveTo(a, 'filed-cms', actor('2026-11-21T10:00:00.000Z'));
+    const corrected = correct(filed, { summary: 'The rep hung up.' }, actor('2026-11-21T11:00:00.000Z'));
+    const by = actor('2026-11-22T10:00:00.000Z', 'Someone');
+    const rewrites: [string, CallReport][] = [
+      ['summary', { ...moveTo(filed, 'resolved', by), summary: 'Nothing went wrong on this call.' }],
+      ['issue type', { ...moveTo(filed, 'resolved', by), issueType: 'misinformation' }],
+      ['application', { ...moveTo(filed, 'resolved', by), applicationId: '1111111111' }],
+    ];
+    for (const [what, theirs] of rewrites) {
+      const merged = mergeReport(filed, theirs);
+      expect(merged.outcome, what).toBe('conflict');
+      expect(merged.report.summary).toBe(filed.summary);
+      expect(merged.report.conflicts).toEqual([theirs]);
+    }
+    const dropsCorrection = { ...moveTo(corrected, 'resolved', by), corrections: [] };
+    expect(mergeReport(corrected, dropsCorrection).outcome).toBe('conflict');
+    // Moving on and correcting are what a filed report's later versions do.
+    const later = correct(moveTo(corrected, 'resolved', by), { summary: 'And again.' }, by);
+    expect(mergeReport(filed, later)).toEqual({ outcome: 'updated', report: later });
   });
 
   describe('resolving a conflict', () => {
@@ -265,6 +287,31 @@ describe('send to agency', () => {
       ok: false,
       attempts: 1,
     });
+  });
+});
+
+describe('send to agency never follows a redirect', () => {
+  it('asks fetch not to follow, and fails at once with the reason, whatever the browser shows', async () => {
+    const seen: RequestInit[] = [];
+    const answers = [
+      new Response('', { status: 302, headers: { location: 'https://elsewhere.example/' } }),
+      // What a browser hands back for a redirect under redirect: 'manual'.
+      { type: 'opaqueredirect', status: 0, ok: false, statusText: '' } as Response,
+    ];
+    for (const answer of answers) {
+      const redirecting = (async (_url: string, init: RequestInit) => {
+        seen.push(init);
+        return answer;
+      }) as typeof fetch;
+      expect(await postBundle('https://x.example', '{}', { fetch: redirecting, pauseMs: 0 })).toEqual({
+        ok: false,
+        attempts: 1,
+        error: expect.stringMatching(
+          /redirected the reports to another address, which AOR Guard does not follow/,
+        ),
+      });
+    }
+    expect(seen.map((init) => init.redirect)).toEqual(['manual', 'manual']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AorGuardDb } from '../../../lib/storage/db';
 import * as settings from '../../../lib/storage/settings';
@@ -36,6 +36,30 @@ async function seedEverything(database: AorGuardDb) {
   });
 }
 
+// The browser's permission state: the fake browser has none of its own.
+const REQUIRED = ['https://*.healthsherpa.com/*', 'https://www.healthcare.gov/*'];
+let origins: string[];
+beforeEach(() => {
+  origins = [...REQUIRED, 'https://reports.agency.example/*', 'https://gateway.agency.example/*'];
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'AOR Guard',
+    version: '1.0.0',
+    content_scripts: [{ matches: REQUIRED, js: ['content-scripts/enrollment.js'] }],
+    optional_host_permissions: ['https://*/*'],
+  });
+  vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ permissions: [], origins }));
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (p) => {
+    if (p.origins?.some((o) => REQUIRED.includes(o)))
+      throw new Error('You cannot remove required permissions.');
+    origins = origins.filter((o) => !p.origins?.includes(o));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('Wipe all data', () => {
   it('empties every table and every storage area the extension writes; the agency policy stays', async () => {
     const database = new AorGuardDb('wipe-everything');
@@ -53,6 +77,21 @@ describe('Wipe all data', () => {
       expect(await fakeBrowser.storage[area].get(), area).toEqual({});
     expect(await fakeBrowser.storage.managed.get()).toEqual({ platformSupportEmail: 'it@agency.example' });
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    database.close();
+  });
+
+  it('takes back the sites the agent allowed when sending, and only those', async () => {
+    const database = new AorGuardDb('wipe-permissions');
+    await wipeAllData(database);
+    expect(origins).toEqual(REQUIRED);
+    database.close();
+  });
+
+  it('clears storage.session, where the banner keeps what the agent dismissed', async () => {
+    const database = new AorGuardDb('wipe-session');
+    await fakeBrowser.storage.session.set({ dismissed: ['4567891230'] });
+    await wipeAllData(database);
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
     database.close();
   });
 
