@@ -1,3 +1,4 @@
+import type { Feature } from '../lib/policy/keys';
 import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
@@ -11,6 +12,8 @@ export interface BannerProps {
   atRisk?: boolean;
   /** On a page with several policies, the one this is about. */
   policyName?: string;
+  /** Features the agency's policy hides: their buttons are not offered. */
+  hiddenFeatures?: readonly Feature[];
   onDismiss(): void;
   onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
 }
@@ -41,13 +44,17 @@ export function Banner({
   submittingNpn,
   atRisk = false,
   policyName,
+  hiddenFeatures = [],
   onDismiss,
   onOpenDashboard,
 }: BannerProps) {
   const { level, reasons, actions } = assessment;
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
-  const canSendLink = actions.includes('send-resume-link') || facts.invalidActionError;
+  const canSendLink =
+    (actions.includes('send-resume-link') || facts.invalidActionError) &&
+    !hiddenFeatures.includes('resume-links');
+  const canLogCall = !hiddenFeatures.includes('call-reports');
   return (
     <section
       class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''}`}
@@ -119,10 +126,12 @@ export function Banner({
             <li>{t('banner.scriptStep3')}</li>
             <li>{t('banner.scriptStep4')}</li>
           </ol>
-          <p>{t('banner.scriptIfWrong')}</p>
-          <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
-            {t('banner.logCallReport')}
-          </button>
+          {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}
+          {canLogCall && (
+            <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
+              {t('banner.logCallReport')}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -40,6 +40,7 @@ function start(ctx: ContentScriptContext) {
             submittingNpn: verdict.submittingNpn,
             atRisk: verdict.atRisk,
             policyName: verdict.policy,
+            hiddenFeatures: verdict.hidden,
             onDismiss: () => {
               render(null, container);
               ask({ type: 'dismiss-banner', applicationId: current.applicationId }).catch(() => {});

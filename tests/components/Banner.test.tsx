@@ -162,3 +162,28 @@ describe('Banner when the page contradicts itself', () => {
     expect(screen.getByText('The policy this is about: Delta Dental.')).toBeTruthy();
   });
 });
+
+describe('Banner under an agency policy that hides features', () => {
+  it('offers no button of a hidden feature', () => {
+    const facts: PageFacts = { site: 'healthsherpa', pageKind: 'client', invalidActionError: false };
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '1',
+      policyNpn: '2',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
+    render(
+      <Banner
+        assessment={assessment}
+        facts={facts}
+        submittingNpn="1"
+        hiddenFeatures={['resume-links', 'call-reports']}
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Send Resume Link' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
+    expect(screen.queryByRole('button', { name: 'Log call report' })).toBeNull();
+    expect(screen.getAllByText(/Call the Marketplace Call Center at 1-855-788-6275/).length).toBeGreaterThan(0);
+  });
+});

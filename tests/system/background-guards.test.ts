@@ -55,7 +55,11 @@ const errorPage = (applicationId: string, over: Partial<PageFacts> = {}): PageFa
   aorNpn: '87654321',
   ...over,
 });
-const fromTab = (id: number) => ({ id: OWN_ID, tab: { id } });
+const fromTab = (id: number) => ({
+  id: OWN_ID,
+  tab: { id },
+  url: 'https://www.healthsherpa.com/agents/jdoe-agency/clients/c_1',
+});
 
 describe('Invalid Action cases from pages', () => {
   it('only the site’s error page opens a case: "Invalid Action" on another kind of page does not', async () => {
