@@ -184,6 +184,8 @@ describe('Banner under an agency policy that hides features', () => {
     expect(screen.queryByRole('button', { name: 'Send Resume Link' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
     expect(screen.queryByRole('button', { name: 'Log call report' })).toBeNull();
-    expect(screen.getAllByText(/Call the Marketplace Call Center at 1-855-788-6275/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Call the Marketplace Call Center at 1-855-788-6275/).length).toBeGreaterThan(
+      0,
+    );
   });
 });
