@@ -435,7 +435,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // Two consumers named on one page: a list, or a page that is not about one of them.
   if (distinct(consumers) > 1) conflicts.push('consumerName');
   return {
-    applicationId: first(findLabelled(blocks, APPLICATION_LABELS, parseApplicationId, candidates, stops)),
+    applicationId: page.ids[0],
     planYear:
       first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops)) ??
       notable.map(yearBesideApplication).find((y) => y !== undefined),
