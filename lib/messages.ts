@@ -1,11 +1,13 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
+import { MAX_RULES, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import {
   applicationIdDigits,
   intBetween,
+  isoDateTime,
   matching,
   npnDigits,
   planYear,
@@ -57,6 +59,19 @@ const pageFactsObject = z.object({
   enrolleeAssistance: optional(z.boolean()),
   pathway: optional(z.enum(['agent', 'consumer-resume-link', 'consumer-marketing-link'])),
   atRiskRows: optional(intBetween(0, 100_000)),
+  taught: optional(
+    z
+      .array(
+        z.object({
+          fact: z.enum(TAUGHT_FACTS),
+          rule: textUpTo(80),
+          from: z.enum(['agent', 'agency']),
+          taughtAt: isoDateTime(),
+        }),
+      )
+      .check(z.maxLength(TAUGHT_FACTS.length)),
+  ),
+  untaught: optional(z.array(textUpTo(80)).check(z.maxLength(MAX_RULES))),
 });
 
 /** The facts a page shows, as they cross from the content script: PageFacts (lib/sites/index.ts) exactly. */

@@ -106,11 +106,11 @@ export function parsePlanYear(text: string): number | undefined {
 const NPN_IN_TEXT =
   /\b(?:NPN|national producer number)\b\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10})(?!\p{Nd})/iu;
 
-function parseNpnDigits(text: string): string | undefined {
+export function parseNpnDigits(text: string): string | undefined {
   return /^[#\s]*(\d{1,10})(?!\p{Nd})/u.exec(text)?.[1];
 }
 
-function parseName(text: string): string | undefined {
+export function parseName(text: string): string | undefined {
   // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
   const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
   if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name) || PLACEHOLDER.test(name))
@@ -120,7 +120,7 @@ function parseName(text: string): string | undefined {
 
 type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
 
-function parseAor(text: string): Aor | undefined {
+export function parseAor(text: string): Aor | undefined {
   if (NO_AGENT.test(text)) return { absent: true };
   if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
   const npn = NPN_IN_TEXT.exec(text);
@@ -153,7 +153,7 @@ function parseLeadStatus(text: string): CommonFacts['leadStatus'] {
   return m?.[1] ? (m[1].toLowerCase() as CommonFacts['leadStatus']) : undefined;
 }
 
-function parseStateFromAddress(text: string): string | undefined {
+export function parseStateFromAddress(text: string): string | undefined {
   const m = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/.exec(text);
   return m?.[1] ? toStateCode(m[1]) : undefined;
 }

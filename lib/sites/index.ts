@@ -1,4 +1,7 @@
 // The site adapter registry: one file per enrollment site, registered here.
+import { withTaughtFacts } from '../page-rules/apply';
+import { pathMatches } from '../page-rules/path';
+import type { ActiveRule, TaughtFact } from '../page-rules/rule';
 import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
@@ -36,6 +39,10 @@ export interface PageFacts {
   pathway?: Pathway;
   /** On a list page: how many rows the site marks as AOR at risk. */
   atRiskRows?: number;
+  /** Facts a rule the agent or agency taught supplied (lib/page-rules), not the reader. */
+  taught?: { fact: TaughtFact; rule: string; from: 'agent' | 'agency'; taughtAt: string }[];
+  /** Names of the rules for this page that found nothing: they need teaching again. */
+  untaught?: string[];
 }
 
 /** One policy on a client page with several (health and dental, say). */
@@ -63,8 +70,16 @@ const ADAPTERS: Record<SiteId, SiteAdapter> = {
   benefitalign,
 };
 
-export function extractPageFacts(doc: Document, url: URL): PageFacts | null {
+/** The page's facts; `rules` are the taught ones, applied when they are for this site and page. */
+export function extractPageFacts(
+  doc: Document,
+  url: URL,
+  rules: readonly ActiveRule[] = [],
+): PageFacts | null {
   if (url.protocol !== 'https:') return null;
   const site = siteForHost(url.hostname);
-  return site ? ADAPTERS[site.id].extract(doc, url) : null;
+  const facts = site ? ADAPTERS[site.id].extract(doc, url) : null;
+  if (!site || !facts || !doc.body) return facts;
+  const mine = rules.filter((r) => r.site === site.id && pathMatches(r.path, url.pathname));
+  return mine.length > 0 ? withTaughtFacts(facts, doc.body, mine) : facts;
 }
