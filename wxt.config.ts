@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ENROLLMENT_SITE_MATCHES } from './lib/sites/hosts';
 import { applyBranding, brandingFromEnv } from './tools/release/branding.mjs';
 
 export default defineConfig({
@@ -27,6 +28,8 @@ export default defineConfig({
         description: '__MSG_support_shortcut__',
       },
     },
+    // The picker, imported by the content script only when the agent asks (entrypoints/page-tools).
+    web_accessible_resources: [{ resources: ['page-tools.js'], matches: ENROLLMENT_SITE_MATCHES }],
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     browser_specific_settings: {
       gecko: {

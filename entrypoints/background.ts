@@ -9,6 +9,7 @@ import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.backgr
 import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
+import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
 import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
@@ -30,9 +31,7 @@ async function bannerMessages(): Promise<Record<string, { message: string }> | u
     messages = fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/popup.html'))
       .then((r) => r.json() as Promise<Record<string, { message: string }>>)
       .then((all) =>
-        Object.fromEntries(
-          Object.entries(all).filter(([k]) => k.startsWith('banner_') || k.startsWith('reason_')),
-        ),
+        Object.fromEntries(Object.entries(all).filter(([k]) => /^(?:banner|reason|picker)_/.test(k))),
       );
     bannerMessagesByLanguage.set(choice, messages);
   }
@@ -93,11 +92,18 @@ export default defineBackground(() => {
         ...pageVerdict(facts, { profile, policy, atRisk }),
         messages: await bannerMessages(),
         dismissed: await isDismissed(page, facts.applicationId),
+        rules: await rulesForPage(page),
         ...(hidden.length ? { hidden } : {}),
       };
     },
     'dismiss-banner': async ({ applicationId }, sender) => {
       await dismiss(pageOf(sender), applicationId);
+    },
+    'get-page-rules': async (_message, sender) => rulesForPage(pageOf(sender)),
+    'save-page-rule': async ({ type: _type, ...picked }, sender) => savePickedRule(pageOf(sender), picked),
+    'try-page-rule': async ({ rule }, sender) => {
+      if (senderPage(sender)) throw new RefusedMessage('Refused: a page does not try rules.');
+      return tryRuleOnTabs(rule);
     },
     'open-dashboard': async ({ section, prefill }) => {
       if (!(await openDashboardTab(section, prefill)))

@@ -1,6 +1,6 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import { MAX_RULES, TAUGHT_FACTS } from './page-rules/rule';
+import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
@@ -109,12 +109,31 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   // The page the banner was dismissed on is the sender's (lib/banner/page.ts); only the application is said.
   z.object({ type: z.literal('dismiss-banner'), applicationId: optional(applicationIdDigits()) }),
+  // Taught rules (lib/page-rules): the content script asks for its page's; the picker saves one for the
+  // sender's site and page (never a site or path the message names); the dashboard tries one on a tab.
+  z.object({ type: z.literal('get-page-rules') }),
+  z.object({
+    type: z.literal('save-page-rule'),
+    name: pageRuleSchema.shape.name,
+    fact: z.enum(TAUGHT_FACTS),
+    anchor: pageRuleSchema.shape.anchor,
+    offset: pageRuleSchema.shape.offset,
+    occurrence: pageRuleSchema.shape.occurrence,
+  }),
+  z.object({ type: z.literal('try-page-rule'), rule: pageRuleSchema }),
 ]);
 
-/** Messages the content script answers (from the popup). */
-export interface PageFactsRequest {
-  type: 'get-page-facts';
-}
+/** Messages the content script answers (from the popup and the background). */
+export type PageFactsRequest =
+  | { type: 'get-page-facts' }
+  /** Opens the picker (lib/page-rules/picker.ts) on the page. */
+  | { type: 'start-picker' }
+  | { type: 'try-page-rule'; rule: PageRule };
+
+/** What "Try on current tab" finds: the value the rule reads there, or why nothing. */
+export type TryRuleResult =
+  | { found: true; value: string }
+  | { found: false; reason: 'no-tab' | 'other-site' | 'not-found' };
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 
@@ -125,11 +144,16 @@ export interface PageVerdict extends Verdict {
   dismissed: boolean;
   /** Features the agency's policy hides: the banner offers none of their actions. */
   hidden?: Feature[];
+  /** The taught rules for this page as they stand: the content script reads again when they changed. */
+  rules: ActiveRule[];
 }
 export interface Responses {
   'assess-page': PageVerdict;
   'open-dashboard': undefined;
   'dismiss-banner': undefined;
+  'get-page-rules': ActiveRule[];
+  'save-page-rule': { name: string };
+  'try-page-rule': TryRuleResult;
 }
 
 export type Handlers = {

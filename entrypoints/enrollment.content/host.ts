@@ -7,13 +7,16 @@ import { OWN_HOST_TAG } from '../../lib/sites/labels';
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
 export interface BannerHost {
+  /** The element in the page's DOM (nothing of ours can be read through it). */
+  element: HTMLElement;
   /** Where the banner renders, inside the closed shadow root. */
   container: HTMLElement;
   remove(): void;
 }
 
-export function mountHost(css: string): BannerHost {
-  const host = document.createElement(OWN_HOST_TAG.toLowerCase());
+/** `tag`: the banner's, or another of ours (the picker's, entrypoints/page-tools). */
+export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): BannerHost {
+  const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
   for (const type of PERSON_ONLY) {
     // Capture at the root runs before any button's own listener.
@@ -43,6 +46,7 @@ export function mountHost(css: string): BannerHost {
   });
   keeper.observe(place, { childList: true });
   return {
+    element: host,
     container,
     remove() {
       keeper.disconnect();

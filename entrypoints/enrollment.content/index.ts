@@ -5,6 +5,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from '../../components/Banner';
 import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
+import { tryRule } from '../../lib/page-rules/locate';
+import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
+import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
 import bannerCss from './banner.css?inline';
@@ -19,8 +22,16 @@ function ask<T>(message: Message): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
 
-function start(ctx: ContentScriptContext) {
+/** The picker and other page tools, loaded the first time the agent asks (entrypoints/page-tools). */
+async function pageTools(): Promise<PageTools> {
+  await import(/* @vite-ignore */ browser.runtime.getURL('/page-tools.js'));
+  return (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] as PageTools;
+}
+
+function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let facts: PageFacts | null = null;
+  let rules: ActiveRule[] = [];
+  let messages: PageVerdict['messages'];
   let lastKey = '';
   let mounted: BannerHost | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +68,7 @@ function start(ctx: ContentScriptContext) {
   async function evaluate() {
     timer = undefined;
     lastRun = performance.now();
-    const next = extractPageFacts(document, new URL(location.href));
+    const next = extractPageFacts(document, new URL(location.href), rules);
     const key = JSON.stringify(next);
     if (key === lastKey) return;
     lastKey = key;
@@ -67,7 +78,14 @@ function start(ctx: ContentScriptContext) {
       return;
     }
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
-    setChosenMessages(verdict?.messages ?? null);
+    messages = verdict?.messages;
+    setChosenMessages(messages ?? null);
+    // The agent taught or removed a rule since the page was read: read it again with them.
+    if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(rules)) {
+      rules = verdict.rules;
+      lastKey = '';
+      schedule();
+    }
     if (facts === next) show(next, verdict);
   }
 
@@ -75,7 +93,10 @@ function start(ctx: ContentScriptContext) {
     timer ??= setTimeout(evaluate, Math.max(QUIET_MS, lastRun + MIN_GAP_MS - performance.now()));
   };
 
-  evaluate();
+  rulesAsked.then((asked) => {
+    rules = asked;
+    evaluate();
+  });
   const observer = new MutationObserver(schedule);
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
@@ -91,10 +112,17 @@ function start(ctx: ContentScriptContext) {
   // A select (the Override NPN) changes its value without changing the DOM.
   ctx.addEventListener(document, 'change', schedule, { capture: true });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || (message as PageFactsRequest)?.type !== 'get-page-facts')
-      return undefined;
-    return Promise.resolve(facts);
+  // From the popup and the background (a page cannot send the extension's messages).
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = raw as PageFactsRequest;
+    if (message?.type === 'get-page-facts') return Promise.resolve(facts);
+    if (message?.type === 'start-picker') return pageTools().then((tools) => tools.pick({ messages }));
+    if (message?.type === 'try-page-rule' && document.body) {
+      const value = tryRule(document.body, message.rule);
+      return Promise.resolve({ site: facts?.site ?? null, value: value ?? null });
+    }
+    return undefined;
   });
 }
 
@@ -103,8 +131,10 @@ export default defineContentScript({
   // Loaded (parsed, compiled) while the page is still arriving; the page is read once its DOM is whole.
   runAt: 'document_start',
   main(ctx) {
+    // Asked while the page arrives, so the first reading already has the taught rules (lib/page-rules).
+    const rulesAsked = ask<ActiveRule[]>({ type: 'get-page-rules' }).catch(() => []);
     if (document.readyState === 'loading') {
-      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx), { once: true });
-    } else start(ctx);
+      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx, rulesAsked), { once: true });
+    } else start(ctx, rulesAsked);
   },
 });

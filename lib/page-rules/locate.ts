@@ -12,7 +12,8 @@ import {
   parseStateFromAddress,
 } from '../sites/facts';
 import { renderedVisibility, type Seen, textBlocks } from '../sites/labels';
-import { type ActiveRule, MAX_OFFSET, type PageRule, type TaughtFact } from './rule';
+import { MAX_OFFSET, type TaughtFact } from './facts';
+import type { ActiveRule, PageRule } from './rule';
 
 export type TaughtValues = Partial<Pick<PageFacts, TaughtFact>>;
 export type TaughtValue = NonNullable<TaughtValues[TaughtFact]>;

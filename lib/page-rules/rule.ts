@@ -3,21 +3,9 @@
 // picker; agencies hand them out through the `siteRules` policy key (lib/policy/keys.ts).
 import { intBetween, isoDateTime, matching, textUpTo, z } from '../shared/schema';
 import { SITE_IDS } from '../sites/hosts';
+import { MAX_OFFSET, MAX_RULES, TAUGHT_FACTS } from './facts';
 
-/** The facts a rule may supply; the verdict stays in lib/risk/verdict.ts. */
-export const TAUGHT_FACTS = [
-  'applicationId',
-  'aorNpn',
-  'aorName',
-  'hasActiveCoverage',
-  'planYear',
-  'state',
-] as const;
-export type TaughtFact = (typeof TAUGHT_FACTS)[number];
-
-/** How many blocks past its label a value may sit (a label, a hint line, the value). */
-export const MAX_OFFSET = 4;
-export const MAX_RULES = 200;
+export { MAX_OFFSET, MAX_RULES, TAUGHT_FACTS, type TaughtFact } from './facts';
 
 /** A path with the parts that name a person or a record generalised: /agents/*\/clients/* */
 export const pathPattern = () => matching(/^\/(?:[A-Za-z0-9._~-]+|\*)?(?:\/(?:[A-Za-z0-9._~-]+|\*))*\/?$/);

@@ -1,7 +1,8 @@
 // The site adapter registry: one file per enrollment site, registered here.
 import { withTaughtFacts } from '../page-rules/apply';
+import type { TaughtFact } from '../page-rules/facts';
 import { pathMatches } from '../page-rules/path';
-import type { ActiveRule, TaughtFact } from '../page-rules/rule';
+import type { ActiveRule } from '../page-rules/rule';
 import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';

@@ -7,6 +7,7 @@ import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
 import { toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
+import type { PageRule } from '../page-rules/rule';
 import type { ResumeLinkSend } from '../resume-links/send';
 
 export const DB_NAME = 'aor-guard';
@@ -55,6 +56,7 @@ export class AorGuardDb extends Dexie {
   terminationBuckets!: Dexie.Table<ListBucket<Termination>, [string, string, number]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
   agencySends!: EntityTable<QueuedSend, 'id'>;
+  pageRules!: EntityTable<PageRule, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -118,6 +120,8 @@ export class AorGuardDb extends Dexie {
         'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
       agencySends: 'id, queuedAt',
     });
+    // pageRules: where a fact shows on a page, as the agent taught it (lib/page-rules/rule.ts).
+    this.version(8).stores({ pageRules: 'id, createdAt' });
   }
 }
 

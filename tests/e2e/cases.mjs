@@ -361,6 +361,17 @@ export const PAGE_CASES = [
     facts: one('2345610987', 2026, undefined, true),
   },
   {
+    // The page tests/e2e/page-rules.test.mjs teaches the reader: it states the AOR and the coverage in
+    // words the reader has not learnt, so without a taught rule it is a caution.
+    id: 'hs-client-unread-labels',
+    title: 'HealthSherpa client: the AOR and coverage under labels the reader does not know',
+    fixture: 'healthsherpa/client-unread-labels.html',
+    host: HS,
+    path: CLIENT,
+    level: 'caution',
+    visible: true,
+  },
+  {
     id: 'hs-v2-history-previous-aor',
     title: 'HealthSherpa client: PendingEffectuation; the enrollment history names the previous AOR',
     fixture: 'healthsherpa/v2-client-history-previous-aor.html',

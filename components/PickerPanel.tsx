@@ -1,0 +1,70 @@
+import { TAUGHT_FACTS, type TaughtFact } from '../lib/page-rules/facts';
+import { t, tCode } from './i18n';
+
+export type PickerPhase =
+  | { kind: 'pointing' }
+  | { kind: 'read'; value: string | number | boolean }
+  | { kind: 'problem'; problem: 'no-text' | 'no-value' | 'no-label'; text?: string }
+  | { kind: 'saved'; name: string }
+  | { kind: 'failed'; error: string };
+
+export interface PickerPanelProps {
+  fact: TaughtFact;
+  phase: PickerPhase;
+  onFact(fact: TaughtFact): void;
+  onSave(): void;
+  onAgain(): void;
+  onClose(): void;
+}
+
+function shown(value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? t('picker.coverageActive') : t('picker.coverageInactive');
+  return String(value);
+}
+
+/** The picker's panel: which fact, what AOR Guard read where the person clicked, and saving it. */
+export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose }: PickerPanelProps) {
+  const done = phase.kind === 'saved';
+  return (
+    <section class="picker" role="dialog" aria-labelledby="aor-guard-picker-title">
+      <h2 id="aor-guard-picker-title">{t('picker.title')}</h2>
+      {!done && (
+        <label>
+          {t('picker.factLabel')}
+          <select
+            value={fact}
+            onChange={(e) => onFact((e.currentTarget as HTMLSelectElement).value as TaughtFact)}
+          >
+            {TAUGHT_FACTS.map((f) => (
+              <option key={f} value={f}>
+                {tCode('picker.fact', f)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p role="status" class="picker-status">
+        {phase.kind === 'pointing' && t('picker.pointing')}
+        {phase.kind === 'read' && t('picker.read', [shown(phase.value)])}
+        {phase.kind === 'problem' && tCode('picker.problem', phase.problem, [phase.text ?? ''])}
+        {phase.kind === 'saved' && t('picker.saved', [phase.name])}
+        {phase.kind === 'failed' && t('picker.saveFailed', [phase.error])}
+      </p>
+      <div class="picker-actions">
+        {phase.kind === 'read' && (
+          <button type="button" class="primary" onClick={onSave}>
+            {t('picker.save')}
+          </button>
+        )}
+        {(phase.kind === 'read' || phase.kind === 'problem' || phase.kind === 'failed') && (
+          <button type="button" onClick={onAgain}>
+            {t('picker.again')}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {done ? t('picker.close') : t('picker.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// Tools the content script loads only when the agent asks (its own size budget stays as it is):
+// the picker that teaches AOR Guard where a fact shows. They run in the content script's isolated
+// world; the content script finds them under PAGE_TOOLS.
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { setChosenMessages, tCode } from '../../components/i18n';
+import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
+import type { Message, Responses } from '../../lib/messages';
+import { learnLocator } from '../../lib/page-rules/locate';
+import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
+import { generalisePath } from '../../lib/page-rules/path';
+import { startPointing } from '../../lib/page-rules/picker';
+import type { TaughtFact } from '../../lib/page-rules/rule';
+import { mountHost } from '../enrollment.content/host';
+import pickerCss from './picker.css?inline';
+
+const PICKER_TAG = 'aor-guard-picker';
+
+function pick(options: Parameters<PageTools['pick']>[0]): void {
+  setChosenMessages(options.messages ?? null);
+  const host = mountHost(pickerCss, PICKER_TAG);
+  const outline = document.createElement('div');
+  outline.className = 'outline';
+  outline.hidden = true;
+  const panel = document.createElement('div');
+  host.container.append(outline, panel);
+  let fact: TaughtFact = options.fact ?? 'aorNpn';
+  let phase: PickerPhase = { kind: 'pointing' };
+  let learned: { anchor: string; offset: number; occurrence: number } | null = null;
+  let pointing = point();
+
+  function point() {
+    return startPointing(document, host.element, outline, {
+      chosen(target) {
+        const result = learnLocator(document.body, target, fact);
+        if (result.ok) {
+          learned = { anchor: result.anchor, offset: result.offset, occurrence: result.occurrence };
+          show({ kind: 'read', value: result.value });
+        } else show({ kind: 'problem', problem: result.problem, text: result.text });
+      },
+      cancelled: close,
+    });
+  }
+  function show(next: PickerPhase) {
+    phase = next;
+    render(
+      h(PickerPanel, {
+        fact,
+        phase,
+        onFact(next) {
+          fact = next;
+          again();
+        },
+        onSave: save,
+        onAgain: again,
+        onClose: close,
+      }),
+      panel,
+    );
+  }
+  function again() {
+    pointing.stop();
+    learned = null;
+    pointing = point();
+    show({ kind: 'pointing' });
+  }
+  async function save() {
+    if (!learned) return;
+    const name = `${tCode('picker.fact', fact)} · ${generalisePath(location.pathname)}`.slice(0, 80);
+    const message: Message = { type: 'save-page-rule', name, fact, ...learned };
+    try {
+      const saved = (await browser.runtime.sendMessage(message)) as Responses['save-page-rule'];
+      show({ kind: 'saved', name: saved.name });
+    } catch (err) {
+      show({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  function close() {
+    pointing.stop();
+    render(null, panel);
+    host.remove();
+  }
+  show(phase);
+  panel.querySelector('select')?.focus();
+}
+
+export default defineUnlistedScript(() => {
+  const tools: PageTools = { pick };
+  (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] = tools;
+});

@@ -1,0 +1,58 @@
+// Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) for the page
+// that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
+import { browser } from 'wxt/browser';
+import type { SenderPage } from '../banner/page';
+import type { PageFactsRequest, TryRuleResult } from '../messages';
+import type { TaughtValue } from './locate';
+import { generalisePath, pathMatches } from './path';
+import type { ActiveRule, PageRule, TaughtFact } from './rule';
+import { addPageRule, listPageRules } from './store';
+
+export async function rulesForPage(page: SenderPage): Promise<ActiveRule[]> {
+  const own = await listPageRules().catch(() => []);
+  return own
+    .filter((r) => r.site === page.site && pathMatches(r.path, page.path))
+    .map((r) => ({ ...r, from: 'agent' as const }));
+}
+
+/** Saves what the picker learnt, for the page the picker ran on (never one the message names). */
+export async function savePickedRule(
+  page: SenderPage,
+  picked: { name: string; fact: TaughtFact; anchor: string; offset: number; occurrence: number },
+  now = new Date(),
+): Promise<{ name: string }> {
+  const { name } = picked;
+  const rule: PageRule = {
+    id: crypto.randomUUID(),
+    site: page.site,
+    path: generalisePath(page.path),
+    ...picked,
+    createdAt: now.toISOString(),
+  };
+  await addPageRule(rule);
+  return { name };
+}
+
+/** Asks the open enrollment tabs, the active ones first, what the rule reads on their page. */
+export async function tryRuleOnTabs(rule: PageRule): Promise<TryRuleResult> {
+  const tabs = await browser.tabs.query({});
+  tabs.sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  let otherSite = false;
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const request: PageFactsRequest = { type: 'try-page-rule', rule };
+    const answer = (await browser.tabs.sendMessage(tab.id, request).catch(() => null)) as {
+      site: string;
+      value: TaughtValue | null;
+    } | null;
+    if (!answer) continue;
+    if (answer.site !== rule.site) {
+      otherSite = true;
+      continue;
+    }
+    return answer.value === null
+      ? { found: false, reason: 'not-found' }
+      : { found: true, value: String(answer.value) };
+  }
+  return { found: false, reason: otherSite ? 'other-site' : 'no-tab' };
+}
