@@ -16,12 +16,14 @@ export interface PagePanelProps {
   /** The agency's policy: its Override NPN and switched-off sites shape the verdict as on the banner. */
   policy: Policy;
   atRisk: boolean;
+  /** Opens the picker on the page (lib/page-rules): absent where the page cannot be taught. */
+  onTeach?(): void;
 }
 
 type Coverage = 'page' | 'yes' | 'no';
 
 /** What AOR Guard read from the current tab, the verdict, and a way to correct what the page did not show. */
-export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
+export function PagePanel({ facts, profile, policy, atRisk, onTeach }: PagePanelProps) {
   const [aorNpn, setAorNpn] = useState('');
   const [coverage, setCoverage] = useState<Coverage>('page');
   if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
@@ -78,6 +80,19 @@ export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
             </Fragment>
           ))}
       </dl>
+      {facts.taught?.map((taught) => (
+        <p class="hint" key={taught.fact}>
+          {t(taught.from === 'agency' ? 'page.taughtByAgency' : 'page.taught', [
+            tCode('picker.fact', taught.fact),
+            new Date(taught.taughtAt).toLocaleDateString(),
+          ])}
+        </p>
+      ))}
+      {facts.untaught?.map((name) => (
+        <p class="status status-warning" key={name}>
+          {t('page.untaught', [name])}
+        </p>
+      ))}
       {atRisk && <p class="status status-error">{t('banner.atRisk')}</p>}
       <section aria-labelledby="verdict-heading" class={`verdict verdict-${assessment?.level ?? 'none'}`}>
         <h3 id="verdict-heading">
@@ -94,6 +109,16 @@ export function PagePanel({ facts, profile, policy, atRisk }: PagePanelProps) {
           </ul>
         )}
       </section>
+      {onTeach && (
+        <div class="stack">
+          <button type="button" onClick={onTeach} aria-describedby="page-teach-hint">
+            {t('page.teach')}
+          </button>
+          <p class="hint" id="page-teach-hint">
+            {t('page.teachHint')}
+          </p>
+        </div>
+      )}
       <h3>{t('page.correctHeading')}</h3>
       <Field
         id="page-aorNpn"

@@ -26,7 +26,14 @@ function shown(value: string | number | boolean): string {
 export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose }: PickerPanelProps) {
   const done = phase.kind === 'saved';
   return (
-    <section class="picker" role="dialog" aria-labelledby="aor-guard-picker-title">
+    <section
+      class="picker"
+      role="dialog"
+      aria-labelledby="aor-guard-picker-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <h2 id="aor-guard-picker-title">{t('picker.title')}</h2>
       {!done && (
         <label>

@@ -93,6 +93,16 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     timer ??= setTimeout(evaluate, Math.max(QUIET_MS, lastRun + MIN_GAP_MS - performance.now()));
   };
 
+  function readWithNewRules() {
+    ask<ActiveRule[]>({ type: 'get-page-rules' })
+      .then((asked) => {
+        rules = asked;
+        lastKey = '';
+        schedule();
+      })
+      .catch(() => {});
+  }
+
   rulesAsked.then((asked) => {
     rules = asked;
     evaluate();
@@ -117,7 +127,8 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     if (sender.id !== browser.runtime.id) return undefined;
     const message = raw as PageFactsRequest;
     if (message?.type === 'get-page-facts') return Promise.resolve(facts);
-    if (message?.type === 'start-picker') return pageTools().then((tools) => tools.pick({ messages }));
+    if (message?.type === 'start-picker')
+      return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
     if (message?.type === 'try-page-rule' && document.body) {
       const value = tryRule(document.body, message.rule);
       return Promise.resolve({ site: facts?.site ?? null, value: value ?? null });

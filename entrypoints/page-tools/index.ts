@@ -72,6 +72,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
     try {
       const saved = (await browser.runtime.sendMessage(message)) as Responses['save-page-rule'];
       show({ kind: 'saved', name: saved.name });
+      options.onSaved?.();
     } catch (err) {
       show({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
     }

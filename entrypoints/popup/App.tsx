@@ -28,6 +28,15 @@ async function readActiveTab(): Promise<PageFacts | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/** Opens the picker on the active tab's page and steps aside, so the agent can point at the page. */
+async function teachActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const request: PageFactsRequest = { type: 'start-picker' };
+  await browser.tabs.sendMessage(tab.id, request).catch(() => {});
+  window.close();
+}
+
 export function App() {
   const profile = useStoredProfile();
   const [facts, setFacts] = useState<PageFacts | null>();
@@ -76,7 +85,7 @@ export function App() {
           selected={current.id}
           onSelect={(id) => setTab(id as PopupTabId)}
         >
-          {current.render({ facts, profile, policy, atRisk })}
+          {current.render({ facts, profile, policy, atRisk, teach: teachActiveTab })}
         </Tabs>
       )}
     </main>

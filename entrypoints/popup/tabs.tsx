@@ -17,6 +17,8 @@ export interface TabContext {
   policy: Policy | undefined;
   /** The page's application is on an imported AOR at-risk list. */
   atRisk: boolean;
+  /** Opens the picker on the active tab's page (lib/page-rules). */
+  teach(): void;
 }
 
 export interface PopupTab {
@@ -45,8 +47,14 @@ const TABS = [
     labelKey: 'popup.thisPageTab',
     // Until the policy is read the page counts as still being read: a verdict without it could differ
     // from the banner's.
-    render: ({ facts, profile, policy, atRisk }) => (
-      <PagePanel facts={policy ? facts : undefined} profile={profile} policy={policy ?? {}} atRisk={atRisk} />
+    render: ({ facts, profile, policy, atRisk, teach }) => (
+      <PagePanel
+        facts={policy ? facts : undefined}
+        profile={profile}
+        policy={policy ?? {}}
+        atRisk={atRisk}
+        onTeach={teach}
+      />
     ),
   },
   {

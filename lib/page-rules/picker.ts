@@ -50,7 +50,10 @@ export function startPointing(
     if (!target) return;
     swallow(event);
     if (!event.isTrusted) return;
-    stop();
+    // The outline stays on the chosen element while the person reads what AOR Guard found there.
+    current = target;
+    draw();
+    detach();
     on.chosen(target);
   };
   const key = (event: KeyboardEvent) => {
@@ -67,13 +70,18 @@ export function startPointing(
     ['mouseup', swallow],
     ['click', click],
     ['keydown', key as EventListener],
-    ['scroll', draw],
   ];
   // On the window, capturing: before any of the page's own listeners.
   const view = doc.defaultView ?? window;
   for (const [type, listener] of listeners) view.addEventListener(type, listener, true);
-  function stop() {
+  // The outline follows its element when the page scrolls, also after the pick.
+  view.addEventListener('scroll', draw, { capture: true, passive: true });
+  function detach() {
     for (const [type, listener] of listeners) view.removeEventListener(type, listener, true);
+  }
+  function stop() {
+    detach();
+    view.removeEventListener('scroll', draw, true);
     outline.hidden = true;
   }
   return { stop };

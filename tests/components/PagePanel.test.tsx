@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PagePanel } from '../../components/PagePanel';
 import type { PageFacts } from '../../lib/sites';
 
@@ -68,5 +68,36 @@ describe('PagePanel under an agency Override NPN', () => {
       expect(screen.getByText('Submitting as NPN').nextElementSibling?.textContent).toBe('55555555');
       unmount();
     }
+  });
+
+  it('offers to show AOR Guard where the page says it, and says which facts a taught rule read', () => {
+    const teach = vi.fn();
+    render(
+      <PagePanel
+        facts={{
+          ...facts,
+          aorNpn: '87654321',
+          taught: [
+            {
+              fact: 'aorNpn',
+              rule: 'AOR NPN · /agents/*/clients/*',
+              from: 'agent',
+              taughtAt: '2026-12-01T15:00:00.000Z',
+            },
+          ],
+          untaught: ['Coverage · /agents/*/clients/*'],
+        }}
+        profile={profile}
+        policy={{}}
+        atRisk={false}
+        onTeach={teach}
+      />,
+    );
+    expect(screen.getByText(/^AOR NPN: read as you showed AOR Guard on /)).toBeTruthy();
+    expect(
+      screen.getByText(/“Coverage · \/agents\/\*\/clients\/\*” no longer finds its value here/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not right? Show AOR Guard' }));
+    expect(teach).toHaveBeenCalledOnce();
   });
 });

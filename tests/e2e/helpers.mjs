@@ -173,13 +173,18 @@ const HEADING_LEVELS = (() => {
  * calls a function on. Arguments and the result travel as JSON. null when the page has no host.
  */
 export async function inBanner(page, fn, ...args) {
+  return inShadow(page, ':root > aor-guard-banner', fn, ...args);
+}
+
+/** inBanner for any host of ours with a closed shadow root (the picker's: `aor-guard-picker`). */
+export async function inShadow(page, hostSelector, fn, ...args) {
   const source = `function (root, json) { return JSON.stringify((${fn})(root, ...JSON.parse(json))); }`;
   const json = JSON.stringify(args);
   if (page.browser().protocol === 'webDriverBiDi') {
     const connection = page.browser().connection;
     const target = { context: page.mainFrame()._id };
     const { result: found } = await connection.send('script.callFunction', {
-      functionDeclaration: '() => document.querySelector(":root > aor-guard-banner")',
+      functionDeclaration: `() => document.querySelector(${JSON.stringify(hostSelector)})`,
       target,
       awaitPromise: false,
       serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
@@ -198,7 +203,7 @@ export async function inBanner(page, fn, ...args) {
   const cdp = await page.createCDPSession();
   try {
     const { result: host } = await cdp.send('Runtime.evaluate', {
-      expression: 'document.querySelector(":root > aor-guard-banner")',
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
     });
     if (!host.objectId) return null;
     const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true });
