@@ -76,9 +76,13 @@ function visible(reading: Reading, index: number): boolean {
 /** Indices of the visible blocks the anchor matches, in reading order. */
 function anchorHits(reading: Reading, anchor: string, offset: number): number[] {
   const pattern = anchorPattern(anchor, offset);
+  // Blocks are trimmed: one look at the first letter rules out nearly all of a large page's.
+  const lower = anchor.charAt(0);
+  const upper = lower.toUpperCase();
   const hits: number[] = [];
   reading.blocks.forEach((block, i) => {
-    if (pattern.test(block) && visible(reading, i)) hits.push(i);
+    const first = block.charAt(0);
+    if ((first === lower || first === upper) && pattern.test(block) && visible(reading, i)) hits.push(i);
   });
   return hits;
 }

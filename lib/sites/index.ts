@@ -8,6 +8,7 @@ import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 import { type SiteId, siteForHost } from './hosts';
+import { readingOnce } from './labels';
 
 export interface PageFacts {
   site: string;
@@ -79,8 +80,11 @@ export function extractPageFacts(
 ): PageFacts | null {
   if (url.protocol !== 'https:') return null;
   const site = siteForHost(url.hostname);
-  const facts = site ? ADAPTERS[site.id].extract(doc, url) : null;
-  if (!site || !facts || !doc.body) return facts;
+  if (!site) return null;
   const mine = rules.filter((r) => r.site === site.id && pathMatches(r.path, url.pathname));
-  return mine.length > 0 ? withTaughtFacts(facts, doc.body, mine) : facts;
+  if (mine.length === 0) return ADAPTERS[site.id].extract(doc, url);
+  return readingOnce(() => {
+    const facts = ADAPTERS[site.id].extract(doc, url);
+    return facts && doc.body ? withTaughtFacts(facts, doc.body, mine) : facts;
+  });
 }

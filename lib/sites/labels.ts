@@ -299,6 +299,11 @@ function specialElements(root: Element, options: TextBlockOptions) {
  * nodes from a native walk: judging every element from script costs ~10× more on large pages.
  */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
+  const kept = options.skipControls ? undefined : shared?.get(root);
+  if (kept) {
+    if (options.sources) for (const source of kept.sources) options.sources.push(source);
+    return kept.texts.slice();
+  }
   const out = new Collector();
   const special = specialElements(root, options);
   let k = 0;
@@ -361,7 +366,26 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
   }
   if (options.sources) for (const source of out.sources) options.sources.push(source);
+  if (shared && !options.skipControls) shared.set(root, { texts: out.texts.slice(), sources: out.sources });
   return out.texts;
+}
+
+/** Within readingOnce: each root's blocks, read once for everything that reads them. */
+let shared: Map<Element, { texts: string[]; sources: Element[][] }> | null = null;
+
+/**
+ * Runs `read` with the page read once: the reader and the taught rules (lib/page-rules) ask for the same
+ * blocks, and walking a large page twice would double the cost. The page does not change in between:
+ * `read` is synchronous.
+ */
+export function readingOnce<T>(read: () => T): T {
+  const outer = shared;
+  shared ??= new Map();
+  try {
+    return read();
+  } finally {
+    shared = outer;
+  }
 }
 
 /** Elements that flow within a line: their text continues the line's words. */
