@@ -7,6 +7,7 @@ import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
 import { toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
+import type { PageRule } from '../page-rules/rule';
 import type { ResumeLinkSend } from '../resume-links/send';
 
 export const DB_NAME = 'aor-guard';
@@ -55,6 +56,7 @@ export class AorGuardDb extends Dexie {
   terminationBuckets!: Dexie.Table<ListBucket<Termination>, [string, string, number]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
   agencySends!: EntityTable<QueuedSend, 'id'>;
+  pageRules!: EntityTable<PageRule, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -117,6 +119,11 @@ export class AorGuardDb extends Dexie {
       callReports:
         'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
       agencySends: 'id, queuedAt',
+    });
+    // Version 8: the agent's taught page rules (lib/page-rules/store.ts); a few hundred at most, listed
+    // newest first.
+    this.version(8).stores({
+      pageRules: 'id, createdAt',
     });
   }
 }
