@@ -1,5 +1,6 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
+import { pageRuleSchema } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
@@ -95,6 +96,18 @@ export const messageSchema = z.discriminatedUnion('type', [
   // The page the banner was dismissed on is the sender's (lib/banner/page.ts); only the application is said.
   z.object({ type: z.literal('dismiss-banner'), applicationId: optional(applicationIdDigits()) }),
 ]);
+
+/**
+ * The dashboard's "Try on current tab": the background applies the rule to the active tab's page and
+ * answers what it found there (`tryPageRuleReplySchema`). Joins `messageSchema` with its handler in
+ * entrypoints/background.ts.
+ */
+export const tryPageRuleSchema = z.object({ type: z.literal('try-page-rule'), rule: pageRuleSchema });
+export const tryPageRuleReplySchema = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(true), value: textUpTo(LONG_TEXT) }),
+  z.object({ found: z.literal(false), reason: z.enum(['no-tab', 'other-site', 'not-found']) }),
+]);
+export type TryPageRuleReply = z.infer<typeof tryPageRuleReplySchema>;
 
 /** Messages the content script answers (from the popup). */
 export interface PageFactsRequest {

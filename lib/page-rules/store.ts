@@ -1,31 +1,10 @@
 // The agent's taught page rules in IndexedDB. Every rule written is parsed first (a rule supplies a fact
-// to the verdict), and an import is checked whole before one row is written: all or nothing.
+// to the verdict), and an import is checked whole before one row is written: all or nothing. Refusals
+// are PageRuleError (./errors.ts).
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
+import { firstIssue, PageRuleError } from './errors';
 import { MAX_RULES, type PageRule, type PageRulesFile, pageRuleSchema, pageRulesFileSchema } from './rule';
-
-export type PageRuleErrorCode = 'invalid-rule' | 'invalid-name' | 'invalid-file' | 'too-many' | 'not-found';
-
-/**
- * A refusal the dashboard words in the agent's language from `code` and `detail` (where in the file or
- * rule, and what is wrong); `message` says the same in English for logs and tests.
- */
-export class PageRuleError extends Error {
-  constructor(
-    readonly code: PageRuleErrorCode,
-    message: string,
-    readonly detail: { path?: string; reason?: string } = {},
-  ) {
-    super(message);
-    this.name = 'PageRuleError';
-  }
-}
-
-/** The first problem zod found, as a path a person can find in the file ("rules.2.fact") and why. */
-export function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }) {
-  const issue = error.issues[0];
-  return { path: issue?.path.map(String).join('.') || '(the whole file)', reason: issue?.message ?? '' };
-}
 
 /** Newest first; a stored row that no longer parses is left out, never applied. */
 export async function listPageRules(database: AorGuardDb = db): Promise<PageRule[]> {

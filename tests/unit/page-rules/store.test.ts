@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PageRuleError } from '../../../lib/page-rules/errors';
 import { MAX_RULES, type PageRule } from '../../../lib/page-rules/rule';
 import {
   addPageRule,
@@ -6,7 +7,6 @@ import {
   exportPageRules,
   importPageRules,
   listPageRules,
-  PageRuleError,
   renamePageRule,
 } from '../../../lib/page-rules/store';
 import { AorGuardDb } from '../../../lib/storage/db';
