@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TryPageRuleReply } from '../lib/messages';
 import type { AgencyRules } from '../lib/page-rules/agency';
 import { PageRuleError } from '../lib/page-rules/errors';
@@ -46,6 +46,12 @@ function NameCell(props: { rule: ActiveRule; onRename(name: string): Promise<voi
   const { rule } = props;
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const renaming = draft !== null;
+  // The agent just asked to rename this rule: the field takes the keyboard.
+  useEffect(() => {
+    if (renaming) field.current?.focus();
+  }, [renaming]);
   if (rule.from === 'agency')
     return (
       <td>
@@ -91,9 +97,8 @@ function NameCell(props: { rule: ActiveRule; onRename(name: string): Promise<voi
           id={inputId}
           value={draft}
           maxLength={80}
+          ref={field}
           required
-          // biome-ignore lint/a11y/noAutofocus: the agent just asked to rename this rule
-          autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
           onInput={(e) => setDraft(e.currentTarget.value)}

@@ -53,10 +53,7 @@ describe('page rules store', () => {
   });
 
   it(`keeps at most ${MAX_RULES} rules`, async () => {
-    await importPageRules(
-      file(Array.from({ length: MAX_RULES }, (_, i) => pageRule({ id: `r-${i}` }))),
-      db,
-    );
+    await importPageRules(file(Array.from({ length: MAX_RULES }, (_, i) => pageRule({ id: `r-${i}` }))), db);
     const err = await refusal(addPageRule(pageRule({ id: 'one-more' }), db));
     expect(err.code).toBe('too-many');
     expect(err.message).toMatch(String(MAX_RULES));
@@ -82,9 +79,21 @@ describe('page rules store', () => {
   it.each([
     ['not a rules file', { format: 'something-else', version: 1, rules: [] }, /^format$/],
     ['a newer version', { format: 'aor-guard-page-rules', version: 2, rules: [] }, /^version$/],
-    ['a rule for an unknown site', file([pageRule({ id: 'x' }), { ...pageRule(), site: 'myspace' }]), /^rules\.1\.site$/],
-    ['a page pattern that is a full address', file([{ ...pageRule(), path: 'https://evil.example/' }]), /^rules\.0\.path$/],
-    ['too many rules', file(Array.from({ length: MAX_RULES + 1 }, (_, i) => pageRule({ id: `r${i}` }))), /^rules$/],
+    [
+      'a rule for an unknown site',
+      file([pageRule({ id: 'x' }), { ...pageRule(), site: 'myspace' }]),
+      /^rules\.1\.site$/,
+    ],
+    [
+      'a page pattern that is a full address',
+      file([{ ...pageRule(), path: 'https://evil.example/' }]),
+      /^rules\.0\.path$/,
+    ],
+    [
+      'too many rules',
+      file(Array.from({ length: MAX_RULES + 1 }, (_, i) => pageRule({ id: `r${i}` }))),
+      /^rules$/,
+    ],
     ['no object at all', 'rules', /whole file/],
   ])('refuses %s, naming where, and changes nothing', async (_name, bad, where) => {
     await addPageRule(pageRule({ id: 'kept' }), db);
