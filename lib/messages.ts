@@ -34,7 +34,8 @@ const policyFactsSchema = z.object({
   enrolleeAssistance: optional(z.boolean()),
 });
 
-const pageFactsObject = z.object({
+/** The object under pageFactsSchema, field by field (tools/generate/fixture-add.mjs checks expected facts). */
+export const pageFactsObject = z.object({
   site: textUpTo(40),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),

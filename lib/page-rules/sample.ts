@@ -150,9 +150,16 @@ function redactText(node: Text) {
   node.data = maskWords(text);
 }
 
-function header(now: Date): string {
+/** The page's host and path pattern, for `npm run fixture:add` to serve the sample where it was. */
+function pageLine(doc: Document): string[] {
+  const url = new URL(doc.URL);
+  return /^https?:$/.test(url.protocol) ? [`  Page: ${url.host}${generalisePath(url.pathname)}`] : [];
+}
+
+function header(doc: Document, now: Date): string {
   return [
     ` AOR Guard page sample, made ${now.toISOString()}.`,
+    ...pageLine(doc),
     '  Kept: tags, roles, aria attributes, ids, name/for/type attributes, the words of labels and headings.',
     '  Replaced: every other text and attribute value (digits by 0, letters by x, same length); link',
     '  addresses keep their host and path pattern only.',
@@ -178,5 +185,5 @@ export function redactPage(doc: Document, ownHostTag: string, now = new Date()):
   }
   for (const comment of comments) comment.parentNode?.removeChild(comment);
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) redactAttributes(el);
-  return `<!DOCTYPE html>\n<!--${header(now)}-->\n${root.outerHTML}`;
+  return `<!DOCTYPE html>\n<!--${header(doc, now)}-->\n${root.outerHTML}`;
 }
