@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskText, redactPage } from '../../../lib/page-rules/sample';
 import { extractPageFacts } from '../../../lib/sites';
