@@ -47,10 +47,14 @@ function NameCell(props: { rule: ActiveRule; onRename(name: string): Promise<voi
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
   const field = useRef<HTMLInputElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
   const renaming = draft !== null;
-  // The agent just asked to rename this rule: the field takes the keyboard.
+  const started = useRef(false);
+  // The field takes the keyboard when renaming starts, and gives it back to Rename when it ends.
   useEffect(() => {
     if (renaming) field.current?.focus();
+    else if (started.current) renameButton.current?.focus();
+    started.current ||= renaming;
   }, [renaming]);
   if (rule.from === 'agency')
     return (
@@ -63,6 +67,7 @@ function NameCell(props: { rule: ActiveRule; onRename(name: string): Promise<voi
       <td>
         {rule.name}{' '}
         <button
+          ref={renameButton}
           type="button"
           class="link"
           aria-label={t('pageRules.renameFor', [rule.name])}
@@ -287,7 +292,7 @@ export function PageRulesView(props: PageRulesViewProps) {
                       )}
                     </div>
                     {/* Always there, so that a screen reader hears the result when it comes. */}
-                    <p class="status" role="status">
+                    <p class="hint" role="status">
                       {tried?.id === rule.id ? tried.text : ''}
                     </p>
                   </td>

@@ -84,6 +84,11 @@ describe('Page rules section', () => {
     expect(document.activeElement).toBe(field);
     fireEvent.keyDown(field, { key: 'Escape' });
     expect(screen.queryByRole('textbox')).toBeNull();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Rename rule AOR NPN on Sherpa' }),
+      ),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Rename rule AOR NPN on Sherpa' }));
     const again = screen.getByRole('textbox', { name: 'New name for rule AOR NPN on Sherpa' });
