@@ -61,7 +61,7 @@ describe('Page rules section', () => {
     expect(theirs.getByText('Set by your agency')).toBeTruthy();
     expect(theirs.getByRole('cell', { name: 'Coverage status' })).toBeTruthy();
     expect(theirs.queryByRole('button', { name: /Rename|Delete/ })).toBeNull();
-    expect(theirs.getByRole('button', { name: 'Try rule Coverage by Acme on the current tab' })).toBeTruthy();
+    expect(theirs.getByRole('button', { name: 'Try on current tab: rule Coverage by Acme' })).toBeTruthy();
   });
 
   it('lists the agency’s invalid rules with why, and applies the valid ones', async () => {
@@ -172,7 +172,7 @@ describe('Page rules section', () => {
       .mockImplementation(async () => replies.shift() as never);
     render(<Section prefill={{}} agency={undefined} />);
     const button = await screen.findByRole('button', {
-      name: 'Try rule AOR NPN on Sherpa on the current tab',
+      name: 'Try on current tab: rule AOR NPN on Sherpa',
     });
     const expected = [
       'Rule AOR NPN on Sherpa found on the current tab: 87654321',
@@ -191,7 +191,7 @@ describe('Page rules section', () => {
   it('says the rule could not be tried when nothing answers', async () => {
     render(<Section prefill={{}} agency={undefined} />);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Try rule AOR NPN on Sherpa on the current tab' }),
+      await screen.findByRole('button', { name: 'Try on current tab: rule AOR NPN on Sherpa' }),
     );
     await waitFor(() =>
       expect(screen.getByText('Not available: AOR Guard could not try rule AOR NPN on Sherpa.')).toBeTruthy(),
