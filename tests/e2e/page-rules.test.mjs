@@ -116,6 +116,7 @@ function pageRulesSuite(name, kind) {
 
         await click(page, 'Rename rule AOR NPN on client pages');
         await fill(page, 'New name for rule AOR NPN on client pages', 'NPN, Sherpa client');
+        if (kind === 'chromium') await screenshot(page, 'page-rules-rename-en.png');
         await page.keyboard.press('Enter');
         await page.waitForFunction(
           () =>
