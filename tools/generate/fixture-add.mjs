@@ -1,5 +1,6 @@
 // Turns a page sample (lib/page-rules/sample.ts) into a fixture page and a case the reader is held to:
 //   npm run fixture:add -- sample.html --site healthsherpa --expect '{"applicationId":"0000000000",…}'
+// --expect states the facts as the sample shows them: its values are masked (digits 0, letters x).
 // Options: --host, --path (default: the page line of the sample's header; the host else the site's
 // first), --name (default: the file's name), --level (default: the verdict the expected facts give the
 // e2e agent, NPN 12345678). The case goes to the end of tests/e2e/cases.mjs; tests/unit/sites/cases.test.ts
