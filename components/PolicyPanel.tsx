@@ -1,3 +1,4 @@
+import { siteRulesEnvelope } from '../lib/page-rules/agency';
 import type { ParsedPolicy } from '../lib/policy/keys';
 import { t } from './i18n';
 
@@ -24,7 +25,14 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
                 <th scope="row">
                   <code>{name}</code>
                 </th>
-                <td>{Array.isArray(value) ? value.join(', ') : String(value)}</td>
+                <td>
+                  {name === 'siteRules'
+                    ? // A whole rules file: how many, and where they are listed one by one.
+                      t('pageRules.policyValue', [String(siteRulesEnvelope(String(value))?.length ?? 0)])
+                    : Array.isArray(value)
+                      ? value.join(', ')
+                      : String(value)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -35,7 +35,8 @@ const policyFactsSchema = z.object({
   enrolleeAssistance: optional(z.boolean()),
 });
 
-const pageFactsObject = z.object({
+/** The object under pageFactsSchema, field by field (tools/generate/fixture-add.mjs checks expected facts). */
+export const pageFactsObject = z.object({
   site: textUpTo(40),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),
@@ -99,6 +100,17 @@ const prefillSchema = z.object({
   eap: optional(z.boolean()),
 });
 
+/**
+ * The dashboard's "Try on current tab": the background applies the rule to the active tab's page and
+ * answers what it found there (`tryPageRuleReplySchema`).
+ */
+export const tryPageRuleSchema = z.object({ type: z.literal('try-page-rule'), rule: pageRuleSchema });
+export const tryPageRuleReplySchema = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(true), value: textUpTo(LONG_TEXT) }),
+  z.object({ found: z.literal(false), reason: z.enum(['no-tab', 'other-site', 'not-found']) }),
+]);
+export type TryPageRuleReply = z.infer<typeof tryPageRuleReplySchema>;
+
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assess-page'), facts: pageFactsSchema }),
   z.object({
@@ -120,7 +132,7 @@ export const messageSchema = z.discriminatedUnion('type', [
     offset: pageRuleSchema.shape.offset,
     occurrence: pageRuleSchema.shape.occurrence,
   }),
-  z.object({ type: z.literal('try-page-rule'), rule: pageRuleSchema }),
+  tryPageRuleSchema,
 ]);
 
 /** Messages the content script answers (from the popup and the background). */
@@ -129,11 +141,6 @@ export type PageFactsRequest =
   /** Opens the picker (lib/page-rules/picker.ts) on the page. */
   | { type: 'start-picker' }
   | { type: 'try-page-rule'; rule: PageRule };
-
-/** What "Try on current tab" finds: the value the rule reads there, or why nothing. */
-export type TryRuleResult =
-  | { found: true; value: string }
-  | { found: false; reason: 'no-tab' | 'other-site' | 'not-found' };
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 
@@ -153,7 +160,7 @@ export interface Responses {
   'dismiss-banner': undefined;
   'get-page-rules': ActiveRule[];
   'save-page-rule': { name: string };
-  'try-page-rule': TryRuleResult;
+  'try-page-rule': TryPageRuleReply;
 }
 
 export type Handlers = {

@@ -1,18 +1,21 @@
-// Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) for the page
-// that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
+// Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) and the
+// agency's (agency.ts) for the page that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
 import { browser } from 'wxt/browser';
 import type { SenderPage } from '../banner/page';
-import type { PageFactsRequest, TryRuleResult } from '../messages';
+import type { PageFactsRequest, TryPageRuleReply } from '../messages';
+import { readPolicy } from '../policy/managed.background';
+import { agencyRules } from './agency';
 import type { TaughtValue } from './locate';
 import { generalisePath, pathMatches } from './path';
 import type { ActiveRule, PageRule, TaughtFact } from './rule';
 import { addPageRule, listPageRules } from './store';
 
+/** The agent's own rules first (their correction of what they see), then the agency's. */
 export async function rulesForPage(page: SenderPage): Promise<ActiveRule[]> {
-  const own = await listPageRules().catch(() => []);
-  return own
-    .filter((r) => r.site === page.site && pathMatches(r.path, page.path))
-    .map((r) => ({ ...r, from: 'agent' as const }));
+  const [own, { policy }] = await Promise.all([listPageRules().catch(() => []), readPolicy()]);
+  return [...own.map((r) => ({ ...r, from: 'agent' as const })), ...agencyRules(policy).rules].filter(
+    (r) => r.site === page.site && pathMatches(r.path, page.path),
+  );
 }
 
 /** Saves what the picker learnt, for the page the picker ran on (never one the message names). */
@@ -34,7 +37,7 @@ export async function savePickedRule(
 }
 
 /** Asks the open enrollment tabs, the active ones first, what the rule reads on their page. */
-export async function tryRuleOnTabs(rule: PageRule): Promise<TryRuleResult> {
+export async function tryRuleOnTabs(rule: PageRule): Promise<TryPageRuleReply> {
   const tabs = await browser.tabs.query({});
   tabs.sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   let otherSite = false;

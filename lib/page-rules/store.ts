@@ -1,13 +1,92 @@
-// The agent's taught rules in IndexedDB.
-import { db } from '../storage/db';
-import { type PageRule, pageRuleSchema } from './rule';
+// The agent's taught page rules in IndexedDB. Every rule written is parsed first (a rule supplies a fact
+// to the verdict), and an import is checked whole before one row is written: all or nothing. Refusals
+// are PageRuleError (./errors.ts).
+import { type AorGuardDb, db, readBack } from '../storage/db';
+import { explainStorageError } from '../storage/errors';
+import { firstIssue, PageRuleError } from './errors';
+import { MAX_RULES, type PageRule, type PageRulesFile, pageRuleSchema, pageRulesFileSchema } from './rule';
 
-export async function listPageRules(): Promise<PageRule[]> {
-  return (await db.pageRules.orderBy('createdAt').reverse().toArray()).filter(
-    (r) => pageRuleSchema.safeParse(r).success,
+/** Newest first; a stored row that no longer parses is left out, never applied. */
+export async function listPageRules(database: AorGuardDb = db): Promise<PageRule[]> {
+  const rows = await database.pageRules.orderBy('createdAt').reverse().toArray();
+  return readBack<PageRule>(rows, pageRuleSchema).items;
+}
+
+function tooMany(count: number) {
+  return new PageRuleError(
+    'too-many',
+    `AOR Guard keeps at most ${MAX_RULES} page rules; this would make ${count}. Delete rules you no longer use, then try again.`,
   );
 }
 
-export async function addPageRule(rule: PageRule): Promise<void> {
-  await db.pageRules.add(pageRuleSchema.parse(rule));
+export async function addPageRule(rule: PageRule, database: AorGuardDb = db): Promise<void> {
+  const parsed = pageRuleSchema.safeParse(rule);
+  if (!parsed.success) {
+    const { path, reason } = firstIssue(parsed.error);
+    throw new PageRuleError('invalid-rule', `The rule is not valid (${path}: ${reason}).`, { path, reason });
+  }
+  await database
+    .transaction('rw', database.pageRules, async () => {
+      const count = await database.pageRules.count();
+      const replacing = (await database.pageRules.get(parsed.data.id)) !== undefined;
+      if (!replacing && count >= MAX_RULES) throw tooMany(count + 1);
+      await database.pageRules.put(parsed.data);
+    })
+    .catch((err) => {
+      throw explainStorageError(err);
+    });
+}
+
+export async function renamePageRule(id: string, name: string, database: AorGuardDb = db): Promise<void> {
+  const parsed = pageRuleSchema.shape.name.safeParse(name.trim());
+  if (!parsed.success)
+    throw new PageRuleError('invalid-name', 'A rule name is 1 to 80 characters.', {
+      reason: firstIssue(parsed.error).reason,
+    });
+  const changed = await database.pageRules.update(id, { name: parsed.data });
+  if (!changed) throw new PageRuleError('not-found', 'This rule no longer exists.');
+}
+
+export async function deletePageRule(id: string, database: AorGuardDb = db): Promise<void> {
+  await database.pageRules.delete(id);
+}
+
+/**
+ * Adds a rules file's rules; a rule with the id of one already kept replaces it (the same rule, taught
+ * again or renamed elsewhere). A file that does not parse, or would take the list past MAX_RULES,
+ * changes nothing.
+ */
+export async function importPageRules(
+  file: unknown,
+  database: AorGuardDb = db,
+): Promise<{ added: number; replaced: number }> {
+  const parsed = pageRulesFileSchema.safeParse(file);
+  if (!parsed.success) {
+    const { path, reason } = firstIssue(parsed.error);
+    throw new PageRuleError(
+      'invalid-file',
+      `This is not an AOR Guard page rules file, or it is damaged (${path}: ${reason}). Nothing was changed.`,
+      { path, reason },
+    );
+  }
+  // The last of a repeated id wins, as it would writing them in order.
+  const rules = [...new Map(parsed.data.rules.map((r) => [r.id, r])).values()];
+  return database
+    .transaction('rw', database.pageRules, async () => {
+      const existing = new Set(
+        (await database.pageRules.bulkGet(rules.map((r) => r.id))).flatMap((r) => (r ? [r.id] : [])),
+      );
+      const added = rules.length - existing.size;
+      const count = (await database.pageRules.count()) + added;
+      if (count > MAX_RULES) throw tooMany(count);
+      await database.pageRules.bulkPut(rules);
+      return { added, replaced: existing.size };
+    })
+    .catch((err) => {
+      throw explainStorageError(err);
+    });
+}
+
+export async function exportPageRules(database: AorGuardDb = db): Promise<PageRulesFile> {
+  return { format: 'aor-guard-page-rules', version: 1, rules: await listPageRules(database) };
 }

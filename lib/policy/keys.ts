@@ -1,6 +1,7 @@
 // Managed (agency) policy: every key an agency can set, its schema, its default and its words for IT.
 // From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
 // table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
+import { siteRulesEnvelope } from '../page-rules/agency';
 import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { FFM_HELP_DESK_EMAIL, PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 import { planYear, z } from '../shared/schema';
@@ -124,6 +125,34 @@ export const POLICY_KEYS = {
     type: 'string',
     description: 'Address of the Suspension and Termination List CSV.',
     example: 'https://data.healthcare.gov/api/views/yyyy/rows.csv',
+  }),
+  // A string, not an object: Chrome's managed schema, the Windows registry, macOS profiles and Firefox's
+  // policies.json all carry a string the same way. Each rule is checked on its own (lib/page-rules/agency.ts).
+  siteRules: key({
+    schema: z.string().check(
+      z.maxLength(500_000),
+      z.refine((text) => siteRulesEnvelope(text) !== undefined),
+    ),
+    type: 'string',
+    description:
+      "Page rules for every agent, shown as 'Set by your agency': the text of a file exported from the dashboard's Page rules section (format aor-guard-page-rules, version 1). Each rule is checked alone; invalid ones are listed in that section.",
+    example: JSON.stringify({
+      format: 'aor-guard-page-rules',
+      version: 1,
+      rules: [
+        {
+          id: 'acme-hs-aor-npn',
+          name: 'AOR NPN on HealthSherpa client pages',
+          site: 'healthsherpa',
+          path: '/agents/*/clients/*',
+          fact: 'aorNpn',
+          anchor: 'Agent of record NPN',
+          offset: 1,
+          occurrence: 0,
+          createdAt: '2026-12-01T09:00:00.000Z',
+        },
+      ],
+    }),
   }),
 } as const;
 

@@ -10,6 +10,8 @@ export const SECTION_FEATURES = {
   'at-risk': 'at-risk',
   'resume-link': 'resume-links',
   'npn-registry': 'npn-registry',
+  // The agency's own rules show here too: hiding the section would hide why a page reads as it does.
+  'page-rules': undefined,
   agency: undefined,
 } as const satisfies Record<string, Feature | undefined>;
 

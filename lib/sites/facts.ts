@@ -257,7 +257,8 @@ function findResumeLink(doc: Document): string | undefined {
   return candidates.find((c) => c.length <= 2000 && /^https:\/\/[^\s/]+\/\S*$/i.test(c));
 }
 
-const ALL_LABELS = [
+/** Every label the reader knows: what a page sample keeps of a page's words (lib/page-rules/sample.ts). */
+export const ALL_LABELS = [
   ...APPLICATION_LABELS,
   ...AOR_NPN_LABELS,
   ...AOR_LABELS,

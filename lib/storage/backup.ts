@@ -10,6 +10,7 @@ import { callReportSchema } from '../call-reports/report';
 import { invalidActionCaseSchema } from '../cases/case';
 import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
 import { registrationSchema, terminationSchema } from '../npn/registration-list';
+import { pageRuleSchema } from '../page-rules/rule';
 import { resumeLinkSendSchema } from '../resume-links/send';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from './db';
@@ -81,6 +82,8 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
   activeLists: rowOf(z.object({ kind: z.enum(['rcl', 'termination']), importId: textUpTo(100) })),
   registrationBuckets: rowOf(listBucketSchema(registrationSchema), misfiledRow),
   terminationBuckets: rowOf(listBucketSchema(terminationSchema), misfiledRow),
+  // A rule supplies a fact to the verdict: only one the dashboard's import would take.
+  pageRules: rowOf(pageRuleSchema),
 };
 
 const backupSchema = z.object({

@@ -120,8 +120,11 @@ export class AorGuardDb extends Dexie {
         'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
       agencySends: 'id, queuedAt',
     });
-    // pageRules: where a fact shows on a page, as the agent taught it (lib/page-rules/rule.ts).
-    this.version(8).stores({ pageRules: 'id, createdAt' });
+    // Version 8: the agent's taught page rules (lib/page-rules/store.ts); a few hundred at most, listed
+    // newest first.
+    this.version(8).stores({
+      pageRules: 'id, createdAt',
+    });
   }
 }
 

@@ -130,6 +130,19 @@ const SEED = {
       lastImportedAt: NOW,
     },
   ],
+  pageRules: [
+    {
+      id: 'a11y-aor-npn',
+      name: 'AOR NPN on client pages',
+      site: 'healthsherpa',
+      path: '/agents/*/clients/*',
+      fact: 'aorNpn',
+      anchor: 'Agent of record',
+      offset: 1,
+      occurrence: 0,
+      createdAt: NOW,
+    },
+  ],
 };
 
 /** Rows written straight into the extension's IndexedDB from one of its pages (then the page reloads). */

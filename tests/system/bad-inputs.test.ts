@@ -10,13 +10,15 @@ import { parseBundle } from '../../lib/call-reports/bundle';
 import { importReports, saveCallReport } from '../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../lib/cases/store';
 import { importList } from '../../lib/npn/store';
+import { addPageRule, importPageRules } from '../../lib/page-rules/store';
 import { restoreEverything } from '../../lib/storage/backup';
 import { AorGuardDb } from '../../lib/storage/db';
 import { profileItem } from '../../lib/storage/settings';
 import { sample } from '../support/call-report-sample';
+import { pageRule } from '../support/page-rule-sample';
 
 const DIR = 'tests/fixtures/bad';
-type Importer = 'at-risk' | 'rcl' | 'termination' | 'call-report-bundle' | 'backup';
+type Importer = 'at-risk' | 'rcl' | 'termination' | 'call-report-bundle' | 'backup' | 'page-rules';
 interface Expected {
   file: string;
   importer: Importer;
@@ -52,6 +54,17 @@ async function runImporter(importer: Importer, bytes: Buffer, fileName: string):
       case 'backup': {
         const result = await restoreEverything(await text(), db);
         return result.ok ? null : result.message;
+      }
+      case 'page-rules': {
+        // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules.tsx).
+        let file: unknown;
+        try {
+          file = JSON.parse(await text());
+        } catch {
+          return 'This file is not JSON.';
+        }
+        await importPageRules(file, db);
+        return null;
       }
     }
   } catch (err) {
@@ -97,13 +110,14 @@ beforeAll(async () => {
     NOW,
     db,
   );
+  await addPageRule(pageRule(), db);
 });
 
 describe('bad input corpus', () => {
   it('has at least 50 files, every one of them listed', () => {
     expect(files.length).toBeGreaterThanOrEqual(50);
     expect(new Set(files.map((f) => f.importer))).toEqual(
-      new Set(['at-risk', 'rcl', 'termination', 'call-report-bundle', 'backup']),
+      new Set(['at-risk', 'rcl', 'termination', 'call-report-bundle', 'backup', 'page-rules']),
     );
     for (const f of files) expect(f.error.length, f.file).toBeGreaterThan(5);
   });

@@ -9,6 +9,7 @@ import { atRiskSection } from './at-risk';
 import { callReportsSection } from './call-reports';
 import { casesSection } from './cases';
 import { npnRegistrySection } from './npn-registry';
+import { pageRulesSection } from './page-rules';
 import { profileSection } from './profile';
 import { resumeLinkSection } from './resume-link';
 import type { DashboardSectionDefinition } from './section';
@@ -20,6 +21,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
   atRiskSection,
   resumeLinkSection,
   npnRegistrySection,
+  pageRulesSection,
   agencySection,
 ];
 

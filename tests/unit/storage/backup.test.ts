@@ -7,6 +7,7 @@ import { makeBundle } from '../../../lib/call-reports/bundle';
 import { saveCallReport } from '../../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../../lib/cases/store';
 import { importList, lookupNpn } from '../../../lib/npn/store';
+import { addPageRule } from '../../../lib/page-rules/store';
 import { type Backup, exportEverything, restoreEverything, TABLE_CHECKS } from '../../../lib/storage/backup';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
@@ -71,6 +72,20 @@ beforeEach(async () => {
     expiresAt: '2026-12-22T10:00:00.000Z',
     outcome: 'sent',
   });
+  await addPageRule(
+    {
+      id: crypto.randomUUID(),
+      name: 'AOR NPN',
+      site: 'healthsherpa',
+      path: '/agents/*/clients/*',
+      fact: 'aorNpn',
+      anchor: 'Agent of record',
+      offset: 1,
+      occurrence: 0,
+      createdAt: NOW.toISOString(),
+    },
+    db,
+  );
   backup = await exportEverything(NOW, db);
 });
 afterEach(() => db.delete());
@@ -189,6 +204,12 @@ describe('restore', () => {
       table: 'activeLists',
       why: /kind/,
       forge: (b) => rowsOf(b, 'activeLists').push({ kind: 'other', importId: 'x' }),
+    },
+    {
+      name: 'a page rule for a fact a rule may not supply',
+      table: 'pageRules',
+      why: /fact/,
+      forge: (b) => Object.assign(rowsOf(b, 'pageRules')[0] ?? {}, { fact: 'verdict' }),
     },
   ];
 

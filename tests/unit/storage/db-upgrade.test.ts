@@ -8,6 +8,7 @@ import { listCallReports, queryReports } from '../../../lib/call-reports/store';
 import { listInvalidActionCases } from '../../../lib/cases/store';
 import { toBuckets } from '../../../lib/npn/buckets';
 import { lookupNpn } from '../../../lib/npn/store';
+import { listPageRules } from '../../../lib/page-rules/store';
 import { listResumeLinkSends } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
 
@@ -41,6 +42,7 @@ const SHIPPED: Record<string, string | null>[] = [
       'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
     agencySends: 'id, queuedAt',
   },
+  { pageRules: 'id, createdAt' },
 ];
 
 // Rows in the shapes those versions wrote (a version-1 report has no reporter).
@@ -112,6 +114,17 @@ const send = {
   expiresAt: '2026-12-20T11:00:00.000Z',
   outcome: 'sent',
 };
+const rule = {
+  id: 'c1d2e3f4-0000-4a4b-8c8d-000000000001',
+  name: 'AOR NPN on the client page',
+  site: 'healthsherpa',
+  path: '/agents/*/clients/*',
+  fact: 'aorNpn',
+  anchor: 'Agent of record',
+  offset: 1,
+  occurrence: 0,
+  createdAt: '2026-11-25T10:00:00.000Z',
+};
 
 /** What a database at `version` held: one row in every table that version had. */
 async function writeAsShipped(old: Dexie, version: number) {
@@ -131,6 +144,7 @@ async function writeAsShipped(old: Dexie, version: number) {
     await old.table('registrationBuckets').bulkPut(toBuckets(importRecord.id, 0, [{ ...registration }]));
   if (version >= 4) await old.table('resumeLinks').put(send);
   if (version >= 7) await old.table('agencySends').put(queued);
+  if (version >= 8) await old.table('pageRules').put(rule);
 }
 
 describe('database upgrades', () => {
@@ -162,6 +176,7 @@ describe('database upgrades', () => {
       );
       expect((await listResumeLinkSends(current)).sends).toEqual(version >= 4 ? [send] : []);
       expect((await listQueuedSends(current)).sends).toEqual(version >= 7 ? [queued] : []);
+      expect(await listPageRules(current)).toEqual(version >= 8 ? [rule] : []);
       await current.delete();
     },
   );
