@@ -7,7 +7,7 @@ import {
   type ProfileFormValues,
   parseProfileForm,
 } from '../lib/profile/profile';
-import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
+import { isPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 
@@ -23,6 +23,8 @@ export interface ProfileFormProps {
   lockedOverrideNpn?: string;
   /** The NPN's standing, shown beside the field. */
   npnBadge?: ComponentChildren;
+  /** The NPN as typed checked against the lists, shown under the field once its format is right. */
+  typedNpnCheck?(npn: string, planYear: number): ComponentChildren;
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string };
@@ -145,6 +147,12 @@ export function ProfileForm(props: ProfileFormProps) {
         <input type="text" inputMode="numeric" autoComplete="off" {...control('npn')} />
       </Field>
       {props.npnBadge}
+      {props.typedNpnCheck &&
+        checkNpnFormat(values.npn).valid &&
+        props.typedNpnCheck(
+          values.npn,
+          isPlanYear(Number(values.planYear)) ? Number(values.planYear) : props.initial.planYear,
+        )}
       <Field
         id="profile-overrideNpn"
         label={t('profile.overrideNpn')}
