@@ -1,14 +1,17 @@
 import { t } from '../../components/i18n';
 import { PolicyPanel } from '../../components/PolicyPanel';
+import { lazyComponent } from '../../components/lazy';
 import { ProfileForm } from '../../components/ProfileForm';
 import { LanguageChoice } from '../../containers/LanguageChoice';
-import { NpnStanding } from '../../containers/NpnCheck';
 import { useAgency } from '../../hooks/use-agency';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { emptyProfile } from '../../lib/profile/profile';
 import { dashboardHash } from '../../lib/shared/dashboard-link';
 import { sectionShown } from '../../lib/shared/dashboard-sections';
 import { profileItem } from '../../lib/storage/settings';
+
+// The lists live in the database: its code loads once an NPN is typed, not before the form shows.
+const NpnStanding = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnStanding));
 
 /**
  * The first page after install (lib/onboarding/welcome.background.ts). The form shows at once with
