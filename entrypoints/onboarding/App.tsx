@@ -1,6 +1,6 @@
 import { t } from '../../components/i18n';
-import { PolicyPanel } from '../../components/PolicyPanel';
 import { lazyComponent } from '../../components/lazy';
+import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
 import { LanguageChoice } from '../../containers/LanguageChoice';
 import { useAgency } from '../../hooks/use-agency';
