@@ -35,7 +35,7 @@ async function welcomeTab(browser) {
 
 function onboardingSuite(name, kind) {
   describe(`welcome page on install (${name})`, { timeout: TEST_TIMEOUT * 3 }, () => {
-    const session = useHarness({ browser: kind, server: false });
+    const session = useHarness({ browser: kind, server: false, keepWelcome: true });
 
     test('opens by itself; the profile saved there is the dashboard profile', {
       timeout: TEST_TIMEOUT,

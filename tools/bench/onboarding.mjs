@@ -37,7 +37,7 @@ export async function bench({ report, median, percentile }) {
   const opens = [];
   for (let i = 0; i < LAUNCHES; i++) {
     // A fresh browser profile each time: the install opens the page, nothing is stored yet.
-    const session = await launch({ browser: 'chromium', server: false });
+    const session = await launch({ browser: 'chromium', server: false, keepWelcome: true });
     try {
       paints.push(await installTabPaint(session.browser));
       if (i > 0) continue;
