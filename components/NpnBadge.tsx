@@ -1,13 +1,13 @@
-import type { NpnReadiness } from '../lib/npn/readiness';
-import { t, tCode } from './i18n';
+import { type NpnReadiness, readinessTone } from '../lib/npn/readiness';
+import { tCode } from './i18n';
 
-/** One look: the NPN's standing for the plan year. */
+/** One look: the NPN's standing, naming the plan year it speaks of. */
 export function NpnBadge({ readiness, planYear }: { readiness: NpnReadiness | undefined; planYear: number }) {
   if (!readiness) return null;
   const status = !readiness.format.valid ? 'invalid' : (readiness.registration?.status ?? 'no-list');
-  const text =
-    status === 'registered'
-      ? t('registry.badge.registered', [String(planYear)])
-      : tCode('registry.badge', status);
-  return <span class={`npn-badge npn-badge-${readiness.ready ? 'ok' : 'bad'}`}>{text}</span>;
+  return (
+    <span class={`npn-badge npn-badge-${readinessTone(readiness)}`}>
+      {tCode('registry.badge', status, [String(planYear)])}
+    </span>
+  );
 }

@@ -1,4 +1,4 @@
-import type { ListFreshness, NpnReadiness } from '../lib/npn/readiness';
+import { type ListFreshness, type NpnReadiness, readinessTone } from '../lib/npn/readiness';
 import { t, tCode } from './i18n';
 
 const day = (iso?: string) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString() : '');
@@ -47,12 +47,15 @@ export function NpnReadinessView(props: {
 }) {
   const { readiness, planYear } = props;
   const termination = readiness.termination;
+  const tone = readinessTone(readiness);
   return (
-    <section class={`readiness readiness-${readiness.ready ? 'ok' : 'bad'}`} aria-live="polite">
+    <section class={`readiness readiness-${tone}`} aria-live="polite">
       <h3>
-        {readiness.ready
+        {tone === 'ready'
           ? t('npnCheck.ready', [String(planYear)])
-          : t('npnCheck.notReady', [String(planYear)])}
+          : tone === 'unchecked'
+            ? t('npnCheck.unchecked', [String(planYear)])
+            : t('npnCheck.notReady', [String(planYear)])}
       </h3>
       <dl class="facts">
         <dt>{t('npnCheck.formatTitle')}</dt>

@@ -7,17 +7,24 @@ import {
   type ProfileFormValues,
   parseProfileForm,
 } from '../lib/profile/profile';
-import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
+import { isPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
 
 export interface ProfileFormProps {
   initial: Profile;
+  /**
+   * True while `initial` holds defaults and the stored profile (or the agency's policy) is still being
+   * read: the form shows at once, and what arrives fills only the fields the person has not typed in.
+   */
+  pending?: boolean;
   onSave(profile: Profile): Promise<void>;
   /** The Override NPN the agency's policy sets: shown, and not changeable here. */
   lockedOverrideNpn?: string;
   /** The NPN's standing, shown beside the field. */
   npnBadge?: ComponentChildren;
+  /** The NPN as typed checked against the lists, shown under the field once its format is right. */
+  typedNpnCheck?(npn: string, planYear: number): ComponentChildren;
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string };
@@ -50,7 +57,22 @@ export function ProfileForm(props: ProfileFormProps) {
   // A profile another tab or window saved while this one has unsaved edits: shown, never overwritten.
   const [savedElsewhere, setSavedElsewhere] = useState<ProfileFormValues | null>(null);
   const lastStored = useRef(storedKey);
+  const filling = useRef(props.pending === true);
   useEffect(() => {
+    if (filling.current) {
+      filling.current = props.pending === true;
+      if (storedKey === lastStored.current) return;
+      lastStored.current = storedKey;
+      setValues((typed) => {
+        const next = { ...stored };
+        for (const f of Object.keys(next) as ProfileField[]) if (typed[f] !== base[f]) next[f] = typed[f];
+        // The agency's Override NPN is not the person's to change, whatever was typed before it arrived.
+        if (props.lockedOverrideNpn !== undefined) next.overrideNpn = props.lockedOverrideNpn;
+        return next;
+      });
+      setBase(stored);
+      return;
+    }
     if (storedKey === lastStored.current) return;
     lastStored.current = storedKey;
     if (sameValues(stored, base)) return; // this form's own save, coming back
@@ -58,7 +80,7 @@ export function ProfileForm(props: ProfileFormProps) {
       setBase(stored);
       setValues(stored);
     } else setSavedElsewhere(stored);
-  }, [storedKey]);
+  }, [storedKey, props.pending]);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   // NPNs are checked as typed once the agent has typed in the field; other fields on save.
   const [touched, setTouched] = useState<Partial<Record<ProfileField, boolean>>>({});
@@ -125,6 +147,12 @@ export function ProfileForm(props: ProfileFormProps) {
         <input type="text" inputMode="numeric" autoComplete="off" {...control('npn')} />
       </Field>
       {props.npnBadge}
+      {props.typedNpnCheck &&
+        checkNpnFormat(values.npn).valid &&
+        props.typedNpnCheck(
+          values.npn,
+          isPlanYear(Number(values.planYear)) ? Number(values.planYear) : props.initial.planYear,
+        )}
       <Field
         id="profile-overrideNpn"
         label={t('profile.overrideNpn')}

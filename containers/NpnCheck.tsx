@@ -4,6 +4,12 @@ import { t } from '../components/i18n';
 import { NpnReadinessView } from '../components/NpnReadinessView';
 import { useNpnStanding } from '../hooks/use-npn-readiness';
 
+/** Every check of an NPN, recomputed as it changes. */
+export function NpnStanding({ npn, planYear }: { npn: string; planYear: number }) {
+  const standing = useNpnStanding(npn, planYear);
+  return standing ? <NpnReadinessView {...standing} planYear={planYear} /> : null;
+}
+
 /** Type or paste any NPN; every check answers as it is typed. */
 export function NpnCheck({
   planYear,
@@ -15,7 +21,6 @@ export function NpnCheck({
   label?: string;
 }) {
   const [npn, setNpn] = useState('');
-  const standing = useNpnStanding(npn, planYear);
   return (
     <div class="stack">
       <Field id={id} label={label ?? t('npnCheck.input')} hint={t('npnCheck.inputHint')}>
@@ -29,7 +34,7 @@ export function NpnCheck({
           onInput={(e) => setNpn(e.currentTarget.value)}
         />
       </Field>
-      {standing && <NpnReadinessView {...standing} planYear={planYear} />}
+      <NpnStanding npn={npn} planYear={planYear} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.backgr
 import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
+import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
 import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
@@ -48,6 +49,7 @@ function pageOf(sender: Sender, site?: string): SenderPage {
 
 export default defineBackground(() => {
   keepLocalStorageTrusted();
+  openWelcomeOnInstall();
   installCallReportShortcuts();
   forgetClosedTabs();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an

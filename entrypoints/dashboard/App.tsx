@@ -1,22 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../components/i18n';
-import { installedByAgency, readPolicy, watchPolicy } from '../../lib/policy/managed.background';
+import { useAgency } from '../../hooks/use-agency';
 import { type DashboardPrefill, parseDashboardHash } from '../../lib/shared/dashboard-link';
 import { takePrefill } from '../../lib/storage/dashboard-prefill';
 import { sectionFor, shownSections } from './sections';
-import type { Agency } from './sections/section';
-
-/** The agency's policy and whether IT installed the extension, kept current. */
-function useAgency() {
-  const [agency, setAgency] = useState<Agency>();
-  useEffect(() => {
-    Promise.all([readPolicy(), installedByAgency()]).then(([parsed, installed]) =>
-      setAgency({ parsed, installed }),
-    );
-    return watchPolicy((parsed) => setAgency((a) => ({ parsed, installed: a?.installed ?? false })));
-  }, []);
-  return agency;
-}
 
 const NO_PREFILL: DashboardPrefill = {};
 

@@ -87,3 +87,13 @@ export function assessNpnReadiness(input: {
   remedies.unshift(...byStatus[status]);
   return { format, registration: { status, rows }, termination, remedies, ready: status === 'registered' };
 }
+
+/**
+ * How the standing reads: 'unchecked' when the format is right but no completion list is imported, so
+ * nothing says the NPN is or is not registered (a termination on file still makes it 'not-ready').
+ */
+export function readinessTone(r: NpnReadiness): 'ready' | 'not-ready' | 'unchecked' {
+  if (r.ready) return 'ready';
+  const terminated = r.termination !== undefined && !r.termination.reinstated;
+  return r.format.valid && !r.registration && !terminated ? 'unchecked' : 'not-ready';
+}

@@ -1,7 +1,7 @@
 // The agent's own details: who submits, and with which NPN.
 
 import { checkNpnFormat } from '../npn/format';
-import { currentPlanYear, isPlanYear } from '../shared/plan-year';
+import { defaultPlanYear, isPlanYear } from '../shared/plan-year';
 import { npnDigits, planYear, textUpTo, z } from '../shared/schema';
 
 export interface Profile {
@@ -19,7 +19,7 @@ export const profileSchema: z.ZodMiniType<Profile> = z.object({
 });
 
 export function emptyProfile(today: Date): Profile {
-  return { name: '', npn: '', overrideNpn: '', planYear: currentPlanYear(today) };
+  return { name: '', npn: '', overrideNpn: '', planYear: defaultPlanYear(today) };
 }
 
 export interface ProfileFormValues {

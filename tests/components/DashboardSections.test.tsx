@@ -135,3 +135,29 @@ describe('dashboard App', () => {
     expect(screen.queryByRole('heading', { name: 'AOR at-risk clients' })).toBeNull();
   });
 });
+
+describe('dashboard Profile on first open', () => {
+  it('shows the form with defaults before storage or the policy answers, then fills it in', async () => {
+    vi.resetModules();
+    const { profileItem } = await import('../../lib/storage/settings');
+    await profileItem.setValue({ name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2027 });
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (...args: unknown[]) => {
+      await answered;
+      return (get as (...a: unknown[]) => Promise<unknown>)(...args);
+    }) as typeof fakeBrowser.storage.local.get);
+    const { profileSection } = await import('../../entrypoints/dashboard/sections/profile');
+    const Section = profileSection.component;
+    render(<Section prefill={{}} agency={undefined} />);
+    expect(screen.getByLabelText('Your NPN')).toHaveProperty('value', '');
+    expect(screen.getByRole('button', { name: 'Save profile' })).toBeTruthy();
+    answer();
+    await waitFor(() => expect(screen.getByLabelText('Your NPN')).toHaveProperty('value', '12345678'));
+    expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Sam Agent');
+    vi.restoreAllMocks();
+  });
+});

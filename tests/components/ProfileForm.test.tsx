@@ -49,6 +49,29 @@ describe('ProfileForm', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  describe('shown with defaults while the stored profile is read', () => {
+    const stored: Profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2027 };
+
+    it('fills every field the person has not typed in, and keeps what they typed', async () => {
+      const { rerender } = render(<ProfileForm initial={empty} pending onSave={vi.fn()} />);
+      type('Your name', 'Samantha Agent');
+      rerender(<ProfileForm initial={stored} onSave={vi.fn()} />);
+      await vi.waitFor(() => expect(screen.getByLabelText('Your NPN')).toHaveProperty('value', '12345678'));
+      expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Samantha Agent');
+      expect(screen.getByLabelText('Plan year')).toHaveProperty('value', '2027');
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it("the agency's Override NPN, arriving last, replaces what was typed and locks the field", async () => {
+      const { rerender } = render(<ProfileForm initial={empty} pending onSave={vi.fn()} />);
+      type('Agency Override NPN', '99999999');
+      rerender(<ProfileForm initial={stored} lockedOverrideNpn="55555555" onSave={vi.fn()} />);
+      const override = screen.getByLabelText('Agency Override NPN');
+      await vi.waitFor(() => expect(override).toHaveProperty('value', '55555555'));
+      expect(override).toHaveProperty('readOnly', true);
+    });
+  });
+
   describe('another tab or window saves the profile meanwhile', () => {
     const mine: Profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
     const theirs: Profile = { ...mine, name: 'Samuel Agent', npn: '23456789' };

@@ -9,6 +9,7 @@ import { before, describe, test } from 'node:test';
 import { PAGE_CASES } from './cases.mjs';
 import {
   delay,
+  fill,
   inBanner,
   openExtensionPage,
   PROFILE,
@@ -16,6 +17,7 @@ import {
   TEST_TIMEOUT,
   useHarness,
   WAIT,
+  waitForText,
 } from './helpers.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -229,6 +231,45 @@ describe('Accessibility (Chromium)', { timeout: TEST_TIMEOUT * 8 }, () => {
         await delay(500);
         assertNone(await axeViolations(page), `dashboard, ${section}`);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the welcome page and the sample warning: no serious or critical violation, every control by Tab', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const page = await openExtensionPage(session.browser, session.extensionId, 'onboarding.html');
+    try {
+      await waitForText(page, 'h2', 'Agency policy');
+      // The NPN checked as typed adds its standing under the field: checked too.
+      await fill(page, 'Your NPN', '23456789');
+      await page.waitForSelector('.readiness', { timeout: WAIT });
+      assertNone(await axeViolations(page), 'welcome page');
+      const reachable = new Set();
+      await page.evaluate(() => document.activeElement?.blur());
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        reachable.add(
+          await page.evaluate(() => {
+            const el = document.activeElement;
+            return el?.labels?.[0]?.textContent.trim() || el?.textContent.trim() || '';
+          }),
+        );
+      }
+      for (const name of ['Interface language', 'Your name', 'Your NPN', 'Plan year', 'Save profile'])
+        assert.ok(reachable.has(name), `Tab reaches ${name}: ${[...reachable].join(' | ')}`);
+      for (const name of ['Import the CMS lists', 'Open the sample warning'])
+        assert.ok(reachable.has(name), `Tab reaches the link ${name}`);
+
+      await Promise.all([page.waitForNavigation(), page.click('a[href="/sample.html"]')]);
+      await page.waitForFunction(
+        () => document.querySelector('.sample-banner')?.shadowRoot?.querySelector('h2'),
+        {
+          timeout: WAIT,
+        },
+      );
+      assertNone(await axeViolations(page), 'sample warning page');
     } finally {
       await page.close();
     }

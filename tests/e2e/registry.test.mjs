@@ -35,9 +35,9 @@ function registrySuite(name, browser) {
       await setup.close();
       const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#npn-registry');
 
-      // Before any import the profile's NPN says the list is missing.
+      // Before any import the profile's NPN is not checked (neutral, not a failure).
       await waitForText(dashboard, 'summary', 'Your NPN (12345678)');
-      assert.ok((await dashboard.$eval('summary', (s) => s.textContent)).includes('List not imported'));
+      assert.ok((await dashboard.$eval('summary', (s) => s.textContent)).includes('Not checked for'));
 
       // The termination list offered as the completion list is refused with a hint, nothing imported.
       const rclInput = await dashboard.waitForSelector('#rcl-file', { timeout: WAIT });
@@ -51,11 +51,11 @@ function registrySuite(name, browser) {
       const termInput = await dashboard.waitForSelector('#termination-file', { timeout: WAIT });
       await termInput.uploadFile(path.join(CSV, 'terminations.csv'));
       await waitForText(dashboard, '[role="status"]', 'Imported terminations.csv');
-      await waitForText(dashboard, 'summary', 'Registered 2026');
+      await waitForText(dashboard, 'summary', 'Registered for 20');
 
       // The popup's NPN check answers as the NPN is typed.
       const popup = await openExtensionPage(browser, extensionId, 'popup.html');
-      await waitForText(popup, 'header', 'Registered 2026');
+      await waitForText(popup, 'header', 'Registered for 20');
       await click(popup, 'NPN check', { role: 'tab' });
       const input = await control(popup, 'NPN to check');
       await input.type('66666666');

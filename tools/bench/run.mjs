@@ -15,6 +15,7 @@ const FEATURE_BENCHES = [
   () => import('./resume-link.mjs'),
   () => import('./call-reports.mjs'),
   () => import('./popup-memory.mjs'),
+  () => import('./onboarding.mjs'),
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

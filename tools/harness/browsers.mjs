@@ -1,6 +1,7 @@
 // The built extension in real Chromium and Firefox ESR, driven by puppeteer-core: launch, the pages the
 // extension owns, and the agent profile. Shared by the e2e tests, `npm run demo` and `npm run bench`.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { hostResolverRules, ROOT } from './sites.mjs';
@@ -24,6 +25,24 @@ export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * A first install opens the welcome page (lib/onboarding/welcome.background.ts) as the active tab, a
+ * moment after launch. Left there it would put the pages a test opens in the background, where no frame
+ * is drawn and a click that waits for layout never returns: closed as soon as it shows, unless
+ * `keepWelcome` (the welcome page's own tests and benchmark).
+ */
+async function settleWelcomeTab(browser, keepWelcome) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const tab of await browser.pages()) {
+      if (!tab.url().endsWith('/onboarding.html')) continue;
+      if (!keepWelcome) await tab.close();
+      return;
+    }
+    await delay(100);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chromium
 
@@ -41,8 +60,10 @@ export function unpackedExtensionId(dir) {
  * same profile). Should no worker show up, the id Chromium derives from the unpacked extension's path
  * (the same value, checked) is used after probing that the extension's files are reachable.
  */
-export async function launchChromium({ userDataDir, headless = true } = {}) {
+export async function launchChromium({ userDataDir, headless = true, keepWelcome = false } = {}) {
   if (!userDataDir) throw new Error('launchChromium needs a userDataDir');
+  // A relaunch on a used profile installs nothing, so opens no welcome page.
+  const fresh = readdirSync(userDataDir).length === 0;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless,
@@ -87,6 +108,7 @@ export async function launchChromium({ userDataDir, headless = true } = {}) {
         await probe.close();
       }
     }
+    if (fresh) await settleWelcomeTab(browser, keepWelcome);
     return { browser, extensionId };
   } catch (err) {
     await browser.close().catch(() => {});
@@ -103,7 +125,7 @@ export async function launchChromium({ userDataDir, headless = true } = {}) {
  * certificate is accepted through the session's acceptInsecureCerts. `-remote-allow-system-access`
  * lets openExtensionPage reach the browser's chrome context.
  */
-export async function launchFirefox({ headless = true } = {}) {
+export async function launchFirefox({ headless = true, keepWelcome = false } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -119,6 +141,7 @@ export async function launchFirefox({ headless = true } = {}) {
   try {
     const extensionId = await browser.installExtension(FIREFOX_EXT);
     firefoxBrowsers.add(browser);
+    await settleWelcomeTab(browser, keepWelcome);
     return { browser, extensionId };
   } catch (err) {
     await browser.close().catch(() => {});

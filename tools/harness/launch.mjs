@@ -6,11 +6,12 @@ import { makeTempDir, removeDir, startFixtureServer } from './fixture-server.mjs
 /**
  * Starts, in order: the fixture server (unless `server: false`); the browser with the built extension
  * (unless `browser: null`), Chromium on `userDataDir` or on a fresh temporary profile that close()
- * removes; then stores `profile` as the agent's profile (when given). close() stops everything that
+ * removes (the welcome page the install opens is closed unless `keepWelcome`); then stores `profile` as
+ * the agent's profile (when given). close() stops everything that
  * started, in reverse order, and is safe to call twice. Should a step fail, what started is stopped.
  *
  * @param {{ browser?: 'chromium' | 'firefox' | null, server?: boolean, profile?: object | null,
- *   userDataDir?: string, headless?: boolean }} [options]
+ *   userDataDir?: string, headless?: boolean, keepWelcome?: boolean }} [options]
  * @returns {Promise<{ server: Awaited<ReturnType<typeof startFixtureServer>> | null,
  *   browser: import('puppeteer-core').Browser | null, extensionId: string | null,
  *   userDataDir: string | null, close(): Promise<void> }>}
@@ -21,6 +22,7 @@ export async function launch({
   profile = null,
   userDataDir,
   headless = true,
+  keepWelcome = false,
 } = {}) {
   const stops = [];
   const session = {
@@ -51,9 +53,12 @@ export async function launch({
         session.userDataDir = dir;
         stops.push(() => removeDir(dir));
       }
-      Object.assign(session, await launchChromium({ userDataDir: session.userDataDir, headless }));
+      Object.assign(
+        session,
+        await launchChromium({ userDataDir: session.userDataDir, headless, keepWelcome }),
+      );
     } else if (kind === 'firefox') {
-      Object.assign(session, await launchFirefox({ headless }));
+      Object.assign(session, await launchFirefox({ headless, keepWelcome }));
     } else if (kind !== null) {
       throw new Error(`launch: no browser called ${kind}`);
     }

@@ -7,10 +7,10 @@ import { NpnReadinessView } from '../../../components/NpnReadinessView';
 import { NpnCheck } from '../../../containers/NpnCheck';
 import { useNpnStanding } from '../../../hooks/use-npn-readiness';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import type { ListFreshness } from '../../../lib/npn/readiness';
+import { type ListFreshness, readinessTone } from '../../../lib/npn/readiness';
 import { importList, type ListKind, listFreshness, removeAbandonedLists } from '../../../lib/npn/store';
 import { effectiveSetting } from '../../../lib/policy/managed.background';
-import { currentPlanYear } from '../../../lib/shared/plan-year';
+import { badgePlanYear, currentPlanYear } from '../../../lib/shared/plan-year';
 import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../lib/storage/settings';
 
 /** Downloads a list from an address the agent gave, with permission for that site only. */
@@ -42,7 +42,7 @@ function MyNpn({
   const standing = useNpnStanding(npn, planYear, refresh);
   if (!standing) return null;
   return (
-    <details class="card" open={!standing.readiness.ready}>
+    <details class="card" open={readinessTone(standing.readiness) === 'not-ready'}>
       <summary>
         {label} <NpnBadge readiness={standing.readiness} planYear={planYear} />
       </summary>
@@ -114,7 +114,7 @@ export function RegistrySection() {
         <MyNpn
           label={t('registry.ownNpn', [profile.npn])}
           npn={profile.npn}
-          planYear={profile.planYear}
+          planYear={badgePlanYear(profile.planYear, new Date())}
           refresh={refresh}
         />
       ) : (
@@ -124,7 +124,7 @@ export function RegistrySection() {
         <MyNpn
           label={t('registry.overrideNpn', [profile.overrideNpn])}
           npn={profile.overrideNpn}
-          planYear={profile.planYear}
+          planYear={badgePlanYear(profile.planYear, new Date())}
           refresh={refresh}
         />
       )}

@@ -4,6 +4,7 @@ import { WipeAllData } from '../../../components/WipeAllData';
 import { LanguageChoice } from '../../../containers/LanguageChoice';
 import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
+import { emptyProfile } from '../../../lib/profile/profile';
 import { profileItem } from '../../../lib/storage/settings';
 import { wipeAllData } from '../../../lib/storage/wipe';
 import type { DashboardSectionDefinition, SectionProps } from './section';
@@ -20,15 +21,14 @@ function ProfileSection({ agency }: SectionProps) {
   const overrideNpns = agency?.parsed.policy.overrideNpns;
   return (
     <>
-      {/* Not before the policy is read: the form keeps its first values, and the policy may lock one. */}
-      {profile && agency && (
-        <ProfileForm
-          initial={profile}
-          onSave={(p) => profileItem.setValue(p)}
-          lockedOverrideNpn={overrideNpns?.length === 1 ? overrideNpns[0] : undefined}
-          npnBadge={<ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
-        />
-      )}
+      {/* At once with defaults: the stored profile and the policy (which may lock a field) fill it in. */}
+      <ProfileForm
+        initial={profile ?? emptyProfile(new Date())}
+        pending={!profile || !agency}
+        onSave={(p) => profileItem.setValue(p)}
+        lockedOverrideNpn={overrideNpns?.length === 1 ? overrideNpns[0] : undefined}
+        npnBadge={profile && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
+      />
       <LanguageChoice />
       <WipeAllData
         wiped={wiped}

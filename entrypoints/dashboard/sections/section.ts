@@ -1,14 +1,10 @@
 import type { ComponentType } from 'preact';
 import type { PlainKey } from '../../../components/i18n';
-import type { ParsedPolicy } from '../../../lib/policy/keys';
+import type { Agency } from '../../../hooks/use-agency';
 import type { DashboardPrefill } from '../../../lib/shared/dashboard-link';
 import type { DashboardSectionId } from '../../../lib/shared/dashboard-sections';
 
-/** The agency's policy and whether IT installed the extension. */
-export interface Agency {
-  parsed: ParsedPolicy;
-  installed: boolean;
-}
+export type { Agency };
 
 /** What the dashboard hands every section; the section reads the rest itself. */
 export interface SectionProps {

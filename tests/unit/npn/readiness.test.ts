@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessNpnReadiness } from '../../../lib/npn/readiness';
+import { assessNpnReadiness, readinessTone } from '../../../lib/npn/readiness';
 import type { Registration, Termination } from '../../../lib/npn/registration-list';
 
 const today = new Date('2026-11-22T12:00:00Z');
@@ -89,5 +89,30 @@ describe('assessNpnReadiness', () => {
       terminationList: { ...fresh, kind: 'termination' },
     });
     expect(result.remedies).toEqual(['refresh-list']);
+  });
+});
+
+describe('readinessTone', () => {
+  const noLists = (npn: string, terminations: Termination[] = []) =>
+    assessNpnReadiness({
+      npn,
+      planYear: 2026,
+      today,
+      lists: { registrations: [], terminations },
+      rcl: null,
+      terminationList: terminations.length ? { ...fresh, kind: 'termination' } : null,
+    });
+  it('no completion list: a well-formed NPN is unchecked, never "not ready"', () => {
+    expect(readinessTone(noLists('12345678'))).toBe('unchecked');
+  });
+  it('no completion list: a badly formed NPN, or one terminated on the list imported, is not ready', () => {
+    expect(readinessTone(noLists('123-45-6789'))).toBe('not-ready');
+    expect(readinessTone(noLists('12345678', [{ npn: '12345678', planYear: 2026, status: 'T3' }]))).toBe(
+      'not-ready',
+    );
+  });
+  it('with the list: registered is ready, absent is not ready', () => {
+    expect(readinessTone(check([reg({ individualCompleted: '2025-08-15' })]))).toBe('ready');
+    expect(readinessTone(check([]))).toBe('not-ready');
   });
 });
