@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatCallTime } from '../lib/call-reports/report';
-import { t } from './i18n';
+import { t, tError } from './i18n';
 
 /** What the dashboard shows of a send waiting for a retry (not its bundle). */
 export interface WaitingSend {
@@ -27,7 +27,7 @@ export function AgencyOutbox(props: AgencyOutboxProps) {
     try {
       setMessage(await work());
     } catch (err) {
-      setMessage(t('support.failed', [String((err as Error).message ?? err)]));
+      setMessage(t('support.failed', [tError(err)]));
     }
   };
   return (

@@ -10,7 +10,7 @@ import {
 } from '../lib/call-reports/report';
 import { isOnHealthCareGov, STATE_CODES, STATES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { t, tCode, tError } from './i18n';
 
 export interface CallReportFormProps {
   planYear: number;
@@ -80,7 +80,7 @@ export function CallReportForm(props: CallReportFormProps) {
       setValues({ ...blank(), state: values.state });
       setStatus({ kind: 'saved', applicationId: parsed.report.applicationId });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('callReport.saveFailed', [String((err as Error).message ?? err)]) });
+      setStatus({ kind: 'error', text: t('callReport.saveFailed', [tError(err)]) });
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-reports/report';
 import type { RetentionForecast } from '../lib/call-reports/retention';
-import { t } from './i18n';
+import { t, tError } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
@@ -32,7 +32,7 @@ export function ConflictResolution(props: ConflictResolutionProps) {
     try {
       setMessage({ text: await work(), error: false });
     } catch (err) {
-      setMessage({ text: String((err as Error).message ?? err), error: true });
+      setMessage({ text: tError(err), error: true });
     }
   };
   const forecast = props.retentionForecast;

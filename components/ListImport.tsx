@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ListFreshness } from '../lib/npn/readiness';
 import type { ParseResult } from '../lib/npn/registration-list';
 import { describedBy, Field } from './Field';
-import { t } from './i18n';
+import { t, tError, tProblem } from './i18n';
 
 export interface ImportControl {
   onProgress(p: { rows: number; bytes: number }): void;
@@ -54,7 +54,7 @@ export function ListImport(props: ListImportProps) {
       });
       setStatus({ kind: 'done', name: fileName, result });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('registry.failed', [(err as Error).message]) });
+      setStatus({ kind: 'error', text: t('registry.failed', [tError(err)]) });
     } finally {
       controller.current = null;
     }
@@ -138,7 +138,7 @@ export function ListImport(props: ListImportProps) {
             {status.result.errors.length > 0 && (
               <ul class="errors">
                 {status.result.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-                  <li key={`${e.line}-${e.message}`}>{e.message}</li>
+                  <li key={`${e.line}-${e.problem.code}`}>{tProblem(e.problem)}</li>
                 ))}
               </ul>
             )}

@@ -23,7 +23,7 @@ import {
 } from '../lib/resume-links/send';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { t, tCode, tError, tProblem } from './i18n';
 
 export interface ResumeLinkFormProps {
   initial?: Partial<ResumeLinkFormValues>;
@@ -147,7 +147,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
     } catch (err) {
       setStatus({
         kind: 'error',
-        text: t('resumeLink.notRecorded', [String((err as Error).message ?? err)]),
+        text: t('resumeLink.notRecorded', [tError(err)]),
       });
     }
   }
@@ -187,7 +187,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
       agentNpn: props.agentNpn,
       language: valid.language,
     });
-    await record(valid, 'gateway', result.ok ? undefined : result.reason);
+    await record(valid, 'gateway', result.ok ? undefined : tProblem(result.problem));
   }
 
   const channel = values.channel;

@@ -1,4 +1,5 @@
 import { type GeneratedI18nStructure, i18n } from '#i18n';
+import { type Problem, ProblemError } from '../lib/shared/problem';
 
 /** A message key that takes no substitutions and no count: what a label in a list names. */
 export type PlainKey = {
@@ -29,4 +30,18 @@ export const t = ((key: string, ...args: unknown[]) =>
 export function tCode(prefix: string, code: string, substitutions?: string[]): string {
   const key = `${prefix}.${code.replaceAll('-', '_')}` as Parameters<typeof i18n.t>[0];
   return substitutions ? (t as (k: string, s: string[]) => string)(key, substitutions) : t(key);
+}
+
+/** Words for what lib/ reports (lib/shared/problem.ts): `errors.<code>`, a nested problem worded too. */
+export function tProblem(p: Problem): string {
+  return tCode(
+    'errors',
+    p.code,
+    p.params?.map((v) => (typeof v === 'object' ? tProblem(v) : String(v))),
+  );
+}
+
+/** What a failure says to the agent: a ProblemError in the agent's language, any other as it is. */
+export function tError(err: unknown): string {
+  return err instanceof ProblemError ? tProblem(err.problem) : String((err as Error)?.message ?? err);
 }
