@@ -1,6 +1,6 @@
-import type { Problem } from '../lib/shared/problem';
 import { useState } from 'preact/hooks';
 import type { AtRiskClient } from '../lib/at-risk/list';
+import type { Problem } from '../lib/shared/problem';
 import { t, tError, tProblem } from './i18n';
 
 export interface AtRiskImportResult {

@@ -178,8 +178,8 @@ function readTermination(cells: string[]): RowResult<Termination> {
 }
 
 interface ListSpec<T> {
-  /** Which list, for the words of its errors (`errors.list.<code>Rcl` or `…Termination`). */
-  name: 'Rcl' | 'Termination';
+  /** This list's own refusals (each names the list): an empty file, a binary one, another header. */
+  codes: { empty: string; binary: string; header: string };
   header: string[];
   other: { header: string[]; hint: Problem };
   read(cells: string[]): RowResult<T>;
@@ -187,7 +187,7 @@ interface ListSpec<T> {
 }
 
 const RCL: ListSpec<Registration> = {
-  name: 'Rcl',
+  codes: { empty: 'list.emptyRcl', binary: 'list.binaryRcl', header: 'list.headerRcl' },
   header: RCL_HEADER,
   other: { header: TERMINATION_HEADER, hint: problem('list.terminationNotRcl') },
   read: readRegistration,
@@ -195,7 +195,11 @@ const RCL: ListSpec<Registration> = {
 };
 
 const TERMINATIONS: ListSpec<Termination> = {
-  name: 'Termination',
+  codes: {
+    empty: 'list.emptyTermination',
+    binary: 'list.binaryTermination',
+    header: 'list.headerTermination',
+  },
   header: TERMINATION_HEADER,
   other: { header: RCL_HEADER, hint: problem('list.rclNotTermination') },
   read: readTermination,
@@ -208,10 +212,10 @@ async function parseList<T>(
   opts: ParseOptions<T>,
 ): Promise<ParseResult> {
   const size = typeof input === 'string' ? input.length : input.size;
-  if (size === 0) throw new ListImportError(problem(`list.empty${spec.name}`));
+  if (size === 0) throw new ListImportError(problem(spec.codes.empty));
   const head = typeof input === 'string' ? input.slice(0, 512) : await input.slice(0, 512).text();
   if (head.includes('\u0000')) {
-    throw new ListImportError(problem(`list.binary${spec.name}`));
+    throw new ListImportError(problem(spec.codes.binary));
   }
   const { default: parser } = await import('papaparse');
   const keep = opts.planYears ? new Set(opts.planYears) : null;
@@ -250,14 +254,10 @@ async function parseList<T>(
             fail(
               new ListImportError(
                 header.every((cell) => cell.trim() === '')
-                  ? problem(`list.empty${spec.name}`)
+                  ? problem(spec.codes.empty)
                   : sameHeader(header, spec.other.header)
                     ? spec.other.hint
-                    : problem(
-                        `list.header${spec.name}`,
-                        spec.header.join(','),
-                        header.join(',').slice(0, 200),
-                      ),
+                    : problem(spec.codes.header, spec.header.join(','), header.join(',').slice(0, 200)),
               ),
             );
             return handle.abort();
@@ -298,7 +298,7 @@ async function parseList<T>(
       complete() {
         opts.signal?.removeEventListener('abort', onAbort);
         if (settled) return;
-        if (!headerChecked) return fail(new ListImportError(problem(`list.empty${spec.name}`)));
+        if (!headerChecked) return fail(new ListImportError(problem(spec.codes.empty)));
         if (errorCount > result.errors.length) {
           result.errors.push({
             line: 0,
