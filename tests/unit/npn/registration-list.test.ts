@@ -48,8 +48,10 @@ describe('parseRegistrationCsv', () => {
   it('reports malformed rows by line number and goes on', async () => {
     const { result } = await collect(sample);
     expect(result.errors.map((e) => e.line)).toEqual([9, 10, 11, 12]);
-    expect(tProblem(result.errors[0]!.problem)).toMatch(/^Line 9: the NPN "ABC" is not 1–10 digits/);
-    expect(tProblem(result.errors[2]!.problem)).toMatch(/13\/45\/2025/);
+    expect(tProblem(result.errors[0]?.problem ?? { code: '' })).toMatch(
+      /^Line 9: the NPN "ABC" is not 1–10 digits/,
+    );
+    expect(tProblem(result.errors[2]?.problem ?? { code: '' })).toMatch(/13\/45\/2025/);
   });
 
   it('keeps only the plan years asked for and counts the rest as skipped', async () => {
