@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AtRiskClient } from '../lib/at-risk/list';
 import type { Problem } from '../lib/shared/problem';
-import { t, tError, tProblem } from './i18n';
+import { formatDate, t, tError, tProblem } from './i18n';
 
 export interface AtRiskImportResult {
   rows: number;
@@ -100,7 +100,7 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
                 <tr key={c.federalExchangeId}>
                   <td>{c.clientName ?? c.agentName ?? '—'}</td>
                   <th scope="row">{c.federalExchangeId}</th>
-                  <td>{new Date(c.firstSeenAt).toLocaleDateString()}</td>
+                  <td>{formatDate(c.firstSeenAt)}</td>
                   <td>{c.archived ? t('atRisk.yes') : t('atRisk.no')}</td>
                   <td>
                     {c.clientDetailsUrl ? (

@@ -8,9 +8,9 @@ import {
   parseCallReportForm,
   toLocalInputValue,
 } from '../lib/call-reports/report';
-import { isOnHealthCareGov, STATE_CODES, STATES } from '../lib/shared/states';
+import { isOnHealthCareGov, STATE_CODES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
-import { t, tCode, tError } from './i18n';
+import { stateName, t, tCode, tError } from './i18n';
 
 export interface CallReportFormProps {
   planYear: number;
@@ -86,7 +86,7 @@ export function CallReportForm(props: CallReportFormProps) {
 
   const stateWarning =
     values.state && !isOnHealthCareGov(values.state, props.planYear)
-      ? t('callReport.notOnHealthCareGov', [STATES[values.state] ?? values.state, String(props.planYear)])
+      ? t('callReport.notOnHealthCareGov', [stateName(values.state), String(props.planYear)])
       : undefined;
 
   return (
@@ -110,7 +110,7 @@ export function CallReportForm(props: CallReportFormProps) {
           <option value="">{t('callReport.chooseState')}</option>
           {STATE_CODES.map((code) => (
             <option key={code} value={code}>
-              {STATES[code]} ({code})
+              {stateName(code)} ({code})
             </option>
           ))}
         </select>

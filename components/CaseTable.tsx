@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus, type DeletedCase, type InvalidActionCase } from '../lib/cases/case';
 import type { ResumeLinkSend } from '../lib/resume-links/send';
 import { toCsv } from '../lib/shared/csv';
-import { t, tCode, tError } from './i18n';
+import { formatDate, t, tCode, tError } from './i18n';
 
 export interface CaseTableProps {
   cases: InvalidActionCase[];
@@ -46,7 +46,7 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
+const dateOf = (iso: string) => formatDate(iso);
 
 /** The agent's Invalid Action cases, in the columns of the platform's own tab. */
 export function CaseTable({

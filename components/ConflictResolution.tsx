@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-reports/report';
 import type { RetentionForecast } from '../lib/call-reports/retention';
-import { t, tError } from './i18n';
+import { formatDate, formatDateTime, t, tError } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
@@ -88,11 +88,11 @@ export function ConflictResolution(props: ConflictResolutionProps) {
             <p class="hint">
               {forecast.oldest
                 ? t('support.retentionNext', [
-                    new Date(forecast.at).toLocaleString(),
+                    formatDateTime(forecast.at),
                     String(forecast.count),
-                    new Date(forecast.oldest).toLocaleDateString(),
+                    formatDate(forecast.oldest),
                   ])
-                : t('support.retentionNextNone', [new Date(forecast.at).toLocaleString()])}
+                : t('support.retentionNextNone', [formatDateTime(forecast.at)])}
             </p>
           )}
         </div>

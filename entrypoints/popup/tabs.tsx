@@ -65,7 +65,7 @@ const TABS = [
   },
   {
     id: 'resume-link',
-    labelKey: 'resumeLink.tab',
+    labelKey: 'popup.resumeLinkTab',
     feature: 'resume-links',
     render: ({ facts }) => (
       <ResumeLinkPanel
@@ -83,7 +83,7 @@ const TABS = [
   },
   {
     id: 'npn-check',
-    labelKey: 'npnCheck.heading',
+    labelKey: 'popup.npnCheckTab',
     feature: 'npn-registry',
     render: ({ profile }) => <NpnCheck planYear={profile.planYear} />,
   },
