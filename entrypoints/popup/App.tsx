@@ -64,12 +64,11 @@ export function App() {
     <main>
       <header>
         <h1>{t('popup.title')}</h1>
+        {profile?.npn && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('common.openDashboard')}
         </button>
       </header>
-      {/* Its own line: beside the title and the button it pushed them onto two lines. */}
-      {profile?.npn && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
       {tab && current && profile && (
         <Tabs
           label={t('popup.tabs')}
