@@ -28,11 +28,7 @@ function Freshness({ list, title }: { list: ListFreshness | null; title: string 
   if (!list) return <li>{`${title}: ${t('npnCheck.noList')}`}</li>;
   return (
     <li>
-      {t('npnCheck.listLine', [
-        title,
-        formatNumber(list.rows),
-        formatDateTime(list.importedAt),
-      ])}
+      {t('npnCheck.listLine', [title, formatNumber(list.rows), formatDateTime(list.importedAt)])}
       {list.stale && <div class="warning">{t('npnCheck.staleList', [title, String(list.ageDays)])}</div>}
     </li>
   );

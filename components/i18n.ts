@@ -13,7 +13,10 @@ let chosen: Record<string, { message: string }> | null = null;
 /** The chosen language, for dates and numbers (Intl); undefined: the browser's. */
 let chosenLocale: string | undefined;
 
-export function setChosenMessages(messages: Record<string, { message: string }> | null, locale?: string): void {
+export function setChosenMessages(
+  messages: Record<string, { message: string }> | null,
+  locale?: string,
+): void {
   chosen = messages;
   chosenLocale = messages ? locale : undefined;
 }
