@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatCallTime } from '../lib/call-reports/report';
-import { t } from './i18n';
+import { formatDateTime, t, tError } from './i18n';
 
 /** What the dashboard shows of a send waiting for a retry (not its bundle). */
 export interface WaitingSend {
@@ -27,7 +26,7 @@ export function AgencyOutbox(props: AgencyOutboxProps) {
     try {
       setMessage(await work());
     } catch (err) {
-      setMessage(t('support.failed', [String((err as Error).message ?? err)]));
+      setMessage(t('support.failed', [tError(err)]));
     }
   };
   return (
@@ -39,10 +38,10 @@ export function AgencyOutbox(props: AgencyOutboxProps) {
             <p>
               {t('support.outboxItem', [
                 String(s.reports),
-                formatCallTime(s.queuedAt),
+                formatDateTime(s.queuedAt),
                 String(s.attempts),
                 s.lastError,
-                formatCallTime(s.nextAt),
+                formatDateTime(s.nextAt),
               ])}
             </p>
             <div class="actions">

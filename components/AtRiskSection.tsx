@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { AtRiskClient } from '../lib/at-risk/list';
-import { t } from './i18n';
+import type { Problem } from '../lib/shared/problem';
+import { formatDate, t, tError, tProblem } from './i18n';
 
 export interface AtRiskImportResult {
   rows: number;
   added: number;
-  errors: { line: number; message: string }[];
+  errors: { line: number; problem: Problem }[];
 }
 
 export interface AtRiskSectionProps {
@@ -33,7 +34,7 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
     try {
       setStatus({ kind: 'done', result: await onImport(file), fileName: file.name });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('atRisk.importFailed', [(err as Error).message]) });
+      setStatus({ kind: 'error', text: t('atRisk.importFailed', [tError(err)]) });
     } finally {
       input.value = '';
     }
@@ -69,7 +70,7 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
             {status.result.errors.length > 0 && (
               <ul class="errors">
                 {status.result.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-                  <li key={e.line}>{e.message}</li>
+                  <li key={e.line}>{tProblem(e.problem)}</li>
                 ))}
               </ul>
             )}
@@ -99,7 +100,7 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
                 <tr key={c.federalExchangeId}>
                   <td>{c.clientName ?? c.agentName ?? '—'}</td>
                   <th scope="row">{c.federalExchangeId}</th>
-                  <td>{new Date(c.firstSeenAt).toLocaleDateString()}</td>
+                  <td>{formatDate(c.firstSeenAt)}</td>
                   <td>{c.archived ? t('atRisk.yes') : t('atRisk.no')}</td>
                   <td>
                     {c.clientDetailsUrl ? (

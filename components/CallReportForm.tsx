@@ -8,9 +8,9 @@ import {
   parseCallReportForm,
   toLocalInputValue,
 } from '../lib/call-reports/report';
-import { isOnHealthCareGov, STATE_CODES, STATES } from '../lib/shared/states';
+import { isOnHealthCareGov, STATE_CODES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { stateName, t, tCode, tError } from './i18n';
 
 export interface CallReportFormProps {
   planYear: number;
@@ -80,13 +80,13 @@ export function CallReportForm(props: CallReportFormProps) {
       setValues({ ...blank(), state: values.state });
       setStatus({ kind: 'saved', applicationId: parsed.report.applicationId });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('callReport.saveFailed', [String((err as Error).message ?? err)]) });
+      setStatus({ kind: 'error', text: t('callReport.saveFailed', [tError(err)]) });
     }
   }
 
   const stateWarning =
     values.state && !isOnHealthCareGov(values.state, props.planYear)
-      ? t('callReport.notOnHealthCareGov', [STATES[values.state] ?? values.state, String(props.planYear)])
+      ? t('callReport.notOnHealthCareGov', [stateName(values.state), String(props.planYear)])
       : undefined;
 
   return (
@@ -110,7 +110,7 @@ export function CallReportForm(props: CallReportFormProps) {
           <option value="">{t('callReport.chooseState')}</option>
           {STATE_CODES.map((code) => (
             <option key={code} value={code}>
-              {STATES[code]} ({code})
+              {stateName(code)} ({code})
             </option>
           ))}
         </select>

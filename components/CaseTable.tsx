@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus, type DeletedCase, type InvalidActionCase } from '../lib/cases/case';
 import type { ResumeLinkSend } from '../lib/resume-links/send';
 import { toCsv } from '../lib/shared/csv';
-import { t, tCode } from './i18n';
+import { formatDate, t, tCode, tError } from './i18n';
 
 export interface CaseTableProps {
   cases: InvalidActionCase[];
@@ -46,7 +46,7 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
+const dateOf = (iso: string) => formatDate(iso);
 
 /** The agent's Invalid Action cases, in the columns of the platform's own tab. */
 export function CaseTable({
@@ -125,7 +125,7 @@ export function CaseTable({
   const change = (id: string, status: CaseStatus) =>
     onStatusChange(id, status).then(
       () => setError(''),
-      (err: Error) => setError(t('cases.changeFailed', [err.message])),
+      (err: unknown) => setError(t('cases.changeFailed', [tError(err)])),
     );
 
   const remove = (c: InvalidActionCase) =>
@@ -135,7 +135,7 @@ export function CaseTable({
         setDeleted(d);
         setNotice(t('cases.deleted', [c.applicationId]));
       },
-      (err: Error) => setError(t('cases.deleteFailed', [err.message])),
+      (err: unknown) => setError(t('cases.deleteFailed', [tError(err)])),
     );
 
   const undo = (d: DeletedCase) =>
@@ -145,7 +145,7 @@ export function CaseTable({
         setDeleted(null);
         setNotice(t('cases.restored', [d.case.applicationId]));
       },
-      (err: Error) => setError(t('cases.undoFailed', [err.message])),
+      (err: unknown) => setError(t('cases.undoFailed', [tError(err)])),
     );
 
   return (

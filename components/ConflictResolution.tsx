@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallReport } from '../lib/call-reports/report';
 import type { RetentionForecast } from '../lib/call-reports/retention';
-import { t } from './i18n';
+import { formatDate, formatDateTime, t, tError } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
@@ -32,7 +32,7 @@ export function ConflictResolution(props: ConflictResolutionProps) {
     try {
       setMessage({ text: await work(), error: false });
     } catch (err) {
-      setMessage({ text: String((err as Error).message ?? err), error: true });
+      setMessage({ text: tError(err), error: true });
     }
   };
   const forecast = props.retentionForecast;
@@ -88,11 +88,11 @@ export function ConflictResolution(props: ConflictResolutionProps) {
             <p class="hint">
               {forecast.oldest
                 ? t('support.retentionNext', [
-                    new Date(forecast.at).toLocaleString(),
+                    formatDateTime(forecast.at),
                     String(forecast.count),
-                    new Date(forecast.oldest).toLocaleDateString(),
+                    formatDate(forecast.oldest),
                   ])
-                : t('support.retentionNextNone', [new Date(forecast.at).toLocaleString()])}
+                : t('support.retentionNextNone', [formatDateTime(forecast.at)])}
             </p>
           )}
         </div>

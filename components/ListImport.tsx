@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ListFreshness } from '../lib/npn/readiness';
 import type { ParseResult } from '../lib/npn/registration-list';
 import { describedBy, Field } from './Field';
-import { t } from './i18n';
+import { formatDateTime, formatNumber, t, tError, tProblem } from './i18n';
 
 export interface ImportControl {
   onProgress(p: { rows: number; bytes: number }): void;
@@ -54,7 +54,7 @@ export function ListImport(props: ListImportProps) {
       });
       setStatus({ kind: 'done', name: fileName, result });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('registry.failed', [(err as Error).message]) });
+      setStatus({ kind: 'error', text: t('registry.failed', [tError(err)]) });
     } finally {
       controller.current = null;
     }
@@ -115,7 +115,7 @@ export function ListImport(props: ListImportProps) {
         <div class="stack">
           <p>{t('registry.importing', [status.name])}</p>
           <progress max={100} value={status.percent} aria-label={t('registry.progressLabel')} />
-          <p>{t('registry.progress', [status.rows.toLocaleString(), String(status.percent)])}</p>
+          <p>{t('registry.progress', [formatNumber(status.rows), String(status.percent)])}</p>
           <div class="actions">
             <button type="button" onClick={() => controller.current?.abort()}>
               {t('registry.cancel')}
@@ -130,15 +130,15 @@ export function ListImport(props: ListImportProps) {
             <p>
               {t('registry.imported', [
                 status.name,
-                status.result.rows.toLocaleString(),
-                status.result.skipped.toLocaleString(),
+                formatNumber(status.result.rows),
+                formatNumber(status.result.skipped),
                 String(status.result.errors.length),
               ])}
             </p>
             {status.result.errors.length > 0 && (
               <ul class="errors">
                 {status.result.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-                  <li key={`${e.line}-${e.message}`}>{e.message}</li>
+                  <li key={`${e.line}-${e.problem.code}`}>{tProblem(e.problem)}</li>
                 ))}
               </ul>
             )}
@@ -149,8 +149,8 @@ export function ListImport(props: ListImportProps) {
         {props.freshness
           ? t('npnCheck.listLine', [
               props.freshness.fileName,
-              props.freshness.rows.toLocaleString(),
-              new Date(props.freshness.importedAt).toLocaleString(),
+              formatNumber(props.freshness.rows),
+              formatDateTime(props.freshness.importedAt),
             ])
           : t('npnCheck.noList')}
       </p>

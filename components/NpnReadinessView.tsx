@@ -1,7 +1,7 @@
 import { type ListFreshness, type NpnReadiness, readinessTone } from '../lib/npn/readiness';
-import { t, tCode } from './i18n';
+import { formatDate, formatDateTime, formatNumber, t, tCode } from './i18n';
 
-const day = (iso?: string) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString() : '');
+const day = (iso?: string) => (iso ? formatDate(`${iso.slice(0, 10)}T12:00:00`) : '');
 
 function RegistrationLines({ readiness }: { readiness: NpnReadiness }) {
   const rows = readiness.registration?.rows ?? [];
@@ -28,11 +28,7 @@ function Freshness({ list, title }: { list: ListFreshness | null; title: string 
   if (!list) return <li>{`${title}: ${t('npnCheck.noList')}`}</li>;
   return (
     <li>
-      {t('npnCheck.listLine', [
-        title,
-        list.rows.toLocaleString(),
-        new Date(list.importedAt).toLocaleString(),
-      ])}
+      {t('npnCheck.listLine', [title, formatNumber(list.rows), formatDateTime(list.importedAt)])}
       {list.stale && <div class="warning">{t('npnCheck.staleList', [title, String(list.ageDays)])}</div>}
     </li>
   );

@@ -9,7 +9,7 @@ import {
 } from '../lib/profile/profile';
 import { isPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { t, tCode, tError } from './i18n';
 
 export interface ProfileFormProps {
   initial: Profile;
@@ -132,7 +132,7 @@ export function ProfileForm(props: ProfileFormProps) {
       setSavedElsewhere(null);
       setStatus({ kind: 'saved' });
     } catch (err) {
-      setStatus({ kind: 'error', text: t('profile.saveFailed', [String((err as Error).message ?? err)]) });
+      setStatus({ kind: 'error', text: t('profile.saveFailed', [tError(err)]) });
     }
   }
 

@@ -23,7 +23,7 @@ import {
 } from '../lib/resume-links/send';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { formatDate, formatDateTime, t, tCode, tError, tProblem } from './i18n';
 
 export interface ResumeLinkFormProps {
   initial?: Partial<ResumeLinkFormValues>;
@@ -86,10 +86,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
       .then(async (key) => {
         const check = textLimitCheck(await props.textSendsTo(key), key, now(), props.textLimit);
         if (live && !check.allowed && check.nextAllowedAt) {
-          const at = check.nextAllowedAt.toLocaleString(undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          });
+          const at = formatDateTime(check.nextAllowedAt);
           setLimitWarning(t('resumeLink.textLimit', [String(check.used), String(props.textLimit), at]));
         }
       })
@@ -147,7 +144,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
     } catch (err) {
       setStatus({
         kind: 'error',
-        text: t('resumeLink.notRecorded', [String((err as Error).message ?? err)]),
+        text: t('resumeLink.notRecorded', [tError(err)]),
       });
     }
   }
@@ -187,7 +184,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
       agentNpn: props.agentNpn,
       language: valid.language,
     });
-    await record(valid, 'gateway', result.ok ? undefined : result.reason);
+    await record(valid, 'gateway', result.ok ? undefined : tProblem(result.problem));
   }
 
   const channel = values.channel;
@@ -358,7 +355,7 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
         {status.kind === 'sent' &&
           t('resumeLink.recorded', [
             status.send.applicationId,
-            new Date(status.send.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' }),
+            formatDate(status.send.expiresAt, { dateStyle: 'long' }),
           ])}
         {status.kind === 'error' && status.text}
       </p>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from './i18n';
+import { t, tError } from './i18n';
 
 export interface WipeAllDataProps {
   onWipe(): Promise<void>;
@@ -31,7 +31,7 @@ export function WipeAllData(props: WipeAllDataProps) {
       await props.onWipe();
       setAsking(false);
     } catch (err) {
-      setError(t('wipe.failed', [String((err as Error).message ?? err)]));
+      setError(t('wipe.failed', [tError(err)]));
     } finally {
       setBusy(false);
     }

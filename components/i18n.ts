@@ -1,4 +1,5 @@
 import { type GeneratedI18nStructure, i18n } from '#i18n';
+import { type Problem, ProblemError } from '../lib/shared/problem';
 
 /** A message key that takes no substitutions and no count: what a label in a list names. */
 export type PlainKey = {
@@ -9,9 +10,15 @@ export type PlainKey = {
 
 /** Messages of the language the agent chose in settings, when it is not the browser's (see language.ts). */
 let chosen: Record<string, { message: string }> | null = null;
+/** The chosen language, for dates and numbers (Intl); undefined: the browser's. */
+let chosenLocale: string | undefined;
 
-export function setChosenMessages(messages: Record<string, { message: string }> | null): void {
+export function setChosenMessages(
+  messages: Record<string, { message: string }> | null,
+  locale?: string,
+): void {
   chosen = messages;
+  chosenLocale = messages ? locale : undefined;
 }
 
 function fromChosen(key: string, substitutions?: unknown[]): string | undefined {
@@ -29,4 +36,37 @@ export const t = ((key: string, ...args: unknown[]) =>
 export function tCode(prefix: string, code: string, substitutions?: string[]): string {
   const key = `${prefix}.${code.replaceAll('-', '_')}` as Parameters<typeof i18n.t>[0];
   return substitutions ? (t as (k: string, s: string[]) => string)(key, substitutions) : t(key);
+}
+
+/** Words for what lib/ reports (lib/shared/problem.ts): `errors.<code>`, a nested problem worded too. */
+export function tProblem(p: Problem): string {
+  return tCode(
+    'errors',
+    p.code,
+    p.params?.map((v) => (typeof v === 'object' ? tProblem(v) : String(v))),
+  );
+}
+
+/** What a failure says to the agent: a ProblemError in the agent's language, any other as it is. */
+export function tError(err: unknown): string {
+  return err instanceof ProblemError ? tProblem(err.problem) : String((err as Error)?.message ?? err);
+}
+
+/** A state's name in the interface language (`states.<code>`); the code itself for one not in the list. */
+export function stateName(code: string): string {
+  return /^[A-Z]{2}$/.test(code) ? t(`states.${code}` as 'states.AL') || code : code;
+}
+
+/** A day (2026-11-30 or a full timestamp), as the interface language writes dates. */
+export function formatDate(value: string | Date, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(chosenLocale, { dateStyle: 'medium', ...options }).format(new Date(value));
+}
+
+/** A moment, day and time, as the interface language writes them. */
+export function formatDateTime(value: string | Date, options?: Intl.DateTimeFormatOptions): string {
+  return formatDate(value, options ?? { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(chosenLocale).format(n);
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../components/i18n';
 import { ResumeLinkForm } from '../components/ResumeLinkForm';
 import { useStoredProfile } from '../hooks/use-stored-profile';
 import type { Policy } from '../lib/policy/keys';
@@ -15,6 +14,7 @@ import { DEFAULT_TEXT_LIMIT } from '../lib/resume-links/link';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
 import { submittingNpnFor } from '../lib/risk/verdict';
+import { problem } from '../lib/shared/problem';
 import {
   agencyGatewayUrlItem,
   agentContactPhoneItem,
@@ -66,7 +66,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
     const granted = await browser.permissions
       .request({ origins: [gatewayOriginPattern(checked.url)] })
       .catch(() => false);
-    if (!granted) return { ok: false as const, reason: t('resumeLink.permissionDenied') };
+    if (!granted) return { ok: false as const, problem: problem('gateway.permission') };
     return postToGateway(checked.url.href, payload);
   }
 

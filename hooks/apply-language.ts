@@ -13,6 +13,8 @@ export async function applyLanguage(): Promise<void> {
       await fetch(url)
         .then((r) => r.json())
         .catch(() => null),
+      // es-US: Spanish as written in the US (month names, 12-hour times), as the Resume Link message does.
+      lang === 'es' ? 'es-US' : 'en-US',
     );
   }
   document.documentElement.lang = lang ?? browser.i18n.getUILanguage().split('-')[0] ?? 'en';

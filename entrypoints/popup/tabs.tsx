@@ -73,7 +73,7 @@ const TABS = [
   },
   {
     id: 'resume-link',
-    labelKey: 'resumeLink.tab',
+    labelKey: 'popup.resumeLinkTab',
     feature: 'resume-links',
     render: ({ facts }) => (
       <ResumeLinkPanel
@@ -91,7 +91,7 @@ const TABS = [
   },
   {
     id: 'npn-check',
-    labelKey: 'npnCheck.heading',
+    labelKey: 'popup.npnCheckTab',
     feature: 'npn-registry',
     render: ({ profile }) => <NpnCheck planYear={profile.planYear} />,
   },

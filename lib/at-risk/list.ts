@@ -1,5 +1,6 @@
 // HealthSherpa's "AOR at-risk clients" CSV export, agent and agency formats (docs/DOMAIN.md).
 import { unwrapExcelText } from '../shared/excel-text';
+import { type Problem, ProblemError, problem } from '../shared/problem';
 import { applicationIdDigits, isoDateTime, textUpTo, z } from '../shared/schema';
 import { siteForHost } from '../sites/hosts';
 
@@ -44,12 +45,12 @@ const AGENCY_ONLY = [COLUMNS.agencyName, COLUMNS.agentName, COLUMNS.agentEmail];
 /** The export is a few thousand rows; anything this big is not it. */
 export const AT_RISK_MAX_BYTES = 20 * 1024 * 1024;
 
-export class AtRiskImportError extends Error {}
+export class AtRiskImportError extends ProblemError {}
 
 export interface AtRiskParse {
   format: 'agent' | 'agency';
   rows: AtRiskRow[];
-  errors: { line: number; message: string }[];
+  errors: { line: number; problem: Problem }[];
 }
 
 const normalizeHeader = (h: string) =>
@@ -107,18 +108,12 @@ function parseWithLines(Papa: typeof import('papaparse'), text: string): { row: 
 export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse> {
   if (typeof input !== 'string' && input.size > AT_RISK_MAX_BYTES) {
     throw new AtRiskImportError(
-      `This file is ${(input.size / 1024 / 1024).toFixed(1)} MB, over the ${AT_RISK_MAX_BYTES / 1024 / 1024} MB limit; an AOR at-risk export is far smaller. Choose the "AOR at-risk clients" CSV exported from HealthSherpa.`,
+      problem('atRisk.tooBig', (input.size / 1024 / 1024).toFixed(1), AT_RISK_MAX_BYTES / 1024 / 1024),
     );
   }
   const text = typeof input === 'string' ? input : await input.text();
-  if (text.trim() === '')
-    throw new AtRiskImportError(
-      'The file is empty. Export the AOR at-risk clients list again and choose that file.',
-    );
-  if (text.includes('\u0000'))
-    throw new AtRiskImportError(
-      'This is not a CSV file (it contains binary data). Choose the CSV exported from HealthSherpa.',
-    );
+  if (text.trim() === '') throw new AtRiskImportError(problem('atRisk.empty'));
+  if (text.includes('\u0000')) throw new AtRiskImportError(problem('atRisk.binary'));
 
   // Loaded on demand: only the dashboard's import needs a CSV parser.
   const { default: Papa } = await import('papaparse');
@@ -126,15 +121,14 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
   const headers = (header?.row ?? []).map(normalizeHeader);
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   if (missing.length > 0) {
-    const hint = headers.includes('npn')
-      ? ' This looks like an NPN list (Registration Completion or Termination list): import it in the NPN registry instead.'
-      : '';
+    const found = headers.slice(0, 8).join(', ');
+    const missed = missing.map((m) => `"${m}"`).join(', ');
     throw new AtRiskImportError(
-      `This is not an AOR at-risk clients export: the column${missing.length > 1 ? 's' : ''} ${missing
-        .map((m) => `"${m}"`)
-        .join(
-          ', ',
-        )} ${missing.length > 1 ? 'are' : 'is'} missing (found: ${headers.slice(0, 8).join(', ') || 'nothing'}).${hint}`,
+      headers.includes('npn')
+        ? problem('atRisk.npnList', missed)
+        : found
+          ? problem('atRisk.columns', missed, found)
+          : problem('atRisk.columnsNone', missed),
     );
   }
   const index = (name: string) => headers.indexOf(name);
@@ -151,7 +145,7 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
     if (REQUIRED.some((c) => index(c) >= row.length)) {
       errors.push({
         line,
-        message: `Line ${line}: the row has ${row.length} of the ${headers.length} columns; it was skipped. Export the list again if rows are cut off.`,
+        problem: problem('atRisk.rowCut', line, row.length, headers.length),
       });
       return;
     }
@@ -159,10 +153,7 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
     if (!/^\d{1,20}$/.test(id)) {
       errors.push({
         line,
-        message:
-          id === ''
-            ? `Line ${line}: the Federal Exchange ID is empty; the row was skipped.`
-            : `Line ${line}: the Federal Exchange ID "${id.slice(0, 40)}" is not digits; the row was skipped.`,
+        problem: id === '' ? problem('atRisk.rowNoId', line) : problem('atRisk.rowId', line, id.slice(0, 40)),
       });
       return;
     }
@@ -170,7 +161,7 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
     if (archived === undefined) {
       errors.push({
         line,
-        message: `Line ${line}: the Archived Status "${cell(row, COLUMNS.archived).slice(0, 40)}" is not understood (expected Archived, Not archived, true or false); the row was skipped.`,
+        problem: problem('atRisk.rowArchived', line, cell(row, COLUMNS.archived).slice(0, 40)),
       });
       return;
     }
@@ -186,10 +177,7 @@ export async function parseAtRiskCsv(input: string | Blob): Promise<AtRiskParse>
   });
   // Not one row readable: the file is not the export it claims to be, and importing it would only
   // add an empty import to the history.
-  if (rows.size === 0 && errors[0])
-    throw new AtRiskImportError(
-      `No row of this file could be read, so nothing was imported. ${errors[0].message} Export the AOR at-risk clients list again from HealthSherpa.`,
-    );
+  if (rows.size === 0 && errors[0]) throw new AtRiskImportError(problem('atRisk.noRows', errors[0].problem));
   const format = AGENCY_ONLY.every((c) => headers.includes(c)) ? 'agency' : 'agent';
   return { format, rows: [...rows.values()], errors };
 }

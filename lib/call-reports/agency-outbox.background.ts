@@ -2,6 +2,7 @@
 // as it was when the person pressed Send, is retried by the background on an alarm with a growing
 // pause, and is shown in the dashboard until it is sent or the person discards it.
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from '../storage/db';
 import { checkEndpoint, postBundle, type SendResult } from './agency-send';
@@ -107,7 +108,13 @@ export async function retrySends(
  */
 async function sendAgain(send: QueuedSend, post: Post): Promise<SendResult> {
   const endpoint = checkEndpoint(send.endpoint);
-  if (!endpoint.ok) return { ok: false, attempts: 1, error: endpoint.reason };
+  // The background has no chosen language: the browser's, as reminders.background.ts words its notices.
+  if (!endpoint.ok)
+    return {
+      ok: false,
+      attempts: 1,
+      error: i18n.t(`errors.${endpoint.problem.code}` as 'errors.endpoint.notUrl'),
+    };
   if (!(await browser.permissions.contains({ origins: [`${endpoint.origin}/*`] })))
     return {
       ok: false,

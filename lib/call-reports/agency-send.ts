@@ -1,24 +1,17 @@
 // `Send to agency`: POST a bundle to the agency's reports endpoint. Retries, then says why it failed.
+import { type Problem, problem } from '../shared/problem';
 
 export function checkEndpoint(
   value: string,
-): { ok: true; url: URL; origin: string } | { ok: false; reason: string } {
+): { ok: true; url: URL; origin: string } | { ok: false; problem: Problem } {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return { ok: false, reason: 'Enter the full address of the reports endpoint, starting with https://.' };
+    return { ok: false, problem: problem('endpoint.notUrl') };
   }
-  if (url.protocol !== 'https:')
-    return {
-      ok: false,
-      reason: 'The reports endpoint must use https://; reports are never sent unencrypted.',
-    };
-  if (url.username || url.password)
-    return {
-      ok: false,
-      reason: 'Remove the user name and password from the address; the endpoint must not carry credentials.',
-    };
+  if (url.protocol !== 'https:') return { ok: false, problem: problem('endpoint.notHttps') };
+  if (url.username || url.password) return { ok: false, problem: problem('endpoint.credentials') };
   return { ok: true, url, origin: url.origin };
 }
 

@@ -1,5 +1,6 @@
 // The file agents hand to support staff ("Export for support") and the rules for merging one in.
 
+import { type Problem, problem } from '../shared/problem';
 import { z } from '../shared/schema';
 import { type CallReport, type CallReportVersion, callReportSchema } from './report';
 import { isFiled } from './workflow';
@@ -35,39 +36,26 @@ export function makeBundle(reports: CallReport[], now: Date, exportedBy?: string
   return bundle;
 }
 
-export type BundleParse = { ok: true; bundle: CallReportBundle } | { ok: false; message: string };
+export type BundleParse = { ok: true; bundle: CallReportBundle } | { ok: false; problem: Problem };
 
-/** Checks the whole file before anything is written; the message says what is wrong and what to do. */
+/** Checks the whole file before anything is written; the problem says what is wrong and what to do. */
 export function parseBundle(text: string): BundleParse {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      message:
-        'This file is not a call report bundle (it is not JSON). Choose a file made by Export for support.',
-    };
+    return { ok: false, problem: problem('bundle.notJson') };
   }
   const head = z.object({ format: z.string(), schemaVersion: z.number() }).safeParse(raw);
   if (!head.success || head.data.format !== BUNDLE_FORMAT)
-    return {
-      ok: false,
-      message: 'This file is not a call report bundle. Choose a file made by Export for support.',
-    };
+    return { ok: false, problem: problem('bundle.notBundle') };
   if (head.data.schemaVersion > BUNDLE_VERSION)
-    return {
-      ok: false,
-      message: `This bundle was made by a newer version of AOR Guard (format ${head.data.schemaVersion}). Update AOR Guard, then import it again.`,
-    };
+    return { ok: false, problem: problem('bundle.newer', head.data.schemaVersion) };
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return {
-      ok: false,
-      message: `The bundle is damaged${where}: ${issue?.message}. Nothing was imported; ask for a new export.`,
-    };
+    // The field at fault (a path such as reports.0.state) helps whoever made the file; zod's words do not.
+    const where = parsed.error.issues[0]?.path.join('.') || '-';
+    return { ok: false, problem: problem('bundle.damaged', where) };
   }
   return { ok: true, bundle: parsed.data as CallReportBundle };
 }

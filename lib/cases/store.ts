@@ -1,5 +1,6 @@
 // Invalid Action cases in IndexedDB: one per application ID and plan year.
 
+import { ProblemError, problem } from '../shared/problem';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import {
   type CaseSighting,
@@ -39,7 +40,7 @@ export async function recordInvalidActionSighting(
 export async function deleteInvalidActionCase(id: string, database: AorGuardDb = db): Promise<DeletedCase> {
   return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
     const found = await database.invalidActionCases.get(id);
-    if (!found) throw new Error('This case no longer exists.');
+    if (!found) throw new ProblemError(problem('cases.gone'));
     const sends = await database.resumeLinks.where('caseId').equals(id).toArray();
     await database.resumeLinks.bulkDelete(sends.map((s) => s.id));
     await database.invalidActionCases.delete(id);
@@ -55,9 +56,7 @@ export async function restoreInvalidActionCase(deleted: DeletedCase, database: A
       .equals([deleted.case.applicationId, deleted.case.planYear])
       .first();
     if (taken && taken.id !== deleted.case.id) {
-      throw new Error(
-        'A new case for this application was opened since it was deleted, so the deleted one cannot come back. The new case is in the list.',
-      );
+      throw new ProblemError(problem('cases.taken'));
     }
     await database.invalidActionCases.put(deleted.case);
     await database.resumeLinks.bulkPut(deleted.sends);
@@ -80,7 +79,7 @@ export async function setCaseStatus(
 ) {
   await database.transaction('rw', database.invalidActionCases, async () => {
     const existing = await database.invalidActionCases.get(id);
-    if (!existing) throw new Error('This case no longer exists.');
+    if (!existing) throw new ProblemError(problem('cases.gone'));
     await database.invalidActionCases.put(
       invalidActionCaseSchema.parse({ ...existing, status, updatedAt: now.toISOString() }),
     );

@@ -50,15 +50,13 @@ export const listBucketSchema = <S extends z.ZodMiniObject>(row: S) =>
   });
 
 /**
- * Why a well-formed bucket record would not be found as `toBuckets` files it, or undefined: a row keyed
- * or bucketed apart from its NPN is never found by a lookup, or is found for another NPN.
+ * The field that keeps a well-formed bucket record from being found as `toBuckets` files it, or undefined:
+ * a row keyed or bucketed apart from its NPN is never found by a lookup, or is found for another NPN.
  */
 export function misfiledRow(record: ListBucket<{ npn: string }>): string | undefined {
   for (const [i, row] of record.rows.entries()) {
-    if (row.key !== normalizeNpn(row.npn))
-      return `row ${i + 1} is keyed ${row.key} but its NPN is ${row.npn}`;
-    if (bucketOf(row.key) !== record.bucket)
-      return `row ${i + 1} (NPN ${row.npn}) belongs in bucket ${bucketOf(row.key)}, not ${record.bucket}`;
+    if (row.key !== normalizeNpn(row.npn)) return `rows.${i}.key`;
+    if (bucketOf(row.key) !== record.bucket) return 'bucket';
   }
   return undefined;
 }

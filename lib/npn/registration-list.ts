@@ -3,6 +3,7 @@
 import type Papa from 'papaparse';
 import { unwrapExcelText } from '../shared/excel-text';
 import { currentPlanYear, isPlanYear } from '../shared/plan-year';
+import { type Problem, ProblemError, problem } from '../shared/problem';
 import { matching, npnDigits, planYear, textUpTo, z } from '../shared/schema';
 
 export interface Registration {
@@ -64,17 +65,17 @@ export const TERMINATION_HEADER = [
   'Status',
 ];
 
-export class ListImportError extends Error {}
-export class ImportCancelled extends Error {
+export class ListImportError extends ProblemError {}
+export class ImportCancelled extends ProblemError {
   constructor() {
-    super('The import was cancelled. The list you had before is still in use.');
+    super(problem('list.cancelled'));
   }
 }
 
 export interface ParseResult {
   rows: number;
   skipped: number;
-  errors: { line: number; message: string }[];
+  errors: { line: number; problem: Problem }[];
 }
 
 export interface ParseOptions<T> {
@@ -125,27 +126,26 @@ function parsePlanYear(value: string): number | null {
   return isPlanYear(year) ? year : null;
 }
 
-type RowResult<T> = { ok: true; row: T } | { ok: false; message: string };
+type RowResult<T> = { ok: true; row: T } | { ok: false; problem: Problem };
 
 function readRegistration(cells: string[]): RowResult<Registration> {
   const [npnCell, yearCell, indDone, indEnd, shopDone, shopEnd, validCell] = cells.map(unwrapExcelText);
   const npn = npnCell ?? '';
-  if (!/^\d{1,10}$/.test(npn))
-    return { ok: false, message: `the NPN "${npn.slice(0, 20)}" is not 1–10 digits` };
+  if (!/^\d{1,10}$/.test(npn)) return { ok: false, problem: problem('list.rowNpn', npn.slice(0, 20)) };
   const planYear = parsePlanYear(yearCell ?? '');
   if (planYear === null)
-    return { ok: false, message: `the plan year "${(yearCell ?? '').slice(0, 10)}" is not a year` };
+    return { ok: false, problem: problem('list.rowPlanYear', (yearCell ?? '').slice(0, 10)) };
   const dates = [indDone, indEnd, shopDone, shopEnd].map((d) => parseUsDate(d ?? ''));
   const bad = dates.findIndex((d) => d === null);
   if (bad >= 0) {
     return {
       ok: false,
-      message: `the date "${[indDone, indEnd, shopDone, shopEnd][bad]?.slice(0, 20)}" is not MM/DD/YYYY`,
+      problem: problem('list.rowDate', [indDone, indEnd, shopDone, shopEnd][bad]?.slice(0, 20) ?? ''),
     };
   }
   const npnValid = validCell === '' ? '-' : validCell;
   if (npnValid !== 'Y' && npnValid !== 'N' && npnValid !== '-') {
-    return { ok: false, message: `"NPN Valid" is "${(validCell ?? '').slice(0, 10)}", not Y, N or -` };
+    return { ok: false, problem: problem('list.rowNpnValid', (validCell ?? '').slice(0, 10)) };
   }
   const row: Registration = { npn, planYear, npnValid };
   const [a, b, c, d] = dates as (string | undefined)[];
@@ -159,18 +159,17 @@ function readRegistration(cells: string[]): RowResult<Registration> {
 function readTermination(cells: string[]): RowResult<Termination> {
   const v = cells.map(unwrapExcelText);
   const npn = v[0] ?? '';
-  if (!/^\d{1,10}$/.test(npn))
-    return { ok: false, message: `the NPN "${npn.slice(0, 20)}" is not 1–10 digits` };
+  if (!/^\d{1,10}$/.test(npn)) return { ok: false, problem: problem('list.rowNpn', npn.slice(0, 20)) };
   const planYear = parsePlanYear(v[1] ?? '');
   if (planYear === null)
-    return { ok: false, message: `the plan year "${(v[1] ?? '').slice(0, 10)}" is not a year` };
+    return { ok: false, problem: problem('list.rowPlanYear', (v[1] ?? '').slice(0, 10)) };
   const status = (v[8] ?? '').toUpperCase();
   if (!/^[TR][1-4]$/.test(status))
-    return { ok: false, message: `the status "${status.slice(0, 10)}" is not T1–T4 or R1–R4` };
+    return { ok: false, problem: problem('list.rowStatus', status.slice(0, 10)) };
   const terminatedOn = parseUsDate(v[6] ?? '');
   const reconsideredOn = parseUsDate(v[7] ?? '');
   if (terminatedOn === null || reconsideredOn === null)
-    return { ok: false, message: 'a date is not MM/DD/YYYY' };
+    return { ok: false, problem: problem('list.rowDates') };
   const row: Termination = { npn, planYear, status };
   if (v[2]) row.marketplaces = v[2].slice(0, 100);
   if (terminatedOn) row.terminatedOn = terminatedOn;
@@ -179,31 +178,30 @@ function readTermination(cells: string[]): RowResult<Termination> {
 }
 
 interface ListSpec<T> {
-  name: string;
+  /** This list's own refusals (each names the list): an empty file, a binary one, another header. */
+  codes: { empty: string; binary: string; header: string };
   header: string[];
-  other: { header: string[]; hint: string };
+  other: { header: string[]; hint: Problem };
   read(cells: string[]): RowResult<T>;
   planYearOf(row: T): number;
 }
 
 const RCL: ListSpec<Registration> = {
-  name: 'Registration Completion List',
+  codes: { empty: 'list.emptyRcl', binary: 'list.binaryRcl', header: 'list.headerRcl' },
   header: RCL_HEADER,
-  other: {
-    header: TERMINATION_HEADER,
-    hint: 'This is the Suspension and Termination List, not the Registration Completion List: import it with "Import termination list".',
-  },
+  other: { header: TERMINATION_HEADER, hint: problem('list.terminationNotRcl') },
   read: readRegistration,
   planYearOf: (r) => r.planYear,
 };
 
 const TERMINATIONS: ListSpec<Termination> = {
-  name: 'Suspension and Termination List',
-  header: TERMINATION_HEADER,
-  other: {
-    header: RCL_HEADER,
-    hint: 'This is the Registration Completion List, not the termination list: import it with "Import Registration Completion List".',
+  codes: {
+    empty: 'list.emptyTermination',
+    binary: 'list.binaryTermination',
+    header: 'list.headerTermination',
   },
+  header: TERMINATION_HEADER,
+  other: { header: RCL_HEADER, hint: problem('list.rclNotTermination') },
   read: readTermination,
   planYearOf: (r) => r.planYear,
 };
@@ -214,13 +212,10 @@ async function parseList<T>(
   opts: ParseOptions<T>,
 ): Promise<ParseResult> {
   const size = typeof input === 'string' ? input.length : input.size;
-  if (size === 0)
-    throw new ListImportError(`The file is empty. Download the ${spec.name} again and choose that file.`);
+  if (size === 0) throw new ListImportError(problem(spec.codes.empty));
   const head = typeof input === 'string' ? input.slice(0, 512) : await input.slice(0, 512).text();
   if (head.includes('\u0000')) {
-    throw new ListImportError(
-      `This is not a CSV file (it contains binary data). Choose the ${spec.name} CSV.`,
-    );
+    throw new ListImportError(problem(spec.codes.binary));
   }
   const { default: parser } = await import('papaparse');
   const keep = opts.planYears ? new Set(opts.planYears) : null;
@@ -259,10 +254,10 @@ async function parseList<T>(
             fail(
               new ListImportError(
                 header.every((cell) => cell.trim() === '')
-                  ? `The file is empty. Download the ${spec.name} again and choose that file.`
+                  ? problem(spec.codes.empty)
                   : sameHeader(header, spec.other.header)
                     ? spec.other.hint
-                    : `This is not the ${spec.name}: its first line should be "${spec.header.join(',')}" but is "${header.join(',').slice(0, 200)}".`,
+                    : problem(spec.codes.header, spec.header.join(','), header.join(',').slice(0, 200)),
               ),
             );
             return handle.abort();
@@ -275,7 +270,7 @@ async function parseList<T>(
           if (!read.ok) {
             errorCount++;
             if (result.errors.length < MAX_ERRORS_KEPT)
-              result.errors.push({ line, message: `Line ${line}: ${read.message}.` });
+              result.errors.push({ line, problem: problem('list.line', line, read.problem) });
             continue;
           }
           if (keep && !keep.has(spec.planYearOf(read.row))) {
@@ -303,12 +298,11 @@ async function parseList<T>(
       complete() {
         opts.signal?.removeEventListener('abort', onAbort);
         if (settled) return;
-        if (!headerChecked)
-          return fail(new ListImportError(`The file is empty. Choose the ${spec.name} CSV.`));
+        if (!headerChecked) return fail(new ListImportError(problem(spec.codes.empty)));
         if (errorCount > result.errors.length) {
           result.errors.push({
             line: 0,
-            message: `…and ${errorCount - result.errors.length} more lines with errors.`,
+            problem: problem('list.moreErrors', errorCount - result.errors.length),
           });
         }
         settled = true;
@@ -316,7 +310,7 @@ async function parseList<T>(
         resolve(result);
       },
       error(err: Error) {
-        fail(new ListImportError(`The file could not be read: ${err.message}`));
+        fail(new ListImportError(problem('list.unreadable', err.message)));
       },
     });
   });

@@ -1,6 +1,7 @@
 // The NPN lists in IndexedDB. An import writes a new list beside the one in use and switches to it only
 // when complete: a failed or cancelled import leaves the previous list usable.
 import type Dexie from 'dexie';
+import { problem } from '../shared/problem';
 import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
 import { bucketOf, rowsOf, toBuckets } from './buckets';
@@ -92,9 +93,7 @@ export async function importList(
     }
     // A file whose every row is malformed must not replace the list in use with an empty one.
     if (result.rows === 0 && result.errors[0])
-      throw new ListImportError(
-        `No row of this file could be read, so the list in use was kept. ${result.errors[0].message} Download the list again.`,
-      );
+      throw new ListImportError(problem('list.noRows', result.errors[0].problem));
   } catch (err) {
     // On a full disk this write may fail too; the rows still go and the error still says why.
     await database.imports.update(record.id, { state: 'failed' }).catch(() => {});

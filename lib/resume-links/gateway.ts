@@ -1,5 +1,6 @@
 // The agency's send gateway: one JSON POST per Resume Link, when the agency names an HTTPS endpoint.
 // Anything but a 2xx answer in time is a failure the agent sees and the send is recorded as failed.
+import { type Problem, problem } from '../shared/problem';
 import type { ResumeLinkLanguage } from './link';
 import type { Channel } from './send';
 
@@ -14,24 +15,24 @@ export interface GatewayPayload {
   language: ResumeLinkLanguage;
 }
 
-export type GatewayResult = { ok: true; status: number } | { ok: false; reason: string };
+export type GatewayResult = { ok: true; status: number } | { ok: false; problem: Problem };
 
 export const GATEWAY_TIMEOUT_MS = 15_000;
 
 /** https: only (http: also for 127.0.0.1/localhost, which tests and local relays use). */
-export function checkGatewayUrl(input: string): { ok: true; url: URL } | { ok: false; reason: string } {
+export function checkGatewayUrl(input: string): { ok: true; url: URL } | { ok: false; problem: Problem } {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
-    return { ok: false, reason: 'The gateway address is not a web address (https://…).' };
+    return { ok: false, problem: problem('gateway.notUrl') };
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    return { ok: false, reason: 'The gateway address must start with https://.' };
+    return { ok: false, problem: problem('gateway.notHttps') };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'The gateway address must not carry a user name or password.' };
+    return { ok: false, problem: problem('gateway.credentials') };
   }
   return { ok: true, url };
 }
@@ -61,19 +62,16 @@ export async function postToGateway(
     // The body is read (and dropped) inside the timeout, so a gateway that stalls mid-answer fails too.
     await response.text();
     if (!response.ok) {
-      return {
-        ok: false,
-        reason: `The agency gateway refused the send (HTTP ${response.status}). Nothing was sent; try again or send by email or text.`,
-      };
+      return { ok: false, problem: problem('gateway.refused', response.status) };
     }
     return { ok: true, status: response.status };
   } catch (err) {
     const aborted = controller.signal.aborted;
     return {
       ok: false,
-      reason: aborted
-        ? `The agency gateway did not answer within ${Math.round(timeoutMs / 1000)} seconds. The send is recorded as failed; try again or send by email or text.`
-        : `The agency gateway could not be reached (${(err as Error).message}). Check the gateway address or your connection, or send by email or text.`,
+      problem: aborted
+        ? problem('gateway.timeout', Math.round(timeoutMs / 1000))
+        : problem('gateway.unreachable', (err as Error).message),
     };
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,6 @@
 // Resume Links (docs/DOMAIN.md): which links AOR Guard will send, and the message that carries one.
 // No zod, no browser APIs: the banner's content script may import the allow-list.
-import { hostMatches, SITE_LABELS, SITES } from '../sites/hosts';
+import { hostMatches, SITES } from '../sites/hosts';
 
 /** Links typically expire 30 days after they are sent (docs/DOMAIN.md). */
 export const RESUME_LINK_DAYS = 30;
@@ -39,11 +39,7 @@ export type ResumeLinkRefusal =
   | 'port'
   | 'host';
 
-const TOO_LONG = {
-  ok: false,
-  reason: `This link is longer than ${MAX_LINK_LENGTH} characters. Copy the Resume Link again from the enrollment site; it is short.`,
-  code: 'too-long',
-} as const;
+const TOO_LONG = { ok: false, code: 'too-long' } as const;
 
 // The URL parser drops or encodes these, so a text holding them is not the link it parses to: a space
 // or line break lets a second address ride along in the message, bidi and zero-width characters make
@@ -61,10 +57,9 @@ const PASTED_AROUND = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 export function checkResumeLink(
   link: string,
   extraHosts: string[] = [],
-): { ok: boolean; href?: string; reason?: string; code?: ResumeLinkRefusal; detail?: string } {
+): { ok: boolean; href?: string; code?: ResumeLinkRefusal; detail?: string } {
   const text = link.replace(PASTED_AROUND, '');
-  if (text === '')
-    return { ok: false, reason: 'Paste the Resume Link from the enrollment site.', code: 'empty' };
+  if (text === '') return { ok: false, code: 'empty' };
   if (text.length > MAX_LINK_LENGTH) return TOO_LONG;
   let url: URL;
   try {
@@ -72,22 +67,18 @@ export function checkResumeLink(
   } catch {
     return {
       ok: false,
-      reason: 'This is not a web link. Copy the whole Resume Link, starting with https://.',
       code: 'not-url',
     };
   }
   if (NOT_IN_A_LINK.test(text)) {
     return {
       ok: false,
-      reason:
-        'This link contains a space, a line break, a hidden character or one of < > " \' `, which a Resume Link never has. Copy the link again from the enrollment site and paste only the link.',
       code: 'characters',
     };
   }
   if (url.protocol !== 'https:') {
     return {
       ok: false,
-      reason: `Only secure https:// links can be sent, and this one starts with ${url.protocol}. Copy the Resume Link from the enrollment site.`,
       code: 'not-https',
       detail: url.protocol,
     };
@@ -95,8 +86,6 @@ export function checkResumeLink(
   if (url.username || url.password) {
     return {
       ok: false,
-      reason:
-        'This link hides a different site behind a name and "@" (a phishing trick). Do not send it; copy the Resume Link from the enrollment site.',
       code: 'userinfo',
     };
   }
@@ -104,7 +93,6 @@ export function checkResumeLink(
   if (host.split('.').some((label) => label.startsWith('xn--'))) {
     return {
       ok: false,
-      reason: `The site name "${host}" uses look-alike international letters. Do not send it; copy the Resume Link from the enrollment site.`,
       code: 'punycode',
       detail: host,
     };
@@ -112,14 +100,12 @@ export function checkResumeLink(
   if (url.port !== '') {
     return {
       ok: false,
-      reason: `The link names a port (${url.port}); Resume Links from the enrollment sites never do. Copy it again from the site.`,
       code: 'port',
     };
   }
   if (!hostAllowed(host, extraHosts)) {
     return {
       ok: false,
-      reason: `"${host}" is not an enrollment site (${SITE_LABELS}) your agency allows. Send only the Resume Link the enrollment site gives you.`,
       code: 'host',
       detail: host,
     };

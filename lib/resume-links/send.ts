@@ -73,17 +73,17 @@ export interface ParsedResumeLink {
   language: ResumeLinkLanguage;
 }
 
-/** Field errors: a code the form words (i18n `resumeLink.error.<code>`), or the link's own reason. */
+/** Field errors: a code the form words (i18n `resumeLink.error.<code>`), and what the words name. */
 export type ResumeLinkParse =
   | { ok: true; value: ParsedResumeLink }
-  | { ok: false; errors: Partial<Record<ResumeLinkField, { code: string; text?: string; detail?: string }>> };
+  | { ok: false; errors: Partial<Record<ResumeLinkField, { code: string; detail?: string }>> };
 
 const emailSchema = z.email();
 
 export function parseResumeLinkForm(v: ResumeLinkFormValues, extraHosts: string[] = []): ResumeLinkParse {
-  const errors: Partial<Record<ResumeLinkField, { code: string; text?: string; detail?: string }>> = {};
+  const errors: Partial<Record<ResumeLinkField, { code: string; detail?: string }>> = {};
   const link = checkResumeLink(v.link, extraHosts);
-  if (!link.ok) errors.link = { code: `link-${link.code}`, text: link.reason, detail: link.detail };
+  if (!link.ok) errors.link = { code: `link-${link.code}`, detail: link.detail };
   const consumerName = v.consumerName.trim();
   if (consumerName === '') errors.consumerName = { code: 'required' };
   else if (consumerName.length > 500) errors.consumerName = { code: 'nameTooLong' };
@@ -99,7 +99,7 @@ export function parseResumeLinkForm(v: ResumeLinkFormValues, extraHosts: string[
   if (sendsText(v.channel)) {
     const check = checkUsPhone(v.phone);
     if (check.ok) phone = check.e164;
-    else errors.phone = { code: /\p{L}/u.test(v.phone) ? 'phoneLetters' : 'phone', text: check.message };
+    else errors.phone = { code: /\p{L}/u.test(v.phone) ? 'phoneLetters' : 'phone' };
   }
   if (!v.acknowledged) errors.acknowledged = { code: 'acknowledge' };
   if (Object.keys(errors).length > 0) return { ok: false, errors };

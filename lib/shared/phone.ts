@@ -9,21 +9,20 @@ const parsePhoneNumberFromString = (text: string, country: 'US') => parseWith(te
 // Numbering plan regions that are the US or its territories.
 const US_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP']);
 
-export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: false; message: string };
+/** Why a number is refused, for words in the form that asked for it. */
+type PhoneRefusal = 'empty' | 'letters' | 'invalid';
+
+export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: false; code: PhoneRefusal };
 
 export function checkUsPhone(input: string): PhoneCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, message: 'Enter a phone number, e.g. (202) 555-0143.' };
+  if (text === '') return { ok: false, code: 'empty' };
   if (/\p{L}/u.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ''))) {
-    return { ok: false, message: 'A phone number has no letters: type the digits, e.g. (202) 555-0143.' };
+    return { ok: false, code: 'letters' };
   }
   const parsed = parsePhoneNumberFromString(text, 'US');
   if (!parsed?.isValid() || !US_REGIONS.has(parsed.country ?? '')) {
-    return {
-      ok: false,
-      message:
-        'This is not a valid US phone number: use 10 digits with a real area code, e.g. (202) 555-0143.',
-    };
+    return { ok: false, code: 'invalid' };
   }
   return { ok: true, e164: parsed.number, display: parsed.formatNational() };
 }

@@ -12,9 +12,10 @@ import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
 import { registrationSchema, terminationSchema } from '../npn/registration-list';
 import { pageRuleSchema } from '../page-rules/rule';
 import { resumeLinkSendSchema } from '../resume-links/send';
+import { type Problem, problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from './db';
-import { isQuotaError, StorageFullError } from './errors';
+import { isQuotaError } from './errors';
 
 export const BACKUP_FORMAT = 'aor-guard/backup';
 
@@ -25,12 +26,12 @@ export interface Backup {
   tables: Record<string, unknown[]>;
 }
 
-/** A row as it will be written, or why it is refused. */
+/** A row as it will be written, or the field (a path such as rows.0.npn) it is refused for. */
 type RowCheck = (row: unknown) => { ok: true; row: unknown } | { ok: false; why: string };
 
 /**
- * Parsed as the table's schema, then `rule` (a reason, or undefined when the row is sound): a backup is
- * a file from outside, and a row is trusted no more than one imported or typed in.
+ * Parsed as the table's schema, then `rule` (the field at fault, or undefined when the row is sound): a
+ * backup is a file from outside, and a row is trusted no more than one imported or typed in.
  */
 function rowOf<T>(
   schema: z.ZodMiniType<T>,
@@ -41,7 +42,7 @@ function rowOf<T>(
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, why: `${issue?.path.join('.') || 'the row'}: ${issue?.message}` };
+      return { ok: false, why: issue?.path.join('.') || '-' };
     }
     const why = rule(parsed.data);
     return why ? { ok: false, why } : { ok: true, row: stored(parsed.data) };
@@ -67,14 +68,13 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
   // The link is opened from the dashboard: only what an import of the list would keep (lib/at-risk/list.ts).
   atRiskClients: rowOf(atRiskClientSchema, (r) =>
     r.clientDetailsUrl !== undefined && safeClientUrl(r.clientDetailsUrl) !== r.clientDetailsUrl
-      ? 'clientDetailsUrl: not an https address on HealthSherpa'
+      ? 'clientDetailsUrl'
       : undefined,
   ),
   // Retried from the background without anyone looking: only a bundle, only to an https endpoint.
   agencySends: rowOf(queuedSendSchema, (s) => {
-    const endpoint = checkEndpoint(s.endpoint);
-    if (!endpoint.ok) return `endpoint: ${endpoint.reason}`;
-    if (!parseBundle(s.body).ok) return 'body: not a call report bundle';
+    if (!checkEndpoint(s.endpoint).ok) return 'endpoint';
+    if (!parseBundle(s.body).ok) return 'body';
     return undefined;
   }),
   resumeLinks: rowOf(resumeLinkSendSchema),
@@ -119,7 +119,7 @@ function withListBuckets(tables: Record<string, Record<string, unknown>[]>) {
     const byList = new Map<string, { npn: string }[]>();
     for (const [i, { listId, key: _key, ...row }] of list.entries()) {
       if (typeof listId !== 'string' || typeof row.npn !== 'string')
-        return `Row ${i + 1} of ${before} in the backup is damaged. Nothing was changed.`;
+        return problem('backup.row', i + 1, before);
       const rows = byList.get(listId) ?? [];
       rows.push(row as { npn: string });
       byList.set(listId, rows);
@@ -129,7 +129,7 @@ function withListBuckets(tables: Record<string, Record<string, unknown>[]>) {
   return out;
 }
 
-export type RestoreResult = { ok: true; rows: number } | { ok: false; message: string };
+export type RestoreResult = { ok: true; rows: number } | { ok: false; problem: Problem };
 
 /** Replaces every table with the backup's rows, or refuses with a message and changes nothing. */
 export async function restoreEverything(text: string, database: AorGuardDb = db): Promise<RestoreResult> {
@@ -137,46 +137,27 @@ export async function restoreEverything(text: string, database: AorGuardDb = db)
   try {
     raw = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      message:
-        'This file is not an AOR Guard backup (it is not JSON). Choose a file made by Export everything.',
-    };
+    return { ok: false, problem: problem('backup.notJson') };
   }
   await database.open();
   const head = z.object({ format: z.string(), schemaVersion: z.number() }).safeParse(raw);
   if (!head.success || head.data.format !== BACKUP_FORMAT)
-    return {
-      ok: false,
-      message: 'This file is not an AOR Guard backup. Choose a file made by Export everything.',
-    };
+    return { ok: false, problem: problem('backup.notBackup') };
   if (head.data.schemaVersion > database.verno)
-    return {
-      ok: false,
-      message: `This backup was made by a newer version of AOR Guard (database version ${head.data.schemaVersion}; this one is ${database.verno}). Update AOR Guard, then restore again. Nothing was changed.`,
-    };
+    return { ok: false, problem: problem('backup.newer', head.data.schemaVersion, database.verno) };
   const parsed = backupSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, message: 'The backup is damaged. Nothing was changed; make a new backup.' };
+  if (!parsed.success) return { ok: false, problem: problem('backup.damaged') };
   const tables = withListBuckets(parsed.data.tables);
-  if (typeof tables === 'string') return { ok: false, message: tables };
+  if ('code' in tables) return { ok: false, problem: tables as Problem };
   const known = new Map(database.tables.map((t) => [t.name, t]));
   const rows: Record<string, unknown[]> = {};
   for (const [name, list] of Object.entries(tables)) {
     const check = TABLE_CHECKS[name];
-    if (!known.has(name) || !check)
-      return {
-        ok: false,
-        message: `The backup has a table this version does not know (${name}). Nothing was changed.`,
-      };
+    if (!known.has(name) || !check) return { ok: false, problem: problem('backup.unknownTable', name) };
     const out: unknown[] = [];
     for (const [i, row] of list.entries()) {
       const checked = check(row);
-      if (!checked.ok)
-        return {
-          ok: false,
-          message: `Row ${i + 1} of ${name} in the backup is damaged (${checked.why}). Nothing was changed; make a new backup with Export everything.`,
-        };
+      if (!checked.ok) return { ok: false, problem: problem('backup.rowWhy', i + 1, name, checked.why) };
       out.push(checked.row);
     }
     rows[name] = out;
@@ -193,8 +174,7 @@ export async function restoreEverything(text: string, database: AorGuardDb = db)
     });
   } catch (err) {
     // The transaction rolled back: what was stored before is all still there.
-    if (isQuotaError(err))
-      return { ok: false, message: `${new StorageFullError().message} Nothing was changed.` };
+    if (isQuotaError(err)) return { ok: false, problem: problem('backup.full') };
     throw err;
   }
   return { ok: true, rows: count };

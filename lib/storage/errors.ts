@@ -1,12 +1,11 @@
 // A full disk surfaces as QuotaExceededError, from IndexedDB directly or wrapped by Dexie (a write that
 // aborts its transaction): either way the agent is told what happened and what to do.
+import { ProblemError, problem } from '../shared/problem';
 
 /** The disk (or the browser's share of it) is full; the write was refused whole. */
-export class StorageFullError extends Error {
+export class StorageFullError extends ProblemError {
   constructor() {
-    super(
-      'The disk is full, so AOR Guard could not save this; nothing of it was saved. Free some disk space (or delete old call reports), then try again.',
-    );
+    super(problem('storage.full'));
     this.name = 'StorageFullError';
   }
 }

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AtRiskSection } from '../../components/AtRiskSection';
 import { AtRiskImportError } from '../../lib/at-risk/list';
+import { problem } from '../../lib/shared/problem';
 
 const client = {
   federalExchangeId: '4567891230',
@@ -29,20 +30,24 @@ describe('AtRiskSection', () => {
     const onImport = vi.fn(async () => ({
       rows: 2,
       added: 1,
-      errors: [{ line: 3, message: 'Line 3: the Federal Exchange ID "x" is not digits.' }],
+      errors: [{ line: 3, problem: problem('atRisk.rowId', 3, 'x') }],
     }));
     render(<AtRiskSection clients={[]} newSinceLastVisit={0} onImport={onImport} />);
     pick(new File(['x'], 'at-risk.csv', { type: 'text/csv' }));
     await screen.findByText('Imported at-risk.csv: 2 clients read, 1 new, 1 lines skipped.');
-    expect(screen.getByText('Line 3: the Federal Exchange ID "x" is not digits.')).toBeTruthy();
+    expect(
+      screen.getByText('Line 3: the Federal Exchange ID "x" is not digits; the row was skipped.'),
+    ).toBeTruthy();
   });
 
   it('shows why a file was refused', async () => {
     const onImport = vi.fn(async () => {
-      throw new AtRiskImportError('The file is empty.');
+      throw new AtRiskImportError(problem('atRisk.empty'));
     });
     render(<AtRiskSection clients={[]} newSinceLastVisit={0} onImport={onImport} />);
     pick(new File([''], 'empty.csv'));
-    await screen.findByText('Nothing was imported: The file is empty.');
+    await screen.findByText(
+      'Nothing was imported: The file is empty. Export the AOR at-risk clients list again and choose that file.',
+    );
   });
 });

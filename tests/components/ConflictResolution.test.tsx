@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ConflictResolution, type ConflictResolutionProps } from '../../components/ConflictResolution';
+import { formatDate, formatDateTime } from '../../components/i18n';
 
 const props = (over: Partial<ConflictResolutionProps> = {}): ConflictResolutionProps => ({
   platformEmail: 'Agent_Support@HealthSherpa.com',
@@ -24,14 +25,14 @@ describe('ConflictResolution: retention', () => {
     );
     const line = screen.getByText(/^Next run/);
     expect(line.textContent).toBe(
-      `Next run (${new Date(at).toLocaleString()}): deletes 4 resolved report(s), the oldest resolved ${new Date('2026-09-01T12:00:00.000Z').toLocaleDateString()}.`,
+      `Next run (${formatDateTime(at)}): deletes 4 resolved report(s), the oldest resolved ${formatDate('2026-09-01T12:00:00.000Z')}.`,
     );
   });
 
   it('says when the next run has nothing to delete', () => {
     const at = '2026-11-23T09:00:00.000Z';
     render(<ConflictResolution {...props({ retentionForecast: { at, count: 0 } })} />);
-    expect(screen.getByText(`Next run (${new Date(at).toLocaleString()}): nothing to delete.`)).toBeTruthy();
+    expect(screen.getByText(`Next run (${formatDateTime(at)}): nothing to delete.`)).toBeTruthy();
   });
 
   it('says nothing of a run while retention is off', () => {

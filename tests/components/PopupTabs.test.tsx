@@ -16,7 +16,7 @@ describe('popup App', () => {
     const App = await loadApp();
     render(<App />);
     await waitFor(() => expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Call report'));
-    expect(tabNames()).toEqual(['This page', 'Call report', 'Resume link', 'NPN check']);
+    expect(tabNames()).toEqual(['This page', 'Call report', 'Resume Link', 'NPN check']);
   });
 
   it('a policy hiding call reports removes the tab, and the popup opens on This page instead', async () => {
@@ -24,7 +24,7 @@ describe('popup App', () => {
     const App = await loadApp();
     render(<App />);
     await waitFor(() => expect(screen.getByRole('tab', { selected: true }).textContent).toBe('This page'));
-    expect(tabNames()).toEqual(['This page', 'Resume link', 'NPN check']);
+    expect(tabNames()).toEqual(['This page', 'Resume Link', 'NPN check']);
     expect(screen.getByRole('tabpanel').id).toBe('panel-this-page');
   });
 });

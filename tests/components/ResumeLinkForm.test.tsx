@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ResumeLinkForm, type ResumeLinkFormProps } from '../../components/ResumeLinkForm';
 import type { ResumeLinkSend } from '../../lib/resume-links/send';
+import { problem } from '../../lib/shared/problem';
 
 const now = () => new Date('2026-11-20T15:00:00.000Z');
 const stored = (over: Partial<ResumeLinkSend> = {}): ResumeLinkSend => ({
@@ -139,7 +140,7 @@ describe('ResumeLinkForm', () => {
     const onRecord = vi.fn(async (..._args: unknown[]) => stored({ outcome: 'failed' }));
     const postGateway = vi.fn(async () => ({
       ok: false as const,
-      reason: 'The agency gateway refused the send (HTTP 500).',
+      problem: problem('gateway.refused', 500),
     }));
     setup({ onRecord, postGateway });
     fireEvent.input(screen.getByLabelText("Consumer's email"), { target: { value: 'maria@example.com' } });

@@ -42,7 +42,7 @@ function registrySuite(name, browser) {
       // The termination list offered as the completion list is refused with a hint, nothing imported.
       const rclInput = await dashboard.waitForSelector('#rcl-file', { timeout: WAIT });
       await rclInput.uploadFile(path.join(CSV, 'terminations.csv'));
-      await waitForText(dashboard, '[role="status"]', 'Import termination list');
+      await waitForText(dashboard, '[role="status"]', 'import it as the termination list');
 
       await rclInput.uploadFile(path.join(CSV, 'sample.csv'));
       await waitForText(dashboard, '[role="status"]', 'Imported sample.csv');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tError, tProblem } from '../../components/i18n';
 import { parseAtRiskCsv } from '../../lib/at-risk/list';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { queueSend } from '../../lib/call-reports/agency-outbox.background';
@@ -47,13 +48,13 @@ async function runImporter(importer: Importer, bytes: Buffer, fileName: string):
         return null;
       case 'call-report-bundle': {
         const parsed = parseBundle(await text());
-        if (!parsed.ok) return parsed.message;
+        if (!parsed.ok) return tProblem(parsed.problem);
         await importReports(parsed.bundle.reports, db);
         return null;
       }
       case 'backup': {
         const result = await restoreEverything(await text(), db);
-        return result.ok ? null : result.message;
+        return result.ok ? null : tProblem(result.problem);
       }
       case 'page-rules': {
         // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules.tsx).
@@ -68,7 +69,7 @@ async function runImporter(importer: Importer, bytes: Buffer, fileName: string):
       }
     }
   } catch (err) {
-    return (err as Error).message;
+    return tError(err);
   }
 }
 

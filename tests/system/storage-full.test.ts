@@ -1,6 +1,7 @@
 // A full disk, simulated under Dexie: after a number of writes every further write is refused with
 // QuotaExceededError, as IndexedDB does. Each save says so plainly and leaves nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tError, tProblem } from '../../components/i18n';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { saveCallReport } from '../../lib/call-reports/store';
 import { RCL_HEADER } from '../../lib/npn/registration-list';
@@ -37,7 +38,7 @@ describe('storage full', () => {
     room = 0;
     const error = await saveCallReport(sample(), db).catch((e) => e);
     expect(error).toBeInstanceOf(StorageFullError);
-    expect(error.message).toMatch(
+    expect(tError(error)).toMatch(
       /^The disk is full, so AOR Guard could not save this; nothing of it was saved\./,
     );
     expect(await db.callReports.count()).toBe(0);
@@ -76,10 +77,7 @@ describe('storage full', () => {
     const before = await everything();
     room = 1; // the first table is written, the second is not
     const result = await restoreEverything(JSON.stringify(backup), db);
-    expect(result).toEqual({
-      ok: false,
-      message: expect.stringMatching(/^The disk is full.*Nothing was changed\.$/),
-    });
+    expect(!result.ok && tProblem(result.problem)).toMatch(/^The disk is full.*Nothing was changed\./);
     expect(await everything()).toEqual(before);
   });
 

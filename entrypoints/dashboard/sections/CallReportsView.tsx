@@ -8,7 +8,7 @@ import { CallReportForm } from '../../../components/CallReportForm';
 import { CallReportTable } from '../../../components/CallReportTable';
 import { ConflictResolution } from '../../../components/ConflictResolution';
 import { downloadText, stamp } from '../../../components/download';
-import { t } from '../../../components/i18n';
+import { t, tProblem } from '../../../components/i18n';
 import { SupportToolbar } from '../../../components/SupportToolbar';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
@@ -219,7 +219,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           }}
           onImport={async (f) => {
             const parsed = parseBundle(await f.text());
-            if (!parsed.ok) throw new Error(parsed.message);
+            if (!parsed.ok) throw new Error(tProblem(parsed.problem));
             const c = await importReports(parsed.bundle.reports);
             return t('support.imported', [
               String(c.added),
@@ -230,7 +230,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           }}
           onSend={async () => {
             const checked = checkEndpoint(endpoint);
-            if (!checked.ok) throw new Error(checked.reason);
+            if (!checked.ok) throw new Error(tProblem(checked.problem));
             // Only this origin, asked for when the person sends (a user gesture), never all sites.
             const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
             if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
@@ -275,7 +275,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         onSaveSettings={async (s) => {
           if (s.endpoint) {
             const checked = checkEndpoint(s.endpoint);
-            if (!checked.ok) throw new Error(checked.reason);
+            if (!checked.ok) throw new Error(tProblem(checked.problem));
           }
           if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.platformEmail)) throw new Error(t('support.badEmail'));
           await platformSupportEmailItem.setValue(s.platformEmail);
@@ -294,7 +294,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         }}
         onRestore={async (f) => {
           const result = await restoreEverything(await f.text());
-          if (!result.ok) throw new Error(result.message);
+          if (!result.ok) throw new Error(tProblem(result.problem));
           return t('support.restored', [String(result.rows)]);
         }}
         onPreviewRetention={() => expiredReports(retentionDays, new Date())}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../../components/Field';
-import { t } from '../../../components/i18n';
+import { t, tProblem } from '../../../components/i18n';
 import { ResumeLinkPanel } from '../../../containers/ResumeLinkPanel';
 import { effectiveSetting } from '../../../lib/policy/managed.background';
 import { checkGatewayUrl } from '../../../lib/resume-links/gateway';
@@ -46,7 +46,8 @@ function ResumeLinkSettings() {
   async function save(e: Event) {
     e.preventDefault();
     const next: typeof errors = {};
-    if (gateway.trim() && !checkGatewayUrl(gateway).ok) next.gateway = t('resumeLink.error.gatewayUrl');
+    const checked = gateway.trim() ? checkGatewayUrl(gateway) : null;
+    if (checked && !checked.ok) next.gateway = tProblem(checked.problem);
     const n = Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 20) next.limit = t('resumeLink.error.textLimit');
     setErrors(next);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tError, tProblem } from '../../../components/i18n';
 import {
   AT_RISK_MAX_BYTES,
   type AtRiskClient,
@@ -21,7 +22,7 @@ async function refusal(input: string | Blob): Promise<string> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(AtRiskImportError);
-  return (error as Error).message;
+  return tError(error);
 }
 
 describe('parseAtRiskCsv: the agent export', () => {
@@ -61,11 +62,12 @@ describe('parseAtRiskCsv: the agent export', () => {
   it('reports bad rows by the line a person sees in an editor, and imports the rest', async () => {
     const { errors } = await parseAtRiskCsv(csv('agent-export.csv'));
     expect(errors.map((e) => e.line)).toEqual([8, 9, 10, 11]);
-    expect(errors[0]?.message).toMatch(/^Line 8: .*Federal Exchange ID "ABC123" is not digits/);
-    expect(errors[1]?.message).toMatch(/^Line 9: .*Federal Exchange ID is empty/);
-    expect(errors[2]?.message).toMatch(/^Line 10: .*Archived Status "Maybe" is not understood/);
-    expect(errors[3]?.message).toMatch(/^Line 11: .*1 of the 3 columns/);
-    for (const e of errors) expect(e.message).toMatch(/skipped/);
+    const words = errors.map((e) => tProblem(e.problem));
+    expect(words[0]).toMatch(/^Line 8: .*Federal Exchange ID "ABC123" is not digits/);
+    expect(words[1]).toMatch(/^Line 9: .*Federal Exchange ID is empty/);
+    expect(words[2]).toMatch(/^Line 10: .*Archived Status "Maybe" is not understood/);
+    expect(words[3]).toMatch(/^Line 11: .*1 of the 3 columns/);
+    for (const w of words) expect(w).toMatch(/skipped/);
   });
 
   it('counts lines across a quoted cell that spans lines', async () => {
@@ -169,7 +171,7 @@ describe('parseAtRiskCsv: refusals', () => {
   it('a file with other columns, naming what is missing and what was found', async () => {
     const message = await refusal(csv('other-headers.csv'));
     expect(message).toMatch(/not an AOR at-risk clients export/);
-    expect(message).toContain('"client details page url", "archived status" are missing');
+    expect(message).toContain('missing column(s) "client details page url", "archived status"');
     expect(message).toContain('found: client name, federal exchange id, last synced at');
     expect(message).not.toMatch(/NPN registry/);
   });
@@ -177,7 +179,7 @@ describe('parseAtRiskCsv: refusals', () => {
   it('the CMS Registration Completion List, pointing to the NPN registry', async () => {
     const message = await refusal(blob('rcl.csv'));
     expect(message).toMatch(/not an AOR at-risk clients export/);
-    expect(message).toMatch(/NPN list .*import it in the NPN registry/);
+    expect(message).toMatch(/NPN list .*Import it in the NPN registry/);
   });
 
   it('the Suspension and Termination List, pointing to the NPN registry', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tProblem } from '../../../components/i18n';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
@@ -144,7 +145,7 @@ describe('status changes and imports', () => {
     );
     const fresh = sample({ id: crypto.randomUUID() });
     const parsed = parseBundle(JSON.stringify(makeBundle([theirs, fresh], new Date())));
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.problem.code);
     await updateReports(
       [a!.id],
       (r) =>
@@ -183,7 +184,7 @@ describe('status changes and imports', () => {
       summary: 'The representative did everything right.',
     };
     const parsed = parseBundle(JSON.stringify(makeBundle([forged], new Date())));
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.problem.code);
     expect(await importReports(parsed.bundle.reports, database)).toMatchObject({ updated: 0, conflict: 1 });
     const [kept] = await getReports([filed.id], database);
     expect(kept?.summary).toBe(filed.summary);
@@ -211,13 +212,13 @@ describe('backup and restore', () => {
     await seed(2);
     const backup = await exportEverything(new Date(), database);
     const newer = await restoreEverything(JSON.stringify({ ...backup, schemaVersion: 99 }), database);
-    expect(newer).toMatchObject({ ok: false, message: expect.stringMatching(/newer version of AOR Guard/) });
+    expect(!newer.ok && tProblem(newer.problem)).toMatch(/newer version of AOR Guard/);
     const damaged = structuredClone(backup);
     (damaged.tables.callReports as Record<string, unknown>[]).push({ id: 'x' });
     damaged.tables.callReports = [...damaged.tables.callReports!];
     await database.callReports.clear();
     const refused = await restoreEverything(JSON.stringify(damaged), database);
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/Row 3 of callReports/) });
+    expect(!refused.ok && tProblem(refused.problem)).toMatch(/Row 3 of callReports/);
     expect(await database.callReports.count()).toBe(0);
   });
 });

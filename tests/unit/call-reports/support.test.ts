@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tProblem } from '../../../components/i18n';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
@@ -64,12 +65,12 @@ describe('bundle', () => {
     [
       'a bad report',
       JSON.stringify(makeBundle([{ ...sample(), phone: '=HYPERLINK()' }], now)),
-      /damaged at reports\.0\.phone/,
+      /damaged \(field reports\.0\.phone\)/,
     ],
   ])('refuses %s with a message', (_name, text, message) => {
     const parsed = parseBundle(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(message);
+    if (!parsed.ok) expect(tProblem(parsed.problem)).toMatch(message);
   });
 });
 

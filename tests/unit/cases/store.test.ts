@@ -154,11 +154,11 @@ describe('Invalid Action cases: delete and undo', () => {
   });
 
   it('deleting a case that is gone says so; undo does not displace a case opened since', async () => {
-    await expect(deleteInvalidActionCase(crypto.randomUUID(), db)).rejects.toThrow(/no longer exists/);
+    await expect(deleteInvalidActionCase(crypto.randomUUID(), db)).rejects.toThrow('cases.gone');
     const opened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
     const deleted = await deleteInvalidActionCase(opened?.id ?? '', db);
     const reopened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:05:00Z'), db);
-    await expect(restoreInvalidActionCase(deleted, db)).rejects.toThrow(/new case for this application/);
+    await expect(restoreInvalidActionCase(deleted, db)).rejects.toThrow('cases.taken');
     expect((await listInvalidActionCases(db)).cases).toEqual([reopened]);
   });
 });

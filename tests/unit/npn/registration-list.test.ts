@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tError, tProblem } from '../../../components/i18n';
 import {
   ImportCancelled,
   ListImportError,
@@ -47,8 +48,10 @@ describe('parseRegistrationCsv', () => {
   it('reports malformed rows by line number and goes on', async () => {
     const { result } = await collect(sample);
     expect(result.errors.map((e) => e.line)).toEqual([9, 10, 11, 12]);
-    expect(result.errors[0]?.message).toMatch(/^Line 9: the NPN "ABC" is not 1–10 digits/);
-    expect(result.errors[2]?.message).toMatch(/13\/45\/2025/);
+    expect(tProblem(result.errors[0]?.problem ?? { code: '' })).toMatch(
+      /^Line 9: the NPN "ABC" is not 1–10 digits/,
+    );
+    expect(tProblem(result.errors[2]?.problem ?? { code: '' })).toMatch(/13\/45\/2025/);
   });
 
   it('keeps only the plan years asked for and counts the rest as skipped', async () => {
@@ -109,16 +112,19 @@ describe('parseRegistrationCsv', () => {
     ['another CSV', 'Name,Email\nAnn,ann@example.com\n', /is not the Registration Completion List/],
     ['an empty file', '', /empty/],
     ['binary data', 'PK\u0003\u0004\u0000\u0000', /not a CSV/],
-    ['the termination list', terminationsCsv, /Suspension and Termination List.*Import termination list/],
+    [
+      'the termination list',
+      terminationsCsv,
+      /Suspension and Termination List.*import it as the termination list/,
+    ],
   ])('refuses %s before reading any row', async (_what, text, message) => {
     let called = false;
-    await expect(
-      parseRegistrationCsv(text, {
-        onRows: () => {
-          called = true;
-        },
-      }),
-    ).rejects.toThrow(message);
+    const error = await parseRegistrationCsv(text, {
+      onRows: () => {
+        called = true;
+      },
+    }).catch((e: unknown) => e);
+    expect(tError(error)).toMatch(message);
     await expect(parseRegistrationCsv(text)).rejects.toBeInstanceOf(ListImportError);
     expect(called).toBe(false);
   });
@@ -193,7 +199,7 @@ describe('parseTerminationCsv', () => {
       terminatedOn: '2026-03-01',
       status: 'T3',
     });
-    await expect(parseTerminationCsv(sample)).rejects.toThrow(/Registration Completion List/);
+    await expect(parseTerminationCsv(sample)).rejects.toThrow('list.rclNotTermination');
   });
 });
 

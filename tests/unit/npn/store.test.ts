@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tProblem } from '../../../components/i18n';
 import { ImportCancelled, ListImportError, RCL_HEADER } from '../../../lib/npn/registration-list';
 import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../../lib/npn/store';
 import { restoreEverything } from '../../../lib/storage/backup';
@@ -181,10 +182,7 @@ describe('a backup made before version 6', () => {
       tables: { registrations: [{ npn: '12345678', planYear: 2026, npnValid: 'Y' }] },
     };
     const result = await restoreEverything(JSON.stringify(backup), db);
-    expect(result).toEqual({
-      ok: false,
-      message: expect.stringMatching(/Row 1 of registrations .* damaged/),
-    });
+    expect(!result.ok && tProblem(result.problem)).toMatch(/Row 1 of registrations .* damaged/);
     expect(await lookupNpn('12345678', db)).toEqual(before);
   });
 });

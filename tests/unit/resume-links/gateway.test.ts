@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tProblem } from '../../../components/i18n';
 import {
   checkGatewayUrl,
   type GatewayPayload,
@@ -55,12 +56,13 @@ describe('postToGateway against a local server', () => {
 
   it('500 is a clear failure', async () => {
     const result = await postToGateway(`${origin}/fail`, payload);
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/refused the send \(HTTP 500\)/) });
+    expect(result).toEqual({ ok: false, problem: { code: 'gateway.refused', params: [500] } });
+    expect(!result.ok && tProblem(result.problem)).toMatch(/refused the send \(HTTP 500\)/);
   });
 
   it('no answer within the timeout is a clear failure', async () => {
     const result = await postToGateway(`${origin}/hang`, payload, { timeoutMs: 100 });
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/did not answer within/) });
+    expect(!result.ok && tProblem(result.problem)).toMatch(/did not answer within/);
   });
 
   it('a slow answer inside the timeout succeeds', async () => {
@@ -73,7 +75,7 @@ describe('postToGateway against a local server', () => {
   it('an unreachable gateway is a clear failure', async () => {
     const result = await postToGateway('http://127.0.0.1:9/x', payload, { timeoutMs: 2000 });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/could not be reached/);
+    expect(!result.ok && tProblem(result.problem)).toMatch(/could not be reached/);
   });
 });
 

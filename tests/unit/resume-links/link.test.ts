@@ -58,7 +58,6 @@ describe('checkResumeLink', () => {
     const result = checkResumeLink(link);
     expect(result).toMatchObject({ ok: false, code: 'characters' });
     expect(result.href).toBeUndefined();
-    expect(result.reason).toMatch(/paste only the link/);
   });
 
   it('refuses a link that parsing makes too long to text', () => {
@@ -68,27 +67,25 @@ describe('checkResumeLink', () => {
   });
 
   it.each([
-    ['', /Paste/],
-    ['\ufeffhttps://www.healthsherpa.com/r', /not a web link/],
-    ['not a link', /not a web link/],
-    ['http://www.healthsherpa.com/resume/abc', /https:\/\//],
-    ['javascript:alert(1)', /javascript:/],
-    ['data:text/html,hi', /data:/],
-    ['https://healthsherpa.com@evil.example/resume', /phishing/],
-    ['https://user:pw@www.healthsherpa.com/resume', /phishing/],
-    ['https://healthsherpa.com.evil.example/resume', /evil\.example.*not an enrollment site/],
-    ['https://evilhealthsherpa.com/resume', /not an enrollment site/],
-    ['https://healthcare.gov/resume', /not an enrollment site/],
-    ['https://xn--halthsherpa-w7a.com/r', /look-alike/],
-    ['https://heаlthsherpa.com/r', /look-alike/], // Cyrillic а
-    ['https://xn--80ak6aa92e.healthsherpa.com/r', /look-alike/],
-    ['https://www.healthsherpa.com:8443/r', /port/],
-    [`https://www.healthsherpa.com/${'a'.repeat(MAX_LINK_LENGTH)}`, /longer than/],
-  ])('refuses %s with a reason a person can act on', (link, reason) => {
+    ['', 'empty', undefined],
+    ['\ufeffhttps://www.healthsherpa.com/r', 'not-url', undefined],
+    ['not a link', 'not-url', undefined],
+    ['http://www.healthsherpa.com/resume/abc', 'not-https', 'http:'],
+    ['javascript:alert(1)', 'not-https', 'javascript:'],
+    ['data:text/html,hi', 'not-https', 'data:'],
+    ['https://healthsherpa.com@evil.example/resume', 'userinfo', undefined],
+    ['https://user:pw@www.healthsherpa.com/resume', 'userinfo', undefined],
+    ['https://healthsherpa.com.evil.example/resume', 'host', 'healthsherpa.com.evil.example'],
+    ['https://evilhealthsherpa.com/resume', 'host', 'evilhealthsherpa.com'],
+    ['https://healthcare.gov/resume', 'host', 'healthcare.gov'],
+    ['https://xn--halthsherpa-w7a.com/r', 'punycode', 'xn--halthsherpa-w7a.com'],
+    ['https://heаlthsherpa.com/r', 'punycode', 'xn--helthsherpa-zij.com'], // Cyrillic а
+    ['https://xn--80ak6aa92e.healthsherpa.com/r', 'punycode', 'xn--80ak6aa92e.healthsherpa.com'],
+    ['https://www.healthsherpa.com:8443/r', 'port', undefined],
+    [`https://www.healthsherpa.com/${'a'.repeat(MAX_LINK_LENGTH)}`, 'too-long', undefined],
+  ])('refuses %s as %s, naming %s', (link, code, detail) => {
     const result = checkResumeLink(link);
-    expect(result.ok).toBe(false);
-    expect(result.reason).toMatch(reason);
-    expect(result.reason?.length).toBeGreaterThan(30);
+    expect(result).toEqual(detail ? { ok: false, code, detail } : { ok: false, code });
   });
 
   it('accepts an agency host, exact or with its subdomains', () => {

@@ -76,10 +76,10 @@ describe('parseResumeLinkForm', () => {
     expect(!parsed.ok && parsed.errors.link?.code).toBe('link-characters');
   });
 
-  it('a refused link and a bad phone carry their own words', () => {
+  it('a refused link and a bad phone carry their codes and what the words name', () => {
     const parsed = parseResumeLinkForm({ ...values, link: 'http://x', phone: 'abc' });
-    expect(!parsed.ok && parsed.errors.link?.text).toMatch(/https/);
-    expect(!parsed.ok && parsed.errors.phone?.text).toMatch(/no letters/);
+    expect(!parsed.ok && parsed.errors.link).toEqual({ code: 'link-not-https', detail: 'http:' });
+    expect(!parsed.ok && parsed.errors.phone).toEqual({ code: 'phoneLetters' });
   });
 });
 
