@@ -26,6 +26,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_support_shortcut__',
       },
+      'focus-banner': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_banner_shortcut__',
+      },
     },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     browser_specific_settings: {

@@ -1,6 +1,7 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
 import type { Feature } from './policy/keys';
+import type { BannerCorner } from './banner/corner';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import {
@@ -94,11 +95,19 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   // The page the banner was dismissed on is the sender's (lib/banner/page.ts); only the application is said.
   z.object({ type: z.literal('dismiss-banner'), applicationId: optional(applicationIdDigits()) }),
+  // The agent expanded (true) or collapsed (false) the banner; remembered for the application.
+  z.object({
+    type: z.literal('set-banner-open'),
+    applicationId: optional(applicationIdDigits()),
+    open: z.boolean(),
+  }),
+  // "Add your NPN": the welcome page, where the profile is filled in.
+  z.object({ type: z.literal('open-onboarding') }),
 ]);
 
-/** Messages the content script answers (from the popup). */
+/** Messages the content script answers (from the popup; the focus-banner keyboard command). */
 export interface PageFactsRequest {
-  type: 'get-page-facts';
+  type: 'get-page-facts' | 'focus-banner';
 }
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -110,11 +119,17 @@ export interface PageVerdict extends Verdict {
   dismissed: boolean;
   /** Features the agency's policy hides: the banner offers none of their actions. */
   hidden?: Feature[];
+  /** The agent expanded (true) or collapsed (false) this application's banner; absent: never chose. */
+  open?: boolean;
+  /** The corner the agent chose for the banner (lib/storage/settings.ts). */
+  corner: BannerCorner;
 }
 export interface Responses {
   'assess-page': PageVerdict;
   'open-dashboard': undefined;
   'dismiss-banner': undefined;
+  'set-banner-open': undefined;
+  'open-onboarding': undefined;
 }
 
 export type Handlers = {

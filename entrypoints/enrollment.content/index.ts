@@ -9,6 +9,7 @@ import { extractPageFacts, type PageFacts } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
 import bannerCss from './banner.css?inline';
 import { type BannerHost, mountHost } from './host';
+import { placeBanner } from './place';
 
 // Pages re-render often. A change after a quiet spell is read within a frame; a page that keeps
 // mutating is read at most every MIN_GAP_MS, so its mutations cost us a small, fixed share of CPU.
@@ -19,39 +20,74 @@ function ask<T>(message: Message): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
 
+/** A message whose answer the banner does not wait for (a refusal changes nothing on the page). */
+function tell(message: Message): void {
+  ask(message).catch(() => {});
+}
+
 function start(ctx: ContentScriptContext) {
   let facts: PageFacts | null = null;
   let lastKey = '';
   let mounted: BannerHost | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = Number.NEGATIVE_INFINITY;
+  let shown: [PageFacts, PageVerdict | null] | null = null;
 
   /** Renders inside the closed shadow root only: nothing about the verdict goes on the host. */
-  function show(current: PageFacts, verdict: PageVerdict | null) {
+  function show(current: PageFacts, verdict: PageVerdict | null, focus?: boolean) {
     mounted ??= mountHost(bannerCss);
     const { container } = mounted;
     const assessment = verdict?.assessment ?? null;
     const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
+    shown = visible ? [current, verdict] : null;
+    if (!visible || !verdict || !assessment) {
+      render(null, container);
+      return;
+    }
+    // The agent's own choice for this application wins over the verdict's presentation.
+    const open = verdict.open;
+    const view = open === undefined ? (verdict.presentation as 'chip') : open ? 'full' : 'chip';
+    const reopen = (next: boolean) => {
+      verdict.open = next;
+      show(current, verdict, true);
+      tell({ type: 'set-banner-open', applicationId: current.applicationId, open: next });
+    };
     render(
-      visible && verdict && assessment
-        ? h(Banner, {
-            assessment,
-            facts: current,
-            submittingNpn: verdict.submittingNpn,
-            atRisk: verdict.atRisk,
-            policyName: verdict.policy,
-            hiddenFeatures: verdict.hidden,
-            onDismiss: () => {
-              render(null, container);
-              ask({ type: 'dismiss-banner', applicationId: current.applicationId }).catch(() => {});
-            },
-            onOpenDashboard: (section, prefill) => {
-              ask({ type: 'open-dashboard', section, prefill }).catch(() => {});
-            },
-          })
-        : null,
+      h(Banner, {
+        assessment,
+        facts: current,
+        submittingNpn: verdict.submittingNpn,
+        atRisk: verdict.atRisk,
+        policyName: verdict.policy,
+        hiddenFeatures: verdict.hidden,
+        view,
+        onOpen: reopen,
+        onFocus: focusBanner,
+        onDismiss: () => {
+          render(null, container);
+          shown = null;
+          tell({ type: 'dismiss-banner', applicationId: current.applicationId });
+        },
+        onAddNpn: () => tell({ type: 'open-onboarding' }),
+        onOpenDashboard: (section, prefill) => tell({ type: 'open-dashboard', section, prefill }),
+      }),
       container,
     );
+    placeBanner(mounted, verdict.corner, [
+      current.applicationId,
+      current.aorNpn,
+      current.invalidActionError && 'Invalid Action',
+    ]);
+    // Focus follows the banner's own buttons: onto the chip when it collapses, into the panel when it opens.
+    if (focus) container.querySelector<HTMLElement>('.chip, .banner:not(.view-chip)')?.focus();
+  }
+
+  /** The skip link and the keyboard command: the banner opens and takes the focus. */
+  function focusBanner() {
+    const [current, verdict] = shown ?? [];
+    if (!current || !verdict) return;
+    verdict.open = true;
+    show(current, verdict, true);
   }
 
   async function evaluate() {
@@ -92,9 +128,10 @@ function start(ctx: ContentScriptContext) {
   ctx.addEventListener(document, 'change', schedule, { capture: true });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || (message as PageFactsRequest)?.type !== 'get-page-facts')
-      return undefined;
-    return Promise.resolve(facts);
+    if (sender.id !== browser.runtime.id) return undefined;
+    const type = (message as PageFactsRequest)?.type;
+    if (type === 'focus-banner') focusBanner();
+    return type === 'get-page-facts' ? Promise.resolve(facts) : undefined;
   });
 }
 
