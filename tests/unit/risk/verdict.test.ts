@@ -87,11 +87,16 @@ describe('pageVerdict: how loudly, by severity and by how near a submission is',
   it('a lead still Shopping or Applying gets at most a chip, even when blocked', () => {
     for (const status of ['shopping', 'applying', undefined] as const) {
       expect(verdict(lead(status)).presentation).toBe('chip');
-      expect(verdict(lead(status, { aorNpn: '87654321', hasActiveCoverage: true })).presentation).toBe('chip');
+      expect(verdict(lead(status, { aorNpn: '87654321', hasActiveCoverage: true })).presentation).toBe(
+        'chip',
+      );
     }
   });
   it('caution in full once a submission is near: Confirming, plan confirmation, the error page', () => {
-    expect(verdict(lead('confirming'))).toMatchObject({ assessment: { level: 'caution' }, presentation: 'full' });
+    expect(verdict(lead('confirming'))).toMatchObject({
+      assessment: { level: 'caution' },
+      presentation: 'full',
+    });
     expect(verdict({ ...unknown, pageKind: 'application' }).presentation).toBe('full');
     const refused = { ...unknown, pageKind: 'invalid-action' as const, invalidActionError: true };
     expect(verdict(refused).presentation).toBe('full');
