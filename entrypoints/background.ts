@@ -51,8 +51,8 @@ function pageOf(sender: Sender, site?: string): SenderPage {
 
 export default defineBackground(() => {
   keepLocalStorageTrusted();
-  installCallReportShortcuts();
   installFocusBannerCommand();
+  installCallReportShortcuts();
   forgetClosedTabs();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
   // answer costs a lookup, not a storage read and a database open.
