@@ -1,7 +1,8 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
-import type { Feature } from './policy/keys';
+
 import type { BannerCorner } from './banner/corner';
+import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import {

@@ -5,6 +5,7 @@ import { BANNER_CORNERS, type BannerCorner } from '../../lib/banner/corner';
 import type { BannerHost } from './host';
 
 export function placeBanner(mounted: BannerHost, chosen: BannerCorner, about: unknown[]): void {
+  let place = chosen;
   // The page elements whose own text holds one of these words: one pass over the page's text nodes.
   const targets: DOMRect[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -22,8 +23,10 @@ export function placeBanner(mounted: BannerHost, chosen: BannerCorner, about: un
     const top = corner.startsWith('top') ? 12 : clientHeight - 12 - height;
     if (
       !targets.some((r) => r.left < left + width && r.right > left && r.top < top + height && r.bottom > top)
-    )
-      return mounted.corner(corner);
+    ) {
+      place = corner;
+      break;
+    }
   }
-  mounted.corner(chosen);
+  mounted.corner(place);
 }

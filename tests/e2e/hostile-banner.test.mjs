@@ -2,8 +2,8 @@
 // banner, and whether it can hide it or press its buttons (docs/PRIVACY.md, "What a page can and cannot
 // learn"). Every probe runs in the page's own world, as the site's scripts would.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import path from 'node:path';
+import { describe, test } from 'node:test';
 import {
   clickInBanner,
   delay,

@@ -219,7 +219,7 @@ describe('the banner’s own messages', () => {
   it('the focus-banner command asks the active tab’s banner to take the focus', async () => {
     await start();
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 }] as never);
     const listeners = commands.onCommand.addListener.mock.calls.map(
       (c) => c[0] as (command: string) => Promise<void>,
     );
