@@ -50,14 +50,16 @@ const focusedInBanner = (page) =>
     return el ? el.className.split(' ')[0] || el.tagName.toLowerCase() : null;
   });
 
-async function setLanguage(session, language) {
+/** Stores settings as the dashboard does (lib/storage/settings.ts). */
+async function setSettings(session, settings) {
   const page = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html');
-  await page.evaluate(async (choice) => {
+  await page.evaluate(async (values) => {
     const api = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome;
-    await api.storage.local.set({ language: choice });
-  }, language);
+    await api.storage.local.set(values);
+  }, settings);
   await page.close();
 }
+const setLanguage = (session, language) => setSettings(session, { language });
 
 function presentationSuite(name, browser) {
   describe(name, { timeout: TEST_TIMEOUT * 5 }, () => {
@@ -98,6 +100,36 @@ function presentationSuite(name, browser) {
         assert.ok(full.text.includes('Do not create a new application'), full.text);
       } finally {
         await page.close();
+      }
+    });
+
+    test('in the corner the agent chose, unless it would cover the FFM ID cell: then another', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      await setSettings(session, { bannerCorner: 'bottom-left' });
+      let page = await open(session, 'hs-client-other-aor');
+      try {
+        await readBanner(page);
+        let { banner } = await rectangles(page);
+        assert.ok(
+          banner.left < 20 && banner.bottom > VIEWPORT.height - 20,
+          `bottom left: ${JSON.stringify(banner)}`,
+        );
+        await page.close();
+        // Bottom right would sit on the FFM application ID cell (x ≈ 914–1107, y ≈ 590–620).
+        await setSettings(session, { bannerCorner: 'bottom-right' });
+        page = await open(session, 'hs-client-other-aor');
+        await readBanner(page);
+        const seen = await rectangles(page);
+        banner = seen.banner;
+        assert.ok(!overlaps(banner, seen.cell), `moved off the cell: ${JSON.stringify(seen)}`);
+        assert.ok(
+          banner.left > VIEWPORT.width / 2 && banner.top < 20,
+          `to the top right: ${JSON.stringify(banner)}`,
+        );
+      } finally {
+        await page.close();
+        await setSettings(session, { bannerCorner: 'top-right' });
       }
     });
 
