@@ -27,6 +27,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_support_shortcut__',
       },
+      'focus-banner': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_banner_shortcut__',
+      },
     },
     // The picker, imported by the content script only when the agent asks (entrypoints/page-tools).
     web_accessible_resources: [{ resources: ['page-tools.js'], matches: ENROLLMENT_SITE_MATCHES }],

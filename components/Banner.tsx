@@ -14,7 +14,15 @@ export interface BannerProps {
   policyName?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
   hiddenFeatures?: readonly Feature[];
+  /** A one-line chip, a bar naming what is unknown, or the full panel (lib/risk/verdict.ts, presentation). */
+  view?: 'chip' | 'compact' | 'full';
   onDismiss(): void;
+  /** The agent expands (true) or collapses (false) the banner. */
+  onOpen?(open: boolean): void;
+  /** The skip link: bring the banner forward and focus it. */
+  onFocus?(): void;
+  /** "Add your NPN": the welcome page, where the profile is filled in. */
+  onAddNpn?(): void;
   onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
 }
 
@@ -31,10 +39,24 @@ function toggleScript(event: Event): void {
   if (script) script.hidden = !open;
 }
 
-function title(level: RiskAssessment['level'], atRisk: boolean): string {
+/**
+ * Words the page must not learn (the NPN submitted, the at-risk status), drawn by CSS from an attribute
+ * of our closed shadow root: a person and a screen reader get them, the page's window.find does not
+ * (docs/PRIVACY.md, "What a page can and cannot learn").
+ */
+const unsearchable = (text: string) => <span class="said" data-said={text} />;
+
+/** Phone numbers (1-855-788-6275) stay on one line. */
+function keepNumbers(text: string) {
+  return text.split(/(\d[\d-]{6,}\d)/).map((part, i) => (i % 2 ? <span class="num">{part}</span> : part));
+}
+
+function title(assessment: RiskAssessment, atRisk: boolean) {
+  const { level, reasons } = assessment;
+  if (reasons.includes('error-shown')) return t('banner.refused');
   if (level === 'blocked') return t('banner.blocked');
   if (level === 'caution') return t('banner.caution');
-  return atRisk ? t('banner.atRiskTitle') : t('banner.clear');
+  return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
 /** The warning shown on an enrollment page. Every page-derived value is rendered as text. */
@@ -45,7 +67,11 @@ export function Banner({
   atRisk = false,
   policyName,
   hiddenFeatures = [],
+  view = 'full',
   onDismiss,
+  onOpen,
+  onFocus,
+  onAddNpn,
   onOpenDashboard,
 }: BannerProps) {
   const { level, reasons, actions } = assessment;
@@ -55,85 +81,149 @@ export function Banner({
     (actions.includes('send-resume-link') || facts.invalidActionError) &&
     !hiddenFeatures.includes('resume-links');
   const canLogCall = !hiddenFeatures.includes('call-reports');
+  const warning = level !== 'clear' || atRisk;
+  const npns = facts.conflicts?.includes('aorNpn') ? facts.aorNpns : undefined;
+  const chip = view === 'chip';
+  // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
+  const addNpn = !submittingNpn && level !== 'clear';
+  const heading = title(assessment, atRisk);
   return (
-    <section
-      class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''}`}
-      role="alert"
-      aria-labelledby="aor-guard-title"
-    >
-      <div class="banner-head">
-        <strong class="banner-brand">{t('banner.label')}</strong>
-        <h2 id="aor-guard-title">{title(level, atRisk)}</h2>
-        <button type="button" class="dismiss" onClick={onDismiss}>
-          {t('banner.dismiss')}
+    <>
+      {warning && (
+        <button type="button" class="skip" onClick={onFocus}>
+          {t('banner.skip')}
         </button>
-      </div>
-      <ul class="reasons">
-        {reasons.map((r) => (
-          <li key={r}>{tCode('reason', r)}</li>
-        ))}
-      </ul>
-      {policyName && <p class="policy">{t('banner.policyLine', [policyName])}</p>}
-      {facts.conflicts?.includes('aorNpn') && facts.aorNpns && (
-        <p class="aor">{t('banner.conflictingNpns', [facts.aorNpns.join(', ')])}</p>
       )}
-      {facts.conflicts?.includes('hasActiveCoverage') && <p class="aor">{t('banner.conflictingCoverage')}</p>}
-      {facts.aorNpn && !facts.conflicts?.includes('aorNpn') && submittingNpn && level !== 'clear' && (
-        <p class="aor">{t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn])}</p>
-      )}
-      {atRisk && <p class="at-risk">{t('banner.atRisk')}</p>}
-      {(actions.includes('send-resume-link') || canCall) && (
-        <>
-          <p class="ways">{t('banner.waysForward')}</p>
-          <ol class="actions-list">
-            {actions.includes('send-resume-link') && <li>{t('banner.resumeLink')}</li>}
-            {canCall && <li>{t('banner.threeWayCall')}</li>}
-          </ol>
-        </>
-      )}
-      {actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
-      {actions.includes('do-not-create-new-application') && <p class="do-not">{t('banner.doNotCreate')}</p>}
-      {canSendLink && (
-        <div class="banner-actions">
-          <button
-            type="button"
-            onClick={() =>
-              onOpenDashboard?.('resume-link', {
-                applicationId: facts.applicationId,
-                consumerName: facts.consumerName,
-                resumeLink: facts.resumeLink,
-                planYear: facts.planYear,
-                eap: facts.enrolleeAssistance,
-              })
-            }
-          >
-            {t('banner.sendResumeLink')}
-          </button>
-        </div>
-      )}
-      {canCall && (
-        <div class="banner-actions">
-          <button type="button" aria-expanded="false" aria-controls="aor-guard-script" onClick={toggleScript}>
-            {t('banner.scriptButton')}
-          </button>
-        </div>
-      )}
-      {canCall && (
-        <div id="aor-guard-script" class="script" hidden>
-          <ol>
-            <li>{t('banner.scriptStep1')}</li>
-            <li>{t('banner.scriptStep2')}</li>
-            <li>{t('banner.scriptStep3')}</li>
-            <li>{t('banner.scriptStep4')}</li>
-          </ol>
-          {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}
-          {canLogCall && (
-            <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
-              {t('banner.logCallReport')}
+      <section
+        class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''} view-${view}`}
+        role="alert"
+        aria-labelledby="aor-guard-title"
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onOpen?.(false);
+        }}
+      >
+        <div class="banner-head">
+          <strong class="banner-brand">{t('banner.label')}</strong>
+          <h2 id="aor-guard-title">
+            {chip ? (
+              <button type="button" class="chip" aria-expanded="false" onClick={() => onOpen?.(true)}>
+                {heading}
+              </button>
+            ) : (
+              heading
+            )}
+          </h2>
+          {!chip && (
+            <button type="button" aria-expanded="true" onClick={() => onOpen?.(false)}>
+              {t('banner.collapse')}
             </button>
           )}
+          <button type="button" class="dismiss" onClick={onDismiss}>
+            {t('banner.dismiss')}
+          </button>
         </div>
-      )}
-    </section>
+        {!chip && (
+          <ul class="reasons">
+            {reasons.map((r) => (
+              <li key={r}>{tCode('reason', r)}</li>
+            ))}
+          </ul>
+        )}
+        {!chip && (addNpn || view === 'compact') && (
+          <div class="banner-actions">
+            {addNpn && (
+              <button type="button" onClick={onAddNpn}>
+                {t('banner.addNpn')}
+              </button>
+            )}
+            {view === 'compact' && (
+              <button type="button" aria-expanded="false" onClick={() => onOpen?.(true)}>
+                {t('banner.details')}
+              </button>
+            )}
+          </div>
+        )}
+        {view === 'full' && (
+          <>
+            {policyName && <p class="policy">{t('banner.policyLine', [policyName])}</p>}
+            {npns?.[1] && (
+              <p class="aor">
+                {t('banner.conflictingNpns', [npns.slice(0, -1).join(', '), npns.at(-1) ?? ''])}
+              </p>
+            )}
+            {facts.conflicts?.includes('hasActiveCoverage') && (
+              <p class="aor">{t('banner.conflictingCoverage')}</p>
+            )}
+            {facts.aorNpn && !npns && submittingNpn && level !== 'clear' && (
+              <p class="aor">
+                {unsearchable(t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn]))}
+              </p>
+            )}
+            {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
+            {(actions.includes('send-resume-link') || canCall) && (
+              <>
+                <p class="ways">{t('banner.waysForward')}</p>
+                <ol class="actions-list">
+                  {actions.includes('send-resume-link') && <li>{t('banner.resumeLink')}</li>}
+                  {canCall && <li>{keepNumbers(t('banner.threeWayCall'))}</li>}
+                </ol>
+              </>
+            )}
+            {actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
+            {actions.includes('do-not-create-new-application') && (
+              <p class="do-not">{t('banner.doNotCreate')}</p>
+            )}
+            {canSendLink && (
+              <div class="banner-actions">
+                <button
+                  type="button"
+                  onClick={() =>
+                    onOpenDashboard?.('resume-link', {
+                      applicationId: facts.applicationId,
+                      consumerName: facts.consumerName,
+                      resumeLink: facts.resumeLink,
+                      planYear: facts.planYear,
+                      eap: facts.enrolleeAssistance,
+                    })
+                  }
+                >
+                  {t('banner.sendResumeLink')}
+                </button>
+              </div>
+            )}
+            {canCall && (
+              <div class="banner-actions">
+                <button
+                  type="button"
+                  aria-expanded="false"
+                  aria-controls="aor-guard-script"
+                  onClick={toggleScript}
+                >
+                  {t('banner.scriptButton')}
+                </button>
+              </div>
+            )}
+            {canCall && (
+              <div id="aor-guard-script" class="script" hidden>
+                <p>{t('banner.scriptPrepare')}</p>
+                <ol>
+                  <li>{keepNumbers(t('banner.scriptStep1'))}</li>
+                  <li>{t('banner.scriptStep2')}</li>
+                  <li>{t('banner.scriptStep3')}</li>
+                  <li>{t('banner.scriptStep4')}</li>
+                </ol>
+                {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}
+                {canLogCall && (
+                  <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
+                    {t('banner.logCallReport')}
+                  </button>
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { findAtRiskClient } from '../lib/at-risk/store';
-import { dismiss, forgetClosedTabs, isDismissed } from '../lib/banner/dismissals.background';
+import { installFocusBannerCommand, openOnboarding } from '../lib/banner/commands.background';
+import { BANNER_CORNERS } from '../lib/banner/corner';
+import { dismiss, forgetClosedTabs, isDismissed, isOpen, setOpen } from '../lib/banner/dismissals.background';
 import { type SenderPage, senderPage } from '../lib/banner/page';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
@@ -19,7 +21,7 @@ import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
-import { languageItem, profileItem, readProfile } from '../lib/storage/settings';
+import { bannerCornerItem, languageItem, profileItem, readProfile } from '../lib/storage/settings';
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
 
@@ -50,6 +52,7 @@ function pageOf(sender: Sender, site?: string): SenderPage {
 export default defineBackground(() => {
   keepLocalStorageTrusted();
   openWelcomeOnInstall();
+  installFocusBannerCommand();
   installCallReportShortcuts();
   forgetClosedTabs();
   // Every page load asks for a verdict: keep the profile in memory and the database open, so an
@@ -90,13 +93,25 @@ export default defineBackground(() => {
       const atRisk =
         siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
       const hidden = FEATURES.filter((f) => !featureShown(f, policy));
+      const corner = await bannerCornerItem.getValue();
+      const open = await isOpen(page, facts.applicationId);
       return {
         ...pageVerdict(facts, { profile, policy, atRisk }),
         messages: await bannerMessages(),
         dismissed: await isDismissed(page, facts.applicationId),
         rules: await rulesForPage(page),
         ...(hidden.length ? { hidden } : {}),
+        ...(open === undefined ? {} : { open }),
+        corner: BANNER_CORNERS.includes(corner) ? corner : 'top-right',
       };
+    },
+    'set-banner-open': async ({ applicationId, open }, sender) => {
+      await setOpen(pageOf(sender), applicationId, open);
+    },
+    'open-onboarding': async (_, sender) => {
+      // Only a page's banner offers it.
+      pageOf(sender);
+      await openOnboarding();
     },
     'dismiss-banner': async ({ applicationId }, sender) => {
       await dismiss(pageOf(sender), applicationId);

@@ -1,5 +1,7 @@
 // The one messaging protocol between the content script and the background: a zod schema per message,
 // checked on receipt together with the sender.
+
+import type { BannerCorner } from './banner/corner';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import type { Verdict } from './risk/verdict';
@@ -133,11 +135,21 @@ export const messageSchema = z.discriminatedUnion('type', [
     occurrence: pageRuleSchema.shape.occurrence,
   }),
   tryPageRuleSchema,
+  // The agent expanded (true) or collapsed (false) the banner; remembered for the application.
+  z.object({
+    type: z.literal('set-banner-open'),
+    applicationId: optional(applicationIdDigits()),
+    open: z.boolean(),
+  }),
+  // "Add your NPN": the welcome page, where the profile is filled in.
+  z.object({ type: z.literal('open-onboarding') }),
 ]);
 
 /** Messages the content script answers (from the popup and the background). */
 export type PageFactsRequest =
   | { type: 'get-page-facts' }
+  /** The focus-banner keyboard command (lib/banner/commands.background.ts). */
+  | { type: 'focus-banner' }
   /** Opens the picker (lib/page-rules/picker.ts) on the page. */
   | { type: 'start-picker' }
   | { type: 'try-page-rule'; rule: PageRule };
@@ -153,6 +165,10 @@ export interface PageVerdict extends Verdict {
   hidden?: Feature[];
   /** The taught rules for this page as they stand: the content script reads again when they changed. */
   rules: ActiveRule[];
+  /** The agent expanded (true) or collapsed (false) this application's banner; absent: never chose. */
+  open?: boolean;
+  /** The corner the agent chose for the banner (lib/storage/settings.ts). */
+  corner: BannerCorner;
 }
 export interface Responses {
   'assess-page': PageVerdict;
@@ -161,6 +177,8 @@ export interface Responses {
   'get-page-rules': ActiveRule[];
   'save-page-rule': { name: string };
   'try-page-rule': TryPageRuleReply;
+  'set-banner-open': undefined;
+  'open-onboarding': undefined;
 }
 
 export type Handlers = {

@@ -1,6 +1,7 @@
 // The banner's place in the page. The page is untrusted (docs/PRIVACY.md, "What a page can and cannot
 // learn"): it gets a bare element with a closed shadow root, nothing to read on it, nothing to click
 // through it, and cannot restyle or remove it for long.
+import type { BannerCorner } from '../../lib/banner/corner';
 import { OWN_HOST_TAG } from '../../lib/sites/labels';
 
 /** Events a script can forge with dispatchEvent or click(); only the person's own reach the banner. */
@@ -11,6 +12,10 @@ export interface BannerHost {
   element: HTMLElement;
   /** Where the banner renders, inside the closed shadow root. */
   container: HTMLElement;
+  /** The host element, to measure where the banner is. */
+  host: HTMLElement;
+  /** Puts the banner in a corner of the viewport. */
+  corner(corner: BannerCorner): void;
   remove(): void;
 }
 
@@ -34,20 +39,32 @@ export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): Banner
   // Its :host rules are !important: inside the shadow root they outrank the page's own !important rules
   // and inline styles on the host.
   style.textContent = css;
+  // The corner is set here, in the closed root: nothing about it goes on the host.
+  const cornerStyle = document.createElement('style');
   const container = document.createElement('div');
-  root.append(style, container);
+  root.append(style, cornerStyle, container);
 
+  // A child of the root element, where the page's CSS cannot reach it through a parent, and before the
+  // body, so its skip link comes first in the page's tab order.
   const place = document.documentElement;
-  place.append(host);
-  // Removed or moved by the page (into a hidden parent, say): put back where the page's CSS cannot
-  // reach it through a parent. One childList observer on the root element, no subtree: cheap.
-  const keeper = new MutationObserver(() => {
-    if (host.parentNode !== place) place.append(host);
-  });
+  const keep = () => {
+    if (host.parentNode !== place || host.nextSibling !== document.body)
+      place.insertBefore(host, document.body);
+  };
+  keep();
+  // Removed or moved by the page (into a hidden parent, say): put back. One childList observer on the
+  // root element, no subtree: cheap.
+  const keeper = new MutationObserver(keep);
   keeper.observe(place, { childList: true });
   return {
     element: host,
     container,
+    host,
+    corner(corner) {
+      const [y, x] = corner.split('-');
+      // The host's `all: initial` leaves the other two sides auto.
+      cornerStyle.textContent = `:host{${y}:12px!important;${x}:12px!important}`;
+    },
     remove() {
       keeper.disconnect();
       host.remove();

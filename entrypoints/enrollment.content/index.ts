@@ -12,6 +12,7 @@ import { extractPageFacts, type PageFacts } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
 import bannerCss from './banner.css?inline';
 import { type BannerHost, mountHost } from './host';
+import { placeBanner } from './place';
 
 // Pages re-render often. A change after a quiet spell is read within a frame; a page that keeps
 // mutating is read at most every MIN_GAP_MS, so its mutations cost us a small, fixed share of CPU.
@@ -20,6 +21,11 @@ const MIN_GAP_MS = 250;
 
 function ask<T>(message: Message): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+/** A message whose answer the banner does not wait for (a refusal changes nothing on the page). */
+function tell(message: Message): void {
+  ask(message).catch(() => {});
 }
 
 /** The picker and other page tools, loaded the first time the agent asks (entrypoints/page-tools). */
@@ -36,33 +42,63 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let mounted: BannerHost | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = Number.NEGATIVE_INFINITY;
+  let shown: [PageFacts, PageVerdict | null] | null = null;
 
   /** Renders inside the closed shadow root only: nothing about the verdict goes on the host. */
-  function show(current: PageFacts, verdict: PageVerdict | null) {
+  function show(current: PageFacts, verdict: PageVerdict | null, focus?: boolean) {
     mounted ??= mountHost(bannerCss);
     const { container } = mounted;
     const assessment = verdict?.assessment ?? null;
     const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
+    shown = visible ? [current, verdict] : null;
+    if (!visible || !verdict || !assessment) {
+      render(null, container);
+      return;
+    }
+    // The agent's own choice for this application wins over the verdict's presentation.
+    const open = verdict.open;
+    const view = open === undefined ? (verdict.presentation as 'chip') : open ? 'full' : 'chip';
+    const reopen = (next: boolean) => {
+      verdict.open = next;
+      show(current, verdict, true);
+      tell({ type: 'set-banner-open', applicationId: current.applicationId, open: next });
+    };
     render(
-      visible && verdict && assessment
-        ? h(Banner, {
-            assessment,
-            facts: current,
-            submittingNpn: verdict.submittingNpn,
-            atRisk: verdict.atRisk,
-            policyName: verdict.policy,
-            hiddenFeatures: verdict.hidden,
-            onDismiss: () => {
-              render(null, container);
-              ask({ type: 'dismiss-banner', applicationId: current.applicationId }).catch(() => {});
-            },
-            onOpenDashboard: (section, prefill) => {
-              ask({ type: 'open-dashboard', section, prefill }).catch(() => {});
-            },
-          })
-        : null,
+      h(Banner, {
+        assessment,
+        facts: current,
+        submittingNpn: verdict.submittingNpn,
+        atRisk: verdict.atRisk,
+        policyName: verdict.policy,
+        hiddenFeatures: verdict.hidden,
+        view,
+        onOpen: reopen,
+        onFocus: focusBanner,
+        onDismiss: () => {
+          render(null, container);
+          shown = null;
+          tell({ type: 'dismiss-banner', applicationId: current.applicationId });
+        },
+        onAddNpn: () => tell({ type: 'open-onboarding' }),
+        onOpenDashboard: (section, prefill) => tell({ type: 'open-dashboard', section, prefill }),
+      }),
       container,
     );
+    placeBanner(mounted, verdict.corner, [
+      current.applicationId,
+      current.aorNpn,
+      current.invalidActionError && 'Invalid Action',
+    ]);
+    // Focus follows the banner's own buttons: onto the chip when it collapses, into the panel when it opens.
+    if (focus) container.querySelector<HTMLElement>('.chip, .banner:not(.view-chip)')?.focus();
+  }
+
+  /** The skip link and the keyboard command: the banner opens and takes the focus. */
+  function focusBanner() {
+    const [current, verdict] = shown ?? [];
+    if (!current || !verdict) return;
+    verdict.open = true;
+    show(current, verdict, true);
   }
 
   async function evaluate() {
@@ -126,6 +162,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const message = raw as PageFactsRequest;
+    if (message?.type === 'focus-banner') focusBanner();
     if (message?.type === 'get-page-facts') return Promise.resolve(facts);
     if (message?.type === 'start-picker')
       return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));

@@ -75,7 +75,11 @@ export function assessInvalidActionRisk(ctx: RiskContext): RiskAssessment {
     return {
       level: 'caution',
       reasons: eap ? [...unknowns, 'eap-resume-link-only'] : unknowns,
-      actions: ['verify-aor', 'do-not-create-new-application'],
+      // Only the agent's own NPN unknown: syncing the client would tell them nothing.
+      actions:
+        unknowns.length === 1 && unknowns[0] === 'own-npn-missing'
+          ? ['do-not-create-new-application']
+          : ['verify-aor', 'do-not-create-new-application'],
     };
   }
   return clear('same-npn');

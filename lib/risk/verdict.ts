@@ -12,8 +12,12 @@ export interface Verdict {
   submittingNpn: string | null;
   /** On the imported AOR at-risk list. */
   atRisk: boolean;
-  /** How loudly the banner speaks: blocked and caution in full, information and at-risk compact. */
-  presentation: 'none' | 'compact' | 'full';
+  /**
+   * How loudly the banner speaks: 'full' a panel (blocked, CMS already refused, caution when a submission
+   * is near), 'compact' a bar naming what is unknown (caution elsewhere), 'chip' one line (information,
+   * at-risk, and anything on a lead still Shopping or Applying). The agent can expand or collapse any.
+   */
+  presentation: 'none' | 'chip' | 'compact' | 'full';
   /** On a page with several policies: the name of the one the assessment is about. */
   policy?: string;
 }
@@ -102,14 +106,28 @@ export function pageVerdict(facts: PageFacts, { profile, policy, atRisk }: Verdi
   };
 }
 
+/** A submission is near: the lead is Confirming, the plan is being confirmed, or CMS has answered. */
+function submissionNear(facts: PageFacts): boolean {
+  return (
+    facts.invalidActionError ||
+    facts.pageKind === 'application' ||
+    facts.pageKind === 'invalid-action' ||
+    facts.leadStatus === 'confirming'
+  );
+}
+
 function presentation(
   assessment: RiskAssessment | null,
   facts: PageFacts,
   atRisk: boolean,
 ): Verdict['presentation'] {
   if (!assessment) return 'none';
-  if (assessment.level !== 'clear') return 'full';
+  const { level } = assessment;
   // A consumer's own submission is worth knowing about; a plain "not affected" is not worth a banner.
   const informational = facts.pathway !== undefined && facts.pathway !== 'agent';
-  return informational || atRisk ? 'compact' : 'none';
+  if (level === 'clear') return informational || atRisk ? 'chip' : 'none';
+  // A lead still shopping or applying submits nothing yet: a warning now would teach agents to ignore it.
+  if (facts.pageKind === 'lead' && !submissionNear(facts)) return 'chip';
+  if (level === 'blocked' || submissionNear(facts)) return 'full';
+  return 'compact';
 }

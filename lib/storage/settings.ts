@@ -1,5 +1,6 @@
 // Every value kept in browser.storage, declared here and nowhere else.
 import { storage } from 'wxt/utils/storage';
+import type { BannerCorner } from '../banner/corner';
 import { emptyProfile, type Profile, profileSchema } from '../profile/profile';
 import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
@@ -70,3 +71,8 @@ export const rclPlanYearsItem = storage.defineItem<number[] | null>('local:rclPl
 
 /** The interface language of the popup and dashboard: 'auto' follows the browser. */
 export const languageItem = storage.defineItem<'auto' | 'en' | 'es'>('local:language', { fallback: 'auto' });
+
+/** The corner of the page the banner sits in, chosen in the dashboard; it moves off what it talks about. */
+export const bannerCornerItem = storage.defineItem<BannerCorner>('local:bannerCorner', {
+  fallback: 'top-right',
+});

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Banner } from '../../components/Banner';
-import { assessInvalidActionRisk } from '../../lib/risk/rules';
+import { assessInvalidActionRisk, blocked } from '../../lib/risk/rules';
 import type { PageFacts } from '../../lib/sites';
 
 const facts: PageFacts = {
@@ -12,6 +12,17 @@ const facts: PageFacts = {
   hasActiveCoverage: true,
   invalidActionError: false,
 };
+
+/**
+ * What a person sees: the text, with the words drawn from data-said (CSS generated content, which
+ * jsdom does not lay out) in their place.
+ */
+function shown(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const said of copy.querySelectorAll<HTMLElement>('[data-said]'))
+    said.textContent = said.dataset.said ?? '';
+  return copy.textContent ?? '';
+}
 
 describe('Banner', () => {
   it('says the update will be blocked, why, and the two ways forward', () => {
@@ -41,7 +52,7 @@ describe('Banner', () => {
       <Banner assessment={assessment} facts={facts} submittingNpn="1" onDismiss={vi.fn()} />,
     );
     expect(container.querySelector('img')).toBeNull();
-    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(shown(container)).toContain('<img src=x onerror=alert(1)>');
   });
 
   it('names no agent of record when the page shows two different ones', () => {
@@ -98,10 +109,10 @@ describe('Banner', () => {
       pathway: 'agent',
     });
     render(<Banner assessment={assessment} facts={facts} submittingNpn="1" atRisk onDismiss={vi.fn()} />);
-    expect(screen.getByRole('heading').textContent).toBe(
+    expect(shown(screen.getByRole('heading'))).toBe(
       'The agent of record on this application may have been swapped',
     );
-    expect(screen.getByRole('alert').textContent).toContain('FFMProducer-AssisterHelpDesk@cms.hhs.gov');
+    expect(shown(screen.getByRole('alert'))).toContain('FFMProducer-AssisterHelpDesk@cms.hhs.gov');
   });
 
   it('offers no 3-way call for an EAP enrollment', () => {
@@ -138,7 +149,7 @@ describe('Banner when the page contradicts itself', () => {
     };
     const assessment = assessInvalidActionRisk({ submittingNpn: '1', pathway: 'agent' });
     render(<Banner assessment={assessment} facts={facts} submittingNpn="1" onDismiss={vi.fn()} />);
-    expect(screen.getByText(/different agents of record: NPN 87654321, 11223344/)).toBeTruthy();
+    expect(screen.getByText(/different agents of record: 87654321 and 11223344\./)).toBeTruthy();
     expect(screen.getByText(/both active and ended coverage/)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Check the agent of record/);
   });
@@ -184,8 +195,185 @@ describe('Banner under an agency policy that hides features', () => {
     expect(screen.queryByRole('button', { name: 'Send Resume Link' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
     expect(screen.queryByRole('button', { name: 'Log call report' })).toBeNull();
-    expect(screen.getAllByText(/Call the Marketplace Call Center at 1-855-788-6275/).length).toBeGreaterThan(
-      0,
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Call the Marketplace Call Center at 1-855-788-6275',
     );
+  });
+});
+
+describe('Banner presentations', () => {
+  const blockedNow = assessInvalidActionRisk({
+    submittingNpn: '12345678',
+    policyNpn: '87654321',
+    hasActiveCoverage: true,
+    pathway: 'agent',
+  });
+  const unknown = assessInvalidActionRisk({ submittingNpn: '12345678', pathway: 'agent' });
+
+  it('a chip is one line: its title is a button that expands it, nothing else is said', () => {
+    const onOpen = vi.fn();
+    render(
+      <Banner
+        assessment={blockedNow}
+        facts={facts}
+        submittingNpn="12345678"
+        view="chip"
+        onDismiss={vi.fn()}
+        onOpen={onOpen}
+      />,
+    );
+    const chip = screen.getByRole('button', { name: 'CMS will block this update (Invalid Action)' });
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.getByRole('alert').textContent).not.toContain('Do not create a new application');
+    fireEvent.click(chip);
+    expect(onOpen).toHaveBeenCalledWith(true);
+  });
+
+  it('a compact caution names what is unknown and expands on "Show details"', () => {
+    const onOpen = vi.fn();
+    render(
+      <Banner
+        assessment={unknown}
+        facts={facts}
+        submittingNpn="12345678"
+        view="compact"
+        onDismiss={vi.fn()}
+        onOpen={onOpen}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('does not show whether the consumer has active coverage');
+    expect(alert.textContent).not.toContain('Sync the client');
+    fireEvent.click(screen.getByRole('button', { name: 'Show details' }));
+    expect(onOpen).toHaveBeenCalledWith(true);
+  });
+
+  it('a full panel collapses from its button and on Escape', () => {
+    const onOpen = vi.fn();
+    render(
+      <Banner
+        assessment={blockedNow}
+        facts={facts}
+        submittingNpn="12345678"
+        onDismiss={vi.fn()}
+        onOpen={onOpen}
+      />,
+    );
+    const collapse = screen.getByRole('button', { name: 'Collapse' });
+    expect(collapse.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(collapse);
+    fireEvent.keyDown(screen.getByRole('alert'), { key: 'Escape' });
+    expect(onOpen.mock.calls).toEqual([[false], [false]]);
+  });
+
+  it('a warning has a skip link first, which brings the banner forward', () => {
+    const onFocus = vi.fn();
+    const { container } = render(
+      <Banner
+        assessment={blockedNow}
+        facts={facts}
+        submittingNpn="12345678"
+        onDismiss={vi.fn()}
+        onFocus={onFocus}
+      />,
+    );
+    const skip = screen.getByRole('button', { name: 'AOR Guard warning' });
+    expect(container.querySelector('button')).toBe(skip);
+    fireEvent.click(skip);
+    expect(onFocus).toHaveBeenCalledOnce();
+  });
+
+  it('an informational chip has no skip link', () => {
+    const own = assessInvalidActionRisk({ submittingNpn: '1', pathway: 'consumer-resume-link' });
+    render(<Banner assessment={own} facts={facts} submittingNpn="1" view="chip" onDismiss={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'AOR Guard warning' })).toBeNull();
+    expect(screen.getByRole('button', { name: /not affected/ })).toBeTruthy();
+  });
+
+  it('keeps the NPN submitted and the at-risk words out of the DOM text (drawn by CSS)', () => {
+    const { container } = render(
+      <Banner assessment={blockedNow} facts={facts} submittingNpn="12345678" atRisk onDismiss={vi.fn()} />,
+    );
+    expect(container.textContent).not.toContain('12345678');
+    expect(container.textContent).not.toContain('AOR at-risk list');
+    expect(shown(container)).toContain('Submitting as NPN 12345678');
+    expect(shown(container)).toContain('AOR at-risk list');
+  });
+});
+
+describe('Banner wording', () => {
+  it('on the error page: CMS refused this update', () => {
+    const refused = blocked('error-shown', false);
+    render(
+      <Banner
+        assessment={refused}
+        facts={{ ...facts, pageKind: 'invalid-action', invalidActionError: true }}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'CMS refused this update (Invalid Action)' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).not.toContain('will block');
+  });
+
+  it('no NPN of their own: "Add your NPN" opens the welcome page, and no "sync the client"', () => {
+    const onAddNpn = vi.fn();
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: null,
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
+    render(
+      <Banner
+        assessment={assessment}
+        facts={facts}
+        submittingNpn={null}
+        view="compact"
+        onDismiss={vi.fn()}
+        onAddNpn={onAddNpn}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add your NPN' }));
+    expect(onAddNpn).toHaveBeenCalledOnce();
+    expect(screen.getByRole('alert').textContent).not.toContain('Sync the client');
+  });
+
+  it('phone numbers never break: each sits in a no-wrap span', () => {
+    render(
+      <Banner
+        assessment={assessInvalidActionRisk({
+          submittingNpn: '1',
+          policyNpn: '2',
+          hasActiveCoverage: true,
+          pathway: 'agent',
+        })}
+        facts={facts}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+      />,
+    );
+    const numbers = [...screen.getByRole('alert').querySelectorAll('.num')].map((n) => n.textContent);
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(numbers)).toEqual(new Set(['1-855-788-6275']));
+  });
+
+  it('the 3-way call script asks for the SSN or immigration document, and claims no more', () => {
+    render(
+      <Banner
+        assessment={assessInvalidActionRisk({
+          submittingNpn: '1',
+          policyNpn: '2',
+          hasActiveCoverage: true,
+          pathway: 'agent',
+        })}
+        facts={facts}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
+    expect(screen.getByText(/have the consumer's SSN or immigration document ready/)).toBeTruthy();
   });
 });

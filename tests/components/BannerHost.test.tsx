@@ -65,7 +65,8 @@ describe('the banner host in the page', () => {
     expect(onDismiss).not.toHaveBeenCalled();
     expect(onOpenDashboard).not.toHaveBeenCalled();
     // The call script did not open either.
-    expect(buttons.find((b) => b.getAttribute('aria-expanded') === 'true')).toBeUndefined();
+    const script = buttons.find((b) => b.getAttribute('aria-controls') === 'aor-guard-script');
+    expect(script?.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('is put back under the root element when the page removes or moves it', async () => {

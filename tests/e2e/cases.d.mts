@@ -39,6 +39,8 @@ export interface PageCase {
   /** null: the page is not read (no banner host); 'none': read, but no verdict (lists, interstitials). */
   level: 'blocked' | 'caution' | 'clear' | 'none' | null;
   visible: boolean;
+  /** How the banner shows (lib/risk/verdict.ts, presentation), where the case is about it. */
+  view?: 'chip' | 'compact' | 'full';
   text?: string[];
   notText?: string[];
   facts?: PageFactsCase;

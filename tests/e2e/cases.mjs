@@ -3,7 +3,8 @@
 //   level: the verdict the banner's heading says (checked when it shows); null when the page is not read
 //     at all (no host);
 //     'none' when it is read but gets no verdict (a list, an interstitial: no single consumer).
-//   visible: whether the banner shows. text / notText: words the banner must or must not carry.
+//   visible: whether the banner shows. view: chip, compact or full, where it matters (lib/risk/verdict.ts).
+//   text / notText: words the banner must or must not carry.
 //   facts: what a person reading the page would state (a subset of PageFacts, lib/sites/index.ts); a field
 //     set to undefined is one the page does not let a person read. `policies`: one entry per plan card, in
 //     page order. tests/unit/sites/cases.test.ts holds the reader to these.
@@ -37,6 +38,7 @@ export const PAGE_CASES = [
     path: CLIENT,
     level: 'blocked',
     visible: true,
+    view: 'full',
     text: ['CMS will block this update', '1-855-788-6275', 'Do not create a new application'],
   },
   {
@@ -94,6 +96,7 @@ export const PAGE_CASES = [
     path: CLIENT,
     level: 'caution',
     visible: true,
+    view: 'compact',
     text: ['Check the agent of record before you submit', 'does not show a single NPN'],
   },
   {
@@ -143,6 +146,7 @@ export const PAGE_CASES = [
     path: '/agents/jdoe-agency/leads/l_1',
     level: 'caution',
     visible: true,
+    view: 'chip',
   },
   {
     id: 'hs-lead-confirming',
@@ -152,6 +156,7 @@ export const PAGE_CASES = [
     path: '/agents/jdoe-agency/leads/l_1',
     level: 'blocked',
     visible: true,
+    view: 'full',
   },
   {
     id: 'hs-plan-confirmation',
@@ -161,6 +166,7 @@ export const PAGE_CASES = [
     path: '/agents/acme-agency/clients/c_1/confirm',
     level: 'blocked',
     visible: true,
+    view: 'full',
     text: ['Submitting as NPN 55555555'],
   },
   {
@@ -171,6 +177,7 @@ export const PAGE_CASES = [
     path: '/agents/jdoe-agency/clients/c_1/applications/a_77/submission',
     level: 'blocked',
     visible: true,
+    view: 'full',
     text: ['CMS refused this submission with the Invalid Action error'],
   },
   {

@@ -152,7 +152,13 @@ export async function saveProfileThroughUi(page, profile = PROFILE) {
 
 /** The banner's headings (locales/*.yml, banner:) and the level each says; the at-risk one is 'clear'. */
 const HEADING_LEVELS = (() => {
-  const levels = { blocked: 'blocked', caution: 'caution', clear: 'clear', atRiskTitle: 'clear' };
+  const levels = {
+    blocked: 'blocked',
+    refused: 'blocked',
+    caution: 'caution',
+    clear: 'clear',
+    atRiskTitle: 'clear',
+  };
   const out = new Map();
   for (const locale of ['en', 'es']) {
     const yml = fs.readFileSync(path.join(ROOT, `locales/${locale}.yml`), 'utf8');
@@ -226,11 +232,28 @@ export async function inShadow(page, hostSelector, fn, ...args) {
 /** What a person sees of the banner: its heading, its words, and whether it shows at all. */
 async function describeBanner(page) {
   const seen = await inBanner(page, (root) => {
+    // The words a person sees, with those CSS draws (content: attr(…), the text the page must not
+    // find: components/Banner.tsx) where the browser draws them.
+    const shown = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const content = getComputedStyle(node, '::before').content;
+      const attr = content.match(/^attr\(([\w-]+)\)$/)?.[1];
+      const drawn = attr
+        ? (node.getAttribute(attr) ?? '')
+        : /^".*"$/s.test(content)
+          ? content.slice(1, -1).replace(/\\(.)/g, '$1')
+          : '';
+      return drawn + [...node.childNodes].map(shown).join('');
+    };
     const alert = root.querySelector('[role="alert"]');
+    const heading = alert?.querySelector('h2');
     return {
       alert: Boolean(alert),
-      heading: alert?.querySelector('h2')?.textContent.trim() ?? null,
-      text: alert?.textContent ?? '',
+      heading: heading ? shown(heading).trim() : null,
+      text: alert ? shown(alert) : '',
+      /** chip, compact or full (the section's view-… class). */
+      view: alert?.className.match(/view-(\w+)/)?.[1] ?? null,
       elementTags: [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
       eventAttributes: [...root.querySelectorAll('*')].flatMap((e) =>
         [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}.${a.name}`),
@@ -275,6 +298,21 @@ export async function waitForBanner(page, wanted, { timeout = WAIT } = {}) {
   return last;
 }
 
+/** Where the banner's first element matching `selector` is on screen (scrolled into view), or null. */
+function boxInBanner(page, selector) {
+  return inBanner(
+    page,
+    (root, css) => {
+      const target = root.querySelector(css);
+      if (!target) return null;
+      target.scrollIntoView({ block: 'center' });
+      const r = target.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    selector,
+  );
+}
+
 /** Clicks the banner's button named `name` with the mouse, as a person does (a trusted click). */
 export async function clickInBanner(page, name) {
   const box = await inBanner(
@@ -290,6 +328,14 @@ export async function clickInBanner(page, name) {
   );
   if (!box) throw new Error(`the banner has no "${name}"`);
   await page.mouse.click(box.x, box.y);
+}
+
+/** Expands a banner shown as a chip with a person's click on it; waits until it is a panel. */
+export async function expandChip(page) {
+  const box = await boxInBanner(page, '.chip');
+  if (!box) throw new Error('the banner is not a chip');
+  await page.mouse.click(box.x, box.y);
+  return waitForBanner(page, (b) => b.view === 'full');
 }
 
 export async function screenshot(page, name) {

@@ -192,3 +192,38 @@ describe('hiddenFeatures: hidden everywhere', () => {
     expect(tabsCreated).toEqual([expect.stringMatching(/#call-reports\?k=[0-9a-f-]{36}$/)]);
   });
 });
+
+describe('the banner’s own messages', () => {
+  it('collapsed or expanded is remembered for the application and comes back with the verdict, with the corner', async () => {
+    const { listener } = await start();
+    const facts = errorPage('4567891230', { pageKind: 'client', invalidActionError: false });
+    const first = await listener({ type: 'assess-page', facts }, fromTab(1));
+    expect(first).toMatchObject({ corner: 'top-right' });
+    expect(first).not.toHaveProperty('open');
+    await listener({ type: 'set-banner-open', applicationId: '4567891230', open: false }, fromTab(1));
+    await fakeBrowser.storage.local.set({ bannerCorner: 'bottom-left' });
+    expect(await listener({ type: 'assess-page', facts }, fromTab(2))).toMatchObject({
+      open: false,
+      corner: 'bottom-left',
+    });
+  });
+
+  it('"Add your NPN" opens the welcome page, for a page’s banner only', async () => {
+    const { listener } = await start();
+    await listener({ type: 'open-onboarding' }, fromTab(1));
+    expect(tabsCreated).toEqual([expect.stringMatching(/\/onboarding\.html$/)]);
+    await expect(listener({ type: 'open-onboarding' }, { id: OWN_ID })).rejects.toThrow(/only about itself/);
+    expect(tabsCreated).toHaveLength(1);
+  });
+
+  it('the focus-banner command asks the active tab’s banner to take the focus', async () => {
+    await start();
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 }] as never);
+    const listeners = commands.onCommand.addListener.mock.calls.map(
+      (c) => c[0] as (command: string) => Promise<void>,
+    );
+    for (const onCommand of listeners) await onCommand('focus-banner');
+    expect(send).toHaveBeenCalledWith(9, { type: 'focus-banner' });
+  });
+});

@@ -103,7 +103,16 @@ const junk = fc.anything({
 /** Messages that look nearly right: a known type with fields of the wrong kind, or a valid one. */
 const nearMiss = fc.oneof(
   fc.record({
-    type: fc.constantFrom('assess-page', 'open-dashboard', 'dismiss-banner', 'get-page-facts', 'wipe'),
+    type: fc.constantFrom(
+      'assess-page',
+      'open-dashboard',
+      'dismiss-banner',
+      'set-banner-open',
+      'open-onboarding',
+      'get-page-facts',
+      'focus-banner',
+      'wipe',
+    ),
     facts: junk,
   }),
   fc.record({ type: fc.constant('assess-page'), facts: wellFormedFacts }),
@@ -119,6 +128,14 @@ const nearMiss = fc.oneof(
     {
       type: fc.constant('dismiss-banner'),
       applicationId: fc.oneof(fc.stringMatching(/^\d{1,20}$/), junk),
+    },
+    { requiredKeys: ['type'] },
+  ),
+  fc.record(
+    {
+      type: fc.constant('set-banner-open'),
+      applicationId: fc.oneof(fc.stringMatching(/^\d{1,20}$/), junk),
+      open: fc.oneof(fc.boolean(), junk),
     },
     { requiredKeys: ['type'] },
   ),
@@ -201,7 +218,7 @@ describe('background router under random input', { timeout: 120_000 }, () => {
           return;
         }
         expect(outcome).toMatchObject({ ok: true });
-        if (m.type === 'open-dashboard') expect(tabs).toBe(1);
+        if (m.type === 'open-dashboard' || m.type === 'open-onboarding') expect(tabs).toBe(1);
         // The one intended write: the Invalid Action error page opens (or refreshes) its case, and
         // counts the cases its tab opened.
         const opensCase =
@@ -214,11 +231,12 @@ describe('background router under random input', { timeout: 120_000 }, () => {
       }),
       { numRuns: 400 },
     );
-    // Session storage only: a dismissal under the sender's tab, the tab's count of cases opened, a
-    // dashboard prefill under its one-time key.
+    // Session storage only: a dismissal under the sender's tab, a banner collapsed or expanded, the
+    // tab's count of cases opened, a dashboard prefill under its one-time key.
     expect(
       storageWrites.filter(
-        (w) => !/^session:(banner-dismissed:1|caseOpenings|dashboardPrefill\.[0-9a-f-]{36})$/.test(w),
+        (w) =>
+          !/^session:(banner-dismissed:1|banner-open|caseOpenings|dashboardPrefill\.[0-9a-f-]{36})$/.test(w),
       ),
     ).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ProfileForm } from '../../../components/ProfileForm';
 import { WipeAllData } from '../../../components/WipeAllData';
+import { BannerCornerChoice } from '../../../containers/BannerCornerChoice';
 import { LanguageChoice } from '../../../containers/LanguageChoice';
 import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
@@ -30,6 +31,7 @@ function ProfileSection({ agency }: SectionProps) {
         npnBadge={profile && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
       />
       <LanguageChoice />
+      <BannerCornerChoice />
       <WipeAllData
         wiped={wiped}
         onWipe={async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dismiss, forgetClosedTabs, isDismissed } from '../../../lib/banner/dismissals.background';
+import {
+  dismiss,
+  forgetClosedTabs,
+  isDismissed,
+  isOpen,
+  setOpen,
+} from '../../../lib/banner/dismissals.background';
 import type { SenderPage } from '../../../lib/banner/page';
 
 const page = (tabId: number, site: SenderPage['site'] = 'healthsherpa'): SenderPage => ({
@@ -48,5 +54,24 @@ describe('banner dismissals in storage.session', () => {
   it('read a stored value of the wrong shape as nothing dismissed', async () => {
     await fakeBrowser.storage.session.set({ 'banner-dismissed:8': 'healthsherpa:1' });
     expect(await isDismissed(page(8), '1')).toBe(false);
+  });
+});
+
+describe('the banner expanded or collapsed, per application', () => {
+  it('is remembered for the application in every tab of the session, and only there', async () => {
+    expect(await isOpen(page(20), '111'), 'never chosen').toBeUndefined();
+    await setOpen(page(20), '111', false);
+    expect(await isOpen(page(21), '111'), 'another tab, the same application').toBe(false);
+    expect(await isOpen(page(20), '222')).toBeUndefined();
+    expect(await isOpen(page(20, 'benefitalign'), '111')).toBeUndefined();
+    await setOpen(page(20), '111', true);
+    expect(await isOpen(page(20), '111')).toBe(true);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('forgets the oldest choices first', async () => {
+    for (let i = 0; i < 501; i++) await setOpen(page(22), `c${i}`, false);
+    expect(await isOpen(page(22), 'c0')).toBeUndefined();
+    expect(await isOpen(page(22), 'c500')).toBe(false);
   });
 });

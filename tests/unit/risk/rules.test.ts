@@ -123,6 +123,17 @@ describe('assessInvalidActionRisk: the rules', () => {
       'do-not-create-new-application',
     ]);
   });
+
+  it('only the agent’s own NPN missing: no "sync the client", which would not find it', () => {
+    const result = assessInvalidActionRisk(
+      agent({ submittingNpn: null, policyNpn: '87654321', hasActiveCoverage: true }),
+    );
+    expect(result).toEqual({
+      level: 'caution',
+      reasons: ['own-npn-missing'],
+      actions: ['do-not-create-new-application'],
+    });
+  });
 });
 
 const npn = fc.stringMatching(/^\d{1,10}$/);

@@ -64,11 +64,43 @@ describe('pageVerdict: the rules applied to a page', () => {
       presentation: 'none',
     });
   });
-  it('speaks compactly for a consumer’s own submission and for an at-risk client that is otherwise clear', () => {
+  it('a chip for a consumer’s own submission and for an at-risk client that is otherwise clear', () => {
     const own = { ...facts, pageKind: 'application' as const, pathway: 'consumer-resume-link' as const };
-    expect(verdict(own)).toMatchObject({ assessment: { level: 'clear' }, presentation: 'compact' });
+    expect(verdict(own)).toMatchObject({ assessment: { level: 'clear' }, presentation: 'chip' });
     const same = { ...facts, aorNpn: '12345678' };
-    expect(verdict(same, profile, noPolicy, true)).toMatchObject({ atRisk: true, presentation: 'compact' });
+    expect(verdict(same, profile, noPolicy, true)).toMatchObject({ atRisk: true, presentation: 'chip' });
+  });
+});
+
+describe('pageVerdict: how loudly, by severity and by how near a submission is', () => {
+  const unknown = { ...facts, hasActiveCoverage: undefined, aorNpn: undefined };
+  const lead = (leadStatus: PageFacts['leadStatus'], more: Partial<PageFacts> = {}): PageFacts => ({
+    ...unknown,
+    pageKind: 'lead',
+    leadStatus,
+    ...more,
+  });
+  it('caution on a client page is a compact bar; blocked is a full panel', () => {
+    expect(verdict(unknown)).toMatchObject({ assessment: { level: 'caution' }, presentation: 'compact' });
+    expect(verdict(facts).presentation).toBe('full');
+  });
+  it('a lead still Shopping or Applying gets at most a chip, even when blocked', () => {
+    for (const status of ['shopping', 'applying', undefined] as const) {
+      expect(verdict(lead(status)).presentation).toBe('chip');
+      expect(verdict(lead(status, { aorNpn: '87654321', hasActiveCoverage: true })).presentation).toBe(
+        'chip',
+      );
+    }
+  });
+  it('caution in full once a submission is near: Confirming, plan confirmation, the error page', () => {
+    expect(verdict(lead('confirming'))).toMatchObject({
+      assessment: { level: 'caution' },
+      presentation: 'full',
+    });
+    expect(verdict({ ...unknown, pageKind: 'application' }).presentation).toBe('full');
+    const refused = { ...unknown, pageKind: 'invalid-action' as const, invalidActionError: true };
+    expect(verdict(refused).presentation).toBe('full');
+    expect(verdict({ ...lead('shopping'), invalidActionError: true }).presentation).toBe('full');
   });
 });
 
