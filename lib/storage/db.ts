@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AtRiskClient } from '../at-risk/list';
 import type { QueuedSend } from '../call-reports/agency-outbox.background';
+import type { FilingBatch } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
@@ -55,6 +56,7 @@ export class AorGuardDb extends Dexie {
   terminationBuckets!: Dexie.Table<ListBucket<Termination>, [string, string, number]>;
   activeLists!: EntityTable<ActiveList, 'kind'>;
   agencySends!: EntityTable<QueuedSend, 'id'>;
+  filingBatches!: EntityTable<FilingBatch, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -118,6 +120,9 @@ export class AorGuardDb extends Dexie {
         'id, calledAt, applicationId, reporter, [status+calledAt], [state+calledAt], [issueType+calledAt]',
       agencySends: 'id, queuedAt',
     });
+    // Version 8: emails handed to the person for filing and not yet confirmed as sent ("Awaiting
+    // confirmation"): a report is marked filed only when the person says the email went out.
+    this.version(8).stores({ filingBatches: 'id, startedAt' });
   }
 }
 
