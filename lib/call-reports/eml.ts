@@ -33,15 +33,15 @@ export function base64Lines(text: string): string {
 const isPlain = (text: string) => /^[\x20-\x7e]*$/.test(text);
 
 /**
- * A header value: as it is when plain ASCII, else RFC 2047 encoded words of at most 45 bytes each (so a
- * folded line stays under 78 characters), never splitting a character.
+ * A header value: as it is when plain ASCII, else RFC 2047 encoded words of at most 39 bytes each (so a
+ * folded line, "Subject: " included, stays under 78 characters), never splitting a character.
  */
 export function encodeHeader(text: string): string {
   if (isPlain(text)) return text;
   const words: string[] = [];
   let chunk = '';
   for (const ch of text) {
-    if (utf8.encode(chunk + ch).length > 45) {
+    if (utf8.encode(chunk + ch).length > 39) {
       words.push(chunk);
       chunk = '';
     }
@@ -83,7 +83,7 @@ export function writeEml(m: EmailFile): string {
     'MIME-Version: 1.0',
     // Outlook and Apple Mail open a message marked unsent as a draft, ready to send.
     'X-Unsent: 1',
-    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    `Content-Type: multipart/mixed;\r\n boundary="${boundary}"`,
     '',
     `--${boundary}`,
     'Content-Type: text/plain; charset=UTF-8',
@@ -94,8 +94,9 @@ export function writeEml(m: EmailFile): string {
   for (const a of m.attachments) {
     lines.push(
       `--${boundary}`,
-      `Content-Type: ${a.contentType}; charset=UTF-8; ${fileNameParam('name', a.fileName)}`,
-      `Content-Disposition: attachment; ${fileNameParam('filename', a.fileName)}`,
+      // Parameters on lines of their own: a long file name still keeps lines under 78 characters.
+      `Content-Type: ${a.contentType}; charset=UTF-8;\r\n ${fileNameParam('name', a.fileName)}`,
+      `Content-Disposition: attachment;\r\n ${fileNameParam('filename', a.fileName)}`,
       'Content-Transfer-Encoding: base64',
       '',
       base64Lines(a.text),

@@ -8,6 +8,7 @@ import { CallReportDetail } from '../../../components/CallReportDetail';
 import { AwaitingConfirmation, FilingActions } from '../../../components/CallReportFiling';
 import { CallReportForm } from '../../../components/CallReportForm';
 import { CallReportTable } from '../../../components/CallReportTable';
+import { csvWords } from '../../../components/call-report-words';
 import { ConflictResolution } from '../../../components/ConflictResolution';
 import { downloadText, stamp } from '../../../components/download';
 import { t, tCode } from '../../../components/i18n';
@@ -24,13 +25,7 @@ import {
 } from '../../../lib/call-reports/agency-outbox.background';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
-import {
-  CSV_COLUMNS,
-  type CsvWords,
-  callReportCsvParts,
-  callReportsJson,
-  callReportsToCsv,
-} from '../../../lib/call-reports/csv';
+import { callReportCsvParts, callReportsJson, callReportsToCsv } from '../../../lib/call-reports/csv';
 import { writeEml } from '../../../lib/call-reports/eml';
 import {
   type FilingTarget,
@@ -39,7 +34,7 @@ import {
   MAILTO_MAX,
 } from '../../../lib/call-reports/filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
-import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../../../lib/call-reports/report';
+import type { CallReport } from '../../../lib/call-reports/report';
 import { nextRetentionRun } from '../../../lib/call-reports/retention.background';
 import {
   allMatching,
@@ -85,19 +80,6 @@ const firstPage: Promise<Page> | undefined =
   parseDashboardHash(location.hash).section === 'call-reports'
     ? queryReports(DEFAULT_QUERY).then((p) => ({ ...p, query: DEFAULT_QUERY }))
     : undefined;
-
-/** The spreadsheet's words in the interface language (the email itself stays in English for CMS). */
-function csvWords(): CsvWords {
-  const all = <K extends string>(keys: readonly K[], prefix: string) =>
-    Object.fromEntries(keys.map((k) => [k, tCode(prefix, k)])) as Record<K, string>;
-  return {
-    locale: `${document.documentElement.lang || 'en'}-US`,
-    headers: all(CSV_COLUMNS, 'support.csv'),
-    status: all(REPORT_STATUSES, 'support.status'),
-    issue: all(ISSUE_TYPES, 'callReport.issue'),
-    action: all(['created', 'status', 'edited', 'corrected'] as const, 'support.action'),
-  };
-}
 
 /** Each report's section is several hundred characters once encoded: past a few, no link can hold them. */
 const LINK_REPORTS_MAX = 5;
@@ -187,7 +169,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
       window.open(email.mailto, '_self');
     } else if (via === 'eml') {
       const name = `${t('support.emailFileName')}-${stamp(now)}`;
-      const csv = callReportsToCsv(reports, csvWords());
+      const csv = callReportsToCsv(reports, csvWords(document.documentElement.lang));
       const attachments = [{ fileName: `${name}.csv`, contentType: 'text/csv', text: csv }];
       const eml = writeEml({ to, subject: email.subject, text: email.body, attachments, date: now });
       downloadText(eml, `${name}.eml`, 'message/rfc822');
@@ -312,7 +294,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           onExportCsv={async () => {
             const reports = selected.size ? await chosen() : await rowsForCsv(query);
             downloadText(
-              callReportCsvParts(reports, csvWords()),
+              callReportCsvParts(reports, csvWords(document.documentElement.lang)),
               `${t('support.emailFileName')}-${stamp(new Date())}.csv`,
               'text/csv',
             );
