@@ -70,7 +70,7 @@ export function CallReportTable(props: CallReportTableProps) {
   const focusRow = (id: string | undefined) => {
     if (!id) return;
     setCurrent(id);
-    body.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`)?.focus();
+    body.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus();
   };
   const onRowKey = (e: KeyboardEvent, r: CallReport) => {
     if (e.target !== e.currentTarget) return;

@@ -5,29 +5,10 @@ import { countWords } from './CallReportFiling';
 import { t, tCode } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
-export interface SupportToolbarProps {
-  selectedCount: number;
-  /** How many of the selected reports are on the page shown. */
-  shownCount: number;
-  endpoint: string;
-  /** Filing the selection by email (FilingActions). */
-  filing?: ComponentChildren;
-  onBulkStatus(status: ReportStatus): Promise<string>;
-  /** Present while the last bulk change can be undone. */
-  onUndo?(): Promise<string>;
-  onExportBundle(): Promise<string>;
-  onExportCsv(): Promise<string>;
-  onExportJson(): Promise<string>;
-  onImport(file: File): Promise<string>;
-  onSend(): Promise<string>;
-  onClearSelection(): void;
-}
-
-/** Actions on the selection (or, for exports, on everything the filters show when nothing is selected). */
-export function SupportToolbar(props: SupportToolbarProps) {
+/** Runs an action, showing "Working…" and then its outcome or its error in a status line. */
+function useAction() {
   const [message, setMessage] = useState<{ text: string; error: boolean }>({ text: '', error: false });
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<ReportStatus | ''>('');
   const run = (work: () => Promise<string>) => async () => {
     setBusy(true);
     try {
@@ -38,11 +19,34 @@ export function SupportToolbar(props: SupportToolbarProps) {
       setBusy(false);
     }
   };
+  const line = (
+    <p role="status" aria-live="polite" class={message.error ? 'status status-error' : 'status'}>
+      {busy ? t('support.working') : message.text}
+    </p>
+  );
+  return { run, busy, line };
+}
+
+export interface SelectionBarProps {
+  selectedCount: number;
+  /** How many of the selected reports are on the page shown. */
+  shownCount: number;
+  /** Filing the selection by email (FilingActions). */
+  filing?: ComponentChildren;
+  onBulkStatus(status: ReportStatus): Promise<string>;
+  /** Present while the last bulk change can be undone. */
+  onUndo?(): Promise<string>;
+  onClearSelection(): void;
+}
+
+/** Above the table: what is selected, and what can be done to exactly that. */
+export function SelectionBar(props: SelectionBarProps) {
+  const { run, busy, line } = useAction();
+  const [status, setStatus] = useState<ReportStatus | ''>('');
   const n = props.selectedCount;
   const none = n === 0;
   return (
-    <section class="stack" aria-labelledby="support-actions">
-      <h3 id="support-actions">{t('support.actions')}</h3>
+    <section class="stack" aria-label={t('support.selectionHeading')}>
       <p class="hint">
         {none ? t('support.noneSelected') : t('support.selectedShown', [String(n), String(props.shownCount)])}{' '}
         {!none && (
@@ -83,6 +87,29 @@ export function SupportToolbar(props: SupportToolbarProps) {
           </button>
         </div>
       )}
+      {line}
+    </section>
+  );
+}
+
+export interface SupportToolbarProps {
+  selectedCount: number;
+  endpoint: string;
+  onExportBundle(): Promise<string>;
+  onExportCsv(): Promise<string>;
+  onExportJson(): Promise<string>;
+  onImport(file: File): Promise<string>;
+  onSend(): Promise<string>;
+}
+
+/** Exchange: exports take the selection, or everything the filters show when nothing is selected. */
+export function SupportToolbar(props: SupportToolbarProps) {
+  const { run, busy, line } = useAction();
+  const n = props.selectedCount;
+  return (
+    <section class="stack" aria-labelledby="support-actions">
+      <h3 id="support-actions">{t('support.actions')}</h3>
+      <p class="hint">{n ? t('support.exportScopeSelected', [String(n)]) : t('support.exportScopeAll')}</p>
       <div class="actions">
         <button type="button" disabled={busy} onClick={run(props.onExportBundle)}>
           {t('support.exportBundle')}
@@ -102,10 +129,7 @@ export function SupportToolbar(props: SupportToolbarProps) {
           {t('support.import')}
         </JsonFileButton>
       </div>
-      {!none && <p class="hint">{t('support.exportScopeSelected', [String(n)])}</p>}
-      <p role="status" aria-live="polite" class={message.error ? 'status status-error' : 'status'}>
-        {busy ? t('support.working') : message.text}
-      </p>
+      {line}
     </section>
   );
 }

@@ -8,11 +8,11 @@ import { CallReportDetail } from '../../../components/CallReportDetail';
 import { AwaitingConfirmation, FilingActions } from '../../../components/CallReportFiling';
 import { CallReportForm } from '../../../components/CallReportForm';
 import { CallReportTable } from '../../../components/CallReportTable';
-import { csvWords } from '../../../components/call-report-words';
 import { ConflictResolution } from '../../../components/ConflictResolution';
+import { csvWords } from '../../../components/call-report-words';
 import { downloadText, stamp } from '../../../components/download';
 import { t, tCode } from '../../../components/i18n';
-import { SupportToolbar } from '../../../components/SupportToolbar';
+import { SelectionBar, SupportToolbar } from '../../../components/SupportToolbar';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
@@ -125,7 +125,15 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
     [retentionDays],
   );
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
-  const selectedReports = useLiveQuery(() => getReports([...selected]), [selected]);
+  // Read for the mail link's length only: the email itself is written from the reports as they are then.
+  const [selectedReports, setSelectedReports] = useState<CallReport[]>([]);
+  useEffect(() => {
+    let stale = false;
+    getReports([...selected]).then((r) => stale || setSelectedReports(r));
+    return () => {
+      stale = true;
+    };
+  }, [selected]);
   const rows = page?.reports ?? [];
   const duplicates = useLiveQuery(() => findDuplicates(rows), [page]);
 
@@ -203,7 +211,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
     // Back to the report's row, which the table made its one tab stop.
     if (id)
       requestAnimationFrame(() =>
-        tableArea.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`)?.focus(),
+        tableArea.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus(),
       );
   };
   const confirmation = (ids?: string[]) => (
@@ -255,16 +263,15 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           </p>
         ) : null}
         {confirmation()}
-        <SupportToolbar
+        <SelectionBar
           selectedCount={selected.size}
           shownCount={pageIds.filter((id) => selected.has(id)).length}
-          endpoint={endpoint}
           onClearSelection={() => setSelected(new Set())}
           filing={
             <FilingActions
-              count={selectedReports?.length ?? 0}
+              count={selected.size}
               to={addresses}
-              fitsLink={fitsLink(selectedReports ?? [])}
+              fitsLink={fitsLink(selectedReports)}
               onFile={async (target, via) => handOut(await chosen(), target, via)}
             />
           }
@@ -281,65 +288,6 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
               return t('support.undone', [String(back)]);
             })
           }
-          onExportBundle={async () => {
-            const reports = await forExport();
-            const bundle = makeBundle(reports, new Date(), actorName(profile));
-            downloadText(
-              JSON.stringify(bundle),
-              `call-reports-${stamp(new Date())}.json`,
-              'application/json',
-            );
-            return t('support.exported', [String(reports.length)]);
-          }}
-          onExportCsv={async () => {
-            const reports = selected.size ? await chosen() : await rowsForCsv(query);
-            downloadText(
-              callReportCsvParts(reports, csvWords(document.documentElement.lang)),
-              `${t('support.emailFileName')}-${stamp(new Date())}.csv`,
-              'text/csv',
-            );
-            return t('support.exported', [String(reports.length)]);
-          }}
-          onExportJson={async () => {
-            const reports = await forExport();
-            downloadText(
-              callReportsJson(reports, new Date()),
-              `call-reports-${stamp(new Date())}.tools.json`,
-              'application/json',
-            );
-            return t('support.exported', [String(reports.length)]);
-          }}
-          onImport={async (f) => {
-            const parsed = parseBundle(await f.text());
-            if (!parsed.ok) throw new Error(parsed.message);
-            const c = await importReports(parsed.bundle.reports);
-            return t('support.imported', [
-              String(c.added),
-              String(c.updated),
-              String(c.unchanged),
-              String(c.conflict),
-            ]);
-          }}
-          onSend={async () => {
-            const checked = checkEndpoint(endpoint);
-            if (!checked.ok) throw new Error(checked.reason);
-            // Only this origin, asked for when the person sends (a user gesture), never all sites.
-            const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
-            if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
-            const reports = await forExport();
-            const body = JSON.stringify(makeBundle(reports, new Date(), actorName(profile)));
-            const sent = await postBundle(checked.url.href, body);
-            if (!sent.ok) {
-              const failed = { attempts: sent.attempts, error: sent.error };
-              await queueSend(
-                { endpoint: checked.url.href, body, reports: reports.length, ...failed },
-                new Date(),
-              );
-              await scheduleRetry();
-              throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
-            }
-            return t('support.sent', [String(reports.length)]);
-          }}
         />
         {pruned > 0 && (
           <p role="status" class="hint">
@@ -415,6 +363,69 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             />
           )}
         </div>
+        <SupportToolbar
+          selectedCount={selected.size}
+          endpoint={endpoint}
+          onExportBundle={async () => {
+            const reports = await forExport();
+            const bundle = makeBundle(reports, new Date(), actorName(profile));
+            downloadText(
+              JSON.stringify(bundle),
+              `call-reports-${stamp(new Date())}.json`,
+              'application/json',
+            );
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onExportCsv={async () => {
+            const reports = selected.size ? await chosen() : await rowsForCsv(query);
+            downloadText(
+              callReportCsvParts(reports, csvWords(document.documentElement.lang)),
+              `${t('support.emailFileName')}-${stamp(new Date())}.csv`,
+              'text/csv',
+            );
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onExportJson={async () => {
+            const reports = await forExport();
+            downloadText(
+              callReportsJson(reports, new Date()),
+              `call-reports-${stamp(new Date())}.tools.json`,
+              'application/json',
+            );
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onImport={async (f) => {
+            const parsed = parseBundle(await f.text());
+            if (!parsed.ok) throw new Error(parsed.message);
+            const c = await importReports(parsed.bundle.reports);
+            return t('support.imported', [
+              String(c.added),
+              String(c.updated),
+              String(c.unchanged),
+              String(c.conflict),
+            ]);
+          }}
+          onSend={async () => {
+            const checked = checkEndpoint(endpoint);
+            if (!checked.ok) throw new Error(checked.reason);
+            // Only this origin, asked for when the person sends (a user gesture), never all sites.
+            const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
+            if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
+            const reports = await forExport();
+            const body = JSON.stringify(makeBundle(reports, new Date(), actorName(profile)));
+            const sent = await postBundle(checked.url.href, body);
+            if (!sent.ok) {
+              const failed = { attempts: sent.attempts, error: sent.error };
+              await queueSend(
+                { endpoint: checked.url.href, body, reports: reports.length, ...failed },
+                new Date(),
+              );
+              await scheduleRetry();
+              throw new Error(t('support.sendFailed', [String(sent.attempts), sent.error]));
+            }
+            return t('support.sent', [String(reports.length)]);
+          }}
+        />
         <AgencyOutbox
           sends={outbox?.sends ?? []}
           onRetry={async (id) => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
+import type { CallReport } from '../../../lib/call-reports/report';
 import {
   changeReports,
   confirmFiling,
