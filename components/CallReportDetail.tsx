@@ -193,7 +193,15 @@ export function CallReportDetail(props: CallReportDetailProps) {
       <fieldset class="actions">
         <legend>{t('support.changeStatus')}</legend>
         {nextStatuses(r).map((s) => (
-          <button key={s} type="button" onClick={run(() => props.onStatus(s), t('support.statusChanged'))}>
+          <button
+            key={s}
+            type="button"
+            onClick={run(async () => {
+              await props.onStatus(s);
+              // The button pressed is gone once the status moved past it: the focus stays in the panel.
+              heading.current?.focus();
+            }, t('support.statusChanged'))}
+          >
             {tCode('support.markAs', s)}
           </button>
         ))}

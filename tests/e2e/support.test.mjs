@@ -254,7 +254,18 @@ async function seedReports(page, reports) {
     });
     idb.close();
   }, reports);
-  await page.reload({ waitUntil: 'load' });
+  await reload(page);
+}
+
+/** Reloads the page (Firefox over BiDi does not report the reload of an extension page as a navigation). */
+async function reload(page) {
+  await page.evaluate(() => {
+    globalThis.__reloading = true;
+    location.reload();
+  });
+  await page.waitForFunction(() => !globalThis.__reloading && document.readyState === 'complete', {
+    timeout: WAIT,
+  });
 }
 
 /** Keeps the text of every file the page saves (the email file, the CSV) in window.__saved. */
@@ -336,7 +347,6 @@ for (const kind of ['chromium', 'firefox']) {
       const page = await openExtensionPage(browser, extensionId, 'dashboard.html#call-reports');
       await page.setViewport({ width: 1440, height: 1000 });
       await setProfileInStorage(page, PROFILE);
-      await page.reload({ waitUntil: 'load' });
       await waitForText(page, 'h2', 'Saved call reports');
       await seedReports(page, triageReports());
       await waitForText(page, '[role="status"]', 'of 12 reports');
@@ -394,7 +404,7 @@ for (const kind of ['chromium', 'firefox']) {
 
       if (kind === 'chromium') {
         await page.evaluate(() => chrome.storage.local.set({ language: 'es' }));
-        await page.reload({ waitUntil: 'load' });
+        await reload(page);
         await waitForText(page, 'h2', 'Informes de llamadas guardados');
         await click(page, 'Abrir el informe de la solicitud 5550000003');
         await waitForText(page, 'article h3', '5550000003');

@@ -145,7 +145,7 @@ describe('selection and bulk changes', () => {
     // Another tab adds a correction to report 2 after the change.
     await saveCallReport(
       {
-        ...change.after[1]!,
+        ...(change.after[1] as CallReport),
         updatedAt: '2026-11-22T10:01:00.000Z',
         summary: 'Changed elsewhere in between.',
       },
