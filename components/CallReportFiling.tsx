@@ -1,7 +1,7 @@
 // Filing reports by email without claiming more than happened: the email is handed to the person (a
 // mail link, an email file or copied text), and the reports are marked filed only when they say it
 // went out. Until then the batch is "Awaiting confirmation", stored, so it survives a reload.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FilingBatch, FilingTarget, FilingVia } from '../lib/call-reports/filing';
 import { t, tCode } from './i18n';
 
@@ -20,6 +20,8 @@ export interface FilingActionsProps {
 
 export function FilingActions(props: FilingActionsProps) {
   const [target, setTarget] = useState<FilingTarget>('cms');
+  // The selection's and the open report's actions are on screen together: each its own radio group.
+  const group = useId();
   const [message, setMessage] = useState({ text: '', error: false });
   const [busy, setBusy] = useState(false);
   const n = props.count;
@@ -44,7 +46,7 @@ export function FilingActions(props: FilingActionsProps) {
           <label key={k}>
             <input
               type="radio"
-              name="filing-target"
+              name={group}
               value={k}
               checked={target === k}
               disabled={!props.to[k]}
