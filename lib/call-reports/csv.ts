@@ -49,7 +49,31 @@ function rowMaker(w: CsvWords) {
     minute: '2-digit',
     timeZone: w.timeZone,
   });
-  const date = (iso?: string) => (iso ? when.format(new Date(iso)) : '');
+  // Intl takes about as long as the rest of a row: it is asked once per UTC hour, and each instant of
+  // that hour takes its own minutes (every US time zone is a whole number of hours off UTC; an hour
+  // whose local minutes do not start at 00 is formatted in full).
+  const byHour = new Map<string, [string, string] | null>();
+  const hourOf = (hour: string) => {
+    const start = new Date(`${hour}:00:00Z`);
+    const text = when.format(start);
+    const parts = when.formatToParts(start);
+    const at = parts.findIndex((p) => p.type === 'minute');
+    // format() may write a space where formatToParts has U+202F: one character for one, so offsets agree.
+    const offset = parts.slice(0, at).reduce((n, p) => n + p.value.length, 0);
+    return at >= 0 && text.slice(offset, offset + 2) === '00'
+      ? ([text.slice(0, offset), text.slice(offset + 2)] as [string, string])
+      : null;
+  };
+  const date = (iso?: string) => {
+    if (!iso) return '';
+    const hour = iso.slice(0, 13);
+    let around = byHour.get(hour);
+    if (around === undefined) {
+      around = hourOf(hour);
+      byHour.set(hour, around);
+    }
+    return around ? `${around[0]}${iso.slice(14, 16)}${around[1]}` : when.format(new Date(iso));
+  };
   // A support person's reports come from a few phones: each is formatted once.
   const phones = new Map<string, string>();
   const phone = (e164: string) => {

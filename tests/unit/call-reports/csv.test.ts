@@ -70,6 +70,34 @@ describe('the CSV for people', () => {
     expect(JSON.stringify(row)).not.toMatch(/filed-cms|plan-selection-questioned|\+1202/);
   });
 
+  it.each(['America/New_York', 'America/Phoenix', 'Pacific/Honolulu', 'Asia/Kolkata'])(
+    'writes every minute as Intl does in %s, across a change of clocks',
+    (timeZone) => {
+      // Every 7 minutes over the night US clocks went back (2026-11-01) and a day beyond.
+      const instants = Array.from({ length: 600 }, (_, i) =>
+        new Date(Date.UTC(2026, 9, 31, 20) + i * 7 * 60_000).toISOString(),
+      );
+      const words = csvWords('en', timeZone);
+      const rows = cells(
+        callReportsToCsv(
+          instants.map((calledAt, i) => sample({ id: String(i), calledAt })),
+          words,
+        ),
+      );
+      const intl = new Intl.DateTimeFormat('en-US', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+      });
+      expect(rows.map((r) => r['Date and time of call'])).toEqual(
+        instants.map((t) => intl.format(new Date(t))),
+      );
+    },
+  );
+
   it('the JSON for tools keeps the codes, UTC instants and E.164 phones', () => {
     const json = JSON.parse(callReportsJson([filed], new Date('2026-11-22T00:00:00Z')));
     expect(json.format).toBe(JSON_EXPORT_FORMAT);
