@@ -388,6 +388,7 @@ for (const kind of ['chromium', 'firefox']) {
         // Screenshots of the triage view with a report open, in English and then in Spanish.
         await click(page, 'Open the report for application 5550000000');
         await waitForText(page, 'article h3', 'Application ID 5550000000');
+        await page.evaluate(() => document.querySelector('.triage').scrollIntoView());
         await screenshot(page, 'support-triage-en.png');
       }
 
@@ -408,6 +409,7 @@ for (const kind of ['chromium', 'firefox']) {
         await waitForText(page, 'h2', 'Informes de llamadas guardados');
         await click(page, 'Abrir el informe de la solicitud 5550000003');
         await waitForText(page, 'article h3', '5550000003');
+        await page.evaluate(() => document.querySelector('.triage').scrollIntoView());
         await screenshot(page, 'support-triage-es.png');
       }
     } finally {
