@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { csvWords } from '../../../components/call-report-words';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
-import { csvWords } from '../../../components/call-report-words';
-import { toCsv } from '../../../lib/shared/csv';
 import { CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../../lib/call-reports/filing';
 import { type CallReport, callReportSchema } from '../../../lib/call-reports/report';
 import { selectExpired } from '../../../lib/call-reports/retention';
 import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
+import { toCsv } from '../../../lib/shared/csv';
 import { sample } from '../../support/call-report-sample';
 
 const actor = (iso: string, by = 'Pat Support (NPN 999)') => ({ by, now: new Date(iso) });
