@@ -7,7 +7,7 @@ import { parseAtRiskCsv } from '../../lib/at-risk/list';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { queueSend } from '../../lib/call-reports/agency-outbox.background';
 import { parseBundle } from '../../lib/call-reports/bundle';
-import { importReports, saveCallReport } from '../../lib/call-reports/store';
+import { importReports, saveCallReport, startFiling } from '../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../lib/cases/store';
 import { importList } from '../../lib/npn/store';
 import { restoreEverything } from '../../lib/storage/backup';
@@ -95,6 +95,18 @@ beforeAll(async () => {
   await queueSend(
     { endpoint: 'https://reports.example-agency.com/aor', body: '{}', reports: 1, attempts: 1, error: '503' },
     NOW,
+    db,
+  );
+  await startFiling(
+    {
+      id: crypto.randomUUID(),
+      target: 'cms',
+      to: 'FFMProducer-AssisterHelpDesk@cms.hhs.gov',
+      reportIds: [sample().id],
+      via: 'eml',
+      startedAt: NOW.toISOString(),
+      by: 'Sam Agent',
+    },
     db,
   );
 });
