@@ -1,12 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { versionOf } from '../lib/call-reports/bundle';
-import {
-  type CallReport,
-  type CallReportVersion,
-  formatCallTime,
-  type ReportStatus,
-} from '../lib/call-reports/report';
+import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
 import { t, tCode } from './i18n';
@@ -32,6 +27,16 @@ export interface CallReportDetailProps {
   onResolve(keep: 'current' | number): Promise<void>;
 }
 
+/**
+ * A moment in the interface language and this machine's time zone (the filing email keeps its own
+ * English wording for CMS: formatCallTime in lib/call-reports/report.ts).
+ */
+const shownTime = (iso: string) =>
+  new Date(iso).toLocaleString(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
 /** One version of a flagged report, side by side with the others, and the button that keeps it. */
 function VersionCard(props: { version: CallReportVersion; title: string; keep: string; onKeep(): void }) {
   const v = props.version;
@@ -48,7 +53,7 @@ function VersionCard(props: { version: CallReportVersion; title: string; keep: s
         <dd class="summary">{v.summary}</dd>
         <dt>{t('support.conflictChanged')}</dt>
         <dd>
-          <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+          <time dateTime={v.updatedAt}>{shownTime(v.updatedAt)}</time>
           {last ? ` — ${last.by}` : ''}
         </dd>
       </dl>
@@ -169,7 +174,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
       <dl class="facts">
         <dt>{t('reports.calledAt')}</dt>
         <dd>
-          <time dateTime={r.calledAt}>{formatCallTime(r.calledAt)}</time>
+          <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
         </dd>
         <dt>{t('reports.state')}</dt>
         <dd>{r.state}</dd>
@@ -252,8 +257,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
           <ul>
             {r.corrections.map((c) => (
               <li key={c.at + c.by}>
-                <time dateTime={c.at}>{formatCallTime(c.at)}</time> — {c.by}:{' '}
-                <span class="summary">{c.text}</span>
+                <time dateTime={c.at}>{shownTime(c.at)}</time> — {c.by}: <span class="summary">{c.text}</span>
               </li>
             ))}
           </ul>
@@ -263,12 +267,12 @@ export function CallReportDetail(props: CallReportDetailProps) {
         <h4>{t('support.history')}</h4>
         <ol>
           <li>
-            <time dateTime={r.createdAt}>{formatCallTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
+            <time dateTime={r.createdAt}>{shownTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
             {t('support.action.created')}
           </li>
           {(r.history ?? []).map((h) => (
             <li key={h.at + h.action + (h.status ?? '')}>
-              <time dateTime={h.at}>{formatCallTime(h.at)}</time> — {h.by}:{' '}
+              <time dateTime={h.at}>{shownTime(h.at)}</time> — {h.by}:{' '}
               {h.action === 'status' && h.status
                 ? tCode('support.status', h.status)
                 : tCode('support.action', h.action)}
@@ -281,7 +285,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
             <ul>
               {r.superseded.map((v, i) => (
                 <li key={v.updatedAt + String(i)}>
-                  <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+                  <time dateTime={v.updatedAt}>{shownTime(v.updatedAt)}</time>
                   {v.history?.at(-1) ? ` — ${v.history.at(-1)?.by}` : ''}:{' '}
                   <span class="summary">{v.summary}</span>
                 </li>
