@@ -4,6 +4,7 @@ import { versionOf } from '../lib/call-reports/bundle';
 import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
+import { shownTime } from './call-report-words';
 import { t, tCode } from './i18n';
 
 export interface CallReportDetailProps {
@@ -26,16 +27,6 @@ export interface CallReportDetailProps {
   /** Keeps one version of a report flagged with conflicting versions: its own, or conflicts[i]. */
   onResolve(keep: 'current' | number): Promise<void>;
 }
-
-/**
- * A moment in the interface language and this machine's time zone (the filing email keeps its own
- * English wording for CMS: formatCallTime in lib/call-reports/report.ts).
- */
-const shownTime = (iso: string) =>
-  new Date(iso).toLocaleString(document.documentElement.lang || undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 
 /** One version of a flagged report, side by side with the others, and the button that keeps it. */
 function VersionCard(props: { version: CallReportVersion; title: string; keep: string; onKeep(): void }) {

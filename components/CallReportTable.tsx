@@ -4,6 +4,7 @@ import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-repor
 import { summaryPreview } from '../lib/call-reports/triage';
 import { maskPhone } from '../lib/shared/phone';
 import { STATE_CODES } from '../lib/shared/states';
+import { shownTime } from './call-report-words';
 import { t, tCode } from './i18n';
 
 export interface CallReportTableProps {
@@ -214,7 +215,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   />
                 </td>
                 <td>
-                  <time dateTime={r.calledAt}>{new Date(r.calledAt).toLocaleString()}</time>
+                  <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
                 </td>
                 <th scope="row">
                   <button

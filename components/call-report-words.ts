@@ -1,4 +1,4 @@
-// The words of the call report spreadsheet in the interface language (lib/call-reports/csv.ts takes them
+// The words and times of the support view and its spreadsheet in the interface language (lib/call-reports/csv.ts takes them
 // as data; the filing email itself stays in English for CMS and the platforms).
 import { CSV_COLUMNS, type CsvWords } from '../lib/call-reports/csv';
 import { ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
@@ -18,3 +18,13 @@ export function csvWords(lang: string, timeZone?: string): CsvWords {
     action: all(['created', 'status', 'edited', 'corrected'] as const, 'support.action'),
   };
 }
+
+/**
+ * A moment in the interface language and this machine's time zone, for the support view (the filing
+ * email keeps its English wording for CMS: formatCallTime in lib/call-reports/report.ts).
+ */
+export const shownTime = (iso: string) =>
+  new Date(iso).toLocaleString(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
