@@ -1,26 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { versionOf } from '../lib/call-reports/bundle';
-import { formatFilingEmail } from '../lib/call-reports/filing';
-import {
-  type CallReport,
-  type CallReportVersion,
-  formatCallTime,
-  type ReportStatus,
-} from '../lib/call-reports/report';
+import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
+import { shownTime } from './call-report-words';
 import { t, tCode } from './i18n';
 
 export interface CallReportDetailProps {
   report: CallReport;
-  helpDeskEmail: string;
-  platformEmail: string;
+  /** The filing actions for this report and its question if awaiting confirmation (CallReportFiling). */
+  filing?: ComponentChildren;
+  /** Other reports of the same call (same application ID and call time), from other agents' bundles. */
+  duplicates?: CallReport[];
+  /** Keeps this report and merges the duplicates into it. */
+  onMergeDuplicates?(): Promise<void>;
+  /** Escape or Close; the table gives the focus back to the report's row. */
+  onClose(): void;
+  /** The next (1) or previous (-1) report of the table; absent at either end. */
+  onStep?(dir: 1 | -1): void;
+  hasPrevious?: boolean;
+  hasNext?: boolean;
   onStatus(status: ReportStatus): Promise<void>;
   /** `openedSummary`: the summary this editor started from (an edit elsewhere since then is refused). */
   onCorrect(summary: string, openedSummary: string): Promise<void>;
-  /** Files the reports by email (or copies when too long) and marks them filed. */
-  onFile(reports: CallReport[], target: 'cms' | 'platform'): Promise<void>;
-  onCopy(reports: CallReport[]): Promise<void>;
   /** Keeps one version of a report flagged with conflicting versions: its own, or conflicts[i]. */
   onResolve(keep: 'current' | number): Promise<void>;
 }
@@ -41,7 +44,7 @@ function VersionCard(props: { version: CallReportVersion; title: string; keep: s
         <dd class="summary">{v.summary}</dd>
         <dt>{t('support.conflictChanged')}</dt>
         <dd>
-          <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+          <time dateTime={v.updatedAt}>{shownTime(v.updatedAt)}</time>
           {last ? ` — ${last.by}` : ''}
         </dd>
       </dl>
@@ -67,7 +70,21 @@ export function CallReportDetail(props: CallReportDetailProps) {
     if (filed) setDraft('');
   }, [filed]);
   const [status, setStatus] = useState('');
-  const cms = formatFilingEmail([r], props.helpDeskEmail);
+  // Opens with the focus in it, on its heading, so a screen reader starts at the report.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClose();
+      return;
+    }
+    // j / k as in mail programs; never while typing a correction or choosing in a list.
+    if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, textarea, select'))
+      return;
+    if (e.key === 'j' && props.hasNext) props.onStep?.(1);
+    if (e.key === 'k' && props.hasPrevious) props.onStep?.(-1);
+  };
   const run = (work: () => Promise<void>, done: string) => async () => {
     try {
       await work();
@@ -76,16 +93,51 @@ export function CallReportDetail(props: CallReportDetailProps) {
       setStatus(t('support.failed', [String((err as Error).message ?? err)]));
     }
   };
-  const file = (target: 'cms' | 'platform') => (e: Event) => {
-    e.preventDefault();
-    run(() => props.onFile([r], target), t('support.filedDone'))();
-  };
 
   return (
-    <article class="card stack" aria-labelledby={`detail-${r.id}`}>
-      <h3 id={`detail-${r.id}`}>
-        {t('callReport.applicationId')} {r.applicationId}
-      </h3>
+    <article class="card stack panel" aria-labelledby={`detail-${r.id}`} onKeyDown={onKey}>
+      <div class="panel-head">
+        <h3 id={`detail-${r.id}`} ref={heading} tabIndex={-1}>
+          {t('callReport.applicationId')} {r.applicationId}
+        </h3>
+        <div class="actions">
+          <button
+            type="button"
+            disabled={!props.hasPrevious}
+            aria-keyshortcuts="K"
+            onClick={() => props.onStep?.(-1)}
+          >
+            {t('support.previousReport')}
+          </button>
+          <button
+            type="button"
+            disabled={!props.hasNext}
+            aria-keyshortcuts="J"
+            onClick={() => props.onStep?.(1)}
+          >
+            {t('support.nextReport')}
+          </button>
+          <button type="button" aria-keyshortcuts="Escape" onClick={props.onClose}>
+            {t('support.closePanel')}
+          </button>
+        </div>
+      </div>
+      {props.duplicates?.length ? (
+        <section class="warning stack" aria-label={t('support.duplicateFlag')}>
+          <p>
+            {t('support.duplicateNote', [
+              props.duplicates.map((d) => d.reporterName ?? d.reporterNpn ?? d.id).join(', '),
+            ])}
+          </p>
+          {props.onMergeDuplicates ? (
+            <div class="actions">
+              <button type="button" onClick={run(props.onMergeDuplicates, t('support.merged'))}>
+                {t('support.mergeDuplicates')}
+              </button>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       {r.conflicts?.length ? (
         <section class="stack" aria-label={t('support.conflict')}>
           <p class="warning" role="alert">
@@ -113,7 +165,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
       <dl class="facts">
         <dt>{t('reports.calledAt')}</dt>
         <dd>
-          <time dateTime={r.calledAt}>{formatCallTime(r.calledAt)}</time>
+          <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
         </dd>
         <dt>{t('reports.state')}</dt>
         <dd>{r.state}</dd>
@@ -133,21 +185,19 @@ export function CallReportDetail(props: CallReportDetailProps) {
         <dt>{t('reports.summary')}</dt>
         <dd class="summary">{r.summary}</dd>
       </dl>
-      <div class="actions">
-        <a class="button" href={cms.mailto} onClick={file('cms')}>
-          {t('reports.emailHelpDesk')}
-        </a>
-        <button type="button" onClick={file('platform')}>
-          {t('support.emailPlatform')}
-        </button>
-        <button type="button" onClick={run(() => props.onCopy([r]), t('common.copied'))}>
-          {t('reports.copy')}
-        </button>
-      </div>
+      {props.filing}
       <fieldset class="actions">
         <legend>{t('support.changeStatus')}</legend>
         {nextStatuses(r).map((s) => (
-          <button key={s} type="button" onClick={run(() => props.onStatus(s), t('support.statusChanged'))}>
+          <button
+            key={s}
+            type="button"
+            onClick={run(async () => {
+              await props.onStatus(s);
+              // The button pressed is gone once the status moved past it: the focus stays in the panel.
+              heading.current?.focus();
+            }, t('support.statusChanged'))}
+          >
             {tCode('support.markAs', s)}
           </button>
         ))}
@@ -198,8 +248,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
           <ul>
             {r.corrections.map((c) => (
               <li key={c.at + c.by}>
-                <time dateTime={c.at}>{formatCallTime(c.at)}</time> — {c.by}:{' '}
-                <span class="summary">{c.text}</span>
+                <time dateTime={c.at}>{shownTime(c.at)}</time> — {c.by}: <span class="summary">{c.text}</span>
               </li>
             ))}
           </ul>
@@ -209,12 +258,12 @@ export function CallReportDetail(props: CallReportDetailProps) {
         <h4>{t('support.history')}</h4>
         <ol>
           <li>
-            <time dateTime={r.createdAt}>{formatCallTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
+            <time dateTime={r.createdAt}>{shownTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
             {t('support.action.created')}
           </li>
           {(r.history ?? []).map((h) => (
             <li key={h.at + h.action + (h.status ?? '')}>
-              <time dateTime={h.at}>{formatCallTime(h.at)}</time> — {h.by}:{' '}
+              <time dateTime={h.at}>{shownTime(h.at)}</time> — {h.by}:{' '}
               {h.action === 'status' && h.status
                 ? tCode('support.status', h.status)
                 : tCode('support.action', h.action)}
@@ -227,7 +276,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
             <ul>
               {r.superseded.map((v, i) => (
                 <li key={v.updatedAt + String(i)}>
-                  <time dateTime={v.updatedAt}>{formatCallTime(v.updatedAt)}</time>
+                  <time dateTime={v.updatedAt}>{shownTime(v.updatedAt)}</time>
                   {v.history?.at(-1) ? ` — ${v.history.at(-1)?.by}` : ''}:{' '}
                   <span class="summary">{v.summary}</span>
                 </li>

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ReportQuery, SORT_KEYS, type SortKey } from '../lib/call-reports/query';
 import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
+import { summaryPreview } from '../lib/call-reports/triage';
 import { maskPhone } from '../lib/shared/phone';
 import { STATE_CODES } from '../lib/shared/states';
+import { shownTime } from './call-report-words';
 import { t, tCode } from './i18n';
 
 export interface CallReportTableProps {
@@ -14,6 +16,10 @@ export interface CallReportTableProps {
   loading?: boolean;
   selected: Set<string>;
   openId?: string;
+  /** Reports in an email not yet confirmed as sent. */
+  awaiting?: Set<string>;
+  /** Reports of a call reported more than once. */
+  duplicates?: Set<string>;
   onQuery(q: ReportQuery): void;
   onSelect(ids: string[], on: boolean): void;
   onOpen(id: string): void;
@@ -58,6 +64,35 @@ export function CallReportTable(props: CallReportTableProps) {
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => props.selected.has(id));
   const sortBy = (key: SortKey) =>
     set({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc' });
+  // One tab stop for the rows (roving tabindex): the row last moved to, else the open one, else the first.
+  const [current, setCurrent] = useState<string>();
+  const rowFocus = current && pageIds.includes(current) ? current : (props.openId ?? pageIds[0]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const focusRow = (id: string | undefined) => {
+    if (!id) return;
+    setCurrent(id);
+    body.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus();
+  };
+  const onRowKey = (e: KeyboardEvent, r: CallReport) => {
+    if (e.target !== e.currentTarget) return;
+    const i = pageIds.indexOf(r.id);
+    const to: Record<string, number | undefined> = {
+      ArrowDown: i + 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: pageIds.length - 1,
+    };
+    if (e.key in to) {
+      e.preventDefault();
+      focusRow(pageIds[Math.max(0, Math.min(pageIds.length - 1, to[e.key] ?? i))]);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      props.onOpen(r.id);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      props.onSelect([r.id], !props.selected.has(r.id));
+    }
+  };
 
   return (
     <div class="stack">
@@ -116,6 +151,7 @@ export function CallReportTable(props: CallReportTableProps) {
           <input type="search" value={text} onInput={(e) => setText(value(e))} />
         </label>
       </fieldset>
+      <p class="hint">{t('support.keysHint')}</p>
       <p role="status" class="hint">
         {props.total === undefined
           ? t('support.counting')
@@ -138,7 +174,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   onChange={(e) => props.onSelect(pageIds, (e.currentTarget as HTMLInputElement).checked)}
                 />
               </th>
-              {SORT_KEYS.map((key) => (
+              {SORT_KEYS.flatMap((key) => [
                 <th
                   key={key}
                   scope="col"
@@ -147,26 +183,51 @@ export function CallReportTable(props: CallReportTableProps) {
                   <button type="button" class="link" onClick={() => sortBy(key)}>
                     {HEADERS[key]()}
                   </button>
-                </th>
-              ))}
-              <th scope="col">{t('support.col.open')}</th>
+                </th>,
+                ...(key === 'issueType'
+                  ? [
+                      <th key="summary" scope="col">
+                        {t('support.col.summary')}
+                      </th>,
+                    ]
+                  : []),
+              ])}
             </tr>
           </thead>
-          <tbody>
+          {/* The row is the tab stop; its controls are reached by mouse or by keys on the row. */}
+          <tbody ref={body}>
             {props.rows.map((r) => (
-              <tr key={r.id} aria-selected={props.openId === r.id ? 'true' : undefined}>
+              <tr
+                key={r.id}
+                data-id={r.id}
+                tabIndex={r.id === rowFocus ? 0 : -1}
+                aria-selected={props.openId === r.id ? 'true' : undefined}
+                onKeyDown={(e) => onRowKey(e, r)}
+                onFocus={() => setCurrent(r.id)}
+              >
                 <td>
                   <input
                     type="checkbox"
+                    tabIndex={-1}
                     aria-label={t('support.selectReport', [r.applicationId])}
                     checked={props.selected.has(r.id)}
                     onChange={(e) => props.onSelect([r.id], (e.currentTarget as HTMLInputElement).checked)}
                   />
                 </td>
                 <td>
-                  <time dateTime={r.calledAt}>{new Date(r.calledAt).toLocaleString()}</time>
+                  <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
                 </td>
-                <th scope="row">{r.applicationId}</th>
+                <th scope="row">
+                  <button
+                    type="button"
+                    class="link"
+                    tabIndex={-1}
+                    aria-label={t('support.open', [r.applicationId])}
+                    onClick={() => props.onOpen(r.id)}
+                  >
+                    {r.applicationId}
+                  </button>
+                </th>
                 <td>{r.state}</td>
                 <td>
                   {revealed.has(r.id) ? (
@@ -175,6 +236,7 @@ export function CallReportTable(props: CallReportTableProps) {
                     <button
                       type="button"
                       class="link"
+                      tabIndex={-1}
                       aria-label={`${maskPhone(r.phone)}: ${t('support.revealPhone', [r.applicationId])}`}
                       onClick={() => setRevealed(new Set(revealed).add(r.id))}
                     >
@@ -183,6 +245,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   )}
                 </td>
                 <td>{tCode('callReport.issue', r.issueType)}</td>
+                <td class="summary-preview">{summaryPreview(r.summary)}</td>
                 <td>
                   {r.reporterName ?? ''}
                   {r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}
@@ -190,15 +253,12 @@ export function CallReportTable(props: CallReportTableProps) {
                 <td>
                   {tCode('support.status', r.status)}
                   {r.conflicts?.length ? ` · ${t('support.conflict')}` : ''}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={t('support.open', [r.applicationId])}
-                    onClick={() => props.onOpen(r.id)}
-                  >
-                    {t('support.openShort')}
-                  </button>
+                  {props.awaiting?.has(r.id) ? (
+                    <span class="flag"> · {t('support.awaitingFlag')}</span>
+                  ) : null}
+                  {props.duplicates?.has(r.id) ? (
+                    <span class="flag"> · {t('support.duplicateFlag')}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,38 @@
-// One email for one report or a selection (a section per report), with corrections appended.
-import { type CallReport, formatCallReportEmail } from './report';
+// One email for one report or a selection (a section per report), with corrections appended; and the
+// batches sent but not yet confirmed as sent (a report is filed only once the person says it went out).
+import { ProblemError, problem } from '../shared/problem';
+import { isoDateTime, textUpTo, z } from '../shared/schema';
+import { type CallReport, formatCallReportEmail, type ReportStatus } from './report';
+
+export type FilingTarget = 'cms' | 'platform';
+/** How the email left AOR Guard: a mailto link, an email file, or copied text. */
+export type FilingVia = 'mailto' | 'eml' | 'copy';
+
+/** An email handed to the person for some reports: "Awaiting confirmation" until they say it went out. */
+export interface FilingBatch {
+  id: string;
+  target: FilingTarget;
+  to: string;
+  reportIds: string[];
+  via: FilingVia;
+  startedAt: string;
+  by: string;
+}
+
+export const FILING_BATCH_MAX = 100_000;
+
+export const filingBatchSchema: z.ZodMiniType<FilingBatch> = z.object({
+  id: z.uuid(),
+  target: z.enum(['cms', 'platform']),
+  to: textUpTo(320),
+  reportIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(FILING_BATCH_MAX)),
+  via: z.enum(['mailto', 'eml', 'copy']),
+  startedAt: isoDateTime(),
+  by: textUpTo(300),
+});
+
+export const filedStatus = (target: FilingTarget): ReportStatus =>
+  target === 'cms' ? 'filed-cms' : 'filed-platform';
 
 /** Mail clients and browsers cut longer mailto: links; past this the text is copied instead. */
 export const MAILTO_MAX = 2000;
@@ -18,7 +51,7 @@ export function formatFilingEmail(
   opts: { timeZone?: string } = {},
 ): { subject: string; body: string; mailto: string; tooLong: boolean } {
   const first = reports[0];
-  if (!first) throw new Error('Choose at least one report to file.');
+  if (!first) throw new ProblemError(problem('reports.noneChosen'));
   let subject: string;
   let body: string;
   if (reports.length === 1) {

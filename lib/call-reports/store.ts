@@ -1,13 +1,17 @@
 // Call reports in IndexedDB for support staff: paged queries by index, bulk status changes, bundle
 // imports. Every row written is a parsed CallReport and gets its index fields.
+
 import Dexie, { type Collection } from 'dexie';
+import { ProblemError, problem } from '../shared/problem';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
 import { type MergeOutcome, mergeReport } from './bundle';
+import { type FilingBatch, filedStatus, filingBatchSchema } from './filing';
 import { compareBy, indexFields, matchesQuery, type ReportQuery, type SortKey, searchTerms } from './query';
 import { type CallReport, callReportSchema } from './report';
 import { selectExpired } from './retention';
-import { type Actor, checkNotStale, correct, type ReportEdit } from './workflow';
+import { duplicatesOf, mergeDuplicates } from './triage';
+import { type Actor, checkNotStale, correct, moveTo, type ReportEdit } from './workflow';
 
 /** `words` only in rows written before version 7 (the search uses them where present). */
 type Stored = CallReport & { words?: string[]; reporter?: string };
@@ -146,8 +150,8 @@ export async function allMatching(q: ReportQuery, database: AorGuardDb = db): Pr
 
 /**
  * Every report matching the filters, in table order, as stored: for the CSV file only, which writes
- * each cell as text whatever it holds. Rows are parsed before they are written; parsing 50,000 again
- * on the way out took about a second.
+ * each cell as text whatever it holds (an unexpected code shows as an empty cell). Rows are parsed
+ * before they are written; parsing 50,000 again on the way out took about a second.
  */
 export const rowsForCsv = (q: ReportQuery, database: AorGuardDb = db): Promise<CallReport[]> =>
   allRows(q, database);
@@ -184,7 +188,7 @@ export async function correctReport(
 ): Promise<void> {
   await database.transaction('rw', database.callReports, async () => {
     const [current] = await getReports([id], database);
-    if (!current) throw new Error('This report no longer exists.');
+    if (!current) throw new ProblemError(problem('reports.gone'));
     checkNotStale(current, openedSummary);
     const next = correct(current, edit, actor);
     if (next !== current) await database.callReports.put(toStored(next));
@@ -246,4 +250,106 @@ export async function listCallReports(
   database: AorGuardDb = db,
 ): Promise<{ reports: CallReport[]; unreadable: number }> {
   return readReports(await database.callReports.orderBy('calledAt').reverse().toArray());
+}
+
+/** The selected reports that the query still shows (filtering drops the hidden ones from a selection). */
+export async function stillMatching(ids: string[], q: ReportQuery, database: AorGuardDb = db) {
+  const terms = searchTerms(q.text);
+  return (await getReports(ids, database)).filter((r) => matchesQuery(r, q, terms)).map((r) => r.id);
+}
+
+/** A bulk change and what it replaced: `undoChange` puts the replaced versions back. */
+export interface ReportChange {
+  before: CallReport[];
+  after: CallReport[];
+}
+
+/** Like updateReports, keeping what each changed report was. */
+export async function changeReports(
+  ids: string[],
+  change: (r: CallReport) => CallReport,
+  database: AorGuardDb = db,
+): Promise<ReportChange> {
+  return database.transaction('rw', database.callReports, async () => {
+    const current = await getReports(ids, database);
+    const before: CallReport[] = [];
+    const after: CallReport[] = [];
+    for (const r of current) {
+      const next = change(r);
+      if (next === r) continue;
+      before.push(r);
+      after.push(next);
+    }
+    await database.callReports.bulkPut(after.map(toStored));
+    return { before, after };
+  });
+}
+
+/**
+ * Undoes a bulk change: each report goes back to what it was, unless it changed again since (another
+ * tab, an import), which is kept. Returns how many went back.
+ */
+export async function undoChange(change: ReportChange, database: AorGuardDb = db): Promise<number> {
+  return database.transaction('rw', database.callReports, async () => {
+    const now = await getReports(
+      change.after.map((r) => r.id),
+      database,
+    );
+    const written = new Map(change.after.map((r) => [r.id, r.updatedAt]));
+    const untouched = new Set(now.filter((r) => written.get(r.id) === r.updatedAt).map((r) => r.id));
+    const back = change.before.filter((r) => untouched.has(r.id));
+    await database.callReports.bulkPut(back.map(toStored));
+    return back.length;
+  });
+}
+
+/** Emails handed out for filing and not yet confirmed, oldest first. */
+export async function listFilingBatches(database: AorGuardDb = db): Promise<FilingBatch[]> {
+  return readBack<FilingBatch>(await database.filingBatches.orderBy('startedAt').toArray(), filingBatchSchema)
+    .items;
+}
+
+/** Records an email handed to the person: its reports await confirmation, their status unchanged. */
+export async function startFiling(batch: FilingBatch, database: AorGuardDb = db): Promise<void> {
+  await database.filingBatches.put(filingBatchSchema.parse(batch));
+}
+
+/** The person says the email went out: its reports are marked filed, and the batch is done. */
+export async function confirmFiling(id: string, actor: Actor, database: AorGuardDb = db): Promise<number> {
+  return database.transaction('rw', database.callReports, database.filingBatches, async () => {
+    const batch = await database.filingBatches.get(id);
+    if (!batch) return 0;
+    const status = filedStatus(batch.target);
+    const moved = await updateReports(batch.reportIds, (r) => moveTo(r, status, actor), database);
+    await database.filingBatches.delete(id);
+    return moved;
+  });
+}
+
+/** The email did not go out: nothing is marked. */
+export async function dropFiling(id: string, database: AorGuardDb = db): Promise<void> {
+  await database.filingBatches.delete(id);
+}
+
+/** For each of `rows`, the stored reports of the same call (same application ID and minute). */
+export async function findDuplicates(rows: CallReport[], database: AorGuardDb = db) {
+  if (!rows.length) return new Map<string, CallReport[]>();
+  const ids = [...new Set(rows.map((r) => r.applicationId))];
+  const pool = readReports(await database.callReports.where('applicationId').anyOf(ids).toArray()).reports;
+  return duplicatesOf(rows, pool);
+}
+
+/** Keeps one report of a call reported twice; the others are set aside in it and deleted. */
+export async function mergeDuplicateReports(
+  keepId: string,
+  otherIds: string[],
+  actor: Actor,
+  database: AorGuardDb = db,
+): Promise<void> {
+  await database.transaction('rw', database.callReports, async () => {
+    const [keep, ...others] = await getReports([keepId, ...otherIds], database);
+    if (!keep || !others.length) return;
+    await database.callReports.put(toStored(mergeDuplicates(keep, others, actor)));
+    await database.callReports.bulkDelete(others.map((o) => o.id));
+  });
 }

@@ -5,6 +5,7 @@ import { atRiskClientSchema, safeClientUrl } from '../at-risk/list';
 import { queuedSendSchema } from '../call-reports/agency-outbox.background';
 import { checkEndpoint } from '../call-reports/agency-send';
 import { parseBundle } from '../call-reports/bundle';
+import { filingBatchSchema } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import { callReportSchema } from '../call-reports/report';
 import { invalidActionCaseSchema } from '../cases/case';
@@ -78,6 +79,7 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
     return undefined;
   }),
   resumeLinks: rowOf(resumeLinkSendSchema),
+  filingBatches: rowOf(filingBatchSchema),
   imports: rowOf(importRecordSchema),
   activeLists: rowOf(z.object({ kind: z.enum(['rcl', 'termination']), importId: textUpTo(100) })),
   registrationBuckets: rowOf(listBucketSchema(registrationSchema), misfiledRow),

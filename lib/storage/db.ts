@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AtRiskClient } from '../at-risk/list';
 import type { QueuedSend } from '../call-reports/agency-outbox.background';
+import type { FilingBatch } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
@@ -57,6 +58,7 @@ export class AorGuardDb extends Dexie {
   activeLists!: EntityTable<ActiveList, 'kind'>;
   agencySends!: EntityTable<QueuedSend, 'id'>;
   pageRules!: EntityTable<PageRule, 'id'>;
+  filingBatches!: EntityTable<FilingBatch, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -125,6 +127,9 @@ export class AorGuardDb extends Dexie {
     this.version(8).stores({
       pageRules: 'id, createdAt',
     });
+    // Version 9: emails handed to the person for filing and not yet confirmed as sent ("Awaiting
+    // confirmation"): a report is marked filed only when the person says the email went out.
+    this.version(9).stores({ filingBatches: 'id, startedAt' });
   }
 }
 

@@ -96,23 +96,17 @@ describe('CallReportTable', () => {
 });
 
 describe('CallReportDetail', () => {
-  it('changes the status forward and keeps the filing email link', async () => {
+  it('changes the status forward', async () => {
     const onStatus = vi.fn(async () => {});
     render(
       <CallReportDetail
         report={reports[0] as CallReport}
-        helpDeskEmail="FFMProducer-AssisterHelpDesk@cms.hhs.gov"
-        platformEmail="Agent_Support@HealthSherpa.com"
+        onClose={vi.fn()}
         onStatus={onStatus}
         onCorrect={vi.fn()}
-        onFile={vi.fn()}
-        onCopy={vi.fn()}
         onResolve={vi.fn()}
       />,
     );
-    const link = screen.getByRole('link', { name: 'Email FFM help desk' });
-    expect(link.getAttribute('href')).toMatch(/^mailto:FFMProducer-AssisterHelpDesk@cms\.hhs\.gov\?subject=/);
-    expect(screen.getByRole('button', { name: 'Copy report' })).toBeTruthy();
     const group = screen.getByRole('group', { name: 'Change the status' });
     expect(within(group).queryByRole('button', { name: 'Mark as ready' })).toBeNull();
     fireEvent.click(within(group).getByRole('button', { name: 'Mark as filed with CMS help desk' }));
@@ -129,12 +123,9 @@ describe('CallReportDetail', () => {
     render(
       <CallReportDetail
         report={filed}
-        helpDeskEmail="a@b.c"
-        platformEmail="d@e.f"
+        onClose={vi.fn()}
         onStatus={vi.fn()}
         onCorrect={onCorrect}
-        onFile={vi.fn()}
-        onCopy={vi.fn()}
         onResolve={vi.fn()}
       />,
     );
@@ -167,12 +158,9 @@ describe('CallReportDetail', () => {
         <CallReportDetail
           key={report.updatedAt}
           report={report}
-          helpDeskEmail="a@b.c"
-          platformEmail="d@e.f"
+          onClose={vi.fn()}
           onStatus={vi.fn()}
           onCorrect={vi.fn()}
-          onFile={vi.fn()}
-          onCopy={vi.fn()}
           onResolve={async (keep) =>
             setReport(
               resolveConflict(report, keep, { by: 'Pat Support', now: new Date('2026-11-22T09:00:00Z') }),
@@ -201,12 +189,9 @@ describe('CallReportDetail', () => {
     const opened = reports[0] as CallReport;
     const onCorrect = vi.fn(async () => {});
     const props = {
-      helpDeskEmail: 'a@b.c',
-      platformEmail: 'd@e.f',
+      onClose: vi.fn(),
       onStatus: vi.fn(),
       onCorrect,
-      onFile: vi.fn(),
-      onCopy: vi.fn(),
       onResolve: vi.fn(),
     };
     const { rerender } = render(<CallReportDetail report={opened} {...props} />);

@@ -1,18 +1,22 @@
-// End to end in Chromium: call reports travel from an agent's browser profile to a support
-// person's (another user data dir) as a bundle, are filed there and stay filed after a restart; a
-// backup → wipe → restore gives back identical data.
+// End to end: call reports travel from an agent's browser profile to a support person's (another user
+// data dir) as a bundle, are filed there and stay filed after a restart; a backup → wipe → restore gives
+// back identical data (Chromium). In Chromium and Firefox ESR: support staff select reports under a
+// filter, get the email file, and the reports are filed only once they confirm it went out.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
+  button,
   click,
   fill,
   launchChromium,
+  launchFirefox,
   makeTempDir,
   openExtensionPage,
   PROFILE,
   removeDir,
+  screenshot,
   setProfileInStorage,
   TEST_TIMEOUT,
   WAIT,
@@ -72,7 +76,7 @@ const statusOf = (page, applicationId) =>
       const row = [...document.querySelectorAll('table.reports tbody tr')].find(
         (tr) => tr.querySelector('th')?.textContent.trim() === id,
       );
-      return row ? row.children[7].textContent.trim() : null;
+      return row ? row.children[8].textContent.trim() : null;
     },
     { timeout: WAIT },
     applicationId,
@@ -89,6 +93,7 @@ describe('Call reports for support staff (Chromium)', { timeout: TEST_TIMEOUT * 
       const bundle = await withChromium(agentDir, async ({ browser, extensionId }) => {
         const page = await dashboard(browser, extensionId);
         await downloadsTo(page, downloads);
+        await click(page, 'New call report');
         await fill(page, 'Date and time of call', yesterdayMorning());
         await fill(page, 'Application ID', APP_ID);
         await fill(page, "Consumer's state", 'FL');
@@ -127,6 +132,13 @@ describe('Call reports for support staff (Chromium)', { timeout: TEST_TIMEOUT * 
           { timeout: WAIT },
           APP_ID,
         );
+        // The panel opened with the focus in it; Escape closes it and the focus is back on the row.
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(
+          (id) => document.activeElement?.matches('tr') && document.activeElement.textContent.includes(id),
+          { timeout: WAIT },
+          APP_ID,
+        );
       });
 
       await withChromium(staffDir, async ({ browser, extensionId }) => {
@@ -149,6 +161,7 @@ describe('Call reports for support staff (Chromium)', { timeout: TEST_TIMEOUT * 
       await withChromium(dir, async ({ browser, extensionId }) => {
         const page = await dashboard(browser, extensionId);
         await downloadsTo(page, downloads);
+        await click(page, 'New call report');
         await fill(page, 'Date and time of call', yesterdayMorning());
         await fill(page, 'Application ID', APP_ID);
         await fill(page, "Consumer's state", 'TX');
@@ -197,3 +210,211 @@ describe('Call reports for support staff (Chromium)', { timeout: TEST_TIMEOUT * 
     }
   });
 });
+
+// Twelve reports from three agents: nine in Florida (two of them the same call, from two agents' bundles).
+function triageReports() {
+  const base = Date.UTC(2026, 10, 20, 15, 0);
+  return Array.from({ length: 12 }, (_, i) => {
+    const at = new Date(base - i * 3_600_000).toISOString();
+    const same = i === 1; // the call of report 0, reported again by another agent
+    return {
+      id: crypto.randomUUID(),
+      calledAt: same ? new Date(base).toISOString() : at,
+      applicationId: same ? '5550000000' : String(5_550_000_000 + i),
+      state: i < 9 ? 'FL' : 'TX',
+      phone: `+1202555${String(1000 + i)}`,
+      summary: `The representative said the NPN cannot change on a policy with coverage (${i}).`,
+      issueType: i % 2 ? 'misinformation' : 'request-not-processed',
+      status: 'ready',
+      reporterName: ['Ana Peña', 'Sam Agent', 'Lee Broker'][i % 3],
+      reporterNpn: String(20_000_000 + (i % 3)),
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}
+
+/** Writes reports straight into the dashboard's database, with their index fields, then reloads. */
+async function seedReports(page, reports) {
+  await page.evaluate(async (rows) => {
+    const idb = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('aor-guard');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = idb.transaction('callReports', 'readwrite');
+      for (const r of rows)
+        tx.objectStore('callReports').put({
+          ...r,
+          reporter: `${r.reporterName} ${r.reporterNpn}`.toLowerCase(),
+        });
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    idb.close();
+  }, reports);
+  await reload(page);
+}
+
+/** Reloads the page (Firefox over BiDi does not report the reload of an extension page as a navigation). */
+async function reload(page) {
+  await page.evaluate(() => {
+    globalThis.__reloading = true;
+    location.reload();
+  });
+  await page.waitForFunction(() => !globalThis.__reloading && document.readyState === 'complete', {
+    timeout: WAIT,
+  });
+}
+
+/** Keeps the text of every file the page saves (the email file, the CSV) in window.__saved. */
+const keepSavedFiles = (page) =>
+  page.evaluate(() => {
+    globalThis.__saved = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      // As the bytes say: Blob.text() would drop the CSV's byte order mark.
+      blob
+        .arrayBuffer()
+        .then((b) => globalThis.__saved.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(b)));
+      return original(blob);
+    };
+  });
+const savedFile = (page, pattern) =>
+  page
+    .waitForFunction(
+      (p) => globalThis.__saved.find((t) => new RegExp(p, 'm').test(t)) ?? null,
+      { timeout: WAIT },
+      pattern,
+    )
+    .then((h) => h.jsonValue());
+
+/** The headers and the parts of an email file (RFC 5322 + MIME, base64 parts), read here independently. */
+function readEml(eml) {
+  const [head, ...rest] = eml.split('\r\n\r\n');
+  const headers = Object.fromEntries(
+    head
+      .replace(/\r\n[ \t]+/g, ' ')
+      .split('\r\n')
+      .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
+  const boundary = /boundary="([^"]+)"/.exec(headers['content-type'])[1];
+  const body = rest.join('\r\n\r\n');
+  const parts = body
+    .slice(0, body.indexOf(`--${boundary}--`))
+    .split(`--${boundary}\r\n`)
+    .slice(1)
+    .map((p) => {
+      const [h, ...b] = p.split('\r\n\r\n');
+      return {
+        head: h.replace(/\r\n[ \t]+/g, ' '),
+        text: Buffer.from(b.join('').replace(/\s+/g, ''), 'base64').toString('utf8'),
+      };
+    });
+  return { headers, parts };
+}
+
+const tick = (page, label) => page.click(`input[type=checkbox][aria-label="${label}"]`);
+
+/** Chooses a value in one of the table's filters (a <select> inside its <label>). */
+const filterBy = (page, label, value) =>
+  page.evaluate(
+    (label, value) => {
+      const select = [...document.querySelectorAll('.filters label')]
+        .find((l) => l.firstChild?.textContent === label)
+        .querySelector('select');
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    label,
+    value,
+  );
+
+const rowStatuses = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('table.reports tbody tr')].map((tr) => tr.children[8].textContent.trim()),
+  );
+
+for (const kind of ['chromium', 'firefox']) {
+  test(`support (${kind}): select under a filter, the email file, filed only once confirmed`, {
+    timeout: TEST_TIMEOUT * 2,
+  }, async () => {
+    const dir = await makeTempDir(`support-triage-${kind}`);
+    const { browser, extensionId } =
+      kind === 'chromium' ? await launchChromium({ userDataDir: dir }) : await launchFirefox();
+    try {
+      const page = await openExtensionPage(browser, extensionId, 'dashboard.html#call-reports');
+      await page.setViewport({ width: 1440, height: 1000 });
+      await setProfileInStorage(page, PROFILE);
+      await waitForText(page, 'h2', 'Saved call reports');
+      await seedReports(page, triageReports());
+      await waitForText(page, '[role="status"]', 'of 12 reports');
+      await keepSavedFiles(page);
+
+      // The table leads; the form waits behind its button. One report is selected before filtering:
+      // a Texas one, which the Florida filter hides and so drops from the selection.
+      assert.equal(await page.$('#report-applicationId'), null);
+      await tick(page, 'Select the report for application 5550000011');
+      await waitForText(page, 'p', '1 selected, 1 shown on this page.');
+      await filterBy(page, 'State', 'FL');
+      await waitForText(page, '[role="status"]', 'of 9 reports');
+      await tick(page, 'Select every report on this page');
+      await waitForText(page, 'p', '9 selected, 9 shown on this page.');
+      assert.equal((await rowStatuses(page)).filter((s) => s.includes('possible duplicate')).length, 2);
+
+      // Too long for a mail link: the email file instead, and nothing is filed yet.
+      const link = await button(page, 'Email 9 reports');
+      assert.equal(await link.evaluate((b) => b.disabled), true);
+      await click(page, 'Download the email file for 9 reports');
+      const eml = await savedFile(page, '^X-Unsent: 1$');
+      const { headers, parts } = readEml(eml);
+      assert.equal(headers.to, 'FFMProducer-AssisterHelpDesk@cms.hhs.gov');
+      assert.equal(headers.subject, '3-way call reports: 9 applications');
+      assert.equal(headers['x-unsent'], '1');
+      assert.match(headers['content-type'], /^multipart\/mixed;/);
+      assert.match(parts[0].text, /--- Report 9 of 9 ---/);
+      assert.match(parts[1].head, /filename="call-reports-[\d-]+\.csv"/);
+      assert.ok(
+        (await rowStatuses(page)).every((s) => s.startsWith('Ready') && s.includes('awaiting confirmation')),
+      );
+      // The attachment is the CSV the page exports for the same selection.
+      await click(page, 'Export CSV');
+      const csv = await savedFile(page, '^\uFEFFDate and time of call');
+      assert.equal(parts[1].text, csv);
+      assert.match(csv, /\(202\) 555-1000/);
+
+      if (kind === 'chromium') {
+        // Screenshots of the triage view with a report open, in English and then in Spanish.
+        await click(page, 'Open the report for application 5550000000');
+        await waitForText(page, 'article h3', 'Application ID 5550000000');
+        await page.evaluate(() => document.querySelector('.triage').scrollIntoView());
+        await screenshot(page, 'support-triage-en.png');
+      }
+
+      await click(page, 'Mark 9 reports filed');
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('table.reports tbody tr')].every((tr) =>
+            tr.children[8].textContent.startsWith('Filed with CMS help desk'),
+          ),
+        { timeout: WAIT },
+      );
+      await click(page, 'Open the report for application 5550000002');
+      await waitForText(page, 'article', 'Sam Agent (NPN 12345678): Filed with CMS help desk');
+
+      if (kind === 'chromium') {
+        await page.evaluate(() => chrome.storage.local.set({ language: 'es' }));
+        await reload(page);
+        await waitForText(page, 'h2', 'Informes de llamadas guardados');
+        await click(page, 'Abrir el informe de la solicitud 5550000003');
+        await waitForText(page, 'article h3', '5550000003');
+        await page.evaluate(() => document.querySelector('.triage').scrollIntoView());
+        await screenshot(page, 'support-triage-es.png');
+      }
+    } finally {
+      await browser.close();
+      await removeDir(dir);
+    }
+  });
+}

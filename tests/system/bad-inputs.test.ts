@@ -8,7 +8,7 @@ import { parseAtRiskCsv } from '../../lib/at-risk/list';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { queueSend } from '../../lib/call-reports/agency-outbox.background';
 import { parseBundle } from '../../lib/call-reports/bundle';
-import { importReports, saveCallReport } from '../../lib/call-reports/store';
+import { importReports, saveCallReport, startFiling } from '../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../lib/cases/store';
 import { importList } from '../../lib/npn/store';
 import { addPageRule, importPageRules } from '../../lib/page-rules/store';
@@ -112,6 +112,18 @@ beforeAll(async () => {
     db,
   );
   await addPageRule(pageRule(), db);
+  await startFiling(
+    {
+      id: crypto.randomUUID(),
+      target: 'cms',
+      to: 'FFMProducer-AssisterHelpDesk@cms.hhs.gov',
+      reportIds: [sample().id],
+      via: 'eml',
+      startedAt: NOW.toISOString(),
+      by: 'Sam Agent',
+    },
+    db,
+  );
 });
 
 describe('bad input corpus', () => {

@@ -132,6 +132,32 @@ export async function bench({ browser, extensionId, report, median }) {
     select.value = '';
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });
+  await page.waitForFunction(
+    () => document.querySelector('table.reports')?.getAttribute('aria-busy') === 'false',
+    { timeout: 30_000 },
+  );
+
+  // Start: a click on a row's application ID. End: the side panel shows that report with the focus in it.
+  const panels = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    panels.push(
+      await page.evaluate(async (i) => {
+        const buttons = [...document.querySelectorAll('table.reports tbody th button')];
+        const target = buttons[i % buttons.length];
+        const id = target.textContent.trim();
+        const t0 = performance.now();
+        target.click();
+        for (;;) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const heading = document.activeElement;
+          if (heading?.matches('article.panel h3') && heading.textContent.includes(id))
+            return performance.now() - t0;
+        }
+      }, i),
+    );
+  }
+  report('call reports: detail panel open (median)', ms(median(panels)), '< 100 ms');
+  await page.keyboard.press('Escape');
 
   const exports = [];
   for (let i = 0; i < 3; i++) {

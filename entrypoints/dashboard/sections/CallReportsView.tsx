@@ -1,15 +1,18 @@
-// The dashboard's "Call reports" section: the agent's form, and the support staff's table, filing,
+// The dashboard's "Call reports" section: the support staff's table first (the agent's form behind a
+// button), a report's details beside it, filing that waits for the person to say the email went out,
 // exchange with other agents and the agency, backup and retention.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AgencyOutbox } from '../../../components/AgencyOutbox';
 import { CallReportDetail } from '../../../components/CallReportDetail';
+import { AwaitingConfirmation, FilingActions } from '../../../components/CallReportFiling';
 import { CallReportForm } from '../../../components/CallReportForm';
 import { CallReportTable } from '../../../components/CallReportTable';
 import { ConflictResolution } from '../../../components/ConflictResolution';
+import { csvWords } from '../../../components/call-report-words';
 import { downloadText, stamp } from '../../../components/download';
-import { t, tProblem } from '../../../components/i18n';
-import { SupportToolbar } from '../../../components/SupportToolbar';
+import { t, tCode, tProblem } from '../../../components/i18n';
+import { SelectionBar, SupportToolbar } from '../../../components/SupportToolbar';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
@@ -22,22 +25,38 @@ import {
 } from '../../../lib/call-reports/agency-outbox.background';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
-import { callReportCsvParts } from '../../../lib/call-reports/csv';
-import { formatFilingEmail } from '../../../lib/call-reports/filing';
+import { callReportCsvParts, callReportsJson, callReportsToCsv } from '../../../lib/call-reports/csv';
+import { writeEml } from '../../../lib/call-reports/eml';
+import {
+  type FilingTarget,
+  type FilingVia,
+  formatFilingEmail,
+  MAILTO_MAX,
+} from '../../../lib/call-reports/filing';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
 import { nextRetentionRun } from '../../../lib/call-reports/retention.background';
 import {
   allMatching,
+  changeReports,
+  confirmFiling,
   correctReport,
   countReports,
   deleteReports,
+  dropFiling,
   expiredReports,
+  findDuplicates,
   getReports,
   importReports,
+  listFilingBatches,
+  mergeDuplicateReports,
   queryReports,
+  type ReportChange,
   rowsForCsv,
   saveCallReport,
+  startFiling,
+  stillMatching,
+  undoChange,
   updateReports,
 } from '../../../lib/call-reports/store';
 import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
@@ -62,10 +81,11 @@ const firstPage: Promise<Page> | undefined =
     ? queryReports(DEFAULT_QUERY).then((p) => ({ ...p, query: DEFAULT_QUERY }))
     : undefined;
 
-const asText = (reports: CallReport[], to: string) => {
-  const email = formatFilingEmail(reports, to);
-  return `${email.subject}\r\n\r\n${email.body}`;
-};
+/** Each report's section is several hundred characters once encoded: past a few, no link can hold them. */
+const LINK_REPORTS_MAX = 5;
+
+/** The filters of a query, without its page and order: a change here is what prunes the selection. */
+const filtersOf = (q: ReportQuery) => JSON.stringify([q.status, q.state, q.issueType, q.from, q.to, q.text]);
 
 export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const profile = useStoredProfile();
@@ -78,10 +98,15 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const endpoint = endpointSetting?.value;
   const retentionDays = retentionSetting?.value;
   const helpDeskEmail = helpDesk?.value ?? FFM_HELP_DESK_EMAIL;
+  // Opened from a page's "Log call report" (an application ID in the link): the form is what they came for.
+  const [formOpen, setFormOpen] = useState(Boolean(prefill.applicationId));
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [pruned, setPruned] = useState(0);
   const [openId, setOpenId] = useState<string>();
+  const [lastChange, setLastChange] = useState<ReportChange>();
   const [early, setEarly] = useState<Page>();
+  const tableArea = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     firstPage?.then(setEarly, () => {});
   }, []);
@@ -94,50 +119,135 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   );
   const total = page?.query === query && page.total !== undefined ? page.total : counted;
   const outbox = useLiveQuery(() => listQueuedSends(), []);
+  const batches = useLiveQuery(() => listFilingBatches(), []);
   const retentionForecast = useLiveQuery(
     async () => (retentionDays ? nextRetentionRun(retentionDays, new Date()) : undefined),
     [retentionDays],
   );
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
+  // Read for the mail link's length only: the email itself is written from the reports as they are then.
+  const [selectedReports, setSelectedReports] = useState<CallReport[]>([]);
+  useEffect(() => {
+    let stale = false;
+    getReports([...selected]).then((r) => stale || setSelectedReports(r));
+    return () => {
+      stale = true;
+    };
+  }, [selected]);
+  const rows = page?.reports ?? [];
+  const duplicates = useLiveQuery(() => findDuplicates(rows), [page]);
+
+  // Selection follows the view: reports the new filters hide leave the selection, and the person is told.
+  const filters = filtersOf(query);
+  useEffect(() => {
+    if (!selected.size) return;
+    let stale = false;
+    stillMatching([...selected], query).then((kept) => {
+      if (stale || kept.length === selected.size) return;
+      setSelected(new Set(kept));
+      setPruned(selected.size - kept.length);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [filters]);
+
   if (!profile || platformEmail === undefined || endpoint === undefined || retentionDays === undefined)
     return null;
 
-  const actor = () => ({ by: actorName(profile), now: new Date() });
+  const me = actorName(profile);
+  const actor = () => ({ by: me, now: new Date() });
   const chosen = () => getReports([...selected]);
   const forExport = async () => (selected.size ? chosen() : allMatching(query));
+  const addressOf = (target: FilingTarget) => (target === 'cms' ? helpDeskEmail : (platformEmail ?? ''));
+  const addresses = { cms: helpDeskEmail, platform: platformEmail };
+  const fitsLink = (reports: CallReport[]) => (target: FilingTarget) =>
+    reports.length > 0 &&
+    reports.length <= LINK_REPORTS_MAX &&
+    formatFilingEmail(reports, addressOf(target)).mailto.length <= MAILTO_MAX;
 
-  async function file(reports: CallReport[], target: 'cms' | 'platform') {
+  /** Hands the email out one way, then records the batch as awaiting the person's confirmation. */
+  async function handOut(reports: CallReport[], target: FilingTarget, via: FilingVia) {
     if (!reports.length) throw new Error(t('support.noneSelected'));
-    const to = target === 'cms' ? helpDeskEmail : (platformEmail ?? '');
+    const to = addressOf(target);
     const email = formatFilingEmail(reports, to);
-    let text: string;
-    if (email.tooLong) {
-      await navigator.clipboard.writeText(`${email.subject}\r\n\r\n${email.body}`);
-      text = t('support.tooLongCopied', [to]);
-    } else {
+    const now = new Date();
+    if (via === 'mailto') {
+      if (email.tooLong) throw new Error(t('support.tooLongForLink'));
       window.open(email.mailto, '_self');
-      text = t('support.emailOpened', [String(reports.length)]);
+    } else if (via === 'eml') {
+      const name = `${t('support.emailFileName')}-${stamp(now)}`;
+      const csv = callReportsToCsv(reports, csvWords(document.documentElement.lang));
+      const attachments = [{ fileName: `${name}.csv`, contentType: 'text/csv', text: csv }];
+      const eml = writeEml({ to, subject: email.subject, text: email.body, attachments, date: now });
+      downloadText(eml, `${name}.eml`, 'message/rfc822');
+    } else {
+      await navigator.clipboard.writeText(`${email.subject}\r\n\r\n${email.body}`);
     }
-    const status = target === 'cms' ? 'filed-cms' : 'filed-platform';
-    await updateReports(
-      reports.map((r) => r.id),
-      (r) => moveTo(r, status, actor()),
-    );
-    return text;
+    await startFiling({
+      id: crypto.randomUUID(),
+      target,
+      to,
+      reportIds: reports.map((r) => r.id),
+      via,
+      startedAt: now.toISOString(),
+      by: me,
+    });
+    const said = {
+      mailto: 'support.handedMailto',
+      eml: 'support.handedEml',
+      copy: 'support.handedCopy',
+    } as const;
+    return t(said[via], [to]);
   }
 
-  const rows = page?.reports ?? [];
+  const awaitingList = batches ?? [];
+  const awaiting = new Set(awaitingList.flatMap((b) => b.reportIds));
+  const pageIds = rows.map((r) => r.id);
+  const openIndex = openId ? pageIds.indexOf(openId) : -1;
+  const closePanel = () => {
+    const id = openId;
+    setOpenId(undefined);
+    // Back to the report's row, which the table made its one tab stop.
+    if (id)
+      requestAnimationFrame(() =>
+        tableArea.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus(),
+      );
+  };
+  const confirmation = (ids?: string[]) => (
+    <AwaitingConfirmation
+      batches={ids ? awaitingList.filter((b) => ids.some((id) => b.reportIds.includes(id))) : awaitingList}
+      onConfirm={async (id) => {
+        const batch = awaitingList.find((b) => b.id === id);
+        const moved = await confirmFiling(id, actor());
+        return t('support.confirmedFiled', [String(moved), tCode('support.target', batch?.target ?? 'cms')]);
+      }}
+      onDrop={async (id) => {
+        await dropFiling(id);
+        return t('support.dropped');
+      }}
+    />
+  );
+  const openDuplicates = open ? duplicates?.get(open.id) : undefined;
+
   return (
     <>
-      <CallReportForm
-        planYear={profile.planYear}
-        reporterName={profile.name || undefined}
-        reporterNpn={profile.npn || undefined}
-        initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
-        onSave={(report) => saveCallReport(report)}
-      />
       <section class="stack" aria-labelledby="reports-heading">
-        <h2 id="reports-heading">{t('reports.heading')}</h2>
+        <div class="section-head">
+          <h2 id="reports-heading">{t('reports.heading')}</h2>
+          <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen(!formOpen)}>
+            {formOpen ? t('support.closeForm') : t('support.newReport')}
+          </button>
+        </div>
+        {formOpen && (
+          <CallReportForm
+            planYear={profile.planYear}
+            reporterName={profile.name || undefined}
+            reporterNpn={profile.npn || undefined}
+            initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
+            onSave={(report) => saveCallReport(report)}
+          />
+        )}
         {total === 0 &&
         !query.status &&
         !query.state &&
@@ -152,56 +262,110 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             {t('reports.unreadable', [String(page.unreadable)])}
           </p>
         ) : null}
-        <CallReportTable
-          rows={rows}
-          query={query}
-          hasMore={page?.hasMore ?? false}
-          total={total}
-          loading={page?.query !== query}
-          selected={selected}
-          openId={openId}
-          onQuery={setQuery}
-          onOpen={setOpenId}
-          onSelect={(ids, on) => {
-            const next = new Set(selected);
-            for (const id of ids) on ? next.add(id) : next.delete(id);
-            setSelected(next);
+        {confirmation()}
+        <SelectionBar
+          selectedCount={selected.size}
+          shownCount={pageIds.filter((id) => selected.has(id)).length}
+          onClearSelection={() => setSelected(new Set())}
+          filing={
+            <FilingActions
+              count={selected.size}
+              to={addresses}
+              fitsLink={fitsLink(selectedReports)}
+              onFile={async (target, via) => handOut(await chosen(), target, via)}
+            />
+          }
+          onBulkStatus={async (status) => {
+            const change = await changeReports([...selected], (r) => moveTo(r, status, actor()));
+            setLastChange(change.after.length ? change : undefined);
+            return t('support.bulkDone', [String(change.after.length)]);
           }}
+          onUndo={
+            lastChange &&
+            (async () => {
+              const back = await undoChange(lastChange);
+              setLastChange(undefined);
+              return t('support.undone', [String(back)]);
+            })
+          }
         />
-        {open && (
-          <CallReportDetail
-            key={open.id}
-            report={open}
-            helpDeskEmail={helpDeskEmail}
-            platformEmail={platformEmail}
-            onStatus={async (s) => {
-              await updateReports([open.id], (r) => moveTo(r, s, actor()));
+        {pruned > 0 && (
+          <p role="status" class="hint">
+            {t('support.selectionPruned', [String(pruned)])}
+          </p>
+        )}
+        <div class={open ? 'triage with-panel' : 'triage'} ref={tableArea}>
+          <CallReportTable
+            rows={rows}
+            query={query}
+            hasMore={page?.hasMore ?? false}
+            total={total}
+            loading={page?.query !== query}
+            selected={selected}
+            openId={openId}
+            awaiting={awaiting}
+            duplicates={new Set(duplicates?.keys() ?? [])}
+            onQuery={(q) => {
+              setPruned(0);
+              setQuery(q);
             }}
-            onCorrect={async (summary, openedSummary) => {
-              try {
-                await correctReport(open.id, openedSummary, { summary }, actor());
-              } catch (err) {
-                throw err instanceof StaleReportError ? new Error(t('support.changedElsewhere')) : err;
-              }
-            }}
-            onFile={async (reports, target) => {
-              await file(reports, target);
-            }}
-            onCopy={(reports) => navigator.clipboard.writeText(asText(reports, helpDeskEmail))}
-            onResolve={async (keep) => {
-              await updateReports([open.id], (r) => resolveConflict(r, keep, actor()));
+            onOpen={setOpenId}
+            onSelect={(ids, on) => {
+              const next = new Set(selected);
+              for (const id of ids) on ? next.add(id) : next.delete(id);
+              setPruned(0);
+              setSelected(next);
             }}
           />
-        )}
+          {open && (
+            <CallReportDetail
+              key={open.id}
+              report={open}
+              hasPrevious={openIndex > 0}
+              hasNext={openIndex >= 0 && openIndex < pageIds.length - 1}
+              onStep={(dir) => setOpenId(pageIds[openIndex + dir])}
+              onClose={closePanel}
+              duplicates={openDuplicates}
+              onMergeDuplicates={
+                openDuplicates &&
+                (async () => {
+                  await mergeDuplicateReports(
+                    open.id,
+                    openDuplicates.map((d) => d.id),
+                    actor(),
+                  );
+                })
+              }
+              filing={
+                <>
+                  {confirmation([open.id])}
+                  <FilingActions
+                    count={1}
+                    to={addresses}
+                    fitsLink={fitsLink([open])}
+                    onFile={(target, via) => handOut([open], target, via)}
+                  />
+                </>
+              }
+              onStatus={async (s) => {
+                await updateReports([open.id], (r) => moveTo(r, s, actor()));
+              }}
+              onCorrect={async (summary, openedSummary) => {
+                try {
+                  await correctReport(open.id, openedSummary, { summary }, actor());
+                } catch (err) {
+                  throw err instanceof StaleReportError ? new Error(t('support.changedElsewhere')) : err;
+                }
+              }}
+              onResolve={async (keep) => {
+                await updateReports([open.id], (r) => resolveConflict(r, keep, actor()));
+              }}
+            />
+          )}
+        </div>
         <SupportToolbar
           selectedCount={selected.size}
           endpoint={endpoint}
-          onClearSelection={() => setSelected(new Set())}
-          onFile={async (target) => file(await chosen(), target)}
-          onCopy={async () => {
-            await navigator.clipboard.writeText(asText(await chosen(), helpDeskEmail));
-            return t('common.copied');
-          }}
           onExportBundle={async () => {
             const reports = await forExport();
             const bundle = makeBundle(reports, new Date(), actorName(profile));
@@ -214,7 +378,20 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           }}
           onExportCsv={async () => {
             const reports = selected.size ? await chosen() : await rowsForCsv(query);
-            downloadText(callReportCsvParts(reports), `call-reports-${stamp(new Date())}.csv`, 'text/csv');
+            downloadText(
+              callReportCsvParts(reports, csvWords(document.documentElement.lang)),
+              `${t('support.emailFileName')}-${stamp(new Date())}.csv`,
+              'text/csv',
+            );
+            return t('support.exported', [String(reports.length)]);
+          }}
+          onExportJson={async () => {
+            const reports = await forExport();
+            downloadText(
+              callReportsJson(reports, new Date()),
+              `call-reports-${stamp(new Date())}.tools.json`,
+              'application/json',
+            );
             return t('support.exported', [String(reports.length)]);
           }}
           onImport={async (f) => {

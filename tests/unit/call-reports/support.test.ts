@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { csvWords } from '../../../components/call-report-words';
 import { tProblem } from '../../../components/i18n';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
-import { CALL_REPORT_CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
+import { CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../../lib/call-reports/filing';
 import { type CallReport, callReportSchema } from '../../../lib/call-reports/report';
 import { selectExpired } from '../../../lib/call-reports/retention';
@@ -197,30 +198,19 @@ describe('CSV', () => {
     );
   });
 
-  it('exports every field with ISO dates and multi-line summaries', () => {
-    const r = moveTo(
-      { ...sample(), summary: 'First line.\nSecond line, with a comma.' },
-      'filed-cms',
-      actor('2026-11-21T10:00:00.000Z'),
-    );
-    const csv = callReportsToCsv([r]);
-    const [header, ...rest] = csv.split('\r\n');
-    expect(header).toContain('Filed with CMS help desk at');
-    expect(rest.join('\r\n')).toContain('"First line.\nSecond line, with a comma."');
-    expect(rest.join('\r\n')).toContain('2026-11-20T15:30:00.000Z');
-    expect(rest.join('\r\n')).toContain('2026-11-21T10:00:00.000Z');
-  });
-
   it('written in pieces, the file is the one written whole: one header, every row, formulas inert', () => {
+    const words = csvWords('en', 'America/New_York');
     const reports = Array.from({ length: 5 }, (_, i) =>
       sample({ id: `r${i}`, summary: i === 3 ? '=HYPERLINK("x")\nsecond line' : `Report number ${i}.` }),
     );
-    const whole = callReportCsvParts(reports, reports.length).join('');
-    const parts = callReportCsvParts(reports, 2);
+    const whole = callReportCsvParts(reports, words, reports.length).join('');
+    const parts = callReportCsvParts(reports, words, 2);
     expect(parts.join('')).toBe(whole);
     expect(parts.join('').match(/Report ID/g)).toHaveLength(1);
     expect(parts.join('')).toContain(`"'=HYPERLINK(""x"")\nsecond line"`);
-    expect(callReportCsvParts([]).join('')).toBe(toCsv([], CALL_REPORT_CSV_COLUMNS));
+    expect(callReportsToCsv([], words)).toBe(
+      `\uFEFF${CSV_COLUMNS.map((c) => words.headers[c]).join(',')}\r\n`,
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { tProblem } from '../../../components/i18n';
 import { importAtRiskRows } from '../../../lib/at-risk/store';
 import { queueSend } from '../../../lib/call-reports/agency-outbox.background';
 import { makeBundle } from '../../../lib/call-reports/bundle';
-import { saveCallReport } from '../../../lib/call-reports/store';
+import { saveCallReport, startFiling } from '../../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../../lib/cases/store';
 import { importList, lookupNpn } from '../../../lib/npn/store';
 import { addPageRule } from '../../../lib/page-rules/store';
@@ -58,6 +58,18 @@ beforeEach(async () => {
       error: '503',
     },
     NOW,
+    db,
+  );
+  await startFiling(
+    {
+      id: crypto.randomUUID(),
+      target: 'cms',
+      to: 'FFMProducer-AssisterHelpDesk@cms.hhs.gov',
+      reportIds: [sample().id],
+      via: 'eml',
+      startedAt: NOW.toISOString(),
+      by: 'Pat Support',
+    },
     db,
   );
   await db.resumeLinks.add({

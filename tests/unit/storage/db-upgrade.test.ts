@@ -4,7 +4,7 @@ import { listAtRiskClients } from '../../../lib/at-risk/store';
 import { listQueuedSends } from '../../../lib/call-reports/agency-outbox.background';
 import { DEFAULT_QUERY, indexFields } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
-import { listCallReports, queryReports } from '../../../lib/call-reports/store';
+import { listCallReports, listFilingBatches, queryReports } from '../../../lib/call-reports/store';
 import { listInvalidActionCases } from '../../../lib/cases/store';
 import { toBuckets } from '../../../lib/npn/buckets';
 import { lookupNpn } from '../../../lib/npn/store';
@@ -43,6 +43,7 @@ const SHIPPED: Record<string, string | null>[] = [
     agencySends: 'id, queuedAt',
   },
   { pageRules: 'id, createdAt' },
+  { filingBatches: 'id, startedAt' },
 ];
 
 // Rows in the shapes those versions wrote (a version-1 report has no reporter).
@@ -126,6 +127,16 @@ const rule = {
   createdAt: '2026-11-25T10:00:00.000Z',
 };
 
+const batch = {
+  id: '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+  target: 'cms',
+  to: 'FFMProducer-AssisterHelpDesk@cms.hhs.gov',
+  reportIds: [report.id],
+  via: 'eml',
+  startedAt: '2026-11-20T16:00:00.000Z',
+  by: 'Pat Support',
+};
+
 /** What a database at `version` held: one row in every table that version had. */
 async function writeAsShipped(old: Dexie, version: number) {
   // From version 5 the extension writes a report with its index fields.
@@ -145,6 +156,7 @@ async function writeAsShipped(old: Dexie, version: number) {
   if (version >= 4) await old.table('resumeLinks').put(send);
   if (version >= 7) await old.table('agencySends').put(queued);
   if (version >= 8) await old.table('pageRules').put(rule);
+  if (version >= 9) await old.table('filingBatches').put(batch);
 }
 
 describe('database upgrades', () => {
@@ -177,6 +189,7 @@ describe('database upgrades', () => {
       expect((await listResumeLinkSends(current)).sends).toEqual(version >= 4 ? [send] : []);
       expect((await listQueuedSends(current)).sends).toEqual(version >= 7 ? [queued] : []);
       expect(await listPageRules(current)).toEqual(version >= 8 ? [rule] : []);
+      expect(await listFilingBatches(current)).toEqual(version >= 9 ? [batch] : []);
       await current.delete();
     },
   );

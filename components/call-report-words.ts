@@ -1,0 +1,30 @@
+// The words and times of the support view and its spreadsheet in the interface language (lib/call-reports/csv.ts takes them
+// as data; the filing email itself stays in English for CMS and the platforms).
+import { CSV_COLUMNS, type CsvWords } from '../lib/call-reports/csv';
+import { ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
+import { tCode } from './i18n';
+
+const all = <K extends string>(keys: readonly K[], prefix: string) =>
+  Object.fromEntries(keys.map((k) => [k, tCode(prefix, k)])) as Record<K, string>;
+
+/** `lang`: the page's language ('en', 'es'); dates are written as people in the US write them. */
+export function csvWords(lang: string, timeZone?: string): CsvWords {
+  return {
+    locale: `${lang || 'en'}-US`,
+    timeZone,
+    headers: all(CSV_COLUMNS, 'support.csv'),
+    status: all(REPORT_STATUSES, 'support.status'),
+    issue: all(ISSUE_TYPES, 'callReport.issue'),
+    action: all(['created', 'status', 'edited', 'corrected'] as const, 'support.action'),
+  };
+}
+
+/**
+ * A moment in the interface language and this machine's time zone, for the support view (the filing
+ * email keeps its English wording for CMS: formatCallTime in lib/call-reports/report.ts).
+ */
+export const shownTime = (iso: string) =>
+  new Date(iso).toLocaleString(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
