@@ -5,10 +5,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from '../../components/Banner';
 import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
-import { tryRule } from '../../lib/page-rules/locate';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
-import { extractPageFacts, type PageFacts } from '../../lib/sites';
+import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
 import bannerCss from './banner.css?inline';
 import { type BannerHost, mountHost } from './host';
@@ -101,10 +100,18 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     show(current, verdict, true);
   }
 
+  /**
+   * The rules the background gave for this page (for the page it last saw: after an in-page navigation
+   * the verdict brings the new page's). The page tools read with them, loaded only when there are some.
+   */
+  async function teacher(): Promise<Teacher | undefined> {
+    return rules.length > 0 ? (await pageTools()).teacher(rules) : undefined;
+  }
+
   async function evaluate() {
     timer = undefined;
     lastRun = performance.now();
-    const next = extractPageFacts(document, new URL(location.href), rules);
+    const next = extractPageFacts(document, new URL(location.href), await teacher());
     const key = JSON.stringify(next);
     if (key === lastKey) return;
     lastKey = key;
@@ -166,10 +173,11 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     if (message?.type === 'get-page-facts') return Promise.resolve(facts);
     if (message?.type === 'start-picker')
       return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
-    if (message?.type === 'try-page-rule' && document.body) {
-      const value = tryRule(document.body, message.rule);
-      return Promise.resolve({ site: facts?.site ?? null, value: value ?? null });
-    }
+    if (message?.type === 'try-page-rule')
+      return pageTools().then((tools) => ({
+        site: facts?.site ?? null,
+        value: tools.tryRule(message.rule) ?? null,
+      }));
     return undefined;
   });
 }

@@ -7,7 +7,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { setChosenMessages, tCode } from '../../components/i18n';
 import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
 import type { Message, Responses } from '../../lib/messages';
-import { learnLocator } from '../../lib/page-rules/locate';
+import { withTaughtFacts } from '../../lib/page-rules/apply';
+import { learnLocator, tryRule } from '../../lib/page-rules/locate';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
@@ -87,6 +88,10 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
 }
 
 export default defineUnlistedScript(() => {
-  const tools: PageTools = { pick };
+  const tools: PageTools = {
+    pick,
+    teacher: (rules) => (facts, page) => withTaughtFacts(facts, page, rules),
+    tryRule: (rule) => (document.body ? tryRule(document.body, rule) : undefined),
+  };
   (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] = tools;
 });

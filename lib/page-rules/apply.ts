@@ -1,11 +1,15 @@
 // A page's facts with what taught rules read on it: a rule's value wins for its fact, and the facts
 // say so (the popup and banner name the rule; lib/risk/verdict.ts decides as for any other fact).
-import type { PageFacts } from '../sites';
+import type { PageFacts, PageReading } from '../sites';
 import { readTaught } from './locate';
 import type { ActiveRule } from './rule';
 
-export function withTaughtFacts(facts: PageFacts, root: Element, rules: readonly ActiveRule[]): PageFacts {
-  const { values, used, missed } = readTaught(root, rules);
+export function withTaughtFacts(
+  facts: PageFacts,
+  page: PageReading,
+  rules: readonly ActiveRule[],
+): PageFacts {
+  const { values, used, missed } = readTaught(page, rules);
   const next: PageFacts = { ...facts, ...values };
   const taught = Object.values(used).map((rule) => ({
     fact: rule.fact,

@@ -2,7 +2,7 @@
 // textBlocks): the label's words and how many blocks past it the value sits, so it survives new class
 // names, extra wrappers and reordered rows, and text a person cannot see is never its anchor or value.
 import { toStateCode } from '../shared/states';
-import type { PageFacts } from '../sites';
+import type { PageFacts, PageReading } from '../sites';
 import {
   parseAor,
   parseApplicationId,
@@ -11,7 +11,7 @@ import {
   parsePlanYear,
   parseStateFromAddress,
 } from '../sites/facts';
-import { renderedVisibility, type Seen, textBlocks } from '../sites/labels';
+import { renderedVisibility, textBlocks } from '../sites/labels';
 import { MAX_OFFSET, type TaughtFact } from './facts';
 import type { ActiveRule, PageRule } from './rule';
 
@@ -32,16 +32,12 @@ export function parseTaught(fact: TaughtFact, text: string): TaughtValue | undef
   return PARSERS[fact](text);
 }
 
-interface Reading {
-  blocks: string[];
-  sources: Element[][];
-  seen: Seen;
-}
+type Reading = PageReading;
 
-function readPage(root: Element): Reading {
+export function readPage(root: Element): Reading {
   const sources: Element[][] = [];
   const blocks = textBlocks(root, { sources });
-  return { blocks, sources, seen: renderedVisibility(root) };
+  return { root, blocks, sources, seen: renderedVisibility(root) };
 }
 
 const ANCHOR_MAX = 120;
@@ -169,8 +165,7 @@ export interface TaughtReading {
 }
 
 /** Applies rules in order; the first that finds its fact supplies it. One reading of the page for all. */
-export function readTaught(root: Element, rules: readonly ActiveRule[]): TaughtReading {
-  const reading = readPage(root);
+export function readTaught(reading: Reading, rules: readonly ActiveRule[]): TaughtReading {
   const out: TaughtReading = { values: {}, used: {}, missed: [] };
   for (const rule of rules) {
     if (rule.fact in out.values) continue;

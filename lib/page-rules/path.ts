@@ -32,3 +32,12 @@ export function pathMatches(pattern: string, pathname: string): boolean {
   if (want.length !== have.length) return false;
   return want.every((part, i) => part === '*' || part.toLowerCase() === (have[i] ?? '').toLowerCase());
 }
+
+/** The rules for one page of one site. */
+export function rulesFor<R extends { site: string; path: string }>(
+  rules: readonly R[],
+  site: string,
+  pathname: string,
+): R[] {
+  return rules.filter((r) => r.site === site && pathMatches(r.path, pathname));
+}

@@ -6,15 +6,17 @@ import type { PageFactsRequest, TryPageRuleReply } from '../messages';
 import { readPolicy } from '../policy/managed.background';
 import { agencyRules } from './agency';
 import type { TaughtValue } from './locate';
-import { generalisePath, pathMatches } from './path';
+import { generalisePath, rulesFor } from './path';
 import type { ActiveRule, PageRule, TaughtFact } from './rule';
 import { addPageRule, listPageRules } from './store';
 
 /** The agent's own rules first (their correction of what they see), then the agency's. */
 export async function rulesForPage(page: SenderPage): Promise<ActiveRule[]> {
   const [own, { policy }] = await Promise.all([listPageRules().catch(() => []), readPolicy()]);
-  return [...own.map((r) => ({ ...r, from: 'agent' as const })), ...agencyRules(policy).rules].filter(
-    (r) => r.site === page.site && pathMatches(r.path, page.path),
+  return rulesFor(
+    [...own.map((r) => ({ ...r, from: 'agent' as const })), ...agencyRules(policy).rules],
+    page.site,
+    page.path,
   );
 }
 

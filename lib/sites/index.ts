@@ -1,14 +1,11 @@
 // The site adapter registry: one file per enrollment site, registered here.
-import { withTaughtFacts } from '../page-rules/apply';
 import type { TaughtFact } from '../page-rules/facts';
-import { pathMatches } from '../page-rules/path';
-import type { ActiveRule } from '../page-rules/rule';
 import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 import { type SiteId, siteForHost } from './hosts';
-import { readingOnce } from './labels';
+import { readingOnce, renderedVisibility, type Seen, textBlocks } from './labels';
 
 export interface PageFacts {
   site: string;
@@ -72,19 +69,33 @@ const ADAPTERS: Record<SiteId, SiteAdapter> = {
   benefitalign,
 };
 
-/** The page's facts; `rules` are the taught ones, applied when they are for this site and page. */
-export function extractPageFacts(
-  doc: Document,
-  url: URL,
-  rules: readonly ActiveRule[] = [],
-): PageFacts | null {
+/** A page's blocks as the reader read them, with their elements: what taught rules read from. */
+export interface PageReading {
+  root: Element;
+  blocks: string[];
+  sources: Element[][];
+  seen: Seen;
+}
+
+/**
+ * Gives taught rules their say in the facts (lib/page-rules/apply.ts). The content script loads it only
+ * for a page that has rules, so most pages carry none of its code.
+ */
+export type Teacher = (facts: PageFacts, page: PageReading) => PageFacts;
+
+export function extractPageFacts(doc: Document, url: URL, teach?: Teacher): PageFacts | null {
   if (url.protocol !== 'https:') return null;
   const site = siteForHost(url.hostname);
   if (!site) return null;
-  const mine = rules.filter((r) => r.site === site.id && pathMatches(r.path, url.pathname));
-  if (mine.length === 0) return ADAPTERS[site.id].extract(doc, url);
+  const adapter = ADAPTERS[site.id];
+  if (!teach) return adapter.extract(doc, url);
+  // One reading of the page for the reader and the rules (labels.ts readingOnce).
   return readingOnce(() => {
-    const facts = ADAPTERS[site.id].extract(doc, url);
-    return facts && doc.body ? withTaughtFacts(facts, doc.body, mine) : facts;
+    const facts = adapter.extract(doc, url);
+    const root = doc.body;
+    if (!facts || !root) return facts;
+    const sources: Element[][] = [];
+    const blocks = textBlocks(root, { sources });
+    return teach(facts, { root, blocks, sources, seen: renderedVisibility(root) });
   });
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { learnLocator, readTaught } from '../../../lib/page-rules/locate';
-import { generalisePath, pathMatches } from '../../../lib/page-rules/path';
+import { withTaughtFacts } from '../../../lib/page-rules/apply';
+import { learnLocator, readPage, readTaught } from '../../../lib/page-rules/locate';
+import { generalisePath, pathMatches, rulesFor } from '../../../lib/page-rules/path';
 import type { ActiveRule, PageRule } from '../../../lib/page-rules/rule';
-import { extractPageFacts } from '../../../lib/sites';
+import { extractPageFacts, type PageFacts, type PageReading } from '../../../lib/sites';
 
 const html = (body: string) =>
   new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');
@@ -12,6 +13,8 @@ const fixture = () =>
     readFileSync('tests/fixtures/pages/healthsherpa/client-unread-labels.html', 'utf8'),
     'text/html',
   );
+const teacher = (rules: ActiveRule[]) => (facts: PageFacts, page: PageReading) =>
+  withTaughtFacts(facts, page, rules);
 const CLIENT = new URL('https://www.healthsherpa.com/agents/jdoe-agency/clients/c_8f2a');
 
 function textElement(doc: Document, text: string): Element {
@@ -105,7 +108,7 @@ describe('re-finding a taught fact', () => {
         <div class="sc-q2"><div class="sc-k9">Producer ID</div><div><span><span>87654321</span></span></div></div>
         <div class="sc-q3"><div class="sc-k9">Producer on file</div><div>Jane Broker</div></div>
       </section>`);
-    expect(readTaught(rerendered.body, rules()).values).toEqual({
+    expect(readTaught(readPage(rerendered.body), rules()).values).toEqual({
       aorNpn: '87654321',
       hasActiveCoverage: true,
     });
@@ -120,25 +123,29 @@ describe('re-finding a taught fact', () => {
     const reordered = html(
       '<table><thead><tr><th>Producer ID</th><th>Plan</th></tr></thead><tbody><tr><td>87654321</td><td>Gold</td></tr></tbody></table>',
     );
-    expect(readTaught(reordered.body, [rule]).values.aorNpn).toBe('87654321');
+    expect(readTaught(readPage(reordered.body), [rule]).values.aorNpn).toBe('87654321');
   });
 
   it('reports a rule that finds nothing, and never reads hidden text', () => {
     const [npnRule] = rules();
     const gone = html('<div>Producer on file</div><div>Jane Broker</div>');
-    expect(readTaught(gone.body, [npnRule as ActiveRule]).missed).toHaveLength(1);
+    expect(readTaught(readPage(gone.body), [npnRule as ActiveRule]).missed).toHaveLength(1);
     const hidden = html('<div hidden><div>Producer ID</div><div>12345678</div></div><div>Nothing here</div>');
-    expect(readTaught(hidden.body, [npnRule as ActiveRule]).values).toEqual({});
+    expect(readTaught(readPage(hidden.body), [npnRule as ActiveRule]).values).toEqual({});
   });
 });
 
 describe('taught facts in the page facts', () => {
   it('a rule for the page wins, and the facts name it', () => {
     const doc = fixture();
-    const facts = extractPageFacts(doc, CLIENT, [
-      ruleFrom(doc, '87654321', 'aorNpn', 'agency'),
-      ruleFrom(doc, 'Effectuated', 'hasActiveCoverage'),
-    ]);
+    const facts = extractPageFacts(
+      doc,
+      CLIENT,
+      teacher([
+        ruleFrom(doc, '87654321', 'aorNpn', 'agency'),
+        ruleFrom(doc, 'Effectuated', 'hasActiveCoverage'),
+      ]),
+    );
     expect(facts).toMatchObject({
       applicationId: '5566778899',
       aorNpn: '87654321',
@@ -155,15 +162,16 @@ describe('taught facts in the page facts', () => {
     const doc = fixture();
     const rule = ruleFrom(doc, '87654321', 'aorNpn');
     const lead = new URL('https://www.healthsherpa.com/agents/jdoe-agency/leads/l_1');
-    expect(extractPageFacts(doc, lead, [rule])?.aorNpn).toBeUndefined();
-    expect(extractPageFacts(doc, CLIENT, [{ ...rule, site: 'benefitalign' }])?.aorNpn).toBeUndefined();
+    const other = { ...rule, id: 'r-other', site: 'benefitalign' as const };
+    expect(rulesFor([rule, other], 'healthsherpa', lead.pathname)).toEqual([]);
+    expect(rulesFor([rule, other], 'healthsherpa', CLIENT.pathname)).toEqual([rule]);
   });
 
   it('a rule that stops finding its value leaves the reader to it and says so', () => {
     const doc = fixture();
     const rule = ruleFrom(doc, '87654321', 'aorNpn');
     const redesigned = html('<h1>Rosa</h1><div>Federal Exchange ID</div><div>5566778899</div>');
-    const facts = extractPageFacts(redesigned, CLIENT, [rule]);
+    const facts = extractPageFacts(redesigned, CLIENT, teacher([rule]));
     expect(facts).toMatchObject({ untaught: ['aorNpn rule'] });
     expect(facts?.aorNpn).toBeUndefined();
   });
