@@ -23,6 +23,8 @@ export interface BannerProps {
   onFocus?(): void;
   /** "Add your NPN": the welcome page, where the profile is filled in. */
   onAddNpn?(): void;
+  /** "Not right? Show AOR Guard": the picker (lib/page-rules). */
+  onTeach?(): void;
   onOpenDashboard?(section: DashboardSection, prefill: DashboardPrefill): void;
 }
 
@@ -72,6 +74,7 @@ export function Banner({
   onOpen,
   onFocus,
   onAddNpn,
+  onTeach,
   onOpenDashboard,
 }: BannerProps) {
   const { level, reasons, actions } = assessment;
@@ -130,6 +133,15 @@ export function Banner({
             ))}
           </ul>
         )}
+        {!chip &&
+          facts.taught?.map((taught) => (
+            <p class="taught" key={taught.fact}>
+              {t(taught.from === 'agency' ? 'banner.taughtByAgency' : 'banner.taught', [
+                tCode('picker.fact', taught.fact),
+                new Date(taught.taughtAt).toLocaleDateString(),
+              ])}
+            </p>
+          ))}
         {!chip && (addNpn || view === 'compact') && (
           <div class="banner-actions">
             {addNpn && (
@@ -222,6 +234,13 @@ export function Banner({
               </div>
             )}
           </>
+        )}
+        {!chip && onTeach && (
+          <div class="banner-actions">
+            <button type="button" onClick={onTeach}>
+              {t('banner.teach')}
+            </button>
+          </div>
         )}
       </section>
     </>

@@ -8,8 +8,6 @@ import { OWN_HOST_TAG } from '../../lib/sites/labels';
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
 export interface BannerHost {
-  /** The element in the page's DOM (nothing of ours can be read through it). */
-  element: HTMLElement;
   /** Where the banner renders, inside the closed shadow root. */
   container: HTMLElement;
   /** The host element, to measure where the banner is. */
@@ -47,9 +45,15 @@ export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): Banner
   // A child of the root element, where the page's CSS cannot reach it through a parent, and before the
   // body, so its skip link comes first in the page's tab order.
   const place = document.documentElement;
+  // Before the body, not necessarily next to it: two hosts of ours (the banner's and the picker's)
+  // would otherwise move each other for ever.
   const keep = () => {
-    if (host.parentNode !== place || host.nextSibling !== document.body)
-      place.insertBefore(host, document.body);
+    const body = document.body;
+    if (
+      host.parentNode !== place ||
+      (body && !(host.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING))
+    )
+      place.insertBefore(host, body);
   };
   keep();
   // Removed or moved by the page (into a hidden parent, say): put back. One childList observer on the
@@ -57,7 +61,6 @@ export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): Banner
   const keeper = new MutationObserver(keep);
   keeper.observe(place, { childList: true });
   return {
-    element: host,
     container,
     host,
     corner(corner) {

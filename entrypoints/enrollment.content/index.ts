@@ -79,6 +79,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
           tell({ type: 'dismiss-banner', applicationId: current.applicationId });
         },
         onAddNpn: () => tell({ type: 'open-onboarding' }),
+        onTeach: startPicker,
         onOpenDashboard: (section, prefill) => tell({ type: 'open-dashboard', section, prefill }),
       }),
       container,
@@ -90,6 +91,10 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     ]);
     // Focus follows the banner's own buttons: onto the chip when it collapses, into the panel when it opens.
     if (focus) container.querySelector<HTMLElement>('.chip, .banner:not(.view-chip)')?.focus();
+  }
+
+  function startPicker() {
+    return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
   }
 
   /** The skip link and the keyboard command: the banner opens and takes the focus. */
@@ -171,8 +176,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     const message = raw as PageFactsRequest;
     if (message?.type === 'focus-banner') focusBanner();
     if (message?.type === 'get-page-facts') return Promise.resolve(facts);
-    if (message?.type === 'start-picker')
-      return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
+    if (message?.type === 'start-picker') return startPicker();
     if (message?.type === 'try-page-rule')
       return pageTools().then((tools) => ({
         site: facts?.site ?? null,

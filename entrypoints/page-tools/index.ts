@@ -32,7 +32,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
   let pointing = point();
 
   function point() {
-    return startPointing(document, host.element, outline, {
+    return startPointing(document, host.host, outline, {
       chosen(target) {
         const result = learnLocator(document.body, target, fact);
         if (result.ok) {

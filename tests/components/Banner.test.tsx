@@ -376,4 +376,29 @@ describe('Banner wording', () => {
     fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
     expect(screen.getByText(/have the consumer's SSN or immigration document ready/)).toBeTruthy();
   });
+
+  it('says which facts a taught rule read, and offers to show AOR Guard when it is wrong', () => {
+    const assessment = assessInvalidActionRisk({
+      submittingNpn: '12345678',
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      pathway: 'agent',
+    });
+    const onTeach = vi.fn();
+    render(
+      <Banner
+        assessment={assessment}
+        facts={{
+          ...facts,
+          taught: [{ fact: 'aorNpn', rule: 'AOR NPN', from: 'agency', taughtAt: '2026-11-20T10:00:00.000Z' }],
+        }}
+        submittingNpn="12345678"
+        onDismiss={vi.fn()}
+        onTeach={onTeach}
+      />,
+    );
+    expect(screen.getByText(/^AOR NPN read as your agency showed AOR Guard/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Not right? Show AOR Guard' }));
+    expect(onTeach).toHaveBeenCalledOnce();
+  });
 });
