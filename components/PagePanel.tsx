@@ -18,12 +18,14 @@ export interface PagePanelProps {
   atRisk: boolean;
   /** Opens the picker on the page (lib/page-rules): absent where the page cannot be taught. */
   onTeach?(): void;
+  /** Saves a page sample (values masked) for whoever maintains the agency's page rules. */
+  onSample?(): void;
 }
 
 type Coverage = 'page' | 'yes' | 'no';
 
 /** What AOR Guard read from the current tab, the verdict, and a way to correct what the page did not show. */
-export function PagePanel({ facts, profile, policy, atRisk, onTeach }: PagePanelProps) {
+export function PagePanel({ facts, profile, policy, atRisk, onTeach, onSample }: PagePanelProps) {
   const [aorNpn, setAorNpn] = useState('');
   const [coverage, setCoverage] = useState<Coverage>('page');
   if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
@@ -116,6 +118,16 @@ export function PagePanel({ facts, profile, policy, atRisk, onTeach }: PagePanel
           </button>
           <p class="hint" id="page-teach-hint">
             {t('page.teachHint')}
+          </p>
+        </div>
+      )}
+      {onSample && (
+        <div class="stack">
+          <button type="button" onClick={onSample} aria-describedby="page-sample-hint">
+            {t('page.sample')}
+          </button>
+          <p class="hint" id="page-sample-hint">
+            {t('page.sampleHint')}
           </p>
         </div>
       )}

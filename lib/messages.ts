@@ -152,6 +152,8 @@ export type PageFactsRequest =
   | { type: 'focus-banner' }
   /** Opens the picker (lib/page-rules/picker.ts) on the page. */
   | { type: 'start-picker' }
+  /** A page sample (lib/page-rules/sample.ts): the page's structure, every value masked. */
+  | { type: 'page-sample' }
   | { type: 'try-page-rule'; rule: PageRule };
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];

@@ -177,6 +177,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     if (message?.type === 'focus-banner') focusBanner();
     if (message?.type === 'get-page-facts') return Promise.resolve(facts);
     if (message?.type === 'start-picker') return startPicker();
+    if (message?.type === 'page-sample') return pageTools().then((tools) => tools.sample());
     if (message?.type === 'try-page-rule')
       return pageTools().then((tools) => ({
         site: facts?.site ?? null,

@@ -13,6 +13,8 @@ import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
 import type { TaughtFact } from '../../lib/page-rules/rule';
+import { redactPage } from '../../lib/page-rules/sample';
+import { OWN_HOST_TAG } from '../../lib/sites/labels';
 import { mountHost } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
 
@@ -91,6 +93,8 @@ export default defineUnlistedScript(() => {
   const tools: PageTools = {
     pick,
     teacher: (rules) => (facts, page) => withTaughtFacts(facts, page, rules),
+    // Our own hosts (the banner's, the picker's) are not part of the page.
+    sample: () => redactPage(document, `${OWN_HOST_TAG}, ${PICKER_TAG}`),
     tryRule: (rule) => (document.body ? tryRule(document.body, rule) : undefined),
   };
   (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] = tools;

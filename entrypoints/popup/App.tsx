@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { downloadText, stamp } from '../../components/download';
 import { t } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
 import { Tabs } from '../../components/Tabs';
@@ -35,6 +36,15 @@ async function teachActiveTab(): Promise<void> {
   const request: PageFactsRequest = { type: 'start-picker' };
   await browser.tabs.sendMessage(tab.id, request).catch(() => {});
   window.close();
+}
+
+/** Saves the active tab's page sample as an .html file the agent can attach to an email. */
+async function sampleActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const request: PageFactsRequest = { type: 'page-sample' };
+  const html: unknown = await browser.tabs.sendMessage(tab.id, request).catch(() => null);
+  if (typeof html === 'string') downloadText(html, `aor-guard-page-sample-${stamp(new Date())}.html`, 'text/html');
 }
 
 export function App() {
@@ -85,7 +95,7 @@ export function App() {
           selected={current.id}
           onSelect={(id) => setTab(id as PopupTabId)}
         >
-          {current.render({ facts, profile, policy, atRisk, teach: teachActiveTab })}
+          {current.render({ facts, profile, policy, atRisk, teach: teachActiveTab, sample: sampleActiveTab })}
         </Tabs>
       )}
     </main>

@@ -19,6 +19,8 @@ export interface TabContext {
   atRisk: boolean;
   /** Opens the picker on the active tab's page (lib/page-rules). */
   teach(): void;
+  /** Saves a page sample of the active tab's page. */
+  sample(): void;
 }
 
 export interface PopupTab {
@@ -47,13 +49,14 @@ const TABS = [
     labelKey: 'popup.thisPageTab',
     // Until the policy is read the page counts as still being read: a verdict without it could differ
     // from the banner's.
-    render: ({ facts, profile, policy, atRisk, teach }) => (
+    render: ({ facts, profile, policy, atRisk, teach, sample }) => (
       <PagePanel
         facts={policy ? facts : undefined}
         profile={profile}
         policy={policy ?? {}}
         atRisk={atRisk}
         onTeach={teach}
+        onSample={sample}
       />
     ),
   },

@@ -9,6 +9,8 @@ export const PAGE_TOOLS = Symbol.for('aor-guard.page-tools');
 export interface PageTools {
   /** What gives these rules their say in the page's facts (lib/page-rules/apply.ts). */
   teacher(rules: readonly ActiveRule[]): Teacher;
+  /** The page's structure with every value masked (lib/page-rules/sample.ts), as an .html file's text. */
+  sample(): string;
   /** What the rule reads on the page now, for the dashboard's "Try on current tab". */
   tryRule(rule: PageRule): TaughtValue | undefined;
   /** Opens the picker; `messages`: the words in the language the agent chose (see components/i18n.ts). */
