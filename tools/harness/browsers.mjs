@@ -1,7 +1,6 @@
 // The built extension in real Chromium and Firefox ESR, driven by puppeteer-core: launch, the pages the
 // extension owns, and the agent profile. Shared by the e2e tests, `npm run demo` and `npm run bench`.
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { hostResolverRules, ROOT } from './sites.mjs';
@@ -62,8 +61,8 @@ export function unpackedExtensionId(dir) {
  */
 export async function launchChromium({ userDataDir, headless = true, keepWelcome = false } = {}) {
   if (!userDataDir) throw new Error('launchChromium needs a userDataDir');
-  // A relaunch on a used profile installs nothing, so opens no welcome page.
-  const fresh = readdirSync(userDataDir).length === 0;
+  // An extension loaded with --load-extension is installed again at every launch, a relaunch on a used
+  // profile included (onInstalled says 'install'): the welcome page opens each time, and is closed.
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless,
@@ -108,7 +107,7 @@ export async function launchChromium({ userDataDir, headless = true, keepWelcome
         await probe.close();
       }
     }
-    if (fresh) await settleWelcomeTab(browser, keepWelcome);
+    await settleWelcomeTab(browser, keepWelcome);
     return { browser, extensionId };
   } catch (err) {
     await browser.close().catch(() => {});
