@@ -44,7 +44,8 @@ async function sampleActiveTab(): Promise<void> {
   if (tab?.id === undefined) return;
   const request: PageFactsRequest = { type: 'page-sample' };
   const html: unknown = await browser.tabs.sendMessage(tab.id, request).catch(() => null);
-  if (typeof html === 'string') downloadText(html, `aor-guard-page-sample-${stamp(new Date())}.html`, 'text/html');
+  if (typeof html === 'string')
+    downloadText(html, `aor-guard-page-sample-${stamp(new Date())}.html`, 'text/html');
 }
 
 export function App() {
