@@ -55,21 +55,23 @@ export const STATES: Record<string, string> = {
 
 export const STATE_CODES = Object.keys(STATES);
 
-const ON_HEALTHCARE_GOV_2025 =
-  'AL AK AZ AR DE FL HI IL IN IA KS LA MI MS MO MT NE NH NC ND OH OK OR SC SD TN TX UT WV WI WY'.split(' ');
-const without = (list: string[], code: string) => list.filter((c) => c !== code);
-
-/** States on the federal platform, by plan year. Later years repeat the newest known year. */
-const ON_HEALTHCARE_GOV: Record<number, readonly string[]> = {
-  2025: ON_HEALTHCARE_GOV_2025,
-  2026: without(ON_HEALTHCARE_GOV_2025, 'IL'),
-  2027: without(without(ON_HEALTHCARE_GOV_2025, 'IL'), 'OR'),
-};
-const KNOWN_YEARS = Object.keys(ON_HEALTHCARE_GOV).map(Number);
+/**
+ * States on the federal platform, by plan year; later years repeat the newest known year. Built when
+ * asked, so that a bundle reading state names only (the content script) does not carry it.
+ */
+function onHealthCareGovByYear(): Record<number, readonly string[]> {
+  const y2025 =
+    'AL AK AZ AR DE FL HI IL IN IA KS LA MI MS MO MT NE NH NC ND OH OK OR SC SD TN TX UT WV WI WY'.split(' ');
+  const without = (list: readonly string[], code: string) => list.filter((c) => c !== code);
+  const y2026 = without(y2025, 'IL');
+  return { 2025: y2025, 2026: y2026, 2027: without(y2026, 'OR') };
+}
 
 export function isOnHealthCareGov(state: string, planYear: number): boolean {
-  const year = Math.min(Math.max(planYear, Math.min(...KNOWN_YEARS)), Math.max(...KNOWN_YEARS));
-  return ON_HEALTHCARE_GOV[year]?.includes(state.toUpperCase()) ?? false;
+  const byYear = onHealthCareGovByYear();
+  const years = Object.keys(byYear).map(Number);
+  const year = Math.min(Math.max(planYear, Math.min(...years)), Math.max(...years));
+  return byYear[year]?.includes(state.toUpperCase()) ?? false;
 }
 
 /** A two-letter code from a code or a full state name; undefined when it is neither. */
