@@ -170,20 +170,27 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   // A select (the Override NPN) changes its value without changing the DOM.
   ctx.addEventListener(document, 'change', schedule, { capture: true });
 
-  // From the popup and the background (a page cannot send the extension's messages).
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const message = raw as PageFactsRequest;
-    if (message?.type === 'focus-banner') focusBanner();
-    if (message?.type === 'get-page-facts') return Promise.resolve(facts);
-    if (message?.type === 'start-picker') return startPicker();
-    if (message?.type === 'page-sample') return pageTools().then((tools) => tools.sample());
-    if (message?.type === 'try-page-rule')
+  // From the popup and the background (a page cannot send the extension's messages). The API here is the
+  // browser's own (wxt.config.ts): an answer that takes time goes through sendResponse, kept open by `true`.
+  const answer = (message: PageFactsRequest): Promise<unknown> | undefined => {
+    if (message.type === 'get-page-facts') return Promise.resolve(facts);
+    if (message.type === 'start-picker') return startPicker();
+    if (message.type === 'page-sample') return pageTools().then((tools) => tools.sample());
+    if (message.type === 'try-page-rule')
       return pageTools().then((tools) => ({
         site: facts?.site ?? null,
         value: tools.tryRule(message.rule) ?? null,
       }));
     return undefined;
+  };
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = raw as PageFactsRequest;
+    if (message?.type === 'focus-banner') focusBanner();
+    const reply = message?.type ? answer(message) : undefined;
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 }
 
