@@ -38,7 +38,10 @@ function toggleScript(event: Event): void {
   button.setAttribute('aria-expanded', String(open));
   const root = button.getRootNode() as Document | ShadowRoot;
   const script = root.getElementById('aor-guard-script');
-  if (script) script.hidden = !open;
+  if (!script) return;
+  script.hidden = !open;
+  // The script sits above the panel's sticky foot: bring its start into view.
+  if (open) script.scrollIntoView?.({ block: 'start' });
 }
 
 /**
@@ -186,36 +189,6 @@ export function Banner({
             {actions.includes('do-not-create-new-application') && (
               <p class="do-not">{t('banner.doNotCreate')}</p>
             )}
-            {canSendLink && (
-              <div class="banner-actions">
-                <button
-                  type="button"
-                  onClick={() =>
-                    onOpenDashboard?.('resume-link', {
-                      applicationId: facts.applicationId,
-                      consumerName: facts.consumerName,
-                      resumeLink: facts.resumeLink,
-                      planYear: facts.planYear,
-                      eap: facts.enrolleeAssistance,
-                    })
-                  }
-                >
-                  {t('banner.sendResumeLink')}
-                </button>
-              </div>
-            )}
-            {canCall && (
-              <div class="banner-actions">
-                <button
-                  type="button"
-                  aria-expanded="false"
-                  aria-controls="aor-guard-script"
-                  onClick={toggleScript}
-                >
-                  {t('banner.scriptButton')}
-                </button>
-              </div>
-            )}
             {canCall && (
               <div id="aor-guard-script" class="script" hidden>
                 <p>{t('banner.scriptPrepare')}</p>
@@ -234,6 +207,37 @@ export function Banner({
               </div>
             )}
           </>
+        )}
+        {/* What to do stays in view at the panel's foot, however far its text scrolls (banner.css). */}
+        {view === 'full' && (canSendLink || canCall) && (
+          <div class="banner-actions banner-foot">
+            {canSendLink && (
+              <button
+                type="button"
+                onClick={() =>
+                  onOpenDashboard?.('resume-link', {
+                    applicationId: facts.applicationId,
+                    consumerName: facts.consumerName,
+                    resumeLink: facts.resumeLink,
+                    planYear: facts.planYear,
+                    eap: facts.enrolleeAssistance,
+                  })
+                }
+              >
+                {t('banner.sendResumeLink')}
+              </button>
+            )}
+            {canCall && (
+              <button
+                type="button"
+                aria-expanded="false"
+                aria-controls="aor-guard-script"
+                onClick={toggleScript}
+              >
+                {t('banner.scriptButton')}
+              </button>
+            )}
+          </div>
         )}
         {!chip && onTeach && (
           <div class="banner-actions">
