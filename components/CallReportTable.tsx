@@ -4,8 +4,7 @@ import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-repor
 import { summaryPreview } from '../lib/call-reports/triage';
 import { maskPhone } from '../lib/shared/phone';
 import { STATE_CODES } from '../lib/shared/states';
-import { shownTime } from './call-report-words';
-import { t, tCode } from './i18n';
+import { formatDate, formatTime, t, tCode } from './i18n';
 
 export interface CallReportTableProps {
   rows: CallReport[];
@@ -214,10 +213,13 @@ export function CallReportTable(props: CallReportTableProps) {
                     onChange={(e) => props.onSelect([r.id], (e.currentTarget as HTMLInputElement).checked)}
                   />
                 </td>
-                <td>
-                  <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
+                <td class="keep-whole">
+                  {/* Day over time: two short lines, so the column stays narrow beside the open report. */}
+                  <time class="day-time" dateTime={r.calledAt}>
+                    <span>{formatDate(r.calledAt)}</span> <span>{formatTime(r.calledAt)}</span>
+                  </time>
                 </td>
-                <th scope="row">
+                <th scope="row" class="keep-whole">
                   <button
                     type="button"
                     class="link"
@@ -229,7 +231,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   </button>
                 </th>
                 <td>{r.state}</td>
-                <td>
+                <td class="keep-whole">
                   {revealed.has(r.id) ? (
                     r.phone
                   ) : (

@@ -67,6 +67,11 @@ export function formatDateTime(value: string | Date, options?: Intl.DateTimeForm
   return formatDate(value, options ?? { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A time of day alone, as the interface language writes it. */
+export function formatTime(value: string | Date): string {
+  return new Intl.DateTimeFormat(chosenLocale, { timeStyle: 'short' }).format(new Date(value));
+}
+
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(chosenLocale).format(n);
 }
