@@ -2,13 +2,17 @@
 // read (a caution), the agent opens the picker from the popup's "This page", points at the AOR NPN and
 // the coverage status, and from then on the banner reads them there: blocked, also after a reload.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   delay,
   inShadow,
+  makeTempDir,
   openExtensionPage,
   PROFILE,
   readBanner,
+  removeDir,
   screenshot,
   TEST_TIMEOUT,
   useHarness,
@@ -109,6 +113,74 @@ async function teach(session, page, { steps, text, reads, shot }) {
   return saved;
 }
 
+/**
+ * Downloads land in `dir` without a question: Chromium through CDP; Firefox through its download
+ * preferences, set in the browser's chrome context (reachable with -remote-allow-system-access, as
+ * openExtensionPage does).
+ */
+async function downloadsTo(browser, extensionPage, dir) {
+  if (browser.protocol !== 'webDriverBiDi') {
+    const cdp = await extensionPage.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    return;
+  }
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome =
+    tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? tree.contexts[0];
+  const { result } = await connection.send('script.evaluate', {
+    expression: `(() => {
+      Services.prefs.setIntPref('browser.download.folderList', 2);
+      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);
+      Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);
+      Services.prefs.setBoolPref('browser.download.alwaysOpenPanel', false);
+    })()`,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') throw new Error(`download preferences: ${JSON.stringify(result)}`);
+}
+
+async function downloaded(dir, pattern) {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    // Chromium writes .crdownload and Firefox .part files first.
+    const found = (await fs.readdir(dir)).find((f) => pattern.test(f));
+    if (found) return { name: found, text: await fs.readFile(path.join(dir, found), 'utf8') };
+    await delay(100);
+  }
+  throw new Error(`nothing matching ${pattern} was downloaded into ${dir}`);
+}
+
+/** What client-other-aor.html holds about the consumer, the agents and the record. */
+const CONSUMER_VALUES = [
+  'Maria Lopez',
+  '1200 Elm St',
+  'Houston',
+  '77002',
+  'Jane Broker',
+  '87654321',
+  '4567891230',
+  '11/20/2026',
+  '03/02/2026',
+  '01/10/2026',
+  '01/09/2026',
+  '(888) 684-1373',
+  '684-1373',
+  'Sam Agent',
+  'jdoe-agency',
+  'Blue Advantage Silver',
+  'c_8f2a',
+];
+const LABEL_WORDS = [
+  'Primary applicant',
+  'Agent of record',
+  'Plan year',
+  'Coverage status',
+  'FFM application ID',
+];
+
 function suite(name, browser) {
   describe(name, { timeout: TEST_TIMEOUT * 3 }, () => {
     const session = useHarness({ browser, profile: PROFILE });
@@ -142,6 +214,43 @@ function suite(name, browser) {
       );
       await popup.close();
       await page.close();
+    });
+
+    test("a page sample saved from the popup holds none of the consumer's data", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const dir = await makeTempDir('page-sample');
+      try {
+        const page = await session.browser.newPage();
+        await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+        assert.equal((await readBanner(page)).level, 'blocked');
+        const popup = await openPopupBeside(session, page);
+        await downloadsTo(session.browser, popup, dir);
+        const button = await popup.waitForFunction(
+          () =>
+            [...document.querySelectorAll('button')].find(
+              (b) => b.textContent.trim() === 'Save a page sample',
+            ),
+          { timeout: WAIT },
+        );
+        await button.evaluate((b) => b.click());
+        const { name, text } = await downloaded(dir, /^aor-guard-page-sample-.*\.html$/);
+        assert.match(name, /^aor-guard-page-sample-[\d-]+\.html$/);
+        for (const value of CONSUMER_VALUES) assert.ok(!text.includes(value), `the sample holds "${value}"`);
+        for (const words of LABEL_WORDS)
+          assert.ok(text.includes(words), `the sample lost the label "${words}"`);
+        assert.ok(!text.includes('<aor-guard-banner'), 'our own banner is not part of the page');
+        assert.ok(!text.includes('__hsBoot'), "the page's scripts are removed");
+        const header = text.slice(0, text.indexOf('-->'));
+        assert.match(header, /AOR Guard page sample/);
+        assert.match(header, /Page: [\w.:]+\/agents\/\*\/clients\/\*/);
+        assert.match(header, /Replaced: every other text and attribute value/);
+        assert.match(header, /Removed: scripts.*the AOR Guard banner/);
+        await popup.close();
+        await page.close();
+      } finally {
+        await removeDir(dir);
+      }
     });
 
     test('the page cannot pick for the agent: a script click chooses nothing', {
