@@ -21,6 +21,8 @@ import {
 } from './helpers.mjs';
 
 const PICKER = ':root > aor-guard-picker';
+const POINTING =
+  'Now click where the page shows it, or press Tab to point with the keyboard: ↓ ↑ from text to text, ← the area around it, → back in, Enter chooses. Esc cancels.';
 
 /**
  * The popup beside the page, as the toolbar button opens it: here a tab, reloaded once the page is in
@@ -51,6 +53,16 @@ async function waitForPicker(page, wanted) {
     last = await pickerStatus(page);
   }
   return last;
+}
+
+/** Waits until the keyboard is on the picker's button named `name`. */
+async function waitForFocus(page, name) {
+  const until = Date.now() + WAIT;
+  const focused = () => inShadow(page, PICKER, (root) => root.activeElement?.textContent.trim() ?? null);
+  while ((await focused()) !== name) {
+    if (Date.now() > until) throw new Error(`the keyboard never reached "${name}"`);
+    await delay(50);
+  }
 }
 
 /** A trusted click in the middle of a page element whose own text is `text`. */
@@ -90,7 +102,7 @@ async function chooseFact(page, steps) {
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
 }
 
-async function teach(session, page, { steps, text, reads, shot }) {
+async function openPicker(session, page) {
   const popup = await openPopupBeside(session, page);
   const button = await popup.waitForFunction(
     () =>
@@ -100,9 +112,41 @@ async function teach(session, page, { steps, text, reads, shot }) {
     { timeout: WAIT },
   );
   await button.evaluate((b) => b.click());
-  await waitForPicker(page, (s) => s === 'Now click where the page shows it. Esc cancels.');
+  await waitForPicker(page, (s) => s === POINTING);
   // The popup closes itself once the picker is open; a popup opened as a tab may stay.
   await popup.close().catch(() => {});
+}
+
+/**
+ * Teaching with the keyboard alone: the fact with the arrow keys, Tab to the page, ↓ from text to text
+ * until the picker outlines `text`, Enter to choose it, Enter to save, Enter to close.
+ */
+async function teachByKeyboard(session, page, { steps, text, reads, shot }) {
+  await openPicker(session, page);
+  await chooseFact(page, steps);
+  await page.keyboard.press('Tab');
+  const at = (s) => s?.match(/^Pointing at “(.*)”\./)?.[1];
+  let status = await waitForPicker(page, (s) => at(s) !== undefined);
+  for (let moves = 0; at(status) !== text; moves++) {
+    if (moves > 30) throw new Error(`the keyboard never reached “${text}”; last: ${status}`);
+    const before = status;
+    await page.keyboard.press('ArrowDown');
+    status = await waitForPicker(page, (s) => s !== before);
+  }
+  if (shot) await screenshot(page, shot);
+  await page.keyboard.press('Enter');
+  await waitForPicker(page, (s) => s === `AOR Guard reads there: ${reads}`);
+  await waitForFocus(page, 'Read it here from now on');
+  await page.keyboard.press('Enter');
+  const saved = await waitForPicker(page, (s) => s?.startsWith('Saved as'));
+  await waitForFocus(page, 'Close');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: WAIT }, PICKER);
+  return saved;
+}
+
+async function teach(session, page, { steps, text, reads, shot }) {
+  await openPicker(session, page);
   if (steps) await chooseFact(page, steps);
   await clickPageText(page, text);
   await waitForPicker(page, (s) => s === `AOR Guard reads there: ${reads}`);
@@ -199,8 +243,14 @@ function suite(name, browser) {
         shot: `teach-reader-${browser}.png`,
       });
       assert.match(saved, /^Saved as “AOR NPN · \/agents\/\*\/clients\/\*”/);
-      // Coverage status is two below AOR NPN in the list.
-      await teach(session, page, { steps: 2, text: 'Effectuated', reads: 'Active coverage' });
+      // Coverage status is two below AOR NPN in the list; this one is taught with the keyboard alone.
+      const coverage = await teachByKeyboard(session, page, {
+        steps: 2,
+        text: 'Effectuated',
+        reads: 'Active coverage',
+        shot: `teach-reader-keyboard-${browser}.png`,
+      });
+      assert.match(coverage, /^Saved as “Coverage status · \/agents\/\*\/clients\/\*”/);
 
       await waitForBanner(page, (b) => b.level === 'blocked');
       await page.reload({ waitUntil: 'load' });
@@ -259,16 +309,7 @@ function suite(name, browser) {
       const page = await session.browser.newPage();
       await page.goto(session.server.url('healthsherpa/client-unread-labels.html'), { waitUntil: 'load' });
       await readBanner(page);
-      const popup = await openPopupBeside(session, page);
-      const button = await popup.waitForFunction(
-        () =>
-          [...document.querySelectorAll('button')].find(
-            (b) => b.textContent.trim() === 'Not right? Show AOR Guard',
-          ),
-        { timeout: WAIT },
-      );
-      await button.evaluate((b) => b.click());
-      await waitForPicker(page, (s) => s === 'Now click where the page shows it. Esc cancels.');
+      await openPicker(session, page);
       const pageSawClick = await page.evaluate(() => {
         let seen = false;
         const target = [...document.querySelectorAll('div')].find(
@@ -282,7 +323,7 @@ function suite(name, browser) {
       });
       assert.equal(pageSawClick, false, "the page's own click is swallowed while the picker points");
       await delay(300);
-      assert.equal(await pickerStatus(page), 'Now click where the page shows it. Esc cancels.');
+      assert.equal(await pickerStatus(page), POINTING);
       await page.keyboard.press('Escape');
       await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: WAIT }, PICKER);
       await page.close();
