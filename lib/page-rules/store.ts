@@ -41,8 +41,7 @@ export async function addPageRule(rule: PageRule, database: AorGuardDb = db): Pr
 
 export async function renamePageRule(id: string, name: string, database: AorGuardDb = db): Promise<void> {
   const parsed = pageRuleSchema.shape.name.safeParse(name.trim());
-  if (!parsed.success)
-    throw new ProblemError(problem('pageRules.invalidName'));
+  if (!parsed.success) throw new ProblemError(problem('pageRules.invalidName'));
   const changed = await database.pageRules.update(id, { name: parsed.data });
   if (!changed) throw new ProblemError(problem('pageRules.notFound'));
 }
