@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TryPageRuleReply } from '../lib/messages';
 import type { AgencyRules } from '../lib/page-rules/agency';
-import { PageRuleError } from '../lib/page-rules/errors';
-import { type ActiveRule, MAX_RULES, type PageRule, type PageRulesFile } from '../lib/page-rules/rule';
+import type { ActiveRule, PageRule, PageRulesFile } from '../lib/page-rules/rule';
+import { ProblemError } from '../lib/shared/problem';
 import { SITES } from '../lib/sites/hosts';
 import { downloadText, stamp } from './download';
-import { t, tCode } from './i18n';
+import { t, tCode, tError } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 export interface PageRulesViewProps {
@@ -22,14 +22,9 @@ export interface PageRulesViewProps {
   onTry(rule: PageRule): Promise<TryPageRuleReply | undefined>;
 }
 
-/** A refusal in the agent's words: the store's code, or the error's own message. */
+/** A refusal in the agent's words (errors.pageRules.*), or what else went wrong. */
 function explain(err: unknown): string {
-  if (err instanceof PageRuleError) {
-    const subs =
-      err.code === 'too-many' ? [String(MAX_RULES)] : [err.detail.path ?? '', err.detail.reason ?? ''];
-    return tCode('pageRules.error', err.code, subs);
-  }
-  return t('pageRules.failed', [err instanceof Error ? err.message : String(err)]);
+  return err instanceof ProblemError ? tError(err) : t('pageRules.failed', [tError(err)]);
 }
 
 const siteLabel = (id: string) => SITES.find((s) => s.id === id)?.label ?? id;

@@ -1,8 +1,10 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { TAUGHT_FACTS, type TaughtFact } from '../lib/page-rules/facts';
 import { t, tCode } from './i18n';
 
 export type PickerPhase =
-  | { kind: 'pointing' }
+  /** `at`: the words of what the keyboard outlines. */
+  | { kind: 'pointing'; at?: string }
   | { kind: 'read'; value: string | number | boolean }
   | { kind: 'problem'; problem: 'no-text' | 'no-value' | 'no-label'; text?: string }
   | { kind: 'saved'; name: string }
@@ -15,6 +17,8 @@ export interface PickerPanelProps {
   onSave(): void;
   onAgain(): void;
   onClose(): void;
+  /** The person moves on from the fact to the page with the keyboard (Tab or Enter): point with keys. */
+  onKeyboard(): void;
 }
 
 function shown(value: string | number | boolean): string {
@@ -23,8 +27,13 @@ function shown(value: string | number | boolean): string {
 }
 
 /** The picker's panel: which fact, what AOR Guard read where the person clicked, and saving it. */
-export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose }: PickerPanelProps) {
+export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose, onKeyboard }: PickerPanelProps) {
   const done = phase.kind === 'saved';
+  const actions = useRef<HTMLDivElement>(null);
+  // Once a spot is chosen, the keyboard is on the panel's first action (save, or pick again).
+  useLayoutEffect(() => {
+    if (phase.kind !== 'pointing') actions.current?.querySelector('button')?.focus();
+  }, [phase.kind]);
   return (
     <section
       class="picker"
@@ -41,6 +50,13 @@ export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose }: P
           <select
             value={fact}
             onChange={(e) => onFact((e.currentTarget as HTMLSelectElement).value as TaughtFact)}
+            onKeyDown={(e) => {
+              const on = e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey);
+              if (!on || phase.kind !== 'pointing') return;
+              e.preventDefault();
+              e.currentTarget.blur();
+              onKeyboard();
+            }}
           >
             {TAUGHT_FACTS.map((f) => (
               <option key={f} value={f}>
@@ -51,13 +67,13 @@ export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose }: P
         </label>
       )}
       <p role="status" class="picker-status">
-        {phase.kind === 'pointing' && t('picker.pointing')}
+        {phase.kind === 'pointing' && (phase.at ? t('picker.pointingAt', [phase.at]) : t('picker.pointing'))}
         {phase.kind === 'read' && t('picker.read', [shown(phase.value)])}
         {phase.kind === 'problem' && tCode('picker.problem', phase.problem, [phase.text ?? ''])}
         {phase.kind === 'saved' && t('picker.saved', [phase.name])}
         {phase.kind === 'failed' && t('picker.saveFailed', [phase.error])}
       </p>
-      <div class="picker-actions">
+      <div class="picker-actions" ref={actions}>
         {phase.kind === 'read' && (
           <button type="button" class="primary" onClick={onSave}>
             {t('picker.save')}

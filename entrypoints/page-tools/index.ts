@@ -8,7 +8,7 @@ import { setChosenMessages, tCode } from '../../components/i18n';
 import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
 import type { Message, Responses } from '../../lib/messages';
 import { withTaughtFacts } from '../../lib/page-rules/apply';
-import { learnLocator, tryRule } from '../../lib/page-rules/locate';
+import { learnLocator, textStops, tryRule } from '../../lib/page-rules/locate';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
@@ -19,6 +19,12 @@ import { mountHost } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
 
 const PICKER_TAG = 'aor-guard-picker';
+
+/** The words of what the keyboard outlines, short enough for the panel's status line. */
+function shortText(el: Element): string {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 function pick(options: Parameters<PageTools['pick']>[0]): void {
   setChosenMessages(options.messages ?? null);
@@ -43,6 +49,10 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
         } else show({ kind: 'problem', problem: result.problem, text: result.text });
       },
       cancelled: close,
+      stops: () => textStops(document.body),
+      moved(target) {
+        show({ kind: 'pointing', at: shortText(target) });
+      },
     });
   }
   function show(next: PickerPhase) {
@@ -58,6 +68,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
         onSave: save,
         onAgain: again,
         onClose: close,
+        onKeyboard: () => pointing.keyboard(),
       }),
       panel,
     );
@@ -67,6 +78,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
     learned = null;
     pointing = point();
     show({ kind: 'pointing' });
+    panel.querySelector('select')?.focus();
   }
   async function save() {
     if (!learned) return;

@@ -3,8 +3,7 @@
 // dashboard lists the bad ones with why, for IT to fix.
 import type { Policy } from '../policy/keys';
 import { z } from '../shared/schema';
-import { firstIssue } from './errors';
-import { type ActiveRule, MAX_RULES, pageRuleSchema } from './rule';
+import { type ActiveRule, firstIssue, MAX_RULES, pageRuleSchema } from './rule';
 
 /** The file's envelope, rules unchecked: what the policy key itself requires. */
 const envelopeSchema = z.object({

@@ -179,6 +179,16 @@ export function readTaught(reading: Reading, rules: readonly ActiveRule[]): Taug
   return out;
 }
 
+/** The elements the picker's keyboard steps through: where each block a person sees comes from, in reading order. */
+export function textStops(root: Element): Element[] {
+  const reading = readPage(root);
+  const stops = new Set<Element>();
+  reading.sources.forEach((list, i) => {
+    if (list[0] && visible(reading, i)) stops.add(list[0]);
+  });
+  return [...stops];
+}
+
 /** What a rule reads on a page now, for the dashboard's "Try on current tab". */
 export function tryRule(root: Element, rule: PageRule): TaughtValue | undefined {
   return valueAt(readPage(root), rule);

@@ -36,5 +36,14 @@ export const pageRulesFileSchema = z.object({
 });
 export type PageRulesFile = z.infer<typeof pageRulesFileSchema>;
 
+/** The first problem zod found, as a path a person can find in the file ("rules.2.fact") and why. */
+export function firstIssue(
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+  whole = '(the whole file)',
+) {
+  const issue = error.issues[0];
+  return { path: issue?.path.map(String).join('.') || whole, reason: issue?.message ?? '' };
+}
+
 /** A rule as the product uses it: an agent's own, or one the agency's policy sets (not editable). */
 export type ActiveRule = PageRule & { from: 'agent' | 'agency' };

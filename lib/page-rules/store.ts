@@ -1,10 +1,17 @@
 // The agent's taught page rules in IndexedDB. Every rule written is parsed first (a rule supplies a fact
 // to the verdict), and an import is checked whole before one row is written: all or nothing. Refusals
-// are PageRuleError (./errors.ts).
+// are ProblemErrors the locales word (errors.pageRules.* in locales/*.yml).
+import { ProblemError, problem } from '../shared/problem';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
-import { firstIssue, PageRuleError } from './errors';
-import { MAX_RULES, type PageRule, type PageRulesFile, pageRuleSchema, pageRulesFileSchema } from './rule';
+import {
+  firstIssue,
+  MAX_RULES,
+  type PageRule,
+  type PageRulesFile,
+  pageRuleSchema,
+  pageRulesFileSchema,
+} from './rule';
 
 /** Newest first; a stored row that no longer parses is left out, never applied. */
 export async function listPageRules(database: AorGuardDb = db): Promise<PageRule[]> {
@@ -12,18 +19,13 @@ export async function listPageRules(database: AorGuardDb = db): Promise<PageRule
   return readBack<PageRule>(rows, pageRuleSchema).items;
 }
 
-function tooMany(count: number) {
-  return new PageRuleError(
-    'too-many',
-    `AOR Guard keeps at most ${MAX_RULES} page rules; this would make ${count}. Delete rules you no longer use, then try again.`,
-  );
-}
+const tooMany = (count: number) => new ProblemError(problem('pageRules.tooMany', MAX_RULES, count));
 
 export async function addPageRule(rule: PageRule, database: AorGuardDb = db): Promise<void> {
   const parsed = pageRuleSchema.safeParse(rule);
   if (!parsed.success) {
     const { path, reason } = firstIssue(parsed.error);
-    throw new PageRuleError('invalid-rule', `The rule is not valid (${path}: ${reason}).`, { path, reason });
+    throw new ProblemError(problem('pageRules.invalidRule', path, reason));
   }
   await database
     .transaction('rw', database.pageRules, async () => {
@@ -39,12 +41,9 @@ export async function addPageRule(rule: PageRule, database: AorGuardDb = db): Pr
 
 export async function renamePageRule(id: string, name: string, database: AorGuardDb = db): Promise<void> {
   const parsed = pageRuleSchema.shape.name.safeParse(name.trim());
-  if (!parsed.success)
-    throw new PageRuleError('invalid-name', 'A rule name is 1 to 80 characters.', {
-      reason: firstIssue(parsed.error).reason,
-    });
+  if (!parsed.success) throw new ProblemError(problem('pageRules.invalidName'));
   const changed = await database.pageRules.update(id, { name: parsed.data });
-  if (!changed) throw new PageRuleError('not-found', 'This rule no longer exists.');
+  if (!changed) throw new ProblemError(problem('pageRules.notFound'));
 }
 
 export async function deletePageRule(id: string, database: AorGuardDb = db): Promise<void> {
@@ -63,11 +62,7 @@ export async function importPageRules(
   const parsed = pageRulesFileSchema.safeParse(file);
   if (!parsed.success) {
     const { path, reason } = firstIssue(parsed.error);
-    throw new PageRuleError(
-      'invalid-file',
-      `This is not an AOR Guard page rules file, or it is damaged (${path}: ${reason}). Nothing was changed.`,
-      { path, reason },
-    );
+    throw new ProblemError(problem('pageRules.invalidFile', path, reason));
   }
   // The last of a repeated id wins, as it would writing them in order.
   const rules = [...new Map(parsed.data.rules.map((r) => [r.id, r])).values()];

@@ -10,6 +10,7 @@ function props(more: Partial<PickerPanelProps> = {}): PickerPanelProps {
     onSave: vi.fn(),
     onAgain: vi.fn(),
     onClose: vi.fn(),
+    onKeyboard: vi.fn(),
     ...more,
   };
 }
@@ -19,7 +20,9 @@ describe('PickerPanel (teaching AOR Guard where a fact shows)', () => {
     const p = props();
     render(<PickerPanel {...p} />);
     expect(screen.getByRole('dialog', { name: 'Show AOR Guard' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Now click where the page shows it. Esc cancels.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Now click where the page shows it, or press Tab to point with the keyboard: ↓ ↑ from text to text, ← the area around it, → back in, Enter chooses. Esc cancels.',
+    );
     fireEvent.change(screen.getByLabelText('What does AOR Guard read wrong on this page?'), {
       target: { value: 'hasActiveCoverage' },
     });
@@ -48,5 +51,28 @@ describe('PickerPanel (teaching AOR Guard where a fact shows)', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Saved as “AOR NPN · \/agents\/\*\/clients\/\*”/);
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
     expect(screen.queryByLabelText('What does AOR Guard read wrong on this page?')).toBeNull();
+  });
+
+  it('hands the keyboard to the page pointer on Tab or Enter from the fact, and says what it outlines', () => {
+    const p = props();
+    const { rerender } = render(<PickerPanel {...p} />);
+    const select = screen.getByLabelText('What does AOR Guard read wrong on this page?');
+    fireEvent.keyDown(select, { key: 'Tab', shiftKey: true });
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    expect(p.onKeyboard).not.toHaveBeenCalled();
+    fireEvent.keyDown(select, { key: 'Tab' });
+    fireEvent.keyDown(select, { key: 'Enter' });
+    expect(p.onKeyboard).toHaveBeenCalledTimes(2);
+    rerender(<PickerPanel {...p} phase={{ kind: 'pointing', at: 'Producer ID' }} />);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Pointing at “Producer ID”. Enter chooses it; ↓ ↑ ← → move. Esc cancels.',
+    );
+  });
+
+  it('puts the keyboard on saving once a spot is chosen', () => {
+    const p = props();
+    const { rerender } = render(<PickerPanel {...p} />);
+    rerender(<PickerPanel {...p} phase={{ kind: 'read', value: '87654321' }} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Read it here from now on' }));
   });
 });

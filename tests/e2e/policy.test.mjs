@@ -1,4 +1,5 @@
-// Agency policy in real browsers: a managed policy locks the Override NPN, and the banner uses it.
+// Agency policy in real browsers: a managed policy locks the Override NPN, and the banner uses it; the
+// agency's page rules (`siteRules`) read a page the reader cannot, in a fresh profile.
 // Chromium reads /etc/chromium/policies/managed/*.json; Firefox ESR reads /etc/firefox/policies/policies.json.
 // Both need root (CI runs as root); the tests skip with the reason otherwise.
 import assert from 'node:assert/strict';
@@ -12,11 +13,13 @@ import {
   openExtensionPage,
   readBanner,
   removeDir,
+  screenshot,
   setProfileInStorage,
   TEST_TIMEOUT,
   unpackedExtensionId,
   useHarness,
   WAIT,
+  waitForBanner,
   waitForText,
 } from './helpers.mjs';
 
@@ -28,6 +31,29 @@ const AGENCY = {
   agencyName: 'Acme Insurance Agency',
   overrideNpns: ['55555555'],
   textSendsPerNumberPer24h: 99,
+};
+// What teach-reader.test.mjs teaches on this page (AOR NPN and coverage), as the agency hands it out.
+const UNREAD = 'healthsherpa/client-unread-labels.html';
+const agencyRule = (id, name, fact, anchor) => ({
+  id,
+  name,
+  site: 'healthsherpa',
+  path: '/agents/*/clients/*',
+  fact,
+  anchor,
+  offset: 1,
+  occurrence: 0,
+  createdAt: '2026-12-01T09:00:00.000Z',
+});
+const SITE_RULES = {
+  siteRules: JSON.stringify({
+    format: 'aor-guard-page-rules',
+    version: 1,
+    rules: [
+      agencyRule('acme-npn', 'Acme: AOR NPN', 'aorNpn', 'producer id'),
+      agencyRule('acme-coverage', 'Acme: coverage', 'hasActiveCoverage', 'policy condition'),
+    ],
+  }),
 };
 const canWrite = process.getuid?.() === 0;
 
@@ -62,6 +88,36 @@ async function checkBannerAndDashboard(browser, extensionId, server) {
   const banner = await readBanner(page);
   assert.equal(banner.level, 'blocked');
   assert.ok(banner.text.includes('Submitting as NPN 55555555'), banner.text);
+}
+
+/**
+ * In a profile that was never taught: the agency's rules read the AOR NPN and the coverage, so the banner
+ * says blocked; the dashboard lists them as the agency's, with nothing to rename or delete.
+ */
+async function checkAgencyRules(browser, extensionId, server, shot) {
+  const dashboard = await openExtensionPage(browser, extensionId, 'dashboard.html#page-rules');
+  await setProfileInStorage(dashboard);
+  const listed = await dashboard.waitForFunction(
+    () => {
+      const rows = [...document.querySelectorAll('tbody tr')].map((r) => r.textContent);
+      return rows.length === 2 ? rows : null;
+    },
+    { timeout: WAIT },
+  );
+  for (const [i, row] of (await listed.jsonValue()).entries())
+    assert.match(row, new RegExp(`^${['Acme: AOR NPN', 'Acme: coverage'][i]} Set by your agency`), row);
+  const editable = await dashboard.$$eval('button', (buttons) =>
+    buttons.map((b) => b.getAttribute('aria-label') ?? '').filter((l) => /^(Rename|Delete) rule/.test(l)),
+  );
+  assert.deepEqual(editable, [], 'the agent cannot rename or delete what the agency sets');
+  if (shot) await screenshot(dashboard, shot);
+
+  const page = await browser.newPage();
+  await page.goto(server.url(UNREAD), { waitUntil: 'load' });
+  const banner = await waitForBanner(page, (b) => b.level === 'blocked');
+  assert.ok(banner.text.includes('87654321'), banner.text);
+  await page.close();
+  await dashboard.close();
 }
 
 const VERDICT_HEADINGS = {
@@ -114,7 +170,7 @@ async function checkPopupAgreesWithBanner(browser, extensionId, server, expected
   }
 }
 
-describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
+describe('agency policy', { timeout: TEST_TIMEOUT * 5 }, () => {
   const session = useHarness({ browser: null });
 
   test('Chromium: a managed policy locks the Override NPN that the banner then uses', {
@@ -162,6 +218,23 @@ describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
     });
   });
 
+  test("Chromium: the agency's page rules read a page the reader cannot, in a fresh profile", {
+    timeout: TEST_TIMEOUT,
+    skip: canWrite ? false : 'needs root to write /etc/chromium/policies/managed',
+  }, async () => {
+    const id = unpackedExtensionId(CHROME_EXT);
+    await withFile(CHROMIUM_POLICY, { '3rdparty': { extensions: { [id]: SITE_RULES } } }, async () => {
+      const userDataDir = await makeTempDir('policy-rules');
+      const { browser, extensionId } = await launchChromium({ userDataDir });
+      try {
+        await checkAgencyRules(browser, extensionId, session.server, 'page-rules-agency.png');
+      } finally {
+        await browser.close();
+        await removeDir(userDataDir);
+      }
+    });
+  });
+
   test('Firefox ESR: the same policy through policies.json 3rdparty', {
     timeout: TEST_TIMEOUT,
     skip: canWrite ? false : 'needs root to write /etc/firefox/policies/policies.json',
@@ -173,6 +246,24 @@ describe('agency policy', { timeout: TEST_TIMEOUT * 3 }, () => {
         const { browser, extensionId } = await launchFirefox();
         try {
           await checkBannerAndDashboard(browser, extensionId, session.server);
+        } finally {
+          await browser.close();
+        }
+      },
+    );
+  });
+
+  test("Firefox ESR: the agency's page rules through policies.json 3rdparty", {
+    timeout: TEST_TIMEOUT,
+    skip: canWrite ? false : 'needs root to write /etc/firefox/policies/policies.json',
+  }, async () => {
+    await withFile(
+      FIREFOX_POLICY,
+      { policies: { '3rdparty': { Extensions: { [GECKO_ID]: SITE_RULES } } } },
+      async () => {
+        const { browser, extensionId } = await launchFirefox();
+        try {
+          await checkAgencyRules(browser, extensionId, session.server);
         } finally {
           await browser.close();
         }

@@ -2,13 +2,17 @@
 // read (a caution), the agent opens the picker from the popup's "This page", points at the AOR NPN and
 // the coverage status, and from then on the banner reads them there: blocked, also after a reload.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   delay,
   inShadow,
+  makeTempDir,
   openExtensionPage,
   PROFILE,
   readBanner,
+  removeDir,
   screenshot,
   TEST_TIMEOUT,
   useHarness,
@@ -17,6 +21,8 @@ import {
 } from './helpers.mjs';
 
 const PICKER = ':root > aor-guard-picker';
+const POINTING =
+  'Now click where the page shows it, or press Tab to point with the keyboard: ↓ ↑ from text to text, ← the area around it, → back in, Enter chooses. Esc cancels.';
 
 /**
  * The popup beside the page, as the toolbar button opens it: here a tab, reloaded once the page is in
@@ -47,6 +53,16 @@ async function waitForPicker(page, wanted) {
     last = await pickerStatus(page);
   }
   return last;
+}
+
+/** Waits until the keyboard is on the picker's button named `name`. */
+async function waitForFocus(page, name) {
+  const until = Date.now() + WAIT;
+  const focused = () => inShadow(page, PICKER, (root) => root.activeElement?.textContent.trim() ?? null);
+  while ((await focused()) !== name) {
+    if (Date.now() > until) throw new Error(`the keyboard never reached "${name}"`);
+    await delay(50);
+  }
 }
 
 /** A trusted click in the middle of a page element whose own text is `text`. */
@@ -86,7 +102,7 @@ async function chooseFact(page, steps) {
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
 }
 
-async function teach(session, page, { steps, text, reads, shot }) {
+async function openPicker(session, page) {
   const popup = await openPopupBeside(session, page);
   const button = await popup.waitForFunction(
     () =>
@@ -96,9 +112,41 @@ async function teach(session, page, { steps, text, reads, shot }) {
     { timeout: WAIT },
   );
   await button.evaluate((b) => b.click());
-  await waitForPicker(page, (s) => s === 'Now click where the page shows it. Esc cancels.');
+  await waitForPicker(page, (s) => s === POINTING);
   // The popup closes itself once the picker is open; a popup opened as a tab may stay.
   await popup.close().catch(() => {});
+}
+
+/**
+ * Teaching with the keyboard alone: the fact with the arrow keys, Tab to the page, ↓ from text to text
+ * until the picker outlines `text`, Enter to choose it, Enter to save, Enter to close.
+ */
+async function teachByKeyboard(session, page, { steps, text, reads, shot }) {
+  await openPicker(session, page);
+  await chooseFact(page, steps);
+  await page.keyboard.press('Tab');
+  const at = (s) => s?.match(/^Pointing at “(.*)”\./)?.[1];
+  let status = await waitForPicker(page, (s) => at(s) !== undefined);
+  for (let moves = 0; at(status) !== text; moves++) {
+    if (moves > 30) throw new Error(`the keyboard never reached “${text}”; last: ${status}`);
+    const before = status;
+    await page.keyboard.press('ArrowDown');
+    status = await waitForPicker(page, (s) => s !== before);
+  }
+  if (shot) await screenshot(page, shot);
+  await page.keyboard.press('Enter');
+  await waitForPicker(page, (s) => s === `AOR Guard reads there: ${reads}`);
+  await waitForFocus(page, 'Read it here from now on');
+  await page.keyboard.press('Enter');
+  const saved = await waitForPicker(page, (s) => s?.startsWith('Saved as'));
+  await waitForFocus(page, 'Close');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: WAIT }, PICKER);
+  return saved;
+}
+
+async function teach(session, page, { steps, text, reads, shot }) {
+  await openPicker(session, page);
   if (steps) await chooseFact(page, steps);
   await clickPageText(page, text);
   await waitForPicker(page, (s) => s === `AOR Guard reads there: ${reads}`);
@@ -108,6 +156,74 @@ async function teach(session, page, { steps, text, reads, shot }) {
   await clickPicker(page, 'Close');
   return saved;
 }
+
+/**
+ * Downloads land in `dir` without a question: Chromium through CDP; Firefox through its download
+ * preferences, set in the browser's chrome context (reachable with -remote-allow-system-access, as
+ * openExtensionPage does).
+ */
+async function downloadsTo(browser, extensionPage, dir) {
+  if (browser.protocol !== 'webDriverBiDi') {
+    const cdp = await extensionPage.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    return;
+  }
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome =
+    tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? tree.contexts[0];
+  const { result } = await connection.send('script.evaluate', {
+    expression: `(() => {
+      Services.prefs.setIntPref('browser.download.folderList', 2);
+      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);
+      Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);
+      Services.prefs.setBoolPref('browser.download.alwaysOpenPanel', false);
+    })()`,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') throw new Error(`download preferences: ${JSON.stringify(result)}`);
+}
+
+async function downloaded(dir, pattern) {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    // Chromium writes .crdownload and Firefox .part files first.
+    const found = (await fs.readdir(dir)).find((f) => pattern.test(f));
+    if (found) return { name: found, text: await fs.readFile(path.join(dir, found), 'utf8') };
+    await delay(100);
+  }
+  throw new Error(`nothing matching ${pattern} was downloaded into ${dir}`);
+}
+
+/** What client-other-aor.html holds about the consumer, the agents and the record. */
+const CONSUMER_VALUES = [
+  'Maria Lopez',
+  '1200 Elm St',
+  'Houston',
+  '77002',
+  'Jane Broker',
+  '87654321',
+  '4567891230',
+  '11/20/2026',
+  '03/02/2026',
+  '01/10/2026',
+  '01/09/2026',
+  '(888) 684-1373',
+  '684-1373',
+  'Sam Agent',
+  'jdoe-agency',
+  'Blue Advantage Silver',
+  'c_8f2a',
+];
+const LABEL_WORDS = [
+  'Primary applicant',
+  'Agent of record',
+  'Plan year',
+  'Coverage status',
+  'FFM application ID',
+];
 
 function suite(name, browser) {
   describe(name, { timeout: TEST_TIMEOUT * 3 }, () => {
@@ -127,8 +243,14 @@ function suite(name, browser) {
         shot: `teach-reader-${browser}.png`,
       });
       assert.match(saved, /^Saved as “AOR NPN · \/agents\/\*\/clients\/\*”/);
-      // Coverage status is two below AOR NPN in the list.
-      await teach(session, page, { steps: 2, text: 'Effectuated', reads: 'Active coverage' });
+      // Coverage status is two below AOR NPN in the list; this one is taught with the keyboard alone.
+      const coverage = await teachByKeyboard(session, page, {
+        steps: 2,
+        text: 'Effectuated',
+        reads: 'Active coverage',
+        shot: `teach-reader-keyboard-${browser}.png`,
+      });
+      assert.match(coverage, /^Saved as “Coverage status · \/agents\/\*\/clients\/\*”/);
 
       await waitForBanner(page, (b) => b.level === 'blocked');
       await page.reload({ waitUntil: 'load' });
@@ -144,22 +266,50 @@ function suite(name, browser) {
       await page.close();
     });
 
+    test("a page sample saved from the popup holds none of the consumer's data", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const dir = await makeTempDir('page-sample');
+      try {
+        const page = await session.browser.newPage();
+        await page.goto(session.server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+        assert.equal((await readBanner(page)).level, 'blocked');
+        const popup = await openPopupBeside(session, page);
+        await downloadsTo(session.browser, popup, dir);
+        const button = await popup.waitForFunction(
+          () =>
+            [...document.querySelectorAll('button')].find(
+              (b) => b.textContent.trim() === 'Save a page sample',
+            ),
+          { timeout: WAIT },
+        );
+        await button.evaluate((b) => b.click());
+        const { name, text } = await downloaded(dir, /^aor-guard-page-sample-.*\.html$/);
+        assert.match(name, /^aor-guard-page-sample-[\d-]+\.html$/);
+        for (const value of CONSUMER_VALUES) assert.ok(!text.includes(value), `the sample holds "${value}"`);
+        for (const words of LABEL_WORDS)
+          assert.ok(text.includes(words), `the sample lost the label "${words}"`);
+        assert.ok(!text.includes('<aor-guard-banner'), 'our own banner is not part of the page');
+        assert.ok(!text.includes('__hsBoot'), "the page's scripts are removed");
+        const header = text.slice(0, text.indexOf('-->'));
+        assert.match(header, /AOR Guard page sample/);
+        assert.match(header, /Page: [\w.:]+\/agents\/\*\/clients\/\*/);
+        assert.match(header, /Replaced: every other text and attribute value/);
+        assert.match(header, /Removed: scripts.*the AOR Guard banner/);
+        await popup.close();
+        await page.close();
+      } finally {
+        await removeDir(dir);
+      }
+    });
+
     test('the page cannot pick for the agent: a script click chooses nothing', {
       timeout: TEST_TIMEOUT,
     }, async () => {
       const page = await session.browser.newPage();
       await page.goto(session.server.url('healthsherpa/client-unread-labels.html'), { waitUntil: 'load' });
       await readBanner(page);
-      const popup = await openPopupBeside(session, page);
-      const button = await popup.waitForFunction(
-        () =>
-          [...document.querySelectorAll('button')].find(
-            (b) => b.textContent.trim() === 'Not right? Show AOR Guard',
-          ),
-        { timeout: WAIT },
-      );
-      await button.evaluate((b) => b.click());
-      await waitForPicker(page, (s) => s === 'Now click where the page shows it. Esc cancels.');
+      await openPicker(session, page);
       const pageSawClick = await page.evaluate(() => {
         let seen = false;
         const target = [...document.querySelectorAll('div')].find(
@@ -173,7 +323,7 @@ function suite(name, browser) {
       });
       assert.equal(pageSawClick, false, "the page's own click is swallowed while the picker points");
       await delay(300);
-      assert.equal(await pickerStatus(page), 'Now click where the page shows it. Esc cancels.');
+      assert.equal(await pickerStatus(page), POINTING);
       await page.keyboard.press('Escape');
       await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: WAIT }, PICKER);
       await page.close();

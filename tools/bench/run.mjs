@@ -19,6 +19,8 @@ const FEATURE_BENCHES = [
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** BENCH_ONLY=extraction: only the page-reading figures (facts extraction and taught rules). */
+const ONLY = process.env.BENCH_ONLY;
 const rows = [];
 const report = (what, value, target = '') => {
   rows.push({ what, value, target });
@@ -39,7 +41,7 @@ async function extractorBundle() {
   const out = await build({
     stdin: {
       contents:
-        "export { extractPageFacts } from './lib/sites/index.ts'; export { withTaughtFacts } from './lib/page-rules/apply.ts';",
+        "export { extractPageFacts } from './lib/sites/index.ts'; export { withTaughtFacts } from './lib/page-rules/apply.ts'; export { readPage, readTaught } from './lib/page-rules/locate.ts';",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -68,36 +70,54 @@ async function benchExtraction(browser) {
     }
     return out.slice(3);
   }, RUNS * 4);
-  // One taught rule per fact (lib/page-rules): four find their label on the page, two find nothing
-  // (every block is tried). Their cost is what extraction with them adds.
-  const withRules = await page.evaluate((runs) => {
-    const rule = (fact, anchor, offset) => ({
-      site: 'healthsherpa',
-      path: '/agents/*/clients/*',
-      fact,
-      anchor,
-      offset,
-      occurrence: 0,
-      from: 'agent',
-    });
-    const rules = [
-      rule('applicationId', 'ffm application id', 1),
-      rule('planYear', 'plan year', 1),
-      rule('hasActiveCoverage', 'coverage status', 1),
-      rule('aorName', 'agent of record', 1),
-      rule('aorNpn', 'producer id', 1),
-      rule('state', 'home state', 0),
-    ];
-    const url = new URL('https://www.healthsherpa.com/agents/a/clients/1');
-    const teach = (facts, page) => globalThis.AorSites.withTaughtFacts(facts, page, rules);
-    const out = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const t0 = performance.now();
-      globalThis.AorSites.extractPageFacts(document, url, teach);
-      out.push(performance.now() - t0);
-    }
-    return out.slice(3);
-  }, RUNS * 4);
+  // All rules of a site: one taught rule per fact (lib/page-rules), four find their label on the page, two
+  // find nothing (every block is tried). Timed twice: what they add to extraction, which reads the page
+  // once for the reader and the rules (lib/sites/labels.ts readingOnce), and on their own walk.
+  const rule = (fact, anchor, offset) => ({
+    site: 'healthsherpa',
+    path: '/agents/*/clients/*',
+    fact,
+    anchor,
+    offset,
+    occurrence: 0,
+    from: 'agent',
+  });
+  const rules = [
+    rule('applicationId', 'ffm application id', 1),
+    rule('planYear', 'plan year', 1),
+    rule('hasActiveCoverage', 'coverage status', 1),
+    rule('aorName', 'agent of record', 1),
+    rule('aorNpn', 'producer id', 1),
+    rule('state', 'home state', 0),
+  ];
+  const withRules = await page.evaluate(
+    (runs, rules) => {
+      const url = new URL('https://www.healthsherpa.com/agents/a/clients/1');
+      const teach = (facts, page) => globalThis.AorSites.withTaughtFacts(facts, page, rules);
+      const out = [];
+      for (let i = 0; i < runs + 3; i++) {
+        const t0 = performance.now();
+        globalThis.AorSites.extractPageFacts(document, url, teach);
+        out.push(performance.now() - t0);
+      }
+      return out.slice(3);
+    },
+    RUNS * 4,
+    rules,
+  );
+  const rulesAlone = await page.evaluate(
+    (runs, rules) => {
+      const out = [];
+      for (let i = 0; i < runs + 3; i++) {
+        const t0 = performance.now();
+        globalThis.AorSites.readTaught(globalThis.AorSites.readPage(document.body), rules);
+        out.push(performance.now() - t0);
+      }
+      return out.slice(3);
+    },
+    RUNS * 4,
+    rules,
+  );
   await page.close();
   report(
     `facts extraction, ${count}-element client page (median / p95)`,
@@ -105,8 +125,13 @@ async function benchExtraction(browser) {
     '< 5 ms',
   );
   report(
-    `six taught rules, ${count}-element client page: added to extraction (median)`,
+    `applying all rules of a site (6), ${count}-element client page: added to extraction, reading shared (median)`,
     ms(median(withRules) - median(times)),
+    '≤ 1 ms',
+  );
+  report(
+    `applying all rules of a site (6), ${count}-element client page: on their own walk of the page (median / p95)`,
+    `${ms(median(rulesAlone))} / ${ms(percentile(rulesAlone, 95))}`,
     '≤ 1 ms',
   );
 }
@@ -244,23 +269,25 @@ async function main() {
   const { browser, extensionId, server } = session;
   try {
     await benchExtraction(browser);
-    await benchBanner(browser, server);
-    const cpu = await mutationCpu(browser, server);
-    report(
-      `content script CPU while the page mutates ${Math.round(cpu.perSecond)}×/s`,
-      `${cpu.share.toFixed(2)}%`,
-      'a few %',
-    );
-    for (const load of FEATURE_BENCHES) {
-      // One feature's failure is reported as its figure; the others still run.
-      try {
-        const { bench } = await load();
-        await bench({ browser, extensionId, server, report, median, percentile });
-      } catch (err) {
-        report(
-          `benchmark failed (${load.toString().match(/\.\/([\w-]+)\.mjs/)?.[1] ?? 'feature'})`,
-          String(err.message ?? err).slice(0, 120),
-        );
+    if (ONLY !== 'extraction') {
+      await benchBanner(browser, server);
+      const cpu = await mutationCpu(browser, server);
+      report(
+        `content script CPU while the page mutates ${Math.round(cpu.perSecond)}×/s`,
+        `${cpu.share.toFixed(2)}%`,
+        'a few %',
+      );
+      for (const load of FEATURE_BENCHES) {
+        // One feature's failure is reported as its figure; the others still run.
+        try {
+          const { bench } = await load();
+          await bench({ browser, extensionId, server, report, median, percentile });
+        } catch (err) {
+          report(
+            `benchmark failed (${load.toString().match(/\.\/([\w-]+)\.mjs/)?.[1] ?? 'feature'})`,
+            String(err.message ?? err).slice(0, 120),
+          );
+        }
       }
     }
   } finally {

@@ -3,7 +3,6 @@ import { PageRulesView } from '../../../components/PageRulesView';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { type TryPageRuleReply, tryPageRuleReplySchema } from '../../../lib/messages';
 import { agencyRules } from '../../../lib/page-rules/agency';
-import { PageRuleError } from '../../../lib/page-rules/errors';
 import type { PageRule } from '../../../lib/page-rules/rule';
 import {
   addPageRule,
@@ -13,6 +12,7 @@ import {
   listPageRules,
   renamePageRule,
 } from '../../../lib/page-rules/store';
+import { ProblemError, problem } from '../../../lib/shared/problem';
 import type { DashboardSectionDefinition, SectionProps } from './section';
 
 async function readJson(file: File): Promise<unknown> {
@@ -20,7 +20,7 @@ async function readJson(file: File): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new PageRuleError('not-json', 'This file is not JSON. Nothing was changed.');
+    throw new ProblemError(problem('pageRules.notJson'));
   }
 }
 

@@ -1,5 +1,6 @@
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PageRuleError } from '../../../lib/page-rules/errors';
+import { setChosenMessages, tProblem } from '../../../components/i18n';
 import { MAX_RULES, type PageRule } from '../../../lib/page-rules/rule';
 import {
   addPageRule,
@@ -9,6 +10,7 @@ import {
   listPageRules,
   renamePageRule,
 } from '../../../lib/page-rules/store';
+import { type Problem, ProblemError } from '../../../lib/shared/problem';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { pageRule } from '../../support/page-rule-sample';
 
@@ -17,17 +19,21 @@ beforeEach(async () => {
   db = new AorGuardDb(`rules-${crypto.randomUUID()}`);
   await db.open();
 });
-afterEach(() => db.delete());
+afterEach(() => {
+  setChosenMessages(null);
+  return db.delete();
+});
 
 const file = (rules: unknown[]) => ({ format: 'aor-guard-page-rules', version: 1, rules });
 
-async function refusal(p: Promise<unknown>): Promise<PageRuleError> {
+/** What the store refused with: a Problem the locales word (errors.pageRules.*). */
+async function refusal(p: Promise<unknown>): Promise<Problem> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(PageRuleError);
-  return err as PageRuleError;
+  expect(err).toBeInstanceOf(ProblemError);
+  return (err as ProblemError).problem;
 }
 
 describe('page rules store', () => {
@@ -43,20 +49,24 @@ describe('page rules store', () => {
 
   it('refuses an invalid rule, an empty or long name, and a rule that is gone', async () => {
     const bad = await refusal(addPageRule({ ...pageRule(), fact: 'verdict' } as unknown as PageRule, db));
-    expect(bad.code).toBe('invalid-rule');
-    expect(bad.detail.path).toBe('fact');
+    expect(bad.code).toBe('pageRules.invalidRule');
+    expect(bad.params?.[0]).toBe('fact');
+    expect(tProblem(bad)).toMatch(/^The rule is not valid \(fact: .+\)\.$/);
     await addPageRule(pageRule({ id: 'a' }), db);
-    expect((await refusal(renamePageRule('a', '   ', db))).code).toBe('invalid-name');
-    expect((await refusal(renamePageRule('a', 'x'.repeat(81), db))).code).toBe('invalid-name');
-    expect((await refusal(renamePageRule('gone', 'Name', db))).code).toBe('not-found');
+    const name = await refusal(renamePageRule('a', '   ', db));
+    expect(tProblem(name)).toBe('A rule name is 1 to 80 characters.');
+    expect((await refusal(renamePageRule('a', 'x'.repeat(81), db))).code).toBe('pageRules.invalidName');
+    const gone = await refusal(renamePageRule('gone', 'Name', db));
+    expect(tProblem(gone)).toBe('This rule no longer exists.');
     expect((await listPageRules(db))[0]?.name).toBe(pageRule().name);
   });
 
   it(`keeps at most ${MAX_RULES} rules`, async () => {
     await importPageRules(file(Array.from({ length: MAX_RULES }, (_, i) => pageRule({ id: `r-${i}` }))), db);
     const err = await refusal(addPageRule(pageRule({ id: 'one-more' }), db));
-    expect(err.code).toBe('too-many');
-    expect(err.message).toMatch(String(MAX_RULES));
+    expect(tProblem(err)).toMatch(`at most ${MAX_RULES} page rules; this would make ${MAX_RULES + 1}.`);
+    setChosenMessages(generateChromeMessages(await parseMessagesFile('locales/es.yml')), 'es-US');
+    expect(tProblem(err)).toMatch(`como máximo ${MAX_RULES} reglas de página; así serían ${MAX_RULES + 1}.`);
     // Replacing a kept rule is not one more.
     await addPageRule(pageRule({ id: 'r-0', name: 'Taught again' }), db);
     expect(await db.pageRules.count()).toBe(MAX_RULES);
@@ -99,16 +109,16 @@ describe('page rules store', () => {
     await addPageRule(pageRule({ id: 'kept' }), db);
     const before = await exportPageRules(db);
     const err = await refusal(importPageRules(bad, db));
-    expect(err.code).toBe('invalid-file');
-    expect(err.detail.path).toMatch(where);
-    expect(err.message).toMatch(/Nothing was changed/);
+    expect(err.code).toBe('pageRules.invalidFile');
+    expect(String(err.params?.[0])).toMatch(where);
+    expect(tProblem(err)).toMatch(/^This is not an AOR Guard page rules file.*Nothing was changed\.$/);
     expect(await exportPageRules(db)).toEqual(before);
   });
 
   it('refuses a file that would go past the limit, whole', async () => {
     await addPageRule(pageRule({ id: 'kept' }), db);
     const full = file(Array.from({ length: MAX_RULES }, (_, i) => pageRule({ id: `r${i}` })));
-    expect((await refusal(importPageRules(full, db))).code).toBe('too-many');
+    expect((await refusal(importPageRules(full, db))).code).toBe('pageRules.tooMany');
     expect((await listPageRules(db)).map((r) => r.id)).toEqual(['kept']);
   });
 });
