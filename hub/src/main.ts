@@ -6,6 +6,7 @@ import { createApp, DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE } fr
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/pool';
 import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from './device/admin';
+import { gatewayConfigFromEnv } from './gateway/config';
 import { jsonLogger } from './log';
 
 const env = process.env;
@@ -43,6 +44,7 @@ switch (command) {
       webDir: WEB_DIR,
       rateLimitPerMinute: Number(env.HUB_RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
       maxBundleBytes: Number(env.HUB_MAX_BUNDLE_BYTES ?? DEFAULT_MAX_BUNDLE_BYTES),
+      gateway: gatewayConfigFromEnv(env),
     });
     const port = Number(env.PORT ?? 8080);
     const hostname = env.HUB_HOST ?? '127.0.0.1';
