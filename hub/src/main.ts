@@ -8,6 +8,7 @@ import { openDatabase } from './db/pool';
 import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from './device/admin';
 import { gatewayConfigFromEnv } from './gateway/config';
 import { jsonLogger } from './log';
+import { staffCommands, staffJobs } from './staff/mount';
 
 const env = process.env;
 const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -56,8 +57,17 @@ switch (command) {
         .query('delete from device_requests where at < $1', [new Date(Date.now() - REQUEST_IDS_KEPT_MS)])
         .catch((error: Error) => log.error('prune.failed', { message: error.message }));
     }, 3600_000);
+    const timers = staffJobs.map((job) => {
+      const run = () =>
+        job
+          .run(pool, new Date())
+          .catch((error: Error) => log.error('job.failed', { job: job.name, message: error.message }));
+      void run();
+      return setInterval(run, job.everyMs);
+    });
     const stop = () => {
       clearInterval(prune);
+      for (const timer of timers) clearInterval(timer);
       server.close(() => void database.close().then(() => process.exit(0)));
     };
     process.on('SIGINT', stop);
@@ -110,9 +120,15 @@ switch (command) {
   case 'migrate':
     process.stdout.write(`Applied: ${applied.join(', ') || 'nothing new'}\n`);
     break;
-  default:
+  default: {
+    const staffCommand = staffCommands[command];
+    if (staffCommand) {
+      process.exitCode = await staffCommand(pool, args);
+      break;
+    }
     usage(
-      `Unknown command ${command}. Commands: serve, create-agency, create-code, list-devices, revoke-device, migrate`,
+      `Unknown command ${command}. Commands: serve, create-agency, create-code, list-devices, revoke-device, migrate ${Object.keys(staffCommands).join(' ')}`,
     );
+  }
 }
 if (command !== 'serve') await database.close();
