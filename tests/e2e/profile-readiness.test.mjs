@@ -72,6 +72,13 @@ function suite(name, kind) {
       await hod.setViewport({ width: 1100, height: 1400 });
       await screenshot(hod, `help-on-demand-${kind}.png`);
       await hod.close();
+
+      // The popup's summary line says the same, and links to the section.
+      const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+      await waitForText(popup, '.hod-summary a', 'Help On Demand: ');
+      await popup.setViewport({ width: 420, height: 600 });
+      await screenshot(popup, `popup-hod-summary-${kind}.png`);
+      await popup.close();
       await dashboard.close();
     });
   });
