@@ -8,7 +8,14 @@ const now = () => new Date(2026, 11, 1, 10, 0);
 const readiness = helpOnDemandReadiness({
   planYear: 2027,
   today: now(),
-  npn: assessNpnReadiness({ npn: '12345678', planYear: 2027, today: now(), lists: null, rcl: null, terminationList: null }),
+  npn: assessNpnReadiness({
+    npn: '12345678',
+    planYear: 2027,
+    today: now(),
+    lists: null,
+    rcl: null,
+    terminationList: null,
+  }),
   rcl: null,
   terminationList: null,
   licenses: [{ state: 'TX', healthLoa: true, expires: '2027-06-30' }],
@@ -18,8 +25,13 @@ const readiness = helpOnDemandReadiness({
 describe('HodReadinessView', () => {
   it('names each requirement with its state and what to do', () => {
     render(<HodReadinessView readiness={readiness} ticks={NO_TICKS} onTicks={vi.fn()} now={now} />);
-    expect(screen.getByRole('heading', { name: 'Help On Demand: 1 of 6 requirements met for 2027' })).toBeTruthy();
-    expect(screen.getByText('Licensed in an FFM or SBM-FP state with a health line of authority').parentElement?.textContent).toMatch(/met — TX/);
+    expect(
+      screen.getByRole('heading', { name: 'Help On Demand: 1 of 6 requirements met for 2027' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Licensed in an FFM or SBM-FP state with a health line of authority').parentElement
+        ?.textContent,
+    ).toMatch(/met — TX/);
     expect(screen.getByText(/Activate your account from the Help On Demand email/)).toBeTruthy();
     expect(screen.getAllByText(/Import the Registration Completion List/).length).toBe(2);
   });
@@ -36,6 +48,9 @@ describe('HodReadinessView', () => {
     fireEvent.click(screen.getByLabelText('My Help On Demand account is activated'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeTruthy();
-    expect(onTicks).toHaveBeenCalledWith({ coursework: { planYear: 2027, on: '2026-11-20' }, activated: true });
+    expect(onTicks).toHaveBeenCalledWith({
+      coursework: { planYear: 2027, on: '2026-11-20' },
+      activated: true,
+    });
   });
 });

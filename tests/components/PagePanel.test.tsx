@@ -22,7 +22,13 @@ describe('PagePanel (popup "This page")', () => {
     );
     expect(screen.getByText('Your profile has no active health license in FL.')).toBeTruthy();
     rerender(
-      <PagePanel facts={{ ...inFlorida, state: 'TX' }} profile={profile} licenses={licenses} policy={{}} atRisk={false} />,
+      <PagePanel
+        facts={{ ...inFlorida, state: 'TX' }}
+        profile={profile}
+        licenses={licenses}
+        policy={{}}
+        atRisk={false}
+      />,
     );
     expect(screen.queryByText(/no active health license/)).toBeNull();
   });

@@ -25,7 +25,9 @@ function nextYear() {
 }
 
 function suite(name, kind) {
-  describe(`Marketplace profile and Help On Demand readiness (${name})`, { timeout: TEST_TIMEOUT * 2 }, () => {
+  describe(`Marketplace profile and Help On Demand readiness (${name})`, {
+    timeout: TEST_TIMEOUT * 2,
+  }, () => {
     const session = useHarness({ browser: kind, profile: PROFILE });
 
     test('licensed states are saved; a consumer in another state gets the line', {

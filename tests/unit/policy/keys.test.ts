@@ -47,7 +47,10 @@ const CASES: Record<string, { valid: unknown; invalid: unknown[] }> = {
   },
   profileLanguages: {
     valid: '[{"code":"es","speaking":"fluent","reading":"basic","writing":"basic"}]',
-    invalid: ['[{"code":"klingon","speaking":"fluent","reading":"basic","writing":"basic"}]', '[{"code":"es"}]'],
+    invalid: [
+      '[{"code":"klingon","speaking":"fluent","reading":"basic","writing":"basic"}]',
+      '[{"code":"es"}]',
+    ],
   },
   profileHelpDisplay: { valid: 'none', invalid: ['everything'] },
   profileContactHours: { valid: '9–5', invalid: ['x'.repeat(201), 9] },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, expiredLicenses, expiringLicenses, licenseGap, stateCheck } from '../../../lib/profile/licenses';
+import {
+  daysUntil,
+  expiredLicenses,
+  expiringLicenses,
+  licenseGap,
+  stateCheck,
+} from '../../../lib/profile/licenses';
 import type { License } from '../../../lib/profile/marketplace';
 import { pageVerdict } from '../../../lib/risk/verdict';
 import type { PageFacts } from '../../../lib/sites';
@@ -26,7 +32,11 @@ describe('stateCheck: the consumer state against the licenses', () => {
     expect(stateCheck('TX', 2027, licenses, today)).toBeUndefined();
   });
   it('names the missing license with the state', () => {
-    expect(stateCheck('OH', 2027, licenses, today)).toEqual({ state: 'OH', planYear: 2027, license: 'unlicensed' });
+    expect(stateCheck('OH', 2027, licenses, today)).toEqual({
+      state: 'OH',
+      planYear: 2027,
+      license: 'unlicensed',
+    });
   });
   it('names a state on its own Marketplace that plan year (IL leaves HealthCare.gov in 2026)', () => {
     expect(stateCheck('IL', 2025, [{ ...tx, state: 'IL' }], today)).toBeUndefined();
@@ -75,8 +85,15 @@ describe('pageVerdict carries the state note', () => {
     expect(v.stateNote).toEqual({ state: 'OH', planYear: 2027, license: 'unlicensed' });
   });
   it('turns a silent clear verdict into a chip', () => {
-    const v = pageVerdict({ ...facts, aorNpn: '12345678' }, { profile, policy: {}, atRisk: false, licenses, today });
-    expect(v).toMatchObject({ assessment: { level: 'clear' }, presentation: 'chip', stateNote: { state: 'OH' } });
+    const v = pageVerdict(
+      { ...facts, aorNpn: '12345678' },
+      { profile, policy: {}, atRisk: false, licenses, today },
+    );
+    expect(v).toMatchObject({
+      assessment: { level: 'clear' },
+      presentation: 'chip',
+      stateNote: { state: 'OH' },
+    });
   });
   it('none for a licensed state, a page without a state, or a page without a verdict', () => {
     const ctx = { profile, policy: {}, atRisk: false, licenses, today };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parsePolicy } from '../../../lib/policy/keys';
 import {
   checkMarketplaceProfile,
   effectiveMarketplaceProfile,
   emptyMarketplaceProfile,
   type MarketplaceProfile,
 } from '../../../lib/profile/marketplace';
-import { parsePolicy } from '../../../lib/policy/keys';
 
 const today = new Date(2026, 11, 1, 10, 0);
 const good: MarketplaceProfile = {
@@ -21,12 +21,28 @@ describe('checkMarketplaceProfile', () => {
     const r = checkMarketplaceProfile(good, today);
     expect(r).toEqual({
       ok: true,
-      profile: { ...good, licenses: [{ state: 'TX', healthLoa: true, expires: '2027-06-30' }], contactHours: 'Mon–Fri 9–5' },
+      profile: {
+        ...good,
+        licenses: [{ state: 'TX', healthLoa: true, expires: '2027-06-30' }],
+        contactHours: 'Mon–Fri 9–5',
+      },
     });
   });
   it.each<[string, Partial<MarketplaceProfile>, string, string, unknown[]?]>([
-    ['a code that is no state', { licenses: [{ state: 'XX', healthLoa: true, expires: '2027-01-01' }] }, 'licenses.0.state', 'profile.state', ['XX']],
-    ['Puerto Rico (not a state or DC)', { licenses: [{ state: 'PR', healthLoa: true, expires: '2027-01-01' }] }, 'licenses.0.state', 'profile.state', ['PR']],
+    [
+      'a code that is no state',
+      { licenses: [{ state: 'XX', healthLoa: true, expires: '2027-01-01' }] },
+      'licenses.0.state',
+      'profile.state',
+      ['XX'],
+    ],
+    [
+      'Puerto Rico (not a state or DC)',
+      { licenses: [{ state: 'PR', healthLoa: true, expires: '2027-01-01' }] },
+      'licenses.0.state',
+      'profile.state',
+      ['PR'],
+    ],
     [
       'the same state twice',
       {
@@ -39,8 +55,20 @@ describe('checkMarketplaceProfile', () => {
       'profile.stateTwice',
       ['TX'],
     ],
-    ['an expiry in the past', { licenses: [{ state: 'TX', healthLoa: true, expires: '2026-11-30' }] }, 'licenses.0.expires', 'profile.expiryPast', ['TX']],
-    ['no expiry', { licenses: [{ state: 'TX', healthLoa: true, expires: '' }] }, 'licenses.0.expires', 'profile.expiryDate', ['TX']],
+    [
+      'an expiry in the past',
+      { licenses: [{ state: 'TX', healthLoa: true, expires: '2026-11-30' }] },
+      'licenses.0.expires',
+      'profile.expiryPast',
+      ['TX'],
+    ],
+    [
+      'no expiry',
+      { licenses: [{ state: 'TX', healthLoa: true, expires: '' }] },
+      'licenses.0.expires',
+      'profile.expiryDate',
+      ['TX'],
+    ],
     [
       'an unknown language',
       { languages: [{ code: 'xx' as 'es', speaking: 'fluent', reading: 'fluent', writing: 'fluent' }] },
@@ -56,10 +84,18 @@ describe('checkMarketplaceProfile', () => {
   });
   it('reports every problem at once', () => {
     const r = checkMarketplaceProfile(
-      { ...good, licenses: [{ state: 'ZZ', healthLoa: true, expires: '2020-01-01' }], contactHours: 'x'.repeat(300) },
+      {
+        ...good,
+        licenses: [{ state: 'ZZ', healthLoa: true, expires: '2020-01-01' }],
+        contactHours: 'x'.repeat(300),
+      },
       today,
     );
-    expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual(['licenses.0.state', 'licenses.0.expires', 'contactHours']);
+    expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual([
+      'licenses.0.state',
+      'licenses.0.expires',
+      'contactHours',
+    ]);
   });
   it('does not check what the agency locks', () => {
     const expired = { ...good, licenses: [{ state: 'TX', healthLoa: true, expires: '2020-01-01' }] };
@@ -87,7 +123,10 @@ describe('effectiveMarketplaceProfile: agency presets and locks', () => {
   it('the agent’s saved profile wins over a preset, not over a lock', () => {
     const saved = { ...good, contactHours: 'mine' };
     expect(effectiveMarketplaceProfile(saved, policy).profile.role).toBe('both');
-    const locked = effectiveMarketplaceProfile(saved, { ...policy, profileLockedFields: ['role', 'languages'] });
+    const locked = effectiveMarketplaceProfile(saved, {
+      ...policy,
+      profileLockedFields: ['role', 'languages'],
+    });
     expect(locked.profile.role).toBe('individual');
     // The policy sets no languages: a lock on them has nothing to apply.
     expect(locked.locked).toEqual(['role']);

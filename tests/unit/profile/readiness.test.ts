@@ -54,7 +54,8 @@ function readiness(
     ticks: over.ticks ?? ticked,
   });
 }
-const stateOf = (r: ReturnType<typeof readiness>, id: RequirementId) => r.requirements.find((q) => q.id === id);
+const stateOf = (r: ReturnType<typeof readiness>, id: RequirementId) =>
+  r.requirements.find((q) => q.id === id);
 
 describe('helpOnDemandReadiness', () => {
   it('every requirement met: ready, with the registration day and the states that count', () => {
@@ -89,11 +90,26 @@ describe('helpOnDemandReadiness', () => {
       'not-terminated',
       ['terminated'],
     ],
-    ['NPN marked invalid', { registrations: [{ ...registered, npnValid: 'N' }] }, 'npn-valid', ['npn-invalid']],
+    [
+      'NPN marked invalid',
+      { registrations: [{ ...registered, npnValid: 'N' }] },
+      'npn-valid',
+      ['npn-invalid'],
+    ],
     ['NPN not digits', { npn: 'AB12345' }, 'npn-valid', ['fix-npn']],
     ['no license', { licenses: [] }, 'licensed-state', ['add-license']],
-    ['license without health LOA', { licenses: [{ ...texas, healthLoa: false }] }, 'licensed-state', ['add-license']],
-    ['license expired', { licenses: [{ ...texas, expires: '2026-11-01' }] }, 'licensed-state', ['add-license']],
+    [
+      'license without health LOA',
+      { licenses: [{ ...texas, healthLoa: false }] },
+      'licensed-state',
+      ['add-license'],
+    ],
+    [
+      'license expired',
+      { licenses: [{ ...texas, expires: '2026-11-01' }] },
+      'licensed-state',
+      ['add-license'],
+    ],
     [
       'licensed only in a state on its own Marketplace',
       { licenses: [{ ...texas, state: 'CA' }] },
@@ -119,7 +135,10 @@ describe('helpOnDemandReadiness', () => {
     expect(r.ready).toBe(false);
     expect(stateOf(r, 'rcl')).toMatchObject({ state: 'unknown', remedies: ['import-rcl'] });
     expect(stateOf(r, 'npn-valid')).toMatchObject({ state: 'unknown', remedies: ['import-rcl'] });
-    expect(stateOf(r, 'not-terminated')).toMatchObject({ state: 'unknown', remedies: ['import-termination'] });
+    expect(stateOf(r, 'not-terminated')).toMatchObject({
+      state: 'unknown',
+      remedies: ['import-termination'],
+    });
     expect(stateOf(r, 'licensed-state')?.state).toBe('met');
   });
 
@@ -134,10 +153,12 @@ describe('helpOnDemandReadiness', () => {
 
 describe('checkTicks', () => {
   it('refuses a coursework day after today or not a day', () => {
-    expect(checkTicks({ coursework: { planYear, on: '2026-12-02' }, activated: false }, today)).toMatchObject({
-      ok: false,
-      problem: { code: 'readiness.courseworkDate' },
-    });
+    expect(checkTicks({ coursework: { planYear, on: '2026-12-02' }, activated: false }, today)).toMatchObject(
+      {
+        ok: false,
+        problem: { code: 'readiness.courseworkDate' },
+      },
+    );
     expect(checkTicks({ coursework: { planYear, on: '' }, activated: false }, today).ok).toBe(false);
     expect(checkTicks(ticked, today).ok).toBe(true);
   });
