@@ -7,7 +7,7 @@ import { NOTIFICATION_ICON } from '../resume-links/reminders.background';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
-import { effectiveMarketplaceProfile } from './marketplace';
+import { effectiveMarketplaceProfile, type License } from './marketplace';
 
 export const LICENSE_EXPIRY_ALARM = 'license-expiry';
 const NOTIFICATION_PREFIX = 'license-expiry-';
@@ -20,7 +20,8 @@ export async function notifyExpiringLicenses(now: Date): Promise<void> {
     licenseExpiryNotifiedItem.getValue(),
   ]);
   const { licenses } = effectiveMarketplaceProfile(stored, policy).profile;
-  const due = expiringLicenses(licenses, now).filter((l) => !notified.includes(`${l.state}:${l.expires}`));
+  const key = (l: License) => `${l.state}:${l.expires}`;
+  const due = expiringLicenses(licenses, now).filter((l) => !notified.includes(key(l)));
   for (const license of due) {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${license.state}`, {
       type: 'basic',
@@ -33,8 +34,10 @@ export async function notifyExpiringLicenses(now: Date): Promise<void> {
       ]),
     });
   }
+  // Renewed or removed licenses drop out, so the list never outgrows the profile.
+  const current = new Set(licenses.map(key));
   if (due.length > 0)
-    await licenseExpiryNotifiedItem.setValue([...notified, ...due.map((l) => `${l.state}:${l.expires}`)]);
+    await licenseExpiryNotifiedItem.setValue([...notified.filter((k) => current.has(k)), ...due.map(key)]);
 }
 
 export function startLicenseExpiryChecks(): void {
