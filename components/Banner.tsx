@@ -12,6 +12,8 @@ export interface BannerProps {
   atRisk?: boolean;
   /** On a page with several policies, the one this is about. */
   policyName?: string;
+  /** The consumer's state against the agent's licenses, in words (components/state-line.ts). */
+  stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
   hiddenFeatures?: readonly Feature[];
   /** A one-line chip, a bar naming what is unknown, or the full panel (lib/risk/verdict.ts, presentation). */
@@ -71,6 +73,7 @@ export function Banner({
   submittingNpn,
   atRisk = false,
   policyName,
+  stateLine,
   hiddenFeatures = [],
   view = 'full',
   onDismiss,
@@ -129,6 +132,7 @@ export function Banner({
             {t('banner.dismiss')}
           </button>
         </div>
+        {stateLine && <p class="state-line">{stateLine}</p>}
         {!chip && (
           <ul class="reasons">
             {reasons.map((r) => (

@@ -2,17 +2,21 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { checkNpnFormat } from '../lib/npn/format';
 import type { Policy } from '../lib/policy/keys';
+import type { License } from '../lib/profile/marketplace';
 import type { Profile } from '../lib/profile/profile';
 import { pageVerdict } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
+import { stateLine } from './state-line';
 
 export interface PagePanelProps {
   /** undefined while asking the tab; null when the tab is not a page AOR Guard reads. */
   facts: PageFacts | null | undefined;
   profile: Profile | null;
+  /** The licenses in the agent's Marketplace profile: the consumer's state is checked against them. */
+  licenses?: readonly License[];
   /** The agency's policy: its Override NPN and switched-off sites shape the verdict as on the banner. */
   policy: Policy;
   atRisk: boolean;
@@ -25,7 +29,7 @@ export interface PagePanelProps {
 type Coverage = 'page' | 'yes' | 'no';
 
 /** What AOR Guard read from the current tab, the verdict, and a way to correct what the page did not show. */
-export function PagePanel({ facts, profile, policy, atRisk, onTeach, onSample }: PagePanelProps) {
+export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, onSample }: PagePanelProps) {
   const [aorNpn, setAorNpn] = useState('');
   const [coverage, setCoverage] = useState<Coverage>('page');
   if (facts === undefined) return <p class="hint">{t('page.reading')}</p>;
@@ -46,7 +50,12 @@ export function PagePanel({ facts, profile, policy, atRisk, onTeach, onSample }:
       : {}),
     ...(coverage === 'page' ? {} : { hasActiveCoverage: coverage === 'yes' }),
   };
-  const { assessment, submittingNpn, policy: about } = pageVerdict(corrected, { profile, policy, atRisk });
+  const {
+    assessment,
+    submittingNpn,
+    policy: about,
+    stateNote,
+  } = pageVerdict(corrected, { profile, policy, atRisk, licenses });
   const yesNo = (v: boolean | undefined) =>
     v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
   const rows: [string, string | undefined][] = [
@@ -100,6 +109,7 @@ export function PagePanel({ facts, profile, policy, atRisk, onTeach, onSample }:
         <h3 id="verdict-heading">
           {assessment ? tCode('page.verdict', assessment.level) : t('page.noVerdict')}
         </h3>
+        {stateNote && <p class="status status-error">{stateLine(stateNote)}</p>}
         {assessment && (
           <ul>
             {assessment.reasons.map((r) => (

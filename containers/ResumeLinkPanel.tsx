@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ResumeLinkForm } from '../components/ResumeLinkForm';
+import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../hooks/use-stored-profile';
 import type { Policy } from '../lib/policy/keys';
 import { effectiveSetting, readPolicy } from '../lib/policy/managed.background';
@@ -10,6 +11,7 @@ import {
   gatewayOriginPattern,
   postToGateway,
 } from '../lib/resume-links/gateway';
+import { messageLanguageFor } from '../lib/resume-links/language';
 import { DEFAULT_TEXT_LIMIT } from '../lib/resume-links/link';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
@@ -33,6 +35,7 @@ export interface ResumeLinkPanelProps {
 /** The send form wired to the profile, settings, database and the agency gateway (popup and dashboard). */
 export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
   const profile = useStoredProfile();
+  const marketplace = useMarketplaceProfile();
   const [settings, setSettings] = useState<{
     gateway: string;
     limit: number;
@@ -57,7 +60,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
       }),
     );
   }, []);
-  if (!profile || !settings) return null;
+  if (!profile || !settings || !marketplace) return null;
 
   async function postGateway(payload: GatewayPayload) {
     const checked = checkGatewayUrl(settings?.gateway ?? '');
@@ -72,7 +75,10 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
 
   return (
     <ResumeLinkForm
-      initial={props.initial}
+      initial={{
+        ...props.initial,
+        language: messageLanguageFor(marketplace.profile.languages, props.initial?.language),
+      }}
       agentName={profile.name}
       agentNpn={submittingNpnFor(profile, settings.policy, props.overrideNpn)}
       agentPhone={settings.phone}

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { setChosenMessages } from '../components/i18n';
+import { stateLine } from '../components/state-line';
 import { findAtRiskClient } from '../lib/at-risk/store';
 import { installFocusBannerCommand, openOnboarding } from '../lib/banner/commands.background';
 import { BANNER_CORNERS } from '../lib/banner/corner';
@@ -15,13 +17,22 @@ import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
 import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
+import { startLicenseExpiryChecks } from '../lib/profile/licenses.background';
+import { effectiveMarketplaceProfile } from '../lib/profile/marketplace';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
-import { bannerCornerItem, languageItem, profileItem, readProfile } from '../lib/storage/settings';
+import {
+  bannerCornerItem,
+  languageItem,
+  marketplaceProfileItem,
+  profileItem,
+  readMarketplaceProfile,
+  readProfile,
+} from '../lib/storage/settings';
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
 
@@ -61,6 +72,10 @@ export default defineBackground(() => {
   profileItem.watch(() => {
     profileRead = readProfile();
   });
+  let marketplaceRead = readMarketplaceProfile();
+  marketplaceProfileItem.watch(() => {
+    marketplaceRead = readMarketplaceProfile();
+  });
   db.open().catch(() => {});
 
   const route = createRouter(browser.runtime.id, {
@@ -95,9 +110,15 @@ export default defineBackground(() => {
       const hidden = FEATURES.filter((f) => !featureShown(f, policy));
       const corner = await bannerCornerItem.getValue();
       const open = await isOpen(page, facts.applicationId);
+      const { licenses } = effectiveMarketplaceProfile(await marketplaceRead, policy).profile;
+      const verdict = pageVerdict(facts, { profile, policy, atRisk, licenses });
+      const messages = await bannerMessages();
+      // Worded here, so the content script only shows it (its size budget: `npm run size`).
+      setChosenMessages(messages ?? null);
       return {
-        ...pageVerdict(facts, { profile, policy, atRisk }),
-        messages: await bannerMessages(),
+        ...verdict,
+        ...(verdict.stateNote ? { stateLine: stateLine(verdict.stateNote) } : {}),
+        messages,
         dismissed: await isDismissed(page, facts.applicationId),
         rules: await rulesForPage(page),
         ...(hidden.length ? { hidden } : {}),
@@ -134,4 +155,5 @@ export default defineBackground(() => {
   startResumeLinkReminders();
   startRetention();
   startSendRetries();
+  startLicenseExpiryChecks();
 });

@@ -23,3 +23,13 @@ export function useEffectiveSetting<T>(key: PolicyKeyName, item: StoredSetting<T
   }, [key, item]);
   return setting;
 }
+
+/** A stored setting the agent alone sets, kept current when any page of the extension saves it. */
+export function useStoredSetting<T>(item: StoredSetting<T>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useLayoutEffect(() => {
+    item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}

@@ -171,6 +171,8 @@ export interface PageVerdict extends Verdict {
   open?: boolean;
   /** The corner the agent chose for the banner (lib/storage/settings.ts). */
   corner: BannerCorner;
+  /** The verdict's stateNote in words, in the agent's language. */
+  stateLine?: string;
 }
 export interface Responses {
   'assess-page': PageVerdict;

@@ -3,6 +3,7 @@ import { lazyComponent } from '../../components/lazy';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
 import { LanguageChoice } from '../../containers/LanguageChoice';
+import { MarketplaceProfile } from '../../containers/MarketplaceProfile';
 import { useAgency } from '../../hooks/use-agency';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { emptyProfile } from '../../lib/profile/profile';
@@ -41,6 +42,7 @@ export function App() {
         lockedOverrideNpn={overrideNpns?.length === 1 ? overrideNpns[0] : undefined}
         typedNpnCheck={(npn, planYear) => <NpnStanding npn={npn} planYear={planYear} />}
       />
+      <MarketplaceProfile />
       {agency ? (
         <>
           {agency.installed && <p class="badge-line">{t('policy.installedByAgency')}</p>}

@@ -4,6 +4,7 @@ import { downloadText, stamp } from '../../components/download';
 import { t } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
 import { Tabs } from '../../components/Tabs';
+import { useMarketplaceProfile } from '../../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { type PageFactsRequest, pageFactsReplySchema } from '../../lib/messages';
 import { featureShown, type Policy } from '../../lib/policy/keys';
@@ -16,6 +17,9 @@ import { POPUP_TABS, type PopupTabId } from './tabs';
 const loadAtRisk = () => import('../../lib/at-risk/store');
 const ProfileNpnBadge = lazyComponent(() =>
   import('../../containers/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
+);
+const ReadinessSummary = lazyComponent(() =>
+  import('../../containers/HelpOnDemandReadiness').then((m) => m.ReadinessSummary),
 );
 
 /** Asks the content script in the active tab what it read; null when no content script answers. */
@@ -50,6 +54,7 @@ async function sampleActiveTab(): Promise<void> {
 
 export function App() {
   const profile = useStoredProfile();
+  const marketplace = useMarketplaceProfile();
   const [facts, setFacts] = useState<PageFacts | null>();
   const [atRisk, setAtRisk] = useState(false);
   const [tab, setTab] = useState<PopupTabId>();
@@ -88,6 +93,9 @@ export function App() {
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('common.openDashboard')}
         </button>
+        {profile && marketplace && (
+          <ReadinessSummary profile={profile} licenses={marketplace.profile.licenses} />
+        )}
       </header>
       {tab && current && profile && (
         <Tabs
@@ -96,7 +104,15 @@ export function App() {
           selected={current.id}
           onSelect={(id) => setTab(id as PopupTabId)}
         >
-          {current.render({ facts, profile, policy, atRisk, teach: teachActiveTab, sample: sampleActiveTab })}
+          {current.render({
+            facts,
+            profile,
+            licenses: marketplace?.profile.licenses,
+            policy,
+            atRisk,
+            teach: teachActiveTab,
+            sample: sampleActiveTab,
+          })}
         </Tabs>
       )}
     </main>

@@ -5,6 +5,7 @@ import type { PlainKey } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
 import { PagePanel } from '../../components/PagePanel';
 import type { Feature, Policy } from '../../lib/policy/keys';
+import type { License } from '../../lib/profile/marketplace';
 import type { Profile } from '../../lib/profile/profile';
 import type { PageFacts } from '../../lib/sites';
 
@@ -13,6 +14,8 @@ export interface TabContext {
   /** What the active tab's page shows; null: not a consumer page; undefined: still reading. */
   facts: PageFacts | null | undefined;
   profile: Profile;
+  /** The licenses in the Marketplace profile; undefined while it is being read. */
+  licenses: readonly License[] | undefined;
   /** The agency's policy; undefined while it is being read. */
   policy: Policy | undefined;
   /** The page's application is on an imported AOR at-risk list. */
@@ -49,10 +52,11 @@ const TABS = [
     labelKey: 'popup.thisPageTab',
     // Until the policy is read the page counts as still being read: a verdict without it could differ
     // from the banner's.
-    render: ({ facts, profile, policy, atRisk, teach, sample }) => (
+    render: ({ facts, profile, licenses, policy, atRisk, teach, sample }) => (
       <PagePanel
-        facts={policy ? facts : undefined}
+        facts={policy && licenses ? facts : undefined}
         profile={profile}
+        licenses={licenses}
         policy={policy ?? {}}
         atRisk={atRisk}
         onTeach={teach}

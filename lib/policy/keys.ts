@@ -2,6 +2,17 @@
 // From this one table come the Chrome managed-storage schema (public/managed_schema.json) and the key
 // table in docs/ADMIN.md; tests/unit/policy/keys.test.ts fails when the three disagree.
 import { siteRulesEnvelope } from '../page-rules/agency';
+import {
+  CONTACT_HOURS_MAX,
+  HELP_DISPLAYS,
+  type HelpDisplay,
+  languagesFromPolicyText,
+  licensesFromPolicyText,
+  MARKETPLACE_ROLES,
+  type MarketplaceRole,
+  PROFILE_FIELDS,
+  type ProfileField,
+} from '../profile/marketplace';
 import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { FFM_HELP_DESK_EMAIL, PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 import { planYear, z } from '../shared/schema';
@@ -125,6 +136,56 @@ export const POLICY_KEYS = {
     type: 'string',
     description: 'Address of the Suspension and Termination List CSV.',
     example: 'https://data.healthcare.gov/api/views/yyyy/rows.csv',
+  }),
+  // The agent's Marketplace profile (lib/profile/marketplace.ts): each key presets its field for an agent
+  // who has not saved their own; profileLockedFields makes the agency's value the only one.
+  profileMarketplaceRole: key<MarketplaceRole>({
+    schema: z.enum(MARKETPLACE_ROLES),
+    type: 'string',
+    description: "The agent's Marketplace role: individual, shop or both.",
+    example: 'individual',
+  }),
+  profileLicensedStates: key({
+    schema: z.string().check(
+      z.maxLength(20_000),
+      z.refine((text) => licensesFromPolicyText(text) !== undefined),
+    ),
+    type: 'string',
+    description:
+      'Licensed states, as JSON text: a list of {"state": two-letter code, "healthLoa": true when the license has a health line of authority, "expires": "yyyy-mm-dd"}.',
+    example: JSON.stringify([{ state: 'TX', healthLoa: true, expires: '2028-06-30' }]),
+  }),
+  profileLanguages: key({
+    schema: z.string().check(
+      z.maxLength(20_000),
+      z.refine((text) => languagesFromPolicyText(text) !== undefined),
+    ),
+    type: 'string',
+    description:
+      'Languages spoken, as JSON text: a list of {"code": en, es, zh, vi, tl, ar, fr, ko, ru, ht, pt, de, hi, pl, it, ja, fa, ur, bn, gu or asl, "speaking", "reading", "writing": basic, intermediate or fluent}.',
+    example: JSON.stringify([{ code: 'es', speaking: 'fluent', reading: 'fluent', writing: 'intermediate' }]),
+  }),
+  profileHelpDisplay: key<HelpDisplay>({
+    schema: z.enum(HELP_DISPLAYS),
+    type: 'string',
+    description:
+      'What Find Local Help and Help On Demand show: all-states, all-states-no-address, home-state or none.',
+    example: 'all-states-no-address',
+  }),
+  profileContactHours: key({
+    schema: z.string().check(z.maxLength(CONTACT_HOURS_MAX)),
+    type: 'string',
+    description: 'Contact hours shown in the profile.',
+    example: 'Mon–Fri 9am–6pm Central',
+  }),
+  profileLockedFields: key<ProfileField[]>({
+    schema: z.array(z.enum(PROFILE_FIELDS)),
+    type: 'array',
+    items: { type: 'string', enum: PROFILE_FIELDS },
+    default: [],
+    description:
+      "Profile fields the agent cannot change: the agency's value of each (the keys above) applies.",
+    example: ['licenses'],
   }),
   // A string, not an object: Chrome's managed schema, the Windows registry, macOS profiles and Firefox's
   // policies.json all carry a string the same way. Each rule is checked on its own (lib/page-rules/agency.ts).

@@ -11,7 +11,7 @@ import { badgeCount, dueReminders } from './reminders';
 import { listResumeLinkSends, markReminded } from './store';
 
 // The project ships no icon files yet; notifications need one (a red square, the badge's colour).
-const ICON =
+export const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAATUlEQVR42u3ZMREAIAwEwbTxrwV9jwrIwGxxAra+SlIvVwAAAAAARwGrO5MBAAAAAAAAAAAAAAAAAAAAAAAAAAAAANwHODQAAAAAXwM2FuAKS8nPuvcAAAAASUVORK5CYII=';
 
 export const REMINDER_ALARM = 'resume-link-reminders';
@@ -47,7 +47,7 @@ export async function runReminders(now: Date) {
   for (const send of due) {
     await browser.notifications.create(`resume-link-${send.id}`, {
       type: 'basic',
-      iconUrl: ICON,
+      iconUrl: NOTIFICATION_ICON,
       title: i18n.t('resumeLink.reminderTitle'),
       message: i18n.t('resumeLink.reminderMessage', [send.applicationId]),
     });

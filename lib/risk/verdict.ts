@@ -1,7 +1,10 @@
 // The one place that decides what the agent sees on a page: the banner, the popup's "This page" and the
 // Resume Link form all ask it, so they can never disagree.
 import type { Policy } from '../policy/keys';
+import { type StateNote, stateCheck } from '../profile/licenses';
+import type { License } from '../profile/marketplace';
 import type { Profile } from '../profile/profile';
+import { defaultPlanYear } from '../shared/plan-year';
 import type { PageFacts, PolicyFacts } from '../sites';
 import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './rules';
 
@@ -20,6 +23,8 @@ export interface Verdict {
   presentation: 'none' | 'chip' | 'compact' | 'full';
   /** On a page with several policies: the name of the one the assessment is about. */
   policy?: string;
+  /** The consumer's state against the agent's licenses and the federal platform (lib/profile/licenses.ts). */
+  stateNote?: StateNote;
 }
 
 export interface VerdictContext {
@@ -27,6 +32,10 @@ export interface VerdictContext {
   profile: Profile | null;
   policy: Policy;
   atRisk: boolean;
+  /** The licenses in the agent's Marketplace profile (with the agency's policy applied). */
+  licenses?: readonly License[];
+  /** For license expiry; now when absent. */
+  today?: Date;
 }
 
 /**
@@ -91,18 +100,27 @@ function assess(
   return worst ?? { assessment: null };
 }
 
-export function pageVerdict(facts: PageFacts, { profile, policy, atRisk }: VerdictContext): Verdict {
+export function pageVerdict(
+  facts: PageFacts,
+  { profile, policy, atRisk, licenses = [], today = new Date() }: VerdictContext,
+): Verdict {
   const siteOff =
     policy.enabledSites !== undefined && !(policy.enabledSites as string[]).includes(facts.site);
   if (siteOff) return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
   const submittingNpn = submittingNpnFor(profile, policy, facts.overrideNpn);
   const { assessment, policy: about } = assess(facts, submittingNpn);
+  const planYear = facts.planYear ?? profile?.planYear ?? defaultPlanYear(today);
+  const stateNote =
+    assessment && facts.state ? stateCheck(facts.state, planYear, licenses, today) : undefined;
+  const loudness = presentation(assessment, facts, atRisk);
   return {
     assessment,
     submittingNpn,
     atRisk,
-    presentation: presentation(assessment, facts, atRisk),
+    // A page that needs no warning still gets a chip when the agent may not work this consumer's state.
+    presentation: stateNote && loudness === 'none' ? 'chip' : loudness,
     ...(about && assessment?.level !== 'clear' ? { policy: about } : {}),
+    ...(stateNote ? { stateNote } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import { type Feature, featureShown, type Policy } from '../policy/keys';
 
 export const SECTION_FEATURES = {
   profile: undefined,
+  // Help On Demand readiness (lib/profile/readiness.ts): the agent's own standing, no agency feature.
+  'help-on-demand': undefined,
   'call-reports': 'call-reports',
   cases: undefined,
   'at-risk': 'at-risk',

@@ -1,7 +1,9 @@
 // Every value kept in browser.storage, declared here and nowhere else.
 import { storage } from 'wxt/utils/storage';
 import type { BannerCorner } from '../banner/corner';
+import { type MarketplaceProfile, marketplaceProfileSchema } from '../profile/marketplace';
 import { emptyProfile, type Profile, profileSchema } from '../profile/profile';
+import { type HelpOnDemandTicks, NO_TICKS } from '../profile/readiness';
 import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 
@@ -75,4 +77,30 @@ export const languageItem = storage.defineItem<'auto' | 'en' | 'es'>('local:lang
 /** The corner of the page the banner sits in, chosen in the dashboard; it moves off what it talks about. */
 export const bannerCornerItem = storage.defineItem<BannerCorner>('local:bannerCorner', {
   fallback: 'top-right',
+});
+
+// The Marketplace profile and Help On Demand readiness (lib/profile/).
+
+/** The agent's Marketplace profile (role, licenses, languages, display choice, hours); null: never saved. */
+export const marketplaceProfileItem = storage.defineItem<MarketplaceProfile | null>(
+  'local:marketplaceProfile',
+  {
+    fallback: null,
+  },
+);
+
+/** The stored Marketplace profile, or null when none is saved or what is stored does not parse. */
+export async function readMarketplaceProfile(): Promise<MarketplaceProfile | null> {
+  const parsed = marketplaceProfileSchema.safeParse(await marketplaceProfileItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the agent ticked for Help On Demand: the coursework (with its plan year and date), the account. */
+export const helpOnDemandItem = storage.defineItem<HelpOnDemandTicks>('local:helpOnDemand', {
+  fallback: NO_TICKS,
+});
+
+/** Licenses whose coming expiry was notified, as `state:yyyy-mm-dd`: each is notified once. */
+export const licenseExpiryNotifiedItem = storage.defineItem<string[]>('local:licenseExpiryNotified', {
+  fallback: [],
 });

@@ -25,6 +25,32 @@ function shown(el: Element): string {
 }
 
 describe('Banner', () => {
+  it('shows the state line beside the verdict, in the panel and in the chip, as text', () => {
+    const line = 'Your profile has no active health license in <b>FL</b>.';
+    const assessment = blocked('npn-changes', false);
+    const { rerender } = render(
+      <Banner
+        assessment={assessment}
+        facts={facts}
+        submittingNpn="12345678"
+        stateLine={line}
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(line)).toBeTruthy();
+    rerender(
+      <Banner
+        assessment={assessment}
+        facts={facts}
+        submittingNpn="12345678"
+        stateLine={line}
+        view="chip"
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(line)).toBeTruthy();
+  });
+
   it('says the update will be blocked, why, and the two ways forward', () => {
     const assessment = assessInvalidActionRisk({
       submittingNpn: '12345678',

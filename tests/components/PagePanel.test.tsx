@@ -14,6 +14,25 @@ const facts: PageFacts = {
 };
 
 describe('PagePanel (popup "This page")', () => {
+  it('names the consumer state the profile holds no active health license in, as the banner does', () => {
+    const licenses = [{ state: 'TX', healthLoa: true, expires: '2099-12-31' }];
+    const inFlorida = { ...facts, state: 'FL', planYear: 2026 };
+    const { rerender } = render(
+      <PagePanel facts={inFlorida} profile={profile} licenses={licenses} policy={{}} atRisk={false} />,
+    );
+    expect(screen.getByText('Your profile has no active health license in FL.')).toBeTruthy();
+    rerender(
+      <PagePanel
+        facts={{ ...inFlorida, state: 'TX' }}
+        profile={profile}
+        licenses={licenses}
+        policy={{}}
+        atRisk={false}
+      />,
+    );
+    expect(screen.queryByText(/no active health license/)).toBeNull();
+  });
+
   it('shows what the page says and asks to verify when the AOR NPN is not shown', () => {
     render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
     expect(screen.getByText('Maria Lopez')).toBeTruthy();

@@ -8,6 +8,7 @@ import { agencySection } from './agency';
 import { atRiskSection } from './at-risk';
 import { callReportsSection } from './call-reports';
 import { casesSection } from './cases';
+import { helpOnDemandSection } from './help-on-demand';
 import { npnRegistrySection } from './npn-registry';
 import { pageRulesSection } from './page-rules';
 import { profileSection } from './profile';
@@ -16,6 +17,7 @@ import type { DashboardSectionDefinition } from './section';
 
 export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
   profileSection,
+  helpOnDemandSection,
   callReportsSection,
   casesSection,
   atRiskSection,

@@ -3,6 +3,7 @@ import { ProfileForm } from '../../../components/ProfileForm';
 import { WipeAllData } from '../../../components/WipeAllData';
 import { BannerCornerChoice } from '../../../containers/BannerCornerChoice';
 import { LanguageChoice } from '../../../containers/LanguageChoice';
+import { MarketplaceProfile } from '../../../containers/MarketplaceProfile';
 import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
 import { emptyProfile } from '../../../lib/profile/profile';
@@ -30,6 +31,7 @@ function ProfileSection({ agency }: SectionProps) {
         lockedOverrideNpn={overrideNpns?.length === 1 ? overrideNpns[0] : undefined}
         npnBadge={profile && <ProfileNpnBadge npn={profile.npn} planYear={profile.planYear} />}
       />
+      <MarketplaceProfile />
       <LanguageChoice />
       <BannerCornerChoice />
       <WipeAllData

@@ -34,6 +34,27 @@ const CASES: Record<string, { valid: unknown; invalid: unknown[] }> = {
   rclPlanYears: { valid: [2026, 2027], invalid: [[], [1999], ['2026']] },
   rclUrl: { valid: 'https://data.healthcare.gov/x.csv', invalid: ['http://data.healthcare.gov/x.csv'] },
   terminationListUrl: { valid: 'https://data.healthcare.gov/y.csv', invalid: ['not a url'] },
+  // The Marketplace profile (lib/profile/marketplace.ts).
+  profileMarketplaceRole: { valid: 'shop', invalid: ['agent', 1] },
+  profileLicensedStates: {
+    valid: '[{"state":"TX","healthLoa":true,"expires":"2028-06-30"}]',
+    invalid: [
+      '[{"state":"XX","healthLoa":true,"expires":"2028-06-30"}]',
+      '[{"state":"TX","healthLoa":true,"expires":"06/30/2028"}]',
+      'TX',
+      [{ state: 'TX', healthLoa: true, expires: '2028-06-30' }],
+    ],
+  },
+  profileLanguages: {
+    valid: '[{"code":"es","speaking":"fluent","reading":"basic","writing":"basic"}]',
+    invalid: [
+      '[{"code":"klingon","speaking":"fluent","reading":"basic","writing":"basic"}]',
+      '[{"code":"es"}]',
+    ],
+  },
+  profileHelpDisplay: { valid: 'none', invalid: ['everything'] },
+  profileContactHours: { valid: '9–5', invalid: ['x'.repeat(201), 9] },
+  profileLockedFields: { valid: ['licenses'], invalid: [['npn'], 'licenses'] },
   // Rules are checked one by one later (tests/unit/page-rules/agency.test.ts): the key wants a rules file.
   siteRules: {
     valid: '{"format":"aor-guard-page-rules","version":1,"rules":[{"id":"bad"}]}',

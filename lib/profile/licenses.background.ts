@@ -1,0 +1,59 @@
+// Licenses about to expire: checked once a day on an alarm (alarms wake a stopped MV3 worker), each
+// notified once (lib/profile/licenses.ts decides which).
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { readPolicy } from '../policy/managed.background';
+import { NOTIFICATION_ICON } from '../resume-links/reminders.background';
+import { openDashboardTab } from '../shared/open-dashboard.background';
+import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
+import { daysUntil, expiringLicenses } from './licenses';
+import { effectiveMarketplaceProfile, type License } from './marketplace';
+
+export const LICENSE_EXPIRY_ALARM = 'license-expiry';
+const NOTIFICATION_PREFIX = 'license-expiry-';
+
+/** Notifies each license expiring within the warning window once. */
+export async function notifyExpiringLicenses(now: Date): Promise<void> {
+  const [stored, { policy }, notified] = await Promise.all([
+    readMarketplaceProfile(),
+    readPolicy(),
+    licenseExpiryNotifiedItem.getValue(),
+  ]);
+  const { licenses } = effectiveMarketplaceProfile(stored, policy).profile;
+  const key = (l: License) => `${l.state}:${l.expires}`;
+  const due = expiringLicenses(licenses, now).filter((l) => !notified.includes(key(l)));
+  for (const license of due) {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${license.state}`, {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: i18n.t('readiness.expiryTitle'),
+      message: i18n.t('readiness.expiryMessage', [
+        license.state,
+        license.expires,
+        String(daysUntil(license.expires, now)),
+      ]),
+    });
+  }
+  // Renewed or removed licenses drop out, so the list never outgrows the profile.
+  const current = new Set(licenses.map(key));
+  if (due.length > 0)
+    await licenseExpiryNotifiedItem.setValue([...notified.filter((k) => current.has(k)), ...due.map(key)]);
+}
+
+export function startLicenseExpiryChecks(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === LICENSE_EXPIRY_ALARM) notifyExpiringLicenses(new Date()).catch(() => {});
+  });
+  // Created only when missing: a worker restart must not push the schedule back.
+  browser.alarms
+    .get(LICENSE_EXPIRY_ALARM)
+    .then((alarm) =>
+      alarm
+        ? undefined
+        : browser.alarms.create(LICENSE_EXPIRY_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 }),
+    )
+    .catch(() => {});
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(NOTIFICATION_PREFIX)) openDashboardTab('profile').catch(() => {});
+  });
+}
