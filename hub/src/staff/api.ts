@@ -24,11 +24,12 @@ import {
   type StaffEnv,
   type StaffSession,
   sessionCookie,
+  userActor,
   setSessionCookie,
   signIn,
 } from './auth';
 import { caseQuerySchema, listCases } from './cases';
-import { userActor } from './db';
+
 import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
 import {

@@ -1,6 +1,6 @@
 // The audit log as admins read it: newest first, a page at a time (by id, so new rows do not shift pages).
 import { z } from 'zod';
-import type { Queryable } from './db';
+import type { Queryable } from '../db/audit';
 
 export const auditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),

@@ -7,11 +7,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
 import { audit } from '../db/audit';
-import { type Queryable, userActor } from './db';
+import type { Queryable } from '../db/audit';
 import { apiError as fail } from '../http';
 import { checkPassword, decoyHash } from './passwords';
 
 export const ROLES = ['agent', 'support', 'admin'] as const;
+
+/** Who did something, as audit_log.actor records it. */
+export const userActor = (userId: string) => `user:${userId}`;
 export type Role = (typeof ROLES)[number];
 
 export interface StaffSession {

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { CASE_STATUSES, type InvalidActionCase } from '../../../lib/cases/case';
 import type { StaffSession } from './auth';
-import type { Queryable } from './db';
+import type { HubCase } from './shapes';
+import type { Queryable } from '../db/audit';
 
 export const caseQuerySchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
@@ -11,11 +12,6 @@ export const caseQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
-export interface HubCase {
-  case: InvalidActionCase;
-  agentNpn: string | null;
-  deviceName: string | null;
-}
 
 export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<typeof caseQuerySchema>) {
   const params: unknown[] = [staff.agencyId];
@@ -24,13 +20,13 @@ export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<t
     params.push(value);
     parts.push(sql.replace('?', `$${params.length}`));
   };
-  if (staff.role === 'agent') add('d.agent_npn = ?', staff.agentNpn ?? '');
+  if (staff.role === 'agent') add('c.agent_npn = ?', staff.agentNpn ?? '');
   if (q.status) add('c.status = ?', q.status);
-  if (q.agent) add('d.agent_npn = ?', q.agent);
+  if (q.agent) add('c.agent_npn = ?', q.agent);
   const { rows } = await db.query<{ case: InvalidActionCase; status: string; agent_npn: string | null; name: string | null }>(
-    `select c.case, c.status, d.agent_npn, d.name from cases c
+    `select c."case", c.status, c.agent_npn, d.name from cases c
        left join devices d on d.id = c.device_id and d.agency_id = c.agency_id
-      where ${parts.join(' and ')} order by c.case->>'lastSeenAt' desc limit ${q.limit}`,
+      where ${parts.join(' and ')} order by c."case"->>'lastSeenAt' desc limit ${q.limit}`,
     params,
   );
   return rows.map(

@@ -7,9 +7,12 @@ import { type CallReport, ISSUE_TYPES, REPORT_STATUSES, type ReportStatus } from
 import { moveTo } from '../../../lib/call-reports/workflow';
 import { STATE_CODES } from '../../../lib/shared/states';
 import type { StaffSession } from './auth';
+import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
 import type pg from 'pg';
 import { audit } from '../db/audit';
-import { inTransaction, type Queryable, userActor } from './db';
+import { type Queryable } from '../db/audit';
+import { inTransaction } from '../db/transaction';
+import { userActor } from './auth';
 
 export const EXPORT_MAX = 100_000;
 export const PAGE_MAX = 500;
@@ -34,20 +37,11 @@ export const reportQuerySchema = reportFilterSchema.extend({
 });
 export type ReportListQuery = z.infer<typeof reportQuerySchema>;
 
-/** The statuses support staff set: filing and resolving (draft and ready are the agent's). */
-export const FILING_STATUSES = ['filed-cms', 'filed-platform', 'resolved'] as const;
 export const statusChangeSchema = z.object({
   ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
   status: z.enum(FILING_STATUSES),
 });
 
-/** A report as the web app shows it: the report, and where it came from. */
-export interface HubReport {
-  report: CallReport;
-  agentNpn: string | null;
-  deviceName: string | null;
-  receivedAt: string;
-}
 
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
   calledAt: "r.report->>'calledAt'",
@@ -149,7 +143,7 @@ export async function setStatus(
   db: pg.Pool,
   staff: StaffSession,
   ids: string[],
-  status: (typeof FILING_STATUSES)[number],
+  status: FilingStatus,
   now: Date,
 ): Promise<{ changed: string[]; unchanged: string[]; notFound: string[] }> {
   return inTransaction(db, async (tx) => {

@@ -6,7 +6,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { audit } from '../db/audit';
 import { DAY_MS } from '../../../lib/call-reports/retention';
-import { inTransaction, type Queryable, userActor } from './db';
+import { type Queryable } from '../db/audit';
+import { inTransaction } from '../db/transaction';
+import { userActor } from './auth';
 import type { StaffSession } from './auth';
 
 export const CONSENT_YEARS = 10;
@@ -74,7 +76,7 @@ export async function applyRetention(pool: pg.Pool, now: Date): Promise<{ report
         r = res.rowCount ?? 0;
       }
       const s = (
-        await tx.query('delete from resume_link_sends where agency_id = $1 and received_at < $2', [a.id, consentCutoff])
+        await tx.query('delete from resume_link_sends where agency_id = $1 and sent_at < $2', [a.id, consentCutoff])
       ).rowCount ?? 0;
       if (r || s)
         await audit(tx, { agencyId: a.id, actor: 'system', action: 'retention.run', target: `agency:${a.id}`, detail: { reports: r, sends: s } });

@@ -5,7 +5,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { audit } from '../db/audit';
 import { endUserSessions, ROLES, type StaffSession } from './auth';
-import { inTransaction, type Queryable, userActor } from './db';
+import { type Queryable } from '../db/audit';
+import { inTransaction } from '../db/transaction';
+import { userActor } from './auth';
 import { hashPassword, oneTimePassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords';
 
 export const newUserSchema = z.object({

@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+import './hub.css';
+import { App, initialLang } from './App';
+import { setHubLang } from './messages';
+
+const lang = initialLang();
+setHubLang(lang);
+document.documentElement.lang = lang;
+const root = document.getElementById('app');
+if (root) render(<App />, root);
