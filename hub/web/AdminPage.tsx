@@ -2,8 +2,8 @@
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
 import { shownTime } from '../../components/call-report-words';
-import { api, qs } from './api';
 import type { Me } from './App';
+import { api, qs } from './api';
 import { type HubKey, h } from './messages';
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -13,7 +13,9 @@ function useSection<T>(path: string) {
   const [data, setData] = useState<T>();
   const [message, setMessage] = useState({ text: '', error: false });
   const load = () =>
-    api<T>(path).then(setData, (err) => setMessage({ text: h('failed', (err as Error).message), error: true }));
+    api<T>(path).then(setData, (err) =>
+      setMessage({ text: h('failed', (err as Error).message), error: true }),
+    );
   useEffect(() => {
     load();
   }, [path]);
@@ -31,7 +33,13 @@ function useSection<T>(path: string) {
       {message.text}
     </p>
   );
-  return { data, run, status };
+  /** A POST without a body (revoke, disable): `done` is what the status line says after it. */
+  const post = (to: string, done: string) =>
+    run(async () => {
+      await api(to, { method: 'POST' });
+      return done;
+    });
+  return { data, run, post, status };
 }
 
 interface Code {
@@ -45,7 +53,7 @@ interface Code {
 }
 
 function Codes() {
-  const { data, run, status } = useSection<{ codes: Code[] }>('/admin/codes');
+  const { data, run, post, status } = useSection<{ codes: Code[] }>('/admin/codes');
   const [label, setLabel] = useState('');
   const [expires, setExpires] = useState('');
   const [maxUses, setMaxUses] = useState('');
@@ -108,7 +116,7 @@ function Codes() {
                   <button
                     type="button"
                     aria-label={h('revokeCode', c.label || c.id.slice(0, 8))}
-                    onClick={() => run(async () => (await api(`/admin/codes/${c.id}/revoke`, { method: 'POST' }), h('revoked')))}
+                    onClick={() => post(`/admin/codes/${c.id}/revoke`, h('revoked'))}
                   >
                     {h('revoke')}
                   </button>
@@ -132,7 +140,7 @@ interface Device {
 }
 
 function Devices() {
-  const { data, run, status } = useSection<{ devices: Device[] }>('/admin/devices');
+  const { data, post, status } = useSection<{ devices: Device[] }>('/admin/devices');
   return (
     <section class="card stack" aria-labelledby="devices-heading">
       <h3 id="devices-heading">{h('devicesHeading')}</h3>
@@ -141,11 +149,13 @@ function Devices() {
         <caption class="visually-hidden">{h('devicesCaption')}</caption>
         <thead>
           <tr>
-            {(['col.device', 'col.agent', 'col.created', 'col.lastSeenAt', 'col.status'] as HubKey[]).map((k) => (
-              <th key={k} scope="col">
-                {h(k)}
-              </th>
-            ))}
+            {(['col.device', 'col.agent', 'col.created', 'col.lastSeenAt', 'col.status'] as HubKey[]).map(
+              (k) => (
+                <th key={k} scope="col">
+                  {h(k)}
+                </th>
+              ),
+            )}
             <td />
           </tr>
         </thead>
@@ -162,7 +172,7 @@ function Devices() {
                   <button
                     type="button"
                     aria-label={h('revokeDevice', d.name)}
-                    onClick={() => run(async () => (await api(`/admin/devices/${d.id}/revoke`, { method: 'POST' }), h('revoked')))}
+                    onClick={() => post(`/admin/devices/${d.id}/revoke`, h('revoked'))}
                   >
                     {h('revoke')}
                   </button>
@@ -186,7 +196,7 @@ interface User {
 }
 
 function Users(props: { me: Me }) {
-  const { data, run, status } = useSection<{ users: User[] }>('/admin/users');
+  const { data, run, post, status } = useSection<{ users: User[] }>('/admin/users');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<User['role']>('support');
   const [npn, setNpn] = useState('');
@@ -259,7 +269,10 @@ function Users(props: { me: Me }) {
                   aria-label={h('resetPasswordFor', u.email)}
                   onClick={() =>
                     run(async () => {
-                      const r = await api<{ oneTimePassword: string }>(`/admin/users/${u.id}/reset-password`, { method: 'POST' });
+                      const r = await api<{ oneTimePassword: string }>(
+                        `/admin/users/${u.id}/reset-password`,
+                        { method: 'POST' },
+                      );
                       return h('passwordReset', u.email, r.oneTimePassword);
                     })
                   }
@@ -270,7 +283,7 @@ function Users(props: { me: Me }) {
                   <button
                     type="button"
                     aria-label={h('disableUser', u.email)}
-                    onClick={() => run(async () => (await api(`/admin/users/${u.id}/disable`, { method: 'POST' }), h('saved')))}
+                    onClick={() => post(`/admin/users/${u.id}/disable`, h('saved'))}
                   >
                     {h('disable')}
                   </button>
@@ -295,7 +308,10 @@ function Retention() {
       onSubmit={(e) => {
         e.preventDefault();
         run(async () => {
-          await api('/admin/retention', { method: 'PUT', body: { reportRetentionDays: days ? Number(days) : null } });
+          await api('/admin/retention', {
+            method: 'PUT',
+            body: { reportRetentionDays: days ? Number(days) : null },
+          });
           return h('retentionSaved');
         });
       }}
@@ -332,7 +348,9 @@ interface AuditEntry {
 
 function AuditLog() {
   const [before, setBefore] = useState<number>();
-  const { data, status } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(`/admin/audit${qs({ before })}`);
+  const { data, status } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(
+    `/admin/audit${qs({ before })}`,
+  );
   const entries = data?.entries ?? [];
   return (
     <section class="card stack" aria-labelledby="audit-heading">

@@ -53,7 +53,10 @@ export function App() {
       <h1>{h('appName')}</h1>
       <label>
         {h('language')}{' '}
-        <select value={lang} onChange={(e) => chooseLang((e.currentTarget as HTMLSelectElement).value as Lang)}>
+        <select
+          value={lang}
+          onChange={(e) => chooseLang((e.currentTarget as HTMLSelectElement).value as Lang)}
+        >
           {LANGS.map((l) => (
             <option key={l} value={l}>
               {LANG_NAMES[l]}
@@ -83,7 +86,9 @@ export function App() {
     return (
       <main class="stack">
         {header}
-        <ChangePassword onChanged={() => signedIn({ ...me, user: { ...me.user, mustChangePassword: false } })} />
+        <ChangePassword
+          onChanged={() => signedIn({ ...me, user: { ...me.user, mustChangePassword: false } })}
+        />
       </main>
     );
   const sections: Section[] = me.user.role === 'admin' ? ['reports', 'cases', 'admin'] : ['reports', 'cases'];

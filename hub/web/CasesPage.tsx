@@ -1,10 +1,10 @@
 // Invalid Action cases across the agency's agents, with HealthSherpa's statuses (lib/cases/case.ts),
 // filtered by status and agent, exported as CSV (lib/shared/csv.ts) or JSON.
 import { useEffect, useState } from 'preact/hooks';
-import { CASE_STATUSES, type CaseStatus } from '../../lib/cases/case';
-import { toCsv } from '../../lib/shared/csv';
 import { shownTime } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
+import { CASE_STATUSES, type CaseStatus } from '../../lib/cases/case';
+import { toCsv } from '../../lib/shared/csv';
 import type { HubCase } from '../src/staff/shapes';
 import { api, qs } from './api';
 import { type HubKey, h } from './messages';
@@ -41,11 +41,19 @@ export function CasesPage() {
     const name = `hub-cases-${stamp(new Date())}`;
     if (format === 'csv')
       downloadText(
-        toCsv(rows, COLUMNS.map((c) => ({ key: c.key, header: h(c.header) }))),
+        toCsv(
+          rows,
+          COLUMNS.map((c) => ({ key: c.key, header: h(c.header) })),
+        ),
         `${name}.csv`,
         'text/csv',
       );
-    else downloadText(JSON.stringify({ format: 'aor-guard/hub-cases', cases }, null, 1), `${name}.json`, 'application/json');
+    else
+      downloadText(
+        JSON.stringify({ format: 'aor-guard/hub-cases', cases }, null, 1),
+        `${name}.json`,
+        'application/json',
+      );
   };
   return (
     <section class="stack" aria-labelledby="cases-heading">
@@ -53,7 +61,10 @@ export function CasesPage() {
       <div class="actions">
         <label>
           {h('caseStatus')}{' '}
-          <select value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus | '')}>
+          <select
+            value={status}
+            onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus | '')}
+          >
             <option value="">{h('anyStatus')}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>

@@ -1,13 +1,12 @@
 // One report opened from the table: its facts, where it came from, who moved it when (the report's
 // own history, which filing here appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { nextStatuses } from '../../lib/call-reports/workflow';
-import { formatPhone, maskPhone } from '../../lib/shared/phone';
 import { shownTime } from '../../components/call-report-words';
 import { t, tCode } from '../../components/i18n';
+import { nextStatuses } from '../../lib/call-reports/workflow';
+import { formatPhone, maskPhone } from '../../lib/shared/phone';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
-
 
 export function ReportPanel(props: {
   row: HubReport;
@@ -20,7 +19,9 @@ export function ReportPanel(props: {
   const [message, setMessage] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [r.id]);
-  const marks = nextStatuses(r).filter((s): s is FilingStatus => (FILING_STATUSES as readonly string[]).includes(s));
+  const marks = nextStatuses(r).filter((s): s is FilingStatus =>
+    (FILING_STATUSES as readonly string[]).includes(s),
+  );
   const lastStatus = [...(r.history ?? [])].reverse().find((e) => e.action === 'status');
   return (
     <article
@@ -105,7 +106,9 @@ export function ReportPanel(props: {
           {(r.history ?? []).map((e) => (
             <li key={e.at + e.action + (e.status ?? '')}>
               <time dateTime={e.at}>{shownTime(e.at)}</time> — {e.by}:{' '}
-              {e.action === 'status' && e.status ? tCode('support.status', e.status) : tCode('support.action', e.action)}
+              {e.action === 'status' && e.status
+                ? tCode('support.status', e.status)
+                : tCode('support.action', e.action)}
             </li>
           ))}
         </ol>

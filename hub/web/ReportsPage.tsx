@@ -2,18 +2,17 @@
 // (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
 // open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts).
 import { useEffect, useState } from 'preact/hooks';
-import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
-import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
-import { csvWords } from '../../components/call-report-words';
 import { CallReportTable } from '../../components/CallReportTable';
+import { csvWords } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
 import { tCode } from '../../components/i18n';
+import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
+import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
-import { ApiError, api, qs } from './api';
 import type { Me } from './App';
+import { ApiError, api, qs } from './api';
 import { currentLang, h } from './messages';
 import { ReportPanel } from './ReportPanel';
-
 
 interface Page {
   rows: HubReport[];
@@ -54,7 +53,13 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
   const load = async () => {
     setLoading(true);
     try {
-      const params = { ...filterParams(query, agent), sort: query.sort, dir: query.dir, offset: query.offset, limit: query.limit };
+      const params = {
+        ...filterParams(query, agent),
+        sort: query.sort,
+        dir: query.dir,
+        offset: query.offset,
+        limit: query.limit,
+      };
       setPage(await api<Page>(`/reports${qs(params)}`));
     } catch (err) {
       fail(err);
@@ -88,12 +93,23 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
   };
   const exportAs = async (format: 'csv' | 'json') => {
     try {
-      const { rows } = await api<{ rows: HubReport[] }>(`/reports/export${qs({ ...filterParams(query, agent), format })}`);
+      const { rows } = await api<{ rows: HubReport[] }>(
+        `/reports/export${qs({ ...filterParams(query, agent), format })}`,
+      );
       const reports = rows.map((r) => r.report);
       const now = new Date();
       if (format === 'csv')
-        downloadText(callReportCsvParts(reports, csvWords(currentLang())), `hub-call-reports-${stamp(now)}.csv`, 'text/csv');
-      else downloadText(callReportsJson(reports, now), `hub-call-reports-${stamp(now)}.json`, 'application/json');
+        downloadText(
+          callReportCsvParts(reports, csvWords(currentLang())),
+          `hub-call-reports-${stamp(now)}.csv`,
+          'text/csv',
+        );
+      else
+        downloadText(
+          callReportsJson(reports, now),
+          `hub-call-reports-${stamp(now)}.json`,
+          'application/json',
+        );
       setMessage({ text: h('exported', reports.length), error: false });
     } catch (err) {
       fail(err);
@@ -145,7 +161,10 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
           <span>{h('selectedCount', selected.size)}</span>
           <label>
             {h('caseStatus')}{' '}
-            <select value={mark} onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}>
+            <select
+              value={mark}
+              onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
+            >
               {FILING_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {tCode('support.markAs', s)}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api } from './api';
 import type { Me } from './App';
+import { api } from './api';
 import { h } from './messages';
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;

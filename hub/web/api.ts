@@ -42,7 +42,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string } }).error;
-    throw new ApiError(res.status, err?.code ?? 'unknown', wording(err?.code ?? '', err?.message ?? res.statusText));
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'unknown',
+      wording(err?.code ?? '', err?.message ?? res.statusText),
+    );
   }
   return json as T;
 }

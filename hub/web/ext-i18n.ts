@@ -5,8 +5,6 @@ import { currentLang } from './messages';
 
 declare const __EXT_MESSAGES__: Record<string, Record<string, string>>;
 
-export type { GeneratedI18nStructure } from '#i18n';
-
 function translate(key: string, ...args: unknown[]): string {
   const subs = (args.find(Array.isArray) as unknown[] | undefined) ?? [];
   const count = args.find((a) => typeof a === 'number') as number | undefined;

@@ -24,9 +24,9 @@ import {
   type StaffEnv,
   type StaffSession,
   sessionCookie,
-  userActor,
   setSessionCookie,
   signIn,
+  userActor,
 } from './auth';
 import { caseQuerySchema, listCases } from './cases';
 
@@ -72,7 +72,13 @@ const exportSchema = z.object({ format: z.enum(['csv', 'json']) });
 
 /** What the web app learns of the person signed in (and the token its changes carry). */
 const me = (s: StaffSession) => ({
-  user: { id: s.userId, email: s.email, role: s.role, agentNpn: s.agentNpn, mustChangePassword: s.mustChangePassword },
+  user: {
+    id: s.userId,
+    email: s.email,
+    role: s.role,
+    agentNpn: s.agentNpn,
+    mustChangePassword: s.mustChangePassword,
+  },
   csrfToken: s.csrfToken,
 });
 
@@ -123,7 +129,12 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   // A one-time password opens nothing but the page to change it.
   api.use('*', async (c, next) => {
     if (c.get('staff').mustChangePassword)
-      return fail(c, 403, 'auth.mustChangePassword', 'Choose a new password first: yours was given to you for one sign-in.');
+      return fail(
+        c,
+        403,
+        'auth.mustChangePassword',
+        'Choose a new password first: yours was given to you for one sign-in.',
+      );
     await next();
   });
 
@@ -150,12 +161,17 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     return c.json({ cases: await listCases(pool, c.get('staff'), q.data) });
   });
 
-  api.get('/admin/codes', adminOnly, async (c) => c.json({ codes: await listEnrollmentCodes(pool, c.get('staff').agencyId) }));
+  api.get('/admin/codes', adminOnly, async (c) =>
+    c.json({ codes: await listEnrollmentCodes(pool, c.get('staff').agencyId) }),
+  );
   api.post('/admin/codes', adminOnly, async (c) => {
     const body = await parseBody(c, codeSchema);
     if (!body.ok) return body.response;
     const s = c.get('staff');
-    const input = { ...body.data, expiresAt: body.data.expiresAt ? new Date(body.data.expiresAt) : undefined };
+    const input = {
+      ...body.data,
+      expiresAt: body.data.expiresAt ? new Date(body.data.expiresAt) : undefined,
+    };
     return c.json(await createEnrollmentCode(pool, s.agencyId, input, actor(s)), 201);
   });
   api.post('/admin/codes/:hash/revoke', adminOnly, async (c) => {
@@ -165,7 +181,9 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const done = await revokeEnrollmentCode(pool, s.agencyId, hash, actor(s));
     return done ? c.body(null, 204) : fail(c, 404, 'code.notFound', 'No such enrolment code in your agency.');
   });
-  api.get('/admin/devices', adminOnly, async (c) => c.json({ devices: await listDevices(pool, c.get('staff').agencyId) }));
+  api.get('/admin/devices', adminOnly, async (c) =>
+    c.json({ devices: await listDevices(pool, c.get('staff').agencyId) }),
+  );
   api.post('/admin/devices/:id/revoke', adminOnly, async (c) => {
     const id = uuidParam.safeParse(c.req.param('id'));
     if (!id.success) return fail(c, 400, 'request.invalid', 'The device id is not valid.');
@@ -173,7 +191,9 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const done = await revokeDevice(pool, s.agencyId, id.data, actor(s));
     return done ? c.body(null, 204) : fail(c, 404, 'device.notFound', 'No such device in your agency.');
   });
-  api.get('/admin/users', adminOnly, async (c) => c.json({ users: await listUsers(pool, c.get('staff').agencyId) }));
+  api.get('/admin/users', adminOnly, async (c) =>
+    c.json({ users: await listUsers(pool, c.get('staff').agencyId) }),
+  );
   api.post('/admin/users', adminOnly, async (c) => {
     const body = await parseBody(c, newUserSchema);
     if (!body.ok) return body.response;
@@ -186,15 +206,21 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const id = uuidParam.safeParse(c.req.param('id'));
     if (!id.success) return fail(c, 400, 'request.invalid', 'The user id is not valid.');
     const done = await disableUser(pool, c.get('staff'), id.data);
-    return done ? c.body(null, 204) : fail(c, 404, 'user.notFound', 'No such active user in your agency (you cannot disable yourself).');
+    return done
+      ? c.body(null, 204)
+      : fail(c, 404, 'user.notFound', 'No such active user in your agency (you cannot disable yourself).');
   });
   api.post('/admin/users/:id/reset-password', adminOnly, async (c) => {
     const id = uuidParam.safeParse(c.req.param('id'));
     if (!id.success) return fail(c, 400, 'request.invalid', 'The user id is not valid.');
     const password = await resetPassword(pool, c.get('staff'), id.data);
-    return password ? c.json({ oneTimePassword: password }) : fail(c, 404, 'user.notFound', 'No such user in your agency.');
+    return password
+      ? c.json({ oneTimePassword: password })
+      : fail(c, 404, 'user.notFound', 'No such user in your agency.');
   });
-  api.get('/admin/retention', adminOnly, async (c) => c.json(await getRetention(pool, c.get('staff').agencyId)));
+  api.get('/admin/retention', adminOnly, async (c) =>
+    c.json(await getRetention(pool, c.get('staff').agencyId)),
+  );
   api.put('/admin/retention', adminOnly, async (c) => {
     const body = await parseBody(c, retentionSchema);
     if (!body.ok) return body.response;

@@ -6,8 +6,8 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
-import { audit } from '../db/audit';
 import type { Queryable } from '../db/audit';
+import { audit } from '../db/audit';
 import { apiError as fail } from '../http';
 import { checkPassword, decoyHash } from './passwords';
 
@@ -86,17 +86,25 @@ export async function signIn(db: pg.Pool, email: string, password: string, now: 
     await checkPassword(await decoyHash(), password);
     return { ok: false, code: 'auth.wrong' };
   }
-  if (user.locked_until && user.locked_until > now) return { ok: false, code: 'auth.locked', until: user.locked_until };
+  if (user.locked_until && user.locked_until > now)
+    return { ok: false, code: 'auth.locked', until: user.locked_until };
   const good = await checkPassword(user.password_hash, password);
   if (!good) {
-    const inWindow = user.failed_since && now.getTime() - user.failed_since.getTime() < minutes(LOCKOUT.windowMinutes);
+    const inWindow =
+      user.failed_since && now.getTime() - user.failed_since.getTime() < minutes(LOCKOUT.windowMinutes);
     const failures = inWindow ? user.failed_logins + 1 : 1;
     const locks = failures >= LOCKOUT.failures;
     const until = new Date(now.getTime() + minutes(LOCKOUT.lockMinutes));
     await db.query(
       `update users set failed_logins = $3, failed_since = $4, locked_until = $5
         where id = $1 and agency_id = $2`,
-      [user.id, user.agency_id, locks ? 0 : failures, locks ? null : inWindow ? user.failed_since : now, locks ? until : null],
+      [
+        user.id,
+        user.agency_id,
+        locks ? 0 : failures,
+        locks ? null : inWindow ? user.failed_since : now,
+        locks ? until : null,
+      ],
     );
     if (locks) {
       await audit(db, {
@@ -121,9 +129,21 @@ export async function signIn(db: pg.Pool, email: string, password: string, now: 
   await db.query(
     `insert into sessions (id_hash, user_id, agency_id, csrf_token, created_at, expires_at)
      values ($1, $2, $3, $4, $5, $6)`,
-    [sha256(sessionId), user.id, user.agency_id, csrfToken, now, new Date(now.getTime() + SESSION_HOURS * 3_600_000)],
+    [
+      sha256(sessionId),
+      user.id,
+      user.agency_id,
+      csrfToken,
+      now,
+      new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+    ],
   );
-  await audit(db, { agencyId: user.agency_id, actor: userActor(user.id), action: 'session.start', target: `user:${user.id}` });
+  await audit(db, {
+    agencyId: user.agency_id,
+    actor: userActor(user.id),
+    action: 'session.start',
+    target: `user:${user.id}`,
+  });
   return { ok: true, sessionId, session: sessionOf(user, csrfToken) };
 }
 
@@ -188,9 +208,20 @@ export function requireSession(db: pg.Pool, o: AuthOptions): MiddlewareHandler<S
   return async (c, next) => {
     const id = sessionCookie(c, o);
     const staff = id ? await findSession(db, id, o.now()) : null;
-    if (!staff) return fail(c, 401, 'auth.required', 'Sign in to continue: your session has ended or was never started.');
+    if (!staff)
+      return fail(
+        c,
+        401,
+        'auth.required',
+        'Sign in to continue: your session has ended or was never started.',
+      );
     if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header(CSRF_HEADER) ?? '', staff.csrfToken))
-      return fail(c, 403, 'auth.csrf', 'This request did not come from the hub’s own page. Reload the page and try again.');
+      return fail(
+        c,
+        403,
+        'auth.csrf',
+        'This request did not come from the hub’s own page. Reload the page and try again.',
+      );
     c.set('staff', staff);
     await next();
   };
@@ -200,7 +231,12 @@ export function requireSession(db: pg.Pool, o: AuthOptions): MiddlewareHandler<S
 export function requireRole(...roles: Role[]): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     if (!roles.includes(c.get('staff').role))
-      return fail(c, 403, 'auth.role', `This needs the ${roles.join(' or ')} role; ask an admin of your agency.`);
+      return fail(
+        c,
+        403,
+        'auth.role',
+        `This needs the ${roles.join(' or ')} role; ask an admin of your agency.`,
+      );
     await next();
   };
 }

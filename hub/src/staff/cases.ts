@@ -2,16 +2,18 @@
 // read here, set by the agents' extensions.
 import { z } from 'zod';
 import { CASE_STATUSES, type InvalidActionCase } from '../../../lib/cases/case';
+import type { Queryable } from '../db/audit';
 import type { StaffSession } from './auth';
 import type { HubCase } from './shapes';
-import type { Queryable } from '../db/audit';
 
 export const caseQuerySchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
-  agent: z.string().regex(/^\d{1,10}$/).optional(),
+  agent: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
-
 
 export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<typeof caseQuerySchema>) {
   const params: unknown[] = [staff.agencyId];
@@ -23,13 +25,16 @@ export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<t
   if (staff.role === 'agent') add('c.agent_npn = ?', staff.agentNpn ?? '');
   if (q.status) add('c.status = ?', q.status);
   if (q.agent) add('c.agent_npn = ?', q.agent);
-  const { rows } = await db.query<{ case: InvalidActionCase; status: string; agent_npn: string | null; name: string | null }>(
+  const { rows } = await db.query<{
+    case: InvalidActionCase;
+    status: string;
+    agent_npn: string | null;
+    name: string | null;
+  }>(
     `select c."case", c.status, c.agent_npn, d.name from cases c
        left join devices d on d.id = c.device_id and d.agency_id = c.agency_id
       where ${parts.join(' and ')} order by c."case"->>'lastSeenAt' desc limit ${q.limit}`,
     params,
   );
-  return rows.map(
-    (r): HubCase => ({ case: r.case, agentNpn: r.agent_npn, deviceName: r.name }),
-  );
+  return rows.map((r): HubCase => ({ case: r.case, agentNpn: r.agent_npn, deviceName: r.name }));
 }

@@ -12,7 +12,9 @@ const emailSchema = z.string().trim().toLowerCase().email().max(320);
 export async function createAdminCommand(pool: pg.Pool, args: string[]): Promise<number> {
   const email = emailSchema.safeParse(args[0] ?? '');
   if (!email.success) {
-    console.error('Usage: npm run hub -- create-admin <email>  (HUB_ADMIN_PASSWORD, HUB_AGENCY_NAME optional)');
+    console.error(
+      'Usage: npm run hub -- create-admin <email>  (HUB_ADMIN_PASSWORD, HUB_AGENCY_NAME optional)',
+    );
     return 1;
   }
   const given = process.env.HUB_ADMIN_PASSWORD;

@@ -1,18 +1,23 @@
 // Call reports across the agency's agents: the triage query (the dashboard's filters, lib/call-reports/query.ts,
 // plus the agent), and filing: a status moved forward with lib/call-reports/workflow.ts, so the report's
 // own history says who filed what and when, and the device statuses endpoint hands it back to the agent.
+
+import type pg from 'pg';
 import { z } from 'zod';
 import { SORT_KEYS } from '../../../lib/call-reports/query';
-import { type CallReport, ISSUE_TYPES, REPORT_STATUSES, type ReportStatus } from '../../../lib/call-reports/report';
+import {
+  type CallReport,
+  ISSUE_TYPES,
+  REPORT_STATUSES,
+  type ReportStatus,
+} from '../../../lib/call-reports/report';
 import { moveTo } from '../../../lib/call-reports/workflow';
 import { STATE_CODES } from '../../../lib/shared/states';
-import type { StaffSession } from './auth';
-import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
-import type pg from 'pg';
-import { audit } from '../db/audit';
-import { type Queryable } from '../db/audit';
+import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
+import type { StaffSession } from './auth';
 import { userActor } from './auth';
+import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
 
 export const EXPORT_MAX = 100_000;
 export const PAGE_MAX = 500;
@@ -22,7 +27,10 @@ export const reportFilterSchema = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
   state: z.enum(STATE_CODES).optional(),
   issueType: z.enum(ISSUE_TYPES).optional(),
-  agent: z.string().regex(/^\d{1,10}$/).optional(),
+  agent: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
   from: day.optional(),
   to: day.optional(),
   text: z.string().max(200).optional(),
@@ -41,7 +49,6 @@ export const statusChangeSchema = z.object({
   ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
   status: z.enum(FILING_STATUSES),
 });
-
 
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
   calledAt: "r.report->>'calledAt'",
@@ -103,11 +110,20 @@ export async function listReports(db: Queryable, staff: StaffSession, q: ReportL
     `select count(*) as n from call_reports r where ${w.sql}`,
     w.params,
   );
-  return { rows: rows.slice(0, q.limit).map(toHub), hasMore: rows.length > q.limit, total: Number(count[0]?.n ?? 0) };
+  return {
+    rows: rows.slice(0, q.limit).map(toHub),
+    hasMore: rows.length > q.limit,
+    total: Number(count[0]?.n ?? 0),
+  };
 }
 
 /** Every report of a filter, for a CSV or JSON file; the export itself is audited (it carries consumer data). */
-export async function exportReports(db: Queryable, staff: StaffSession, f: ReportFilter, format: 'csv' | 'json') {
+export async function exportReports(
+  db: Queryable,
+  staff: StaffSession,
+  f: ReportFilter,
+  format: 'csv' | 'json',
+) {
   const w = where(staff, f);
   const { rows } = await db.query<Row>(
     `${SELECT} where ${w.sql} order by r.report->>'calledAt' desc limit ${EXPORT_MAX}`,

@@ -4,12 +4,11 @@
 // the rule says.
 import type pg from 'pg';
 import { z } from 'zod';
-import { audit } from '../db/audit';
 import { DAY_MS } from '../../../lib/call-reports/retention';
-import { type Queryable } from '../db/audit';
+import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
-import { userActor } from './auth';
 import type { StaffSession } from './auth';
+import { userActor } from './auth';
 
 export const CONSENT_YEARS = 10;
 /** The longest rule an admin can set: ten years, like consent records. */
@@ -75,11 +74,21 @@ export async function applyRetention(pool: pg.Pool, now: Date): Promise<{ report
         );
         r = res.rowCount ?? 0;
       }
-      const s = (
-        await tx.query('delete from resume_link_sends where agency_id = $1 and sent_at < $2', [a.id, consentCutoff])
-      ).rowCount ?? 0;
+      const s =
+        (
+          await tx.query('delete from resume_link_sends where agency_id = $1 and sent_at < $2', [
+            a.id,
+            consentCutoff,
+          ])
+        ).rowCount ?? 0;
       if (r || s)
-        await audit(tx, { agencyId: a.id, actor: 'system', action: 'retention.run', target: `agency:${a.id}`, detail: { reports: r, sends: s } });
+        await audit(tx, {
+          agencyId: a.id,
+          actor: 'system',
+          action: 'retention.run',
+          target: `agency:${a.id}`,
+          detail: { reports: r, sends: s },
+        });
       reports += r;
       sends += s;
     });

@@ -3,17 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
-import { audit } from '../db/audit';
-import { endUserSessions, ROLES, type StaffSession } from './auth';
-import { type Queryable } from '../db/audit';
+import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
-import { userActor } from './auth';
+import { endUserSessions, ROLES, type StaffSession, userActor } from './auth';
 import { hashPassword, oneTimePassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords';
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   role: z.enum(ROLES),
-  agentNpn: z.string().regex(/^\d{1,10}$/).optional(),
+  agentNpn: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
 });
 
 export const passwordChangeSchema = z.object({
@@ -70,7 +71,13 @@ export async function createUser(
       `insert into users (id, agency_id, email, password_hash, role, agent_npn) values ($1, $2, $3, $4, $5, $6)`,
       [id, agencyId, input.email, passwordHash, input.role, input.agentNpn ?? null],
     );
-    await audit(tx, { agencyId, actor, action: 'user.create', target: `user:${id}`, detail: { role: input.role } });
+    await audit(tx, {
+      agencyId,
+      actor,
+      action: 'user.create',
+      target: `user:${id}`,
+      detail: { role: input.role },
+    });
     return { ok: true, id, password } as const;
   });
 }
@@ -85,13 +92,22 @@ export async function disableUser(pool: pg.Pool, staff: StaffSession, userId: st
     );
     if (!rowCount) return false;
     await endUserSessions(tx, userId, staff.agencyId);
-    await audit(tx, { agencyId: staff.agencyId, actor: userActor(staff.userId), action: 'user.disable', target: `user:${userId}` });
+    await audit(tx, {
+      agencyId: staff.agencyId,
+      actor: userActor(staff.userId),
+      action: 'user.disable',
+      target: `user:${userId}`,
+    });
     return true;
   });
 }
 
 /** A new one-time password for a user of this agency (unlocks it too); null when there is no such user. */
-export async function resetPassword(pool: pg.Pool, staff: StaffSession, userId: string): Promise<string | null> {
+export async function resetPassword(
+  pool: pg.Pool,
+  staff: StaffSession,
+  userId: string,
+): Promise<string | null> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return inTransaction(pool, async (tx) => {
@@ -103,7 +119,12 @@ export async function resetPassword(pool: pg.Pool, staff: StaffSession, userId: 
     );
     if (!rowCount) return null;
     await endUserSessions(tx, userId, staff.agencyId);
-    await audit(tx, { agencyId: staff.agencyId, actor: userActor(staff.userId), action: 'user.resetPassword', target: `user:${userId}` });
+    await audit(tx, {
+      agencyId: staff.agencyId,
+      actor: userActor(staff.userId),
+      action: 'user.resetPassword',
+      target: `user:${userId}`,
+    });
     return password;
   });
 }
@@ -127,7 +148,12 @@ export async function changeOwnPassword(
       'update users set password_hash = $3, must_change_password = false where id = $1 and agency_id = $2',
       [staff.userId, staff.agencyId, passwordHash],
     );
-    await audit(tx, { agencyId: staff.agencyId, actor: userActor(staff.userId), action: 'user.changePassword', target: `user:${staff.userId}` });
+    await audit(tx, {
+      agencyId: staff.agencyId,
+      actor: userActor(staff.userId),
+      action: 'user.changePassword',
+      target: `user:${staff.userId}`,
+    });
   });
   return true;
 }
