@@ -8,11 +8,11 @@ import { type Database, openDatabase } from '../../src/db/pool';
 
 export const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-export async function testDatabase(): Promise<Database> {
+export async function testDatabase({ migrated = true } = {}): Promise<Database> {
   const server = process.env.HUB_TEST_DATABASE_URL;
   if (!server) {
     const db = await openDatabase({});
-    await migrate(db.pool, MIGRATIONS);
+    if (migrated) await migrate(db.pool, MIGRATIONS);
     return db;
   }
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
@@ -23,7 +23,7 @@ export async function testDatabase(): Promise<Database> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), poolSize: 20 });
-  await migrate(db.pool, MIGRATIONS);
+  if (migrated) await migrate(db.pool, MIGRATIONS);
   return {
     ...db,
     async close() {
