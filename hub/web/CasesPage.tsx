@@ -34,7 +34,7 @@ export function CasesPage() {
   }, [status]);
   const rows = (cases ?? []).map((c) => ({
     ...c.case,
-    agent: [c.deviceName, c.agentNpn && `NPN ${c.agentNpn}`].filter(Boolean).join(' '),
+    agent: [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' '),
     status: statusWords(c.case.status),
   }));
   const exportAs = (format: 'csv' | 'json') => {

@@ -138,36 +138,48 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
           ))}
         </select>
       </label>
-      <CallReportTable
-        rows={rows.map((r) => r.report)}
-        query={query}
-        hasMore={page?.hasMore ?? false}
-        total={page?.total}
-        loading={loading}
-        selected={selected}
-        openId={openId}
-        onQuery={setQuery}
-        onSelect={(ids, on) => {
-          const next = new Set(selected);
-          for (const id of ids) on ? next.add(id) : next.delete(id);
-          setSelected(next);
-        }}
-        onOpen={setOpenId}
-      />
+      <div class={open ? 'triage with-panel' : 'triage'}>
+        <CallReportTable
+          rows={rows.map((r) => r.report)}
+          query={query}
+          hasMore={page?.hasMore ?? false}
+          total={page?.total}
+          loading={loading}
+          selected={selected}
+          openId={openId}
+          onQuery={setQuery}
+          onSelect={(ids, on) => {
+            const next = new Set(selected);
+            for (const id of ids) on ? next.add(id) : next.delete(id);
+            setSelected(next);
+          }}
+          onOpen={setOpenId}
+        />
+        {open ? (
+          <ReportPanel
+            row={open}
+            canFile={canFile}
+            onStatus={async (s) => {
+              await changeStatus([open.report.id], s);
+            }}
+            onClose={() => setOpenId(undefined)}
+          />
+        ) : null}
+      </div>
       {page && !rows.length ? <p>{h('noReports')}</p> : null}
       {canFile ? (
         <fieldset class="actions">
           <legend>{h('markSelected')}</legend>
           <span>{h('selectedCount', selected.size)}</span>
           <label>
-            {h('caseStatus')}{' '}
+            {h('newStatus')}{' '}
             <select
               value={mark}
               onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
             >
               {FILING_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {tCode('support.markAs', s)}
+                  {tCode('support.status', s)}
                 </option>
               ))}
             </select>
@@ -186,16 +198,6 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
       <p role="status" class={message.error ? 'status status-error' : 'status'}>
         {message.text}
       </p>
-      {open ? (
-        <ReportPanel
-          row={open}
-          canFile={canFile}
-          onStatus={async (s) => {
-            await changeStatus([open.report.id], s);
-          }}
-          onClose={() => setOpenId(undefined)}
-        />
-      ) : null}
     </section>
   );
 }

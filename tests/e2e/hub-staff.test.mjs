@@ -198,6 +198,35 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       [[report(1).id, 'filed-cms', ADMIN]],
     );
 
+    // Invalid Action cases across agents, and the app in Spanish.
+    const aCase = {
+      id: randomUUID(),
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      state: 'TX',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T15:00:00.000Z',
+      lastSeenAt: '2026-11-20T16:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T16:00:00.000Z',
+    };
+    assert.equal(
+      (await device('/cases', { format: 'aor-guard/cases', version: 1, cases: [aCase] })).status,
+      200,
+    );
+    await (await page.waitForSelector('a[href="#/cases"]')).click();
+    await waitForText(page, 'td', 'Action required');
+    await screenshot(page, 'hub-cases.png');
+    const language = await page.waitForSelector('header select');
+    await language.select('es');
+    await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
+    await waitForText(page, 'td', 'Acción requerida');
+    await (await page.waitForSelector('a[href="#/reports"]')).click();
+    await waitForText(page, 'h2', 'Informes de llamadas de todos los agentes');
+    await screenshot(page, 'hub-reports-es.png');
+    await language.select('en');
+
     // Signed out, the reports are out of reach.
     await (await button(page, 'Sign out')).click();
     await waitForText(page, 'h2', 'Sign in');
