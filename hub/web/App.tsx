@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Role } from '../src/staff/auth';
 import { AdminPage } from './AdminPage';
-import { ApiError, api, setCsrfToken } from './api';
+import { ApiError, api, setCsrfToken, whenSessionEnds } from './api';
 import { CasesPage } from './CasesPage';
 import { currentLang, h, LANGS, type Lang, setHubLang } from './messages';
 import { ReportsPage } from './ReportsPage';
@@ -30,6 +30,7 @@ export function App() {
     setMe(m);
   };
   useEffect(() => {
+    whenSessionEnds(() => signedIn(null));
     api<Me>('/session').then(signedIn, () => signedIn(null));
     const onHash = () => setSection(sectionOf(location.hash));
     addEventListener('hashchange', onHash);
@@ -107,7 +108,7 @@ export function App() {
         </ul>
       </nav>
       <main class="stack" key={lang}>
-        {section === 'reports' ? <ReportsPage me={me} onSignedOut={() => signedIn(null)} /> : null}
+        {section === 'reports' ? <ReportsPage me={me} /> : null}
         {section === 'cases' ? <CasesPage /> : null}
         {section === 'admin' && me.user.role === 'admin' ? <AdminPage me={me} /> : null}
       </main>

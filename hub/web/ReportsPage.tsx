@@ -10,7 +10,7 @@ import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv'
 import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
-import { ApiError, api, qs } from './api';
+import { api, qs } from './api';
 import { currentLang, h } from './messages';
 import { ReportPanel } from './ReportPanel';
 
@@ -34,7 +34,7 @@ const filterParams = (q: ReportQuery, agent: string) => ({
   agent,
 });
 
-export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
+export function ReportsPage(props: { me: Me }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [agent, setAgent] = useState('');
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -47,7 +47,6 @@ export function ReportsPage(props: { me: Me; onSignedOut(): void }) {
   const canFile = props.me.user.role !== 'agent';
 
   const fail = (err: unknown) => {
-    if (err instanceof ApiError && err.status === 401) props.onSignedOut();
     setMessage({ text: h('failed', (err as Error).message), error: true });
   };
   const load = async () => {

@@ -13,6 +13,11 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+/** What the app does when the hub says the session is over (expired, signed out elsewhere, disabled). */
+let onSessionEnded = () => {};
+export const whenSessionEnds = (handler: () => void) => {
+  onSessionEnded = handler;
+};
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
@@ -42,6 +47,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string } }).error;
+    if (res.status === 401 && err?.code === 'auth.required' && path !== '/session') onSessionEnded();
     throw new ApiError(
       res.status,
       err?.code ?? 'unknown',

@@ -62,8 +62,6 @@ interface UserRow {
   role: Role;
   agent_npn: string | null;
   must_change_password: boolean;
-  failed_logins: number;
-  failed_since: Date | null;
   locked_until: Date | null;
   disabled_at: Date | null;
 }
@@ -90,30 +88,42 @@ export async function signIn(db: pg.Pool, email: string, password: string, now: 
     return { ok: false, code: 'auth.locked', until: user.locked_until };
   const good = await checkPassword(user.password_hash, password);
   if (!good) {
-    const inWindow =
-      user.failed_since && now.getTime() - user.failed_since.getTime() < minutes(LOCKOUT.windowMinutes);
-    const failures = inWindow ? user.failed_logins + 1 : 1;
-    const locks = failures >= LOCKOUT.failures;
-    const until = new Date(now.getTime() + minutes(LOCKOUT.lockMinutes));
-    await db.query(
-      `update users set failed_logins = $3, failed_since = $4, locked_until = $5
-        where id = $1 and agency_id = $2`,
-      [
-        user.id,
-        user.agency_id,
-        locks ? 0 : failures,
-        locks ? null : inWindow ? user.failed_since : now,
-        locks ? until : null,
-      ],
+    // One statement counts the failure, so guesses sent in parallel are each counted (a read, then a
+    // write, would let them all see the same count); a failure that reaches the limit locks.
+    const windowStart = new Date(now.getTime() - minutes(LOCKOUT.windowMinutes));
+    const { rows: counted } = await db.query<{ failed_logins: number }>(
+      `update users set
+          failed_logins = case when failed_since > $3 then failed_logins + 1 else 1 end,
+          failed_since = case when failed_since > $3 then failed_since else $4 end
+        where id = $1 and agency_id = $2 and (locked_until is null or locked_until <= $4)
+        returning failed_logins`,
+      [user.id, user.agency_id, windowStart, now],
     );
-    if (locks) {
-      await audit(db, {
-        agencyId: user.agency_id,
-        actor: 'system',
-        action: 'user.locked',
-        target: `user:${user.id}`,
-        detail: { failures, minutes: LOCKOUT.lockMinutes },
-      });
+    // Locked meanwhile by a guess sent alongside this one.
+    if (!counted[0]) {
+      const { rows } = await db.query<{ locked_until: Date }>(
+        'select locked_until from users where id = $1 and agency_id = $2',
+        [user.id, user.agency_id],
+      );
+      return { ok: false, code: 'auth.locked', until: rows[0]?.locked_until ?? now };
+    }
+    const failures = counted[0].failed_logins;
+    if (failures >= LOCKOUT.failures) {
+      const until = new Date(now.getTime() + minutes(LOCKOUT.lockMinutes));
+      const locked = await db.query(
+        `update users set failed_logins = 0, failed_since = null, locked_until = $3
+          where id = $1 and agency_id = $2 and failed_logins >= $4`,
+        [user.id, user.agency_id, until, LOCKOUT.failures],
+      );
+      // Of guesses that reached the limit together, the one that locked records it.
+      if (locked.rowCount)
+        await audit(db, {
+          agencyId: user.agency_id,
+          actor: 'system',
+          action: 'user.locked',
+          target: `user:${user.id}`,
+          detail: { failures, minutes: LOCKOUT.lockMinutes },
+        });
       return { ok: false, code: 'auth.locked', until };
     }
     return { ok: false, code: 'auth.wrong' };

@@ -74,8 +74,25 @@ describe('sign-in', () => {
     } finally {
       hub.setNow(started);
     }
-    const { rows } = await hub.pool.query("select actor from audit_log where action = 'user.locked'");
+    const { rows } = await hub.pool.query(
+      "select a.actor from audit_log a join users u on a.target = 'user:' || u.id where a.action = 'user.locked' and u.email = $1",
+      ['lou@sunrise.example'],
+    );
     expect(rows).toEqual([{ actor: 'system' }]);
+  });
+
+  it('counts guesses sent in parallel, each of them', async () => {
+    const userId = await makeUser(hub, device.agencyId, 'par@sunrise.example', 'support');
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => signInRequest(hub, 'par@sunrise.example', `guess ${i}`)),
+    );
+    expect(answers.filter((r) => r.status === 423).length).toBe(4);
+    expect((await signInRequest(hub, 'par@sunrise.example', PASSWORD)).status).toBe(423);
+    const { rows } = await hub.pool.query(
+      "select 1 from audit_log where action = 'user.locked' and target = $1",
+      [`user:${userId}`],
+    );
+    expect(rows).toHaveLength(1);
   });
 
   it('counts failures within the window only', async () => {
