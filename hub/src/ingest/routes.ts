@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
+import { gatewaySend } from '../gateway/send';
 import { apiError, issuePath, limitBody, readJson } from '../http';
 import { casesBodySchema, ingestCases } from './cases';
 import { checkBundle, ingestReports, STATUSES_PAGE, statusesSince } from './reports';
@@ -41,6 +42,8 @@ export function deviceRoutes(ctx: HubContext) {
     ctx.log.info('sends.ingested', { agency: device.agencyId, device: device.id, ...counts });
     return c.json(counts);
   });
+
+  app.post('/gateway/send', limitBody(64 * 1024), gatewaySend(ctx));
 
   app.get('/reports/statuses', async (c) => {
     const since = c.req.query('since');

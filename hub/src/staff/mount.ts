@@ -1,12 +1,16 @@
-// Where the staff side joins the hub (hub/src/app.ts calls this): the staff API under /api/staff and the
-// web app (hub/web/, built into deps.webDir) under /.
+// Where the staff side joins the hub: the staff API under /api/staff and the web app (hub/web/, built
+// into ctx.webDir) under / (hub/src/app.ts), the `create-admin` command and the daily retention run
+// (hub/src/main.ts).
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps } from '../app';
+import type pg from 'pg';
+import type { HubContext } from '../context';
 import { staffApi } from './api';
+import { createAdminCommand } from './cli';
+import { applyRetention } from './retention';
 
-export function mountStaff(app: Hono, deps: Required<AppDeps>): void {
+export function mountStaff(app: Hono, deps: HubContext): void {
   // The web app loads only its own script and style, and no other site may frame it.
   const headers = secureHeaders({
     contentSecurityPolicy: {
@@ -28,3 +32,15 @@ export function mountStaff(app: Hono, deps: Required<AppDeps>): void {
   app.use('/*', headers);
   app.get('/*', serveStatic({ root: deps.webDir }));
 }
+
+/** `npm run hub -- <command> …`: resolves to the exit code. */
+export const staffCommands: Record<string, (pool: pg.Pool, args: string[]) => Promise<number>> = {
+  'create-admin': createAdminCommand,
+};
+
+/** Run by the serving process at start and then every `everyMs`. */
+export const staffJobs: {
+  name: string;
+  everyMs: number;
+  run: (pool: pg.Pool, now: Date) => Promise<unknown>;
+}[] = [{ name: 'retention', everyMs: 86_400_000, run: applyRetention }];
