@@ -356,7 +356,7 @@ function AuditLog() {
     <section class="card stack" aria-labelledby="audit-heading">
       <h3 id="audit-heading">{h('auditHeading')}</h3>
       {status}
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={h('auditCaption')} tabIndex={0}>
         <table>
           <caption class="visually-hidden">{h('auditCaption')}</caption>
           <thead>

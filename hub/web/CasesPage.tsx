@@ -82,7 +82,7 @@ export function CasesPage() {
       </div>
       <p role="status">{message}</p>
       {cases && !cases.length ? <p>{h('noCases')}</p> : null}
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={h('casesCaption')} tabIndex={0}>
         <table>
           <caption class="visually-hidden">{h('casesCaption')}</caption>
           <thead>
