@@ -182,6 +182,11 @@ export async function endSession(db: Queryable, sessionId: string, agencyId: str
   await db.query('delete from sessions where id_hash = $1 and agency_id = $2', [sha256(sessionId), agencyId]);
 }
 
+/** Forgets sessions past their expiry (they open nothing already): a job of the serving process. */
+export async function pruneSessions(pool: pg.Pool, now: Date): Promise<number> {
+  return (await pool.query('delete from sessions where expires_at <= $1', [now])).rowCount ?? 0;
+}
+
 /** Signs out every session of a user: a disabled account or a reset password leaves none open. */
 export async function endUserSessions(db: Queryable, userId: string, agencyId: string): Promise<void> {
   await db.query('delete from sessions where user_id = $1 and agency_id = $2', [userId, agencyId]);

@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import type { HubContext } from '../context';
 import { staffApi } from './api';
+import { pruneSessions } from './auth';
 import { createAdminCommand } from './cli';
 import { applyRetention } from './retention';
 
@@ -43,4 +44,7 @@ export const staffJobs: {
   name: string;
   everyMs: number;
   run: (pool: pg.Pool, now: Date) => Promise<unknown>;
-}[] = [{ name: 'retention', everyMs: 86_400_000, run: applyRetention }];
+}[] = [
+  { name: 'retention', everyMs: 86_400_000, run: applyRetention },
+  { name: 'sessions', everyMs: 3_600_000, run: pruneSessions },
+];

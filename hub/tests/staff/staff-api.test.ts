@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../../../lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency } from '../../src/device/admin';
+import { pruneSessions } from '../../src/staff/auth';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 import { cookieOf, errorCode, makeUser, PASSWORD, type Staff, signedIn, signInRequest } from './staff';
 
@@ -141,9 +142,17 @@ describe('sign-in', () => {
     hub.setNow(new Date(hub.now().getTime() + 13 * 3_600_000).toISOString());
     try {
       expect(await errorCode(await s.call('/reports'))).toBe('auth.required');
+      const before = Number((await hub.pool.query('select count(*) as n from sessions')).rows[0].n);
+      expect(before).toBeGreaterThan(0);
+      expect(await pruneSessions(hub.pool, hub.now())).toBe(before);
     } finally {
       hub.setNow(started);
     }
+    // Every session of this file was past its expiry then: the pruned ones open nothing now either.
+    expect(await errorCode(await support.call('/reports'))).toBe('auth.required');
+    support = await signedIn(hub, 'sue@sunrise.example');
+    admin = await signedIn(hub, 'ada@sunrise.example');
+    agent = await signedIn(hub, 'otto@sunrise.example');
   });
 });
 
