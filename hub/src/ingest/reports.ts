@@ -96,9 +96,6 @@ export interface StatusChange {
   changedBy: string | null;
 }
 
-/** Most changes returned by one call; the caller asks again from the last one's time. */
-export const STATUSES_PAGE = 5000;
-
 /**
  * Statuses support staff set since a moment, for this device's reports and its agent's (by NPN, so an
  * agent who enrols a new browser still hears about reports sent from the old one). Own agency only.
@@ -119,8 +116,7 @@ export async function statusesSince(
      where agency_id = $1 and status_changed_at is not null
        and ($4::timestamptz is null or status_changed_at > $4)
        and (device_id = $2 or ($3::text is not null and agent_npn = $3))
-     order by status_changed_at
-     limit ${STATUSES_PAGE}`,
+     order by status_changed_at`,
     [device.agencyId, device.id, device.agentNpn, since ?? null],
   );
   return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
