@@ -1,17 +1,50 @@
-// Placeholder: the staff API and web app (branch hubstaff) replace this file with their own version,
-// which exports the same three names.
+// Where the staff side joins the hub: the staff API under /api/staff and the web app (hub/web/, built
+// into ctx.webDir) under / (hub/src/app.ts), the `create-admin` command and the daily retention run
+// (hub/src/main.ts).
+import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import type { HubContext } from '../context';
+import { staffApi } from './api';
+import { pruneSessions } from './auth';
+import { createAdminCommand } from './cli';
+import { applyRetention } from './retention';
 
-export function mountStaff(_app: Hono, _ctx: HubContext): void {}
+export function mountStaff(app: Hono, deps: HubContext): void {
+  // The web app loads only its own script and style, and no other site may frame it.
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+    referrerPolicy: 'no-referrer',
+  });
+  app.use('/api/staff/*', headers);
+  app.route(
+    '/api/staff',
+    staffApi({ pool: deps.pool, now: deps.now, httpLocalhost: process.env.HUB_HTTP_LOCALHOST === '1' }),
+  );
+  app.use('/*', headers);
+  app.get('/*', serveStatic({ root: deps.webDir }));
+}
 
-/** Extra `npm run hub -- <command> …` commands: resolve to the exit code. */
-export const staffCommands: Record<string, (pool: pg.Pool, args: string[]) => Promise<number>> = {};
+/** `npm run hub -- <command> …`: resolves to the exit code. */
+export const staffCommands: Record<string, (pool: pg.Pool, args: string[]) => Promise<number>> = {
+  'create-admin': createAdminCommand,
+};
 
-/** Work the serving process runs at start and then every `everyMs` (e.g. retention). */
+/** Run by the serving process at start and then every `everyMs`. */
 export const staffJobs: {
   name: string;
   everyMs: number;
   run: (pool: pg.Pool, now: Date) => Promise<unknown>;
-}[] = [];
+}[] = [
+  { name: 'retention', everyMs: 86_400_000, run: applyRetention },
+  { name: 'sessions', everyMs: 3_600_000, run: pruneSessions },
+];

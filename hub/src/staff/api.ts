@@ -1,0 +1,236 @@
+// The staff API, under /api/staff: signing in, triage and filing of call reports, Invalid Action cases,
+// exports, and the admin's codes, devices, users, retention and audit log. Every body and query is parsed
+// with zod; every route past sign-in needs a session, every change its CSRF token, and each route names
+// the roles it admits; every query is filtered by the session's agency.
+import { Hono } from 'hono';
+import type pg from 'pg';
+import { z } from 'zod';
+import {
+  createEnrollmentCode,
+  listDevices,
+  listEnrollmentCodes,
+  revokeDevice,
+  revokeEnrollmentCode,
+} from '../device/admin';
+import { apiError as fail } from '../http';
+import { auditQuerySchema, readAuditLog } from './audit-log';
+import {
+  type AuthOptions,
+  clearSessionCookie,
+  endSession,
+  LOCKOUT,
+  requireRole,
+  requireSession,
+  type StaffEnv,
+  type StaffSession,
+  sessionCookie,
+  setSessionCookie,
+  signIn,
+  userActor,
+} from './auth';
+import { caseQuerySchema, listCases } from './cases';
+
+import { parseBody, parseQuery } from './http';
+import { checkPassword, PASSWORD_MAX } from './passwords';
+import {
+  exportReports,
+  listAgents,
+  listReports,
+  reportFilterSchema,
+  reportQuerySchema,
+  setStatus,
+  statusChangeSchema,
+} from './reports';
+import { getRetention, retentionSchema, setRetention } from './retention';
+import {
+  changeOwnPassword,
+  createUser,
+  disableUser,
+  listUsers,
+  newUserSchema,
+  passwordChangeSchema,
+  resetPassword,
+} from './users';
+
+export interface StaffDeps extends AuthOptions {
+  pool: pg.Pool;
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+const codeSchema = z.object({
+  label: z.string().trim().max(100).optional(),
+  expiresAt: z.iso.datetime().optional(),
+  maxUses: z.number().int().min(1).max(100_000).optional(),
+});
+
+const uuidParam = z.string().uuid();
+const exportSchema = z.object({ format: z.enum(['csv', 'json']) });
+
+/** What the web app learns of the person signed in (and the token its changes carry). */
+const me = (s: StaffSession) => ({
+  user: {
+    id: s.userId,
+    email: s.email,
+    role: s.role,
+    agentNpn: s.agentNpn,
+    mustChangePassword: s.mustChangePassword,
+  },
+  csrfToken: s.csrfToken,
+});
+
+export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
+  const { pool } = deps;
+  const api = new Hono<StaffEnv>();
+  const signedIn = requireSession(pool, deps);
+  const staffOnly = requireRole('support', 'admin');
+  const adminOnly = requireRole('admin');
+  const actor = (s: StaffSession) => userActor(s.userId);
+
+  // Signing in is the one change without a CSRF token (there is no session yet); it takes JSON only,
+  // which a form on another site cannot send, and the cookie it sets is SameSite=Strict.
+  api.post('/session', async (c) => {
+    const body = await parseBody(c, signInSchema);
+    if (!body.ok) return body.response;
+    const result = await signIn(pool, body.data.email, body.data.password, deps.now());
+    if (result.ok) {
+      setSessionCookie(c, deps, result.sessionId);
+      return c.json(me(result.session));
+    }
+    if (result.code === 'auth.locked')
+      return fail(
+        c,
+        423,
+        'auth.locked',
+        `Too many failed sign-ins: this account is locked for ${LOCKOUT.lockMinutes} minutes, until ${result.until.toISOString()}. Try again then, or ask an admin to reset your password.`,
+      );
+    if (result.code === 'auth.disabled')
+      return fail(c, 403, 'auth.disabled', 'This account is disabled. Ask an admin of your agency.');
+    return fail(c, 401, 'auth.wrong', 'The email or the password is wrong.');
+  });
+
+  api.use('*', signedIn);
+  api.get('/session', (c) => c.json(me(c.get('staff'))));
+  api.delete('/session', async (c) => {
+    const id = sessionCookie(c, deps);
+    if (id) await endSession(pool, id, c.get('staff').agencyId);
+    clearSessionCookie(c, deps);
+    return c.body(null, 204);
+  });
+  api.post('/password', async (c) => {
+    const body = await parseBody(c, passwordChangeSchema);
+    if (!body.ok) return body.response;
+    const ok = await changeOwnPassword(pool, c.get('staff'), body.data, checkPassword);
+    return ok ? c.body(null, 204) : fail(c, 403, 'auth.wrong', 'The current password is wrong.');
+  });
+  // A one-time password opens nothing but the page to change it.
+  api.use('*', async (c, next) => {
+    if (c.get('staff').mustChangePassword)
+      return fail(
+        c,
+        403,
+        'auth.mustChangePassword',
+        'Choose a new password first: yours was given to you for one sign-in.',
+      );
+    await next();
+  });
+
+  api.get('/reports', async (c) => {
+    const q = parseQuery(c, reportQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json(await listReports(pool, c.get('staff'), q.data));
+  });
+  api.get('/agents', async (c) => c.json({ agents: await listAgents(pool, c.get('staff')) }));
+  api.get('/reports/export', staffOnly, async (c) => {
+    const q = parseQuery(c, reportFilterSchema.extend(exportSchema.shape));
+    if (!q.ok) return q.response;
+    const { format, ...filter } = q.data;
+    return c.json({ rows: await exportReports(pool, c.get('staff'), filter, format) });
+  });
+  api.post('/reports/status', staffOnly, async (c) => {
+    const body = await parseBody(c, statusChangeSchema);
+    if (!body.ok) return body.response;
+    return c.json(await setStatus(pool, c.get('staff'), body.data.ids, body.data.status, deps.now()));
+  });
+  api.get('/cases', async (c) => {
+    const q = parseQuery(c, caseQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json({ cases: await listCases(pool, c.get('staff'), q.data) });
+  });
+
+  api.get('/admin/codes', adminOnly, async (c) =>
+    c.json({ codes: await listEnrollmentCodes(pool, c.get('staff').agencyId) }),
+  );
+  api.post('/admin/codes', adminOnly, async (c) => {
+    const body = await parseBody(c, codeSchema);
+    if (!body.ok) return body.response;
+    const s = c.get('staff');
+    const input = {
+      ...body.data,
+      expiresAt: body.data.expiresAt ? new Date(body.data.expiresAt) : undefined,
+    };
+    return c.json(await createEnrollmentCode(pool, s.agencyId, input, actor(s)), 201);
+  });
+  api.post('/admin/codes/:hash/revoke', adminOnly, async (c) => {
+    const hash = c.req.param('hash');
+    if (!/^[0-9a-f]{64}$/.test(hash)) return fail(c, 400, 'request.invalid', 'The code id is not valid.');
+    const s = c.get('staff');
+    const done = await revokeEnrollmentCode(pool, s.agencyId, hash, actor(s));
+    return done ? c.body(null, 204) : fail(c, 404, 'code.notFound', 'No such enrolment code in your agency.');
+  });
+  api.get('/admin/devices', adminOnly, async (c) =>
+    c.json({ devices: await listDevices(pool, c.get('staff').agencyId) }),
+  );
+  api.post('/admin/devices/:id/revoke', adminOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The device id is not valid.');
+    const s = c.get('staff');
+    const done = await revokeDevice(pool, s.agencyId, id.data, actor(s));
+    return done ? c.body(null, 204) : fail(c, 404, 'device.notFound', 'No such device in your agency.');
+  });
+  api.get('/admin/users', adminOnly, async (c) =>
+    c.json({ users: await listUsers(pool, c.get('staff').agencyId) }),
+  );
+  api.post('/admin/users', adminOnly, async (c) => {
+    const body = await parseBody(c, newUserSchema);
+    if (!body.ok) return body.response;
+    const s = c.get('staff');
+    const made = await createUser(pool, s.agencyId, body.data, actor(s));
+    if (!made.ok) return fail(c, 409, 'user.exists', 'An account with this email already exists.');
+    return c.json({ id: made.id, oneTimePassword: made.password }, 201);
+  });
+  api.post('/admin/users/:id/disable', adminOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The user id is not valid.');
+    const done = await disableUser(pool, c.get('staff'), id.data);
+    return done
+      ? c.body(null, 204)
+      : fail(c, 404, 'user.notFound', 'No such active user in your agency (you cannot disable yourself).');
+  });
+  api.post('/admin/users/:id/reset-password', adminOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The user id is not valid.');
+    const password = await resetPassword(pool, c.get('staff'), id.data);
+    return password
+      ? c.json({ oneTimePassword: password })
+      : fail(c, 404, 'user.notFound', 'No such user in your agency.');
+  });
+  api.get('/admin/retention', adminOnly, async (c) =>
+    c.json(await getRetention(pool, c.get('staff').agencyId)),
+  );
+  api.put('/admin/retention', adminOnly, async (c) => {
+    const body = await parseBody(c, retentionSchema);
+    if (!body.ok) return body.response;
+    await setRetention(pool, c.get('staff'), body.data.reportRetentionDays);
+    return c.json(await getRetention(pool, c.get('staff').agencyId));
+  });
+  api.get('/admin/audit', adminOnly, async (c) => {
+    const q = parseQuery(c, auditQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json(await readAuditLog(pool, c.get('staff').agencyId, q.data));
+  });
+  return api;
+}

@@ -1,0 +1,259 @@
+// Signing in, sessions and CSRF for the staff API. A session is a random id in an HttpOnly,
+// SameSite=Strict cookie (Secure unless the hub is told it runs on http://localhost for tests); the
+// database keeps only its sha-256, so a copy of the sessions table opens nothing. Every state-changing
+// request also carries the session's CSRF token in a header, which another site cannot read or set.
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type pg from 'pg';
+import type { Queryable } from '../db/audit';
+import { audit } from '../db/audit';
+import { apiError as fail } from '../http';
+import { checkPassword, decoyHash } from './passwords';
+
+export const ROLES = ['agent', 'support', 'admin'] as const;
+
+/** Who did something, as audit_log.actor records it. */
+export const userActor = (userId: string) => `user:${userId}`;
+export type Role = (typeof ROLES)[number];
+
+export interface StaffSession {
+  userId: string;
+  agencyId: string;
+  email: string;
+  role: Role;
+  agentNpn: string | null;
+  mustChangePassword: boolean;
+  csrfToken: string;
+}
+export type StaffEnv = { Variables: { staff: StaffSession } };
+
+export interface AuthOptions {
+  /**
+   * Set (HUB_HTTP_LOCALHOST=1) only for a hub on plain http://localhost, tests and trials: browsers drop a
+   * Secure cookie there. Even then a request to any other host gets a Secure cookie.
+   */
+  httpLocalhost: boolean;
+  now: () => Date;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Whether this request's cookie is Secure: always, except on localhost when httpLocalhost is set. */
+export function secureCookie(c: Context, o: AuthOptions): boolean {
+  const host = new URL(c.req.url).hostname;
+  return !(o.httpLocalhost && LOCAL_HOSTS.has(host));
+}
+
+export const SESSION_HOURS = 12;
+export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** `__Host-` makes the browser refuse the cookie unless Secure, on this host, for path /. */
+export const cookieName = (secure: boolean) => (secure ? '__Host-hub_session' : 'hub_session');
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+const minutes = (n: number) => n * 60_000;
+
+interface UserRow {
+  id: string;
+  agency_id: string;
+  email: string;
+  password_hash: string;
+  role: Role;
+  agent_npn: string | null;
+  must_change_password: boolean;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+}
+
+export type SignIn =
+  | { ok: true; session: StaffSession; sessionId: string }
+  | { ok: false; code: 'auth.wrong' | 'auth.disabled' }
+  | { ok: false; code: 'auth.locked'; until: Date };
+
+/**
+ * Checks an email and password. A locked account is refused before its password is checked; the
+ * LOCKOUT.failures-th failure within the window locks it for LOCKOUT.lockMinutes. Signing in starts a
+ * session of SESSION_HOURS.
+ */
+export async function signIn(db: pg.Pool, email: string, password: string, now: Date): Promise<SignIn> {
+  // The one query not filtered by agency: the email is what says which agency a person belongs to.
+  const { rows } = await db.query<UserRow>('select * from users where lower(email) = lower($1)', [email]);
+  const user = rows[0];
+  if (!user) {
+    await checkPassword(await decoyHash(), password);
+    return { ok: false, code: 'auth.wrong' };
+  }
+  if (user.locked_until && user.locked_until > now)
+    return { ok: false, code: 'auth.locked', until: user.locked_until };
+  const good = await checkPassword(user.password_hash, password);
+  if (!good) {
+    // One statement counts the failure, so guesses sent in parallel are each counted (a read, then a
+    // write, would let them all see the same count); a failure that reaches the limit locks.
+    const windowStart = new Date(now.getTime() - minutes(LOCKOUT.windowMinutes));
+    const { rows: counted } = await db.query<{ failed_logins: number }>(
+      `update users set
+          failed_logins = case when failed_since > $3 then failed_logins + 1 else 1 end,
+          failed_since = case when failed_since > $3 then failed_since else $4 end
+        where id = $1 and agency_id = $2 and (locked_until is null or locked_until <= $4)
+        returning failed_logins`,
+      [user.id, user.agency_id, windowStart, now],
+    );
+    // Locked meanwhile by a guess sent alongside this one.
+    if (!counted[0]) {
+      const { rows } = await db.query<{ locked_until: Date }>(
+        'select locked_until from users where id = $1 and agency_id = $2',
+        [user.id, user.agency_id],
+      );
+      return { ok: false, code: 'auth.locked', until: rows[0]?.locked_until ?? now };
+    }
+    const failures = counted[0].failed_logins;
+    if (failures >= LOCKOUT.failures) {
+      const until = new Date(now.getTime() + minutes(LOCKOUT.lockMinutes));
+      const locked = await db.query(
+        `update users set failed_logins = 0, failed_since = null, locked_until = $3
+          where id = $1 and agency_id = $2 and failed_logins >= $4`,
+        [user.id, user.agency_id, until, LOCKOUT.failures],
+      );
+      // Of guesses that reached the limit together, the one that locked records it.
+      if (locked.rowCount)
+        await audit(db, {
+          agencyId: user.agency_id,
+          actor: 'system',
+          action: 'user.locked',
+          target: `user:${user.id}`,
+          detail: { failures, minutes: LOCKOUT.lockMinutes },
+        });
+      return { ok: false, code: 'auth.locked', until };
+    }
+    return { ok: false, code: 'auth.wrong' };
+  }
+  // A disabled account learns so only with its right password: the refusal says nothing to a guesser.
+  if (user.disabled_at) return { ok: false, code: 'auth.disabled' };
+  await db.query(
+    'update users set failed_logins = 0, failed_since = null, locked_until = null where id = $1 and agency_id = $2',
+    [user.id, user.agency_id],
+  );
+  const sessionId = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await db.query(
+    `insert into sessions (id_hash, user_id, agency_id, csrf_token, created_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [
+      sha256(sessionId),
+      user.id,
+      user.agency_id,
+      csrfToken,
+      now,
+      new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+    ],
+  );
+  await audit(db, {
+    agencyId: user.agency_id,
+    actor: userActor(user.id),
+    action: 'session.start',
+    target: `user:${user.id}`,
+  });
+  return { ok: true, sessionId, session: sessionOf(user, csrfToken) };
+}
+
+const sessionOf = (u: UserRow, csrfToken: string): StaffSession => ({
+  userId: u.id,
+  agencyId: u.agency_id,
+  email: u.email,
+  role: u.role,
+  agentNpn: u.agent_npn,
+  mustChangePassword: u.must_change_password,
+  csrfToken,
+});
+
+export async function findSession(db: Queryable, sessionId: string, now: Date): Promise<StaffSession | null> {
+  const { rows } = await db.query<UserRow & { csrf_token: string }>(
+    `select u.*, s.csrf_token from sessions s
+       join users u on u.id = s.user_id and u.agency_id = s.agency_id
+      where s.id_hash = $1 and s.expires_at > $2 and u.disabled_at is null`,
+    [sha256(sessionId), now],
+  );
+  const row = rows[0];
+  return row ? sessionOf(row, row.csrf_token) : null;
+}
+
+export async function endSession(db: Queryable, sessionId: string, agencyId: string): Promise<void> {
+  await db.query('delete from sessions where id_hash = $1 and agency_id = $2', [sha256(sessionId), agencyId]);
+}
+
+/** Forgets sessions past their expiry (they open nothing already): a job of the serving process. */
+export async function pruneSessions(pool: pg.Pool, now: Date): Promise<number> {
+  return (await pool.query('delete from sessions where expires_at <= $1', [now])).rowCount ?? 0;
+}
+
+/** Signs out every session of a user: a disabled account or a reset password leaves none open. */
+export async function endUserSessions(db: Queryable, userId: string, agencyId: string): Promise<void> {
+  await db.query('delete from sessions where user_id = $1 and agency_id = $2', [userId, agencyId]);
+}
+
+export function setSessionCookie(c: Context, o: AuthOptions, sessionId: string): void {
+  const secure = secureCookie(c, o);
+  setCookie(c, cookieName(secure), sessionId, {
+    httpOnly: true,
+    secure,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function clearSessionCookie(c: Context, o: AuthOptions): void {
+  const secure = secureCookie(c, o);
+  deleteCookie(c, cookieName(secure), { path: '/', secure });
+}
+
+export const sessionCookie = (c: Context, o: AuthOptions) => getCookie(c, cookieName(secureCookie(c, o)));
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Requires a live session, and on every state-changing request the session's CSRF token. */
+export function requireSession(db: pg.Pool, o: AuthOptions): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const id = sessionCookie(c, o);
+    const staff = id ? await findSession(db, id, o.now()) : null;
+    if (!staff)
+      return fail(
+        c,
+        401,
+        'auth.required',
+        'Sign in to continue: your session has ended or was never started.',
+      );
+    if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header(CSRF_HEADER) ?? '', staff.csrfToken))
+      return fail(
+        c,
+        403,
+        'auth.csrf',
+        'This request did not come from the hub’s own page. Reload the page and try again.',
+      );
+    c.set('staff', staff);
+    await next();
+  };
+}
+
+/** Only these roles pass. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get('staff').role))
+      return fail(
+        c,
+        403,
+        'auth.role',
+        `This needs the ${roles.join(' or ')} role; ask an admin of your agency.`,
+      );
+    await next();
+  };
+}
+
+export const newUserId = () => randomUUID();

@@ -1,0 +1,196 @@
+// Call reports across the agency's agents: the triage query (the dashboard's filters, lib/call-reports/query.ts,
+// plus the agent), and filing: a status moved forward with lib/call-reports/workflow.ts, so the report's
+// own history says who filed what and when, and the device statuses endpoint hands it back to the agent.
+
+import type pg from 'pg';
+import { z } from 'zod';
+import { SORT_KEYS } from '../../../lib/call-reports/query';
+import {
+  type CallReport,
+  ISSUE_TYPES,
+  REPORT_STATUSES,
+  type ReportStatus,
+} from '../../../lib/call-reports/report';
+import { moveTo } from '../../../lib/call-reports/workflow';
+import { STATE_CODES } from '../../../lib/shared/states';
+import { audit, type Queryable } from '../db/audit';
+import { inTransaction } from '../db/transaction';
+import type { StaffSession } from './auth';
+import { userActor } from './auth';
+import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
+
+export const EXPORT_MAX = 100_000;
+export const PAGE_MAX = 500;
+
+const day = z.iso.datetime();
+export const reportFilterSchema = z.object({
+  status: z.enum(REPORT_STATUSES).optional(),
+  state: z.enum(STATE_CODES).optional(),
+  issueType: z.enum(ISSUE_TYPES).optional(),
+  agent: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
+  from: day.optional(),
+  to: day.optional(),
+  text: z.string().max(200).optional(),
+});
+export type ReportFilter = z.infer<typeof reportFilterSchema>;
+
+export const reportQuerySchema = reportFilterSchema.extend({
+  sort: z.enum(SORT_KEYS).default('calledAt'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50),
+});
+export type ReportListQuery = z.infer<typeof reportQuerySchema>;
+
+export const statusChangeSchema = z.object({
+  ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
+  status: z.enum(FILING_STATUSES),
+});
+
+const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
+  calledAt: "r.report->>'calledAt'",
+  applicationId: "r.report->>'applicationId'",
+  state: "r.report->>'state'",
+  phone: "r.report->>'phone'",
+  issueType: "r.report->>'issueType'",
+  reporter: "lower(coalesce(r.report->>'reporterName', '') || ' ' || coalesce(r.report->>'reporterNpn', ''))",
+  status: `array_position(array[${REPORT_STATUSES.map((s) => `'${s}'`).join(',')}]::text[], r.status)`,
+};
+
+/** The where clause of a filter, always on the session's agency; an agent user sees their own NPN only. */
+function where(staff: StaffSession, f: ReportFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [staff.agencyId];
+  const parts = ['r.agency_id = $1'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(sql(`$${params.length}`));
+  };
+  if (staff.role === 'agent') add((n) => `r.agent_npn = ${n}`, staff.agentNpn ?? '');
+  if (f.status) add((n) => `r.status = ${n}`, f.status);
+  if (f.state) add((n) => `r.report->>'state' = ${n}`, f.state);
+  if (f.issueType) add((n) => `r.report->>'issueType' = ${n}`, f.issueType);
+  if (f.agent) add((n) => `r.agent_npn = ${n}`, f.agent);
+  // ISO instants in UTC compare as text.
+  if (f.from) add((n) => `r.report->>'calledAt' >= ${n}`, f.from);
+  if (f.to) add((n) => `r.report->>'calledAt' <= ${n}`, f.to);
+  for (const term of (f.text ?? '').split(/\s+/).filter(Boolean).slice(0, 10))
+    add((n) => `r.report->>'summary' ilike ${n}`, `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  return { sql: parts.join(' and '), params };
+}
+
+const SELECT = `select r.report, r.status, r.agent_npn, r.received_at, d.name as device_name
+  from call_reports r left join devices d on d.id = r.device_id and d.agency_id = r.agency_id`;
+
+interface Row {
+  report: CallReport;
+  status: ReportStatus;
+  agent_npn: string | null;
+  received_at: Date;
+  device_name: string | null;
+}
+// The status column is the truth (set by filing here and by ingest); the report's own copy follows it.
+const toHub = (r: Row): HubReport => ({
+  report: { ...r.report, status: r.status },
+  agentNpn: r.agent_npn,
+  deviceName: r.device_name,
+  receivedAt: r.received_at.toISOString(),
+});
+
+export async function listReports(db: Queryable, staff: StaffSession, q: ReportListQuery) {
+  const w = where(staff, q);
+  const order = `${SORT_SQL[q.sort]} ${q.dir}, r.id ${q.dir}`;
+  const { rows } = await db.query<Row>(
+    `${SELECT} where ${w.sql} order by ${order} limit ${q.limit + 1} offset ${q.offset}`,
+    w.params,
+  );
+  const { rows: count } = await db.query<{ n: string }>(
+    `select count(*) as n from call_reports r where ${w.sql}`,
+    w.params,
+  );
+  return {
+    rows: rows.slice(0, q.limit).map(toHub),
+    hasMore: rows.length > q.limit,
+    total: Number(count[0]?.n ?? 0),
+  };
+}
+
+/** Every report of a filter, for a CSV or JSON file; the export itself is audited (it carries consumer data). */
+export async function exportReports(
+  db: Queryable,
+  staff: StaffSession,
+  f: ReportFilter,
+  format: 'csv' | 'json',
+) {
+  const w = where(staff, f);
+  const { rows } = await db.query<Row>(
+    `${SELECT} where ${w.sql} order by r.report->>'calledAt' desc limit ${EXPORT_MAX}`,
+    w.params,
+  );
+  await audit(db, {
+    agencyId: staff.agencyId,
+    actor: userActor(staff.userId),
+    action: 'reports.export',
+    target: 'reports',
+    detail: { format, count: rows.length, filter: { ...f, text: f.text ? '(search)' : undefined } },
+  });
+  return rows.map(toHub);
+}
+
+/** The agents whose reports the hub holds (for the agent filter). */
+export async function listAgents(db: Queryable, staff: StaffSession) {
+  const { rows } = await db.query<{ agent_npn: string; names: string[]; reports: string }>(
+    `select r.agent_npn, array_remove(array_agg(distinct d.name), null) as names, count(*) as reports
+       from call_reports r left join devices d on d.id = r.device_id and d.agency_id = r.agency_id
+      where r.agency_id = $1 and r.agent_npn is not null ${staff.role === 'agent' ? 'and r.agent_npn = $2' : ''}
+      group by r.agent_npn order by r.agent_npn`,
+    staff.role === 'agent' ? [staff.agencyId, staff.agentNpn ?? ''] : [staff.agencyId],
+  );
+  return rows.map((r) => ({ npn: r.agent_npn, deviceNames: r.names, reports: Number(r.reports) }));
+}
+
+/**
+ * Moves reports forward to `status` (never back: lib/call-reports/workflow.ts), one audit row per report
+ * changed. Ids of other agencies are not found, exactly like ids that do not exist.
+ */
+export async function setStatus(
+  db: pg.Pool,
+  staff: StaffSession,
+  ids: string[],
+  status: FilingStatus,
+  now: Date,
+): Promise<{ changed: string[]; unchanged: string[]; notFound: string[] }> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ id: string; report: CallReport; status: ReportStatus }>(
+      'select id, report, status from call_reports where agency_id = $1 and id = any($2::text[]) for update',
+      [staff.agencyId, ids],
+    );
+    const changed: string[] = [];
+    const unchanged: string[] = [];
+    for (const row of rows) {
+      const before = { ...row.report, status: row.status };
+      const after = moveTo(before, status, { by: staff.email, now });
+      if (after === before) {
+        unchanged.push(row.id);
+        continue;
+      }
+      await tx.query(
+        `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5
+          where agency_id = $1 and id = $2`,
+        [staff.agencyId, row.id, JSON.stringify(after), status, now, staff.email],
+      );
+      await audit(tx, {
+        agencyId: staff.agencyId,
+        actor: userActor(staff.userId),
+        action: 'report.status',
+        target: `report:${row.id}`,
+        detail: { from: row.status, to: status },
+      });
+      changed.push(row.id);
+    }
+    const found = new Set(rows.map((r) => r.id));
+    return { changed, unchanged, notFound: ids.filter((id) => !found.has(id)) };
+  });
+}

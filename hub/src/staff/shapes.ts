@@ -1,0 +1,23 @@
+// What the staff API answers and the web app (hub/web/) reads: plain shapes, no server code, so the
+// web bundle can import them.
+
+import type { CallReport } from '../../../lib/call-reports/report';
+import type { InvalidActionCase } from '../../../lib/cases/case';
+
+/** The statuses support staff set: filing and resolving (draft and ready are the agent's). */
+export const FILING_STATUSES = ['filed-cms', 'filed-platform', 'resolved'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+/** A report as the web app shows it: the report, and where it came from. */
+export interface HubReport {
+  report: CallReport;
+  agentNpn: string | null;
+  deviceName: string | null;
+  receivedAt: string;
+}
+
+export interface HubCase {
+  case: InvalidActionCase;
+  agentNpn: string | null;
+  deviceName: string | null;
+}

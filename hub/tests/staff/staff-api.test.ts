@@ -1,0 +1,403 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBundle } from '../../../lib/call-reports/bundle';
+import { sample } from '../../../tests/support/call-report-sample';
+import { createAgency } from '../../src/device/admin';
+import { pruneSessions } from '../../src/staff/auth';
+import { startHub, type TestDevice, type TestHub } from '../support/hub';
+import { cookieOf, errorCode, makeUser, PASSWORD, type Staff, signedIn, signInRequest } from './staff';
+
+let hub: TestHub;
+let device: TestDevice;
+let support: Staff;
+let admin: Staff;
+let agent: Staff;
+const id = (n: number) => `7c1d6f1e-6a43-4f6c-9b7e-${String(n).padStart(12, '0')}`;
+
+beforeAll(async () => {
+  hub = await startHub();
+  device = await hub.enroll('Sunrise Insurance Group', '12345678');
+  await makeUser(hub, device.agencyId, 'sue@sunrise.example', 'support');
+  await makeUser(hub, device.agencyId, 'ada@sunrise.example', 'admin');
+  await makeUser(hub, device.agencyId, 'otto@sunrise.example', 'agent', '99999999');
+  support = await signedIn(hub, 'sue@sunrise.example');
+  admin = await signedIn(hub, 'ada@sunrise.example');
+  agent = await signedIn(hub, 'otto@sunrise.example');
+  const reports = [1, 2, 3].map((n) => sample({ id: id(n), applicationId: `456789123${n}` }));
+  const res = await device.call('/api/v1/reports', { body: makeBundle(reports, hub.now()) });
+  expect(res.status).toBe(200);
+});
+afterAll(() => hub.close());
+
+const statusOf = async (reportId: string) =>
+  (await hub.pool.query('select status from call_reports where id = $1', [reportId])).rows[0]?.status;
+
+describe('sign-in', () => {
+  it('starts a session in an HttpOnly, SameSite=Strict, Secure __Host- cookie, stored hashed', async () => {
+    const res = await signInRequest(hub, 'SUE@sunrise.example', PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-hub_session=[\w-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const sessionId = cookieOf(res).split('=')[1] ?? '';
+    const { rows } = await hub.pool.query('select id_hash from sessions');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Buffer.from(r.id_hash).toString('base64url')).not.toBe(sessionId);
+    const me = (await (await support.call('/session')).json()) as { user: { email: string; role: string } };
+    expect(me.user).toMatchObject({ email: 'sue@sunrise.example', role: 'support' });
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const wrong = await signInRequest(hub, 'sue@sunrise.example', 'not the password');
+    const unknown = await signInRequest(hub, 'nobody@sunrise.example', PASSWORD);
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('locks the account after five failures in fifteen minutes, says so, and unlocks after fifteen', async () => {
+    await makeUser(hub, device.agencyId, 'lou@sunrise.example', 'support');
+    for (let i = 0; i < 4; i++)
+      expect((await signInRequest(hub, 'lou@sunrise.example', `guess ${i}`)).status).toBe(401);
+    const fifth = await signInRequest(hub, 'lou@sunrise.example', 'guess 5');
+    expect(fifth.status).toBe(423);
+    expect(await fifth.json()).toMatchObject({
+      error: { code: 'auth.locked', message: /locked for 15 minutes/ },
+    });
+    // Even the right password is refused while locked.
+    expect((await signInRequest(hub, 'lou@sunrise.example', PASSWORD)).status).toBe(423);
+    const started = hub.now().toISOString();
+    hub.setNow(new Date(hub.now().getTime() + 16 * 60_000).toISOString());
+    try {
+      expect((await signInRequest(hub, 'lou@sunrise.example', PASSWORD)).status).toBe(200);
+    } finally {
+      hub.setNow(started);
+    }
+    const { rows } = await hub.pool.query(
+      "select a.actor from audit_log a join users u on a.target = 'user:' || u.id where a.action = 'user.locked' and u.email = $1",
+      ['lou@sunrise.example'],
+    );
+    expect(rows).toEqual([{ actor: 'system' }]);
+  });
+
+  it('counts guesses sent in parallel, each of them', async () => {
+    const userId = await makeUser(hub, device.agencyId, 'par@sunrise.example', 'support');
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => signInRequest(hub, 'par@sunrise.example', `guess ${i}`)),
+    );
+    expect(answers.filter((r) => r.status === 423).length).toBe(4);
+    expect((await signInRequest(hub, 'par@sunrise.example', PASSWORD)).status).toBe(423);
+    const { rows } = await hub.pool.query(
+      "select 1 from audit_log where action = 'user.locked' and target = $1",
+      [`user:${userId}`],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('counts failures within the window only', async () => {
+    await makeUser(hub, device.agencyId, 'liz@sunrise.example', 'support');
+    const started = hub.now().toISOString();
+    try {
+      for (let i = 0; i < 4; i++) await signInRequest(hub, 'liz@sunrise.example', 'guess');
+      hub.setNow(new Date(hub.now().getTime() + 16 * 60_000).toISOString());
+      expect((await signInRequest(hub, 'liz@sunrise.example', 'guess')).status).toBe(401);
+    } finally {
+      hub.setNow(started);
+    }
+  });
+
+  it('sends a one-time password to the password page first', async () => {
+    const { createUser } = await import('../../src/staff/users');
+    const made = await createUser(
+      hub.pool,
+      device.agencyId,
+      { email: 'new@sunrise.example', role: 'support' },
+      'system',
+    );
+    if (!made.ok) throw new Error('not made');
+    const fresh = await signedIn(hub, 'new@sunrise.example', made.password);
+    expect(await errorCode(await fresh.call('/reports'))).toBe('auth.mustChangePassword');
+    const short = await fresh.call('/password', { body: { current: made.password, next: 'short' } });
+    expect(short.status).toBe(400);
+    const changed = await fresh.call('/password', {
+      body: { current: made.password, next: 'a much longer password' },
+    });
+    expect(changed.status).toBe(204);
+    expect(
+      (await (await signedIn(hub, 'new@sunrise.example', 'a much longer password')).call('/reports')).status,
+    ).toBe(200);
+  });
+
+  it('signs out: the cookie opens nothing afterwards', async () => {
+    const s = await signedIn(hub, 'sue@sunrise.example');
+    expect((await s.call('/session', { method: 'DELETE' })).status).toBe(204);
+    expect(await errorCode(await s.call('/reports'))).toBe('auth.required');
+  });
+
+  it('refuses a session past its expiry', async () => {
+    const s = await signedIn(hub, 'sue@sunrise.example');
+    const started = hub.now().toISOString();
+    hub.setNow(new Date(hub.now().getTime() + 13 * 3_600_000).toISOString());
+    try {
+      expect(await errorCode(await s.call('/reports'))).toBe('auth.required');
+      const before = Number((await hub.pool.query('select count(*) as n from sessions')).rows[0].n);
+      expect(before).toBeGreaterThan(0);
+      expect(await pruneSessions(hub.pool, hub.now())).toBe(before);
+    } finally {
+      hub.setNow(started);
+    }
+    // Every session of this file was past its expiry then: the pruned ones open nothing now either.
+    expect(await errorCode(await support.call('/reports'))).toBe('auth.required');
+    support = await signedIn(hub, 'sue@sunrise.example');
+    admin = await signedIn(hub, 'ada@sunrise.example');
+    agent = await signedIn(hub, 'otto@sunrise.example');
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a change without the session token, or with another session’s, and changes nothing', async () => {
+    const body = { ids: [id(1)], status: 'filed-cms' };
+    const none = await support.call('/reports/status', { body, csrf: null });
+    expect(none.status).toBe(403);
+    expect(await errorCode(none)).toBe('auth.csrf');
+    const other = await support.call('/reports/status', { body, csrf: admin.csrfToken });
+    expect(await errorCode(other)).toBe('auth.csrf');
+    expect(await statusOf(id(1))).toBe('ready');
+  });
+});
+
+describe('roles', () => {
+  it('keeps admin routes from support staff and filing from agents', async () => {
+    expect(await errorCode(await support.call('/admin/users'))).toBe('auth.role');
+    expect(await errorCode(await support.call('/admin/codes', { body: {} }))).toBe('auth.role');
+    const filing = await agent.call('/reports/status', { body: { ids: [id(1)], status: 'filed-cms' } });
+    expect(filing.status).toBe(403);
+    expect(await errorCode(filing)).toBe('auth.role');
+    expect(await statusOf(id(1))).toBe('ready');
+  });
+
+  it('shows an agent only the reports of their own NPN', async () => {
+    const res = (await (await agent.call('/reports')).json()) as { total: number };
+    expect(res.total).toBe(0);
+    const all = (await (await support.call('/reports')).json()) as { total: number };
+    expect(all.total).toBe(3);
+  });
+});
+
+describe('bad input', () => {
+  it('names the field at fault and takes JSON only', async () => {
+    const res = await support.call('/reports/status', { body: { ids: ['not-a-uuid'], status: 'filed-cms' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'request.invalid', message: /ids\.0/ } });
+    expect(await errorCode(await support.call('/reports?limit=100000'))).toBe('request.invalid');
+    const form = await hub.request('/api/staff/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=sue@sunrise.example&password=x',
+    });
+    expect(form.status).toBe(415);
+  });
+});
+
+describe('triage and filing', () => {
+  it('filters by status, state, agent and date', async () => {
+    const q = async (params: string) =>
+      ((await (await support.call(`/reports?${params}`)).json()) as { total: number }).total;
+    expect(await q('status=ready')).toBe(3);
+    expect(await q('state=TX')).toBe(3);
+    expect(await q('state=FL')).toBe(0);
+    expect(await q('agent=12345678')).toBe(3);
+    expect(await q('agent=11111111')).toBe(0);
+    expect(await q('from=2026-11-21T00:00:00.000Z')).toBe(0);
+    expect(await q('to=2026-11-21T00:00:00.000Z')).toBe(3);
+  });
+
+  it('files a report: status, history and audit say who and when, and the device sees the status', async () => {
+    const res = await support.call('/reports/status', { body: { ids: [id(1), id(2)], status: 'filed-cms' } });
+    expect(await res.json()).toEqual({ changed: [id(1), id(2)], unchanged: [], notFound: [] });
+    const { rows } = await hub.pool.query(
+      'select report, status, status_changed_by, status_changed_at from call_reports where id = $1',
+      [id(1)],
+    );
+    expect(rows[0]).toMatchObject({ status: 'filed-cms', status_changed_by: 'sue@sunrise.example' });
+    expect(rows[0].report.filedCmsAt).toBe(hub.now().toISOString());
+    expect(rows[0].report.history.at(-1)).toEqual({
+      at: hub.now().toISOString(),
+      by: 'sue@sunrise.example',
+      action: 'status',
+      status: 'filed-cms',
+    });
+    const audit = await hub.pool.query(
+      "select actor, target, detail from audit_log where action = 'report.status' order by id",
+    );
+    expect(audit.rows).toEqual([
+      {
+        actor: `user:${support.userId}`,
+        target: `report:${id(1)}`,
+        detail: { from: 'ready', to: 'filed-cms' },
+      },
+      {
+        actor: `user:${support.userId}`,
+        target: `report:${id(2)}`,
+        detail: { from: 'ready', to: 'filed-cms' },
+      },
+    ]);
+    const statuses = (await (
+      await device.call('/api/v1/reports/statuses?since=2026-01-01T00:00:00.000Z')
+    ).json()) as {
+      statuses: { id: string; status: string; changedBy: string }[];
+    };
+    expect(statuses.statuses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: id(1), status: 'filed-cms', changedBy: 'sue@sunrise.example' }),
+      ]),
+    );
+  });
+
+  it('never moves a report backwards', async () => {
+    await support.call('/reports/status', { body: { ids: [id(3)], status: 'resolved' } });
+    const back = await support.call('/reports/status', { body: { ids: [id(3)], status: 'filed-platform' } });
+    expect(await back.json()).toEqual({ changed: [], unchanged: [id(3)], notFound: [] });
+    expect(await statusOf(id(3))).toBe('resolved');
+  });
+
+  it('exports the filtered reports and records the export, without consumer data in the log', async () => {
+    const res = await support.call('/reports/export?format=csv&status=filed-cms');
+    const { rows } = (await res.json()) as { rows: { report: { id: string } }[] };
+    expect(rows.map((r) => r.report.id).sort()).toEqual([id(1), id(2)]);
+    const audit = await hub.pool.query("select detail from audit_log where action = 'reports.export'");
+    expect(audit.rows[0].detail).toMatchObject({ format: 'csv', count: 2 });
+    const all = JSON.stringify((await hub.pool.query('select detail from audit_log')).rows);
+    for (const secret of ['+12025550143', 'Representative would not', '4567891231'])
+      expect(all).not.toContain(secret);
+  });
+
+  it('lists cases across agents', async () => {
+    const aCase = {
+      id: id(40),
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T15:00:00.000Z',
+      lastSeenAt: '2026-11-20T15:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T15:00:00.000Z',
+    };
+    await device.call('/api/v1/cases', { body: { format: 'aor-guard/cases', version: 1, cases: [aCase] } });
+    const res = (await (await support.call('/cases?status=action-required')).json()) as {
+      cases: { case: { id: string }; agentNpn: string }[];
+    };
+    expect(res.cases).toEqual([
+      expect.objectContaining({ case: expect.objectContaining({ id: id(40) }), agentNpn: '12345678' }),
+    ]);
+    expect(((await (await support.call('/cases?status=completed')).json()) as { cases: [] }).cases).toEqual(
+      [],
+    );
+  });
+});
+
+describe('agencies', () => {
+  it('keeps every read and change inside the session’s agency', async () => {
+    const other = await createAgency(hub.pool, 'Rival Brokers');
+    await makeUser(hub, other.id, 'rex@rival.example', 'admin');
+    const rex = await signedIn(hub, 'rex@rival.example');
+    expect(((await (await rex.call('/reports')).json()) as { total: number }).total).toBe(0);
+    expect(((await (await rex.call('/agents')).json()) as { agents: [] }).agents).toEqual([]);
+    expect(((await (await rex.call('/cases')).json()) as { cases: [] }).cases).toEqual([]);
+    const filing = await rex.call('/reports/status', { body: { ids: [id(2)], status: 'resolved' } });
+    expect(await filing.json()).toEqual({ changed: [], unchanged: [], notFound: [id(2)] });
+    expect(await statusOf(id(2))).toBe('filed-cms');
+    expect((await rex.call(`/admin/devices/${device.deviceId}/revoke`, { body: {} })).status).toBe(404);
+    expect(((await (await rex.call('/admin/devices')).json()) as { devices: [] }).devices).toEqual([]);
+    const users = (await (await rex.call('/admin/users')).json()) as { users: { email: string }[] };
+    expect(users.users.map((u) => u.email)).toEqual(['rex@rival.example']);
+    const sue = (await hub.pool.query("select id from users where email = 'sue@sunrise.example'")).rows[0].id;
+    expect((await rex.call(`/admin/users/${sue}/disable`, { body: {} })).status).toBe(404);
+    expect((await rex.call(`/admin/users/${sue}/reset-password`, { body: {} })).status).toBe(404);
+    const audit = (await (await rex.call('/admin/audit')).json()) as { entries: { target: string }[] };
+    expect(audit.entries.every((e) => !e.target.includes(device.deviceId))).toBe(true);
+    expect(audit.entries.some((e) => e.target === `report:${id(1)}`)).toBe(false);
+  });
+});
+
+describe('admin', () => {
+  it('creates an enrolment code a device can join with, and revokes it', async () => {
+    const res = await admin.call('/admin/codes', { body: { label: 'Spring hires', maxUses: 2 } });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { code: string; id: string };
+    const joined = await hub.enrollWith(made.code, device.agencyId);
+    expect(joined.deviceId).toBeTruthy();
+    expect((await admin.call(`/admin/codes/${made.id}/revoke`, { body: {} })).status).toBe(204);
+    const codes = (await (await admin.call('/admin/codes')).json()) as {
+      codes: { id: string; uses: number; revokedAt: string | null }[];
+    };
+    expect(codes.codes.find((c) => c.id === made.id)).toMatchObject({
+      uses: 1,
+      revokedAt: expect.any(String),
+    });
+    await expect(hub.enrollWith(made.code, device.agencyId)).rejects.toThrow(/403/);
+  });
+
+  it('lists devices with when they were last seen, and revokes one', async () => {
+    const extra = await hub.enroll('Sunrise Insurance Group');
+    const rex = await makeUser(hub, extra.agencyId, 'ann@second.example', 'admin');
+    expect(rex).toBeTruthy();
+    const ann = await signedIn(hub, 'ann@second.example');
+    const devices = (await (await ann.call('/admin/devices')).json()) as { devices: { id: string }[] };
+    expect(devices.devices.map((d) => d.id)).toEqual([extra.deviceId]);
+    expect((await ann.call(`/admin/devices/${extra.deviceId}/revoke`, { body: {} })).status).toBe(204);
+    expect((await extra.call('/api/v1/reports/statuses')).status).toBe(401);
+  });
+
+  it('creates, resets and disables users; a disabled user’s session ends', async () => {
+    const res = await admin.call('/admin/users', { body: { email: 'Pat@Sunrise.example', role: 'support' } });
+    expect(res.status).toBe(201);
+    const { id: patId, oneTimePassword } = (await res.json()) as { id: string; oneTimePassword: string };
+    expect(oneTimePassword).toMatch(/^[\w-]{20}$/);
+    const { rows } = await hub.pool.query('select password_hash, email from users where id = $1', [patId]);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(rows[0].email).toBe('pat@sunrise.example');
+    expect(
+      await errorCode(
+        await admin.call('/admin/users', { body: { email: 'pat@sunrise.example', role: 'agent' } }),
+      ),
+    ).toBe('user.exists');
+    const reset = (await (await admin.call(`/admin/users/${patId}/reset-password`, { body: {} })).json()) as {
+      oneTimePassword: string;
+    };
+    expect(reset.oneTimePassword).not.toBe(oneTimePassword);
+    const pat = await signedIn(hub, 'pat@sunrise.example', reset.oneTimePassword);
+    expect((await admin.call(`/admin/users/${patId}/disable`, { body: {} })).status).toBe(204);
+    expect(await errorCode(await pat.call('/session'))).toBe('auth.required');
+    expect(await errorCode(await signInRequest(hub, 'pat@sunrise.example', reset.oneTimePassword))).toBe(
+      'auth.disabled',
+    );
+    const actions = (
+      await hub.pool.query('select action from audit_log where target = $1 order by id', [`user:${patId}`])
+    ).rows;
+    expect(actions.map((a) => a.action)).toEqual([
+      'user.create',
+      'user.resetPassword',
+      'session.start',
+      'user.disable',
+    ]);
+  });
+
+  it('shows the audit log newest first, with the actor’s email', async () => {
+    const page = (await (await admin.call('/admin/audit?limit=2')).json()) as {
+      entries: { id: number; actorEmail: string | null }[];
+      hasMore: boolean;
+    };
+    expect(page.entries).toHaveLength(2);
+    expect(page.hasMore).toBe(true);
+    const [first, second] = page.entries;
+    expect((first?.id ?? 0) > (second?.id ?? 0)).toBe(true);
+    const older = (await (await admin.call(`/admin/audit?limit=2&before=${second?.id}`)).json()) as {
+      entries: { id: number }[];
+    };
+    expect(older.entries.every((e) => e.id < (second?.id ?? 0))).toBe(true);
+  });
+});

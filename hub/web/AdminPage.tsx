@@ -1,0 +1,407 @@
+// The admin's page: enrolment codes, devices, users, the retention rule and the audit log. Secrets the
+// hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
+import { useEffect, useState } from 'preact/hooks';
+import { shownTime } from '../../components/call-report-words';
+import type { Me } from './App';
+import { api, qs } from './api';
+import { type HubKey, h } from './messages';
+
+const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+/** Loads `path` now and after every change; `run` reports a change's outcome in the section's status line. */
+function useSection<T>(path: string) {
+  const [data, setData] = useState<T>();
+  const [message, setMessage] = useState({ text: '', error: false });
+  const load = () =>
+    api<T>(path).then(setData, (err) =>
+      setMessage({ text: h('failed', (err as Error).message), error: true }),
+    );
+  useEffect(() => {
+    load();
+  }, [path]);
+  const run = async (work: () => Promise<string>) => {
+    try {
+      const text = await work();
+      setMessage({ text, error: false });
+      await load();
+    } catch (err) {
+      setMessage({ text: h('failed', (err as Error).message), error: true });
+    }
+  };
+  const status = (
+    <p role="status" class={message.error ? 'status status-error' : 'status'}>
+      {message.text}
+    </p>
+  );
+  /** A POST without a body (revoke, disable): `done` is what the status line says after it. */
+  const post = (to: string, done: string) =>
+    run(async () => {
+      await api(to, { method: 'POST' });
+      return done;
+    });
+  return { data, run, post, status };
+}
+
+interface Code {
+  id: string;
+  label: string | null;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+function Codes() {
+  const { data, run, post, status } = useSection<{ codes: Code[] }>('/admin/codes');
+  const [label, setLabel] = useState('');
+  const [expires, setExpires] = useState('');
+  const [maxUses, setMaxUses] = useState('');
+  const create = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const made = await api<{ code: string }>('/admin/codes', {
+        method: 'POST',
+        body: {
+          ...(label && { label }),
+          ...(expires && { expiresAt: new Date(`${expires}T23:59:59`).toISOString() }),
+          ...(maxUses && { maxUses: Number(maxUses) }),
+        },
+      });
+      return h('newCode', made.code);
+    });
+  };
+  return (
+    <section class="card stack" aria-labelledby="codes-heading">
+      <h3 id="codes-heading">{h('codesHeading')}</h3>
+      <p class="hint">{h('codesIntro')}</p>
+      <form class="actions" onSubmit={create}>
+        <label>
+          {h('codeLabel')} <input value={label} maxLength={100} onInput={(e) => setLabel(value(e))} />
+        </label>
+        <label>
+          {h('codeExpires')} <input type="date" value={expires} onInput={(e) => setExpires(value(e))} />
+        </label>
+        <label>
+          {h('codeMaxUses')}{' '}
+          <input type="number" min={1} max={100000} value={maxUses} onInput={(e) => setMaxUses(value(e))} />
+        </label>
+        <button type="submit">{h('createCode')}</button>
+      </form>
+      {status}
+      <table>
+        <caption class="visually-hidden">{h('codesCaption')}</caption>
+        <thead>
+          <tr>
+            {(['col.label', 'col.created', 'col.expires', 'col.uses', 'col.status'] as HubKey[]).map((k) => (
+              <th key={k} scope="col">
+                {h(k)}
+              </th>
+            ))}
+            <td />
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.codes ?? []).map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.label || c.id.slice(0, 8)}</th>
+              <td>{shownTime(c.createdAt)}</td>
+              <td>{c.expiresAt ? shownTime(c.expiresAt) : h('never')}</td>
+              <td>
+                {c.uses} / {c.maxUses ?? h('unlimited')}
+              </td>
+              <td>{c.revokedAt ? h('col.state.revoked') : h('col.state.active')}</td>
+              <td>
+                {c.revokedAt ? null : (
+                  <button
+                    type="button"
+                    aria-label={h('revokeCode', c.label || c.id.slice(0, 8))}
+                    onClick={() => post(`/admin/codes/${c.id}/revoke`, h('revoked'))}
+                  >
+                    {h('revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+interface Device {
+  id: string;
+  name: string;
+  agentNpn: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+function Devices() {
+  const { data, post, status } = useSection<{ devices: Device[] }>('/admin/devices');
+  return (
+    <section class="card stack" aria-labelledby="devices-heading">
+      <h3 id="devices-heading">{h('devicesHeading')}</h3>
+      {status}
+      <table>
+        <caption class="visually-hidden">{h('devicesCaption')}</caption>
+        <thead>
+          <tr>
+            {(['col.device', 'col.agent', 'col.created', 'col.lastSeenAt', 'col.status'] as HubKey[]).map(
+              (k) => (
+                <th key={k} scope="col">
+                  {h(k)}
+                </th>
+              ),
+            )}
+            <td />
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.devices ?? []).map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.name}</th>
+              <td>{d.agentNpn ?? '—'}</td>
+              <td>{shownTime(d.createdAt)}</td>
+              <td>{d.lastSeenAt ? shownTime(d.lastSeenAt) : h('never')}</td>
+              <td>{d.revokedAt ? h('col.state.revoked') : h('col.state.active')}</td>
+              <td>
+                {d.revokedAt ? null : (
+                  <button
+                    type="button"
+                    aria-label={h('revokeDevice', d.name)}
+                    onClick={() => post(`/admin/devices/${d.id}/revoke`, h('revoked'))}
+                  >
+                    {h('revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+interface User {
+  id: string;
+  email: string;
+  role: 'agent' | 'support' | 'admin';
+  agentNpn: string | null;
+  disabledAt: string | null;
+  lockedUntil: string | null;
+}
+
+function Users(props: { me: Me }) {
+  const { data, run, post, status } = useSection<{ users: User[] }>('/admin/users');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<User['role']>('support');
+  const [npn, setNpn] = useState('');
+  const create = (e: Event) => {
+    e.preventDefault();
+    run(async () => {
+      const made = await api<{ oneTimePassword: string }>('/admin/users', {
+        method: 'POST',
+        body: { email, role, ...(npn && { agentNpn: npn }) },
+      });
+      setEmail('');
+      setNpn('');
+      return h('userCreated', email, made.oneTimePassword);
+    });
+  };
+  return (
+    <section class="card stack" aria-labelledby="users-heading">
+      <h3 id="users-heading">{h('usersHeading')}</h3>
+      <form class="actions" onSubmit={create}>
+        <label>
+          {h('email')} <input type="email" required value={email} onInput={(e) => setEmail(value(e))} />
+        </label>
+        <label>
+          {h('role')}{' '}
+          <select value={role} onChange={(e) => setRole(value(e) as User['role'])}>
+            {(['agent', 'support', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {h(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {h('agentNpn')}{' '}
+          <input inputMode="numeric" pattern="\d{1,10}" value={npn} onInput={(e) => setNpn(value(e))} />
+        </label>
+        <button type="submit">{h('createUser')}</button>
+      </form>
+      {status}
+      <table>
+        <caption class="visually-hidden">{h('usersCaption')}</caption>
+        <thead>
+          <tr>
+            {(['col.email', 'col.role', 'col.account'] as HubKey[]).map((k) => (
+              <th key={k} scope="col">
+                {h(k)}
+              </th>
+            ))}
+            <td />
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.users ?? []).map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.email}</th>
+              <td>
+                {h(`role.${u.role}`)}
+                {u.agentNpn ? ` (NPN ${u.agentNpn})` : ''}
+              </td>
+              <td>
+                {u.disabledAt
+                  ? h('disabled')
+                  : u.lockedUntil && u.lockedUntil > new Date().toISOString()
+                    ? h('lockedUntil', shownTime(u.lockedUntil))
+                    : h('active')}
+              </td>
+              <td class="actions">
+                <button
+                  type="button"
+                  aria-label={h('resetPasswordFor', u.email)}
+                  onClick={() =>
+                    run(async () => {
+                      const r = await api<{ oneTimePassword: string }>(
+                        `/admin/users/${u.id}/reset-password`,
+                        { method: 'POST' },
+                      );
+                      return h('passwordReset', u.email, r.oneTimePassword);
+                    })
+                  }
+                >
+                  {h('resetPassword')}
+                </button>
+                {u.disabledAt || u.id === props.me.user.id ? null : (
+                  <button
+                    type="button"
+                    aria-label={h('disableUser', u.email)}
+                    onClick={() => post(`/admin/users/${u.id}/disable`, h('saved'))}
+                  >
+                    {h('disable')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Retention() {
+  const { data, run, status } = useSection<{ reportRetentionDays: number | null }>('/admin/retention');
+  const [days, setDays] = useState('');
+  useEffect(() => setDays(data?.reportRetentionDays ? String(data.reportRetentionDays) : ''), [data]);
+  return (
+    <form
+      class="card stack"
+      aria-labelledby="retention-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(async () => {
+          await api('/admin/retention', {
+            method: 'PUT',
+            body: { reportRetentionDays: days ? Number(days) : null },
+          });
+          return h('retentionSaved');
+        });
+      }}
+    >
+      <h3 id="retention-heading">{h('retentionHeading')}</h3>
+      <p class="hint">{h('retentionIntro')}</p>
+      <label for="retention-days">{h('retentionDays')}</label>
+      <input
+        id="retention-days"
+        type="number"
+        min={30}
+        max={3653}
+        placeholder={h('retentionForever')}
+        value={days}
+        onInput={(e) => setDays(value(e))}
+      />
+      <div class="actions">
+        <button type="submit">{h('saveRetention')}</button>
+      </div>
+      {status}
+    </form>
+  );
+}
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  actorEmail: string | null;
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+function AuditLog() {
+  const [before, setBefore] = useState<number>();
+  const { data, status } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(
+    `/admin/audit${qs({ before })}`,
+  );
+  const entries = data?.entries ?? [];
+  return (
+    <section class="card stack" aria-labelledby="audit-heading">
+      <h3 id="audit-heading">{h('auditHeading')}</h3>
+      {status}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
+      <section class="table-wrap" aria-label={h('auditCaption')} tabIndex={0}>
+        <table>
+          <caption class="visually-hidden">{h('auditCaption')}</caption>
+          <thead>
+            <tr>
+              {(['col.at', 'col.who', 'col.action', 'col.target', 'col.detail'] as HubKey[]).map((k) => (
+                <th key={k} scope="col">
+                  {h(k)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{shownTime(e.at)}</td>
+                <td>{e.actorEmail ?? e.actor}</td>
+                <th scope="row">{e.action}</th>
+                <td>{e.target}</td>
+                <td>{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {data?.hasMore ? (
+        <div class="actions">
+          <button type="button" onClick={() => setBefore(entries.at(-1)?.id)}>
+            {h('olderEntries')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function AdminPage(props: { me: Me }) {
+  return (
+    <section class="stack" aria-labelledby="admin-heading">
+      <h2 id="admin-heading">{h('section.admin')}</h2>
+      <Codes />
+      <Devices />
+      <Users me={props.me} />
+      <Retention />
+      <AuditLog />
+    </section>
+  );
+}

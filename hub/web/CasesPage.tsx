@@ -1,0 +1,116 @@
+// Invalid Action cases across the agency's agents, with HealthSherpa's statuses (lib/cases/case.ts),
+// filtered by status and agent, exported as CSV (lib/shared/csv.ts) or JSON.
+import { useEffect, useState } from 'preact/hooks';
+import { shownTime } from '../../components/call-report-words';
+import { downloadText, stamp } from '../../components/download';
+import { CASE_STATUSES, type CaseStatus } from '../../lib/cases/case';
+import { toCsv } from '../../lib/shared/csv';
+import type { HubCase } from '../src/staff/shapes';
+import { api, qs } from './api';
+import { type HubKey, h } from './messages';
+
+const statusWords = (s: CaseStatus) => h(`case.${s}` as HubKey);
+
+const COLUMNS = [
+  { key: 'applicationId', header: 'col.application' },
+  { key: 'planYear', header: 'col.planYear' },
+  { key: 'consumerName', header: 'col.client' },
+  { key: 'state', header: 'col.state' },
+  { key: 'agent', header: 'col.agent' },
+  { key: 'errorSeenAt', header: 'col.errorSeen' },
+  { key: 'lastSeenAt', header: 'col.lastSeen' },
+  { key: 'status', header: 'col.status' },
+] as const;
+
+export function CasesPage() {
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [cases, setCases] = useState<HubCase[]>();
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    api<{ cases: HubCase[] }>(`/cases${qs({ status })}`).then(
+      (r) => setCases(r.cases),
+      (err) => setMessage(h('failed', (err as Error).message)),
+    );
+  }, [status]);
+  const rows = (cases ?? []).map((c) => ({
+    ...c.case,
+    agent: [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' '),
+    status: statusWords(c.case.status),
+  }));
+  const exportAs = (format: 'csv' | 'json') => {
+    const name = `hub-cases-${stamp(new Date())}`;
+    if (format === 'csv')
+      downloadText(
+        toCsv(
+          rows,
+          COLUMNS.map((c) => ({ key: c.key, header: h(c.header) })),
+        ),
+        `${name}.csv`,
+        'text/csv',
+      );
+    else
+      downloadText(
+        JSON.stringify({ format: 'aor-guard/hub-cases', cases }, null, 1),
+        `${name}.json`,
+        'application/json',
+      );
+  };
+  return (
+    <section class="stack" aria-labelledby="cases-heading">
+      <h2 id="cases-heading">{h('casesHeading')}</h2>
+      <div class="actions">
+        <label>
+          {h('caseStatus')}{' '}
+          <select
+            value={status}
+            onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus | '')}
+          >
+            <option value="">{h('anyStatus')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusWords(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={!rows.length} onClick={() => exportAs('csv')}>
+          {h('exportCsv')}
+        </button>
+        <button type="button" disabled={!rows.length} onClick={() => exportAs('json')}>
+          {h('exportJson')}
+        </button>
+      </div>
+      <p role="status">{message}</p>
+      {cases && !cases.length ? <p>{h('noCases')}</p> : null}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
+      <section class="table-wrap" aria-label={h('casesCaption')} tabIndex={0}>
+        <table>
+          <caption class="visually-hidden">{h('casesCaption')}</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col">
+                  {h(c.header)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(cases ?? []).map((c, i) => (
+              <tr key={c.case.id + (c.agentNpn ?? '')}>
+                <th scope="row">{c.case.applicationId}</th>
+                <td>{c.case.planYear}</td>
+                <td>{c.case.consumerName ?? ''}</td>
+                <td>{c.case.state ?? ''}</td>
+                <td>{rows[i]?.agent}</td>
+                <td>{shownTime(c.case.errorSeenAt)}</td>
+                <td>{shownTime(c.case.lastSeenAt)}</td>
+                <td>{statusWords(c.case.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </section>
+  );
+}

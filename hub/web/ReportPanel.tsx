@@ -1,0 +1,118 @@
+// One report opened from the table: its facts, where it came from, who moved it when (the report's
+// own history, which filing here appends to), and the filing marks it can still take.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { shownTime } from '../../components/call-report-words';
+import { t, tCode } from '../../components/i18n';
+import { nextStatuses } from '../../lib/call-reports/workflow';
+import { formatPhone, maskPhone } from '../../lib/shared/phone';
+import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
+import { h } from './messages';
+
+export function ReportPanel(props: {
+  row: HubReport;
+  canFile: boolean;
+  onStatus(s: FilingStatus): Promise<void>;
+  onClose(): void;
+}) {
+  const r = props.row.report;
+  const [showPhone, setShowPhone] = useState(false);
+  const [message, setMessage] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [r.id]);
+  const marks = nextStatuses(r).filter((s): s is FilingStatus =>
+    (FILING_STATUSES as readonly string[]).includes(s),
+  );
+  const lastStatus = [...(r.history ?? [])].reverse().find((e) => e.action === 'status');
+  return (
+    <article
+      class="card stack panel"
+      aria-labelledby={`hub-detail-${r.id}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onClose();
+      }}
+    >
+      <div class="panel-head">
+        <h3 id={`hub-detail-${r.id}`} ref={heading} tabIndex={-1}>
+          {t('callReport.applicationId')} {r.applicationId}
+        </h3>
+        <button type="button" onClick={props.onClose}>
+          {h('close')}
+        </button>
+      </div>
+      <p class="hint">
+        {h(
+          'fromDevice',
+          props.row.deviceName ?? '—',
+          props.row.agentNpn ?? '—',
+          shownTime(props.row.receivedAt),
+        )}
+      </p>
+      <dl class="facts">
+        <dt>{t('reports.calledAt')}</dt>
+        <dd>
+          <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
+        </dd>
+        <dt>{t('reports.state')}</dt>
+        <dd>{r.state}</dd>
+        <dt>{t('reports.phone')}</dt>
+        <dd>
+          {showPhone ? formatPhone(r.phone) : maskPhone(r.phone)}{' '}
+          {showPhone ? null : (
+            <button type="button" class="link" onClick={() => setShowPhone(true)}>
+              {t('support.reveal')}
+            </button>
+          )}
+        </dd>
+        <dt>{t('reports.issueType')}</dt>
+        <dd>{tCode('callReport.issue', r.issueType)}</dd>
+        <dt>{t('support.col.status')}</dt>
+        <dd>
+          {tCode('support.status', r.status)}
+          {lastStatus ? ` — ${h('statusBy', shownTime(lastStatus.at), lastStatus.by)}` : ''}
+        </dd>
+        <dt>{t('reports.summary')}</dt>
+        <dd class="summary">{r.summary}</dd>
+      </dl>
+      {props.canFile && marks.length ? (
+        <fieldset class="actions">
+          <legend>{t('support.changeStatus')}</legend>
+          {marks.map((s) => (
+            <button
+              key={s}
+              type="button"
+              onClick={async () => {
+                try {
+                  await props.onStatus(s);
+                  setMessage(t('support.statusChanged'));
+                  heading.current?.focus();
+                } catch (err) {
+                  setMessage(h('failed', (err as Error).message));
+                }
+              }}
+            >
+              {tCode('support.markAs', s)}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      <p role="status">{message}</p>
+      <section aria-labelledby={`hub-history-${r.id}`}>
+        <h4 id={`hub-history-${r.id}`}>{t('support.history')}</h4>
+        <ol>
+          <li>
+            <time dateTime={r.createdAt}>{shownTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
+            {t('support.action.created')}
+          </li>
+          {(r.history ?? []).map((e) => (
+            <li key={e.at + e.action + (e.status ?? '')}>
+              <time dateTime={e.at}>{shownTime(e.at)}</time> — {e.by}:{' '}
+              {e.action === 'status' && e.status
+                ? tCode('support.status', e.status)
+                : tCode('support.action', e.action)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

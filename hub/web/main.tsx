@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import '../../components/ui.css';
+// The support table's styles, shared with the dashboard's triage (entrypoints/dashboard/sections/CallReportsView.tsx).
+import '../../entrypoints/dashboard/dashboard.css';
+import './hub.css';
+import { App, initialLang } from './App';
+import { setHubLang } from './messages';
+
+const lang = initialLang();
+setHubLang(lang);
+document.documentElement.lang = lang;
+const root = document.getElementById('app');
+if (root) render(<App />, root);

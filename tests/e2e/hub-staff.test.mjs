@@ -1,0 +1,236 @@
+// The hub's web app in real Chromium (no extension): a hub on PGlite in a temp folder, its first admin
+// made with `create-admin`, who signs in, replaces the one-time password, makes an enrolment code; a
+// device enrols with it and sends reports through the device API; the admin files one and sees "Filed".
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import puppeteer from 'puppeteer-core';
+import { button, CHROMIUM_PATH, control, delay, ROOT, screenshot, TEST_TIMEOUT, WAIT } from './helpers.mjs';
+
+const run = promisify(execFile);
+const ADMIN = 'admin@sunrise.example';
+const FIRST_PASSWORD = 'first password from env';
+const OWN_PASSWORD = 'the admin’s own password';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+const report = (n, applicationId) => ({
+  id: `5b0d6f1e-6a43-4f6c-9b7e-${String(n).padStart(12, '0')}`,
+  calledAt: '2026-11-20T15:30:00.000Z',
+  applicationId,
+  state: 'TX',
+  phone: '+12025550143',
+  summary: 'Representative would not update the NPN on the policy.',
+  issueType: 'request-not-processed',
+  status: 'ready',
+  reporterName: 'Sam Agent',
+  reporterNpn: '12345678',
+  createdAt: '2026-11-20T15:40:00.000Z',
+  updatedAt: '2026-11-20T15:40:00.000Z',
+});
+
+/** Text of the element matching `selector` once it contains `wanted`. */
+async function waitForText(page, selector, wanted) {
+  await page.waitForFunction(
+    (sel, text) => [...document.querySelectorAll(sel)].some((el) => el.textContent.includes(text)),
+    { timeout: WAIT },
+    selector,
+    wanted,
+  );
+}
+
+/** Fills a field found by its label's text (a wrapping label or one with `for`). */
+async function type(page, label, value) {
+  const handle = await page.waitForFunction(
+    (text) => {
+      const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim().startsWith(text));
+      return l ? (l.control ?? null) : null;
+    },
+    { timeout: WAIT },
+    label,
+  );
+  await handle.click({ clickCount: 3 });
+  await handle.type(value);
+}
+
+describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
+  let dir;
+  let hub;
+  let browser;
+  let base;
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-staff-e2e-'));
+    await run('node', [path.join(ROOT, 'hub/build.mjs')], { cwd: ROOT });
+    const env = {
+      ...process.env,
+      HUB_DATA_DIR: path.join(dir, 'data'),
+      HUB_AGENCY_NAME: 'Sunrise Insurance Group',
+    };
+    const made = await run('node', [path.join(ROOT, 'hub/dist/main.js'), 'create-admin', ADMIN], {
+      cwd: ROOT,
+      env: { ...env, HUB_ADMIN_PASSWORD: FIRST_PASSWORD },
+    });
+    assert.match(made.stdout, /Admin admin@sunrise\.example created/);
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    hub = spawn('node', [path.join(ROOT, 'hub/dist/main.js')], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port), HUB_HTTP_LOCALHOST: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let i = 0; ; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      if (i > 100) throw new Error('the hub did not start');
+      await delay(200);
+    }
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      userDataDir: path.join(dir, 'profile'),
+      defaultViewport: { width: 1280, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--lang=en-US',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    if (hub) {
+      const exited = new Promise((resolve) => hub.once('exit', resolve));
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('signs in, enrols a device, shows its reports and files one', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await type(page, 'Email', ADMIN);
+    await type(page, 'Password', 'a wrong password');
+    await (await button(page, 'Sign in')).click();
+    await waitForText(page, '[role="alert"]', 'The email or the password is wrong.');
+    await screenshot(page, 'hub-sign-in-error.png');
+
+    await type(page, 'Password', FIRST_PASSWORD);
+    await (await button(page, 'Sign in')).click();
+    await waitForText(page, 'h2', 'Choose your password');
+    await type(page, 'Current password', FIRST_PASSWORD);
+    await type(page, 'New password', OWN_PASSWORD);
+    await (await button(page, 'Save password')).click();
+    await waitForText(page, 'h2', 'Call reports of every agent');
+
+    // An enrolment code from the admin page, then a device joins with it and sends two reports.
+    await (await page.waitForSelector('a[href="#/admin"]')).click();
+    await type(page, 'Label', 'Spring hires');
+    await (await button(page, 'Create code')).click();
+    await waitForText(page, '[role="status"]', 'New code');
+    const status = await page.$eval(
+      '#codes-heading',
+      (h) => h.parentElement.querySelector('[role="status"]').textContent,
+    );
+    const code = status.split(': ').at(-1).trim();
+    const enrolled = await fetch(`${base}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'Chrome on LAPTOP-7', agentNpn: '12345678' }),
+    });
+    assert.equal(enrolled.status, 201);
+    const { token } = await enrolled.json();
+    const device = (p, body) =>
+      fetch(`${base}/api/v1${p}`, {
+        method: body ? 'POST' : 'GET',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-request-id': randomUUID(),
+          'content-type': 'application/json',
+        },
+        body: body && JSON.stringify(body),
+      });
+    const sent = await device('/reports', {
+      format: 'aor-guard/call-reports',
+      schemaVersion: 1,
+      exportedAt: new Date().toISOString(),
+      reports: [report(1, '4567891231'), report(2, '4567891232')],
+    });
+    assert.equal(sent.status, 200);
+    await page.reload();
+    await waitForText(page, 'th', 'Chrome on LAPTOP-7');
+    await screenshot(page, 'hub-admin.png');
+
+    await (await page.waitForSelector('a[href="#/reports"]')).click();
+    await waitForText(page, '[role="status"]', 'of 2 reports');
+    await screenshot(page, 'hub-reports.png');
+    await (await button(page, 'Open the report for application 4567891231')).click();
+    await (await button(page, 'Mark as filed with CMS help desk')).click();
+    await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
+    await waitForText(page, 'article li', `${ADMIN}: Filed with CMS help desk`);
+    await screenshot(page, 'hub-report-filed.png');
+
+    // The agent's extension learns the status through the device API.
+    const { statuses } = await (await device('/reports/statuses')).json();
+    assert.deepEqual(
+      statuses.map((s) => [s.id, s.status, s.changedBy]),
+      [[report(1).id, 'filed-cms', ADMIN]],
+    );
+
+    // Invalid Action cases across agents, and the app in Spanish.
+    const aCase = {
+      id: randomUUID(),
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      state: 'TX',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T15:00:00.000Z',
+      lastSeenAt: '2026-11-20T16:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T16:00:00.000Z',
+    };
+    assert.equal(
+      (await device('/cases', { format: 'aor-guard/cases', version: 1, cases: [aCase] })).status,
+      200,
+    );
+    await (await page.waitForSelector('a[href="#/cases"]')).click();
+    await waitForText(page, 'td', 'Action required');
+    await screenshot(page, 'hub-cases.png');
+    const language = await page.waitForSelector('header select');
+    await language.select('es');
+    await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
+    await waitForText(page, 'td', 'Acción requerida');
+    await (await page.waitForSelector('a[href="#/reports"]')).click();
+    await waitForText(page, 'h2', 'Informes de llamadas de todos los agentes');
+    await screenshot(page, 'hub-reports-es.png');
+    await language.select('en');
+
+    // Signed out, the reports are out of reach.
+    await (await button(page, 'Sign out')).click();
+    await waitForText(page, 'h2', 'Sign in');
+    await control(page, 'Email');
+    await page.close();
+  });
+});
