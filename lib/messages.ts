@@ -4,7 +4,9 @@
 import type { BannerCorner } from './banner/corner';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
+import { OUTCOMES, type Referral } from './referrals/referral';
 import type { Verdict } from './risk/verdict';
+import type { Problem } from './shared/problem';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import {
   applicationIdDigits,
@@ -143,6 +145,17 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   // "Add your NPN": the welcome page, where the profile is filled in.
   z.object({ type: z.literal('open-onboarding') }),
+  // Help On Demand referral timer (lib/referrals): started by the popup, or by the page script on the
+  // agency's referral site (the background checks which); the outcome only from AOR Guard's own pages.
+  // State and language are checked against their lists by the store, which says what is wrong.
+  z.object({ type: z.literal('start-referral') }),
+  z.object({
+    type: z.literal('record-referral-outcome'),
+    id: textUpTo(100),
+    outcome: z.enum(OUTCOMES),
+    state: optional(textUpTo(10)),
+    language: optional(textUpTo(10)),
+  }),
 ]);
 
 /** Messages the content script answers (from the popup and the background). */
@@ -172,6 +185,9 @@ export interface PageVerdict extends Verdict {
   /** The corner the agent chose for the banner (lib/storage/settings.ts). */
   corner: BannerCorner;
 }
+/** What a referral message did: the referral as saved, or why nothing changed. */
+export type ReferralReply = { ok: true; referral: Referral } | { ok: false; problem: Problem };
+
 export interface Responses {
   'assess-page': PageVerdict;
   'open-dashboard': undefined;
@@ -181,6 +197,8 @@ export interface Responses {
   'try-page-rule': TryPageRuleReply;
   'set-banner-open': undefined;
   'open-onboarding': undefined;
+  'start-referral': ReferralReply;
+  'record-referral-outcome': ReferralReply;
 }
 
 export type Handlers = {

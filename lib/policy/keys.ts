@@ -126,6 +126,13 @@ export const POLICY_KEYS = {
     description: 'Address of the Suspension and Termination List CSV.',
     example: 'https://data.healthcare.gov/api/views/yyyy/rows.csv',
   }),
+  helpOnDemandUrl: key({
+    schema: https(),
+    type: 'string',
+    description:
+      "Address where Help On Demand referral pages open (HTTPS; pages under it count). When set, an agent can let AOR Guard start the 15-minute referral timer as such a page opens.",
+    example: 'https://referrals.helpondemand.example/referral/',
+  }),
   // A string, not an object: Chrome's managed schema, the Windows registry, macOS profiles and Firefox's
   // policies.json all carry a string the same way. Each rule is checked on its own (lib/page-rules/agency.ts).
   siteRules: key({

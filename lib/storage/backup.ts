@@ -1,6 +1,7 @@
 // `Export everything` and `Restore`: every table in one versioned JSON file; a restore is checked whole
 // and written in one transaction, so it lands completely or not at all.
 
+import { referralSchema } from '../referrals/referral';
 import { atRiskClientSchema, safeClientUrl } from '../at-risk/list';
 import { queuedSendSchema } from '../call-reports/agency-outbox.background';
 import { checkEndpoint } from '../call-reports/agency-send';
@@ -86,6 +87,7 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
   terminationBuckets: rowOf(listBucketSchema(terminationSchema), misfiledRow),
   // A rule supplies a fact to the verdict: only one the dashboard's import would take.
   pageRules: rowOf(pageRuleSchema),
+  referrals: rowOf(referralSchema),
 };
 
 const backupSchema = z.object({

@@ -76,3 +76,11 @@ export const languageItem = storage.defineItem<'auto' | 'en' | 'es'>('local:lang
 export const bannerCornerItem = storage.defineItem<BannerCorner>('local:bannerCorner', {
   fallback: 'top-right',
 });
+
+/**
+ * The agent let AOR Guard start the referral timer when a Help On Demand referral page opens (only
+ * where the agency's policy names the site: helpOnDemandUrl, lib/referrals/site.background.ts).
+ */
+export const referralSiteTimerItem = storage.defineItem<boolean>('local:referralSiteTimer', {
+  fallback: false,
+});
