@@ -15,13 +15,13 @@ import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
 import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
-import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { activeReferralSite, isReferralPage, keepReferralPageScript } from '../lib/referrals/site.background';
 import {
   recordReferralOutcome,
   startReferralTimer,
   startReferralTimers,
 } from '../lib/referrals/timer.background';
+import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { SiteId } from '../lib/sites/hosts';

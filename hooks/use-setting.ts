@@ -23,3 +23,13 @@ export function useEffectiveSetting<T>(key: PolicyKeyName, item: StoredSetting<T
   }, [key, item]);
   return setting;
 }
+
+/** The agent's own stored setting (no policy key), kept current. */
+export function useSetting<T>(item: StoredSetting<T>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useLayoutEffect(() => {
+    item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}

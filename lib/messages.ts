@@ -6,8 +6,8 @@ import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS
 import type { Feature } from './policy/keys';
 import { OUTCOMES, type Referral } from './referrals/referral';
 import type { Verdict } from './risk/verdict';
-import type { Problem } from './shared/problem';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
+import type { Problem } from './shared/problem';
 import {
   applicationIdDigits,
   intBetween,

@@ -130,7 +130,7 @@ export const POLICY_KEYS = {
     schema: https(),
     type: 'string',
     description:
-      "Address where Help On Demand referral pages open (HTTPS; pages under it count). When set, an agent can let AOR Guard start the 15-minute referral timer as such a page opens.",
+      'Address where Help On Demand referral pages open (HTTPS; pages under it count). When set, an agent can let AOR Guard start the 15-minute referral timer as such a page opens.',
     example: 'https://referrals.helpondemand.example/referral/',
   }),
   // A string, not an object: Chrome's managed schema, the Windows registry, macOS profiles and Firefox's

@@ -39,7 +39,12 @@ export async function syncReferralPageScript(): Promise<void> {
   if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!address || !granted) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: [referralPagePattern(address)], js: ['referral-page.js'], runAt: 'document_idle' },
+    {
+      id: SCRIPT_ID,
+      matches: [referralPagePattern(address)],
+      js: ['referral-page.js'],
+      runAt: 'document_idle',
+    },
   ]);
 }
 

@@ -1,7 +1,7 @@
 // Help On Demand referrals in IndexedDB. Every change is one transaction: a refused change (a second
 // timer, an outcome on a finished referral, an unknown state or language) leaves nothing written.
 import { isLanguage } from '../shared/languages';
-import { problem, ProblemError } from '../shared/problem';
+import { ProblemError, problem } from '../shared/problem';
 import { STATES } from '../shared/states';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { type Mark, type Outcome, type Referral, referralSchema } from './referral';
@@ -86,7 +86,8 @@ function checkOutcome(input: OutcomeInput) {
     return problem('referrals.language', input.language);
   // The referral names the consumer's state and language: an answered one has both.
   if (input.outcome !== 'missed' && input.state === undefined) return problem('referrals.stateRequired');
-  if (input.outcome !== 'missed' && input.language === undefined) return problem('referrals.languageRequired');
+  if (input.outcome !== 'missed' && input.language === undefined)
+    return problem('referrals.languageRequired');
   return undefined;
 }
 
@@ -106,7 +107,8 @@ export function recordOutcome(
     const row = referralSchema.safeParse(await database.referrals.get(id));
     if (!row.success) throw new ProblemError(problem('referrals.gone'));
     const current = row.data;
-    if (current.status === 'done' && !current.autoMissed) throw new ProblemError(problem('referrals.finished'));
+    if (current.status === 'done' && !current.autoMissed)
+      throw new ProblemError(problem('referrals.finished'));
     const { state: _s, language: _l, autoMissed: _a, ...rest } = current;
     const saved = referralSchema.parse({
       ...rest,

@@ -10,7 +10,14 @@ import { NOTIFICATION_ICON } from '../shared/notification-icon';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ProblemError } from '../shared/problem';
 import type { Mark, Referral } from './referral';
-import { type OutcomeInput, markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';
+import {
+  markNotified,
+  type OutcomeInput,
+  recordOutcome,
+  recordOverdueMissed,
+  runningReferral,
+  startReferral,
+} from './store';
 import { marksAhead, marksDue, nextMinute } from './timer';
 
 /** wxt.config.ts `commands`. */
@@ -74,12 +81,15 @@ export async function syncReferralTimer(now = new Date()) {
   await paintBadge(now);
 }
 
-
 /** Starts a referral's 15 minutes; a second while one runs is refused with the minutes left. */
-export async function startReferralTimer(source: Referral['source'], now = new Date()): Promise<ReferralReply> {
+export async function startReferralTimer(
+  source: Referral['source'],
+  now = new Date(),
+): Promise<ReferralReply> {
   try {
     const { referral, missed } = await startReferral(source, now);
-    for (const m of missed) await browser.notifications.clear(`${NOTIFICATION_PREFIX}${m.id}-0`).catch(() => {});
+    for (const m of missed)
+      await browser.notifications.clear(`${NOTIFICATION_PREFIX}${m.id}-0`).catch(() => {});
     await syncReferralTimer(now);
     return { ok: true, referral };
   } catch (err) {
@@ -89,7 +99,11 @@ export async function startReferralTimer(source: Referral['source'], now = new D
 }
 
 /** The agent's answer; the countdown ends, its alarms and warnings go. */
-export async function recordReferralOutcome(id: string, input: OutcomeInput, now = new Date()): Promise<ReferralReply> {
+export async function recordReferralOutcome(
+  id: string,
+  input: OutcomeInput,
+  now = new Date(),
+): Promise<ReferralReply> {
   try {
     const referral = await recordOutcome(id, input, now);
     for (const mark of ['start', 5, 1, 0])
@@ -111,7 +125,12 @@ export function startReferralTimers(): void {
     if (command !== NEW_REFERRAL_COMMAND) return;
     const now = new Date();
     const reply = await startReferralTimer('command', now);
-    if (reply.ok) await notify(`${reply.referral.id}-start`, i18n.t('referrals.notifyTitle'), i18n.t('referrals.started'));
+    if (reply.ok)
+      await notify(
+        `${reply.referral.id}-start`,
+        i18n.t('referrals.notifyTitle'),
+        i18n.t('referrals.started'),
+      );
     else
       await notify(
         'refused',

@@ -29,7 +29,9 @@ export function markTime(referral: Pick<Referral, 'startedAt'>, mark: Mark): num
  * urgent is worth a notification (`notify`), the others are passed over (`reached` lists them all).
  */
 export function marksDue(referral: Referral, now: Date): { reached: Mark[]; notify?: Mark } {
-  const reached = MARKS.filter((m) => !referral.notified.includes(m) && now.getTime() >= markTime(referral, m));
+  const reached = MARKS.filter(
+    (m) => !referral.notified.includes(m) && now.getTime() >= markTime(referral, m),
+  );
   return { reached, notify: reached.at(-1) };
 }
 

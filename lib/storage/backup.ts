@@ -1,7 +1,6 @@
 // `Export everything` and `Restore`: every table in one versioned JSON file; a restore is checked whole
 // and written in one transaction, so it lands completely or not at all.
 
-import { referralSchema } from '../referrals/referral';
 import { atRiskClientSchema, safeClientUrl } from '../at-risk/list';
 import { queuedSendSchema } from '../call-reports/agency-outbox.background';
 import { checkEndpoint } from '../call-reports/agency-send';
@@ -13,6 +12,7 @@ import { invalidActionCaseSchema } from '../cases/case';
 import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
 import { registrationSchema, terminationSchema } from '../npn/registration-list';
 import { pageRuleSchema } from '../page-rules/rule';
+import { referralSchema } from '../referrals/referral';
 import { resumeLinkSendSchema } from '../resume-links/send';
 import { type Problem, problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';

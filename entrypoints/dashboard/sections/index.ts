@@ -11,6 +11,7 @@ import { casesSection } from './cases';
 import { npnRegistrySection } from './npn-registry';
 import { pageRulesSection } from './page-rules';
 import { profileSection } from './profile';
+import { referralsSection } from './referrals';
 import { resumeLinkSection } from './resume-link';
 import type { DashboardSectionDefinition } from './section';
 
@@ -21,6 +22,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
   atRiskSection,
   resumeLinkSection,
   npnRegistrySection,
+  referralsSection,
   pageRulesSection,
   agencySection,
 ];
