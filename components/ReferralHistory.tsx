@@ -1,7 +1,6 @@
 import type { ReferralReply } from '../lib/messages';
 import type { ReferralFigures } from '../lib/referrals/figures';
-import type { Referral } from '../lib/referrals/referral';
-import type { OutcomeInput } from '../lib/referrals/store';
+import type { OutcomeInput, Referral } from '../lib/referrals/referral';
 import { timeToAnswer } from '../lib/referrals/timer';
 import { formatDateTime, formatNumber, languageName, stateName, t, tCode } from './i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReferralReply } from '../lib/messages';
-import { OUTCOMES, type Outcome } from '../lib/referrals/referral';
-import type { OutcomeInput } from '../lib/referrals/store';
+import { OUTCOMES, type Outcome, type OutcomeInput } from '../lib/referrals/referral';
 import { LANGUAGES } from '../lib/shared/languages';
 import { STATE_CODES } from '../lib/shared/states';
 import { Field } from './Field';

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReferralReply } from '../lib/messages';
-import type { Referral } from '../lib/referrals/referral';
-import type { OutcomeInput } from '../lib/referrals/store';
+import type { OutcomeInput, Referral } from '../lib/referrals/referral';
 import { minutesLeft } from '../lib/referrals/timer';
 import { formatDateTime, t, tError, tProblem } from './i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';

@@ -30,3 +30,10 @@ export const referralSchema = z.object({
 });
 
 export type Referral = z.infer<typeof referralSchema>;
+
+/** What the agent records: state and language as typed or chosen, checked by the store. */
+export interface OutcomeInput {
+  outcome: Outcome;
+  state?: string;
+  language?: string;
+}

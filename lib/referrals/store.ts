@@ -4,14 +4,8 @@ import { isLanguage } from '../shared/languages';
 import { ProblemError, problem } from '../shared/problem';
 import { STATES } from '../shared/states';
 import { type AorGuardDb, db, readBack } from '../storage/db';
-import { type Mark, type Outcome, type Referral, referralSchema } from './referral';
+import { type Mark, type OutcomeInput, type Referral, referralSchema } from './referral';
 import { deadline, isOverdue, minutesLeft } from './timer';
-
-export interface OutcomeInput {
-  outcome: Outcome;
-  state?: string;
-  language?: string;
-}
 
 /** Time ran out on these: recorded Missed by the timer, for the agent to correct if they did answer. */
 async function missOverdue(database: AorGuardDb, now: Date): Promise<Referral[]> {

@@ -9,15 +9,8 @@ import { paintBadge } from '../shared/badge.background';
 import { NOTIFICATION_ICON } from '../shared/notification-icon';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ProblemError } from '../shared/problem';
-import type { Mark, Referral } from './referral';
-import {
-  markNotified,
-  type OutcomeInput,
-  recordOutcome,
-  recordOverdueMissed,
-  runningReferral,
-  startReferral,
-} from './store';
+import type { Mark, OutcomeInput, Referral } from './referral';
+import { markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';
 import { marksAhead, marksDue, nextMinute } from './timer';
 
 /** wxt.config.ts `commands`. */
