@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { ReferralReply } from '../messages';
 import { paintBadge } from '../shared/badge.background';
-import { NOTIFICATION_ICON } from '../shared/notification-icon';
+import { showNotification } from '../shared/notify.background';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ProblemError } from '../shared/problem';
 import type { Mark, OutcomeInput, Referral } from './referral';
@@ -22,15 +22,10 @@ export const TICK_ALARM = 'referral-tick';
 const markAlarm = (mark: Mark) => `referral-mark-${mark}`;
 const NOTIFICATION_PREFIX = 'referral-';
 
-async function notify(id: string, title: string, message: string) {
-  await browser.notifications.create(`${NOTIFICATION_PREFIX}${id}`, {
-    type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
-    title,
-    message,
-    // The warnings stay on screen until the agent acts: the referral moves on when time is up.
-    requireInteraction: true,
-  });
+/** The referral's words only: its notifications name nothing about the consumer. */
+function notify(id: string, title: string, message: string) {
+  // They stay on screen until the agent acts: the referral moves on when time is up.
+  return showNotification(`${NOTIFICATION_PREFIX}${id}`, { title, message }, { requireInteraction: true });
 }
 
 function notifyMark(referral: Referral, mark: Mark) {

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { listInvalidActionCases } from '../cases/store';
 import { paintBadge } from '../shared/badge.background';
-import { NOTIFICATION_ICON } from '../shared/notification-icon';
+import { showNotification } from '../shared/notify.background';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { db } from '../storage/db';
 import { dueReminders } from './reminders';
@@ -36,9 +36,7 @@ export async function runReminders(now: Date) {
   const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
   const due = dueReminders(sends, cases, now);
   for (const send of due) {
-    await browser.notifications.create(`resume-link-${send.id}`, {
-      type: 'basic',
-      iconUrl: NOTIFICATION_ICON,
+    await showNotification(`resume-link-${send.id}`, {
       title: i18n.t('resumeLink.reminderTitle'),
       message: i18n.t('resumeLink.reminderMessage', [send.applicationId]),
     });

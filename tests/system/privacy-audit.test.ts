@@ -48,7 +48,7 @@ describe('privacy audit of the shipped code', () => {
 
   it('creates notifications in one place only, so that place is the one to audit (below)', () => {
     expect(linesMatching(/notifications\.create\(/).map((m) => m.where.split(':')[0])).toEqual([
-      join('lib', 'resume-links', 'reminders.background.ts'),
+      join('lib', 'shared', 'notify.background.ts'),
     ]);
   });
 

@@ -34,6 +34,10 @@ const CASES: Record<string, { valid: unknown; invalid: unknown[] }> = {
   rclPlanYears: { valid: [2026, 2027], invalid: [[], [1999], ['2026']] },
   rclUrl: { valid: 'https://data.healthcare.gov/x.csv', invalid: ['http://data.healthcare.gov/x.csv'] },
   terminationListUrl: { valid: 'https://data.healthcare.gov/y.csv', invalid: ['not a url'] },
+  helpOnDemandUrl: {
+    valid: 'https://referrals.hod.example/referral/',
+    invalid: ['http://referrals.hod.example/', 'referrals.hod.example', 42],
+  },
   // Rules are checked one by one later (tests/unit/page-rules/agency.test.ts): the key wants a rules file.
   siteRules: {
     valid: '{"format":"aor-guard-page-rules","version":1,"rules":[{"id":"bad"}]}',
