@@ -52,8 +52,8 @@ export function ReferralHistory({ referrals, figures, unreadable, onRecord }: Re
               <tr>
                 <th scope="col">{t('referrals.startedAt')}</th>
                 <th scope="col">{t('referrals.outcome')}</th>
-                <th scope="col">{t('referrals.state')}</th>
-                <th scope="col">{t('referrals.language')}</th>
+                <th scope="col">{t('referrals.stateColumn')}</th>
+                <th scope="col">{t('referrals.languageColumn')}</th>
                 <th scope="col">{t('referrals.answeredIn')}</th>
                 <th scope="col">{t('referrals.startedBy')}</th>
               </tr>

@@ -13,13 +13,16 @@ export interface ReferralOutcomeFormProps {
   onRecord(input: OutcomeInput): Promise<ReferralReply>;
 }
 
-/** Accepted, Rejected or Missed, with the consumer's state and language (what the referral named). */
+/**
+ * Accepted, Rejected or Missed, with the consumer's state and language (what the referral named). A
+ * recorded outcome usually ends the referral and so this form: the caller confirms it.
+ */
 export function ReferralOutcomeForm({ idPrefix, initial, onRecord }: ReferralOutcomeFormProps) {
   const [outcome, setOutcome] = useState<Outcome | undefined>(initial?.outcome);
   const [state, setState] = useState(initial?.state ?? '');
   const [language, setLanguage] = useState(initial?.language ?? '');
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string }>();
+  const [error, setError] = useState<string>();
   const sortedLanguages = [...LANGUAGES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
 
   const submit = async (event: Event) => {
@@ -32,13 +35,9 @@ export function ReferralOutcomeForm({ idPrefix, initial, onRecord }: ReferralOut
         ...(state ? { state } : {}),
         ...(language ? { language } : {}),
       });
-      setMessage(
-        reply.ok
-          ? { error: false, text: t('referrals.recorded', [tCode('referrals', outcome)]) }
-          : { error: true, text: tProblem(reply.problem) },
-      );
+      setError(reply.ok ? undefined : tProblem(reply.problem));
     } catch (err) {
-      setMessage({ error: true, text: tError(err) });
+      setError(tError(err));
     } finally {
       setSaving(false);
     }
@@ -92,9 +91,9 @@ export function ReferralOutcomeForm({ idPrefix, initial, onRecord }: ReferralOut
       <button type="submit" disabled={!outcome || saving}>
         {saving ? t('referrals.recording') : t('referrals.record')}
       </button>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'status'}>
-          {message.text}
+      {error && (
+        <p role="alert" class="error">
+          {error}
         </p>
       )}
     </form>

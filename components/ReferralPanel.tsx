@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReferralReply } from '../lib/messages';
 import type { OutcomeInput, Referral } from '../lib/referrals/referral';
 import { minutesLeft } from '../lib/referrals/timer';
-import { formatDateTime, t, tError, tProblem } from './i18n';
+import { formatDateTime, t, tCode, tError, tProblem } from './i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';
 
 export interface ReferralPanelProps {
@@ -17,10 +17,12 @@ export interface ReferralPanelProps {
 export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPanelProps) {
   const [starting, setStarting] = useState(false);
   const [refusal, setRefusal] = useState<string>();
+  const [recorded, setRecorded] = useState<string>();
 
   const start = async () => {
     setStarting(true);
     setRefusal(undefined);
+    setRecorded(undefined);
     try {
       const reply = await onStart();
       if (!reply.ok) setRefusal(tProblem(reply.problem));
@@ -60,10 +62,15 @@ export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPane
           <ReferralOutcomeForm
             key={referral.id}
             idPrefix="referral"
-            onRecord={(input) => onRecord(referral.id, input)}
+            onRecord={async (input) => {
+              const reply = await onRecord(referral.id, input);
+              if (reply.ok) setRecorded(t('referrals.recorded', [tCode('referrals', input.outcome)]));
+              return reply;
+            }}
           />
         </div>
       )}
+      {recorded && <p role="status">{recorded}</p>}
     </section>
   );
 }

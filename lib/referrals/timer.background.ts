@@ -22,10 +22,16 @@ export const TICK_ALARM = 'referral-tick';
 const markAlarm = (mark: Mark) => `referral-mark-${mark}`;
 const NOTIFICATION_PREFIX = 'referral-';
 
-/** The referral's words only: its notifications name nothing about the consumer. */
+/**
+ * The referral's words only: its notifications name nothing about the consumer. In Chrome they stay on
+ * screen until the agent acts (the referral moves on when time is up); Firefox refuses that option.
+ */
 function notify(id: string, title: string, message: string) {
-  // They stay on screen until the agent acts: the referral moves on when time is up.
-  return showNotification(`${NOTIFICATION_PREFIX}${id}`, { title, message }, { requireInteraction: true });
+  return showNotification(
+    `${NOTIFICATION_PREFIX}${id}`,
+    { title, message },
+    import.meta.env.FIREFOX ? {} : { requireInteraction: true },
+  );
 }
 
 function notifyMark(referral: Referral, mark: Mark) {
@@ -52,21 +58,25 @@ async function clearAlarms() {
   }
 }
 
-/** Does what is due at `now`: Missed when time ran out, the most urgent warning reached, the badge. */
+/**
+ * Does what is due at `now`: Missed when time ran out, the most urgent warning reached, the alarms and
+ * the badge. The record and the badge come first: a notification the browser refuses must not stop them.
+ */
 export async function syncReferralTimer(now = new Date()) {
-  for (const missed of await recordOverdueMissed(now)) {
-    await notify(`${missed.id}-0`, i18n.t('referrals.notifyTitle'), i18n.t('referrals.notifyMissed'));
-  }
+  const missed = await recordOverdueMissed(now);
   const running = await runningReferral();
+  const due = running ? marksDue(running, now) : { reached: [] };
   if (running) {
-    const { reached, notify: mark } = marksDue(running, now);
-    if (reached.length) await markNotified(running.id, reached);
-    if (mark !== undefined) await notifyMark(running, mark);
-    await scheduleAlarms({ ...running, notified: [...running.notified, ...reached] }, now);
+    if (due.reached.length) await markNotified(running.id, due.reached);
+    await scheduleAlarms({ ...running, notified: [...running.notified, ...due.reached] }, now);
   } else {
     await clearAlarms();
   }
   await paintBadge(now);
+  for (const m of missed) {
+    await notify(`${m.id}-0`, i18n.t('referrals.notifyTitle'), i18n.t('referrals.notifyMissed'));
+  }
+  if (running && due.notify !== undefined) await notifyMark(running, due.notify);
 }
 
 /** Starts a referral's 15 minutes; a second while one runs is refused with the minutes left. */

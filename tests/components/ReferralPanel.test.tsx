@@ -14,8 +14,8 @@ const ok = (referral: Referral): ReferralReply => ({ ok: true, referral });
 
 function recordWith(outcome: string, state: string, language: string) {
   fireEvent.click(screen.getByRole('radio', { name: outcome }));
-  fireEvent.change(screen.getByLabelText("Consumer's state"), { target: { value: state } });
-  fireEvent.change(screen.getByLabelText("Consumer's language"), { target: { value: language } });
+  fireEvent.change(screen.getByLabelText("Referred consumer's state"), { target: { value: state } });
+  fireEvent.change(screen.getByLabelText("Referred consumer's language"), { target: { value: language } });
   fireEvent.click(screen.getByRole('button', { name: 'Record outcome' }));
 }
 
@@ -61,7 +61,7 @@ describe('referral timer (popup)', () => {
 
   it('the language list names languages in words, Spanish among them', () => {
     render(<ReferralPanel referral={running} now={at(3)} onStart={vi.fn()} onRecord={vi.fn()} />);
-    const language = screen.getByLabelText("Consumer's language");
+    const language = screen.getByLabelText("Referred consumer's language");
     expect(within(language).getByRole('option', { name: 'Spanish' })).toBeTruthy();
     expect(within(language).getByRole('option', { name: 'Haitian Creole' })).toBeTruthy();
   });
