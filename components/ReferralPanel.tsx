@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReferralReply } from '../lib/messages';
 import type { OutcomeInput, Referral } from '../lib/referrals/referral';
 import { minutesLeft } from '../lib/referrals/timer';
-import { formatDateTime, t, tCode, tError, tProblem } from './i18n';
+import { formatDate, t, tCode, tError, tProblem } from './i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';
 
 export interface ReferralPanelProps {
@@ -49,7 +49,11 @@ export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPane
       )}
       {referral && (
         <div class="referral-current">
-          <p>{t('referrals.runningSince', [formatDateTime(referral.startedAt, { timeStyle: 'short' })])}</p>
+          <p>
+            {t('referrals.runningSince', [
+              formatDate(referral.startedAt, { dateStyle: undefined, timeStyle: 'short' }),
+            ])}
+          </p>
           {running && left > 0 ? (
             <p class="referral-left" role="timer" aria-live="off">
               {t('referrals.minutesLeft', [String(left)])}

@@ -63,8 +63,10 @@ async function clearAlarms() {
  * the badge. The record and the badge come first: a notification the browser refuses must not stop them.
  */
 export async function syncReferralTimer(now = new Date()) {
+  // Read before the overdue are recorded: one overdue by now is among them, never warned about as running.
+  const before = await runningReferral();
   const missed = await recordOverdueMissed(now);
-  const running = await runningReferral();
+  const running = missed.some((m) => m.id === before?.id) ? undefined : before;
   const due = running ? marksDue(running, now) : { reached: [] };
   if (running) {
     if (due.reached.length) await markNotified(running.id, due.reached);
