@@ -22,7 +22,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // unlimitedStorage: a Registration Completion List is about a million rows (docs/PRIVACY.md).
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus'],
+    // scripting: the Help On Demand page script, registered only on the agency's site (lib/referrals/site.background.ts).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'scripting'],
     // Only the extension's own files run in its pages: no inline script, no eval, no plugins.
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
@@ -37,6 +38,11 @@ export default defineConfig({
       'open-call-report': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_support_shortcut__',
+      },
+      // Starts a Help On Demand referral's 15 minutes (lib/referrals/timer.background.ts).
+      'new-referral': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_referrals_shortcut__',
       },
       'focus-banner': {
         suggested_key: { default: 'Alt+Shift+G' },

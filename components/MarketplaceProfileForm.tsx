@@ -12,10 +12,10 @@ import {
   type ProfileField,
   type SpokenLanguage,
 } from '../lib/profile/marketplace';
-import { LANGUAGE_CODES, LANGUAGE_LEVELS, type LanguageLevel } from '../lib/shared/languages';
+import { LANGUAGE_LEVELS, LANGUAGES, type LanguageLevel } from '../lib/shared/languages';
 import { STATE_CODES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
-import { formatDate, stateName, t, tCode, tError, tProblem } from './i18n';
+import { formatDate, languageName, stateName, t, tCode, tError, tProblem } from './i18n';
 
 export interface MarketplaceProfileFormProps {
   /** The profile as it applies (the agent's own, else the agency's preset). */
@@ -209,9 +209,9 @@ export function MarketplaceProfileForm(props: MarketplaceProfileFormProps) {
                 disabled={locked.has('languages')}
                 onChange={(e) => setLanguage(i, { code: e.currentTarget.value as SpokenLanguage['code'] })}
               >
-                {LANGUAGE_CODES.map((code) => (
+                {LANGUAGES.map((code) => (
                   <option key={code} value={code}>
-                    {tCode('languages', code)}
+                    {languageName(code)}
                   </option>
                 ))}
               </select>
@@ -222,7 +222,7 @@ export function MarketplaceProfileForm(props: MarketplaceProfileFormProps) {
                 type="button"
                 onClick={() => change({ languages: values.languages.filter((_, j) => j !== i) })}
               >
-                {t('profile.removeLanguage', [tCode('languages', language.code)])}
+                {t('profile.removeLanguage', [languageName(language.code)])}
               </button>
             )}
           </fieldset>
@@ -232,7 +232,7 @@ export function MarketplaceProfileForm(props: MarketplaceProfileFormProps) {
             <button
               type="button"
               onClick={() => {
-                const code = LANGUAGE_CODES.find((c) => !values.languages.some((l) => l.code === c)) ?? 'en';
+                const code = LANGUAGES.find((c) => !values.languages.some((l) => l.code === c)) ?? 'en';
                 change({
                   languages: [
                     ...values.languages,

@@ -75,3 +75,9 @@ export function formatTime(value: string | Date): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(chosenLocale).format(n);
 }
+
+/** A language's name (ISO 639 code) in the interface language, capitalised as a list item; the code when unknown. */
+export function languageName(code: string): string {
+  const name = new Intl.DisplayNames(chosenLocale, { type: 'language', fallback: 'none' }).of(code);
+  return name ? name.charAt(0).toLocaleUpperCase(chosenLocale) + name.slice(1) : code;
+}

@@ -19,6 +19,12 @@ import { FEATURES, featureShown } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startLicenseExpiryChecks } from '../lib/profile/licenses.background';
 import { effectiveMarketplaceProfile } from '../lib/profile/marketplace';
+import { activeReferralSite, isReferralPage, keepReferralPageScript } from '../lib/referrals/site.background';
+import {
+  recordReferralOutcome,
+  startReferralTimer,
+  startReferralTimers,
+} from '../lib/referrals/timer.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
@@ -50,6 +56,11 @@ async function bannerMessages(): Promise<Record<string, { message: string }> | u
     bannerMessagesByLanguage.set(choice, messages);
   }
   return messages;
+}
+
+/** A page of AOR Guard itself (popup, dashboard), not a web page. */
+function isOwnPage(sender: Sender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
 }
 
 /** The enrollment page that sent the message; anything else (and facts about another site) is refused. */
@@ -143,6 +154,16 @@ export default defineBackground(() => {
       if (senderPage(sender)) throw new RefusedMessage('Refused: a page does not try rules.');
       return tryRuleOnTabs(rule);
     },
+    'start-referral': async (_, sender) => {
+      // From AOR Guard's own pages (the popup), or from the page script on the agency's referral site.
+      if (isOwnPage(sender)) return startReferralTimer('popup');
+      if (isReferralPage(sender.url, await activeReferralSite())) return startReferralTimer('site');
+      throw new RefusedMessage('Refused: only AOR Guard or the Help On Demand site starts a referral.');
+    },
+    'record-referral-outcome': async ({ type: _type, id, ...input }, sender) => {
+      if (!isOwnPage(sender)) throw new RefusedMessage('Refused: a page does not record referrals.');
+      return recordReferralOutcome(id, input);
+    },
     'open-dashboard': async ({ section, prefill }) => {
       if (!(await openDashboardTab(section, prefill)))
         throw new RefusedMessage('Refused: the agency has hidden this part of AOR Guard.');
@@ -153,6 +174,9 @@ export default defineBackground(() => {
   // The badge counts cases that need the agent today (Action required, or a Resume Link about to
   // expire), recounted on every change and once a day; reminders run on an hourly alarm.
   startResumeLinkReminders();
+  // While a Help On Demand referral runs, the badge shows its minutes instead (lib/shared/badge.background.ts).
+  startReferralTimers();
+  keepReferralPageScript();
   startRetention();
   startSendRetries();
   startLicenseExpiryChecks();

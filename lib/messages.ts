@@ -4,8 +4,10 @@
 import type { BannerCorner } from './banner/corner';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
+import { OUTCOMES, type Referral } from './referrals/referral';
 import type { Verdict } from './risk/verdict';
 import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
+import type { Problem } from './shared/problem';
 import {
   applicationIdDigits,
   intBetween,
@@ -143,6 +145,17 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   // "Add your NPN": the welcome page, where the profile is filled in.
   z.object({ type: z.literal('open-onboarding') }),
+  // Help On Demand referral timer (lib/referrals): started by the popup, or by the page script on the
+  // agency's referral site (the background checks which); the outcome only from AOR Guard's own pages.
+  // State and language are checked against their lists by the store, which says what is wrong.
+  z.object({ type: z.literal('start-referral') }),
+  z.object({
+    type: z.literal('record-referral-outcome'),
+    id: textUpTo(100),
+    outcome: z.enum(OUTCOMES),
+    state: optional(textUpTo(10)),
+    language: optional(textUpTo(10)),
+  }),
 ]);
 
 /** Messages the content script answers (from the popup and the background). */
@@ -174,6 +187,9 @@ export interface PageVerdict extends Verdict {
   /** The verdict's stateNote in words, in the agent's language. */
   stateLine?: string;
 }
+/** What a referral message did: the referral as saved, or why nothing changed. */
+export type ReferralReply = { ok: true; referral: Referral } | { ok: false; problem: Problem };
+
 export interface Responses {
   'assess-page': PageVerdict;
   'open-dashboard': undefined;
@@ -183,6 +199,8 @@ export interface Responses {
   'try-page-rule': TryPageRuleReply;
   'set-banner-open': undefined;
   'open-onboarding': undefined;
+  'start-referral': ReferralReply;
+  'record-referral-outcome': ReferralReply;
 }
 
 export type Handlers = {

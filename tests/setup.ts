@@ -13,7 +13,13 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
+// Nor permission events: listeners are taken and never called (tests grant nothing at run time). Set
+// before any test file's beforeAll too, which may start the background.
+const permissionEvent = { addListener() {}, removeListener() {}, hasListener: () => false };
+Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
+
 beforeEach(() => {
   fakeBrowser.reset();
   Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
+  Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 });

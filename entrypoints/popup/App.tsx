@@ -15,6 +15,9 @@ import { POPUP_TABS, type PopupTabId } from './tabs';
 
 // The database (Dexie) loads when first needed: the popup opens on "This page".
 const loadAtRisk = () => import('../../lib/at-risk/store');
+const ReferralTimer = lazyComponent(() =>
+  import('../../containers/ReferralTimer').then((m) => m.ReferralTimer),
+);
 const ProfileNpnBadge = lazyComponent(() =>
   import('../../containers/ProfileNpnBadge').then((m) => m.ProfileNpnBadge),
 );
@@ -97,6 +100,7 @@ export function App() {
           <ReadinessSummary profile={profile} licenses={marketplace.profile.licenses} />
         )}
       </header>
+      <ReferralTimer />
       {tab && current && profile && (
         <Tabs
           label={t('popup.tabs')}

@@ -15,6 +15,7 @@ import {
 } from '../profile/marketplace';
 import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { FFM_HELP_DESK_EMAIL, PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
+import { LANGUAGES } from '../shared/languages';
 import { planYear, z } from '../shared/schema';
 import { SITE_IDS } from '../sites/hosts';
 
@@ -161,8 +162,7 @@ export const POLICY_KEYS = {
       z.refine((text) => languagesFromPolicyText(text) !== undefined),
     ),
     type: 'string',
-    description:
-      'Languages spoken, as JSON text: a list of {"code": en, es, zh, vi, tl, ar, fr, ko, ru, ht, pt, de, hi, pl, it, ja, fa, ur, bn, gu or asl, "speaking", "reading", "writing": basic, intermediate or fluent}.',
+    description: `Languages spoken, as JSON text: a list of {"code": one of ${LANGUAGES.join(', ')} (ISO 639), "speaking", "reading", "writing": basic, intermediate or fluent}.`,
     example: JSON.stringify([{ code: 'es', speaking: 'fluent', reading: 'fluent', writing: 'intermediate' }]),
   }),
   profileHelpDisplay: key<HelpDisplay>({
@@ -186,6 +186,13 @@ export const POLICY_KEYS = {
     description:
       "Profile fields the agent cannot change: the agency's value of each (the keys above) applies.",
     example: ['licenses'],
+  }),
+  helpOnDemandUrl: key({
+    schema: https(),
+    type: 'string',
+    description:
+      'Address where Help On Demand referral pages open (HTTPS; pages under it count). When set, an agent can let AOR Guard start the 15-minute referral timer as such a page opens.',
+    example: 'https://referrals.helpondemand.example/referral/',
   }),
   // A string, not an object: Chrome's managed schema, the Windows registry, macOS profiles and Firefox's
   // policies.json all carry a string the same way. Each rule is checked on its own (lib/page-rules/agency.ts).

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { readPolicy } from '../policy/managed.background';
-import { NOTIFICATION_ICON } from '../resume-links/reminders.background';
+import { showNotification } from '../shared/notify.background';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
@@ -23,9 +23,7 @@ export async function notifyExpiringLicenses(now: Date): Promise<void> {
   const key = (l: License) => `${l.state}:${l.expires}`;
   const due = expiringLicenses(licenses, now).filter((l) => !notified.includes(key(l)));
   for (const license of due) {
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${license.state}`, {
-      type: 'basic',
-      iconUrl: NOTIFICATION_ICON,
+    await showNotification(`${NOTIFICATION_PREFIX}${license.state}`, {
       title: i18n.t('readiness.expiryTitle'),
       message: i18n.t('readiness.expiryMessage', [
         license.state,

@@ -2,7 +2,7 @@
 // role, licensed states, languages, the Find Local Help / Help On Demand display choice and contact
 // hours. Kept beside the name and NPN (profile.ts) in its own setting (lib/storage/settings.ts).
 import type { Policy } from '../policy/keys';
-import { isLanguageCode, LANGUAGE_LEVELS, type LanguageCode, type LanguageLevel } from '../shared/languages';
+import { isLanguage, LANGUAGE_LEVELS, type Language, type LanguageLevel } from '../shared/languages';
 import { type Problem, problem } from '../shared/problem';
 import { textUpTo, z } from '../shared/schema';
 import { STATES } from '../shared/states';
@@ -23,7 +23,7 @@ export interface License {
 }
 
 export interface SpokenLanguage {
-  code: LanguageCode;
+  code: Language;
   speaking: LanguageLevel;
   reading: LanguageLevel;
   writing: LanguageLevel;
@@ -46,7 +46,7 @@ export const licenseSchema: z.ZodMiniType<License> = z.object({
   expires: z.iso.date(),
 });
 export const spokenLanguageSchema: z.ZodMiniType<SpokenLanguage> = z.object({
-  code: z.string().check(z.refine(isLanguageCode)) as z.ZodMiniType<LanguageCode>,
+  code: z.string().check(z.refine(isLanguage)) as z.ZodMiniType<Language>,
   speaking: level(),
   reading: level(),
   writing: level(),
@@ -116,7 +116,7 @@ export function checkMarketplaceProfile(
   if (!locked.includes('languages')) {
     const seen = new Set<string>();
     input.languages.forEach((l, i) => {
-      if (!isLanguageCode(l.code)) add(`languages.${i}.code`, 'language', l.code);
+      if (!isLanguage(l.code)) add(`languages.${i}.code`, 'language', l.code);
       else if (seen.has(l.code)) add(`languages.${i}.code`, 'languageTwice', l.code);
       seen.add(l.code);
       for (const skill of ['speaking', 'reading', 'writing'] as const)

@@ -5,14 +5,12 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { listInvalidActionCases } from '../cases/store';
+import { paintBadge } from '../shared/badge.background';
+import { showNotification } from '../shared/notify.background';
 import { openDashboardTab } from '../shared/open-dashboard.background';
 import { db } from '../storage/db';
-import { badgeCount, dueReminders } from './reminders';
+import { dueReminders } from './reminders';
 import { listResumeLinkSends, markReminded } from './store';
-
-// The project ships no icon files yet; notifications need one (a red square, the badge's colour).
-export const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAATUlEQVR42u3ZMREAIAwEwbTxrwV9jwrIwGxxAra+SlIvVwAAAAAARwGrO5MBAAAAAAAAAAAAAAAAAAAAAAAAAAAAANwHODQAAAAAXwM2FuAKS8nPuvcAAAAASUVORK5CYII=';
 
 export const REMINDER_ALARM = 'resume-link-reminders';
 export const BADGE_ALARM = 'badge-daily';
@@ -33,21 +31,12 @@ export async function ensureAlarms(now = new Date()) {
   }
 }
 
-async function refreshBadge(now: Date) {
-  const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
-  const count = badgeCount(sends, cases, now);
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#b50909' });
-}
-
 /** Notifies each link 3 days from expiry once. Only the application ID leaves the database. */
 export async function runReminders(now: Date) {
   const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
   const due = dueReminders(sends, cases, now);
   for (const send of due) {
-    await browser.notifications.create(`resume-link-${send.id}`, {
-      type: 'basic',
-      iconUrl: NOTIFICATION_ICON,
+    await showNotification(`resume-link-${send.id}`, {
       title: i18n.t('resumeLink.reminderTitle'),
       message: i18n.t('resumeLink.reminderMessage', [send.applicationId]),
     });
@@ -57,13 +46,13 @@ export async function runReminders(now: Date) {
       due.map((s) => s.id),
       now,
     );
-  await refreshBadge(now);
+  await paintBadge(now);
 }
 
 export function startResumeLinkReminders() {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) runReminders(new Date()).catch(() => {});
-    if (alarm.name === BADGE_ALARM) refreshBadge(new Date()).catch(() => {});
+    if (alarm.name === BADGE_ALARM) paintBadge(new Date()).catch(() => {});
   });
   browser.runtime.onStartup.addListener(() => ensureAlarms().catch(() => {}));
   browser.runtime.onInstalled.addListener(() => ensureAlarms().catch(() => {}));
@@ -74,6 +63,6 @@ export function startResumeLinkReminders() {
   });
   // Any change to cases or sends, in any page of the extension, recounts the badge.
   liveQuery(() => Promise.all([db.resumeLinks.count(), db.invalidActionCases.toArray()])).subscribe({
-    next: () => refreshBadge(new Date()).catch(() => {}),
+    next: () => paintBadge(new Date()).catch(() => {}),
   });
 }

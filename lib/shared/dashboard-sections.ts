@@ -12,6 +12,7 @@ export const SECTION_FEATURES = {
   'at-risk': 'at-risk',
   'resume-link': 'resume-links',
   'npn-registry': 'npn-registry',
+  referrals: undefined,
   // The agency's own rules show here too: hiding the section would hide why a page reads as it does.
   'page-rules': undefined,
   agency: undefined,

@@ -1,32 +1,40 @@
-// The languages an agent can list in their profile: a fixed set with ISO 639 codes, the ones most
-// spoken at home in the US after English (words in locales/*.yml under languages.<code>).
-export const LANGUAGE_CODES = [
+// Languages, as ISO 639 codes: those HealthCare.gov offers language help in, which a consumer may ask
+// for and an agent may list in their profile, and American Sign Language. Their names come from the
+// browser (languageName in components/i18n.ts) in the interface language.
+export const LANGUAGES = [
   'en',
   'es',
   'zh',
   'vi',
-  'tl',
-  'ar',
-  'fr',
   'ko',
+  'tl',
   'ru',
+  'ar',
   'ht',
+  'fr',
   'pt',
-  'de',
-  'hi',
   'pl',
-  'it',
   'ja',
+  'it',
+  'de',
   'fa',
+  'hi',
+  'gu',
   'ur',
   'bn',
-  'gu',
-  'asl',
+  'pa',
+  'am',
+  'om',
+  'yo',
+  'ig',
+  'nv',
+  'ase',
 ] as const;
-export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
-export function isLanguageCode(code: string): code is LanguageCode {
-  return (LANGUAGE_CODES as readonly string[]).includes(code);
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(code: string): code is Language {
+  return (LANGUAGES as readonly string[]).includes(code);
 }
 
 /** The levels the MLMS asks for each of speaking, reading and writing. */

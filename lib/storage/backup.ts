@@ -12,6 +12,7 @@ import { invalidActionCaseSchema } from '../cases/case';
 import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
 import { registrationSchema, terminationSchema } from '../npn/registration-list';
 import { pageRuleSchema } from '../page-rules/rule';
+import { referralSchema } from '../referrals/referral';
 import { resumeLinkSendSchema } from '../resume-links/send';
 import { type Problem, problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
@@ -86,6 +87,7 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
   terminationBuckets: rowOf(listBucketSchema(terminationSchema), misfiledRow),
   // A rule supplies a fact to the verdict: only one the dashboard's import would take.
   pageRules: rowOf(pageRuleSchema),
+  referrals: rowOf(referralSchema),
 };
 
 const backupSchema = z.object({

@@ -9,6 +9,7 @@ import type { InvalidActionCase } from '../cases/case';
 import { toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
 import type { PageRule } from '../page-rules/rule';
+import type { Referral } from '../referrals/referral';
 import type { ResumeLinkSend } from '../resume-links/send';
 
 export const DB_NAME = 'aor-guard';
@@ -59,6 +60,7 @@ export class AorGuardDb extends Dexie {
   agencySends!: EntityTable<QueuedSend, 'id'>;
   pageRules!: EntityTable<PageRule, 'id'>;
   filingBatches!: EntityTable<FilingBatch, 'id'>;
+  referrals!: EntityTable<Referral, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -130,6 +132,9 @@ export class AorGuardDb extends Dexie {
     // Version 9: emails handed to the person for filing and not yet confirmed as sent ("Awaiting
     // confirmation"): a report is marked filed only when the person says the email went out.
     this.version(9).stores({ filingBatches: 'id, startedAt' });
+    // Version 10: Help On Demand referrals (lib/referrals/store.ts), listed newest first; the one whose
+    // minutes run is found by its status.
+    this.version(10).stores({ referrals: 'id, startedAt, status' });
   }
 }
 

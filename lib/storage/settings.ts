@@ -104,3 +104,11 @@ export const helpOnDemandItem = storage.defineItem<HelpOnDemandTicks>('local:hel
 export const licenseExpiryNotifiedItem = storage.defineItem<string[]>('local:licenseExpiryNotified', {
   fallback: [],
 });
+
+/**
+ * The agent let AOR Guard start the referral timer when a Help On Demand referral page opens (only
+ * where the agency's policy names the site: helpOnDemandUrl, lib/referrals/site.background.ts).
+ */
+export const referralSiteTimerItem = storage.defineItem<boolean>('local:referralSiteTimer', {
+  fallback: false,
+});

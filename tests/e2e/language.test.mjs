@@ -348,6 +348,7 @@ for (const browserName of ['chromium', 'firefox']) {
           );
           await upload('#rcl-file', path.join(CSV, 'rcl/sample.csv'), 'Línea');
         },
+        referrals: async () => {},
         agency: async () => {},
       };
       for (const [id, trigger] of Object.entries(sections)) {

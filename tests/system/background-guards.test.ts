@@ -40,6 +40,12 @@ async function start(policy: Record<string, unknown> = {}) {
   return { listener, db };
 }
 
+/** The browser's keyboard command: every command listener the background installed hears it. */
+async function command(name: string) {
+  for (const [listener] of commands.onCommand.addListener.mock.calls)
+    await (listener as unknown as (c: string) => Promise<void>)(name);
+}
+
 beforeEach(() => {
   for (const fn of [menus.create, menus.remove, menus.onClicked.addListener, commands.onCommand.addListener])
     fn.mockClear();
@@ -174,8 +180,7 @@ describe('hiddenFeatures: hidden everywhere', () => {
     await start({ hiddenFeatures: ['call-reports'] });
     const onClicked = menus.onClicked.addListener.mock.calls.at(-1)?.[0] as (info: unknown) => Promise<void>;
     await onClicked({ menuItemId: 'log-call-report', selectionText: '4567891230' });
-    const onCommand = commands.onCommand.addListener.mock.calls.at(-1)?.[0] as (c: string) => Promise<void>;
-    await onCommand('open-call-report');
+    await command('open-call-report');
     expect(tabsCreated).toEqual([]);
     expect(fakeBrowser.action.openPopup).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.session.get()).toEqual({});
@@ -183,8 +188,7 @@ describe('hiddenFeatures: hidden everywhere', () => {
 
   it('with call reports shown, the shortcut opens the popup on its tab and the menu opens the form', async () => {
     await start();
-    const onCommand = commands.onCommand.addListener.mock.calls.at(-1)?.[0] as (c: string) => Promise<void>;
-    await onCommand('open-call-report');
+    await command('open-call-report');
     expect(fakeBrowser.action.openPopup).toHaveBeenCalled();
     expect(await fakeBrowser.storage.session.get()).toEqual({ popupTab: 'call-report' });
     const onClicked = menus.onClicked.addListener.mock.calls.at(-1)?.[0] as (info: unknown) => Promise<void>;

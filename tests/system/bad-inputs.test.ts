@@ -12,6 +12,7 @@ import { importReports, saveCallReport, startFiling } from '../../lib/call-repor
 import { recordInvalidActionSighting } from '../../lib/cases/store';
 import { importList } from '../../lib/npn/store';
 import { addPageRule, importPageRules } from '../../lib/page-rules/store';
+import { startReferral } from '../../lib/referrals/store';
 import { restoreEverything } from '../../lib/storage/backup';
 import { AorGuardDb } from '../../lib/storage/db';
 import { profileItem } from '../../lib/storage/settings';
@@ -112,6 +113,7 @@ beforeAll(async () => {
     db,
   );
   await addPageRule(pageRule(), db);
+  await startReferral('popup', NOW, db);
   await startFiling(
     {
       id: crypto.randomUUID(),

@@ -12,6 +12,7 @@ import { helpOnDemandSection } from './help-on-demand';
 import { npnRegistrySection } from './npn-registry';
 import { pageRulesSection } from './page-rules';
 import { profileSection } from './profile';
+import { referralsSection } from './referrals';
 import { resumeLinkSection } from './resume-link';
 import type { DashboardSectionDefinition } from './section';
 
@@ -23,6 +24,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
   atRiskSection,
   resumeLinkSection,
   npnRegistrySection,
+  referralsSection,
   pageRulesSection,
   agencySection,
 ];

@@ -55,6 +55,10 @@ const CASES: Record<string, { valid: unknown; invalid: unknown[] }> = {
   profileHelpDisplay: { valid: 'none', invalid: ['everything'] },
   profileContactHours: { valid: '9–5', invalid: ['x'.repeat(201), 9] },
   profileLockedFields: { valid: ['licenses'], invalid: [['npn'], 'licenses'] },
+  helpOnDemandUrl: {
+    valid: 'https://referrals.hod.example/referral/',
+    invalid: ['http://referrals.hod.example/', 'referrals.hod.example', 42],
+  },
   // Rules are checked one by one later (tests/unit/page-rules/agency.test.ts): the key wants a rules file.
   siteRules: {
     valid: '{"format":"aor-guard-page-rules","version":1,"rules":[{"id":"bad"}]}',

@@ -9,6 +9,7 @@ import { saveCallReport, startFiling } from '../../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../../lib/cases/store';
 import { importList, lookupNpn } from '../../../lib/npn/store';
 import { addPageRule } from '../../../lib/page-rules/store';
+import { startReferral } from '../../../lib/referrals/store';
 import { type Backup, exportEverything, restoreEverything, TABLE_CHECKS } from '../../../lib/storage/backup';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
@@ -99,6 +100,7 @@ beforeEach(async () => {
     },
     db,
   );
+  await startReferral('popup', NOW, db);
   backup = await exportEverything(NOW, db);
 });
 afterEach(() => db.delete());
@@ -223,6 +225,12 @@ describe('restore', () => {
       table: 'pageRules',
       why: /fact/,
       forge: (b) => Object.assign(rowsOf(b, 'pageRules')[0] ?? {}, { fact: 'verdict' }),
+    },
+    {
+      name: 'a referral with an outcome it cannot have',
+      table: 'referrals',
+      why: /outcome/,
+      forge: (b) => Object.assign(rowsOf(b, 'referrals')[0] ?? {}, { outcome: 'maybe' }),
     },
   ];
 

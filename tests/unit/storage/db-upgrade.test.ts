@@ -9,6 +9,7 @@ import { listInvalidActionCases } from '../../../lib/cases/store';
 import { toBuckets } from '../../../lib/npn/buckets';
 import { lookupNpn } from '../../../lib/npn/store';
 import { listPageRules } from '../../../lib/page-rules/store';
+import { listReferrals, startReferral } from '../../../lib/referrals/store';
 import { listResumeLinkSends } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
 
@@ -44,6 +45,7 @@ const SHIPPED: Record<string, string | null>[] = [
   },
   { pageRules: 'id, createdAt' },
   { filingBatches: 'id, startedAt' },
+  { referrals: 'id, startedAt, status' },
 ];
 
 // Rows in the shapes those versions wrote (a version-1 report has no reporter).
@@ -137,6 +139,18 @@ const batch = {
   by: 'Pat Support',
 };
 
+const referral = {
+  id: '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b',
+  startedAt: '2026-11-30T15:00:00.000Z',
+  source: 'popup',
+  status: 'done',
+  notified: [5, 1, 0],
+  outcome: 'accepted',
+  recordedAt: '2026-11-30T15:04:00.000Z',
+  state: 'TX',
+  language: 'es',
+};
+
 /** What a database at `version` held: one row in every table that version had. */
 async function writeAsShipped(old: Dexie, version: number) {
   // From version 5 the extension writes a report with its index fields.
@@ -157,6 +171,7 @@ async function writeAsShipped(old: Dexie, version: number) {
   if (version >= 7) await old.table('agencySends').put(queued);
   if (version >= 8) await old.table('pageRules').put(rule);
   if (version >= 9) await old.table('filingBatches').put(batch);
+  if (version >= 10) await old.table('referrals').put(referral);
 }
 
 describe('database upgrades', () => {
@@ -190,6 +205,10 @@ describe('database upgrades', () => {
       expect((await listQueuedSends(current)).sends).toEqual(version >= 7 ? [queued] : []);
       expect(await listPageRules(current)).toEqual(version >= 8 ? [rule] : []);
       expect(await listFilingBatches(current)).toEqual(version >= 9 ? [batch] : []);
+      // Version 10 adds Help On Demand referrals: an older database opens with none, and can take one.
+      expect((await listReferrals(current)).referrals).toEqual(version >= 10 ? [referral] : []);
+      if (version < 10)
+        expect((await startReferral('popup', new Date(), current)).referral.status).toBe('running');
       await current.delete();
     },
   );

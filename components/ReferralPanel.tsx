@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { ReferralReply } from '../lib/messages';
+import type { OutcomeInput, Referral } from '../lib/referrals/referral';
+import { minutesLeft } from '../lib/referrals/timer';
+import { formatDate, t, tCode, tError, tProblem } from './i18n';
+import { ReferralOutcomeForm } from './ReferralOutcomeForm';
+
+export interface ReferralPanelProps {
+  /** The running referral, or the newest if the timer recorded it Missed; undefined: none. */
+  referral: Referral | undefined;
+  now: Date;
+  onStart(): Promise<ReferralReply>;
+  onRecord(id: string, input: OutcomeInput): Promise<ReferralReply>;
+}
+
+/** The popup's Help On Demand part: start the 15 minutes, see what is left, record the answer. */
+export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPanelProps) {
+  const [starting, setStarting] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const [recorded, setRecorded] = useState<string>();
+
+  const start = async () => {
+    setStarting(true);
+    setRefusal(undefined);
+    setRecorded(undefined);
+    try {
+      const reply = await onStart();
+      if (!reply.ok) setRefusal(tProblem(reply.problem));
+    } catch (err) {
+      setRefusal(tError(err));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const running = referral?.status === 'running';
+  const left = referral ? minutesLeft(referral, now) : 0;
+  return (
+    <section class="referral" aria-labelledby="referral-heading">
+      <h2 id="referral-heading">{t('referrals.heading')}</h2>
+      {!referral && <p class="hint">{t('referrals.intro')}</p>}
+      <button type="button" onClick={start} disabled={starting}>
+        {starting ? t('referrals.starting') : t('referrals.start')}
+      </button>
+      {refusal && (
+        <p role="alert" class="error">
+          {refusal}
+        </p>
+      )}
+      {referral && (
+        <div class="referral-current">
+          <p>
+            {t('referrals.runningSince', [
+              formatDate(referral.startedAt, { dateStyle: undefined, timeStyle: 'short' }),
+            ])}
+          </p>
+          {running && left > 0 ? (
+            <p class="referral-left" role="timer" aria-live="off">
+              {t('referrals.minutesLeft', [String(left)])}
+            </p>
+          ) : running ? (
+            <p class="referral-left">{t('referrals.timeUp')}</p>
+          ) : (
+            <p class="warning">{t('referrals.autoMissed')}</p>
+          )}
+          <ReferralOutcomeForm
+            key={referral.id}
+            idPrefix="referral"
+            onRecord={async (input) => {
+              const reply = await onRecord(referral.id, input);
+              if (reply.ok) setRecorded(t('referrals.recorded', [tCode('referrals', input.outcome)]));
+              return reply;
+            }}
+          />
+        </div>
+      )}
+      {recorded && <p role="status">{recorded}</p>}
+    </section>
+  );
+}
