@@ -1,0 +1,18 @@
+// What the hub's routes are given: the database, the clock, the log and the limits.
+import type pg from 'pg';
+import type { Logger } from './log';
+
+export interface AppDeps {
+  pool: pg.Pool;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  log?: Logger;
+  /** Where the built staff web app is (hub/dist/web). */
+  webDir?: string;
+  /** Requests a device may make per minute (HUB_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
+  /** Largest call-report bundle accepted, in bytes (HUB_MAX_BUNDLE_BYTES). */
+  maxBundleBytes?: number;
+}
+
+export type HubContext = Required<AppDeps>;

@@ -1,0 +1,35 @@
+// POST /api/v1/enroll: an enrolment code (from the agency's policy) buys a device its own token.
+import { Hono } from 'hono';
+import { npnDigits, textUpTo, z } from '../../../lib/shared/schema';
+import type { HubContext } from '../context';
+import { apiError, issuePath, limitBody, readJson } from '../http';
+import { enrollDevice } from './admin';
+
+const enrollSchema = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
+  deviceName: textUpTo(200).check(z.minLength(1)),
+  agentNpn: z.optional(npnDigits()),
+});
+
+export function enrollRoutes(ctx: HubContext) {
+  return new Hono().post('/', limitBody(16 * 1024), async (c) => {
+    const body = enrollSchema.safeParse(await readJson(c));
+    if (!body.success)
+      return apiError(c, 400, 'request.invalid', `Invalid field: ${issuePath(body.error.issues)}`);
+    const enrolled = await enrollDevice(ctx.pool, body.data, ctx.now());
+    if (!enrolled) {
+      ctx.log.warn('enroll.refused', {});
+      return apiError(
+        c,
+        403,
+        'enroll.badCode',
+        'This enrolment code is unknown, expired, revoked or used up.',
+      );
+    }
+    ctx.log.info('enroll.ok', { agency: enrolled.agencyId, device: enrolled.deviceId });
+    return c.json(
+      { deviceId: enrolled.deviceId, token: enrolled.token, agencyName: enrolled.agencyName },
+      201,
+    );
+  });
+}

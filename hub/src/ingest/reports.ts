@@ -1,0 +1,133 @@
+// Call-report bundles from devices: checked whole, merged per report with the extension's own rules.
+import type pg from 'pg';
+import { type CallReportBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
+import type { CallReport } from '../../../lib/call-reports/report';
+import type { Problem } from '../../../lib/shared/problem';
+import { auditMany } from '../db/audit';
+import { inTransaction } from '../db/transaction';
+import type { AuthedDevice } from '../device/auth';
+
+export type BundleCheck = { ok: true; bundle: CallReportBundle } | { ok: false; message: string };
+
+/** The whole bundle or nothing: the message names the first report and field at fault. */
+export function checkBundle(text: string): BundleCheck {
+  const parsed = parseBundle(text);
+  if (parsed.ok) return parsed;
+  return { ok: false, message: describe(parsed.problem) };
+}
+
+function describe(p: Problem): string {
+  if (p.code === 'bundle.notJson') return 'The body is not JSON; nothing was stored.';
+  if (p.code === 'bundle.notBundle') return 'The body is not a call-report bundle; nothing was stored.';
+  if (p.code === 'bundle.newer')
+    return `Bundle schema version ${p.params?.[0]} is newer than this hub reads.`;
+  const where = String(p.params?.[0] ?? '');
+  const report = /^reports\.(\d+)\.?(.*)$/.exec(where);
+  if (report)
+    return `Report ${report[1]} is not valid (field: ${report[2] || 'the report'}); nothing was stored.`;
+  return `The bundle is not valid (field: ${where}); nothing was stored.`;
+}
+
+export interface IngestCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rival versions kept beside the stored one and flagged, as the extension does on import. */
+  conflicts: number;
+}
+
+export async function ingestReports(
+  pool: pg.Pool,
+  device: AuthedDevice,
+  reports: CallReport[],
+  now: Date,
+): Promise<IngestCounts> {
+  // One report per id: a later copy in the same bundle is merged over an earlier one.
+  const incoming = new Map<string, CallReport>();
+  for (const r of reports) {
+    const earlier = incoming.get(r.id);
+    incoming.set(r.id, earlier ? mergeReport(earlier, r).report : r);
+  }
+  return inTransaction(pool, async (client) => {
+    const ids = [...incoming.keys()];
+    const stored = new Map<string, CallReport>();
+    const existing = await client.query<{ id: string; report: CallReport }>(
+      'select id, report from call_reports where agency_id = $1 and id = any($2::text[]) for update',
+      [device.agencyId, ids],
+    );
+    for (const row of existing.rows) stored.set(row.id, row.report);
+
+    const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, conflicts: 0 };
+    const changed: CallReport[] = [];
+    const actions: Record<'added' | 'updated' | 'conflict', string[]> = {
+      added: [],
+      updated: [],
+      conflict: [],
+    };
+    for (const [id, report] of incoming) {
+      const merged = mergeReport(stored.get(id), report);
+      if (merged.outcome === 'unchanged') {
+        counts.unchanged++;
+        continue;
+      }
+      counts[merged.outcome === 'conflict' ? 'conflicts' : merged.outcome]++;
+      actions[merged.outcome].push(`report:${id}`);
+      changed.push(merged.report);
+    }
+    if (changed.length) {
+      // Until support staff set a status (status_changed_by), the hub's status follows the agent's report.
+      await client.query(
+        `insert into call_reports (agency_id, id, device_id, agent_npn, report, status, received_at, updated_at)
+         select $1, r->>'id', $2, $3, r, r->>'status', $4, $4 from jsonb_array_elements($5::jsonb) as r
+         on conflict (agency_id, id) do update set
+           report = excluded.report, device_id = excluded.device_id, agent_npn = excluded.agent_npn,
+           updated_at = excluded.updated_at,
+           status = case when call_reports.status_changed_by is null then excluded.status
+                    else call_reports.status end`,
+        [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(changed)],
+      );
+    }
+    const actor = { agencyId: device.agencyId, actor: `device:${device.id}` };
+    await auditMany(client, { ...actor, action: 'report.added' }, actions.added, now);
+    await auditMany(client, { ...actor, action: 'report.updated' }, actions.updated, now);
+    await auditMany(client, { ...actor, action: 'report.conflict' }, actions.conflict, now);
+    return counts;
+  });
+}
+
+export interface StatusChange {
+  id: string;
+  status: string;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+/** Most changes returned by one call; the caller asks again from the last one's time. */
+export const STATUSES_PAGE = 5000;
+
+/**
+ * Statuses support staff set since a moment, for this device's reports and its agent's (by NPN, so an
+ * agent who enrols a new browser still hears about reports sent from the old one). Own agency only.
+ */
+export async function statusesSince(
+  pool: pg.Pool,
+  device: AuthedDevice,
+  since: Date | undefined,
+): Promise<StatusChange[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    status: string;
+    changedAt: Date;
+    changedBy: string | null;
+  }>(
+    `select id, status, status_changed_at as "changedAt", status_changed_by as "changedBy"
+     from call_reports
+     where agency_id = $1 and status_changed_at is not null
+       and ($4::timestamptz is null or status_changed_at > $4)
+       and (device_id = $2 or ($3::text is not null and agent_npn = $3))
+     order by status_changed_at
+     limit ${STATUSES_PAGE}`,
+    [device.agencyId, device.id, device.agentNpn, since ?? null],
+  );
+  return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
+}
