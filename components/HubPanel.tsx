@@ -53,30 +53,36 @@ export function HubPanel(props: HubPanelProps) {
         </div>
       ) : null}
       <p class="hint">{props.autoSync ? t('hub.autoSyncOn') : t('hub.autoSyncOff')}</p>
-      <dl>
-        <dt>{t('hub.lastSynced')}</dt>
-        <dd>{props.lastSyncedAt ? formatDateTime(props.lastSyncedAt) : t('hub.never')}</dd>
-        {props.pending !== undefined && (
-          <>
-            <dt>{t('hub.pending')}</dt>
-            <dd>{String(props.pending)}</dd>
-          </>
-        )}
-        {props.lastError && (
-          <>
-            <dt>{t('hub.lastError')}</dt>
-            <dd class="status-error">
-              {formatDateTime(props.lastError.at)}: {tProblem(props.lastError.problem)}
-            </dd>
-          </>
-        )}
-        {props.nextTryAt && (
-          <>
-            <dt>{t('hub.nextTry')}</dt>
-            <dd>{formatDateTime(props.nextTryAt)}</dd>
-          </>
-        )}
-      </dl>
+      {props.agencyName || props.lastError ? (
+        <dl>
+          {props.agencyName && (
+            <>
+              <dt>{t('hub.lastSynced')}</dt>
+              <dd>{props.lastSyncedAt ? formatDateTime(props.lastSyncedAt) : t('hub.never')}</dd>
+            </>
+          )}
+          {props.agencyName && props.pending !== undefined && (
+            <>
+              <dt>{t('hub.pending')}</dt>
+              <dd>{String(props.pending)}</dd>
+            </>
+          )}
+          {props.lastError && (
+            <>
+              <dt>{t('hub.lastError')}</dt>
+              <dd class="status-error">
+                {formatDateTime(props.lastError.at)}: {tProblem(props.lastError.problem)}
+              </dd>
+            </>
+          )}
+          {props.nextTryAt && (
+            <>
+              <dt>{t('hub.nextTry')}</dt>
+              <dd>{formatDateTime(props.nextTryAt)}</dd>
+            </>
+          )}
+        </dl>
+      ) : null}
       {!props.needsPermission || props.agencyName ? (
         <div class="actions">
           <button

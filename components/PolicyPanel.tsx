@@ -32,9 +32,11 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
                     : name === 'siteRules'
                       ? // A whole rules file: how many, and where they are listed one by one.
                         t('pageRules.policyValue', [String(siteRulesEnvelope(String(value))?.length ?? 0)])
-                      : Array.isArray(value)
-                        ? value.join(', ')
-                        : String(value)}
+                      : typeof value === 'boolean'
+                        ? t(value ? 'policy.on' : 'policy.off')
+                        : Array.isArray(value)
+                          ? value.join(', ')
+                          : String(value)}
                 </td>
               </tr>
             ))}

@@ -220,9 +220,12 @@ export async function sendReportsToHub(reports: CallReport[], exportedBy: string
   }
 }
 
+/** The hub's host on any port: Firefox's match patterns take no port. */
+const hubPattern = (config: HubConfig) => `https://${new URL(config.origin).hostname}/*`;
+
 /** Whether the agent allowed AOR Guard to reach the hub's site. */
 export const hubAllowed = (config: HubConfig) =>
-  browser.permissions.contains({ origins: [`${config.origin}/*`] });
+  browser.permissions.contains({ origins: [hubPattern(config)] });
 
 /** Calls back when the agent allows or takes back a site. */
 export function watchPermissions(onChange: () => void): () => void {
@@ -236,7 +239,7 @@ export function watchPermissions(onChange: () => void): () => void {
 
 /** The agent's click in the Agency section: allow the hub's site (only that origin), then sync. */
 export async function allowHubAndSync(config: HubConfig): Promise<boolean> {
-  if (!(await browser.permissions.request({ origins: [`${config.origin}/*`] }))) return false;
+  if (!(await browser.permissions.request({ origins: [hubPattern(config)] }))) return false;
   await syncHub({ force: true });
   return true;
 }
