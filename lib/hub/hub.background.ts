@@ -68,6 +68,11 @@ const writeCursor = async (change: (c: HubCursor) => HubCursor) =>
 const enrolmentKey = (c: HubConfig) => `${c.hubUrl} ${c.code}`;
 const RETRY_ALARM = 'hub-retry';
 const SYNC_ALARM = 'hub-sync';
+const SYNC_EVERY_MINUTES = 10;
+const SYNC_EVERY_MS = SYNC_EVERY_MINUTES * 60_000;
+/** Changes worth a sync soon; the alarm catches what happens while the worker sleeps. */
+const SYNCED_TABLES = ['callReports', 'invalidActionCases', 'resumeLinks'];
+const DEBOUNCE_MS = 10_000;
 
 async function failed(result: HubFailure, config: HubConfig, now: Date): Promise<never> {
   // A revoked device does not enrol again with the same code: an admin revoked it on purpose.
@@ -83,6 +88,8 @@ interface Options {
   fetch?: typeof fetch;
   /** Asked for by the agent: a pause after failures or a refused code does not wait. */
   force?: boolean;
+  /** Skipped when the last sync is more recent than the alarm's period. */
+  unlessRecent?: boolean;
 }
 
 /**
@@ -161,10 +168,14 @@ let running: Promise<void> | undefined;
 
 /**
  * One sync: enrols if needed, sends reports a Send to agency left behind, everything changed (when the
- * policy turns auto sync on), then pulls the filing statuses. One at a time: a sync asked for while one
- * runs waits for it and then runs. Throws the failure (a ProblemError) for whoever asked.
+ * policy turns auto sync on), then pulls the filing statuses. Throws the failure (a ProblemError) for
+ * whoever asked. One at a time across the worker and the dashboard (a Web Lock, where the browser has
+ * them): two enrolments at once would make two devices.
  */
 export function syncHub(opts: Options = {}): Promise<void> {
+  const locks = globalThis.navigator?.locks;
+  // request() resolves with what the callback's promise resolves with (its types say the promise itself).
+  if (locks) return locks.request('aor-guard-hub-sync', () => syncOnce(opts)).then(() => undefined);
   const next = (running ?? Promise.resolve()).catch(() => {}).then(() => syncOnce(opts));
   running = next;
   return next;
@@ -176,6 +187,13 @@ async function syncOnce(opts: Options): Promise<void> {
   if (!config) return;
   const state = await readHubState();
   if (!opts.force && state.nextTryAt && state.nextTryAt > now.toISOString()) return;
+  // A worker wakes for every page it answers: no more than the alarm's pace for those wake-ups.
+  if (
+    opts.unlessRecent &&
+    state.lastSyncedAt &&
+    now.getTime() - Date.parse(state.lastSyncedAt) < SYNC_EVERY_MS
+  )
+    return;
   const device = await connectHub(config, opts);
   if (!device) return;
   const exportedBy = actorName(await readProfile());
@@ -244,11 +262,6 @@ export async function allowHubAndSync(config: HubConfig): Promise<boolean> {
   return true;
 }
 
-/** Changes worth a sync soon; the alarm catches what happens while the worker sleeps. */
-const SYNCED_TABLES = ['callReports', 'invalidActionCases', 'resumeLinks'];
-const DEBOUNCE_MS = 10_000;
-const SYNC_EVERY_MINUTES = 10;
-
 /** Background: syncs at start, on the alarm, after changes (debounced), when the policy or permission changes. */
 export function startHubSync(): void {
   const quietly = (opts?: Options) => {
@@ -273,7 +286,7 @@ export function startHubSync(): void {
     }, DEBOUNCE_MS);
   });
   schedule()
-    .then(() => quietly())
+    .then(() => quietly({ unlessRecent: true }))
     .catch(() => {});
 }
 
