@@ -30,9 +30,13 @@ create table devices (
 create index devices_agency on devices (agency_id);
 
 -- Request ids a device has used: a replayed request is refused. Old ids are pruned (docs/HUB.md).
-create table device_requests (
-  agency_id uuid not null references agencies(id),
-  device_id uuid not null references devices(id),
+-- Unlogged and without foreign keys, like device_rate: a foreign-key check locks the device row, and
+-- that lock and a logged table would each cost a WAL flush on every request. A crash empties these
+-- tables, which only reopens the replay window of uploads that are idempotent anyway and restarts
+-- rate windows. Devices are revoked, never deleted, so the ids stay valid.
+create unlogged table device_requests (
+  agency_id uuid not null,
+  device_id uuid not null,
   request_id uuid not null,
   at timestamptz not null,
   primary key (device_id, request_id)
@@ -40,9 +44,9 @@ create table device_requests (
 create index device_requests_at on device_requests (at);
 
 -- Requests per device per minute, shared by every hub process.
-create table device_rate (
-  agency_id uuid not null references agencies(id),
-  device_id uuid primary key references devices(id),
+create unlogged table device_rate (
+  agency_id uuid not null,
+  device_id uuid primary key,
   window_start timestamptz not null,
   count integer not null
 );

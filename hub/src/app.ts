@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, HubContext } from './context';
 import { enrollRoutes } from './device/routes';
+import { gatewayConfigFromEnv } from './gateway/config';
 import { apiError } from './http';
 import { deviceRoutes } from './ingest/routes';
 import { silentLogger } from './log';
@@ -19,6 +20,8 @@ export function createApp(deps: AppDeps): Hono {
     webDir: '',
     rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
     maxBundleBytes: DEFAULT_MAX_BUNDLE_BYTES,
+    // Nothing configured: the gateway answers 503 until SMTP or SMS settings are given.
+    gateway: gatewayConfigFromEnv({}),
     ...deps,
   };
   const app = new Hono();

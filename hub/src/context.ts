@@ -1,5 +1,6 @@
 // What the hub's routes are given: the database, the clock, the log and the limits.
 import type pg from 'pg';
+import type { GatewayConfig } from './gateway/config';
 import type { Logger } from './log';
 
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Largest call-report bundle accepted, in bytes (HUB_MAX_BUNDLE_BYTES). */
   maxBundleBytes?: number;
+  /** SMTP and SMS settings when the hub is the Resume Link gateway. */
+  gateway?: GatewayConfig;
 }
 
 export type HubContext = Required<AppDeps>;

@@ -6,7 +6,9 @@ import { createApp, DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE } fr
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/pool';
 import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from './device/admin';
+import { gatewayConfigFromEnv } from './gateway/config';
 import { jsonLogger } from './log';
+import { staffCommands, staffJobs } from './staff/mount';
 
 const env = process.env;
 const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -43,6 +45,7 @@ switch (command) {
       webDir: WEB_DIR,
       rateLimitPerMinute: Number(env.HUB_RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
       maxBundleBytes: Number(env.HUB_MAX_BUNDLE_BYTES ?? DEFAULT_MAX_BUNDLE_BYTES),
+      gateway: gatewayConfigFromEnv(env),
     });
     const port = Number(env.PORT ?? 8080);
     const hostname = env.HUB_HOST ?? '127.0.0.1';
@@ -54,8 +57,17 @@ switch (command) {
         .query('delete from device_requests where at < $1', [new Date(Date.now() - REQUEST_IDS_KEPT_MS)])
         .catch((error: Error) => log.error('prune.failed', { message: error.message }));
     }, 3600_000);
+    const timers = staffJobs.map((job) => {
+      const run = () =>
+        job
+          .run(pool, new Date())
+          .catch((error: Error) => log.error('job.failed', { job: job.name, message: error.message }));
+      void run();
+      return setInterval(run, job.everyMs);
+    });
     const stop = () => {
       clearInterval(prune);
+      for (const timer of timers) clearInterval(timer);
       server.close(() => void database.close().then(() => process.exit(0)));
     };
     process.on('SIGINT', stop);
@@ -108,9 +120,15 @@ switch (command) {
   case 'migrate':
     process.stdout.write(`Applied: ${applied.join(', ') || 'nothing new'}\n`);
     break;
-  default:
+  default: {
+    const staffCommand = staffCommands[command];
+    if (staffCommand) {
+      process.exitCode = await staffCommand(pool, args);
+      break;
+    }
     usage(
-      `Unknown command ${command}. Commands: serve, create-agency, create-code, list-devices, revoke-device, migrate`,
+      `Unknown command ${command}. Commands: serve, create-agency, create-code, list-devices, revoke-device, migrate ${Object.keys(staffCommands).join(' ')}`,
     );
+  }
 }
 if (command !== 'serve') await database.close();

@@ -59,7 +59,7 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     await handle.close();
   } catch {
     const pid = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (pid && pid !== process.pid && isRunning(pid))
+    if (pid && isRunning(pid))
       throw new Error(`Hub process ${pid} already uses ${dir}: PGlite serves one process (docs/HUB.md).`);
     await rm(file, { force: true });
     return lockDataDir(dir);

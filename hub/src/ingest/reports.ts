@@ -3,7 +3,6 @@ import type pg from 'pg';
 import { type CallReportBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import type { CallReport } from '../../../lib/call-reports/report';
 import type { Problem } from '../../../lib/shared/problem';
-import { auditMany } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
 
@@ -58,12 +57,7 @@ export async function ingestReports(
     for (const row of existing.rows) stored.set(row.id, row.report);
 
     const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, conflicts: 0 };
-    const changed: CallReport[] = [];
-    const actions: Record<'added' | 'updated' | 'conflict', string[]> = {
-      added: [],
-      updated: [],
-      conflict: [],
-    };
+    const changed: { report: CallReport; action: string }[] = [];
     for (const [id, report] of incoming) {
       const merged = mergeReport(stored.get(id), report);
       if (merged.outcome === 'unchanged') {
@@ -71,26 +65,26 @@ export async function ingestReports(
         continue;
       }
       counts[merged.outcome === 'conflict' ? 'conflicts' : merged.outcome]++;
-      actions[merged.outcome].push(`report:${id}`);
-      changed.push(merged.report);
+      changed.push({ report: merged.report, action: `report.${merged.outcome}` });
     }
-    if (changed.length) {
-      // Until support staff set a status (status_changed_by), the hub's status follows the agent's report.
-      await client.query(
-        `insert into call_reports (agency_id, id, device_id, agent_npn, report, status, received_at, updated_at)
-         select $1, r->>'id', $2, $3, r, r->>'status', $4, $4 from jsonb_array_elements($5::jsonb) as r
+    if (changed.length === 0) return counts;
+    // One statement writes the reports and their audit rows. Until support staff set a status
+    // (status_changed_by), the hub's status follows the agent's report.
+    await client.query(
+      `with input as (select e->'report' as r, e->>'action' as action from jsonb_array_elements($5::jsonb) as e),
+       written as (
+         insert into call_reports (agency_id, id, device_id, agent_npn, report, status, received_at, updated_at)
+         select $1, r->>'id', $2, $3, r, r->>'status', $4, $4 from input
          on conflict (agency_id, id) do update set
            report = excluded.report, device_id = excluded.device_id, agent_npn = excluded.agent_npn,
            updated_at = excluded.updated_at,
            status = case when call_reports.status_changed_by is null then excluded.status
-                    else call_reports.status end`,
-        [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(changed)],
-      );
-    }
-    const actor = { agencyId: device.agencyId, actor: `device:${device.id}` };
-    await auditMany(client, { ...actor, action: 'report.added' }, actions.added, now);
-    await auditMany(client, { ...actor, action: 'report.updated' }, actions.updated, now);
-    await auditMany(client, { ...actor, action: 'report.conflict' }, actions.conflict, now);
+                    else call_reports.status end
+       )
+       insert into audit_log (agency_id, at, actor, action, target)
+       select $1, $4, 'device:' || $2::text, action, 'report:' || (r->>'id') from input`,
+      [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(changed)],
+    );
     return counts;
   });
 }
@@ -101,9 +95,6 @@ export interface StatusChange {
   changedAt: string;
   changedBy: string | null;
 }
-
-/** Most changes returned by one call; the caller asks again from the last one's time. */
-export const STATUSES_PAGE = 5000;
 
 /**
  * Statuses support staff set since a moment, for this device's reports and its agent's (by NPN, so an
@@ -125,8 +116,7 @@ export async function statusesSince(
      where agency_id = $1 and status_changed_at is not null
        and ($4::timestamptz is null or status_changed_at > $4)
        and (device_id = $2 or ($3::text is not null and agent_npn = $3))
-     order by status_changed_at
-     limit ${STATUSES_PAGE}`,
+     order by status_changed_at`,
     [device.agencyId, device.id, device.agentNpn, since ?? null],
   );
   return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));

@@ -2,8 +2,6 @@
 import type pg from 'pg';
 import { CHANNELS, DELIVERIES } from '../../../lib/resume-links/send';
 import { applicationIdDigits, isoDateTime, planYear, textUpTo, z } from '../../../lib/shared/schema';
-import { auditMany } from '../db/audit';
-import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
 import { countUpserts, type UpsertCounts } from './upsert';
 
@@ -37,33 +35,25 @@ export async function ingestSends(
   now: Date,
 ): Promise<UpsertCounts> {
   const unique = [...new Map(sends.map((s) => [s.id, s])).values()];
-  return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string; inserted: boolean }>(
-      `insert into resume_link_sends as s (agency_id, id, device_id, agent_npn, case_id, application_id, outcome,
-         sent_at, send, received_at)
-       select $1, x->>'id', $2, $3, x->>'caseId', x->>'applicationId', x->>'outcome', (x->>'sentAt')::timestamptz,
-         x, $4
-       from jsonb_array_elements($5::jsonb) as x
-       on conflict (agency_id, id) do update set
-         send = excluded.send, outcome = excluded.outcome, sent_at = excluded.sent_at, received_at = excluded.received_at
-       where s.send is distinct from excluded.send
-       returning id, (xmax = 0) as inserted`,
-      [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(unique)],
-    );
-    const { counts, added, updated } = countUpserts(unique.length, rows);
-    const actor = { agencyId: device.agencyId, actor: `device:${device.id}` };
-    await auditMany(
-      client,
-      { ...actor, action: 'resumeLinkSend.added' },
-      added.map((id) => `send:${id}`),
-      now,
-    );
-    await auditMany(
-      client,
-      { ...actor, action: 'resumeLinkSend.updated' },
-      updated.map((id) => `send:${id}`),
-      now,
-    );
-    return counts;
-  });
+  const { rows } = await pool.query<{ id: string; inserted: boolean }>(
+    `with written as (
+         insert into resume_link_sends as s (agency_id, id, device_id, agent_npn, case_id, application_id, outcome,
+           sent_at, send, received_at)
+         select $1, x->>'id', $2, $3, x->>'caseId', x->>'applicationId', x->>'outcome', (x->>'sentAt')::timestamptz,
+           x, $4
+         from jsonb_array_elements($5::jsonb) as x
+         on conflict (agency_id, id) do update set
+           send = excluded.send, outcome = excluded.outcome, sent_at = excluded.sent_at, received_at = excluded.received_at
+         where s.send is distinct from excluded.send
+         returning id, (xmax = 0) as inserted
+       ), logged as (
+         insert into audit_log (agency_id, at, actor, action, target)
+         select $1, $4, 'device:' || $2::text, case when inserted then 'resumeLinkSend.added' else 'resumeLinkSend.updated' end,
+           'send:' || id
+         from written
+       )
+       select id, inserted from written`,
+    [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(unique)],
+  );
+  return countUpserts(unique.length, rows);
 }

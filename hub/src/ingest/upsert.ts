@@ -10,12 +10,7 @@ export interface UpsertCounts {
  * Rows the statement wrote come back with `inserted` (xmax = 0 is PostgreSQL's mark of a row this
  * statement inserted); rows it skipped are the unchanged ones.
  */
-export function countUpserts(total: number, rows: { inserted: boolean; id: string }[]) {
-  const added = rows.filter((r) => r.inserted).map((r) => r.id);
-  const updated = rows.filter((r) => !r.inserted).map((r) => r.id);
-  return {
-    counts: { added: added.length, updated: updated.length, unchanged: total - rows.length },
-    added,
-    updated,
-  };
+export function countUpserts(total: number, rows: { inserted: boolean }[]): UpsertCounts {
+  const added = rows.filter((r) => r.inserted).length;
+  return { added, updated: rows.length - added, unchanged: total - rows.length };
 }

@@ -196,7 +196,7 @@ describe('filing statuses flow back', () => {
     );
     const res = await device.call('/api/v1/reports/statuses?since=2026-11-21T10:00:00.000Z');
     expect(await res.json()).toEqual({
-      now: '2026-11-21T10:00:00.000Z',
+      now: '2026-11-21T09:59:55.000Z',
       statuses: [
         { id: id(30), status: 'filed-cms', changedAt: '2026-11-21T10:05:00.000Z', changedBy: 'Pat Support' },
       ],

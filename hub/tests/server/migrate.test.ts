@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,11 +18,13 @@ const tableExists = async (name: string) =>
 describe('migrations', () => {
   it('applies each file once even when several hub processes start together', async () => {
     db = await testDatabase({ migrated: false });
+    const files = (await readdir(MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+    expect(files[0]).toBe('001_core.sql');
     const runs = await Promise.all([migrate(db.pool, MIGRATIONS), migrate(db.pool, MIGRATIONS)]);
-    expect(runs.flat()).toEqual(['001_core.sql']);
+    expect(runs.flat().sort()).toEqual(files);
     expect(await migrate(db.pool, MIGRATIONS)).toEqual([]);
-    const { rows } = await db.pool.query('select name from schema_migrations');
-    expect(rows).toEqual([{ name: '001_core.sql' }]);
+    const { rows } = await db.pool.query('select name from schema_migrations order by name');
+    expect(rows.map((r) => r.name)).toEqual(files);
   });
 
   it('rolls a failing file back whole and stops there', async () => {
