@@ -29,9 +29,12 @@ export interface HubView {
 export function useHub(): HubView | undefined {
   const [view, setView] = useState<HubView>();
   useLayoutEffect(() => {
+    // The site permission is watched only once the policy names a hub (most installs never do).
+    let stopPermissions: (() => void) | undefined;
     const refresh = async () => {
       const { policy } = await readPolicy();
       const config = hubConfig(policy);
+      if (config) stopPermissions ??= watchPermissions(refresh);
       const [allowed, device, state, cursor] = await Promise.all([
         config ? hubAllowed(config) : false,
         readHubDevice(),
@@ -49,9 +52,9 @@ export function useHub(): HubView | undefined {
     };
     refresh();
     const stops = [hubDeviceItem, hubStateItem, hubCursorItem].map((item) => item.watch(refresh));
-    stops.push(watchPolicy(refresh), watchPermissions(refresh));
+    stops.push(watchPolicy(refresh));
     return () => {
-      for (const stop of stops) stop();
+      for (const stop of [...stops, stopPermissions]) stop?.();
     };
   }, []);
   return view;

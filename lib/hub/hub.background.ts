@@ -262,7 +262,10 @@ export async function allowHubAndSync(config: HubConfig): Promise<boolean> {
   return true;
 }
 
-/** Background: syncs at start, on the alarm, after changes (debounced), when the policy or permission changes. */
+/**
+ * Background: syncs at start, on the alarm, after changes (debounced) and when the policy changes. The
+ * agent's Connect in the dashboard syncs from there.
+ */
 export function startHubSync(): void {
   const quietly = (opts?: Options) => {
     syncHub(opts).catch(() => {});
@@ -270,7 +273,6 @@ export function startHubSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) quietly();
   });
-  browser.permissions.onAdded.addListener(() => quietly({ force: true }));
   watchPolicy(() => {
     schedule().catch(() => {});
     quietly({ force: true });

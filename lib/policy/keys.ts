@@ -87,7 +87,7 @@ export const POLICY_KEYS = {
     schema: z.string().check(z.minLength(6), z.maxLength(200)),
     type: 'string',
     description:
-      "An enrolment code from the hub (its admin pages, or npm run hub -- create-code); each extension uses it once to get its own device token.",
+      'An enrolment code from the hub (its admin pages, or npm run hub -- create-code); each extension uses it once to get its own device token.',
     example: 'ACME-7Q4K-92XD',
   }),
   hubAutoSync: key({
