@@ -238,6 +238,16 @@ export async function sendReportsToHub(reports: CallReport[], exportedBy: string
   }
 }
 
+/**
+ * The device token and a fresh request id when `url` is on the hub this browser enrolled with (the hub
+ * as the Resume Link gateway); nothing for any other address: the token goes to its hub only.
+ */
+export async function hubHeadersFor(url: string): Promise<Record<string, string>> {
+  const device = await readHubDevice();
+  if (!device || hubOrigin(url) === undefined || hubOrigin(url) !== hubOrigin(device.hubUrl)) return {};
+  return { authorization: `Bearer ${device.token}`, 'x-request-id': crypto.randomUUID() };
+}
+
 /** The hub's host on any port: Firefox's match patterns take no port. */
 const hubPattern = (config: HubConfig) => `https://${new URL(config.origin).hostname}/*`;
 

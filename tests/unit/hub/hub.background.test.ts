@@ -244,3 +244,17 @@ describe('sync and statuses', () => {
     expect((await bg.readHubCursor()).unsent).toEqual([]);
   });
 });
+
+describe('the hub as Resume Link gateway', () => {
+  it('gets the device token only for an address on the enrolled hub', async () => {
+    const bg = await load(POLICY);
+    granted = [`${HUB}/*`];
+    expect(await bg.hubHeadersFor(`${HUB}/api/v1/gateway/send`)).toEqual({});
+    await bg.sync();
+    const headers = await bg.hubHeadersFor(`${HUB}/api/v1/gateway/send`);
+    expect(headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await bg.hubHeadersFor('https://gateway.elsewhere.example/send')).toEqual({});
+    expect(await bg.hubHeadersFor('https://hub.acme.example.evil.example/send')).toEqual({});
+  });
+});
