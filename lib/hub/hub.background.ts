@@ -93,8 +93,8 @@ interface Options {
 }
 
 /**
- * This extension's device for the policy's hub, enrolling once when there is none. Undefined, with the
- * reason in the state, when the agent has not allowed the hub's site or an earlier failure still waits.
+ * This extension's device for the policy's hub, enrolling once when there is none. Undefined while the
+ * agent has not allowed the hub's site, or while an earlier failure (named in the state) still waits.
  */
 export async function connectHub(config: HubConfig, opts: Options = {}): Promise<HubDevice | undefined> {
   const now = opts.now ?? new Date();
