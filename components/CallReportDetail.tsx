@@ -263,7 +263,8 @@ export function CallReportDetail(props: CallReportDetailProps) {
           </li>
           {(r.history ?? []).map((h) => (
             <li key={h.at + h.action + (h.status ?? '')}>
-              <time dateTime={h.at}>{shownTime(h.at)}</time> — {h.by}:{' '}
+              <time dateTime={h.at}>{shownTime(h.at)}</time> —{' '}
+              {h.via === 'agency-hub' ? t('hub.historyBy', [h.by]) : h.by}:{' '}
               {h.action === 'status' && h.status
                 ? tCode('support.status', h.status)
                 : tCode('support.action', h.action)}

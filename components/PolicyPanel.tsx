@@ -26,12 +26,17 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
                   <code>{name}</code>
                 </th>
                 <td>
-                  {name === 'siteRules'
-                    ? // A whole rules file: how many, and where they are listed one by one.
-                      t('pageRules.policyValue', [String(siteRulesEnvelope(String(value))?.length ?? 0)])
-                    : Array.isArray(value)
-                      ? value.join(', ')
-                      : String(value)}
+                  {name === 'hubEnrollmentCode'
+                    ? // A shared secret of the agency: whoever reads it could enrol another browser.
+                      t('hub.hidden')
+                    : name === 'siteRules'
+                      ? // A whole rules file: how many, and where they are listed one by one.
+                        t('pageRules.policyValue', [String(siteRulesEnvelope(String(value))?.length ?? 0)])
+                      : typeof value === 'boolean'
+                        ? t(value ? 'policy.on' : 'policy.off')
+                        : Array.isArray(value)
+                          ? value.join(', ')
+                          : String(value)}
                 </td>
               </tr>
             ))}

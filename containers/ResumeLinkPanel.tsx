@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ResumeLinkForm } from '../components/ResumeLinkForm';
 import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../hooks/use-stored-profile';
+import { hubHeadersFor } from '../lib/hub/hub.background';
 import type { Policy } from '../lib/policy/keys';
 import { effectiveSetting, readPolicy } from '../lib/policy/managed.background';
 import {
@@ -70,7 +71,7 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
       .request({ origins: [gatewayOriginPattern(checked.url)] })
       .catch(() => false);
     if (!granted) return { ok: false as const, problem: problem('gateway.permission') };
-    return postToGateway(checked.url.href, payload);
+    return postToGateway(checked.url.href, payload, { headers: await hubHeadersFor(checked.url.href) });
   }
 
   return (

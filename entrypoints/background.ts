@@ -12,6 +12,7 @@ import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { mayOpenCase } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
+import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
@@ -180,4 +181,5 @@ export default defineBackground(() => {
   startRetention();
   startSendRetries();
   startLicenseExpiryChecks();
+  startHubSync();
 });

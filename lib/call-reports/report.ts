@@ -62,6 +62,8 @@ export interface ReportHistoryEntry {
   action: 'created' | 'status' | 'edited' | 'corrected';
   status?: ReportStatus;
   fields?: string[];
+  /** Set in the agency hub by its staff (`by`), not on this machine. */
+  via?: 'agency-hub';
 }
 export interface ReportCorrection {
   at: string;
@@ -75,6 +77,7 @@ const historyEntrySchema = z.object({
   action: z.enum(['created', 'status', 'edited', 'corrected']),
   status: z.optional(z.enum(REPORT_STATUSES)),
   fields: z.optional(z.array(textUpTo(40)).check(z.maxLength(20))),
+  via: z.optional(z.literal('agency-hub')),
 });
 const correctionSchema = z.object({
   at: isoDateTime(),

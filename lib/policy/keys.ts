@@ -88,6 +88,28 @@ export const POLICY_KEYS = {
     description: "HTTPS endpoint 'Send to agency' POSTs call report bundles to.",
     example: 'https://reports.acme-agency.com/aor-guard',
   }),
+  hubUrl: key({
+    schema: https(),
+    type: 'string',
+    description:
+      "The agency hub's HTTPS address. With hubEnrollmentCode, each extension enrols there once; Send to agency then posts to the hub.",
+    example: 'https://hub.acme-agency.com',
+  }),
+  hubEnrollmentCode: key({
+    schema: z.string().check(z.minLength(6), z.maxLength(200)),
+    type: 'string',
+    description:
+      'An enrolment code from the hub (its admin pages, or npm run hub -- create-code); each extension uses it once to get its own device token.',
+    example: 'ACME-7Q4K-92XD',
+  }),
+  hubAutoSync: key({
+    schema: z.boolean(),
+    type: 'boolean',
+    default: false,
+    description:
+      'Sync call reports, Invalid Action cases and Resume Link sends (without contact details) to the hub as they change.',
+    example: true,
+  }),
   textSendsPerNumberPer24h: key({
     schema: z.int().check(z.gte(1), z.lte(20)),
     type: 'integer',
@@ -295,6 +317,8 @@ function examplePolicy(): Record<string, unknown> {
 
 function regValue(name: string, value: unknown): string {
   if (typeof value === 'number') return `"${name}"=dword:${value.toString(16).padStart(8, '0')}`;
+  // Chrome reads a boolean policy written as a DWORD: 1 is true.
+  if (typeof value === 'boolean') return `"${name}"=dword:0000000${value ? 1 : 0}`;
   // Lists and strings: Chrome reads a JSON string for a list policy written as REG_SZ.
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return `"${name}"="${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -305,6 +329,7 @@ function plistValue(value: unknown, indent: string): string {
     return `${indent}<array>\n${value.map((v) => plistValue(v, `${indent}  `)).join('\n')}\n${indent}</array>`;
   }
   if (typeof value === 'number') return `${indent}<integer>${value}</integer>`;
+  if (typeof value === 'boolean') return `${indent}<${value}/>`;
   return `${indent}<string>${String(value)}</string>`;
 }
 

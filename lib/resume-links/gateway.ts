@@ -43,7 +43,7 @@ export const gatewayOriginPattern = (url: URL) => `${url.protocol}//${url.hostna
 export async function postToGateway(
   gatewayUrl: string,
   payload: GatewayPayload,
-  opts: { timeoutMs?: number; fetch?: typeof fetch } = {},
+  opts: { timeoutMs?: number; fetch?: typeof fetch; headers?: Record<string, string> } = {},
 ): Promise<GatewayResult> {
   const checked = checkGatewayUrl(gatewayUrl);
   if (!checked.ok) return checked;
@@ -53,7 +53,8 @@ export async function postToGateway(
   try {
     const response = await (opts.fetch ?? fetch)(checked.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The agency hub as gateway wants this browser's device token (lib/hub/hub.background.ts).
+      headers: { ...opts.headers, 'content-type': 'application/json' },
       body: JSON.stringify(payload),
       signal: controller.signal,
       credentials: 'omit',

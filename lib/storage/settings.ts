@@ -112,3 +112,18 @@ export const licenseExpiryNotifiedItem = storage.defineItem<string[]>('local:lic
 export const referralSiteTimerItem = storage.defineItem<boolean>('local:referralSiteTimer', {
   fallback: false,
 });
+/**
+ * This extension's enrolment with the agency hub (lib/hub/hub.background.ts): the hub it enrolled
+ * with and the device token the hub gave it. The token is never shown, and never leaves in a backup
+ * (lib/storage/backup.ts exports the database only); Wipe all data clears it with storage.local.
+ */
+export const hubDeviceItem = storage.defineItem<unknown>('local:hubDevice', { fallback: null });
+
+/** What the Agency section shows of the hub: enrolment or sync failures, last sync, what waits. */
+export const hubStateItem = storage.defineItem<unknown>('local:hubState', { fallback: {} });
+
+/**
+ * Up to where each kind was synced (the latest `updatedAt` or `sentAt` sent) and the hub's `now` of the
+ * last status pull: the next sync sends what changed after it, the next pull asks what changed since.
+ */
+export const hubCursorItem = storage.defineItem<unknown>('local:hubCursor', { fallback: {} });

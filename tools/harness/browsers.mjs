@@ -59,7 +59,13 @@ export function unpackedExtensionId(dir) {
  * same profile). Should no worker show up, the id Chromium derives from the unpacked extension's path
  * (the same value, checked) is used after probing that the extension's files are reachable.
  */
-export async function launchChromium({ userDataDir, headless = true, keepWelcome = false } = {}) {
+export async function launchChromium({
+  userDataDir,
+  headless = true,
+  keepWelcome = false,
+  hosts = [],
+  extension = CHROME_EXT,
+} = {}) {
   if (!userDataDir) throw new Error('launchChromium needs a userDataDir');
   // An extension loaded with --load-extension is installed again at every launch, a relaunch on a used
   // profile included (onInstalled says 'install'): the welcome page opens each time, and is closed.
@@ -77,14 +83,15 @@ export async function launchChromium({ userDataDir, headless = true, keepWelcome
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
-      `--host-resolver-rules=${hostResolverRules()}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      // `hosts`: more names on the loopback address (a test's own HTTPS server, e.g. the agency hub).
+      `--host-resolver-rules=${[hostResolverRules(), ...hosts.map((h) => `MAP ${h} 127.0.0.1`)].join(',')}`,
       '--ignore-certificate-errors',
     ],
   });
   try {
-    let extensionId = unpackedExtensionId(CHROME_EXT);
+    let extensionId = unpackedExtensionId(extension);
     const worker = await browser
       .waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
         timeout: 10_000,
@@ -101,7 +108,7 @@ export async function launchChromium({ userDataDir, headless = true, keepWelcome
           .goto(`chrome-extension://${extensionId}/manifest.json`)
           .catch(() => null);
         if (!response?.ok()) {
-          throw new Error(`The extension in ${CHROME_EXT} did not load in Chromium (is it built?)`);
+          throw new Error(`The extension in ${extension} did not load in Chromium (is it built?)`);
         }
       } finally {
         await probe.close();

@@ -11,8 +11,9 @@ import { CallReportTable } from '../../../components/CallReportTable';
 import { ConflictResolution } from '../../../components/ConflictResolution';
 import { csvWords } from '../../../components/call-report-words';
 import { downloadText, stamp } from '../../../components/download';
-import { t, tCode, tProblem } from '../../../components/i18n';
+import { t, tCode, tError, tProblem } from '../../../components/i18n';
 import { SelectionBar, SupportToolbar } from '../../../components/SupportToolbar';
+import { useHubConfig } from '../../../hooks/use-hub';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
@@ -60,6 +61,7 @@ import {
   updateReports,
 } from '../../../lib/call-reports/store';
 import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
+import { sendReportsToHub } from '../../../lib/hub/hub.background';
 import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
 import { type DashboardPrefill, parseDashboardHash } from '../../../lib/shared/dashboard-link';
 import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
@@ -96,6 +98,8 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const helpDesk = useEffectiveSetting('ffmHelpDeskEmail', FFM_HELP_DESK_ITEM);
   const platformEmail = platformSetting?.value;
   const endpoint = endpointSetting?.value;
+  // An agency with a hub: Send to agency goes there, with this browser's device token.
+  const hub = useHubConfig();
   const retentionDays = retentionSetting?.value;
   const helpDeskEmail = helpDesk?.value ?? FFM_HELP_DESK_EMAIL;
   // Opened from a page's "Log call report" (an application ID in the link): the form is what they came for.
@@ -365,7 +369,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
         </div>
         <SupportToolbar
           selectedCount={selected.size}
-          endpoint={endpoint}
+          endpoint={hub?.hubUrl ?? endpoint}
           onExportBundle={async () => {
             const reports = await forExport();
             const bundle = makeBundle(reports, new Date(), actorName(profile));
@@ -406,6 +410,18 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             ]);
           }}
           onSend={async () => {
+            if (hub) {
+              const reports = await forExport();
+              const c = await sendReportsToHub(reports, actorName(profile)).catch((err) => {
+                throw new Error(tError(err));
+              });
+              return t('hub.sent', [
+                String(reports.length),
+                String(c.added),
+                String(c.updated),
+                String(c.unchanged),
+              ]);
+            }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));
             // Only this origin, asked for when the person sends (a user gesture), never all sites.

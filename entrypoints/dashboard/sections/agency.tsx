@@ -1,8 +1,15 @@
 import { PolicyPanel } from '../../../components/PolicyPanel';
+import { AgencyHub } from '../../../containers/AgencyHub';
 import type { DashboardSectionDefinition, SectionProps } from './section';
 
 export const agencySection: DashboardSectionDefinition = {
   id: 'agency',
   labelKey: 'policy.heading',
-  component: ({ agency }: SectionProps) => (agency ? <PolicyPanel parsed={agency.parsed} /> : null),
+  component: ({ agency }: SectionProps) =>
+    agency ? (
+      <>
+        <AgencyHub />
+        <PolicyPanel parsed={agency.parsed} />
+      </>
+    ) : null,
 };

@@ -9,7 +9,7 @@ import {
   postToGateway,
 } from '../../../lib/resume-links/gateway';
 
-const received: { path: string; body: unknown; type: string | undefined }[] = [];
+const received: { path: string; body: unknown; type: string | undefined; auth?: string }[] = [];
 let server: http.Server;
 let origin = '';
 
@@ -22,6 +22,7 @@ beforeAll(async () => {
         path: req.url ?? '',
         body: JSON.parse(body || 'null'),
         type: req.headers['content-type'],
+        auth: req.headers.authorization,
       });
       if (req.url === '/ok') res.writeHead(202).end('{"queued":true}');
       else if (req.url === '/fail') res.writeHead(500).end('boom');
@@ -52,6 +53,12 @@ describe('postToGateway against a local server', () => {
     expect(await postToGateway(`${origin}/ok`, payload)).toEqual({ ok: true, status: 202 });
     const last = received.at(-1);
     expect(last).toEqual({ path: '/ok', body: payload, type: 'application/json' });
+  });
+
+  it('sends the headers it is given (the agency hub wants its device token), never another content type', async () => {
+    const headers = { authorization: 'Bearer device-token', 'content-type': 'text/plain' };
+    expect(await postToGateway(`${origin}/ok`, payload, { headers })).toEqual({ ok: true, status: 202 });
+    expect(received.at(-1)).toMatchObject({ auth: 'Bearer device-token', type: 'application/json' });
   });
 
   it('500 is a clear failure', async () => {

@@ -1,0 +1,310 @@
+// The agency hub from the extension's side: enrolment by policy, the site permission for the hub's
+// origin, syncs (on change, on an alarm, when asked) and the filing statuses the hub sends back.
+// Nothing here blocks anything else: a hub that is down or refuses is named in the Agency section,
+// and tried again later.
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import { makeBundle } from '../call-reports/bundle';
+import type { CallReport } from '../call-reports/report';
+import { getReports } from '../call-reports/store';
+import { actorName } from '../call-reports/workflow';
+import type { Policy } from '../policy/keys';
+import { readPolicy, watchPolicy } from '../policy/managed.background';
+import { ProblemError, problem } from '../shared/problem';
+import { hubCursorItem, hubDeviceItem, hubStateItem, readProfile } from '../storage/settings';
+import {
+  enrol,
+  type HubCounts,
+  type HubDevice,
+  type HubFailure,
+  hubDeviceSchema,
+  hubOrigin,
+  postToHub,
+  pullStatuses,
+} from './client';
+import { applyHubStatuses, casesChangedAfter, reportsChangedAfter, SYNC_BATCH, sendsAfter } from './store';
+import {
+  afterFailure,
+  casesPayload,
+  type HubCursor,
+  type HubState,
+  hubCursorSchema,
+  hubStateSchema,
+  sendsPayload,
+} from './sync';
+
+export interface HubConfig {
+  hubUrl: string;
+  origin: string;
+  code: string;
+  autoSync: boolean;
+}
+
+/** The hub the agency's policy names, when it names one with an enrolment code. */
+export function hubConfig(policy: Policy): HubConfig | undefined {
+  const origin = policy.hubUrl && hubOrigin(policy.hubUrl);
+  if (!policy.hubUrl || !origin || !policy.hubEnrollmentCode) return undefined;
+  return {
+    hubUrl: policy.hubUrl,
+    origin,
+    code: policy.hubEnrollmentCode,
+    autoSync: policy.hubAutoSync ?? false,
+  };
+}
+
+export async function readHubDevice(): Promise<HubDevice | undefined> {
+  return hubDeviceSchema.safeParse(await hubDeviceItem.getValue()).data;
+}
+export async function readHubState(): Promise<HubState> {
+  return hubStateSchema.safeParse(await hubStateItem.getValue()).data ?? {};
+}
+export async function readHubCursor(): Promise<HubCursor> {
+  return hubCursorSchema.safeParse(await hubCursorItem.getValue()).data ?? {};
+}
+const writeCursor = async (change: (c: HubCursor) => HubCursor) =>
+  hubCursorItem.setValue(change(await readHubCursor()));
+
+/** What stops automatic tries of this enrolment until the agency changes the hub or the code. */
+const enrolmentKey = (c: HubConfig) => `${c.hubUrl} ${c.code}`;
+const RETRY_ALARM = 'hub-retry';
+const SYNC_ALARM = 'hub-sync';
+const SYNC_EVERY_MINUTES = 10;
+const SYNC_EVERY_MS = SYNC_EVERY_MINUTES * 60_000;
+/** Changes worth a sync soon; the alarm catches what happens while the worker sleeps. */
+const SYNCED_TABLES = ['callReports', 'invalidActionCases', 'resumeLinks'];
+const DEBOUNCE_MS = 10_000;
+
+async function failed(result: HubFailure, config: HubConfig, now: Date): Promise<never> {
+  // A revoked device does not enrol again with the same code: an admin revoked it on purpose.
+  if (result.revoked) await hubDeviceItem.setValue(null);
+  const state = afterFailure(await readHubState(), result, now, enrolmentKey(config));
+  await hubStateItem.setValue(state);
+  if (state.nextTryAt) browser.alarms.create(RETRY_ALARM, { when: Date.parse(state.nextTryAt) });
+  throw new ProblemError(result.problem);
+}
+
+interface Options {
+  now?: Date;
+  fetch?: typeof fetch;
+  /** Asked for by the agent: a pause after failures or a refused code does not wait. */
+  force?: boolean;
+  /** Skipped when the last sync is more recent than the alarm's period. */
+  unlessRecent?: boolean;
+}
+
+/**
+ * This extension's device for the policy's hub, enrolling once when there is none. Undefined while the
+ * agent has not allowed the hub's site, or while an earlier failure (named in the state) still waits.
+ */
+export async function connectHub(config: HubConfig, opts: Options = {}): Promise<HubDevice | undefined> {
+  const now = opts.now ?? new Date();
+  const device = await readHubDevice();
+  if (device && device.hubUrl === config.hubUrl && device.code === config.code) return device;
+  const state = await readHubState();
+  if (!opts.force && state.stoppedFor === enrolmentKey(config)) return undefined;
+  if (!opts.force && state.nextTryAt && state.nextTryAt > now.toISOString()) return undefined;
+  // Managed installs cannot be granted a site by policy in every browser: the agent allows it once
+  // (the Agency section asks).
+  if (!(await hubAllowed(config))) return undefined;
+  const profile = await readProfile();
+  const result = await enrol(
+    config.hubUrl,
+    { code: config.code, deviceName: actorName(profile), ...(profile.npn ? { agentNpn: profile.npn } : {}) },
+    opts.fetch,
+  );
+  if (!result.ok) return failed(result, config, now);
+  const enrolled: HubDevice = {
+    hubUrl: config.hubUrl,
+    code: config.code,
+    ...result.data,
+    enrolledAt: now.toISOString(),
+  };
+  await hubDeviceItem.setValue(enrolled);
+  // A new device starts the statuses and the sync over: the hub has nothing of this machine yet.
+  await hubCursorItem.setValue({});
+  await hubStateItem.setValue({});
+  return enrolled;
+}
+
+/** Posts `body` to the hub, or records the failure and throws it as a ProblemError. */
+async function post(
+  device: HubDevice,
+  config: HubConfig,
+  what: Parameters<typeof postToHub>[1],
+  body: string,
+  opts: Options,
+): Promise<HubCounts> {
+  const result = await postToHub(device, what, body, opts.fetch);
+  return result.ok ? result.data : failed(result, config, opts.now ?? new Date());
+}
+
+/** Sends what changed after the cursor, batch by batch, moving the cursor after each batch sent. */
+async function pushChanges(device: HubDevice, config: HubConfig, opts: Options, exportedBy: string) {
+  const now = opts.now ?? new Date();
+  for (;;) {
+    const reports = await reportsChangedAfter((await readHubCursor()).reports);
+    if (!reports.length) break;
+    await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+    await writeCursor((c) => ({ ...c, reports: reports.at(-1)?.updatedAt }));
+    if (reports.length < SYNC_BATCH) break;
+  }
+  for (;;) {
+    const cases = await casesChangedAfter((await readHubCursor()).cases);
+    if (!cases.length) break;
+    await post(device, config, 'cases', casesPayload(cases), opts);
+    await writeCursor((c) => ({ ...c, cases: cases.at(-1)?.updatedAt }));
+    if (cases.length < SYNC_BATCH) break;
+  }
+  for (;;) {
+    const sends = await sendsAfter((await readHubCursor()).sends);
+    if (!sends.length) break;
+    await post(device, config, 'resume-link-sends', sendsPayload(sends), opts);
+    await writeCursor((c) => ({ ...c, sends: sends.at(-1)?.sentAt }));
+    if (sends.length < SYNC_BATCH) break;
+  }
+}
+
+let running: Promise<void> | undefined;
+
+/**
+ * One sync: enrols if needed, sends reports a Send to agency left behind, everything changed (when the
+ * policy turns auto sync on), then pulls the filing statuses. Throws the failure (a ProblemError) for
+ * whoever asked. One at a time across the worker and the dashboard (a Web Lock, where the browser has
+ * them): two enrolments at once would make two devices.
+ */
+export function syncHub(opts: Options = {}): Promise<void> {
+  const locks = globalThis.navigator?.locks;
+  // request() resolves with what the callback's promise resolves with (its types say the promise itself).
+  if (locks) return locks.request('aor-guard-hub-sync', () => syncOnce(opts)).then(() => undefined);
+  const next = (running ?? Promise.resolve()).catch(() => {}).then(() => syncOnce(opts));
+  running = next;
+  return next;
+}
+
+async function syncOnce(opts: Options): Promise<void> {
+  const now = opts.now ?? new Date();
+  const config = hubConfig((await readPolicy()).policy);
+  if (!config) return;
+  const state = await readHubState();
+  if (!opts.force && state.nextTryAt && state.nextTryAt > now.toISOString()) return;
+  // A worker wakes for every page it answers: no more than the alarm's pace for those wake-ups.
+  if (
+    opts.unlessRecent &&
+    state.lastSyncedAt &&
+    now.getTime() - Date.parse(state.lastSyncedAt) < SYNC_EVERY_MS
+  )
+    return;
+  const device = await connectHub(config, opts);
+  if (!device) return;
+  const exportedBy = actorName(await readProfile());
+  const { unsent = [] } = await readHubCursor();
+  if (unsent.length) {
+    const reports = await getReports(unsent);
+    if (reports.length)
+      await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+    await writeCursor((c) => ({ ...c, unsent: (c.unsent ?? []).filter((id) => !unsent.includes(id)) }));
+  }
+  if (config.autoSync) await pushChanges(device, config, opts, exportedBy);
+  const pulled = await pullStatuses(device, (await readHubCursor()).statuses, opts.fetch);
+  if (!pulled.ok) return failed(pulled, config, now);
+  await applyHubStatuses(pulled.data.statuses);
+  await writeCursor((c) => ({ ...c, statuses: pulled.data.now }));
+  await hubStateItem.setValue({ lastSyncedAt: now.toISOString() });
+}
+
+/**
+ * `Send to agency` when the extension is enrolled: the reports go to the hub with the device token.
+ * On a failure that a later try may fix, the reports wait for the next sync (shown in the Agency
+ * section) and the error says so.
+ */
+export async function sendReportsToHub(reports: CallReport[], exportedBy: string, opts: Options = {}) {
+  const now = opts.now ?? new Date();
+  const config = hubConfig((await readPolicy()).policy);
+  const device = config && (await connectHub(config, { ...opts, force: true }));
+  if (!config || !device)
+    throw new ProblemError((await readHubState()).lastError?.problem ?? problem('hub.notConnected'));
+  try {
+    return await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+  } catch (err) {
+    const state = await readHubState();
+    if (state.nextTryAt) {
+      await writeCursor((c) => ({
+        ...c,
+        unsent: [...new Set([...(c.unsent ?? []), ...reports.map((r) => r.id)])],
+      }));
+      throw new ProblemError(problem('hub.willRetry', (err as ProblemError).problem));
+    }
+    throw err;
+  }
+}
+
+/**
+ * The device token and a fresh request id when `url` is on the hub this browser enrolled with (the hub
+ * as the Resume Link gateway); nothing for any other address: the token goes to its hub only.
+ */
+export async function hubHeadersFor(url: string): Promise<Record<string, string>> {
+  const device = await readHubDevice();
+  if (!device || hubOrigin(url) === undefined || hubOrigin(url) !== hubOrigin(device.hubUrl)) return {};
+  return { authorization: `Bearer ${device.token}`, 'x-request-id': crypto.randomUUID() };
+}
+
+/** The hub's host on any port: Firefox's match patterns take no port. */
+const hubPattern = (config: HubConfig) => `https://${new URL(config.origin).hostname}/*`;
+
+/** Whether the agent allowed AOR Guard to reach the hub's site. */
+export const hubAllowed = (config: HubConfig) =>
+  browser.permissions.contains({ origins: [hubPattern(config)] });
+
+/** Calls back when the agent allows or takes back a site. */
+export function watchPermissions(onChange: () => void): () => void {
+  browser.permissions.onAdded.addListener(onChange);
+  browser.permissions.onRemoved.addListener(onChange);
+  return () => {
+    browser.permissions.onAdded.removeListener(onChange);
+    browser.permissions.onRemoved.removeListener(onChange);
+  };
+}
+
+/** The agent's click in the Agency section: allow the hub's site (only that origin), then sync. */
+export async function allowHubAndSync(config: HubConfig): Promise<boolean> {
+  if (!(await browser.permissions.request({ origins: [hubPattern(config)] }))) return false;
+  await syncHub({ force: true });
+  return true;
+}
+
+/**
+ * Background: syncs at start, on the alarm, after changes (debounced) and when the policy changes. The
+ * agent's Connect in the dashboard syncs from there.
+ */
+export function startHubSync(): void {
+  const quietly = (opts?: Options) => {
+    syncHub(opts).catch(() => {});
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) quietly();
+  });
+  watchPolicy(() => {
+    schedule().catch(() => {});
+    quietly({ force: true });
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', (parts) => {
+    if (!Object.keys(parts).some((key) => SYNCED_TABLES.some((t) => key.includes(`/${t}/`)))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      readPolicy()
+        .then(({ policy }) => policy.hubAutoSync && quietly())
+        .catch(() => {});
+    }, DEBOUNCE_MS);
+  });
+  schedule()
+    .then(() => quietly({ unlessRecent: true }))
+    .catch(() => {});
+}
+
+/** The periodic alarm while the policy names a hub; none otherwise (no wake-ups for nothing). */
+async function schedule(): Promise<void> {
+  if (hubConfig((await readPolicy()).policy))
+    browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+  else await browser.alarms.clear(SYNC_ALARM);
+}

@@ -1,0 +1,309 @@
+// The agency hub from the agent's side, in Chromium against the real hub (hub/, PGlite in a temp folder)
+// behind an HTTPS front: the policy names the hub and an enrolment code; the Agency section asks the agent
+// to allow the hub's site; once allowed, the extension enrols, Send to agency posts the reports there,
+// support staff file one in the hub, and the agent's dashboard shows it filed, by whom, in the hub.
+// The policy file is system-wide: this test runs under the e2e lock (tests/e2e/run.mjs) and removes it.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  button,
+  CHROME_EXT,
+  click,
+  launchChromium,
+  makeTempDir,
+  openExtensionPage,
+  ROOT,
+  removeDir,
+  screenshot,
+  setProfileInStorage,
+  TEST_TIMEOUT,
+  unpackedExtensionId,
+  WAIT,
+  waitForText,
+} from './helpers.mjs';
+
+const CHROMIUM_POLICY = '/etc/chromium/policies/managed/aor-guard-hub-e2e.json';
+const HUB_HOST = 'hub.acme-agency.test';
+const canWrite = process.getuid?.() === 0;
+const REPORT_ID = '6c1e7f2a-8b3d-4e5f-9a0b-1c2d3e4f5a6b';
+
+const REPORT = {
+  id: REPORT_ID,
+  calledAt: '2026-11-20T15:30:00.000Z',
+  applicationId: '4567891230',
+  state: 'TX',
+  phone: '+12025550143',
+  summary: 'The representative would not update the NPN on the application.',
+  issueType: 'request-not-processed',
+  status: 'ready',
+  reporterName: 'Sam Agent',
+  reporterNpn: '12345678',
+  createdAt: '2026-11-20T15:40:00.000Z',
+  updatedAt: '2026-11-20T15:40:00.000Z',
+};
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+const HUB_MAIN = path.join(ROOT, 'hub/dist/main.js');
+const hubCommand = (dataDir, ...args) =>
+  execFileSync('node', [HUB_MAIN, ...args], {
+    env: { ...process.env, HUB_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+
+/** `npm run hub` on its data folder; resolves once its health endpoint answers. */
+async function startHub(dataDir, port) {
+  const child = spawn('node', [HUB_MAIN], {
+    env: { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), HUB_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the hub did not start');
+}
+
+const stopHub = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+
+/** TLS at a reverse proxy, as docs/HUB.md deploys it: HTTPS in front, the hub on loopback HTTP. */
+async function startHttpsFront(dir, hubPort) {
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${HUB_HOST}`,
+      '-addext',
+      `subjectAltName=DNS:${HUB_HOST}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  const server = https.createServer(
+    { key: await fs.readFile(key), cert: await fs.readFile(cert) },
+    (req, res) => {
+      const upstream = http.request(
+        { host: '127.0.0.1', port: hubPort(), path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+    },
+  );
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** Support staff file the report in the hub: its database, with the hub stopped (PGlite has one user). */
+async function fileInHub(dataDir) {
+  const db = new PGlite(dataDir);
+  try {
+    const before = await db.query('select status, report from call_reports where id = $1', [REPORT_ID]);
+    assert.equal(before.rows.length, 1, 'the hub holds the report the agent sent');
+    assert.equal(before.rows[0].status, 'ready');
+    await db.query(
+      `update call_reports set status = 'filed-cms', status_changed_at = now(), status_changed_by = 'Pat Support'
+       where id = $1`,
+      [REPORT_ID],
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+async function seedReport(page) {
+  await page.evaluate(async (report) => {
+    const database = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('aor-guard');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = database.transaction(['callReports'], 'readwrite');
+    tx.objectStore('callReports').put(report);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    database.close();
+  }, REPORT);
+}
+
+describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
+  test('Chromium: enrols by policy, sends to the hub, and shows the report filed there', {
+    timeout: TEST_TIMEOUT * 3,
+    skip: canWrite ? false : 'needs root to write /etc/chromium/policies/managed',
+  }, async () => {
+    const work = await makeTempDir('hub-agent');
+    const dataDir = path.join(work, 'hub-data');
+    let hub;
+    let front;
+    const browsers = [];
+    try {
+      execFileSync('node', [path.join(ROOT, 'hub/build.mjs')], { stdio: 'inherit' });
+      const agencyId = hubCommand(dataDir, 'create-agency', 'Acme Agency').match(/: (\S+)\s*$/)?.[1];
+      assert.ok(agencyId);
+      const code = hubCommand(dataDir, 'create-code', agencyId, '--label', 'e2e').match(/: (\S+)\s*$/)?.[1];
+      assert.ok(code);
+      const hubPort = await freePort();
+      hub = await startHub(dataDir, hubPort);
+      front = await startHttpsFront(work, () => hubPort);
+      const hubUrl = `https://${HUB_HOST}:${front.address().port}`;
+
+      // The agency's IT granted nothing but the policy; a second copy of the build stands for the agent
+      // having allowed the hub's site (a headless browser's permission dialog cannot be clicked).
+      const allowed = path.join(work, 'extension-allowed');
+      await fs.cp(CHROME_EXT, allowed, { recursive: true });
+      const manifestFile = path.join(allowed, 'manifest.json');
+      const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), `https://${HUB_HOST}/*`];
+      await fs.writeFile(manifestFile, JSON.stringify(manifest));
+      const policy = { hubUrl, hubEnrollmentCode: code, hubAutoSync: false };
+      await fs.mkdir(path.dirname(CHROMIUM_POLICY), { recursive: true });
+      await fs.writeFile(
+        CHROMIUM_POLICY,
+        JSON.stringify({
+          '3rdparty': {
+            extensions: { [unpackedExtensionId(CHROME_EXT)]: policy, [unpackedExtensionId(allowed)]: policy },
+          },
+        }),
+      );
+
+      // 1. Not yet allowed: the Agency section asks, in both languages; the click asks the browser.
+      {
+        const userDataDir = await makeTempDir('hub-agent-ask');
+        const { browser, extensionId } = await launchChromium({ userDataDir, hosts: [HUB_HOST] });
+        browsers.push([browser, userDataDir]);
+        const page = await openExtensionPage(browser, extensionId, 'dashboard.html#agency');
+        await waitForText(page, '#hub-heading', 'Agency hub');
+        await waitForText(page, 'section[aria-labelledby="hub-heading"]', 'Not connected yet.');
+        await screenshot(page, 'hub-agent-connect.png');
+        await page.evaluate(() => chrome.storage.local.set({ language: 'es' }));
+        await page.reload({ waitUntil: 'load' });
+        const connect = await button(page, 'Conectar con el portal de su agencia');
+        await waitForText(page, 'section[aria-labelledby="hub-heading"]', 'AOR Guard necesita su permiso');
+        await screenshot(page, 'hub-agent-connect-es.png');
+        await connect.click();
+        // The browser's own dialog now waits for the agent: the button waits with it.
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('button')].find(
+              (b) => b.textContent === 'Conectar con el portal de su agencia',
+            )?.disabled,
+          { timeout: WAIT },
+        );
+        await browser.close();
+        browsers.pop();
+        await removeDir(userDataDir);
+      }
+
+      // 2. Allowed: enrols, Send to agency posts to the hub.
+      const userDataDir = await makeTempDir('hub-agent');
+      const { browser, extensionId } = await launchChromium({
+        userDataDir,
+        hosts: [HUB_HOST],
+        extension: allowed,
+      });
+      browsers.push([browser, userDataDir]);
+      const page = await openExtensionPage(browser, extensionId, 'dashboard.html#agency');
+      await setProfileInStorage(page);
+      await seedReport(page);
+      await waitForText(
+        page,
+        'section[aria-labelledby="hub-heading"]',
+        `Connected to Acme Agency at https://${HUB_HOST}`,
+      );
+      assert.equal(
+        await page.$$eval('body', ([b]) => b.textContent.includes('Connect to your agency hub')),
+        false,
+        'no prompt once the site is allowed',
+      );
+      const stored = await page.evaluate(() => chrome.storage.local.get('hubDevice'));
+      assert.ok(stored.hubDevice?.token, 'the device token is kept in storage.local');
+      assert.equal(
+        await page.$$eval('body', ([b], token) => b.textContent.includes(token), stored.hubDevice.token),
+        false,
+        'the token is never shown',
+      );
+      await page.evaluate(() => {
+        location.hash = '#call-reports';
+      });
+      await waitForText(page, 'table', '4567891230');
+      await click(page, 'Send to agency');
+      await waitForText(page, '[role="status"]', '1 report(s) sent to the agency hub: 1 new');
+
+      // 3. Support staff file it in the hub.
+      await stopHub(hub);
+      await fileInHub(dataDir);
+      hub = await startHub(dataDir, hubPort);
+
+      // 4. The statuses come back: Sync now (the alarm does the same every ten minutes).
+      await page.evaluate(() => {
+        location.hash = '#agency';
+      });
+      await click(page, 'Sync now');
+      await waitForText(page, 'section[aria-labelledby="hub-heading"]', 'Synced with the agency hub.');
+      await screenshot(page, 'hub-agent-synced.png');
+      await page.evaluate(() => {
+        location.hash = '#call-reports';
+      });
+      await waitForText(page, 'table', 'Filed with CMS help desk');
+      await page.click(`tr[data-id="${REPORT_ID}"] th button`);
+      await waitForText(
+        page,
+        'section[aria-label="History"]',
+        'Pat Support in the agency hub: Filed with CMS help desk',
+      );
+      await page.$eval('section[aria-label="History"]', (e) => e.scrollIntoView());
+      await screenshot(page, 'hub-agent-filed.png');
+    } finally {
+      for (const [browser, dir] of browsers) {
+        await browser.close().catch(() => {});
+        await removeDir(dir);
+      }
+      await fs.rm(CHROMIUM_POLICY, { force: true });
+      front?.close();
+      if (hub) await stopHub(hub);
+      await removeDir(work);
+    }
+  });
+});
