@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,15 +30,19 @@ describe('migrations', () => {
   it('rolls a failing file back whole and stops there', async () => {
     db = await testDatabase({ migrated: false });
     const dir = await mkdtemp(join(tmpdir(), 'hub-migrations-'));
-    await writeFile(join(dir, '001_one.sql'), 'create table one (id int);');
-    await writeFile(join(dir, '002_two.sql'), 'create table two (id int);\nselect * from no_such_table;');
-    await writeFile(join(dir, '003_three.sql'), 'create table three (id int);');
-    await expect(migrate(db.pool, dir)).rejects.toThrow(/002_two\.sql/);
-    expect(await tableExists('one')).toBe(true);
-    expect(await tableExists('two')).toBe(false);
-    expect(await tableExists('three')).toBe(false);
-    const { rows } = await db.pool.query('select name from schema_migrations');
-    expect(rows).toEqual([{ name: '001_one.sql' }]);
+    try {
+      await writeFile(join(dir, '001_one.sql'), 'create table one (id int);');
+      await writeFile(join(dir, '002_two.sql'), 'create table two (id int);\nselect * from no_such_table;');
+      await writeFile(join(dir, '003_three.sql'), 'create table three (id int);');
+      await expect(migrate(db.pool, dir)).rejects.toThrow(/002_two\.sql/);
+      expect(await tableExists('one')).toBe(true);
+      expect(await tableExists('two')).toBe(false);
+      expect(await tableExists('three')).toBe(false);
+      const { rows } = await db.pool.query('select name from schema_migrations');
+      expect(rows).toEqual([{ name: '001_one.sql' }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives every table but agencies an agency_id that must name an agency', async () => {
