@@ -47,6 +47,9 @@ const PROPER_NAMES = [
   'CMS',
   'SHOP',
   'AOR',
+  // CMS's names for its referral service and its directory, which its Spanish pages keep.
+  'Help On Demand',
+  'Find Local Help',
 ];
 // English names Spanish text gives in brackets once, after its own words (locales/es.yml).
 const BRACKETED = ['(Registration Completion List)', '(Resume Link)'];

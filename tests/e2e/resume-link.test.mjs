@@ -140,7 +140,7 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
       const alarms = await worker.evaluate(async () =>
         (await chrome.alarms.getAll()).map((a) => a.name).sort(),
       );
-      const ALARMS = ['badge-daily', 'call-report-retention', 'resume-link-reminders'];
+      const ALARMS = ['badge-daily', 'call-report-retention', 'license-expiry', 'resume-link-reminders'];
       assert.deepEqual(alarms, ALARMS);
 
       // A browser restart keeps the alarms (the worker starts again and finds them, creating none twice).
