@@ -43,6 +43,20 @@ export function yesterdayMorning() {
 // Driving the UI by label and role, as a person would
 
 /** The control a <label> with exactly this text points to (its `for`). */
+/** Fills a field found by its label's text (a wrapping label or one with `for`). */
+export async function typeByLabel(page, label, value) {
+  const handle = await page.waitForFunction(
+    (text) => {
+      const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim().startsWith(text));
+      return l ? (l.control ?? null) : null;
+    },
+    { timeout: WAIT },
+    label,
+  );
+  await handle.click({ clickCount: 3 });
+  await handle.type(value);
+}
+
 export async function control(page, label, { timeout = WAIT } = {}) {
   const handle = await page.waitForFunction(
     (text) => {

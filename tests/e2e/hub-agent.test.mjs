@@ -1,7 +1,7 @@
 // The agency hub from the agent's side, in Chromium against the real hub (hub/, PGlite in a temp folder)
 // behind an HTTPS front: the policy names the hub and an enrolment code; the Agency section asks the agent
 // to allow the hub's site; once allowed, the extension enrols, Send to agency posts the reports there,
-// support staff file one in the hub, and the agent's dashboard shows it filed, by whom, in the hub.
+// support staff file it in the hub's web app, and the agent's dashboard shows it filed, by whom, in the hub.
 // The policy file is system-wide: this test runs under the e2e lock (tests/e2e/run.mjs) and removes it.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,7 +11,6 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
 import {
   button,
   CHROME_EXT,
@@ -24,6 +23,7 @@ import {
   screenshot,
   setProfileInStorage,
   TEST_TIMEOUT,
+  typeByLabel,
   unpackedExtensionId,
   WAIT,
   waitForText,
@@ -57,12 +57,37 @@ const freePort = () =>
     });
   });
 
+const SUPPORT = 'pat.support@acme-agency.test';
+const SUPPORT_FIRST_PASSWORD = 'first password from env';
+const SUPPORT_PASSWORD = 'pat chose this one';
+
 const HUB_MAIN = path.join(ROOT, 'hub/dist/main.js');
 const hubCommand = (dataDir, ...args) =>
   execFileSync('node', [HUB_MAIN, ...args], {
-    env: { ...process.env, HUB_DATA_DIR: dataDir },
+    env: { ...process.env, HUB_DATA_DIR: dataDir, HUB_ADMIN_PASSWORD: SUPPORT_FIRST_PASSWORD },
     encoding: 'utf8',
   });
+
+/** Support staff sign in to the hub's web app (through the HTTPS front) and file the agent's report. */
+async function fileInHub(browser, hubUrl) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${hubUrl}/`);
+    await typeByLabel(page, 'Email', SUPPORT);
+    await typeByLabel(page, 'Password', SUPPORT_FIRST_PASSWORD);
+    await (await button(page, 'Sign in')).click();
+    await waitForText(page, 'h2', 'Choose your password');
+    await typeByLabel(page, 'Current password', SUPPORT_FIRST_PASSWORD);
+    await typeByLabel(page, 'New password', SUPPORT_PASSWORD);
+    await (await button(page, 'Save password')).click();
+    await waitForText(page, 'h2', 'Call reports of every agent');
+    await (await button(page, `Open the report for application ${REPORT.applicationId}`)).click();
+    await (await button(page, 'Mark as filed with CMS help desk')).click();
+    await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
+  } finally {
+    await page.close();
+  }
+}
 
 /** `npm run hub` on its data folder; resolves once its health endpoint answers. */
 async function startHub(dataDir, port) {
@@ -134,23 +159,6 @@ async function startHttpsFront(dir, hubPort) {
   return server;
 }
 
-/** Support staff file the report in the hub: its database, with the hub stopped (PGlite has one user). */
-async function fileInHub(dataDir) {
-  const db = new PGlite(dataDir);
-  try {
-    const before = await db.query('select status, report from call_reports where id = $1', [REPORT_ID]);
-    assert.equal(before.rows.length, 1, 'the hub holds the report the agent sent');
-    assert.equal(before.rows[0].status, 'ready');
-    await db.query(
-      `update call_reports set status = 'filed-cms', status_changed_at = now(), status_changed_by = 'Pat Support'
-       where id = $1`,
-      [REPORT_ID],
-    );
-  } finally {
-    await db.close();
-  }
-}
-
 async function seedReport(page) {
   await page.evaluate(async (report) => {
     const database = await new Promise((resolve, reject) => {
@@ -184,6 +192,7 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
       assert.ok(agencyId);
       const code = hubCommand(dataDir, 'create-code', agencyId, '--label', 'e2e').match(/: (\S+)\s*$/)?.[1];
       assert.ok(code);
+      hubCommand(dataDir, 'create-admin', SUPPORT);
       const hubPort = await freePort();
       hub = await startHub(dataDir, hubPort);
       front = await startHttpsFront(work, () => hubPort);
@@ -271,10 +280,8 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
       await click(page, 'Send to agency');
       await waitForText(page, '[role="status"]', '1 report(s) sent to the agency hub: 1 new');
 
-      // 3. Support staff file it in the hub.
-      await stopHub(hub);
-      await fileInHub(dataDir);
-      hub = await startHub(dataDir, hubPort);
+      // 3. Support staff file it in the hub's web app.
+      await fileInHub(browser, hubUrl);
 
       // 4. The statuses come back: Sync now (the alarm does the same every ten minutes).
       await page.evaluate(() => {
@@ -291,7 +298,7 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
       await waitForText(
         page,
         'section[aria-label="History"]',
-        'Pat Support in the agency hub: Filed with CMS help desk',
+        `${SUPPORT} in the agency hub: Filed with CMS help desk`,
       );
       await page.$eval('section[aria-label="History"]', (e) => e.scrollIntoView());
       await screenshot(page, 'hub-agent-filed.png');

@@ -11,7 +11,17 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { button, CHROMIUM_PATH, control, delay, ROOT, screenshot, TEST_TIMEOUT, WAIT } from './helpers.mjs';
+import {
+  button,
+  CHROMIUM_PATH,
+  control,
+  delay,
+  ROOT,
+  screenshot,
+  TEST_TIMEOUT,
+  typeByLabel,
+  WAIT,
+} from './helpers.mjs';
 
 const run = promisify(execFile);
 const ADMIN = 'admin@sunrise.example';
@@ -51,20 +61,6 @@ async function waitForText(page, selector, wanted) {
     selector,
     wanted,
   );
-}
-
-/** Fills a field found by its label's text (a wrapping label or one with `for`). */
-async function type(page, label, value) {
-  const handle = await page.waitForFunction(
-    (text) => {
-      const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim().startsWith(text));
-      return l ? (l.control ?? null) : null;
-    },
-    { timeout: WAIT },
-    label,
-  );
-  await handle.click({ clickCount: 3 });
-  await handle.type(value);
 }
 
 describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
@@ -130,23 +126,23 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
   it('signs in, enrols a device, shows its reports and files one', async () => {
     const page = await browser.newPage();
     await page.goto(base);
-    await type(page, 'Email', ADMIN);
-    await type(page, 'Password', 'a wrong password');
+    await typeByLabel(page, 'Email', ADMIN);
+    await typeByLabel(page, 'Password', 'a wrong password');
     await (await button(page, 'Sign in')).click();
     await waitForText(page, '[role="alert"]', 'The email or the password is wrong.');
     await screenshot(page, 'hub-sign-in-error.png');
 
-    await type(page, 'Password', FIRST_PASSWORD);
+    await typeByLabel(page, 'Password', FIRST_PASSWORD);
     await (await button(page, 'Sign in')).click();
     await waitForText(page, 'h2', 'Choose your password');
-    await type(page, 'Current password', FIRST_PASSWORD);
-    await type(page, 'New password', OWN_PASSWORD);
+    await typeByLabel(page, 'Current password', FIRST_PASSWORD);
+    await typeByLabel(page, 'New password', OWN_PASSWORD);
     await (await button(page, 'Save password')).click();
     await waitForText(page, 'h2', 'Call reports of every agent');
 
     // An enrolment code from the admin page, then a device joins with it and sends two reports.
     await (await page.waitForSelector('a[href="#/admin"]')).click();
-    await type(page, 'Label', 'Spring hires');
+    await typeByLabel(page, 'Label', 'Spring hires');
     await (await button(page, 'Create code')).click();
     await waitForText(page, '[role="status"]', 'New code');
     const status = await page.$eval(
