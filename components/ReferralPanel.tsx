@@ -35,11 +35,15 @@ export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPane
 
   const running = referral?.status === 'running';
   const left = referral ? minutesLeft(referral, now) : 0;
+  // Idle, it is one button: the popup is first about the page the agent is on (the dashboard explains it).
   return (
-    <section class="referral" aria-labelledby="referral-heading">
-      <h2 id="referral-heading">{t('referrals.heading')}</h2>
-      {!referral && <p class="hint">{t('referrals.intro')}</p>}
-      <button type="button" onClick={start} disabled={starting}>
+    <section
+      class={referral ? 'referral' : 'referral referral-idle'}
+      aria-label={referral ? undefined : t('referrals.heading')}
+      aria-labelledby={referral ? 'referral-heading' : undefined}
+    >
+      {referral && <h2 id="referral-heading">{t('referrals.heading')}</h2>}
+      <button type="button" onClick={start} disabled={starting} title={t('referrals.intro')}>
         {starting ? t('referrals.starting') : t('referrals.start')}
       </button>
       {refusal && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ReferralPanel } from '../components/ReferralPanel';
 import { useLiveQuery } from '../hooks/use-live-query';
+import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import type { Message, ReferralReply } from '../lib/messages';
 import { currentReferral } from '../lib/referrals/store';
 
@@ -16,11 +17,14 @@ function send(message: Message): Promise<ReferralReply> {
 /** The referral timer wired to the database and the background. */
 export function ReferralTimer() {
   const referral = useLiveQuery(() => currentReferral());
+  const marketplace = useMarketplaceProfile();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
+  // An agent shown nowhere by Help On Demand gets no referrals: no button, unless one is already running.
+  if (!referral && marketplace?.profile.helpDisplay === 'none') return null;
   return (
     <ReferralPanel
       referral={referral}

@@ -11,12 +11,15 @@ describe('popup App', () => {
   });
 
   const tabNames = () => screen.getAllByRole('tab').map((tab) => tab.textContent);
+  // The referral timer loads lazily: each test waits for it, so nothing loads after the test's teardown.
+  const referralButton = () => screen.findByRole('button', { name: 'New Help On Demand referral' });
 
   it('off a consumer page opens on the Call report tab', async () => {
     const App = await loadApp();
     render(<App />);
     await waitFor(() => expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Call report'));
     expect(tabNames()).toEqual(['This page', 'Call report', 'Resume Link', 'NPN check']);
+    await referralButton();
   });
 
   it('a policy hiding call reports removes the tab, and the popup opens on This page instead', async () => {
@@ -26,5 +29,6 @@ describe('popup App', () => {
     await waitFor(() => expect(screen.getByRole('tab', { selected: true }).textContent).toBe('This page'));
     expect(tabNames()).toEqual(['This page', 'Resume Link', 'NPN check']);
     expect(screen.getByRole('tabpanel').id).toBe('panel-this-page');
+    await referralButton();
   });
 });
