@@ -1,12 +1,13 @@
 // Resume Link figures in real Chromium: the popup's Resume link tab from click to form (its code loads
 // lazily), the dashboard form from navigation to a ready preview, and one preview update after a key.
 const RUNS = Number(process.env.BENCH_RL_RUNS ?? 15);
-const PREFILL = new URLSearchParams({
+// What the banner's Send Resume Link stashes for the dashboard (lib/storage/dashboard-prefill.ts).
+const PREFILL = {
   applicationId: '4567891230',
   consumerName: 'Maria Lopez',
   resumeLink: 'https://www.healthsherpa.com/resume/abc123',
-  planYear: '2026',
-}).toString();
+  planYear: 2026,
+};
 
 /** Resolves in the page with performance.now() at the first frame where `test` holds. */
 const atFrame = (page, test, arg) =>
@@ -37,10 +38,16 @@ export async function bench({ browser, extensionId, report, median, percentile }
       return t0;
     });
     popupTimes.push((await atFrame(popup, () => document.getElementById('rl-link'))) - start);
+    const key = crypto.randomUUID();
+    await popup.evaluate(
+      (k, values) => chrome.storage.session.set({ [`dashboardPrefill.${k}`]: values }),
+      key,
+      PREFILL,
+    );
     await popup.close();
 
     const page = await browser.newPage();
-    await page.goto(`${base}/dashboard.html#resume-link?${PREFILL}`, { waitUntil: 'load' });
+    await page.goto(`${base}/dashboard.html#resume-link?k=${key}`, { waitUntil: 'load' });
     // From the page's time origin (navigation start) to the form on screen.
     formTimes.push(await atFrame(page, () => document.getElementById('rl-link')?.value));
     await page.evaluate(() => {

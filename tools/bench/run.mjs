@@ -19,7 +19,7 @@ const FEATURE_BENCHES = [
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-/** BENCH_ONLY=extraction: only the page-reading figures (facts extraction and taught rules). */
+/** BENCH_ONLY=extraction: only the page-reading figures (facts extraction and taught rules); =banner: the banner's. */
 const ONLY = process.env.BENCH_ONLY;
 const rows = [];
 const report = (what, value, target = '') => {
@@ -268,8 +268,9 @@ async function main() {
   const session = await launch({ browser: 'chromium', profile: PROFILE });
   const { browser, extensionId, server } = session;
   try {
-    await benchExtraction(browser);
-    if (ONLY !== 'extraction') {
+    if (ONLY !== 'banner') await benchExtraction(browser);
+    if (ONLY === 'banner') await benchBanner(browser, server);
+    else if (ONLY !== 'extraction') {
       await benchBanner(browser, server);
       const cpu = await mutationCpu(browser, server);
       report(
