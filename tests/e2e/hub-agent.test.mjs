@@ -16,6 +16,7 @@ import {
   CHROME_EXT,
   click,
   launchChromium,
+  makeCertificate,
   makeTempDir,
   openExtensionPage,
   ROOT,
@@ -115,45 +116,18 @@ const stopHub = (child) =>
 
 /** TLS at a reverse proxy, as docs/HUB.md deploys it: HTTPS in front, the hub on loopback HTTP. */
 async function startHttpsFront(dir, hubPort) {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${HUB_HOST}`,
-      '-addext',
-      `subjectAltName=DNS:${HUB_HOST}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  const server = https.createServer(
-    { key: await fs.readFile(key), cert: await fs.readFile(cert) },
-    (req, res) => {
-      const upstream = http.request(
-        { host: '127.0.0.1', port: hubPort(), path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.writeHead(502).end());
-      req.pipe(upstream);
-    },
-  );
+  const tls = makeCertificate(dir, { commonName: HUB_HOST, altNames: `DNS:${HUB_HOST}` });
+  const server = https.createServer(tls, (req, res) => {
+    const upstream = http.request(
+      { host: '127.0.0.1', port: hubPort(), path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
   server.keepAliveTimeout = 1000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;

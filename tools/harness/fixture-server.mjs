@@ -28,8 +28,8 @@ export async function removeDir(dir) {
 // ---------------------------------------------------------------------------------------------
 // HTTPS fixture server
 
-/** A self-signed certificate for every mapped host name, made with the openssl CLI in `dir`. */
-function makeCertificate(dir) {
+/** A self-signed certificate (by default for every mapped host name), made with the openssl CLI in `dir`. */
+export function makeCertificate(dir, { commonName = MAPPED_HOSTS[0], altNames = subjectAltName() } = {}) {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
   execFileSync(
@@ -45,9 +45,9 @@ function makeCertificate(dir) {
       '-days',
       '2',
       '-subj',
-      `/CN=${MAPPED_HOSTS[0]}`,
+      `/CN=${commonName}`,
       '-addext',
-      `subjectAltName=${subjectAltName()}`,
+      `subjectAltName=${altNames}`,
       '-keyout',
       key,
       '-out',
