@@ -1,6 +1,7 @@
 // `npm run test:e2e`: builds the extension for Chromium and Firefox (MV3), then runs every
 // tests/e2e/*.test.mjs file with Node's test runner, one file at a time.
-// E2E_SKIP_BUILD=1 reuses what is in .output/.
+// E2E_SKIP_BUILD=1 reuses what is in .output/. `npm run test:e2e -- support policy` runs those files only;
+// options for node --test go in their --name=value form.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,18 +71,30 @@ for (const [target, variable] of [
   env[variable] = to;
 }
 
+// Files named on the command line run alone (`npm run test:e2e -- cases`); other arguments go to node --test.
 // Node 20's --test does not expand globs itself.
+const args = process.argv.slice(2);
+const named = args.filter((a) => !a.startsWith('-'));
+const options = args.filter((a) => a.startsWith('-'));
 const files = fs
   .readdirSync(E2E)
   .filter((f) => f.endsWith('.test.mjs'))
+  .filter(
+    (f) =>
+      named.length === 0 || named.some((n) => f === n || f === `${n}.test.mjs` || f === path.basename(n)),
+  )
   .sort()
   .map((f) => path.join('tests/e2e', f));
+if (files.length === 0) {
+  console.error(`e2e: no test file matches ${named.join(', ')}`);
+  process.exit(1);
+}
 
 let code = 1;
 try {
   ({ code } = await run(
     process.execPath,
-    ['--test', '--test-concurrency=1', '--test-reporter=spec', ...process.argv.slice(2), ...files],
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', ...options, ...files],
     { env },
   ));
 } finally {
