@@ -28,17 +28,21 @@ export const APPLICATION_LABELS: LabelSpec[] = [
   { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
   { label: 'id de (?:la )?solicitud' },
 ];
-/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321). */
+/**
+ * The agent of record in every wording the sites use: "Agent of record", "Broker of Record", "Agent/Broker
+ * of record", "Agente/Corredor de registro". The writing agent is not among them (docs/DOMAIN.md).
+ */
+const AOR_WORDS =
+  '(?:agent|broker|agent\\s*/\\s*broker|agent or broker)\\s+of\\s+record|(?:agente|corredor|agente\\s*/\\s*corredor)\\s+de\\s+registro';
+/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [
-  { label: '(?:aor|agent of record|writing agent|agente de registro)\\s*\\(?\\s*npn\\s*\\)?' },
-  { label: 'npn del agente(?: de registro)?' },
+  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?` },
+  { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
 const AOR_LABELS: LabelSpec[] = [
-  { label: 'agent of record', trailingWords: true },
-  { label: 'agente de registro', trailingWords: true },
-  { label: 'writing agent' },
+  { label: `(?:${AOR_WORDS})`, trailingWords: true },
   // Tabs and list items begin with it ("AOR at risk", "AOR was changed"): only "AOR: …" or its own cell.
-  { label: 'aor(?:\\s*\\([^)]{0,40}\\))?', inline: false },
+  { label: '(?:aor|bor)(?:\\s*\\([^)]{0,40}\\))?', inline: false },
 ];
 /**
  * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
@@ -59,14 +63,17 @@ const COVERAGE_LABELS: LabelSpec[] = [
   { label: 'estado(?: de (?:la )?(?:cobertura|póliza|inscripción))?' },
 ];
 /**
+ * People on the page who are not the agent of record (docs/DOMAIN.md): the assistor, the navigator, the
+ * writing, original, submitting or signed-in agent, and the agency's own CRM lookup. Their NPNs are placed,
+ * never read as the AOR's.
+ */
+export const NOT_AOR_ROLE =
+  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|agente (?:original|que envi[oó]|que escribe|de ventas)|agency crm)';
+/**
  * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
  * AOR, and a value search stops at them.
  */
-const NOT_AOR_LABELS: LabelSpec[] = [
-  { label: '(?:assistor|asistente)', trailingWords: true },
-  { label: '(?:original|submitting) agent', trailingWords: true },
-  { label: 'agente (?:original|que envi[oó])' },
-];
+const NOT_AOR_LABELS: LabelSpec[] = [{ label: NOT_AOR_ROLE, trailingWords: true }];
 const OVERRIDE_LABELS: LabelSpec[] = [
   { label: '(?:agency )?override npn', trailingWords: true },
   { label: 'npn override' },
@@ -88,6 +95,15 @@ const LABEL_WORDS =
 /** Placeholders where a value will be: not a value, and not a statement that there is none. */
 const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconocido|null|undefined|\.{3}|…)$/i;
 const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|sin agente)$/i;
+/**
+ * What an agent-of-record field shows when it has none: "no agent of record", never a reason to take the
+ * next words on the page ("View Plan History") as the agent's name.
+ */
+const EMPTY_AOR =
+  /^(?:[—–-]+|n\/?a|none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|ninguna|no asignado|sin asignar|sin agente)\.?$/i;
+/** Words of a link or button: an action, never a person's name. */
+const ACTION_WORDS =
+  /^(?:view|show|see|edit|change|add|manage|open|learn|sync|update|download|print|hide|expand|collapse|ver|mostrar|editar|cambiar|agregar)\b/i;
 /** HealthSherpa's Enrollee Assistance enrollments carry HealthSherpa's own NPN (docs/DOMAIN.md). */
 const REFERRAL = /^healthsherpa referral\b/i;
 
@@ -113,15 +129,24 @@ export function parseNpnDigits(text: string): string | undefined {
 export function parseName(text: string): string | undefined {
   // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
   const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
-  if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name) || PLACEHOLDER.test(name))
+  if (
+    !/\p{L}/u.test(name) ||
+    /^\d/.test(name) ||
+    LABEL_WORDS.test(name) ||
+    PLACEHOLDER.test(name) ||
+    ACTION_WORDS.test(name)
+  )
     return undefined;
   return name.slice(0, NAME_MAX);
 }
 
 type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
 
+/** An agent-of-record value: its name and NPN; "—" or "None" (none); a placeholder ("Pending") says nothing. */
 export function parseAor(text: string): Aor | undefined {
-  if (NO_AGENT.test(text)) return { absent: true };
+  if (EMPTY_AOR.test(text.trim())) return { absent: true };
+  // The field is there and says nothing yet: the search for its value ends here, unknown.
+  if (PLACEHOLDER.test(text.trim())) return {};
   if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
   const npn = NPN_IN_TEXT.exec(text);
   // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
@@ -226,11 +251,19 @@ function npnAfter(blocks: string[], index: number, stops: Set<number>): string |
   return first(findLabelled(blocks.slice(index + 1, end), NPN_LABELS, parseNpnDigits));
 }
 
+/** An "AOR NPN" field: its digits, or "—" / "None" (no agent of record), or a placeholder (unknown). */
+function parseAorNpn(text: string): { npn?: string; absent?: true } | undefined {
+  const npn = parseNpnDigits(text);
+  if (npn) return { npn };
+  const aor = parseAor(text);
+  return aor && !aor.name && !aor.referral ? aor : undefined;
+}
+
 function readAor(blocks: string[], candidates: number[], stops: Set<number>): AorRead {
   const npns: string[] = [];
   const read: AorRead = { npns };
   const named = findLabelled(blocks, AOR_LABELS, parseAor, candidates, stops);
-  const npnOnly = findLabelled(blocks, AOR_NPN_LABELS, parseNpnDigits, candidates, stops);
+  const npnOnly = findLabelled(blocks, AOR_NPN_LABELS, parseAorNpn, candidates, stops);
   const found =
     named.length > 0 || npnOnly.length > 0
       ? named
@@ -242,7 +275,10 @@ function readAor(blocks: string[], candidates: number[], stops: Set<number>): Ao
     const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
     if (npn) npns.push(npn);
   }
-  for (const { value } of npnOnly) npns.push(value);
+  for (const { value } of npnOnly) {
+    if (value.npn) npns.push(value.npn);
+    else if (value.absent) read.aorAbsent = true;
+  }
   read.aorNpn = npns[0];
   if (npns.length > 0) read.aorAbsent = undefined;
   return read;
