@@ -3,6 +3,7 @@ import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { t, tCode } from './i18n';
+import { reasonLines } from './reason-lines';
 
 export interface BannerProps {
   assessment: RiskAssessment;
@@ -83,7 +84,7 @@ export function Banner({
   onTeach,
   onOpenDashboard,
 }: BannerProps) {
-  const { level, reasons, actions } = assessment;
+  const { level, actions } = assessment;
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
   const canSendLink =
@@ -135,8 +136,8 @@ export function Banner({
         {stateLine && <p class="state-line">{stateLine}</p>}
         {!chip && (
           <ul class="reasons">
-            {reasons.map((r) => (
-              <li key={r}>{tCode('reason', r)}</li>
+            {reasonLines(assessment).map((line) => (
+              <li key={line.key}>{line.text}</li>
             ))}
           </ul>
         )}

@@ -9,6 +9,7 @@ import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
+import { reasonLines } from './reason-lines';
 import { stateLine } from './state-line';
 
 export interface PagePanelProps {
@@ -112,8 +113,8 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
         {stateNote && <p class="status status-error">{stateLine(stateNote)}</p>}
         {assessment && (
           <ul>
-            {assessment.reasons.map((r) => (
-              <li key={r}>{tCode('reason', r)}</li>
+            {reasonLines(assessment).map((line) => (
+              <li key={line.key}>{line.text}</li>
             ))}
             {assessment.actions.includes('do-not-create-new-application') && (
               <li>{t('banner.doNotCreate')}</li>

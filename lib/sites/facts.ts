@@ -11,6 +11,7 @@ import {
   type Seen,
   textBlocks,
 } from './labels';
+import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
@@ -28,12 +29,6 @@ export const APPLICATION_LABELS: LabelSpec[] = [
   { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
   { label: 'id de (?:la )?solicitud' },
 ];
-/**
- * The agent of record in every wording the sites use: "Agent of record", "Broker of Record", "Agent/Broker
- * of record", "Agente/Corredor de registro". The writing agent is not among them (docs/DOMAIN.md).
- */
-const AOR_WORDS =
-  '(?:agent|broker|agent\\s*/\\s*broker|agent or broker)\\s+of\\s+record|(?:agente|corredor|agente\\s*/\\s*corredor)\\s+de\\s+registro';
 /** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [
   { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?` },
@@ -63,13 +58,6 @@ const COVERAGE_LABELS: LabelSpec[] = [
   { label: 'estado(?: de (?:la )?(?:cobertura|póliza|inscripción))?' },
 ];
 /**
- * People on the page who are not the agent of record (docs/DOMAIN.md): the assistor, the navigator, the
- * writing, original, submitting or signed-in agent, and the agency's own CRM lookup. Their NPNs are placed,
- * never read as the AOR's.
- */
-export const NOT_AOR_ROLE =
-  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|agente (?:original|que envi[oó]|que escribe|de ventas)|agency crm)';
-/**
  * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
  * AOR, and a value search stops at them.
  */
@@ -94,7 +82,6 @@ const LABEL_WORDS =
   /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details|nombre|estado)$/i;
 /** Placeholders where a value will be: not a value, and not a statement that there is none. */
 const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconocido|null|undefined|\.{3}|…)$/i;
-const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|sin agente)$/i;
 /**
  * What an agent-of-record field shows when it has none: "no agent of record", never a reason to take the
  * next words on the page ("View Plan History") as the agent's name.
@@ -309,7 +296,7 @@ export const ALL_LABELS = [
   ...OVERRIDE_LABELS,
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
-const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s/i;
+const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s|\bnpn\b/i;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -468,6 +455,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
+  const unplacedNpns = unplaced(blocks, npns);
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
   // Two consumers named on one page: a list, or a page that is not about one of them.
   if (distinct(consumers) > 1) conflicts.push('consumerName');
@@ -498,5 +486,23 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || referral,
     resumeLink: findResumeLink(doc),
     ...(policies.length > 0 ? { policies } : {}),
+    ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
   };
+}
+
+const MAX_UNPLACED = 5;
+
+/**
+ * The NPNs a person reads on the page that the reader has not placed: not the agent of record's it read,
+ * and not beside the words of another role (assistor, writing agent…). Whether one is the agent's own is
+ * the verdict's to say (lib/risk/gate.ts).
+ */
+function unplaced(blocks: string[], aorNpns: string[]): { npn: string; label: string }[] {
+  const placed = new Set(aorNpns.map(npnKey));
+  const out = new Map<string, { npn: string; label: string }>();
+  for (const { npn, label, role } of npnsOnPage(blocks)) {
+    if (role === 'other' || placed.has(npnKey(npn)) || out.has(npnKey(npn))) continue;
+    out.set(npnKey(npn), { npn, label });
+  }
+  return [...out.values()].slice(0, MAX_UNPLACED);
 }
