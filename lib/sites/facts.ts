@@ -28,6 +28,8 @@ export const APPLICATION_LABELS: LabelSpec[] = [
   { label: 'exchange id' },
   { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
   { label: 'id de (?:la )?solicitud' },
+  // HealthCare.gov's "My Applications & Coverage": "ID#: 7719203" (not always 10 digits).
+  { label: 'id\\s*#' },
 ];
 /** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [

@@ -115,14 +115,41 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector)
   for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
     const row = rows[r] as HTMLTableRowElement;
     if (row === headerRow) continue;
-    const cells = row.cells;
-    for (let i = 0; i < cells.length && i < headers.length; i++) {
-      const cell = cells[i];
-      const text = cell?.textContent ?? '';
-      // The same length limit as for text nodes: a huge cell is not a value.
-      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (cell && headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
-    }
+    rowBlocks(headers, Array.from(row.cells), out);
+  }
+}
+
+/** A column that says what each person in a row is ("Role": Writing agent, Agent of record, Assistor). */
+const ROLE_HEADER = /^(?:role|agent role|relationship|type|rol|función|tipo)$/i;
+const NAME_HEADER = /^(?:name|agent|agent name|person|nombre|agente)$/i;
+const NPN_HEADER = /^(?:npn|national producer number)$/i;
+
+/**
+ * One row of a table with column headers: "Header: cell" blocks. A row whose role column names the
+ * person's role reads as that person's line ("Agent of record: Reginald Pruitt (NPN: 6673019)"), so the
+ * role beside a person decides who is the agent of record.
+ */
+function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
+  const values = cells.map((cell) => {
+    const text = cell.textContent ?? '';
+    // The same length limit as for text nodes: a huge cell is not a value.
+    return text.length > MAX_BLOCK ? OVERLONG : clean(text);
+  });
+  const role = headers.findIndex((h) => ROLE_HEADER.test(h));
+  const name = headers.findIndex((h) => NAME_HEADER.test(h));
+  const npn = headers.findIndex((h) => NPN_HEADER.test(h));
+  const folded = new Set<number>();
+  const roleValue = role >= 0 ? values[role] : undefined;
+  if (roleValue && roleValue !== OVERLONG && (name >= 0 || npn >= 0)) {
+    const who = name >= 0 ? (values[name] ?? '') : '';
+    const number = npn >= 0 && values[npn] ? ` (NPN: ${values[npn]})` : '';
+    out.push(`${roleValue}: ${who}${number}`, cells[role] as Element);
+    for (const i of [role, name, npn]) if (i >= 0) folded.add(i);
+  }
+  for (let i = 0; i < cells.length && i < headers.length; i++) {
+    const cell = cells[i];
+    const value = values[i];
+    if (cell && headers[i] && value && !folded.has(i)) out.push(`${headers[i]}: ${value}`, cell);
   }
 }
 
@@ -247,11 +274,7 @@ function gridBlocks(grid: Element, headers: string[], out: Collector): void {
   const rows = Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1);
   for (const row of rows) {
     const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
-    cells.forEach((cell, i) => {
-      const text = cell.textContent ?? '';
-      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
-    });
+    rowBlocks(headers, Array.from(cells), out);
   }
 }
 
