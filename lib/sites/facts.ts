@@ -9,6 +9,7 @@ import {
   labelCandidates,
   renderedVisibility,
   type Seen,
+  tableRecords,
   textBlocks,
 } from './labels';
 import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
@@ -90,6 +91,8 @@ const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconoc
  */
 const EMPTY_AOR =
   /^(?:[—–-]+|n\/?a|none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|ninguna|no asignado|sin asignar|sin agente)\.?$/i;
+/** "Not returned by the Marketplace", "Not available": the site cannot say, so unknown. */
+const NOT_SHOWN = /^\s*(?:not (?:returned|available|shown|provided|reported)|unavailable|no disponible)\b/i;
 /** Words of a link or button: an action, never a person's name. */
 const ACTION_WORDS =
   /^(?:view|show|see|edit|change|add|manage|open|learn|sync|update|download|print|hide|expand|collapse|ver|mostrar|editar|cambiar|agregar)\b/i;
@@ -135,7 +138,7 @@ type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
 export function parseAor(text: string): Aor | undefined {
   if (EMPTY_AOR.test(text.trim())) return { absent: true };
   // The field is there and says nothing yet: the search for its value ends here, unknown.
-  if (PLACEHOLDER.test(text.trim())) return {};
+  if (PLACEHOLDER.test(text.trim()) || NOT_SHOWN.test(text)) return {};
   if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
   const npn = NPN_IN_TEXT.exec(text);
   // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
@@ -420,6 +423,37 @@ function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
   return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS).map(withoutUndefined) : [];
 }
 
+const POLICY_COLUMN = /^(?:policy|plan|product|coverage|póliza|plan de salud)(?: name)?:\s*(.+)$/i;
+
+/**
+ * Rows of a policies table (Policy | Status | Coverage start | Coverage end | AOR NPN): each row pairs
+ * its own status with its own agent of record, as a plan card does.
+ */
+function rowPolicies(root: Element, seen: Seen): PolicyFacts[] {
+  const policies: PolicyFacts[] = [];
+  for (const record of tableRecords(root)) {
+    const blocks = seen
+      ? record.blocks.filter((_, i) => (record.sources[i] ?? []).every(seen))
+      : record.blocks;
+    const read = readPolicy(blocks, false);
+    if (!read.hasAorLine || read.coverage.length === 0) continue;
+    const name = blocks.map((b) => POLICY_COLUMN.exec(b)?.[1]).find((n) => n !== undefined);
+    policies.push(
+      withoutUndefined({
+        name: name && name.length <= POLICY_NAME_MAX ? name : undefined,
+        applicationId: agreed(read.ids),
+        aorName: read.aor.aorName,
+        aorNpn: agreed(read.aor.npns.map(npnKey)) === undefined ? undefined : read.aor.npns[0],
+        aorAbsent: read.aor.aorAbsent,
+        aorReferral: read.aor.aorReferral,
+        hasActiveCoverage: agreed(read.coverage),
+        enrolleeAssistance: read.aor.aorReferral,
+      }),
+    );
+  }
+  return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS) : [];
+}
+
 /** Past this many cards the page is a list, not one consumer's policies. */
 const MAX_POLICY_CARDS = 30;
 
@@ -438,6 +472,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // that contradicts itself (caution).
   const several = page.aor.npns.length > 1 || page.coverage.length > 1;
   const policies = several && doc.body ? readPolicies(doc.body, renderedVisibility(doc.body)) : [];
+  if (several && policies.length === 0 && doc.body)
+    policies.push(...rowPolicies(doc.body, renderedVisibility(doc.body)));
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);
   let aorNpn = aor.aorNpn;

@@ -119,6 +119,37 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector)
   }
 }
 
+/**
+ * Each data row of the page's tables and grids with column headers, as its own blocks and their elements:
+ * a row is a record (one policy's status, dates and NPN), read apart from the other rows.
+ */
+export function tableRecords(root: Element): { blocks: string[]; sources: Element[][] }[] {
+  const records: { blocks: string[]; sources: Element[][] }[] = [];
+  for (const table of Array.from(root.getElementsByTagName('table'))) {
+    const headers = headerCells(table);
+    if (!headers) continue;
+    const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+    for (const row of Array.from(table.rows).slice(0, TABLE_ROWS_READ + 1)) {
+      if (row === headerRow) continue;
+      const out = new Collector();
+      rowBlocks(headers, Array.from(row.cells), out);
+      records.push({ blocks: out.texts, sources: out.sources });
+    }
+  }
+  for (const grid of Array.from(root.querySelectorAll('[role="grid"], [role="table"], [role="treegrid"]'))) {
+    const headers = gridHeaders(grid);
+    if (!headers) continue;
+    for (const row of Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1)) {
+      const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
+      if (cells.length === 0) continue;
+      const out = new Collector();
+      rowBlocks(headers, Array.from(cells), out);
+      records.push({ blocks: out.texts, sources: out.sources });
+    }
+  }
+  return records;
+}
+
 /** A column that says what each person in a row is ("Role": Writing agent, Agent of record, Assistor). */
 const ROLE_HEADER = /^(?:role|agent role|relationship|type|rol|función|tipo)$/i;
 const NAME_HEADER = /^(?:name|agent|agent name|person|nombre|agente)$/i;
@@ -252,6 +283,14 @@ function fieldValue(el: Element | null | undefined): string | undefined {
   return undefined;
 }
 
+function isLookup(el: Element): boolean {
+  return (
+    el.closest('md-autocomplete, mat-autocomplete') !== null ||
+    el.getAttribute('role') === 'combobox' ||
+    el.hasAttribute('aria-autocomplete')
+  );
+}
+
 /** The words that name a field: its <label>s, the elements aria-labelledby names, or aria-label. */
 function fieldLabel(el: HTMLInputElement | HTMLSelectElement): string {
   const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
@@ -285,7 +324,10 @@ function replacementBlocks(el: Element, out: Collector): void {
     const value = fieldValue(el);
     if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
-    out.push(label ? `${label}: ${value}` : value, el);
+    // A lookup (BrokerEngage's CRM "AOR" autocomplete) holds the agency's own data, not CMS's agent of
+    // record (docs/DOMAIN.md): its label says so, and the reader places its NPN as the agency's.
+    const named = label && isLookup(el) ? `Agency CRM ${label}` : label;
+    out.push(named ? `${named}: ${value}` : value, el);
     return;
   }
   if (tag === 'DETAILS') {
