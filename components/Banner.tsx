@@ -61,13 +61,13 @@ function keepNumbers(text: string) {
   return text.split(/(\d[\d-]{6,}\d)/).map((part, i) => (i % 2 ? <span class="num">{part}</span> : part));
 }
 
-function title(assessment: RiskAssessment, atRisk: boolean) {
+function title(assessment: RiskAssessment, atRisk: boolean, chip: boolean) {
   const { level, reasons } = assessment;
   if (reasons.includes('error-shown')) return t('banner.refused');
   if (level === 'blocked') return t('banner.blocked');
   if (level === 'caution') return t('banner.caution');
-  // Why another agent's coverage does not matter, at a glance: it names both years.
-  if (reasons.includes('new-plan-year') && !atRisk) return reasonWords('new-plan-year', assessment);
+  // Why another agent's coverage does not matter, at a glance: the chip names both years.
+  if (chip && !atRisk && reasons.includes('new-plan-year')) return reasonWords('new-plan-year', assessment);
   return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
@@ -101,7 +101,7 @@ export function Banner({
   const chip = view === 'chip';
   // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
   const addNpn = !submittingNpn && level !== 'clear';
-  const heading = title(assessment, atRisk);
+  const heading = title(assessment, atRisk, chip);
   return (
     <>
       {warning && (
