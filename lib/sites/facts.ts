@@ -523,7 +523,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     (f) => f.value,
   );
   const besideApplication = notable.map(yearBesideApplication).find((y) => y !== undefined);
-  // The application's year, not a plan card's: cards name the years they cover.
+  // The application's year, not a plan card's: cards name the years they cover. A label ("Coverage
+  // year", "Año de cobertura") before the year beside the application, as planYear reads them.
   const cardYears = new Set(policies.map((p) => p.coveragePlanYear));
   const years = enrollmentYears(notable);
   // Two consumers named on one page: a list, or a page that is not about one of them.
@@ -531,7 +532,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   return {
     applicationId: page.ids[0],
     planYear: labelledYears[0] ?? besideApplication,
-    submissionPlanYear: besideApplication ?? labelledYears.find((y) => !cardYears.has(y)) ?? labelledYears[0],
+    submissionPlanYear: labelledYears.find((y) => !cardYears.has(y)) ?? besideApplication ?? labelledYears[0],
     coveragePlanYear: policies.length > 0 ? undefined : datesYear(blocks),
     ...(years.enrolled.length > 0 ? { enrolledPlanYears: years.enrolled } : {}),
     ...(years.notEnrolled.length > 0 ? { notEnrolledPlanYears: years.notEnrolled } : {}),
