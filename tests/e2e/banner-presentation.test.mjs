@@ -102,6 +102,7 @@ function presentationSuite(name, browser) {
       }
       const unknown = await open(session, 'hs-v2-2027-reenrollment-unknown');
       try {
+        await waitForBanner(unknown, (b) => b.view === 'compact');
         await clickInBanner(unknown, 'Show details');
         const full = await waitForBanner(unknown, (b) => b.view === 'full');
         assert.ok(full.text.includes('Judged for plan year 2027.'), full.text);

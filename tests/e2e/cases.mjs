@@ -416,6 +416,7 @@ export const PAGE_CASES = [
     text: ['Check the agent of record before you submit', 'Judged for plan year 2027'],
     facts: {
       pageKind: 'client',
+      applicationId: '3456705678',
       submissionPlanYear: 2027,
       coveragePlanYear: 2026,
       aorNpn: '99990000',
@@ -435,7 +436,7 @@ export const PAGE_CASES = [
     view: 'full',
     text: ['CMS will block this update', 'Judged for plan year 2026'],
     facts: {
-      ...one('3456701234', 2026, '99990000', true),
+      ...one('3456709012', 2026, '99990000', true),
       submissionPlanYear: 2026,
       coveragePlanYear: 2026,
     },
