@@ -66,10 +66,18 @@ function laterPlanYear(ctx: RiskContext): RiskAssessment | undefined {
   const planYears = { submission, coverage };
   if (ctx.submissionYearEnrolled === false) return { ...clear('new-plan-year'), planYears };
   if (ctx.submissionYearEnrolled === true) return undefined;
+  // The agent's own renewal: an automatic re-enrollment would carry their own NPN, so either way it is not refused.
+  if (ownsCoverage(ctx)) return undefined;
   const reasons: RiskReason[] = ['reenrollment-unknown'];
   if (ctx.submittingNpn === null || normalizeNpn(ctx.submittingNpn) === '') reasons.push('own-npn-missing');
   if (ctx.enrolleeAssistance === true) reasons.push('eap-resume-link-only');
   return { level: 'caution', reasons, actions: ['verify-aor', 'do-not-create-new-application'], planYears };
+}
+
+function ownsCoverage(ctx: RiskContext): boolean {
+  if (ctx.submittingNpn === null || ctx.policyNpn == null) return false;
+  const submitting = normalizeNpn(ctx.submittingNpn);
+  return submitting !== '' && normalizeNpn(ctx.policyNpn) === submitting;
 }
 
 export function assessInvalidActionRisk(ctx: RiskContext): RiskAssessment {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeNpn } from '../../../lib/npn/format';
 import { assessInvalidActionRisk, type RiskContext } from '../../../lib/risk/rules';
 
 const agent = (ctx: Partial<RiskContext>): RiskContext => ({
@@ -271,7 +272,8 @@ describe('assessInvalidActionRisk: plan years', () => {
         actions: [],
         planYears: { submission: 2027, coverage: 2026 },
       });
-    else if (c.submissionYearEnrolled === true)
+    else if (c.submissionYearEnrolled === true || c.policyNpn === '12345678')
+      // The agent's own renewal is decided as today either way: a re-enrollment carries their own NPN.
       expect(result).toEqual(asToday(c.policyNpn, c.hasActiveCoverage));
     else
       expect(result).toEqual({
@@ -331,7 +333,12 @@ describe('assessInvalidActionRisk: plan years', () => {
           ctx.activeCoveragePlanYear !== undefined &&
           ctx.submissionPlanYear > ctx.activeCoveragePlanYear;
         const result = assessInvalidActionRisk(ctx);
-        if (later && ctx.submissionYearEnrolled === undefined) expect(result.level).toBe('caution');
+        const own =
+          ctx.submittingNpn !== null &&
+          ctx.policyNpn != null &&
+          normalizeNpn(ctx.submittingNpn) !== '' &&
+          normalizeNpn(ctx.policyNpn) === normalizeNpn(ctx.submittingNpn);
+        if (later && ctx.submissionYearEnrolled === undefined && !own) expect(result.level).toBe('caution');
         if (later && ctx.submissionYearEnrolled === false) expect(result.reasons).toEqual(['new-plan-year']);
         if (result.reasons.includes('new-plan-year')) expect(ctx.submissionYearEnrolled).toBe(false);
       }),

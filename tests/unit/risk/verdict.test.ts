@@ -174,7 +174,7 @@ describe('pageVerdict: plan years', () => {
     [2026, 'enrolled', OTHER, 'blocked', 'npn-changes'],
     [2026, 'enrolled', OWN, 'clear', 'same-npn'],
     [2026, 'silent', OTHER, 'caution', 'reenrollment-unknown'],
-    [2026, 'silent', OWN, 'caution', 'reenrollment-unknown'],
+    [2026, 'silent', OWN, 'clear', 'same-npn'],
     [2027, 'not enrolled', OTHER, 'blocked', 'npn-changes'],
     [2027, 'enrolled', OTHER, 'blocked', 'npn-changes'],
     [2027, 'silent', OTHER, 'blocked', 'npn-changes'],
