@@ -4,6 +4,7 @@ import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard
 import type { PageFacts } from '../lib/sites';
 import { t, tCode } from './i18n';
 import { reasonLines } from './reason-lines';
+import { reasonWords } from './reason-words';
 
 export interface BannerProps {
   assessment: RiskAssessment;
@@ -13,6 +14,8 @@ export interface BannerProps {
   atRisk?: boolean;
   /** On a page with several policies, the one this is about. */
   policyName?: string;
+  /** The plan year the verdict judged (lib/risk/verdict.ts): the banner names it. */
+  planYear?: number;
   /** The consumer's state against the agent's licenses, in words (components/state-line.ts). */
   stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
@@ -59,11 +62,13 @@ function keepNumbers(text: string) {
   return text.split(/(\d[\d-]{6,}\d)/).map((part, i) => (i % 2 ? <span class="num">{part}</span> : part));
 }
 
-function title(assessment: RiskAssessment, atRisk: boolean) {
+function title(assessment: RiskAssessment, atRisk: boolean, chip: boolean) {
   const { level, reasons } = assessment;
   if (reasons.includes('error-shown')) return t('banner.refused');
   if (level === 'blocked') return t('banner.blocked');
   if (level === 'caution') return t('banner.caution');
+  // Why another agent's coverage does not matter, at a glance: the chip names both years.
+  if (chip && !atRisk && reasons.includes('new-plan-year')) return reasonWords('new-plan-year', assessment);
   return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
@@ -74,6 +79,7 @@ export function Banner({
   submittingNpn,
   atRisk = false,
   policyName,
+  planYear,
   stateLine,
   hiddenFeatures = [],
   view = 'full',
@@ -96,7 +102,7 @@ export function Banner({
   const chip = view === 'chip';
   // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
   const addNpn = !submittingNpn && level !== 'clear';
-  const heading = title(assessment, atRisk);
+  const heading = title(assessment, atRisk, chip);
   return (
     <>
       {warning && (
@@ -134,6 +140,9 @@ export function Banner({
           </button>
         </div>
         {stateLine && <p class="state-line">{stateLine}</p>}
+        {!chip && planYear !== undefined && (
+          <p class="plan-year">{t('banner.planYearLine', [String(planYear)])}</p>
+        )}
         {!chip && (
           <ul class="reasons">
             {reasonLines(assessment).map((line) => (

@@ -56,6 +56,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
     submittingNpn,
     policy: about,
     stateNote,
+    planYear: judged,
   } = pageVerdict(corrected, { profile, policy, atRisk, licenses });
   const yesNo = (v: boolean | undefined) =>
     v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
@@ -76,6 +77,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
     [t('page.activeCoverage'), yesNo(facts.hasActiveCoverage)],
     [t('page.submittingNpn'), assessment ? (submittingNpn ?? t('page.unknown')) : undefined],
     [t('page.policy'), about],
+    [t('page.planYearJudged'), judged?.toString()],
     [t('page.atRiskRows'), facts.atRiskRows?.toString()],
   ];
 

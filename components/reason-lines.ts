@@ -1,5 +1,6 @@
 import type { RiskAssessment } from '../lib/risk/rules';
-import { t, tCode } from './i18n';
+import { t } from './i18n';
+import { reasonWords } from './reason-words';
 
 /** A fact's value as a taught rule or the reader read it, in the agent's words (lib/risk/gate.ts). */
 function factValue(fact: string, value: string): string {
@@ -16,7 +17,7 @@ function factValue(fact: string, value: string): string {
  */
 export function reasonLines(assessment: RiskAssessment): { key: string; text: string }[] {
   return assessment.reasons.flatMap((r) => {
-    const line = { key: r, text: tCode('reason', r) };
+    const line = { key: r, text: reasonWords(r, assessment) };
     if (r === 'npn-unplaced')
       return [
         line,

@@ -30,7 +30,13 @@ const key = (npn: string | null | undefined) => (npn ? normalizeNpn(npn) : '');
 
 /** The policies the page shows: its plan cards or table rows, or the page as one policy. */
 function policiesOf(facts: PageFacts): PolicyFacts[] {
-  return facts.policies && facts.policies.length > 0 ? facts.policies : [facts];
+  if (!facts.policies || facts.policies.length === 0) return [facts];
+  // Coverage for another plan year than the one submitted is not what the update changes.
+  const year = facts.submissionPlanYear;
+  const same = facts.policies.filter(
+    (p) => year === undefined || p.coveragePlanYear === undefined || p.coveragePlanYear === year,
+  );
+  return same.length > 0 ? same : facts.policies;
 }
 
 /** What is missing for this path to clear: the reasons a caution gives instead. */
