@@ -8,7 +8,7 @@ import { pageVerdict } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { formatDate, t, tCode } from './i18n';
 import { stateLine } from './state-line';
 
 export interface PagePanelProps {
@@ -81,29 +81,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
   return (
     <div class="stack">
       <h2>{t('page.heading')}</h2>
-      <dl class="facts">
-        {rows
-          .filter(([, v]) => v !== undefined)
-          .map(([label, value]) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </Fragment>
-          ))}
-      </dl>
-      {facts.taught?.map((taught) => (
-        <p class="hint" key={taught.fact}>
-          {t(taught.from === 'agency' ? 'page.taughtByAgency' : 'page.taught', [
-            tCode('picker.fact', taught.fact),
-            new Date(taught.taughtAt).toLocaleDateString(),
-          ])}
-        </p>
-      ))}
-      {facts.untaught?.map((name) => (
-        <p class="status status-warning" key={name}>
-          {t('page.untaught', [name])}
-        </p>
-      ))}
+      {/* The verdict first: what the agent acts on; what was read, below it (issue 29). */}
       {atRisk && <p class="status status-error">{t('banner.atRisk')}</p>}
       <section aria-labelledby="verdict-heading" class={`verdict verdict-${assessment?.level ?? 'none'}`}>
         <h3 id="verdict-heading">
@@ -121,6 +99,29 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
           </ul>
         )}
       </section>
+      <dl class="facts">
+        {rows
+          .filter(([, v]) => v !== undefined)
+          .map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+      </dl>
+      {facts.taught?.map((taught) => (
+        <p class="hint" key={taught.fact}>
+          {t(taught.from === 'agency' ? 'page.taughtByAgency' : 'page.taught', [
+            tCode('picker.fact', taught.fact),
+            formatDate(taught.taughtAt),
+          ])}
+        </p>
+      ))}
+      {facts.untaught?.map((name) => (
+        <p class="status status-warning" key={name}>
+          {t('page.untaught', [name])}
+        </p>
+      ))}
       {onTeach && (
         <div class="stack">
           <button type="button" onClick={onTeach} aria-describedby="page-teach-hint">
