@@ -109,7 +109,10 @@ function decisionInView(page, words) {
 async function pressInBanner(page, text) {
   await inBanner(
     page,
-    (root, t) => [...root.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(t)).focus(),
+    (root, t) => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(t)).focus();
+      return true;
+    },
     text,
   );
   await page.keyboard.press('Enter');
