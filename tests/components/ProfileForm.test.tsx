@@ -28,7 +28,9 @@ describe('ProfileForm', () => {
     type('Your NPN', '123456789');
     expect(screen.getByText(/Nine digits can also be an SSN/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(screen.getByRole('alert').textContent).toMatch(/123456789 has nine digits, like a Social Security/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /123456789 has nine digits, like a Social Security/,
+    );
     expect(onSave).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'No, let me correct it' }));
     expect(document.activeElement).toBe(screen.getByLabelText('Your NPN'));
