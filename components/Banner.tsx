@@ -120,6 +120,13 @@ export function Banner({
       </p>
     )),
   ].filter(Boolean);
+  const reasonList = (
+    <ul class="reasons">
+      {reasons.map((r) => (
+        <li key={r}>{tCode('reason', r)}</li>
+      ))}
+    </ul>
+  );
   return (
     <>
       {warning && (
@@ -157,16 +164,10 @@ export function Banner({
           </button>
         </div>
         {stateLine && <p class="state-line">{stateLine}</p>}
-        {/* The full panel in the order the agent acts on: what happens and why, what not to do, the two
-            ways forward; the details and the call script open below (issue 29). */}
-        {!chip && (
-          <ul class="reasons">
-            {reasons.map((r) => (
-              <li key={r}>{tCode('reason', r)}</li>
-            ))}
-          </ul>
-        )}
-        {full && atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
+        {/* The full panel in the order the agent acts on: what will happen (the heading), what to check or
+            not to do, the two ways forward; then why, and each way in words; the details and the call
+            script open below their buttons (issue 29). */}
+        {view === 'compact' && reasonList}
         {full && actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
         {full && actions.includes('do-not-create-new-application') && (
           <p class="do-not">{t('banner.doNotCreate')}</p>
@@ -177,7 +178,7 @@ export function Banner({
             <ol class="ways-list">
               {offersLink && (
                 <li>
-                  {canSendLink && (
+                  {canSendLink ? (
                     <button
                       type="button"
                       onClick={() =>
@@ -192,8 +193,9 @@ export function Banner({
                     >
                       {t('banner.sendResumeLink')}
                     </button>
+                  ) : (
+                    t('banner.resumeLink')
                   )}
-                  <span>{t(canSendLink ? 'banner.resumeLinkWhy' : 'banner.resumeLink')}</span>
                 </li>
               )}
               {canCall && (
@@ -206,7 +208,6 @@ export function Banner({
                   >
                     {t('banner.scriptButton')}
                   </button>
-                  <span>{keepNumbers(t('banner.threeWayCallWhy'))}</span>
                   {/* Right after its button: the script's own button is the next Tab stop. */}
                   <div id="aor-guard-script" class="script" hidden>
                     <p>{t('banner.scriptPrepare')}</p>
@@ -227,6 +228,15 @@ export function Banner({
               )}
             </ol>
           </>
+        )}
+        {full && (
+          <div class="why">
+            {reasonList}
+            {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
+            {canSendLink && <p>{t('banner.resumeLink')}</p>}
+            {canCall && <p>{keepNumbers(t('banner.threeWayCall'))}</p>}
+            {actions.includes('do-not-create-new-application') && <p>{t('banner.doNotCreateWhy')}</p>}
+          </div>
         )}
         {!chip && (addNpn || view === 'compact' || (full && details.length > 0) || onTeach) && (
           <div class="banner-actions">

@@ -94,7 +94,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
               <li key={r}>{tCode('reason', r)}</li>
             ))}
             {assessment.actions.includes('do-not-create-new-application') && (
-              <li>{t('banner.doNotCreate')}</li>
+              <li>{`${t('banner.doNotCreate')} ${t('banner.doNotCreateWhy')}`}</li>
             )}
           </ul>
         )}

