@@ -104,7 +104,11 @@ export function Banner({
         ? t('banner.aorLine', [facts.aorName, facts.aorNpn, submittingNpn])
         : t('banner.aorLineNoName', [facts.aorNpn, submittingNpn])
       : undefined;
+  // Below the decision, on request: each way in words, why not a new application, what was read.
   const details = [
+    canSendLink && <p key="link">{t('banner.resumeLink')}</p>,
+    canCall && <p key="call">{keepNumbers(t('banner.threeWayCall'))}</p>,
+    actions.includes('do-not-create-new-application') && <p key="why">{t('banner.doNotCreateWhy')}</p>,
     policyName && <p key="policy">{t('banner.policyLine', [policyName])}</p>,
     npns?.[1] && (
       <p key="npns">{t('banner.conflictingNpns', [npns.slice(0, -1).join(', '), npns.at(-1) ?? ''])}</p>
@@ -233,9 +237,6 @@ export function Banner({
           <div class="why">
             {reasonList}
             {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
-            {canSendLink && <p>{t('banner.resumeLink')}</p>}
-            {canCall && <p>{keepNumbers(t('banner.threeWayCall'))}</p>}
-            {actions.includes('do-not-create-new-application') && <p>{t('banner.doNotCreateWhy')}</p>}
           </div>
         )}
         {!chip && (addNpn || view === 'compact' || (full && details.length > 0) || onTeach) && (
