@@ -35,7 +35,9 @@ export function ReadinessSummary({ profile, licenses }: { profile: Profile; lice
   const readiness = useHodReadiness(profile, licenses);
   if (!readiness) return null;
   return (
-    <p class={`hod-summary status${readinessStanding(readiness).tone === 'missing' ? ' status-warning' : ''}`}>
+    <p
+      class={`hod-summary status${readinessStanding(readiness).tone === 'missing' ? ' status-warning' : ''}`}
+    >
       <a href={`/dashboard.html${dashboardHash('help-on-demand')}`} target="_blank" rel="noopener">
         {readinessSummary(readiness)}
       </a>

@@ -161,7 +161,8 @@ function layoutSuite(browserName) {
               if (size === '1280x720') wanted.reason = 'in view';
               else delete seen.parts.reason;
               assert.deepEqual(seen.parts, wanted, `${lang} ${size}`);
-              if (size === '1280x720') assert.equal(seen.scrolls, false, `${lang} ${size}: nothing to scroll`);
+              if (size === '1280x720')
+                assert.equal(seen.scrolls, false, `${lang} ${size}: nothing to scroll`);
               await shot(page, `banner-decision-${lang}-${size}-${browserName}.png`, browserName);
 
               // The script opens right under its button: one Tab reaches "Log call report".
@@ -270,10 +271,9 @@ function layoutSuite(browserName) {
             const input = await popup.waitForSelector('[role="tabpanel"] input', { timeout: WAIT });
             await input.click({ count: 3 });
             await input.type(npn);
-            await popup.waitForFunction(
-              () => document.querySelectorAll('.readiness .facts dd').length >= 3,
-              { timeout: WAIT },
-            );
+            await popup.waitForFunction(() => document.querySelectorAll('.readiness .facts dd').length >= 3, {
+              timeout: WAIT,
+            });
             const { width, rows } = await npnCheckWidths(popup);
             const body = await popup.evaluate(() => document.documentElement.scrollWidth);
             assert.ok(body <= 381, `${lang} ${npn}: the popup is ${body} px wide`);
