@@ -3,6 +3,7 @@ import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { formatDate, t, tCode } from './i18n';
+import { reasonWords } from './reason-words';
 
 export interface BannerProps {
   assessment: RiskAssessment;
@@ -12,6 +13,8 @@ export interface BannerProps {
   atRisk?: boolean;
   /** On a page with several policies, the one this is about. */
   policyName?: string;
+  /** The plan year the verdict judged (lib/risk/verdict.ts): the banner names it. */
+  planYear?: number;
   /** The consumer's state against the agent's licenses, in words (components/state-line.ts). */
   stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
@@ -58,11 +61,13 @@ function keepNumbers(text: string) {
   return text.split(/(\d[\d-]{6,}\d)/).map((part, i) => (i % 2 ? <span class="num">{part}</span> : part));
 }
 
-function title(assessment: RiskAssessment, atRisk: boolean) {
+function title(assessment: RiskAssessment, atRisk: boolean, chip: boolean) {
   const { level, reasons } = assessment;
   if (reasons.includes('error-shown')) return t('banner.refused');
   if (level === 'blocked') return t('banner.blocked');
   if (level === 'caution') return t('banner.caution');
+  // Why another agent's coverage does not matter, at a glance: the chip names both years.
+  if (chip && !atRisk && reasons.includes('new-plan-year')) return reasonWords('new-plan-year', assessment);
   return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
@@ -73,6 +78,7 @@ export function Banner({
   submittingNpn,
   atRisk = false,
   policyName,
+  planYear,
   stateLine,
   hiddenFeatures = [],
   view = 'full',
@@ -95,7 +101,7 @@ export function Banner({
   const full = view === 'full';
   // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
   const addNpn = !submittingNpn && level !== 'clear';
-  const heading = title(assessment, atRisk);
+  const heading = title(assessment, atRisk, chip);
   // The stripe says what the heading says: red for a block, a refusal or the at-risk title only.
   const atRiskTitle = atRisk && level === 'clear';
   const aorLine =
@@ -124,10 +130,13 @@ export function Banner({
       </p>
     )),
   ].filter(Boolean);
+  const planYearLine = planYear !== undefined && (
+    <p class="plan-year">{t('banner.planYearLine', [String(planYear)])}</p>
+  );
   const reasonList = (
     <ul class="reasons">
       {reasons.map((r) => (
-        <li key={r}>{tCode('reason', r)}</li>
+        <li key={r}>{reasonWords(r, assessment)}</li>
       ))}
     </ul>
   );
@@ -171,6 +180,7 @@ export function Banner({
         {/* The full panel in the order the agent acts on: what will happen (the heading), what to check or
             not to do, the two ways forward; then why, and each way in words; the details and the call
             script open below their buttons (issue 29). */}
+        {view === 'compact' && planYearLine}
         {view === 'compact' && reasonList}
         {full && actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
         {full && actions.includes('do-not-create-new-application') && (
@@ -236,6 +246,7 @@ export function Banner({
         {full && (
           <div class="why">
             {reasonList}
+            {planYearLine}
             {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
           </div>
         )}
