@@ -368,6 +368,7 @@ function declaredLegibility(): (el: Element) => boolean {
     let fontSize: string | undefined;
     let colour: string | undefined;
     let visibility: string | undefined;
+    let behind: string | undefined;
     let escaped = false; // a position:fixed box below escapes this ancestor's overflow and offsets
     for (let a: Element | null = el; a; a = a.parentElement) {
       const d = declared(a);
@@ -375,6 +376,7 @@ function declaredLegibility(): (el: Element) => boolean {
       fontSize ??= d.get('font-size');
       colour ??= d.get('-webkit-text-fill-color') ?? d.get('color');
       visibility ??= d.get('visibility');
+      behind ??= d.get('background-color') ?? d.get('background');
       if (d.get('display') === 'none' || d.get('content-visibility') === 'hidden') return false;
       if (Number.parseFloat(d.get('opacity') ?? '1') === 0) return false;
       if (NOTHING_LEFT_BY_CLIP_PATH.test(d.get('clip-path') ?? '')) return false;
@@ -402,8 +404,16 @@ function declaredLegibility(): (el: Element) => boolean {
     if (visibility === 'hidden' || visibility === 'collapse') return false;
     const size = declaredPx(fontSize);
     if (size !== undefined && size < MIN_TEXT_PX) return false;
-    return !transparent(colour);
+    return !transparent(colour) && !sameColour(colour, behind ?? 'white');
   };
+}
+
+const WHITE_NAMES = new Set(['white', '#fff', '#ffffff', 'rgb(255,255,255)', 'rgb(255 255 255)']);
+/** Text declared in the colour declared behind it (white on the page's white when none is). */
+function sameColour(colour: string | undefined, behind: string): boolean {
+  if (!colour) return false;
+  const norm = (c: string) => (WHITE_NAMES.has(c.replaceAll(', ', ',')) ? 'white' : c.replaceAll(' ', ''));
+  return norm(colour) === norm(behind);
 }
 
 /** A positioned box moved where no one scrolls: far left or up, or past the window's right edge. */
