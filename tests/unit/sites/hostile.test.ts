@@ -205,6 +205,11 @@ describe('hostile pages', () => {
     ['<p style="transform: scale(0)">Agent of record: Pat Other (NPN 87654321)</p>', undefined],
     ['<p style="color:#fff">Agent of record: Pat Other (NPN 87654321)</p>', undefined],
     ['<p style="color:#fff;background:#123">Agent of record: Pat Other (NPN 87654321)</p>', '87654321'],
+    // Gradient text: transparent fill over a background clipped to the letters. A person reads it.
+    [
+      '<p style="background:linear-gradient(#000,#333);-webkit-background-clip:text;color:transparent">Agent of record: Pat Other (NPN 87654321)</p>',
+      '87654321',
+    ],
   ])('legibility: %s', (body, npn) => {
     expect(extractPageFacts(html(`<p>FFM App ID: 4567891230</p>${body}`), CLIENT)?.aorNpn).toBe(npn);
   });
