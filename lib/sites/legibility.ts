@@ -257,20 +257,18 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
   /** Type a person can make out: a size, and a colour that differs from what is behind it. */
   const readableType = (el: Element, s: CSSStyleDeclaration): boolean => {
     if (parseFloat(s.fontSize) < MIN_TEXT_PX) return false;
+    const fill = parseColour(s.getPropertyValue('-webkit-text-fill-color')) ?? parseColour(s.color);
+    const shows = (fill?.[3] ?? 1) > 0;
+    const behind = fill && shows ? background(el) : null;
+    if (!fill || (shows && (!behind || contrast(over(fill, behind), behind) >= MIN_CONTRAST))) return true;
     // Letters drawn another way (a shadow, a stroke, a background clipped to the text, as gradient
-    // headings are): too many cases to judge, so readable.
-    if (
+    // headings are): too many cases to judge, so readable. Read only for text that seems unreadable.
+    return (
       s.textShadow !== 'none' ||
       parseFloat(s.getPropertyValue('-webkit-text-stroke-width')) > 0 ||
       (/text/.test(s.getPropertyValue('background-clip') + s.getPropertyValue('-webkit-background-clip')) &&
         s.backgroundImage !== 'none')
-    )
-      return true;
-    const fill = parseColour(s.getPropertyValue('-webkit-text-fill-color')) ?? parseColour(s.color);
-    if (!fill) return true;
-    if (fill[3] === 0) return false;
-    const behind = background(el);
-    return !behind || contrast(over(fill, behind), behind) >= MIN_CONTRAST;
+    );
   };
 
   return (el) => {
