@@ -4,6 +4,7 @@ import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
 import { gatewaySend } from '../gateway/send';
 import { apiError, issuePath, limitBody, readJson } from '../http';
+import { setLogDevice } from '../log';
 import { casesBodySchema, ingestCases } from './cases';
 import { checkBundle, ingestReports, statusesSince } from './reports';
 import { ingestSends, sendsBodySchema } from './sends';
@@ -13,7 +14,10 @@ const STATUS_SETTLE_MS = 5000;
 
 export function deviceRoutes(ctx: HubContext) {
   const app = new Hono<DeviceEnv>();
-  app.use('*', deviceAuth(ctx));
+  app.use('*', deviceAuth(ctx), async (c, next) => {
+    setLogDevice(c.get('device').id);
+    await next();
+  });
 
   app.post('/reports', limitBody(ctx.maxBundleBytes), async (c) => {
     const checked = checkBundle(await c.req.text());

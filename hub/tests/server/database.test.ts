@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
+import { createApp, HUB_VERSION } from '../../src/app';
 import { openDatabase } from '../../src/db/pool';
 import { testDatabase } from '../support/db';
 
@@ -29,6 +29,6 @@ describe('the database behind the hub', () => {
     await db.close();
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ ok: false, database: 'down' });
+    expect(await res.json()).toEqual({ ok: false, version: HUB_VERSION, database: 'down' });
   });
 });

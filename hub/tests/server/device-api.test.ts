@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../../../lib/call-reports/bundle';
 import { moveTo } from '../../../lib/call-reports/workflow';
 import { sample } from '../../../tests/support/call-report-sample';
+import hubPackage from '../../package.json';
 import {
   createAgency,
   createEnrollmentCode,
@@ -23,10 +24,10 @@ const id = (n: number) => `5b0d6f1e-6a43-4f6c-9b7e-${String(n).padStart(12, '0')
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 describe('health', () => {
-  it('answers without a token and says the database is up', async () => {
+  it('answers without a token with the hub’s version and says the database is up', async () => {
     const res = await hub.request('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'up' });
+    expect(await res.json()).toEqual({ ok: true, version: hubPackage.version, database: 'up' });
   });
 });
 
