@@ -11,6 +11,7 @@ import { deviceRoutes } from './ingest/routes';
 import { inRequestScope, silentLogger } from './log';
 import { createMetrics } from './metrics';
 import { mountStaff } from './staff/mount';
+import { refusePlainHttpSignIn } from './transport';
 
 export type { AppDeps, HubContext } from './context';
 
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono {
     maxBundleBytes: DEFAULT_MAX_BUNDLE_BYTES,
     // Nothing configured: the gateway answers 503 until SMTP or SMS settings are given.
     gateway: gatewayConfigFromEnv({}),
+    behindTlsProxy: false,
     ...deps,
   };
   const app = new Hono();
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/v1/enroll', enrollRoutes(ctx));
   app.route('/api/v1', deviceRoutes(ctx));
 
+  app.post('/api/staff/session', refusePlainHttpSignIn({ behindTlsProxy: ctx.behindTlsProxy }, ctx.log));
   mountStaff(app, ctx);
   app.notFound((c) => apiError(c, 404, 'notFound', 'No such endpoint.'));
   return app;

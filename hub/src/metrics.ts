@@ -42,20 +42,20 @@ export function createMetrics(pool: pg.Pool, now: () => Date): Metrics {
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
-  // The backlog comes from the database; while it is away the scrape still answers, with database_up 0.
-  const databaseUp = new Gauge({
+  new Gauge({
     name: 'hub_database_up',
-    help: 'Whether the last scrape could read the database (1) or not (0).',
+    help: 'Whether the database answered this scrape (1) or not (0).',
     registers: [registry],
+    async collect() {
+      this.set((await fromDatabase(() => pool.query('select 1'))) ? 1 : 0);
+    },
   });
-  const fromDatabase = async (read: () => Promise<void>) => {
-    try {
-      await read();
-      databaseUp.set(1);
-    } catch {
-      databaseUp.set(0);
-    }
-  };
+  /** Whether `read` could reach the database; while it is away the scrape still answers. */
+  const fromDatabase = (read: () => Promise<unknown>) =>
+    read().then(
+      () => true,
+      () => false,
+    );
   new Gauge({
     name: 'hub_call_reports',
     help: 'Call reports stored, by status (draft and ready are the filing backlog).',
@@ -97,7 +97,7 @@ export function createMetrics(pool: pg.Pool, now: () => Date): Metrics {
     async middleware(c, next) {
       const end = latency.startTimer();
       await next();
-      const route = routePath(c, -1);
+      const route = routePath(c, c.req.routeIndex);
       end({ method: c.req.method, route });
       requests.inc({ method: c.req.method, route, status: String(c.res.status) });
     },
