@@ -6,7 +6,7 @@ import type { AppDeps, HubContext } from './context';
 import { databaseUnavailable } from './db/unavailable';
 import { enrollRoutes } from './device/routes';
 import { gatewayConfigFromEnv } from './gateway/config';
-import { apiError } from './http';
+import { apiError, UnstorableTextError } from './http';
 import { deviceRoutes } from './ingest/routes';
 import { inRequestScope, silentLogger } from './log';
 import { createMetrics } from './metrics';
@@ -57,6 +57,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', metrics.middleware);
 
   app.onError((error, c) => {
+    if (error instanceof UnstorableTextError)
+      return apiError(c, 400, 'request.unstorableText', error.message, { field: error.field });
     // A database restart or failover: the caller tries again shortly, the pool reconnects meanwhile.
     if (databaseUnavailable(error)) {
       ctx.log.warn('request.databaseUnavailable', { path: c.req.path, message: error.message.slice(0, 200) });

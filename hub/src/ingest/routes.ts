@@ -21,7 +21,11 @@ export function deviceRoutes(ctx: HubContext) {
 
   app.post('/reports', limitBody(ctx.maxBundleBytes), async (c) => {
     const checked = checkBundle(await c.req.text());
-    if (!checked.ok) return apiError(c, 400, 'bundle.invalid', checked.message);
+    if (!checked.ok)
+      return apiError(c, 400, 'bundle.invalid', checked.message, {
+        ...(checked.reportId && { reportId: checked.reportId }),
+        ...(checked.field && { field: checked.field }),
+      });
     const device = c.get('device');
     const counts = await ingestReports(ctx.pool, device, checked.bundle.reports, ctx.now());
     ctx.log.info('reports.ingested', { agency: device.agencyId, device: device.id, ...counts });
