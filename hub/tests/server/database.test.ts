@@ -20,7 +20,8 @@ describe('the database behind the hub', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Three PGlite starts: slow on a busy machine.
+  }, 120_000);
 
   it('reports a database that is down on the health endpoint', async () => {
     const db = await testDatabase();
