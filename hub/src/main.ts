@@ -11,7 +11,7 @@ import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from '.
 import { gatewayConfigFromEnv } from './gateway/config';
 import { jsonLogger } from './log';
 import { staffCommands, staffJobs } from './staff/mount';
-import { listenRefusal } from './transport';
+import { isLoopback, listenRefusal } from './transport';
 
 const env = process.env;
 const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -139,7 +139,9 @@ function startServer() {
     rateLimitPerMinute: Number(env.HUB_RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
     maxBundleBytes: Number(env.HUB_MAX_BUNDLE_BYTES ?? DEFAULT_MAX_BUNDLE_BYTES),
     gateway: gatewayConfigFromEnv(env),
-    behindTlsProxy,
+    // On loopback only this machine reaches the hub: a request naming another host came through the
+    // proxy in front (docs/HUB.md), whose X-Forwarded-Proto, when it sends one, says how.
+    behindTlsProxy: behindTlsProxy || isLoopback(hostname),
   });
   const port = Number(env.PORT ?? 8080);
   const server = serve(
