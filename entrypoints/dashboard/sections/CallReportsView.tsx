@@ -415,12 +415,13 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
               const c = await sendReportsToHub(reports, actorName(profile)).catch((err) => {
                 throw new Error(tError(err));
               });
-              return t('hub.sent', [
-                String(reports.length),
+              const sent = t('hub.sent', [
+                String(reports.length - c.refused),
                 String(c.added),
                 String(c.updated),
                 String(c.unchanged),
               ]);
+              return c.refused ? `${sent} ${t('hub.refusedSome', [String(c.refused)])}` : sent;
             }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));
