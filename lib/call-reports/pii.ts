@@ -365,3 +365,8 @@ export function redactFinding(text: string, f: PiiFinding): string {
   if (at < 0) return text;
   return text.slice(0, at) + REDACTED[f.kind] + text.slice(at + f.text.length);
 }
+
+/** The text with every finding replaced, the last first so the earlier offsets still hold. */
+export function redactAll(text: string, findings: PiiFinding[]): string {
+  return [...findings].sort((a, b) => b.start - a.start).reduce(redactFinding, text);
+}

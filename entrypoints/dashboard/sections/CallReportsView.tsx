@@ -249,6 +249,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             reporterName={profile.name || undefined}
             reporterNpn={profile.npn || undefined}
             initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
+            consumerName={prefill.consumerName}
             onSave={(report) => saveCallReport(report)}
           />
         )}

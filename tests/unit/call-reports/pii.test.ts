@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findConsumerData, type PiiKind, REDACTED, redactFinding } from '../../../lib/call-reports/pii';
+import {
+  findConsumerData,
+  type PiiKind,
+  REDACTED,
+  redactAll,
+  redactFinding,
+} from '../../../lib/call-reports/pii';
 
 const NOW = new Date('2026-11-20T15:00:00Z');
 const ctx = {
@@ -129,5 +135,16 @@ describe('redactFinding', () => {
     if (!email) throw new Error('no finding');
     expect(redactFinding(`Note. ${text}`, email)).toBe(`Note. Email ${REDACTED.email} was read out.`);
     expect(redactFinding('Nothing here any more.', email)).toBe('Nothing here any more.');
+  });
+});
+
+describe('redactAll', () => {
+  it('removes every finding and leaves the rest of the text as it was', () => {
+    const text = 'Cliente Ana Ruiz, SSN 123-45-6789, teléfono 713-555-0188; solicitud 4567891230.';
+    const clean = redactAll(text, findConsumerData(text, ctx));
+    expect(clean).toBe(
+      `Cliente ${REDACTED.name}, SSN ${REDACTED.ssn}, teléfono ${REDACTED.phone}; solicitud 4567891230.`,
+    );
+    expect(findConsumerData(clean, ctx)).toEqual([]);
   });
 });
