@@ -99,7 +99,7 @@ export function ReportsPage(props: { me: Me }) {
       const now = new Date();
       if (format === 'csv')
         downloadText(
-          callReportCsvParts(reports, csvWords(currentLang())),
+          callReportCsvParts(reports, csvWords()),
           `hub-call-reports-${stamp(now)}.csv`,
           'text/csv',
         );

@@ -9,6 +9,7 @@ import {
   PLATFORM_SUPPORT_EMAIL,
 } from '../shared/contacts';
 import { checkUsPhone, findPhonesInText } from '../shared/phone';
+import type { CallReport } from './report';
 
 export const PII_KINDS = [
   'ssn',
@@ -68,7 +69,6 @@ const DATE = [
   `(?:${MONTHS_EN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
   `\\d{1,2}\\s+(?:de\\s+)?(?:${MONTHS_EN}|${MONTHS_ES})\\.?,?\\s+(?:de\\s+|del\\s+)?\\d{4}`,
 ].join('|');
-const dateRe = () => new RegExp(`${B}(?:${DATE})${E}`, 'giu');
 
 const SSN_WORDS = words([
   'SSN',
@@ -236,6 +236,19 @@ const HEALTH_WORDS = words([
   'epilep(?:sy|sia)',
 ]);
 
+// Each pattern is compiled once: a table of reports checks every summary it shows.
+const compiled = new Map<string, RegExp>();
+function re(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let r = compiled.get(key);
+  if (!r) {
+    r = new RegExp(source, flags);
+    compiled.set(key, r);
+  }
+  r.lastIndex = 0;
+  return r;
+}
+
 /** Just after a keyword (a few filler words on), the first value of the given shape. */
 function afterKeyword(
   text: string,
@@ -245,11 +258,11 @@ function afterKeyword(
   out: PiiFinding[],
   reach = 40,
 ): void {
-  const keys = new RegExp(`${B}(?:${keyword})(?![\\p{L}])`, 'giu');
+  const keys = re(`${B}(?:${keyword})(?![\\p{L}])`, 'giu');
   for (const k of text.matchAll(keys)) {
     const from = k.index + k[0].length;
     const window = text.slice(from, from + reach);
-    const v = new RegExp(`${B}(?:${value})${E}`, 'u').exec(window);
+    const v = re(`${B}(?:${value})${E}`, 'u').exec(window);
     if (v) out.push({ kind, start: from + v.index, end: from + v.index + v[0].length, text: v[0] });
   }
 }
@@ -289,11 +302,11 @@ export function findConsumerData(text: string, ctx: PiiContext = {}): PiiFinding
   );
   const mbiLetter = '[AC-HJKMNP-RT-Y]';
   const mbi = `[1-9]${mbiLetter}[${mbiLetter.slice(1, -1)}0-9]\\d-?${mbiLetter}[${mbiLetter.slice(1, -1)}0-9]\\d-?${mbiLetter}{2}\\d{2}`;
-  for (const m of text.matchAll(new RegExp(`${B}${mbi}${E}`, 'gu'))) push('member-id', m);
+  for (const m of text.matchAll(re(`${B}${mbi}${E}`, 'gu'))) push('member-id', m);
 
   // Dates of birth: after their words, or any date far enough back.
   afterKeyword(text, DOB_WORDS, DATE, 'date-of-birth', found);
-  for (const m of text.matchAll(dateRe()))
+  for (const m of text.matchAll(re(`${B}(?:${DATE})${E}`, 'giu')))
     if (yearOf(m[0], now) <= now.getFullYear() - BIRTH_YEARS_BACK) push('date-of-birth', m);
 
   // Emails, but the help desk's and the platform's own.
@@ -324,15 +337,15 @@ export function findConsumerData(text: string, ctx: PiiContext = {}): PiiFinding
     `${B}P\\.?\\s?O\\.?\\s+Box\\s+\\d+${E}`,
     `${B}[Aa]partado(?:\\s+[Pp]ostal)?\\s+\\d+${E}`,
   ];
-  for (const a of addresses) for (const m of text.matchAll(new RegExp(a, 'gu'))) push('street-address', m);
+  for (const a of addresses) for (const m of text.matchAll(re(a, 'gu'))) push('street-address', m);
 
   // Names: the consumer's own wherever it is, and a name after a word for the consumer or their family.
   for (const part of (ctx.consumerName ?? '').split(/[\s,]+/).filter((p) => p.length > 1)) {
     const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const m of text.matchAll(new RegExp(`${B}${escaped}${E}`, 'giu'))) push('name', m);
   }
-  const nameAfter = new RegExp(`^(?:'s)?[\\s,:]*(?:(?:is|es|was|era)\\s+)?(${NAME})`, 'u');
-  for (const k of text.matchAll(new RegExp(`${B}(?:${ROLE_WORDS})(?![\\p{L}])`, 'giu'))) {
+  const nameAfter = re(`^(?:'s)?[\\s,:]*(?:(?:is|es|was|era)\\s+)?(${NAME})`, 'u');
+  for (const k of text.matchAll(re(`${B}(?:${ROLE_WORDS})(?![\\p{L}])`, 'giu'))) {
     const from = k.index + k[0].length;
     const m = nameAfter.exec(text.slice(from, from + 80));
     const name = m?.[1];
@@ -346,7 +359,7 @@ export function findConsumerData(text: string, ctx: PiiContext = {}): PiiFinding
     found.push({ kind: 'name', start, end: start + first.length, text: first });
   }
 
-  for (const m of text.matchAll(new RegExp(`${B}(?:${HEALTH_WORDS})${E}`, 'giu'))) push('health', m);
+  for (const m of text.matchAll(re(`${B}(?:${HEALTH_WORDS})${E}`, 'giu'))) push('health', m);
 
   const allowed = new Set((ctx.allowedNumbers ?? []).map(digits).filter(Boolean));
   const kept: PiiFinding[] = [];
@@ -369,4 +382,13 @@ export function redactFinding(text: string, f: PiiFinding): string {
 /** The text with every finding replaced, the last first so the earlier offsets still hold. */
 export function redactAll(text: string, findings: PiiFinding[]): string {
   return [...findings].sort((a, b) => b.start - a.start).reduce(redactFinding, text);
+}
+
+/** A saved report's summary, checked as the form checked it: its caller's phone and its numbers allowed. */
+export function reportConsumerData(r: CallReport, now = new Date()): PiiFinding[] {
+  return findConsumerData(r.summary, {
+    callerPhone: r.phone,
+    allowedNumbers: [r.applicationId, r.reporterNpn ?? ''],
+    now,
+  });
 }
