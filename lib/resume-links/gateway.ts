@@ -43,7 +43,7 @@ export const templateName = () =>
   z.string().check(
     z.minLength(1),
     z.maxLength(100),
-    z.refine((s) => NAME.test(s) && !HOST_LIKE.test(s), 'Only letters, spaces and . \' - , in a name.'),
+    z.refine((s) => NAME.test(s) && !HOST_LIKE.test(s), "Only letters, spaces and . ' - , in a name."),
   );
 
 /** The gateway payload as the hub reads it: `message` is not read (zod drops keys it does not name). */

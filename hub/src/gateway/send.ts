@@ -73,7 +73,8 @@ export function gatewaySend(ctx: HubContext) {
       );
     const p = parsed.data;
     const link = checkResumeLink(p.link, ctx.gateway.extraLinkHosts);
-    if (!link.ok || !link.href) return apiError(c, 400, 'gateway.badLink', `The link was refused (${link.code}).`);
+    if (!link.ok || !link.href)
+      return apiError(c, 400, 'gateway.badLink', `The link was refused (${link.code}).`);
     const email = sendsEmail(p.channel) ? p.to.email : undefined;
     const phone = sendsText(p.channel) ? p.to.phone : undefined;
     if (sendsEmail(p.channel) && !email)
@@ -158,7 +159,9 @@ export function gatewaySend(ctx: HubContext) {
 
     const results: SendResult[] = [];
     if (email && mail)
-      results.push(await mail({ to: email, subject: message.subject, text: message.body, language: p.language }));
+      results.push(
+        await mail({ to: email, subject: message.subject, text: message.body, language: p.language }),
+      );
     if (phone && sms) results.push(await sms(phone, message.sms));
     const failure = results.find((r) => !r.ok)?.failure;
     const outcome = failure ? 'failed' : 'sent';

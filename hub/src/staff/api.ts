@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  confirmDeviceNpn,
   createEnrollmentCode,
   listDevices,
   listEnrollmentCodes,
@@ -63,6 +64,10 @@ const signInSchema = z.object({
 
 const codeSchema = z.object({
   label: z.string().trim().max(100).optional(),
+  agentNpn: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
   expiresAt: z.iso.datetime().optional(),
   maxUses: z.number().int().min(1).max(100_000).optional(),
 });
@@ -190,6 +195,15 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const s = c.get('staff');
     const done = await revokeDevice(pool, s.agencyId, id.data, actor(s));
     return done ? c.body(null, 204) : fail(c, 404, 'device.notFound', 'No such device in your agency.');
+  });
+  api.post('/admin/devices/:id/confirm-npn', adminOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The device id is not valid.');
+    const s = c.get('staff');
+    const done = await confirmDeviceNpn(pool, s.agencyId, id.data, actor(s), deps.now());
+    return done
+      ? c.body(null, 204)
+      : fail(c, 404, 'device.noClaim', 'No live device of your agency with an NPN waiting to be confirmed.');
   });
   api.get('/admin/users', adminOnly, async (c) =>
     c.json({ users: await listUsers(pool, c.get('staff').agencyId) }),

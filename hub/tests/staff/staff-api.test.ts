@@ -228,6 +228,7 @@ describe('triage and filing', () => {
       by: 'sue@sunrise.example',
       action: 'status',
       status: 'filed-cms',
+      via: 'agency-hub',
     });
     const audit = await hub.pool.query(
       "select actor, target, detail from audit_log where action = 'report.status' order by id",

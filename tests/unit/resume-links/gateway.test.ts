@@ -73,7 +73,9 @@ describe('postToGateway against a local server', () => {
   it('429 says the gateway limit for this recipient is reached, and for how long', async () => {
     const result = await postToGateway(`${origin}/limit`, payload);
     expect(result).toEqual({ ok: false, problem: { code: 'gateway.recipientLimit', params: [3] } });
-    expect(!result.ok && tProblem(result.problem)).toMatch(/as many Resume Links as it allows .* about 3 hours/);
+    expect(!result.ok && tProblem(result.problem)).toMatch(
+      /as many Resume Links as it allows .* about 3 hours/,
+    );
   });
 
   it('no answer within the timeout is a clear failure', async () => {
