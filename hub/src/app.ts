@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps, HubContext } from './context';
 import { enrollRoutes } from './device/routes';
 import { gatewayConfigFromEnv } from './gateway/config';
-import { apiError } from './http';
+import { apiError, limitBody } from './http';
 import { deviceRoutes } from './ingest/routes';
 import { silentLogger } from './log';
 import { mountStaff } from './staff/mount';
@@ -37,6 +37,10 @@ export function createApp(deps: AppDeps): Hono {
       ms: Math.round(performance.now() - started),
     });
   });
+
+  // Every route has a body limit, read or not, signed in or not: the largest bundle is the ceiling, and
+  // routes that take less say so (the staff API: src/staff/mount.ts).
+  app.use('*', limitBody(ctx.maxBundleBytes));
 
   app.onError((error, c) => {
     ctx.log.error('request.failed', {

@@ -220,7 +220,6 @@ interface User {
   role: 'agent' | 'support' | 'admin';
   agentNpn: string | null;
   disabledAt: string | null;
-  lockedUntil: string | null;
 }
 
 function Users(props: { me: Me }) {
@@ -284,13 +283,7 @@ function Users(props: { me: Me }) {
                 {h(`role.${u.role}`)}
                 {u.agentNpn ? ` (NPN ${u.agentNpn})` : ''}
               </td>
-              <td>
-                {u.disabledAt
-                  ? h('disabled')
-                  : u.lockedUntil && u.lockedUntil > new Date().toISOString()
-                    ? h('lockedUntil', shownTime(u.lockedUntil))
-                    : h('active')}
-              </td>
+              <td>{u.disabledAt ? h('disabled') : h('active')}</td>
               <td class="actions">
                 <button
                   type="button"

@@ -15,8 +15,8 @@ const en = {
   'role.support': 'support',
   'role.admin': 'admin',
   'error.auth.wrong': 'The email or the password is wrong.',
-  'error.auth.locked':
-    'Too many failed sign-ins: this account is locked for 15 minutes. Try again later, or ask an admin to reset your password.',
+  'error.auth.throttled':
+    'Too many failed sign-ins for this email or from this computer. Wait 15 minutes and try again, or ask an admin to reset your password.',
   'error.auth.disabled': 'This account is disabled. Ask an admin of your agency.',
   'error.auth.required': 'Your session has ended. Sign in again.',
   'error.auth.role': 'Your role does not allow this. Ask an admin of your agency.',
@@ -112,7 +112,6 @@ const en = {
   'col.role': 'Role',
   'col.account': 'Account',
   disabled: 'Disabled',
-  lockedUntil: 'Locked until $1',
   active: 'Active',
   retentionHeading: 'Retention',
   retentionIntro:
@@ -149,8 +148,8 @@ const es: Record<HubKey, string> = {
   'role.support': 'soporte',
   'role.admin': 'administrador',
   'error.auth.wrong': 'El correo electrónico o la contraseña no son correctos.',
-  'error.auth.locked':
-    'Demasiados intentos fallidos: esta cuenta está bloqueada 15 minutos. Vuelva a intentarlo más tarde o pida a un administrador que restablezca su contraseña.',
+  'error.auth.throttled':
+    'Demasiados intentos fallidos con este correo o desde este equipo. Espere 15 minutos y vuelva a intentarlo, o pida a un administrador que restablezca su contraseña.',
   'error.auth.disabled': 'Esta cuenta está desactivada. Consulte a un administrador de su agencia.',
   'error.auth.required': 'Su sesión terminó. Inicie sesión de nuevo.',
   'error.auth.role': 'Su función no permite esto. Consulte a un administrador de su agencia.',
@@ -246,7 +245,6 @@ const es: Record<HubKey, string> = {
   'col.role': 'Función',
   'col.account': 'Cuenta',
   disabled: 'Desactivada',
-  lockedUntil: 'Bloqueada hasta $1',
   active: 'Activa',
   retentionHeading: 'Conservación',
   retentionIntro:

@@ -18,8 +18,8 @@ import { auditQuerySchema, readAuditLog } from './audit-log';
 import {
   type AuthOptions,
   clearSessionCookie,
+  clientAddress,
   endSession,
-  LOCKOUT,
   requireRole,
   requireSession,
   type StaffEnv,
@@ -100,18 +100,21 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.post('/session', async (c) => {
     const body = await parseBody(c, signInSchema);
     if (!body.ok) return body.response;
-    const result = await signIn(pool, body.data.email, body.data.password, deps.now());
+    const result = await signIn(pool, body.data.email, body.data.password, deps.now(), clientAddress(c));
     if (result.ok) {
       setSessionCookie(c, deps, result.sessionId);
       return c.json(me(result.session));
     }
-    if (result.code === 'auth.locked')
+    if (result.code === 'auth.throttled') {
+      const seconds = Math.max(1, Math.ceil((result.until.getTime() - deps.now().getTime()) / 1000));
+      c.header('Retry-After', String(seconds));
       return fail(
         c,
-        423,
-        'auth.locked',
-        `Too many failed sign-ins: this account is locked for ${LOCKOUT.lockMinutes} minutes, until ${result.until.toISOString()}. Try again then, or ask an admin to reset your password.`,
+        429,
+        'auth.throttled',
+        `Too many failed sign-ins for this email or from this computer: try again in ${Math.ceil(seconds / 60)} minutes (at ${result.until.toISOString()}), or ask an admin to reset your password.`,
       );
+    }
     if (result.code === 'auth.disabled')
       return fail(c, 403, 'auth.disabled', 'This account is disabled. Ask an admin of your agency.');
     return fail(c, 401, 'auth.wrong', 'The email or the password is wrong.');
@@ -128,7 +131,13 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.post('/password', async (c) => {
     const body = await parseBody(c, passwordChangeSchema);
     if (!body.ok) return body.response;
-    const ok = await changeOwnPassword(pool, c.get('staff'), body.data, checkPassword);
+    const ok = await changeOwnPassword(
+      pool,
+      c.get('staff'),
+      body.data,
+      checkPassword,
+      sessionCookie(c, deps) ?? '',
+    );
     return ok ? c.body(null, 204) : fail(c, 403, 'auth.wrong', 'The current password is wrong.');
   });
   // A one-time password opens nothing but the page to change it.
