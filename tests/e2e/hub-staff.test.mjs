@@ -176,7 +176,35 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     assert.equal(sent.status, 200);
     await page.reload();
     await waitForText(page, 'th', 'Chrome on LAPTOP-7');
+    // The code names no NPN: the one the device declared waits for the admin, who confirms it.
+    await waitForText(page, 'td', '12345678 (declared, not confirmed)');
     await screenshot(page, 'hub-admin.png');
+    await (await button(page, 'Confirm NPN 12345678 for Chrome on LAPTOP-7')).click();
+    await waitForText(page, '[role="status"]', 'NPN confirmed');
+    // A code for one agent shows its NPN; a used-up code shows as such, not as Active.
+    await typeByLabel(page, 'Label', 'Dana only');
+    await typeByLabel(page, 'Agent NPN (optional: the device that joins is that agent’s)', '87654321');
+    await typeByLabel(page, 'Maximum uses', '1');
+    await (await button(page, 'Create code')).click();
+    await waitForText(page, '[role="status"]', 'New code');
+    const danaCode = (
+      await page.$eval('#codes-heading', (h) => h.parentElement.querySelector('[role="status"]').textContent)
+    )
+      .split(': ')
+      .at(-1)
+      .trim();
+    const joined = await fetch(`${base}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: danaCode, deviceName: 'Firefox on DESK-2' }),
+    });
+    assert.equal(joined.status, 201);
+    await page.reload();
+    await waitForText(page, 'th', 'Firefox on DESK-2');
+    const danaRow = await waitForText(page, 'tr', 'Dana only');
+    assert.match(danaRow, /87654321/);
+    assert.match(danaRow, /Used up/);
+    await screenshot(page, 'hub-admin-codes.png');
 
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, '[role="status"]', 'of 2 reports');

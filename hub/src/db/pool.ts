@@ -1,6 +1,7 @@
 // One query path for both databases: a pg.Pool, to a PostgreSQL server or to PGlite behind its socket server.
 
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -32,17 +33,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const releaseLock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const db = await PGlite.create(options.dataDir);
-  // PGlite runs one connection at a time, so the pool holds one; the socket stays on loopback.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // PGlite runs one connection at a time, so the pool holds one. PGlite asks no password, so its socket is
+  // a Unix socket in a folder only the hub's user may open: no other local user can read the database or
+  // take its one connection (a loopback port was open to every local process).
+  const socketDir = await mkdtemp(join(tmpdir(), 'hub-pglite-'));
+  await chmod(socketDir, 0o700);
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
   await server.start();
-  const [host, port] = server.getServerConn().split(':');
-  const pool = new pg.Pool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 });
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   return {
     pool,
     kind: 'pglite',
     async close() {
       await pool.end();
       await server.stop();
+      await rm(socketDir, { recursive: true, force: true });
       await db.close();
       await releaseLock();
     },
