@@ -172,7 +172,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.get('/cases', async (c) => {
     const q = parseQuery(c, caseQuerySchema);
     if (!q.ok) return q.response;
-    return c.json({ cases: await listCases(pool, c.get('staff'), q.data) });
+    return c.json(await listCases(pool, c.get('staff'), q.data));
   });
 
   api.get('/admin/codes', adminOnly, async (c) =>

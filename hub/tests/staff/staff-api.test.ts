@@ -337,6 +337,35 @@ describe('triage and filing', () => {
       [],
     );
   });
+
+  it('pages the cases, saying how many the filter holds', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      id: id(1000 + i),
+      applicationId: String(5000000000 + i),
+      planYear: 2026,
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-19T15:00:00.000Z',
+      lastSeenAt: new Date(Date.parse('2026-11-19T15:00:00.000Z') + i * 60_000).toISOString(),
+      status: 'action-recommended',
+      updatedAt: '2026-11-19T15:00:00.000Z',
+    }));
+    await device.call('/api/v1/cases', { body: { format: 'aor-guard/cases', version: 1, cases: many } });
+    type Page = { cases: { case: { id: string } }[]; total: number; hasMore: boolean };
+    const first = (await (await support.call('/cases?status=action-recommended')).json()) as Page;
+    expect(first).toMatchObject({ total: 250, hasMore: true });
+    expect(first.cases).toHaveLength(100);
+    expect(first.cases[0]?.case.id).toBe(id(1249));
+    const last = (await (await support.call('/cases?status=action-recommended&offset=200')).json()) as Page;
+    expect(last).toMatchObject({ total: 250, hasMore: false });
+    expect(last.cases.map((c) => c.case.id)).toEqual(
+      many
+        .slice(0, 50)
+        .map((c) => c.id)
+        .reverse(),
+    );
+    const all = (await (await support.call('/cases?status=action-recommended&limit=100000')).json()) as Page;
+    expect(new Set(all.cases.map((c) => c.case.id)).size).toBe(250);
+  });
 });
 
 describe('agencies', () => {
