@@ -201,7 +201,10 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     assert.equal(joined.status, 201);
     await page.reload();
     await waitForText(page, 'th', 'Firefox on DESK-2');
-    const danaRow = await waitForText(page, 'tr', 'Dana only');
+    await waitForText(page, 'tr', 'Dana only');
+    const danaRow = await page.$$eval('tr', (rows) =>
+      rows.map((r) => r.textContent).find((t) => t.includes('Dana only')),
+    );
     assert.match(danaRow, /87654321/);
     assert.match(danaRow, /Used up/);
     await screenshot(page, 'hub-admin-codes.png');
@@ -214,6 +217,18 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
     await waitForText(page, 'article li', `${ADMIN}: Filed with CMS help desk`);
     await screenshot(page, 'hub-report-filed.png');
+    // At 1280 px, beside the open report, the Status column is on screen, not scrolled out of the table.
+    const statusColumn = await page.$eval('table.reports', (table) => {
+      const th = [...table.querySelectorAll('thead th')].at(-1);
+      return {
+        text: th.textContent.trim(),
+        right: th.getBoundingClientRect().right,
+        visibleRight: table.parentElement.getBoundingClientRect().right,
+      };
+    });
+    assert.equal(statusColumn.text, 'Status');
+    assert.ok(statusColumn.right <= statusColumn.visibleRight + 1, JSON.stringify(statusColumn));
+    assert.ok(statusColumn.right <= 1280, JSON.stringify(statusColumn));
 
     // The agent's extension learns the status through the device API.
     const { statuses } = await (await device('/reports/statuses')).json();
