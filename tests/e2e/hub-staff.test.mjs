@@ -256,7 +256,30 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     );
     await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'td', 'Action required');
+    await waitForText(page, '[role="status"]', 'Cases 1–1 of 1');
     await screenshot(page, 'hub-cases.png');
+
+    // The Resume Link sends the device reports, listed with how they went and no contact details.
+    const sendsPosted = await device('/resume-link-sends', {
+      sends: [
+        {
+          id: randomUUID(),
+          applicationId: '4567891230',
+          channel: 'text',
+          delivery: 'gateway',
+          recipient: '(•••) •••-0143',
+          language: 'es',
+          sentAt: '2026-11-20T16:05:00.000Z',
+          outcome: 'failed',
+          failureReason: 'The agency gateway refused the send (HTTP 429).',
+        },
+      ],
+    });
+    assert.equal(sendsPosted.status, 200);
+    await (await page.waitForSelector('a[href="#/sends"]')).click();
+    await waitForText(page, 'td', 'Agency gateway');
+    await waitForText(page, 'td', 'Failed: The agency gateway refused the send (HTTP 429).');
+    await screenshot(page, 'hub-sends.png');
     const language = await page.waitForSelector('header select');
     await language.select('es');
     await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');

@@ -43,6 +43,7 @@ import {
   statusChangeSchema,
 } from './reports';
 import { getRetention, retentionSchema, setRetention } from './retention';
+import { listSends, sendQuerySchema } from './sends';
 import {
   changeOwnPassword,
   createUser,
@@ -173,6 +174,12 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const q = parseQuery(c, caseQuerySchema);
     if (!q.ok) return q.response;
     return c.json(await listCases(pool, c.get('staff'), q.data));
+  });
+
+  api.get('/sends', async (c) => {
+    const q = parseQuery(c, sendQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json(await listSends(pool, c.get('staff'), q.data));
   });
 
   api.get('/admin/codes', adminOnly, async (c) =>

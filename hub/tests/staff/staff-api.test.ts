@@ -368,6 +368,41 @@ describe('triage and filing', () => {
   });
 });
 
+describe('Resume Link sends', () => {
+  it('lists what agents sent, newest first, by outcome, without contact details', async () => {
+    const send = (n: number, outcome: 'sent' | 'failed') => ({
+      id: id(2000 + n),
+      applicationId: '4567891230',
+      channel: 'email-text',
+      delivery: 'gateway',
+      recipient: 'm•••@example.com',
+      language: 'es',
+      sentAt: `2026-11-21T0${n}:00:00.000Z`,
+      outcome,
+      ...(outcome === 'failed' && { failureReason: 'The agency gateway refused the send (HTTP 500).' }),
+    });
+    await device.call('/api/v1/resume-link-sends', {
+      body: { sends: [send(1, 'sent'), send(2, 'failed'), send(3, 'sent')] },
+    });
+    type Page = { sends: { id: string; outcome: string; deviceName: string }[]; total: number };
+    const all = (await (await support.call('/sends')).json()) as Page;
+    expect(all.total).toBe(3);
+    expect(all.sends.map((s) => s.id)).toEqual([id(2003), id(2002), id(2001)]);
+    expect(all.sends[0]).toMatchObject({
+      channel: 'email-text',
+      delivery: 'gateway',
+      deviceName: 'Chrome on LAPTOP-7',
+    });
+    expect(JSON.stringify(all)).not.toContain('example.com');
+    const failed = (await (await support.call('/sends?outcome=failed')).json()) as Page;
+    expect(failed.sends).toEqual([
+      expect.objectContaining({ id: id(2002), failureReason: expect.stringMatching(/HTTP 500/) }),
+    ]);
+    // An agent user sees their own NPN's sends only.
+    expect(((await (await agent.call('/sends')).json()) as Page).total).toBe(0);
+  });
+});
+
 describe('agencies', () => {
   it('keeps every read and change inside the session’s agency', async () => {
     const other = await createAgency(hub.pool, 'Rival Brokers');
