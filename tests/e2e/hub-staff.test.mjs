@@ -282,6 +282,8 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await screenshot(page, 'hub-sends.png');
     const language = await page.waitForSelector('header select');
     await language.select('es');
+    await waitForText(page, 'td', 'Pasarela de la agencia');
+    await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
     await waitForText(page, 'td', 'Acción requerida');
     await (await page.waitForSelector('a[href="#/reports"]')).click();
