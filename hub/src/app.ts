@@ -6,7 +6,7 @@ import type { AppDeps, HubContext } from './context';
 import { databaseUnavailable } from './db/unavailable';
 import { enrollRoutes } from './device/routes';
 import { gatewayConfigFromEnv } from './gateway/config';
-import { apiError, UnstorableTextError } from './http';
+import { apiError, limitBody, UnstorableTextError } from './http';
 import { deviceRoutes } from './ingest/routes';
 import { inRequestScope, silentLogger } from './log';
 import { createMetrics } from './metrics';
@@ -55,6 +55,10 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
   app.use('*', metrics.middleware);
+
+  // Every route has a body limit, read or not, signed in or not: the largest bundle is the ceiling, and
+  // routes that take less say so (the staff API: src/staff/mount.ts).
+  app.use('*', limitBody(ctx.maxBundleBytes));
 
   app.onError((error, c) => {
     if (error instanceof UnstorableTextError)

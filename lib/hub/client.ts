@@ -142,6 +142,7 @@ function failure(
   });
   if (res.status === 401) return fail(problem('hub.revoked', origin), false, { revoked: true });
   if (res.status === 403 && error?.code === 'enroll.badCode') return fail(problem('hub.badCode'), false);
+  if (res.status === 403 && error?.code === 'enroll.npn') return fail(problem('hub.npnMismatch'), false);
   if (res.status === 413) return fail(problem('hub.tooLarge'), false);
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'));

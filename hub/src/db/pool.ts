@@ -3,7 +3,8 @@
 // replaced by the next query, never thrown at the process (pg emits 'error' on the pool and on a checked-out
 // client, and an EventEmitter with no listener for 'error' throws it).
 
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -57,12 +58,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const releaseLock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
   const db = await PGlite.create(options.dataDir);
-  // PGlite runs one connection at a time, so the pool holds one; the socket stays on loopback.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // PGlite runs one connection at a time, so the pool holds one. PGlite asks no password, so its socket is
+  // a Unix socket in a folder only the hub's user may open: no other local user can read the database or
+  // take its one connection (a loopback port was open to every local process).
+  const socketDir = await mkdtemp(join(tmpdir(), 'hub-pglite-'));
+  await chmod(socketDir, 0o700);
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
   await server.start();
-  const [host, port] = server.getServerConn().split(':');
   const pool = resilientPool(
-    { host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 },
+    { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 },
     log,
   );
   return {
@@ -71,6 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async close() {
       await pool.end();
       await server.stop();
+      await rm(socketDir, { recursive: true, force: true });
       await db.close();
       await releaseLock();
     },

@@ -127,12 +127,12 @@ describe('call-report bundles', () => {
     const first = sample({ id: id(1) });
     let res = await device.call('/api/v1/reports', { body: bundle([first, sample({ id: id(2) })]) });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ added: 2, updated: 0, unchanged: 0, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 2, updated: 0, unchanged: 0, conflicts: 0, refused: 0 });
     res = await device.call('/api/v1/reports', { body: bundle([first]) });
-    expect(await res.json()).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0, refused: 0 });
     const filed = moveTo(first, 'filed-cms', { by: 'Sam Agent', now: new Date('2026-11-21T09:30:00.000Z') });
     res = await device.call('/api/v1/reports', { body: bundle([filed]) });
-    expect(await res.json()).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: 0, refused: 0 });
     const { rows } = await hub.pool.query(
       'select status, report, device_id, agent_npn from call_reports where agency_id = $1 and id = $2',
       [device.agencyId, id(1)],
@@ -304,10 +304,10 @@ describe('cases', () => {
     device.call('/api/v1/cases', { body: { format: 'aor-guard/cases', version: 1, cases } });
 
   it('adds, updates with a later copy and ignores an older one', async () => {
-    expect(await (await post([aCase])).json()).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await (await post([aCase])).json()).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
     const later = { ...aCase, status: 'completed', updatedAt: '2026-11-21T09:00:00.000Z' };
-    expect(await (await post([later])).json()).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await (await post([aCase])).json()).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await (await post([later])).json()).toEqual({ added: 0, updated: 1, unchanged: 0, refused: 0 });
+    expect(await (await post([aCase])).json()).toEqual({ added: 0, updated: 0, unchanged: 1, refused: 0 });
     const { rows } = await hub.pool.query('select status from cases where agency_id = $1 and id = $2', [
       device.agencyId,
       id(40),
@@ -343,7 +343,7 @@ describe('Resume Link sends', () => {
       outcome: 'sent',
     };
     const res = await device.call('/api/v1/resume-link-sends', { body: { sends: [send] } });
-    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
     const { rows } = await hub.pool.query('select send from resume_link_sends where id = $1', [id(50)]);
     const { recipient: _r, phoneKey: _k, email: _e, phone: _p, ...kept } = send;
     expect(rows[0].send).toEqual(kept);

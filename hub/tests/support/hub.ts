@@ -23,10 +23,10 @@ export async function startHub(options: Omit<Partial<AppDeps>, 'pool' | 'now' | 
 
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
 
-  /** A new agency with one code, and a device enrolled with it. */
+  /** A new agency with one code (naming the agent's NPN, when given), and a device enrolled with it. */
   async function enroll(agencyName = 'Sunrise Insurance Group', agentNpn?: string) {
     const agency = await createAgency(db.pool, agencyName);
-    const { code } = await createEnrollmentCode(db.pool, agency.id, { label: 'test' }, 'system');
+    const { code } = await createEnrollmentCode(db.pool, agency.id, { label: 'test', agentNpn }, 'system');
     return enrollWith(code, agency.id, agentNpn);
   }
 
