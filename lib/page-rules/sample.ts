@@ -167,13 +167,28 @@ function header(doc: Document, now: Date): string {
   ].join('\n');
 }
 
+/** Where `el` sits under `root`: the index among its parent's children at each level. */
+function indexPath(el: Element, root: Element): number[] | null {
+  const path: number[] = [];
+  for (let at: Element = el; at !== root; ) {
+    const parent = at.parentElement;
+    if (!parent) return null;
+    path.unshift(Array.prototype.indexOf.call(parent.children, at));
+    at = parent;
+  }
+  return path;
+}
+
 /**
- * The page as HTML with its data masked, for a maintainer to see its structure. `ownHostTag` is the
- * banner's host element (lib/sites/labels.ts OWN_HOST_TAG): not the page's, so not in the sample.
+ * The page as HTML with its data masked, for a maintainer to see its structure. `ours`: the host
+ * elements of our own surfaces (entrypoints/enrollment.content/host.ts): not the page's, so not in the
+ * sample. They are plain elements, told apart from the page's by identity, not by name.
  */
-export function redactPage(doc: Document, ownHostTag: string, now = new Date()): string {
+export function redactPage(doc: Document, ours: Iterable<Element>, now = new Date()): string {
   const root = doc.documentElement.cloneNode(true) as Element;
-  for (const el of Array.from(root.querySelectorAll(`${DROPPED}, ${ownHostTag}`))) el.remove();
+  const paths = Array.from(ours, (el) => indexPath(el, doc.documentElement));
+  const copies = paths.map((path) => path?.reduce<Element | undefined>((at, i) => at?.children[i], root));
+  for (const el of [...copies, ...Array.from(root.querySelectorAll(DROPPED))]) el?.remove();
   const comments: Node[] = [];
   // 128: NodeFilter.SHOW_COMMENT, 4: SHOW_TEXT (the constants are not on every global).
   const walker = doc.createTreeWalker(root, 128 | 4);

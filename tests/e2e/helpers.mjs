@@ -193,10 +193,17 @@ const HEADING_LEVELS = (() => {
  * calls a function on. Arguments and the result travel as JSON. null when the page has no host.
  */
 export async function inBanner(page, fn, ...args) {
-  return inShadow(page, ':root > aor-guard-banner', fn, ...args);
+  return inShadow(page, BANNER_HOST, fn, ...args);
 }
 
-/** inBanner for any host of ours with a closed shadow root (the picker's: `aor-guard-picker`). */
+/**
+ * Our hosts in the page: built-in elements under the root element, which no page can define
+ * (entrypoints/enrollment.content/host.ts HOST_TAGS): the banner's a div, the picker's a span.
+ */
+export const BANNER_HOST = ':root > div';
+export const PICKER_HOST = ':root > span';
+
+/** inBanner for any host of ours with a closed shadow root (the picker's: PICKER_HOST). */
 export async function inShadow(page, hostSelector, fn, ...args) {
   const source = `function (root, json) { return JSON.stringify((${fn})(root, ...JSON.parse(json))); }`;
   const json = JSON.stringify(args);
@@ -274,14 +281,14 @@ async function describeBanner(page) {
       ),
     };
   });
-  const page_ = await page.evaluate(() => {
-    const host = document.querySelector(':root > aor-guard-banner');
+  const page_ = await page.evaluate((selector) => {
+    const host = document.querySelector(selector);
     return {
-      count: document.querySelectorAll(':root > aor-guard-banner').length,
+      count: document.querySelectorAll(selector).length,
       parentTag: host?.parentElement?.tagName,
       shadowOpen: Boolean(host?.shadowRoot),
     };
-  });
+  }, BANNER_HOST);
   return {
     ...page_,
     ...seen,
@@ -296,7 +303,7 @@ async function describeBanner(page) {
  * describes the banner: { count, level, hidden, heading, text, … }. `level` is null when nothing shows.
  */
 export async function readBanner(page, { timeout = WAIT } = {}) {
-  await page.waitForSelector(':root > aor-guard-banner', { timeout });
+  await page.waitForSelector(BANNER_HOST, { timeout });
   return describeBanner(page);
 }
 

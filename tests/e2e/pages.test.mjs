@@ -29,7 +29,7 @@ async function checkCase(browser, server, c) {
     await page.goto(server.url(c.fixture, { host: c.host, pathname: c.path }), { waitUntil: 'load' });
     if (c.level === null) {
       await delay(NOT_READ_GRACE_MS);
-      const hosts = await page.evaluate(() => document.querySelectorAll(':root > aor-guard-banner').length);
+      const hosts = await page.evaluate(() => document.querySelectorAll(':root > div').length);
       assert.equal(hosts, 0, `${c.id}: a page that is not a consumer page gets no banner host`);
       return;
     }
