@@ -17,7 +17,7 @@ import { placeBanner } from './place';
 // reading, not one per edit (a page editing its agent of record's NPN guess after guess gets one
 // verdict for the lot). A page that never pauses is still read every MAX_WAIT_MS, so its mutations cost
 // us a small, fixed share of CPU.
-const QUIET_MS = 120;
+const QUIET_MS = 80;
 const MAX_WAIT_MS = 1000;
 
 function ask<T>(message: Message): Promise<T> {
