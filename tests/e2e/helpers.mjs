@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { delay, launch, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
+import { delay, launch, openExtensionPage, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
 
 export * from '../../tools/harness/index.mjs';
 
@@ -364,4 +364,59 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOTS, name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The popup beside the page, as the toolbar button opens it: here a tab, reloaded once the page is in
+ * front again, so that the active tab it reads (and teaches) is the page.
+ */
+export async function openPopupBeside(session, page) {
+  const popup = await openExtensionPage(session.browser, session.extensionId, 'popup.html');
+  await page.bringToFront();
+  // Not popup.reload(): Firefox's remote protocol waits forever for an extension page's reload.
+  await popup.evaluate(() => {
+    setTimeout(() => location.reload(), 0);
+  });
+  await delay(500);
+  return popup;
+}
+
+/**
+ * Downloads land in `dir` without a question: Chromium through CDP; Firefox through its download
+ * preferences, set in the browser's chrome context (reachable with -remote-allow-system-access, as
+ * openExtensionPage does).
+ */
+export async function downloadsTo(browser, extensionPage, dir) {
+  if (browser.protocol !== 'webDriverBiDi') {
+    const cdp = await extensionPage.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    return;
+  }
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome =
+    tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? tree.contexts[0];
+  const { result } = await connection.send('script.evaluate', {
+    expression: `(() => {
+      Services.prefs.setIntPref('browser.download.folderList', 2);
+      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);
+      Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);
+      Services.prefs.setBoolPref('browser.download.alwaysOpenPanel', false);
+    })()`,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') throw new Error(`download preferences: ${JSON.stringify(result)}`);
+}
+
+export async function downloaded(dir, pattern) {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    // Chromium writes .crdownload and Firefox .part files first.
+    const found = (await fsp.readdir(dir)).find((f) => pattern.test(f));
+    if (found) return { name: found, text: await fsp.readFile(path.join(dir, found), 'utf8') };
+    await delay(100);
+  }
+  throw new Error(`nothing matching ${pattern} was downloaded into ${dir}`);
 }

@@ -10,9 +10,14 @@ import { describe, test } from 'node:test';
 import {
   BANNER_HOST,
   delay,
+  downloaded,
+  downloadsTo,
   inBanner,
+  makeTempDir,
+  openPopupBeside,
   PROFILE,
   readBanner,
+  removeDir,
   TEST_TIMEOUT,
   useHarness,
   waitForBanner,
@@ -178,6 +183,45 @@ function hostilePageSuite(name, browser) {
         assert.equal((await readBanner(page)).level, 'blocked');
       } finally {
         await page.close();
+      }
+    });
+
+    test('a page sample built to leak keeps its labels and structure, and no word of the consumer', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const dir = await makeTempDir('leaky-sample');
+      const page = await open(session, 'hostile/leaky-sample.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'blocked');
+        const popup = await openPopupBeside(session, page);
+        await downloadsTo(session.browser, popup, dir);
+        const button = await popup.waitForFunction(
+          () =>
+            [...document.querySelectorAll('button')].find(
+              (b) => b.textContent.trim() === 'Save a page sample',
+            ),
+          { timeout: 10_000 },
+        );
+        await button.evaluate((b) => b.click());
+        const { text } = await downloaded(dir, /^aor-guard-page-sample-.*\.html$/);
+        const body = text.slice(text.indexOf('-->'));
+        // In a header cell, a term, a label, a legend, a status-led text, an id, a class, a link's path
+        // and host, a data attribute, a style string, an image address: nowhere.
+        assert.doesNotMatch(body, /rosalind|okafor|household|website|photos/i);
+        for (const words of [
+          'Plan year',
+          'Coverage status',
+          'FFM application ID',
+          'Agent of record',
+          'Effectuated',
+        ])
+          assert.ok(body.includes(words), `the sample lost "${words}"`);
+        assert.match(body, /href="\/agents\/\*\/clients\/xxxxxxxx-xxxxxx\/xxxxx"/);
+        assert.match(text.slice(0, text.indexOf('-->')), /Page: [\w.:]+\/agents\/\*\/clients\/\*/);
+        await popup.close();
+      } finally {
+        await page.close();
+        await removeDir(dir);
       }
     });
   });
