@@ -24,10 +24,7 @@ beforeEach(() => {
     'text/html',
   );
   // The page line a sample taken on the page itself carries (lib/page-rules/sample.ts).
-  const sample = redactPage(page, []).replace(
-    /\.\n/,
-    '.\n  Page: www.healthsherpa.com/agents/*/clients/*\n',
-  );
+  const sample = redactPage(page, []).replace(/\.\n/, '.\n  Page: www.healthsherpa.com/agents/*/clients/*\n');
   writeFileSync(path.join(dir, 'My Sample!.html'), sample);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
