@@ -420,3 +420,14 @@ export async function downloaded(dir, pattern) {
   }
   throw new Error(`nothing matching ${pattern} was downloaded into ${dir}`);
 }
+
+/**
+ * The agent has application 4567891230 open in a consumer page (its client page), as before CMS's error
+ * for it: only then does the error page open a case (lib/cases/openings.ts).
+ */
+export async function viewClientPage(browser, server) {
+  const page = await browser.newPage();
+  await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+  await readBanner(page);
+  await page.close();
+}

@@ -14,6 +14,7 @@ import {
   downloadsTo,
   inBanner,
   makeTempDir,
+  openExtensionPage,
   openPopupBeside,
   PROFILE,
   readBanner,
@@ -222,6 +223,29 @@ function hostilePageSuite(name, browser) {
       } finally {
         await page.close();
         await removeDir(dir);
+      }
+    });
+
+    test("CMS's error for an application the agent never had open opens no case", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await session.browser.newPage();
+      await page.goto(
+        session.server.url('hostile/invented-case.html', {
+          pathname: '/agents/jdoe-agency/clients/c_9/applications/a_9/submission',
+        }),
+        { waitUntil: 'load' },
+      );
+      assert.equal((await readBanner(page)).level, 'blocked', 'the warning still shows');
+      await page.close();
+      const dashboard = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html#cases');
+      try {
+        await dashboard.waitForSelector('#cases-heading', { timeout: 10_000 });
+        await delay(500);
+        const text = await dashboard.evaluate(() => document.body.textContent);
+        assert.ok(!text.includes('9876543210'), 'no case for the invented application');
+      } finally {
+        await dashboard.close();
       }
     });
   });

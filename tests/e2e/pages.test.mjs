@@ -15,6 +15,7 @@ import {
   readBanner,
   TEST_TIMEOUT,
   useHarness,
+  viewClientPage,
   WAIT,
   waitForBanner,
   waitForText,
@@ -112,6 +113,7 @@ function pageSuite(name, browser) {
     test('the Invalid Action error page records a case the dashboard lists', {
       timeout: TEST_TIMEOUT,
     }, async () => {
+      await viewClientPage(session.browser, session.server);
       const page = await session.browser.newPage();
       await page.goto(
         session.server.url('healthsherpa/invalid-action-error.html', {
