@@ -191,13 +191,14 @@ export function CaseTable({
         </button>
       </div>
       {onDeleteFromHost && byHost.size > 0 && (
-        <div class="actions" role="group" aria-label={t('cases.byHost')}>
+        <fieldset class="actions">
+          <legend>{t('cases.byHost')}</legend>
           {[...byHost].map(([host, count]) => (
             <button key={host} type="button" onClick={() => removeHost(host, count)}>
               {t('cases.removeHost', [String(count), host])}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {unreadable > 0 && (
         <p class="status status-error" role="alert">
