@@ -8,6 +8,7 @@ import {
   clickInBanner,
   delay,
   expandChip,
+  inBanner,
   openExtensionPage,
   PROFILE,
   ROOT,
@@ -122,18 +123,26 @@ function hostileSuite(name, browser) {
       timeout: TEST_TIMEOUT,
     }, async () => {
       const page = await openBlocked(session);
-      const shows = () =>
-        page.evaluate(() => {
+      // The host is a 0×0 box whatever shows (entrypoints/enrollment.content/host.css): the banner is its
+      // layer, in the closed root.
+      const shows = async () =>
+        (await page.evaluate(() => {
           const host = document.querySelector(':root > div');
-          const r = host?.getBoundingClientRect();
           return Boolean(
             host &&
               host.parentNode === document.documentElement &&
-              r.width > 0 &&
-              r.height > 0 &&
               host.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
           );
-        });
+        })) &&
+        (await inBanner(page, (root) => {
+          const layer = root.querySelector('.layer');
+          const r = layer.getBoundingClientRect();
+          return (
+            r.width > 0 &&
+            r.height > 0 &&
+            layer.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+          );
+        }));
       try {
         await page.addStyleTag({
           content:

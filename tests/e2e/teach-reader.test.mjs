@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   delay,
+  downloaded,
+  downloadsTo,
   inShadow,
   makeTempDir,
+  openPopupBeside,
   PICKER_HOST,
   PROFILE,
   readBanner,
