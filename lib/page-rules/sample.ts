@@ -287,7 +287,7 @@ function indexPath(el: Element, root: Element): number[] | null {
   for (let at: Element = el; at !== root; ) {
     const parent = at.parentElement;
     if (!parent) return null;
-    path.unshift(Array.prototype.indexOf.call(parent.children, at));
+    path.unshift(Array.from(parent.children).indexOf(at));
     at = parent;
   }
   return path;
@@ -301,7 +301,11 @@ function indexPath(el: Element, root: Element): number[] | null {
 export function redactPage(doc: Document, ours: Iterable<Element>, now = new Date()): string {
   const root = doc.documentElement.cloneNode(true) as Element;
   const paths = Array.from(ours, (el) => indexPath(el, doc.documentElement));
-  const copies = paths.map((path) => path?.reduce<Element | undefined>((at, i) => at?.children[i], root));
+  // A copy is removed only if it is the same kind of element as ours: a wrong path removes nothing else.
+  const copies = Array.from(ours, (el, n) => {
+    const copy = paths[n]?.reduce<Element | undefined>((at, i) => at?.children[i], root);
+    return copy?.tagName === el.tagName ? copy : undefined;
+  });
   for (const el of [...copies, ...Array.from(root.querySelectorAll(DROPPED))]) el?.remove();
   const comments: Node[] = [];
   // 128: NodeFilter.SHOW_COMMENT, 4: SHOW_TEXT (the constants are not on every global).
