@@ -3,6 +3,7 @@ import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { t, tCode } from './i18n';
+import { reasonWords } from './reason-words';
 
 export interface BannerProps {
   assessment: RiskAssessment;
@@ -12,6 +13,8 @@ export interface BannerProps {
   atRisk?: boolean;
   /** On a page with several policies, the one this is about. */
   policyName?: string;
+  /** The plan year the verdict judged (lib/risk/verdict.ts): the banner names it. */
+  planYear?: number;
   /** The consumer's state against the agent's licenses, in words (components/state-line.ts). */
   stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
@@ -58,11 +61,13 @@ function keepNumbers(text: string) {
   return text.split(/(\d[\d-]{6,}\d)/).map((part, i) => (i % 2 ? <span class="num">{part}</span> : part));
 }
 
-function title(assessment: RiskAssessment, atRisk: boolean) {
+function title(assessment: RiskAssessment, atRisk: boolean, chip: boolean) {
   const { level, reasons } = assessment;
   if (reasons.includes('error-shown')) return t('banner.refused');
   if (level === 'blocked') return t('banner.blocked');
   if (level === 'caution') return t('banner.caution');
+  // Why another agent's coverage does not matter, at a glance: the chip names both years.
+  if (chip && !atRisk && reasons.includes('new-plan-year')) return reasonWords('new-plan-year', assessment);
   return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
@@ -73,6 +78,7 @@ export function Banner({
   submittingNpn,
   atRisk = false,
   policyName,
+  planYear,
   stateLine,
   hiddenFeatures = [],
   view = 'full',
@@ -95,7 +101,7 @@ export function Banner({
   const chip = view === 'chip';
   // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
   const addNpn = !submittingNpn && level !== 'clear';
-  const heading = title(assessment, atRisk);
+  const heading = title(assessment, atRisk, chip);
   return (
     <>
       {warning && (
@@ -133,10 +139,13 @@ export function Banner({
           </button>
         </div>
         {stateLine && <p class="state-line">{stateLine}</p>}
+        {!chip && planYear !== undefined && (
+          <p class="plan-year">{t('banner.planYearLine', [String(planYear)])}</p>
+        )}
         {!chip && (
           <ul class="reasons">
             {reasons.map((r) => (
-              <li key={r}>{tCode('reason', r)}</li>
+              <li key={r}>{reasonWords(r, assessment)}</li>
             ))}
           </ul>
         )}

@@ -9,6 +9,7 @@ import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { t, tCode } from './i18n';
+import { reasonWords } from './reason-words';
 import { stateLine } from './state-line';
 
 export interface PagePanelProps {
@@ -55,6 +56,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
     submittingNpn,
     policy: about,
     stateNote,
+    planYear: judged,
   } = pageVerdict(corrected, { profile, policy, atRisk, licenses });
   const yesNo = (v: boolean | undefined) =>
     v === undefined ? t('page.unknown') : v ? t('page.yes') : t('page.no');
@@ -75,6 +77,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
     [t('page.activeCoverage'), yesNo(facts.hasActiveCoverage)],
     [t('page.submittingNpn'), assessment ? (submittingNpn ?? t('page.unknown')) : undefined],
     [t('page.policy'), about],
+    [t('page.planYearJudged'), judged?.toString()],
     [t('page.atRiskRows'), facts.atRiskRows?.toString()],
   ];
 
@@ -113,7 +116,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
         {assessment && (
           <ul>
             {assessment.reasons.map((r) => (
-              <li key={r}>{tCode('reason', r)}</li>
+              <li key={r}>{reasonWords(r, assessment)}</li>
             ))}
             {assessment.actions.includes('do-not-create-new-application') && (
               <li>{t('banner.doNotCreate')}</li>

@@ -37,7 +37,11 @@ const policyFactsSchema = z.object({
   aorReferral: optional(z.boolean()),
   hasActiveCoverage: optional(z.boolean()),
   enrolleeAssistance: optional(z.boolean()),
+  coveragePlanYear: optional(planYear()),
 });
+
+/** Plan years a page names, each once: more than a consumer page ever shows is not a consumer page. */
+const planYears = () => optional(z.array(planYear()).check(z.maxLength(10)));
 
 /** The object under pageFactsSchema, field by field (tools/generate/fixture-add.mjs checks expected facts). */
 export const pageFactsObject = z.object({
@@ -45,6 +49,10 @@ export const pageFactsObject = z.object({
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),
   planYear: optional(planYear()),
+  submissionPlanYear: optional(planYear()),
+  coveragePlanYear: optional(planYear()),
+  enrolledPlanYears: planYears(),
+  notEnrolledPlanYears: planYears(),
   consumerName: optional(textUpTo(LONG_TEXT)),
   state: optional(stateCode()),
   aorName: optional(textUpTo(LONG_TEXT)),

@@ -75,6 +75,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
         submittingNpn: verdict.submittingNpn,
         atRisk: verdict.atRisk,
         policyName: verdict.policy,
+        planYear: verdict.planYear,
         stateLine: verdict.stateLine,
         hiddenFeatures: verdict.hidden,
         view,

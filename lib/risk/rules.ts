@@ -9,6 +9,12 @@ export interface RiskContext {
   hasActiveCoverage?: boolean;
   activeCoveragePlanYear?: number;
   submissionPlanYear?: number;
+  /**
+   * Whether the consumer has an enrollment (active or pending, an automatic re-enrollment included) for
+   * submissionPlanYear; undefined = the page does not say. Only asked when the coverage is for an
+   * earlier plan year.
+   */
+  submissionYearEnrolled?: boolean;
   pathway: Pathway;
   enrolleeAssistance?: boolean;
 }
@@ -35,6 +41,7 @@ export const RISK_REASONS = [
   'eap-resume-link-only',
   'error-shown',
   'referral-npn',
+  'reenrollment-unknown',
 ] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
@@ -42,21 +49,43 @@ export interface RiskAssessment {
   level: RiskLevel;
   reasons: RiskReason[];
   actions: RiskAction[];
+  /** With 'new-plan-year' or 'reenrollment-unknown': the year submitted for and the earlier year covered. */
+  planYears?: { submission: number; coverage: number };
 }
 
 const clear = (reason: RiskReason): RiskAssessment => ({ level: 'clear', reasons: [reason], actions: [] });
+
+/**
+ * The submission is for a later plan year than the coverage (docs/DOMAIN.md, "Not affected" 5): with no
+ * enrollment for that year it is a new enrollment; an automatic re-enrollment for it carries the
+ * coverage's NPN, so it is decided as any update (undefined); when the page does not say, nobody can tell.
+ */
+function laterPlanYear(ctx: RiskContext): RiskAssessment | undefined {
+  const { submissionPlanYear: submission, activeCoveragePlanYear: coverage } = ctx;
+  if (submission === undefined || coverage === undefined || submission <= coverage) return undefined;
+  const planYears = { submission, coverage };
+  if (ctx.submissionYearEnrolled === false) return { ...clear('new-plan-year'), planYears };
+  if (ctx.submissionYearEnrolled === true) return undefined;
+  // The agent's own renewal: an automatic re-enrollment would carry their own NPN, so either way it is not refused.
+  if (ownsCoverage(ctx)) return undefined;
+  const reasons: RiskReason[] = ['reenrollment-unknown'];
+  if (ctx.submittingNpn === null || normalizeNpn(ctx.submittingNpn) === '') reasons.push('own-npn-missing');
+  if (ctx.enrolleeAssistance === true) reasons.push('eap-resume-link-only');
+  return { level: 'caution', reasons, actions: ['verify-aor', 'do-not-create-new-application'], planYears };
+}
+
+function ownsCoverage(ctx: RiskContext): boolean {
+  if (ctx.submittingNpn === null || ctx.policyNpn == null) return false;
+  const submitting = normalizeNpn(ctx.submittingNpn);
+  return submitting !== '' && normalizeNpn(ctx.policyNpn) === submitting;
+}
 
 export function assessInvalidActionRisk(ctx: RiskContext): RiskAssessment {
   if (ctx.pathway === 'consumer-resume-link') return clear('consumer-completes');
   if (ctx.pathway === 'consumer-marketing-link') return clear('marketing-link');
   if (ctx.hasActiveCoverage === false) return clear('no-active-coverage');
-  if (
-    ctx.submissionPlanYear !== undefined &&
-    ctx.activeCoveragePlanYear !== undefined &&
-    ctx.submissionPlanYear > ctx.activeCoveragePlanYear
-  ) {
-    return clear('new-plan-year');
-  }
+  const later = laterPlanYear(ctx);
+  if (later) return later;
 
   const eap = ctx.enrolleeAssistance === true;
   const submitting = ctx.submittingNpn === null ? '' : normalizeNpn(ctx.submittingNpn);

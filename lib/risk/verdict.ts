@@ -23,6 +23,11 @@ export interface Verdict {
   presentation: 'none' | 'chip' | 'compact' | 'full';
   /** On a page with several policies: the name of the one the assessment is about. */
   policy?: string;
+  /**
+   * The plan year judged: the one the submission is for, else the profile's (the coming year during Open
+   * Enrollment). The banner and the popup name it.
+   */
+  planYear?: number;
   /** The consumer's state against the agent's licenses and the federal platform (lib/profile/licenses.ts). */
   stateNote?: StateNote;
 }
@@ -56,13 +61,31 @@ export function submittingNpnFor(
   return override || own;
 }
 
+/**
+ * Whether the page shows an enrollment for the submission's plan year: said in words, or a policy for
+ * that year (active or pending); none when every policy for it is inactive. undefined: it does not say.
+ */
+function enrolledFor(facts: PageFacts, year: number | undefined): boolean | undefined {
+  if (year === undefined) return undefined;
+  if (facts.enrolledPlanYears?.includes(year)) return true;
+  const forYear = policiesOf(facts).filter((p) => p.coveragePlanYear === year);
+  if (forYear.some((p) => p.hasActiveCoverage === true)) return true;
+  if (facts.notEnrolledPlanYears?.includes(year)) return false;
+  if (forYear.length > 0 && forYear.every((p) => p.hasActiveCoverage === false)) return false;
+  return undefined;
+}
+
 function riskContext(facts: PageFacts, policy: PolicyFacts, submittingNpn: string | null): RiskContext {
   const conflicting = facts.conflicts?.includes('aorNpn') ?? false;
   return {
     submittingNpn,
     policyNpn: conflicting ? undefined : (policy.aorNpn ?? (policy.aorAbsent ? null : undefined)),
     hasActiveCoverage: policy.hasActiveCoverage,
-    activeCoveragePlanYear: policy.hasActiveCoverage ? facts.planYear : undefined,
+    // The year this policy covers, as the page shows it: never the page's plan year, which is the
+    // application's.
+    activeCoveragePlanYear: policy.coveragePlanYear,
+    submissionPlanYear: facts.submissionPlanYear,
+    submissionYearEnrolled: enrolledFor(facts, facts.submissionPlanYear),
     pathway: facts.pathway ?? 'agent',
     enrolleeAssistance: policy.enrolleeAssistance ?? facts.enrolleeAssistance,
   };
@@ -78,6 +101,27 @@ function assessPolicy(facts: PageFacts, policy: PolicyFacts, submittingNpn: stri
 
 const SEVERITY = { clear: 0, caution: 1, blocked: 2 } as const;
 
+/** Each plan card, or the page as one policy. */
+function policiesOf(facts: PageFacts): PolicyFacts[] {
+  return facts.policies && facts.policies.length > 0 ? facts.policies : [facts];
+}
+
+/**
+ * The policies a submission for `year` is checked against: an enrollment that may be for that year
+ * decides (an active or pending one for it, or one whose year the page does not show); otherwise the
+ * earlier years' coverage, which the rules weigh against the year; a later year's never.
+ */
+function policiesFor(facts: PageFacts, year: number | undefined): PolicyFacts[] {
+  const all = policiesOf(facts);
+  if (year === undefined) return all;
+  const forYear = all.filter(
+    (p) => p.coveragePlanYear === undefined || (p.coveragePlanYear === year && p.hasActiveCoverage !== false),
+  );
+  if (forYear.some((p) => p.coveragePlanYear === year)) return forYear;
+  const notLater = all.filter((p) => p.coveragePlanYear === undefined || p.coveragePlanYear < year);
+  return notLater.length > 0 ? notLater : all;
+}
+
 /** The policies the verdict looks at: each plan card, or the page as one policy. */
 function assess(
   facts: PageFacts,
@@ -88,11 +132,9 @@ function assess(
   // CMS has already refused this submission: nothing left to predict, only the ways forward.
   if (facts.invalidActionError && (facts.pathway ?? 'agent') === 'agent')
     return { assessment: blocked('error-shown', facts.enrolleeAssistance === true) };
-  const policies = facts.policies ?? [];
-  if (policies.length === 0) return { assessment: assessPolicy(facts, facts, submittingNpn) };
   // Any active policy the update would change decides; inactive ones cannot block it.
   let worst: { assessment: RiskAssessment; policy?: string } | undefined;
-  for (const policy of policies) {
+  for (const policy of policiesFor(facts, facts.submissionPlanYear)) {
     const assessment = assessPolicy(facts, policy, submittingNpn);
     if (!worst || SEVERITY[assessment.level] > SEVERITY[worst.assessment.level])
       worst = { assessment, policy: policy.name };
@@ -109,7 +151,7 @@ export function pageVerdict(
   if (siteOff) return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
   const submittingNpn = submittingNpnFor(profile, policy, facts.overrideNpn);
   const { assessment, policy: about } = assess(facts, submittingNpn);
-  const planYear = facts.planYear ?? profile?.planYear ?? defaultPlanYear(today);
+  const planYear = facts.submissionPlanYear ?? facts.planYear ?? profile?.planYear ?? defaultPlanYear(today);
   const stateNote =
     assessment && facts.state ? stateCheck(facts.state, planYear, licenses, today) : undefined;
   const loudness = presentation(assessment, facts, atRisk);
@@ -120,6 +162,7 @@ export function pageVerdict(
     // A page that needs no warning still gets a chip when the agent may not work this consumer's state.
     presentation: stateNote && loudness === 'none' ? 'chip' : loudness,
     ...(about && assessment?.level !== 'clear' ? { policy: about } : {}),
+    ...(assessment ? { planYear } : {}),
     ...(stateNote ? { stateNote } : {}),
   };
 }
@@ -143,7 +186,9 @@ function presentation(
   const { level } = assessment;
   // A consumer's own submission is worth knowing about; a plain "not affected" is not worth a banner.
   const informational = facts.pathway !== undefined && facts.pathway !== 'agent';
-  if (level === 'clear') return informational || atRisk ? 'chip' : 'none';
+  // "Not affected" beside another agent's coverage for an earlier year: worth a line saying why.
+  const newPlanYear = assessment.reasons.includes('new-plan-year');
+  if (level === 'clear') return informational || atRisk || newPlanYear ? 'chip' : 'none';
   // A lead still shopping or applying submits nothing yet: a warning now would teach agents to ignore it.
   if (facts.pageKind === 'lead' && !submissionNear(facts)) return 'chip';
   if (level === 'blocked' || submissionNear(facts)) return 'full';

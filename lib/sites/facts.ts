@@ -52,6 +52,15 @@ const PLAN_YEAR_LABELS: LabelSpec[] = [
   { label: 'coverage year' },
   { label: 'año (?:del plan|de (?:la )?cobertura)' },
 ];
+/**
+ * When a policy's coverage starts or ends: the plan year it covers. Not stops for other values:
+ * "Vigente" is HealthSherpa's Spanish "Effective" and also a status word.
+ */
+const COVERAGE_DATE_LABELS: LabelSpec[] = [
+  { label: '(?:coverage )?(?:effective|start|expiration|end)(?: date)?' },
+  { label: 'expires' },
+  { label: 'vigente|vencimiento|fecha de (?:vigencia|inicio|vencimiento)' },
+];
 const COVERAGE_LABELS: LabelSpec[] = [
   { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
   { label: 'status' },
@@ -100,6 +109,16 @@ export function parseApplicationId(text: string): string | undefined {
 export function parsePlanYear(text: string): number | undefined {
   const m = /^\D{0,12}?\b(\d{4})(?![\w\p{Nd}])/u.exec(text);
   const year = m ? Number(m[1]) : Number.NaN;
+  return isPlanYear(year) ? year : undefined;
+}
+
+/** The year of a date as the sites write it: 01/01/2026, 2026-01-01, Jan 1, 2026, 1 de enero de 2026. */
+export function parseDateYear(text: string): number | undefined {
+  const m =
+    /^(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? (\d{4})|\d{1,2} (?:de )?\p{L}{3,}\.? (?:de )?(\d{4}))(?![\w\p{Nd}])/iu.exec(
+      text,
+    );
+  const year = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? Number.NaN);
   return isPlanYear(year) ? year : undefined;
 }
 
@@ -173,6 +192,68 @@ function yearBesideApplication(text: string): number | undefined {
 function stateBesideApplication(text: string): string | undefined {
   const name = BESIDE_APPLICATION.exec(text)?.[2];
   return name ? toStateCode(name) : undefined;
+}
+
+/** "11/01/2026 – …": an enrollment history line begins with its date. */
+const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
+/** The page says there is an enrollment for a plan year: an automatic re-enrollment, in either language. */
+const ENROLLED_FOR = new RegExp(
+  String.raw`^${DATED}(?:automatically re-?enrolled|automatic re-?enrol+ment|re-?enrolled|reinscrit[oa]|reinscripción automática)\b[^.]{0,60}?\b(\d{4})\b`,
+  'iu',
+);
+/** The page says there is none for a plan year ("No 2027 enrollment", "Sin inscripción para 2027"). */
+const NOT_ENROLLED_FOR = [
+  /^no (?:(\d{4}) )?(?:automatic )?(?:re-?)?(?:enrol+ment|coverage|plans?)(?: yet)?(?: (?:for|in) (?:plan year )?(\d{4}))?\b/iu,
+  /^not (?:yet )?(?:re-?)?enrol+ed (?:for|in) (?:plan year )?(\d{4})\b/iu,
+  /^(\d{4}) (?:enrol+ment|coverage|plans?)\s*[:：–—-]?\s*(?:none|not enrolled|no enrol+ment)\b/iu,
+  /^(?:sin|no hay) (?:reinscripción automática|inscripción|cobertura)(?: (?:para|en) (?:el )?(?:año )?(\d{4}))\b/iu,
+];
+
+function yearIn(m: RegExpExecArray | null): number | undefined {
+  const year = Number(m?.slice(1).find((g) => g !== undefined) ?? Number.NaN);
+  return isPlanYear(year) ? year : undefined;
+}
+
+/** The plan years the page says the consumer is, and is not, enrolled for: each year once, in page order. */
+function enrollmentYears(notable: string[]): { enrolled: number[]; notEnrolled: number[] } {
+  const enrolled = new Set<number>();
+  const notEnrolled = new Set<number>();
+  for (const block of notable) {
+    const none = NOT_ENROLLED_FOR.map((re) => yearIn(re.exec(block))).find((y) => y !== undefined);
+    if (none !== undefined) notEnrolled.add(none);
+    else {
+      const some = yearIn(ENROLLED_FOR.exec(block));
+      if (some !== undefined) enrolled.add(some);
+    }
+  }
+  // A page that says both for one year contradicts itself: neither is known.
+  for (const year of enrolled)
+    if (notEnrolled.has(year)) {
+      enrolled.delete(year);
+      notEnrolled.delete(year);
+    }
+  return { enrolled: [...enrolled], notEnrolled: [...notEnrolled] };
+}
+
+/** The plan year a stretch of the page (a plan card, or a page read as one policy) covers, by its dates. */
+function datesYear(blocks: string[]): number | undefined {
+  const found = findLabelled(
+    blocks,
+    COVERAGE_DATE_LABELS,
+    parseDateYear,
+    labelCandidates(blocks, COVERAGE_DATE_LABELS),
+  );
+  return agreed(found.map((f) => f.value));
+}
+
+/** A year heading a plan card ("2026 · Ambetter Gold", "Plans 2026"). */
+function headingYear(blocks: string[]): number | undefined {
+  for (const block of blocks.slice(0, 3)) {
+    const m = block.length <= POLICY_NAME_MAX ? /^(\d{4})\b|\b(\d{4})$/.exec(block) : null;
+    const year = yearIn(m);
+    if (year !== undefined) return year;
+  }
+  return undefined;
 }
 
 const INVALID_ACTION = /\binvalid\s?action\b/i;
@@ -273,7 +354,8 @@ export const ALL_LABELS = [
   ...OVERRIDE_LABELS,
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
-const NOTABLE = /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s/i;
+const NOTABLE =
+  /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|^(?:no|not|sin|no hay)\b.{0,30}\b(?:enrol|inscri|coverage|cobertura|plans?\b)/i;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -390,6 +472,10 @@ function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
       aorReferral: read.aor.aorReferral,
       hasActiveCoverage: agreed(read.coverage),
       enrolleeAssistance: read.aor.aorReferral,
+      coveragePlanYear:
+        datesYear(blocks) ??
+        first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, read.candidates, read.stops)) ??
+        headingYear(blocks),
     });
   }
   return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS).map(withoutUndefined) : [];
@@ -433,13 +519,23 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
+  const labelledYears = findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops).map(
+    (f) => f.value,
+  );
+  const besideApplication = notable.map(yearBesideApplication).find((y) => y !== undefined);
+  // The application's year, not a plan card's: cards name the years they cover. A label ("Coverage
+  // year", "Año de cobertura") before the year beside the application, as planYear reads them.
+  const cardYears = new Set(policies.map((p) => p.coveragePlanYear));
+  const years = enrollmentYears(notable);
   // Two consumers named on one page: a list, or a page that is not about one of them.
   if (distinct(consumers) > 1) conflicts.push('consumerName');
   return {
     applicationId: page.ids[0],
-    planYear:
-      first(findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops)) ??
-      notable.map(yearBesideApplication).find((y) => y !== undefined),
+    planYear: labelledYears[0] ?? besideApplication,
+    submissionPlanYear: labelledYears.find((y) => !cardYears.has(y)) ?? besideApplication ?? labelledYears[0],
+    coveragePlanYear: policies.length > 0 ? undefined : datesYear(blocks),
+    ...(years.enrolled.length > 0 ? { enrolledPlanYears: years.enrolled } : {}),
+    ...(years.notEnrolled.length > 0 ? { notEnrolledPlanYears: years.notEnrolled } : {}),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
     // HealthSherpa adapter knows where its heading is the consumer's name.
     consumerName: consumers[0],

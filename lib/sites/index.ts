@@ -12,6 +12,17 @@ export interface PageFacts {
   pageKind: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
   applicationId?: string;
   planYear?: number;
+  /**
+   * The plan year a submission from this page is for: the application's or the lead's, the plan being
+   * confirmed, HealthCare.gov's "Coverage year".
+   */
+  submissionPlanYear?: number;
+  /** Read as one policy: the plan year its coverage is for (its dates); undefined when the page does not show it. */
+  coveragePlanYear?: number;
+  /** Plan years the page says the consumer is enrolled for ("Automatically re-enrolled for 2027"). */
+  enrolledPlanYears?: number[];
+  /** Plan years the page says the consumer has no enrollment for ("No 2027 enrollment"). */
+  notEnrolledPlanYears?: number[];
   consumerName?: string;
   state?: string;
   aorName?: string;
@@ -55,6 +66,8 @@ export interface PolicyFacts {
   aorReferral?: boolean;
   hasActiveCoverage?: boolean;
   enrolleeAssistance?: boolean;
+  /** The plan year the policy covers: from its dates, its plan-year label, or its card's heading. */
+  coveragePlanYear?: number;
 }
 
 export interface SiteAdapter {

@@ -427,4 +427,55 @@ describe('Banner wording', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Not right? Show AOR Guard' }));
     expect(onTeach).toHaveBeenCalledOnce();
   });
+
+  it('names the plan year judged, and both years when the page does not say whether 2027 exists', () => {
+    const unknown = assessInvalidActionRisk({
+      submittingNpn: '12345678',
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      activeCoveragePlanYear: 2026,
+      submissionPlanYear: 2027,
+      pathway: 'agent',
+    });
+    render(
+      <Banner
+        assessment={unknown}
+        facts={facts}
+        submittingNpn="12345678"
+        planYear={2027}
+        onDismiss={vi.fn()}
+      />,
+    );
+    const banner = screen.getByRole('alert');
+    expect(shown(banner)).toContain('Judged for plan year 2027.');
+    expect(shown(banner)).toContain('whether the consumer has a 2027 enrollment');
+    expect(shown(banner)).toContain("carries the 2026 agent of record's NPN");
+  });
+
+  it('a new plan year: the chip itself says why the other agent does not matter', () => {
+    const fresh = assessInvalidActionRisk({
+      submittingNpn: '12345678',
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      activeCoveragePlanYear: 2026,
+      submissionPlanYear: 2027,
+      submissionYearEnrolled: false,
+      pathway: 'agent',
+    });
+    render(
+      <Banner
+        assessment={fresh}
+        facts={facts}
+        submittingNpn="12345678"
+        planYear={2027}
+        view="chip"
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(
+      screen.getByRole('button', {
+        name: 'No 2027 enrollment yet: a new 2027 enrollment is not affected by the 2026 agent of record.',
+      }),
+    ).toBeTruthy();
+  });
 });

@@ -119,4 +119,23 @@ describe('PagePanel under an agency Override NPN', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Not right? Show AOR Guard' }));
     expect(teach).toHaveBeenCalledOnce();
   });
+
+  it('names the plan year it judged and, in Open Enrollment, both years of a new enrollment', () => {
+    const oe: PageFacts = {
+      ...facts,
+      aorNpn: '87654321',
+      planYear: 2027,
+      submissionPlanYear: 2027,
+      coveragePlanYear: 2026,
+      notEnrolledPlanYears: [2027],
+    };
+    render(<PagePanel facts={oe} profile={profile} policy={{}} atRisk={false} />);
+    const judged = screen.getByText('Plan year judged');
+    expect(judged.nextElementSibling?.textContent).toBe('2027');
+    expect(
+      screen.getByText(
+        'No 2027 enrollment yet: a new 2027 enrollment is not affected by the 2026 agent of record.',
+      ),
+    ).toBeTruthy();
+  });
 });

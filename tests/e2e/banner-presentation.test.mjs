@@ -87,6 +87,35 @@ function presentationSuite(name, browser) {
       }
     });
 
+    test('Open Enrollment: the banner names the plan years it judged', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hs-v2-2027-new-enrollment');
+      try {
+        const chip = await readBanner(page);
+        assert.equal(chip.view, 'chip');
+        assert.equal(
+          chip.heading,
+          'No 2027 enrollment yet: a new 2027 enrollment is not affected by the 2026 agent of record.',
+        );
+        await shot(page, 'new-plan-year-chip');
+      } finally {
+        await page.close();
+      }
+      const unknown = await open(session, 'hs-v2-2027-reenrollment-unknown');
+      try {
+        await waitForBanner(unknown, (b) => b.view === 'compact');
+        await clickInBanner(unknown, 'Show details');
+        const full = await waitForBanner(unknown, (b) => b.view === 'full');
+        assert.ok(full.text.includes('Judged for plan year 2027.'), full.text);
+        assert.ok(full.text.includes('whether the consumer has a 2027 enrollment'), full.text);
+        assert.ok(full.text.includes("the 2026 agent of record's NPN"), full.text);
+        await shot(unknown, 'reenrollment-unknown');
+      } finally {
+        await unknown.close();
+      }
+    });
+
     test('a caution on a client page is a compact bar naming what is unknown', {
       timeout: TEST_TIMEOUT,
     }, async () => {

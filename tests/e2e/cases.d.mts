@@ -8,6 +8,7 @@ export interface PolicyFactsCase {
   aorNpn?: string;
   hasActiveCoverage?: boolean;
   enrolleeAssistance?: boolean;
+  coveragePlanYear?: number;
 }
 
 /**
@@ -18,6 +19,10 @@ export interface PageFactsCase {
   pageKind?: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
   applicationId?: string;
   planYear?: number;
+  submissionPlanYear?: number;
+  coveragePlanYear?: number;
+  enrolledPlanYears?: number[];
+  notEnrolledPlanYears?: number[];
   /** Only when the page shows one agent of record across its active policies. */
   aorNpn?: string;
   hasActiveCoverage?: boolean;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeNpn } from '../../../lib/npn/format';
 import { assessInvalidActionRisk, type RiskContext } from '../../../lib/risk/rules';
 
 const agent = (ctx: Partial<RiskContext>): RiskContext => ({
@@ -47,15 +48,39 @@ const RULES: [string, RiskContext, ReturnType<typeof assessInvalidActionRisk>['l
     'no-active-coverage',
   ],
   [
-    'not affected: new enrollments for a plan year',
+    'not affected: new enrollments for a plan year (no enrollment yet for that plan year)',
+    agent({
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      activeCoveragePlanYear: 2026,
+      submissionPlanYear: 2027,
+      submissionYearEnrolled: false,
+    }),
+    'clear',
+    'new-plan-year',
+  ],
+  [
+    'affected: an automatic re-enrollment for the new plan year carries the earlier NPN',
+    agent({
+      policyNpn: '87654321',
+      hasActiveCoverage: true,
+      activeCoveragePlanYear: 2026,
+      submissionPlanYear: 2027,
+      submissionYearEnrolled: true,
+    }),
+    'blocked',
+    'npn-changes',
+  ],
+  [
+    'a new plan year with no word on a re-enrollment: caution naming it, never clear',
     agent({
       policyNpn: '87654321',
       hasActiveCoverage: true,
       activeCoveragePlanYear: 2026,
       submissionPlanYear: 2027,
     }),
-    'clear',
-    'new-plan-year',
+    'caution',
+    'reenrollment-unknown',
   ],
   [
     'affected: automatic re-enrollment is active coverage for that plan year',
@@ -143,6 +168,7 @@ const context = fc.record({
   hasActiveCoverage: fc.option(fc.boolean(), { nil: undefined }),
   activeCoveragePlanYear: fc.option(fc.integer({ min: 2014, max: 2030 }), { nil: undefined }),
   submissionPlanYear: fc.option(fc.integer({ min: 2014, max: 2030 }), { nil: undefined }),
+  submissionYearEnrolled: fc.option(fc.boolean(), { nil: undefined }),
   pathway: fc.constantFrom(
     'agent' as const,
     'consumer-resume-link' as const,
@@ -203,6 +229,119 @@ describe('assessInvalidActionRisk: properties', () => {
           expect(assessInvalidActionRisk({ ...ctx, pathway }).level).toBe('clear');
         },
       ),
+    );
+  });
+});
+
+// Every combination of the plan-year facts (docs/DOMAIN.md, "Not affected" 5 and the note after it), for
+// each policy the page may show: the agent's own NPN, another's, none on the policy, or unknown.
+type Npn = RiskContext['policyNpn'];
+const POLICY_NPNS: [string, Npn][] = [
+  ['the same NPN', '12345678'],
+  ['another NPN', '87654321'],
+  ['no NPN', null],
+  ['an unknown NPN', undefined],
+];
+/** What the rules say with no plan years at all: the answer whenever the years do not matter. */
+const asToday = (policyNpn: Npn, hasActiveCoverage: boolean | undefined) =>
+  assessInvalidActionRisk(agent({ policyNpn, hasActiveCoverage }));
+
+describe('assessInvalidActionRisk: plan years', () => {
+  const coverages = [true, false, undefined];
+  const enrolments = [true, false, undefined];
+  const cases = POLICY_NPNS.flatMap(([npnName, policyNpn]) =>
+    coverages.flatMap((hasActiveCoverage) =>
+      enrolments.map((submissionYearEnrolled) => ({
+        name: `${npnName}, active coverage ${hasActiveCoverage}, enrolled for the submission year ${submissionYearEnrolled}`,
+        policyNpn,
+        hasActiveCoverage,
+        submissionYearEnrolled,
+      })),
+    ),
+  );
+
+  it.each(cases)('2026 coverage, a 2027 submission: $name', (c) => {
+    const result = assessInvalidActionRisk(
+      agent({ ...c, activeCoveragePlanYear: 2026, submissionPlanYear: 2027 }),
+    );
+    if (c.hasActiveCoverage === false) expect(result).toEqual(asToday(c.policyNpn, false));
+    else if (c.submissionYearEnrolled === false)
+      expect(result).toEqual({
+        level: 'clear',
+        reasons: ['new-plan-year'],
+        actions: [],
+        planYears: { submission: 2027, coverage: 2026 },
+      });
+    else if (c.submissionYearEnrolled === true || c.policyNpn === '12345678')
+      // The agent's own renewal is decided as today either way: a re-enrollment carries their own NPN.
+      expect(result).toEqual(asToday(c.policyNpn, c.hasActiveCoverage));
+    else
+      expect(result).toEqual({
+        level: 'caution',
+        reasons: ['reenrollment-unknown'],
+        actions: ['verify-aor', 'do-not-create-new-application'],
+        planYears: { submission: 2027, coverage: 2026 },
+      });
+  });
+
+  // The same year, a later coverage year, or either year unknown: the years change nothing.
+  const yearPairs: [string, number | undefined, number | undefined][] = [
+    ['2027 coverage, a 2027 submission', 2027, 2027],
+    ['2027 coverage, a 2026 submission', 2027, 2026],
+    ['coverage year unknown, a 2027 submission', undefined, 2027],
+    ['2026 coverage, submission year unknown', 2026, undefined],
+  ];
+  it.each(
+    yearPairs.flatMap(([years, coverage, submission]) =>
+      cases.map((c) => ({ ...c, years, coverage, submission })),
+    ),
+  )('$years: $name', (c) => {
+    const result = assessInvalidActionRisk(
+      agent({
+        policyNpn: c.policyNpn,
+        hasActiveCoverage: c.hasActiveCoverage,
+        submissionYearEnrolled: c.submissionYearEnrolled,
+        activeCoveragePlanYear: c.coverage,
+        submissionPlanYear: c.submission,
+      }),
+    );
+    expect(result).toEqual(asToday(c.policyNpn, c.hasActiveCoverage));
+  });
+
+  it('a re-enrollment left unknown still says when the agent’s NPN is missing, and that EAP is Resume Link only', () => {
+    const result = assessInvalidActionRisk(
+      agent({
+        submittingNpn: null,
+        policyNpn: '87654321',
+        hasActiveCoverage: true,
+        activeCoveragePlanYear: 2026,
+        submissionPlanYear: 2027,
+        enrolleeAssistance: true,
+      }),
+    );
+    expect(result.level).toBe('caution');
+    expect(result.reasons).toEqual(['reenrollment-unknown', 'own-npn-missing', 'eap-resume-link-only']);
+  });
+
+  it('a later submission year is clear only when the page says there is no enrollment for it', () => {
+    fc.assert(
+      fc.property(context, (ctx) => {
+        const later =
+          ctx.pathway === 'agent' &&
+          ctx.hasActiveCoverage !== false &&
+          ctx.submissionPlanYear !== undefined &&
+          ctx.activeCoveragePlanYear !== undefined &&
+          ctx.submissionPlanYear > ctx.activeCoveragePlanYear;
+        const result = assessInvalidActionRisk(ctx);
+        const own =
+          ctx.submittingNpn !== null &&
+          ctx.policyNpn != null &&
+          normalizeNpn(ctx.submittingNpn) !== '' &&
+          normalizeNpn(ctx.policyNpn) === normalizeNpn(ctx.submittingNpn);
+        if (later && ctx.submissionYearEnrolled === undefined && !own) expect(result.level).toBe('caution');
+        if (later && ctx.submissionYearEnrolled === false) expect(result.reasons).toEqual(['new-plan-year']);
+        if (result.reasons.includes('new-plan-year')) expect(ctx.submissionYearEnrolled).toBe(false);
+      }),
     );
   });
 });

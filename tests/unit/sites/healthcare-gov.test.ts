@@ -21,6 +21,7 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       pageKind: 'application',
       applicationId: '1234567890',
       planYear: 2027,
+      submissionPlanYear: 2027,
       hasActiveCoverage: true,
       invalidActionError: false,
       pathway: 'consumer-resume-link',
@@ -33,6 +34,7 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       pageKind: 'application',
       applicationId: '2345678901',
       planYear: 2026,
+      submissionPlanYear: 2026,
       state: 'FL',
       aorName: 'Sam Agent',
       aorNpn: '12345678',
@@ -70,6 +72,16 @@ describe('HealthCare.gov pages', () => {
     ['<h2>1990 Marketplace application</h2><p>Application ID: 1234567890</p>', undefined],
   ])('plan year beside the application: %s', (body, year) => {
     expect(extractPageFacts(html(body), APP)?.planYear).toBe(year);
+    expect(extractPageFacts(html(body), APP)?.submissionPlanYear).toBe(year);
+  });
+
+  it.each([
+    ['<p>Coverage year: 2027</p>', 2027],
+    ['<p>Año de cobertura: 2027</p>', 2027],
+    ['<dl><dt>Año de la cobertura</dt><dd>2026</dd></dl>', 2026],
+  ])('the submission is for the coverage year the application names: %s', (body, year) => {
+    const facts = extractPageFacts(html(`${body}<p>Application ID: 1234567890</p>`), APP);
+    expect(facts?.submissionPlanYear).toBe(year);
   });
 
   it('a page heading is not the consumer’s name', () => {

@@ -24,6 +24,7 @@ describe('HealthSherpa client details', () => {
       pageKind: 'client',
       applicationId: '4567891230',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Maria Lopez',
       state: 'TX',
       aorName: 'Jane Broker',
@@ -47,6 +48,7 @@ describe('HealthSherpa client details', () => {
       applicationId: '4567891230',
       hasActiveCoverage: true,
       planYear: 2026,
+      submissionPlanYear: 2026,
     });
   });
 
@@ -77,6 +79,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       site: 'healthsherpa',
       pageKind: 'lead',
       planYear: 2027,
+      submissionPlanYear: 2027,
       consumerName: 'Carlos Diaz',
       state: 'FL',
       leadStatus: 'shopping',
@@ -90,6 +93,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       site: 'healthsherpa',
       pageKind: 'lead',
       planYear: 2027,
+      submissionPlanYear: 2027,
       consumerName: 'Linh Nguyen',
       state: 'GA',
       leadStatus: 'applying',
@@ -104,6 +108,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       site: 'healthsherpa',
       pageKind: 'lead',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Robert King',
       state: 'OH',
       aorName: 'Pat Other',
@@ -121,6 +126,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'application',
       applicationId: '4567891230',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Maria Lopez',
       aorName: 'Jane Broker',
       aorNpn: '87654321',
@@ -137,6 +143,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'invalid-action',
       applicationId: '4567891230',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Maria Lopez',
       invalidActionError: true,
       resumeLink: 'https://www.healthsherpa.com/resume/abc123',
@@ -156,6 +163,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '2223334445',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Dana White',
       state: 'NC',
       aorAbsent: true,
@@ -171,6 +179,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '7890123456',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Lee Chan',
       state: 'OK',
       aorName: 'Pat Other',
@@ -187,6 +196,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '3334445556',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Grace Hall',
       aorName: 'Jane Broker',
       aorNpn: '87654321',
@@ -202,6 +212,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '6789012345',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Ann Park',
       aorName: 'Jane Broker',
       aorNpn: '87654321',
@@ -219,6 +230,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '8901234567',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Omar Haddad',
       aorName: 'Jane Broker',
       aorNpn: '87654321',
@@ -233,6 +245,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '9012345678',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Rosa Méndez',
       state: 'LA',
       aorName: 'Jane Broker',
@@ -250,6 +263,7 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '1357924680',
       planYear: 2026,
+      submissionPlanYear: 2026,
       consumerName: 'Ben Ortiz',
       state: 'AZ',
       aorName: 'Jane Broker',
@@ -267,6 +281,8 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       pageKind: 'client',
       applicationId: '2468013579',
       planYear: 2027,
+      submissionPlanYear: 2027,
+      enrolledPlanYears: [2027],
       consumerName: 'Helen Brooks',
       state: 'WI',
       aorName: 'Pat Other',
@@ -548,5 +564,93 @@ describe('HealthSherpa label tolerance', () => {
       atRiskRows: 0,
     });
     expect(read('<p>FFM application ID: 4567891230</p>', dashboard)?.pageKind).toBe('client');
+  });
+});
+
+// Open Enrollment: which plan year each policy covers, which year the page submits for, and what the page
+// says about an enrollment for that year (docs/DOMAIN.md, "Not affected" 5).
+describe('HealthSherpa plan years', () => {
+  const AOR = '<p>Agent of record: Pat Other (NPN 99990000)</p>';
+  it.each([
+    ['<p>Effective: 01/01/2026</p><p>Expiration: 12/31/2026</p>', 2026],
+    ['<p>Effective date: 2027-01-01</p>', 2027],
+    ['<p>Coverage start: Jan 1, 2026</p>', 2026],
+    [
+      '<table><tr><td>Vigente</td><td>01/01/2026</td></tr><tr><td>Vencimiento</td><td>12/31/2026</td></tr></table>',
+      2026,
+    ],
+    ['<p>Fecha de vigencia: 1 de enero de 2027</p>', 2027],
+    ['<p>Effective: 01/01/2026</p><p>Expiration: 12/31/2027</p>', undefined],
+    ['<p>Effective: soon</p>', undefined],
+    ['<p>Effective: 01/01/1990</p>', undefined],
+  ])('a policy covers the year of its dates: %s', (dates, year) => {
+    const facts = read(`<h2>2027 Application</h2><p>Status: Effectuated</p>${dates}${AOR}`);
+    expect(facts?.coveragePlanYear).toBe(year);
+    expect(facts?.submissionPlanYear).toBe(2027);
+  });
+
+  it('"Vigente" as a status is still a status, not a date label', () => {
+    const facts = read(`<table><tr><td>Estado</td><td>Vigente</td></tr></table>${AOR}`);
+    expect(facts?.hasActiveCoverage).toBe(true);
+    expect(facts?.coveragePlanYear).toBeUndefined();
+  });
+
+  const card = (heading: string, rows: string) =>
+    `<div><h3>${heading}</h3><table>${rows}<tr><td>Agent of record</td><td>Pat Other (NPN: 99990000)</td></tr></table></div>`;
+  const row = (label: string, value: string) => `<tr><td>${label}</td><td>${value}</td></tr>`;
+  it('each plan card covers its own year: by its dates, its plan-year label, or its heading', () => {
+    const facts = read(
+      `<h2>2027 Application</h2>${card('Gold · Medical', row('Status', 'Effectuated') + row('Effective', '01/01/2026'))}${card(
+        'Gold · Medical',
+        row('Status', 'Pending effectuation') + row('Plan year', '2027'),
+      )}${card('2026 · Dental', row('Status', 'Effectuated'))}`,
+    );
+    expect(facts?.policies?.map((p) => p.coveragePlanYear)).toEqual([2026, 2027, 2026]);
+    expect(facts?.submissionPlanYear).toBe(2027);
+  });
+
+  it('a plan card’s plan-year label is not the submission’s year', () => {
+    const facts = read(
+      `<p>Plan year: 2027</p>${card('Gold', row('Status', 'Effectuated') + row('Plan year', '2026'))}${card(
+        'Dental',
+        row('Status', 'Effectuated') + row('Plan year', '2026'),
+      )}`,
+    );
+    expect(facts?.submissionPlanYear).toBe(2027);
+  });
+
+  it.each([
+    ['No 2027 enrollment yet.', { notEnrolledPlanYears: [2027] }],
+    ['No enrollment for plan year 2027', { notEnrolledPlanYears: [2027] }],
+    ['Not enrolled for 2027', { notEnrolledPlanYears: [2027] }],
+    ['2027 enrollment: None', { notEnrolledPlanYears: [2027] }],
+    ['No automatic re-enrollment for 2027', { notEnrolledPlanYears: [2027] }],
+    ['Sin inscripción para 2027', { notEnrolledPlanYears: [2027] }],
+    ['Automatically re-enrolled by the Marketplace for plan year 2027.', { enrolledPlanYears: [2027] }],
+    ['11/01/2026 – Automatic re-enrollment for 2027 (NPN 99990000)', { enrolledPlanYears: [2027] }],
+    ['Reinscrito automáticamente para 2027', { enrolledPlanYears: [2027] }],
+    ['If there is no 2027 enrollment, start a new application.', {}],
+    ['No active coverage', {}],
+  ])('what the page says about a year’s enrollment: %s', (words, said) => {
+    const facts = read(`<h2>2027 Application</h2><p>${words}</p><p>Status: Effectuated</p>${AOR}`);
+    expect({
+      enrolledPlanYears: facts?.enrolledPlanYears,
+      notEnrolledPlanYears: facts?.notEnrolledPlanYears,
+    }).toEqual({ enrolledPlanYears: undefined, notEnrolledPlanYears: undefined, ...said });
+  });
+
+  it('a page that says both for one year says neither', () => {
+    const facts = read(
+      `<p>No 2027 enrollment</p><p>Automatic re-enrollment for 2027</p><p>Status: Effectuated</p>${AOR}`,
+    );
+    expect(facts?.enrolledPlanYears).toBeUndefined();
+    expect(facts?.notEnrolledPlanYears).toBeUndefined();
+  });
+
+  it('a statement a person cannot see is not read', () => {
+    const facts = read(
+      `<h2>2027 Application</h2><p style="display:none">No 2027 enrollment</p><p>Status: Effectuated</p>${AOR}`,
+    );
+    expect(facts?.notEnrolledPlanYears).toBeUndefined();
   });
 });
