@@ -241,9 +241,9 @@ export function CaseTable({
             <tbody>
               {shown.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">{c.consumerName ?? '—'}</th>
+                  <th scope="row">{c.consumerName ?? <span class="hint">{t('cases.nameNotShown')}</span>}</th>
                   <td>
-                    {c.aorName ?? '—'}
+                    {c.aorName ?? <span class="hint">{t('cases.nameNotShown')}</span>}
                     {c.aorNpn && <div class="hint">NPN {c.aorNpn}</div>}
                   </td>
                   <td>
@@ -273,14 +273,17 @@ export function CaseTable({
                     {c.host && <div class="hint">{t('cases.openedFrom', [c.host])}</div>}
                   </td>
                   <td class="actions">
+                    {/* "Resend" only after a send: a case with none gets the first one. */}
                     {onResend && (
                       <button
                         type="button"
                         disabled={c.status === 'completed'}
                         onClick={() => onResend(c)}
-                        aria-label={t('resumeLink.resendFor', [c.applicationId])}
+                        aria-label={t(latest.has(c.id) ? 'resumeLink.resendFor' : 'resumeLink.sendFor', [
+                          c.applicationId,
+                        ])}
                       >
-                        {t('resumeLink.resend')}
+                        {latest.has(c.id) ? t('resumeLink.resend') : t('banner.sendResumeLink')}
                       </button>
                     )}
                     <button

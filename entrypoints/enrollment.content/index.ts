@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from '../../components/Banner';
 import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
+import { factToTeach } from '../../lib/page-rules/missing';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
@@ -102,7 +103,9 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   }
 
   function startPicker() {
-    return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
+    return pageTools().then((tools) =>
+      tools.pick({ messages, fact: factToTeach(facts), onSaved: readWithNewRules }),
+    );
   }
 
   /** The skip link and the keyboard command: the banner opens and takes the focus. */

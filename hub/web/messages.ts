@@ -21,6 +21,8 @@ const en = {
   'error.auth.required': 'Your session has ended. Sign in again.',
   'error.auth.role': 'Your role does not allow this. Ask an admin of your agency.',
   'error.network': 'The hub did not answer. Check your connection and try again.',
+  'error.auth.plainHttp':
+    'This page was opened with http:// instead of https://. Your browser will not keep the sign-in there, so signing in cannot work. Open the hub’s https:// address, or ask whoever runs the hub.',
   changePasswordHeading: 'Choose your password',
   changePasswordIntro:
     'The password you signed in with was for one sign-in only. Choose your own: at least 12 characters.',
@@ -147,6 +149,8 @@ const es: Record<HubKey, string> = {
   'error.auth.required': 'Su sesión terminó. Inicie sesión de nuevo.',
   'error.auth.role': 'Su función no permite esto. Consulte a un administrador de su agencia.',
   'error.network': 'El centro no respondió. Revise su conexión y vuelva a intentarlo.',
+  'error.auth.plainHttp':
+    'Esta página se abrió con http:// en lugar de https://. Su navegador no guarda ahí el inicio de sesión, así que no puede iniciar sesión. Abra la dirección https:// del centro o consulte a quien lo administra.',
   changePasswordHeading: 'Elija su contraseña',
   changePasswordIntro:
     'La contraseña con la que entró servía para un solo inicio de sesión. Elija la suya: al menos 12 caracteres.',

@@ -91,6 +91,11 @@ describe('CaseTable: Resume Link sends', () => {
       screen.getByRole('button', { name: 'Resend the Resume Link for application 4567891230' }),
     );
     expect(onResend).toHaveBeenCalledWith(cases[0]);
+    // The other case never had a link sent: it offers the first send, not a "Resend".
+    expect(screen.getAllByRole('button', { name: /^Resend/ })).toHaveLength(1);
+    expect(
+      screen.getByRole('button', { name: 'Send a Resume Link for application 1112223334' }).textContent,
+    ).toBe('Send Resume Link');
     const names = () => screen.getAllByRole('rowheader').map((r) => r.textContent);
     fireEvent.click(screen.getByRole('button', { name: 'Client' }));
     expect(names()).toEqual(['Ana Ruiz', 'Maria Lopez']);

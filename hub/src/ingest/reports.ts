@@ -5,14 +5,30 @@ import type { CallReport } from '../../../lib/call-reports/report';
 import type { Problem } from '../../../lib/shared/problem';
 import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
+import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
 
-export type BundleCheck = { ok: true; bundle: CallReportBundle } | { ok: false; message: string };
+export type BundleCheck =
+  | { ok: true; bundle: CallReportBundle }
+  | { ok: false; message: string; reportId?: string; field?: string };
 
-/** The whole bundle or nothing: the message names the first report and field at fault. */
+/**
+ * The whole bundle or nothing: the message names the first report and field at fault, and a report
+ * whose text the database cannot store is named by its id too, so the device can set it aside.
+ */
 export function checkBundle(text: string): BundleCheck {
   const parsed = parseBundle(text);
-  if (parsed.ok) return parsed;
-  return { ok: false, message: describe(parsed.problem) };
+  if (!parsed.ok) return { ok: false, message: describe(parsed.problem) };
+  for (const [index, report] of parsed.bundle.reports.entries()) {
+    const field = unstorableTextAt(report);
+    if (field)
+      return {
+        ok: false,
+        message: `Report ${index} (${report.id}) ${UNSTORABLE_TEXT} (field: ${field}); nothing was stored.`,
+        reportId: report.id,
+        field,
+      };
+  }
+  return parsed;
 }
 
 function describe(p: Problem): string {

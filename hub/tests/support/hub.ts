@@ -10,13 +10,14 @@ export type TestHub = Awaited<ReturnType<typeof startHub>>;
 export type TestDevice = Awaited<ReturnType<TestHub['enroll']>>;
 
 export async function startHub(options: Omit<Partial<AppDeps>, 'pool' | 'now' | 'log'> = {}) {
-  const db = await testDatabase();
-  let clock = new Date('2026-11-21T10:00:00.000Z');
   const logLines: string[] = [];
+  const log = jsonLogger((line) => logLines.push(line));
+  const db = await testDatabase({ log });
+  let clock = new Date('2026-11-21T10:00:00.000Z');
   const app = createApp({
     pool: db.pool,
     now: () => clock,
-    log: jsonLogger((line) => logLines.push(line)),
+    log,
     ...options,
   });
 
