@@ -57,12 +57,6 @@ const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
 const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
 
-/**
- * Tag of the banner's host element. Its words live in a closed shadow root, outside the page's text; an
- * element of the page with this name is read like any other.
- */
-export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
-
 // Most text needs no cleaning; one test is cheaper than two replacements on every text node.
 const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`);
 

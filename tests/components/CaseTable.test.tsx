@@ -191,4 +191,36 @@ describe('CaseTable: delete and undo', () => {
     render(<CaseTable cases={cases} unreadable={0} onStatusChange={vi.fn()} onLogCall={vi.fn()} />);
     expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
   });
+
+  it('shows the host that opened each case, and removes every case one host opened, after asking', async () => {
+    const fromPages = [
+      { ...base, host: 'www.healthsherpa.com' },
+      { ...base, id: 'c', applicationId: '2223334445', host: 'evil.healthsherpa.com' },
+      { ...base, id: 'd', applicationId: '3334445556', host: 'evil.healthsherpa.com' },
+    ];
+    const onDeleteFromHost = vi.fn(async () => 2);
+    const ask = vi.spyOn(window, 'confirm');
+    render(
+      <CaseTable
+        cases={fromPages}
+        unreadable={0}
+        onStatusChange={vi.fn()}
+        onLogCall={vi.fn()}
+        onDeleteFromHost={onDeleteFromHost}
+      />,
+    );
+    expect(screen.getAllByText('Opened from evil.healthsherpa.com')).toHaveLength(2);
+    const hosts = screen.getByRole('group', { name: 'Cases opened from each site' });
+    const remove = within(hosts).getByRole('button', {
+      name: 'Remove the 2 cases opened from evil.healthsherpa.com',
+    });
+    ask.mockReturnValueOnce(false);
+    fireEvent.click(remove);
+    expect(onDeleteFromHost).not.toHaveBeenCalled();
+    ask.mockReturnValueOnce(true);
+    fireEvent.click(remove);
+    expect(onDeleteFromHost).toHaveBeenCalledWith('evil.healthsherpa.com');
+    expect(await screen.findByText('2 cases opened from evil.healthsherpa.com were removed.')).toBeTruthy();
+    ask.mockRestore();
+  });
 });

@@ -29,16 +29,18 @@ async function open(session, id) {
   return page;
 }
 
-/** The host's rectangle and the FFM application ID cell's, as the page lays them out. */
-function rectangles(page) {
-  return page.evaluate(() => {
-    const box = (el) => {
-      const r = el.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-    };
-    const cell = [...document.querySelectorAll('td')].find((td) => td.textContent.trim() === '4567891230');
-    return { banner: box(document.querySelector('aor-guard-banner')), cell: cell && box(cell) };
-  });
+/** The banner's rectangle (its layer, in the closed root) and the FFM application ID cell's. */
+async function rectangles(page) {
+  const banner = await inBanner(page, (root) =>
+    root.querySelector('.layer').getBoundingClientRect().toJSON(),
+  );
+  const cell = await page.evaluate(() =>
+    [...document.querySelectorAll('td')]
+      .find((td) => td.textContent.trim() === '4567891230')
+      ?.getBoundingClientRect()
+      .toJSON(),
+  );
+  return { banner, cell };
 }
 
 const overlaps = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
