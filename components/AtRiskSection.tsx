@@ -98,7 +98,11 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
             <tbody>
               {clients.map((c) => (
                 <tr key={c.federalExchangeId}>
-                  <td>{c.clientName ?? c.agentName ?? '—'}</td>
+                  <td>
+                    {/* HealthSherpa's agent export has no names: say so rather than show a dash. */}
+                    {c.clientName ?? <span class="hint">{t('atRisk.nameNotInFile')}</span>}
+                    {c.agentName && <div class="hint">{t('atRisk.agentLine', [c.agentName])}</div>}
+                  </td>
                   <th scope="row">{c.federalExchangeId}</th>
                   <td>{formatDate(c.firstSeenAt)}</td>
                   <td>{c.archived ? t('atRisk.yes') : t('atRisk.no')}</td>
@@ -108,7 +112,7 @@ export function AtRiskSection({ clients, newSinceLastVisit, onImport }: AtRiskSe
                         {t('atRisk.openClient')}
                       </a>
                     ) : (
-                      '—'
+                      <span class="hint">{t('atRisk.noLink')}</span>
                     )}
                   </td>
                 </tr>

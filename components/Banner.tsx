@@ -2,7 +2,7 @@ import type { Feature } from '../lib/policy/keys';
 import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
-import { t, tCode } from './i18n';
+import { formatDate, t, tCode } from './i18n';
 import { reasonLines } from './reason-lines';
 import { reasonWords } from './reason-words';
 
@@ -35,19 +35,19 @@ export interface BannerProps {
 }
 
 /**
- * Opens and closes the call script where it is: the banner holds no state of its own, so the content
- * script carries no hooks library (its size budget: `npm run size`).
+ * Opens and closes what a button controls (the call script, the details) right below it: the banner holds
+ * no state of its own, so the content script carries no hooks library (its size budget: `npm run size`).
  */
-function toggleScript(event: Event): void {
+function toggle(event: Event): void {
   const button = event.currentTarget as HTMLButtonElement;
   const open = button.getAttribute('aria-expanded') !== 'true';
   button.setAttribute('aria-expanded', String(open));
   const root = button.getRootNode() as Document | ShadowRoot;
-  const script = root.getElementById('aor-guard-script');
-  if (!script) return;
-  script.hidden = !open;
-  // The script sits above the panel's sticky foot: bring its start into view.
-  if (open) script.scrollIntoView?.({ block: 'start' });
+  const part = root.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!part) return;
+  part.hidden = !open;
+  // It opens below the decision: bring its start into view inside the panel.
+  if (open) part.scrollIntoView?.({ block: 'nearest' });
 }
 
 /**
@@ -93,16 +93,54 @@ export function Banner({
   const { level, actions } = assessment;
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
-  const canSendLink =
-    (actions.includes('send-resume-link') || facts.invalidActionError) &&
-    !hiddenFeatures.includes('resume-links');
+  const offersLink = actions.includes('send-resume-link') || facts.invalidActionError;
+  const canSendLink = offersLink && !hiddenFeatures.includes('resume-links');
   const canLogCall = !hiddenFeatures.includes('call-reports');
   const warning = level !== 'clear' || atRisk;
   const npns = facts.conflicts?.includes('aorNpn') ? facts.aorNpns : undefined;
   const chip = view === 'chip';
+  const full = view === 'full';
   // Nothing is submitted as anyone: the agent's own NPN is missing from their profile.
   const addNpn = !submittingNpn && level !== 'clear';
   const heading = title(assessment, atRisk, chip);
+  // The stripe says what the heading says: red for a block, a refusal or the at-risk title only.
+  const atRiskTitle = atRisk && level === 'clear';
+  const aorLine =
+    facts.aorNpn && !npns && submittingNpn && level !== 'clear'
+      ? facts.aorName
+        ? t('banner.aorLine', [facts.aorName, facts.aorNpn, submittingNpn])
+        : t('banner.aorLineNoName', [facts.aorNpn, submittingNpn])
+      : undefined;
+  // Below the decision, on request: each way in words, why not a new application, what was read.
+  const details = [
+    canSendLink && <p key="link">{t('banner.resumeLink')}</p>,
+    canCall && <p key="call">{keepNumbers(t('banner.threeWayCall'))}</p>,
+    actions.includes('do-not-create-new-application') && <p key="why">{t('banner.doNotCreateWhy')}</p>,
+    policyName && <p key="policy">{t('banner.policyLine', [policyName])}</p>,
+    npns?.[1] && (
+      <p key="npns">{t('banner.conflictingNpns', [npns.slice(0, -1).join(', '), npns.at(-1) ?? ''])}</p>
+    ),
+    facts.conflicts?.includes('hasActiveCoverage') && <p key="coverage">{t('banner.conflictingCoverage')}</p>,
+    aorLine && <p key="aor">{unsearchable(aorLine)}</p>,
+    ...(facts.taught ?? []).map((taught) => (
+      <p class="taught" key={taught.fact}>
+        {t(taught.from === 'agency' ? 'banner.taughtByAgency' : 'banner.taught', [
+          tCode('picker.fact', taught.fact),
+          formatDate(taught.taughtAt),
+        ])}
+      </p>
+    )),
+  ].filter(Boolean);
+  const planYearLine = planYear !== undefined && (
+    <p class="plan-year">{t('banner.planYearLine', [String(planYear)])}</p>
+  );
+  const reasonList = (
+    <ul class="reasons">
+      {reasonLines(assessment).map((line) => (
+        <li key={line.key}>{line.text}</li>
+      ))}
+    </ul>
+  );
   return (
     <>
       {warning && (
@@ -111,7 +149,7 @@ export function Banner({
         </button>
       )}
       <section
-        class={`banner banner-${level}${atRisk ? ' banner-at-risk' : ''} view-${view}`}
+        class={`banner banner-${level}${atRiskTitle ? ' banner-at-risk' : ''} view-${view}`}
         role="alert"
         aria-labelledby="aor-guard-title"
         tabIndex={-1}
@@ -140,26 +178,80 @@ export function Banner({
           </button>
         </div>
         {stateLine && <p class="state-line">{stateLine}</p>}
-        {!chip && planYear !== undefined && (
-          <p class="plan-year">{t('banner.planYearLine', [String(planYear)])}</p>
+        {/* The full panel in the order the agent acts on: what will happen (the heading), what to check or
+            not to do, the two ways forward; then why, and each way in words; the details and the call
+            script open below their buttons (issue 29). */}
+        {view === 'compact' && planYearLine}
+        {view === 'compact' && reasonList}
+        {full && actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
+        {full && actions.includes('do-not-create-new-application') && (
+          <p class="do-not">{t('banner.doNotCreate')}</p>
         )}
-        {!chip && (
-          <ul class="reasons">
-            {reasonLines(assessment).map((line) => (
-              <li key={line.key}>{line.text}</li>
-            ))}
-          </ul>
+        {full && (offersLink || canCall) && (
+          <>
+            <p class="ways">{t('banner.waysForward')}</p>
+            <ol class="ways-list">
+              {offersLink && (
+                <li>
+                  {canSendLink ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        onOpenDashboard?.('resume-link', {
+                          applicationId: facts.applicationId,
+                          consumerName: facts.consumerName,
+                          resumeLink: facts.resumeLink,
+                          planYear: facts.planYear,
+                          eap: facts.enrolleeAssistance,
+                        })
+                      }
+                    >
+                      {t('banner.sendResumeLink')}
+                    </button>
+                  ) : (
+                    t('banner.resumeLink')
+                  )}
+                </li>
+              )}
+              {canCall && (
+                <li>
+                  <button
+                    type="button"
+                    aria-expanded="false"
+                    aria-controls="aor-guard-script"
+                    onClick={toggle}
+                  >
+                    {t('banner.scriptButton')}
+                  </button>
+                  {/* Right after its button: the script's own button is the next Tab stop. */}
+                  <div id="aor-guard-script" class="script" hidden>
+                    <p>{t('banner.scriptPrepare')}</p>
+                    <ol>
+                      <li>{keepNumbers(t('banner.scriptStep1'))}</li>
+                      <li>{t('banner.scriptStep2')}</li>
+                      <li>{t('banner.scriptStep3')}</li>
+                      <li>{t('banner.scriptStep4')}</li>
+                    </ol>
+                    {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}
+                    {canLogCall && (
+                      <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
+                        {t('banner.logCallReport')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              )}
+            </ol>
+          </>
         )}
-        {!chip &&
-          facts.taught?.map((taught) => (
-            <p class="taught" key={taught.fact}>
-              {t(taught.from === 'agency' ? 'banner.taughtByAgency' : 'banner.taught', [
-                tCode('picker.fact', taught.fact),
-                new Date(taught.taughtAt).toLocaleDateString(),
-              ])}
-            </p>
-          ))}
-        {!chip && (addNpn || view === 'compact') && (
+        {full && (
+          <div class="why">
+            {reasonList}
+            {planYearLine}
+            {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
+          </div>
+        )}
+        {!chip && (addNpn || view === 'compact' || (full && details.length > 0) || onTeach) && (
           <div class="banner-actions">
             {addNpn && (
               <button type="button" onClick={onAddNpn}>
@@ -171,93 +263,27 @@ export function Banner({
                 {t('banner.details')}
               </button>
             )}
-          </div>
-        )}
-        {view === 'full' && (
-          <>
-            {policyName && <p class="policy">{t('banner.policyLine', [policyName])}</p>}
-            {npns?.[1] && (
-              <p class="aor">
-                {t('banner.conflictingNpns', [npns.slice(0, -1).join(', '), npns.at(-1) ?? ''])}
-              </p>
-            )}
-            {facts.conflicts?.includes('hasActiveCoverage') && (
-              <p class="aor">{t('banner.conflictingCoverage')}</p>
-            )}
-            {facts.aorNpn && !npns && submittingNpn && level !== 'clear' && (
-              <p class="aor">
-                {unsearchable(t('banner.aorLine', [facts.aorName ?? '—', facts.aorNpn, submittingNpn]))}
-              </p>
-            )}
-            {atRisk && <p class="at-risk">{unsearchable(t('banner.atRisk'))}</p>}
-            {(actions.includes('send-resume-link') || canCall) && (
-              <>
-                <p class="ways">{t('banner.waysForward')}</p>
-                <ol class="actions-list">
-                  {actions.includes('send-resume-link') && <li>{t('banner.resumeLink')}</li>}
-                  {canCall && <li>{keepNumbers(t('banner.threeWayCall'))}</li>}
-                </ol>
-              </>
-            )}
-            {actions.includes('verify-aor') && <p>{t('banner.verifyAor')}</p>}
-            {actions.includes('do-not-create-new-application') && (
-              <p class="do-not">{t('banner.doNotCreate')}</p>
-            )}
-            {canCall && (
-              <div id="aor-guard-script" class="script" hidden>
-                <p>{t('banner.scriptPrepare')}</p>
-                <ol>
-                  <li>{keepNumbers(t('banner.scriptStep1'))}</li>
-                  <li>{t('banner.scriptStep2')}</li>
-                  <li>{t('banner.scriptStep3')}</li>
-                  <li>{t('banner.scriptStep4')}</li>
-                </ol>
-                {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}
-                {canLogCall && (
-                  <button type="button" onClick={() => onOpenDashboard?.('call-reports', prefill)}>
-                    {t('banner.logCallReport')}
-                  </button>
-                )}
-              </div>
-            )}
-          </>
-        )}
-        {/* What to do stays in view at the panel's foot, however far its text scrolls (banner.css). */}
-        {view === 'full' && (canSendLink || canCall) && (
-          <div class="banner-actions banner-foot">
-            {canSendLink && (
+            {full && details.length > 0 && (
               <button
                 type="button"
-                onClick={() =>
-                  onOpenDashboard?.('resume-link', {
-                    applicationId: facts.applicationId,
-                    consumerName: facts.consumerName,
-                    resumeLink: facts.resumeLink,
-                    planYear: facts.planYear,
-                    eap: facts.enrolleeAssistance,
-                  })
-                }
-              >
-                {t('banner.sendResumeLink')}
-              </button>
-            )}
-            {canCall && (
-              <button
-                type="button"
+                class="more"
                 aria-expanded="false"
-                aria-controls="aor-guard-script"
-                onClick={toggleScript}
+                aria-controls="aor-guard-details"
+                onClick={toggle}
               >
-                {t('banner.scriptButton')}
+                {t('banner.moreDetails')}
+              </button>
+            )}
+            {onTeach && (
+              <button type="button" onClick={onTeach}>
+                {t('banner.teach')}
               </button>
             )}
           </div>
         )}
-        {!chip && onTeach && (
-          <div class="banner-actions">
-            <button type="button" onClick={onTeach}>
-              {t('banner.teach')}
-            </button>
+        {full && details.length > 0 && (
+          <div id="aor-guard-details" class="details" hidden>
+            {details}
           </div>
         )}
       </section>

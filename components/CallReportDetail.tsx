@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { versionOf } from '../lib/call-reports/bundle';
+import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '../lib/call-reports/pii';
 import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
 import { shownTime } from './call-report-words';
-import { t, tCode } from './i18n';
+import { formatDate, t, tCode } from './i18n';
+import { PiiReview } from './PiiReview';
 
 export interface CallReportDetailProps {
   report: CallReport;
@@ -94,6 +96,14 @@ export function CallReportDetail(props: CallReportDetailProps) {
     }
   };
 
+  // Before it is filed, what in the summary looks like consumer data, each removable in one click.
+  const findings: PiiFinding[] = filed ? [] : reportConsumerData(r);
+  const redactTo = (summary: string) =>
+    run(async () => {
+      await props.onCorrect(summary, openedSummary);
+      setOpenedSummary(summary);
+      setDraft(summary);
+    }, t('support.corrected'))();
   return (
     <article class="card stack panel" aria-labelledby={`detail-${r.id}`} onKeyDown={onKey}>
       <div class="panel-head">
@@ -184,7 +194,28 @@ export function CallReportDetail(props: CallReportDetailProps) {
         <dd>{tCode('support.status', r.status)}</dd>
         <dt>{t('reports.summary')}</dt>
         <dd class="summary">{r.summary}</dd>
+        {r.authorisation ? (
+          <>
+            <dt>{t('callReport.authorisation')}</dt>
+            <dd>
+              {r.authorisation.scope === 'this-call'
+                ? t('callReport.authorisationThisCall')
+                : t('support.authorisedUntil', [
+                    r.authorisation.until
+                      ? formatDate(r.authorisation.until, { dateStyle: 'medium', timeZone: 'UTC' })
+                      : '—',
+                  ])}
+            </dd>
+          </>
+        ) : null}
       </dl>
+      <PiiReview
+        id={`pii-${r.id}`}
+        text={r.summary}
+        findings={findings}
+        onRedact={(f) => redactTo(redactFinding(r.summary, f))}
+        onRedactAll={() => redactTo(redactAll(r.summary, findings))}
+      />
       {props.filing}
       <fieldset class="actions">
         <legend>{t('support.changeStatus')}</legend>

@@ -16,6 +16,8 @@ export interface FilingActionsProps {
   fitsLink(target: FilingTarget): boolean;
   /** Hands the email out and records the batch; resolves with what to tell the person. */
   onFile(target: FilingTarget, via: FilingVia): Promise<string>;
+  /** Application IDs of the reports whose summary looks like it holds consumer data (lib/call-reports/pii.ts). */
+  consumerData?: string[];
 }
 
 export function FilingActions(props: FilingActionsProps) {
@@ -24,23 +26,35 @@ export function FilingActions(props: FilingActionsProps) {
   const group = useId();
   const [message, setMessage] = useState({ text: '', error: false });
   const [busy, setBusy] = useState(false);
+  // A file button pressed while some summary looks like it holds consumer data: asked once, never refused.
+  const [asking, setAsking] = useState<FilingVia | null>(null);
   const n = props.count;
   const none = n === 0 || !props.to[target];
   const fits = n > 0 && props.fitsLink(target);
-  const run = (via: FilingVia) => async () => {
-    setBusy(true);
-    try {
-      setMessage({ text: await props.onFile(target, via), error: false });
-    } catch (err) {
-      setMessage({ text: t('support.failed', [String((err as Error).message ?? err)]), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const words = (one: string, many: string) => countWords(n, one, many);
+  const run =
+    (via: FilingVia, asItIs = false) =>
+    async () => {
+      if (props.consumerData?.length && !asItIs) {
+        setAsking(via);
+        return;
+      }
+      setAsking(null);
+      setBusy(true);
+      try {
+        setMessage({ text: await props.onFile(target, via), error: false });
+      } catch (err) {
+        setMessage({ text: t('support.failed', [String((err as Error).message ?? err)]), error: true });
+      } finally {
+        setBusy(false);
+      }
+    };
+  // Nothing selected yet: the same buttons, disabled, named for what they will do.
+  const words = (one: string, many: string, zero: string) => (n === 0 ? zero : countWords(n, one, many));
   return (
     <fieldset class="stack filing">
-      <legend>{words(t('support.fileOne'), t('support.fileMany', [String(n)]))}</legend>
+      <legend>
+        {words(t('support.fileOne'), t('support.fileMany', [String(n)]), t('support.fileNone'))}
+      </legend>
       <div class="actions" role="radiogroup" aria-label={t('support.fileWith')}>
         {(['cms', 'platform'] as const).map((k) => (
           <label key={k}>
@@ -59,16 +73,32 @@ export function FilingActions(props: FilingActionsProps) {
       </div>
       <div class="actions">
         <button type="button" disabled={none || busy || !fits} onClick={run('mailto')}>
-          {words(t('support.emailOne'), t('support.emailMany', [String(n)]))}
+          {words(t('support.emailOne'), t('support.emailMany', [String(n)]), t('support.emailNone'))}
         </button>
         <button type="button" disabled={none || busy} onClick={run('eml')}>
-          {words(t('support.emlOne'), t('support.emlMany', [String(n)]))}
+          {words(t('support.emlOne'), t('support.emlMany', [String(n)]), t('support.emlNone'))}
         </button>
         <button type="button" disabled={none || busy} onClick={run('copy')}>
-          {words(t('support.copyOne'), t('support.copyMany', [String(n)]))}
+          {words(t('support.copyOne'), t('support.copyMany', [String(n)]), t('support.copyNone'))}
         </button>
       </div>
-      {n > 0 && !fits ? <p class="hint">{t('support.tooLongForLink')}</p> : null}
+      {/* Kept in its place, hidden, while it does not apply: the rows below do not move when it does. */}
+      <p class={n > 0 && !fits ? 'hint' : 'hint reserved'} aria-hidden={n > 0 && !fits ? undefined : 'true'}>
+        {t('support.tooLongForLink')}
+      </p>
+      {asking && props.consumerData?.length ? (
+        <div class="warning stack" role="alert">
+          <p>{t('support.piiBeforeFiling', [props.consumerData.join(', ')])}</p>
+          <div class="actions">
+            <button type="button" disabled={busy} onClick={run(asking, true)}>
+              {t('support.fileAsItIs')}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t('support.piiNotNow')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p role="status" class={message.error ? 'status status-error' : 'status'}>
         {message.text}
       </p>

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { findConsumerData, redactAll, redactFinding } from '../lib/call-reports/pii';
 import {
   type CallReport,
   type CallReportField,
@@ -11,12 +12,15 @@ import {
 import { isOnHealthCareGov, STATE_CODES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
 import { stateName, t, tCode, tError } from './i18n';
+import { PiiReview } from './PiiReview';
 
 export interface CallReportFormProps {
   planYear: number;
   reporterName?: string;
   reporterNpn?: string;
   initial?: Partial<CallReportFormValues>;
+  /** The consumer's name from the page, when known: only to look for it in the summary, never stored. */
+  consumerName?: string;
   /** Stores the report; a rejection is shown to the agent and the form keeps what they typed. */
   onSave(report: CallReport): Promise<void>;
   /** For tests: the clock and id source. */
@@ -38,11 +42,23 @@ export function CallReportForm(props: CallReportFormProps) {
     phone: '',
     summary: '',
     issueType: '',
+    authorisation: '',
+    authorisedUntil: '',
     ...props.initial,
   });
   const [values, setValues] = useState<CallReportFormValues>(blank);
   const [errors, setErrors] = useState<Partial<Record<CallReportField, CallReportFieldError>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // The help desk takes no consumer data: what looks like it is shown before saving, and kept only
+  // when the person says so ("Save as it is").
+  const findings = findConsumerData(values.summary, {
+    callerPhone: values.phone,
+    consumerName: props.consumerName,
+    allowedNumbers: [values.applicationId, props.reporterNpn ?? ''],
+    now: now(),
+  });
+  const review = useRef<HTMLDivElement>(null);
+  const setSummary = (summary: string) => setValues((v) => ({ ...v, summary }));
 
   const set = (field: CallReportField) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement).value;
@@ -58,7 +74,7 @@ export function CallReportForm(props: CallReportFormProps) {
     'aria-describedby': describedBy(`report-${field}`, { error: error(field), ...notes }),
   });
 
-  async function submit(e: Event) {
+  async function submit(e: Event, keepAsItIs = false) {
     e.preventDefault();
     const parsed = parseCallReportForm(values, {
       now: now(),
@@ -74,6 +90,11 @@ export function CallReportForm(props: CallReportFormProps) {
       return;
     }
     setErrors({});
+    if (findings.length && !keepAsItIs) {
+      setStatus({ kind: 'error', text: t('callReport.piiNotSaved') });
+      review.current?.querySelector<HTMLElement>('button')?.focus();
+      return;
+    }
     setStatus({ kind: 'saving' });
     try {
       await props.onSave(parsed.report);
@@ -131,6 +152,48 @@ export function CallReportForm(props: CallReportFormProps) {
       <Field id="report-summary" label={t('callReport.summary')} error={error('summary')}>
         <textarea rows={5} {...control('summary')} onInput={set('summary')} />
       </Field>
+      <div ref={review}>
+        <PiiReview
+          id="report-summary-pii"
+          text={values.summary}
+          findings={findings}
+          onRedact={(f) => setSummary(redactFinding(values.summary, f))}
+          onRedactAll={() => setSummary(redactAll(values.summary, findings))}
+        >
+          <button type="button" onClick={(e) => submit(e, true)} disabled={status.kind === 'saving'}>
+            {t('callReport.saveAnyway')}
+          </button>
+        </PiiReview>
+      </div>
+      <fieldset class="stack" aria-describedby="report-authorisation-hint">
+        <legend>{t('callReport.authorisation')}</legend>
+        <p class="hint" id="report-authorisation-hint">
+          {t('callReport.authorisationHint')}
+        </p>
+        {(['this-call', 'extended'] as const).map((scope) => (
+          <label key={scope}>
+            <input
+              type="radio"
+              name="authorisation"
+              value={scope}
+              checked={values.authorisation === scope}
+              onChange={set('authorisation')}
+            />{' '}
+            {scope === 'this-call'
+              ? t('callReport.authorisationThisCall')
+              : t('callReport.authorisationExtended')}
+          </label>
+        ))}
+        {values.authorisation === 'extended' && (
+          <Field
+            id="report-authorisedUntil"
+            label={t('callReport.authorisedUntil')}
+            error={error('authorisedUntil')}
+          >
+            <input type="date" {...control('authorisedUntil')} onInput={set('authorisedUntil')} />
+          </Field>
+        )}
+      </fieldset>
       <div class="actions">
         <button type="submit" class="primary" disabled={status.kind === 'saving'}>
           {t('callReport.save')}

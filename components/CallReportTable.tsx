@@ -19,6 +19,8 @@ export interface CallReportTableProps {
   awaiting?: Set<string>;
   /** Reports of a call reported more than once. */
   duplicates?: Set<string>;
+  /** Reports whose summary looks like it holds consumer data (lib/call-reports/pii.ts). */
+  consumerData?: Set<string>;
   onQuery(q: ReportQuery): void;
   onSelect(ids: string[], on: boolean): void;
   onOpen(id: string): void;
@@ -33,6 +35,10 @@ const HEADERS: Record<SortKey, () => string> = {
   reporter: () => t('support.col.reporter'),
   status: () => t('support.col.status'),
 };
+
+/** What the open report's panel shows: the table leaves these out beside it (dashboard.css). */
+const BESIDE_PANEL_HIDDEN = new Set<string>(['phone', 'issueType', 'summary']);
+const hiddenBeside = (key: string) => (BESIDE_PANEL_HIDDEN.has(key) ? 'beside-panel-hidden' : undefined);
 
 const SEARCH_PAUSE_MS = 300;
 
@@ -177,6 +183,7 @@ export function CallReportTable(props: CallReportTableProps) {
                 <th
                   key={key}
                   scope="col"
+                  class={hiddenBeside(key)}
                   aria-sort={q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   <button type="button" class="link" onClick={() => sortBy(key)}>
@@ -185,7 +192,7 @@ export function CallReportTable(props: CallReportTableProps) {
                 </th>,
                 ...(key === 'issueType'
                   ? [
-                      <th key="summary" scope="col">
+                      <th key="summary" scope="col" class={hiddenBeside('summary')}>
                         {t('support.col.summary')}
                       </th>,
                     ]
@@ -231,7 +238,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   </button>
                 </th>
                 <td>{r.state}</td>
-                <td class="keep-whole">
+                <td class="keep-whole beside-panel-hidden">
                   {revealed.has(r.id) ? (
                     r.phone
                   ) : (
@@ -246,8 +253,8 @@ export function CallReportTable(props: CallReportTableProps) {
                     </button>
                   )}
                 </td>
-                <td>{tCode('callReport.issue', r.issueType)}</td>
-                <td class="summary-preview">{summaryPreview(r.summary)}</td>
+                <td class="beside-panel-hidden">{tCode('callReport.issue', r.issueType)}</td>
+                <td class="summary-preview beside-panel-hidden">{summaryPreview(r.summary)}</td>
                 <td>
                   {r.reporterName ?? ''}
                   {r.reporterNpn ? ` (NPN ${r.reporterNpn})` : ''}
@@ -261,6 +268,7 @@ export function CallReportTable(props: CallReportTableProps) {
                   {props.duplicates?.has(r.id) ? (
                     <span class="flag"> · {t('support.duplicateFlag')}</span>
                   ) : null}
+                  {props.consumerData?.has(r.id) ? <span class="flag"> · {t('support.piiFlag')}</span> : null}
                 </td>
               </tr>
             ))}

@@ -15,6 +15,8 @@ export interface CaseTableProps {
   /** Deletes the case and its sends; resolves with what `onUndoDelete` puts back. */
   onDelete?(c: InvalidActionCase): Promise<DeletedCase>;
   onUndoDelete?(deleted: DeletedCase): Promise<void>;
+  /** Deletes every case a page on this host opened, and their sends; resolves with how many. */
+  onDeleteFromHost?(host: string): Promise<number>;
 }
 
 type SortKey = 'client' | 'errorSeen' | 'lastSynced' | 'status' | 'lastSent';
@@ -58,6 +60,7 @@ export function CaseTable({
   onResend,
   onDelete,
   onUndoDelete,
+  onDeleteFromHost,
 }: CaseTableProps) {
   const [filter, setFilter] = useState<CaseStatus | ''>('');
   const [error, setError] = useState('');
@@ -148,6 +151,21 @@ export function CaseTable({
       (err: unknown) => setError(t('cases.undoFailed', [tError(err)])),
     );
 
+  // How many cases each host's pages opened: a site that opened cases it should not have is cleared at once.
+  const byHost = new Map<string, number>();
+  for (const c of cases) if (c.host) byHost.set(c.host, (byHost.get(c.host) ?? 0) + 1);
+  const removeHost = (host: string, count: number) => {
+    if (!onDeleteFromHost || !confirm(t('cases.removeHostConfirm', [String(count), host]))) return;
+    onDeleteFromHost(host).then(
+      (n) => {
+        setError('');
+        setDeleted(null);
+        setNotice(t('cases.removedHost', [String(n), host]));
+      },
+      (err: unknown) => setError(t('cases.removeHostFailed', [tError(err)])),
+    );
+  };
+
   return (
     <section class="stack" aria-labelledby="cases-heading">
       <h2 id="cases-heading">{t('cases.heading')}</h2>
@@ -172,6 +190,16 @@ export function CaseTable({
           {t('resumeLink.exportCsv')}
         </button>
       </div>
+      {onDeleteFromHost && byHost.size > 0 && (
+        <fieldset class="actions">
+          <legend>{t('cases.byHost')}</legend>
+          {[...byHost].map(([host, count]) => (
+            <button key={host} type="button" onClick={() => removeHost(host, count)}>
+              {t('cases.removeHost', [String(count), host])}
+            </button>
+          ))}
+        </fieldset>
+      )}
       {unreadable > 0 && (
         <p class="status status-error" role="alert">
           {t('cases.unreadable', [String(unreadable)])}
@@ -213,9 +241,9 @@ export function CaseTable({
             <tbody>
               {shown.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">{c.consumerName ?? '—'}</th>
+                  <th scope="row">{c.consumerName ?? <span class="hint">{t('cases.nameNotShown')}</span>}</th>
                   <td>
-                    {c.aorName ?? '—'}
+                    {c.aorName ?? <span class="hint">{t('cases.nameNotShown')}</span>}
                     {c.aorNpn && <div class="hint">NPN {c.aorNpn}</div>}
                   </td>
                   <td>
@@ -242,16 +270,20 @@ export function CaseTable({
                   <td>
                     {t('callReport.applicationId')} {c.applicationId}
                     {c.state && <div class="hint">{c.state}</div>}
+                    {c.host && <div class="hint">{t('cases.openedFrom', [c.host])}</div>}
                   </td>
                   <td class="actions">
+                    {/* "Resend" only after a send: a case with none gets the first one. */}
                     {onResend && (
                       <button
                         type="button"
                         disabled={c.status === 'completed'}
                         onClick={() => onResend(c)}
-                        aria-label={t('resumeLink.resendFor', [c.applicationId])}
+                        aria-label={t(latest.has(c.id) ? 'resumeLink.resendFor' : 'resumeLink.sendFor', [
+                          c.applicationId,
+                        ])}
                       >
-                        {t('resumeLink.resend')}
+                        {latest.has(c.id) ? t('resumeLink.resend') : t('banner.sendResumeLink')}
                       </button>
                     )}
                     <button

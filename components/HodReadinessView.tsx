@@ -6,22 +6,24 @@ import {
   type HelpOnDemandReadiness,
   type HelpOnDemandTicks,
   type Requirement,
+  readinessStanding,
 } from '../lib/profile/readiness';
 import { Field } from './Field';
 import { formatDateTime, t, tCode, tError, tProblem } from './i18n';
 import { formatDay } from './MarketplaceProfileForm';
 
-const metCount = (r: HelpOnDemandReadiness) => r.requirements.filter((q) => q.state === 'met').length;
-
-/** The one line the popup shows. */
+/** The one line the popup shows: what is met, what is missing, what is not known yet (never counted unmet). */
 export function readinessSummary(r: HelpOnDemandReadiness): string {
-  return r.ready
-    ? t('readiness.summaryReady', [String(r.planYear)])
-    : t('readiness.summaryNotReady', [
-        String(metCount(r)),
-        String(r.requirements.length),
-        String(r.planYear),
-      ]);
+  const { tone, met, missing, unknown } = readinessStanding(r);
+  const year = String(r.planYear);
+  if (tone === 'ready') return t('readiness.summaryReady', [year]);
+  if (missing === 0 && unknown === 0) return t('readiness.summaryStale', [year]);
+  const counts = [
+    t('readiness.countMet', [String(met)]),
+    missing > 0 && t('readiness.countMissing', [String(missing)]),
+    unknown > 0 && t('readiness.countUnknown', [String(unknown)]),
+  ].filter(Boolean);
+  return t('readiness.summaryCounts', [year, counts.join(', ')]);
 }
 
 function detail(r: Requirement, readiness: HelpOnDemandReadiness): string | undefined {
@@ -82,7 +84,7 @@ export function HodReadinessView(props: {
   return (
     <div class="stack">
       <section
-        class={`readiness readiness-${readiness.ready ? 'ready' : 'not-ready'}`}
+        class={`readiness readiness-${readinessStanding(readiness).tone}`}
         aria-labelledby="hod-status"
       >
         <h3 id="hod-status">{readinessSummary(readiness)}</h3>

@@ -14,6 +14,8 @@ export interface HubPanelProps {
   pending?: number;
   lastError?: { problem: Problem; at: string };
   nextTryAt?: string;
+  /** Reports the hub refused for what they hold, with its reason: set aside while the rest sync. */
+  refused?: { id: string; applicationId?: string; calledAt?: string; problem: Problem }[];
   /** Resolves false when the agent did not allow the site. */
   onConnect(): Promise<boolean>;
   onSyncNow(): Promise<void>;
@@ -82,6 +84,23 @@ export function HubPanel(props: HubPanelProps) {
             </>
           )}
         </dl>
+      ) : null}
+      {props.refused?.length ? (
+        <div class="stack">
+          <h3 id="hub-refused-heading">{t('hub.refusedHeading')}</h3>
+          <p class="hint">{t('hub.refusedHint')}</p>
+          <ul aria-labelledby="hub-refused-heading">
+            {props.refused.map((r) => (
+              <li key={r.id} class="status-error">
+                {t('hub.refusedItem', [
+                  r.applicationId ?? r.id,
+                  r.calledAt ? formatDateTime(r.calledAt) : '—',
+                  tProblem(r.problem),
+                ])}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {!props.needsPermission || props.agencyName ? (
         <div class="actions">

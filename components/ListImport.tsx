@@ -89,7 +89,11 @@ export function ListImport(props: ListImportProps) {
       <Field
         id={`${props.id}-url`}
         label={t('registry.url')}
-        hint={props.urlLocked ? t('policy.setByAgency') : t('registry.urlHint')}
+        hint={
+          props.urlLocked
+            ? t('policy.setByAgency')
+            : t(props.id === 'termination' ? 'registry.terminationUrlHint' : 'registry.urlHint')
+        }
       >
         <input
           id={`${props.id}-url`}

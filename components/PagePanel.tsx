@@ -8,7 +8,7 @@ import { pageVerdict } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
-import { t, tCode } from './i18n';
+import { formatDate, t, tCode } from './i18n';
 import { reasonLines } from './reason-lines';
 import { stateLine } from './state-line';
 
@@ -84,6 +84,24 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
   return (
     <div class="stack">
       <h2>{t('page.heading')}</h2>
+      {/* The verdict first: what the agent acts on; what was read, below it (issue 29). */}
+      {atRisk && <p class="status status-error">{t('banner.atRisk')}</p>}
+      <section aria-labelledby="verdict-heading" class={`verdict verdict-${assessment?.level ?? 'none'}`}>
+        <h3 id="verdict-heading">
+          {assessment ? tCode('page.verdict', assessment.level) : t('page.noVerdict')}
+        </h3>
+        {stateNote && <p class="status status-error">{stateLine(stateNote)}</p>}
+        {assessment && (
+          <ul>
+            {reasonLines(assessment).map((line) => (
+              <li key={line.key}>{line.text}</li>
+            ))}
+            {assessment.actions.includes('do-not-create-new-application') && (
+              <li>{`${t('banner.doNotCreate')} ${t('banner.doNotCreateWhy')}`}</li>
+            )}
+          </ul>
+        )}
+      </section>
       <dl class="facts">
         {rows
           .filter(([, v]) => v !== undefined)
@@ -98,7 +116,7 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
         <p class="hint" key={taught.fact}>
           {t(taught.from === 'agency' ? 'page.taughtByAgency' : 'page.taught', [
             tCode('picker.fact', taught.fact),
-            new Date(taught.taughtAt).toLocaleDateString(),
+            formatDate(taught.taughtAt),
           ])}
         </p>
       ))}
@@ -107,23 +125,6 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
           {t('page.untaught', [name])}
         </p>
       ))}
-      {atRisk && <p class="status status-error">{t('banner.atRisk')}</p>}
-      <section aria-labelledby="verdict-heading" class={`verdict verdict-${assessment?.level ?? 'none'}`}>
-        <h3 id="verdict-heading">
-          {assessment ? tCode('page.verdict', assessment.level) : t('page.noVerdict')}
-        </h3>
-        {stateNote && <p class="status status-error">{stateLine(stateNote)}</p>}
-        {assessment && (
-          <ul>
-            {reasonLines(assessment).map((line) => (
-              <li key={line.key}>{line.text}</li>
-            ))}
-            {assessment.actions.includes('do-not-create-new-application') && (
-              <li>{t('banner.doNotCreate')}</li>
-            )}
-          </ul>
-        )}
-      </section>
       {onTeach && (
         <div class="stack">
           <button type="button" onClick={onTeach} aria-describedby="page-teach-hint">

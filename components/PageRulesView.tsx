@@ -5,7 +5,7 @@ import type { ActiveRule, PageRule, PageRulesFile } from '../lib/page-rules/rule
 import { ProblemError } from '../lib/shared/problem';
 import { SITES } from '../lib/sites/hosts';
 import { downloadText, stamp } from './download';
-import { t, tCode, tError } from './i18n';
+import { formatDate, t, tCode, tError } from './i18n';
 import { JsonFileButton } from './JsonFileButton';
 
 export interface PageRulesViewProps {
@@ -28,7 +28,7 @@ function explain(err: unknown): string {
 }
 
 const siteLabel = (id: string) => SITES.find((s) => s.id === id)?.label ?? id;
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString();
+const dateOf = (iso: string) => formatDate(iso);
 
 function tryMessage(rule: PageRule, reply: TryPageRuleReply | undefined): string {
   if (!reply) return t('pageRules.tryUnavailable', [rule.name]);

@@ -1,6 +1,6 @@
 import { siteRulesEnvelope } from '../lib/page-rules/agency';
 import type { ParsedPolicy } from '../lib/policy/keys';
-import { t } from './i18n';
+import { t, tCode } from './i18n';
 
 /** What the agency's IT set, as the agent (and IT, verifying a rollout) sees it. */
 export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
@@ -23,7 +23,11 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
             {entries.map(([name, value]) => (
               <tr key={name}>
                 <th scope="row">
-                  <code>{name}</code>
+                  {tCode('policy.setting', name)}
+                  {/* The key itself, for the agency's IT. */}
+                  <div class="hint">
+                    <code>{name}</code>
+                  </div>
                 </th>
                 <td>
                   {name === 'hubEnrollmentCode'
@@ -44,9 +48,13 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {
         </table>
       )}
       {parsed.ignored.length > 0 && (
-        <p class="status status-error" role="alert">
-          {t('policy.ignored', [parsed.ignored.join(', ')])}
-        </p>
+        <ul class="status status-error" role="alert">
+          {parsed.ignored.map((name) => (
+            <li key={name}>
+              {t('policy.ignoredOne', [tCode('policy.setting', name), name, tCode('policy.expects', name)])}
+            </li>
+          ))}
+        </ul>
       )}
       {parsed.unknown.length > 0 && <p class="warning">{t('policy.unknown', [parsed.unknown.join(', ')])}</p>}
     </section>

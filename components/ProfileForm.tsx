@@ -85,6 +85,12 @@ export function ProfileForm(props: ProfileFormProps) {
   // NPNs are checked as typed once the agent has typed in the field; other fields on save.
   const [touched, setTouched] = useState<Partial<Record<ProfileField, boolean>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // A new nine-digit NPN (an SSN or a Federal Tax ID has nine digits too) waits for the agent's yes.
+  const [confirming, setConfirming] = useState<{
+    profile: Profile;
+    fields: ProfileField[];
+    npns: string[];
+  } | null>(null);
 
   const notes = (field: ProfileField): { error?: string; warning?: string } => {
     if (NPN_FIELDS.has(field) && (touched[field] || errors[field])) {
@@ -108,6 +114,7 @@ export function ProfileForm(props: ProfileFormProps) {
         setValues((v) => ({ ...v, [field]: value }));
         setTouched((v) => ({ ...v, [field]: true }));
         setStatus({ kind: 'idle' });
+        setConfirming(null);
       },
     };
   };
@@ -123,10 +130,27 @@ export function ProfileForm(props: ProfileFormProps) {
       return;
     }
     setErrors({});
+    const nineDigits = [...NPN_FIELDS].filter(
+      (f) => values[f] !== base[f] && checkNpnFormat(values[f]).npn?.length === 9,
+    );
+    if (nineDigits.length > 0) {
+      setConfirming({
+        profile: parsed.profile,
+        fields: nineDigits,
+        npns: nineDigits.map((f) => values[f].trim()),
+      });
+      setStatus({ kind: 'idle' });
+      return;
+    }
+    await save(parsed.profile);
+  }
+
+  async function save(profile: Profile) {
+    setConfirming(null);
     setStatus({ kind: 'saving' });
     try {
-      await props.onSave(parsed.profile);
-      const saved = formValues(parsed.profile);
+      await props.onSave(profile);
+      const saved = formValues(profile);
       setValues(saved);
       setBase(saved);
       setSavedElsewhere(null);
@@ -189,11 +213,31 @@ export function ProfileForm(props: ProfileFormProps) {
           </div>
         </div>
       )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={status.kind === 'saving'}>
-          {t('profile.save')}
-        </button>
-      </div>
+      {confirming ? (
+        <div role="alert" class="confirm stack">
+          <p>{t('profile.confirmNineDigits', [confirming.npns.join(', ')])}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => save(confirming.profile)}>
+              {t('profile.confirmNineDigitsYes')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(null);
+                document.getElementById(`profile-${confirming.fields[0]}`)?.focus();
+              }}
+            >
+              {t('profile.confirmNineDigitsNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+            {t('profile.save')}
+          </button>
+        </div>
+      )}
       <p role="status" class={status.kind === 'error' ? 'status status-error' : 'status'}>
         {status.kind === 'saving' && t('common.saving')}
         {status.kind === 'saved' && t('profile.saved')}

@@ -67,15 +67,19 @@ export function ReferralPanel({ referral, now, onStart, onRecord }: ReferralPane
           ) : (
             <p class="warning">{t('referrals.autoMissed')}</p>
           )}
-          <ReferralOutcomeForm
-            key={referral.id}
-            idPrefix="referral"
-            onRecord={async (input) => {
-              const reply = await onRecord(referral.id, input);
-              if (reply.ok) setRecorded(t('referrals.recorded', [tCode('referrals', input.outcome)]));
-              return reply;
-            }}
-          />
+          {/* Folded while the minutes run, so the page's verdict below stays in view; open once time is up. */}
+          <details class="referral-record" open={!running || left === 0}>
+            <summary>{t('referrals.recordAnswer')}</summary>
+            <ReferralOutcomeForm
+              key={referral.id}
+              idPrefix="referral"
+              onRecord={async (input) => {
+                const reply = await onRecord(referral.id, input);
+                if (reply.ok) setRecorded(t('referrals.recorded', [tCode('referrals', input.outcome)]));
+                return reply;
+              }}
+            />
+          </details>
         </div>
       )}
       {recorded && <p role="status">{recorded}</p>}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { GatewayPayload, GatewayResult } from '../lib/resume-links/gateway';
+import { GATEWAY_TEMPLATE, type GatewayPayload, type GatewayResult } from '../lib/resume-links/gateway';
 import {
   composeResumeLinkMessage,
   type ResumeLinkLanguage,
@@ -173,8 +173,15 @@ export function ResumeLinkForm(props: ResumeLinkFormProps) {
     if (!valid || !message || !props.postGateway) return refuse();
     setStatus({ kind: 'busy' });
     const result = await props.postGateway({
+      template: GATEWAY_TEMPLATE,
       channel: valid.channel,
       to: { email: valid.email, phone: valid.phone },
+      fields: {
+        consumerName: valid.consumerName,
+        agentName: props.agentName.trim(),
+        ...(props.agentPhone.trim() ? { agentPhone: props.agentPhone.trim() } : {}),
+        timeZone: props.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
       message: {
         ...(sendsEmail(valid.channel) ? { subject: message.subject, body: message.body } : {}),
         ...(sendsText(valid.channel) ? { sms: message.sms } : {}),

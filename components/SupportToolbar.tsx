@@ -39,14 +39,18 @@ export interface SelectionBarProps {
   onClearSelection(): void;
 }
 
-/** Above the table: what is selected, and what can be done to exactly that. */
+/**
+ * Above the table: what is selected, and what can be done to exactly that. Always the same size,
+ * its controls disabled while nothing is selected: ticking the first report must not push the rows
+ * away from the pointer.
+ */
 export function SelectionBar(props: SelectionBarProps) {
   const { run, busy, line } = useAction();
   const [status, setStatus] = useState<ReportStatus | ''>('');
   const n = props.selectedCount;
   const none = n === 0;
   return (
-    <section class="stack" aria-label={t('support.selectionHeading')}>
+    <section class="stack selection-bar" aria-label={t('support.selectionHeading')}>
       <p class="hint">
         {none ? t('support.noneSelected') : t('support.selectedShown', [String(n), String(props.shownCount)])}{' '}
         {!none && (
@@ -55,31 +59,31 @@ export function SelectionBar(props: SelectionBarProps) {
           </button>
         )}
       </p>
-      {!none && props.filing}
-      {!none && (
-        <fieldset class="actions">
-          <legend>{t('support.bulkStatus')}</legend>
-          <select
-            aria-label={t('support.bulkStatus')}
-            value={status}
-            onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ReportStatus)}
-          >
-            <option value="">{t('support.bulkChoose')}</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tCode('support.status', s)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={busy || !status}
-            onClick={run(() => props.onBulkStatus(status as ReportStatus))}
-          >
-            {countWords(n, t('support.bulkApplyOne'), t('support.bulkApplyMany', [String(n)]))}
-          </button>
-        </fieldset>
-      )}
+      {props.filing}
+      <fieldset class="actions" disabled={none}>
+        <legend>{t('support.bulkStatus')}</legend>
+        <select
+          aria-label={t('support.bulkStatus')}
+          value={status}
+          onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ReportStatus)}
+        >
+          <option value="">{t('support.bulkChoose')}</option>
+          {REPORT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {tCode('support.status', s)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={busy || !status || none}
+          onClick={run(() => props.onBulkStatus(status as ReportStatus))}
+        >
+          {none
+            ? t('support.bulkApplyNone')
+            : countWords(n, t('support.bulkApplyOne'), t('support.bulkApplyMany', [String(n)]))}
+        </button>
+      </fieldset>
       {props.onUndo && (
         <div class="actions">
           <button type="button" disabled={busy} onClick={run(props.onUndo)}>

@@ -4,13 +4,17 @@ import { CSV_COLUMNS, type CsvWords } from '../lib/call-reports/csv';
 import { ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
 import { tCode } from './i18n';
 
-const all = <K extends string>(keys: readonly K[], prefix: string) =>
-  Object.fromEntries(keys.map((k) => [k, tCode(prefix, k)])) as Record<K, string>;
+/** Words for a code: the interface language's by default (tCode). */
+export type WordFor = (prefix: string, code: string) => string;
 
-/** `lang`: the page's language ('en', 'es'); dates are written as people in the US write them. */
-export function csvWords(lang: string, timeZone?: string): CsvWords {
+/**
+ * `word`: where the words come from (the filing email's attachment takes English ones whatever the
+ * interface language: hooks/english-words.ts).
+ */
+export function csvWords(timeZone?: string, word: WordFor = tCode): CsvWords {
+  const all = <K extends string>(keys: readonly K[], prefix: string) =>
+    Object.fromEntries(keys.map((k) => [k, word(prefix, k)])) as Record<K, string>;
   return {
-    locale: `${lang || 'en'}-US`,
     timeZone,
     headers: all(CSV_COLUMNS, 'support.csv'),
     status: all(REPORT_STATUSES, 'support.status'),

@@ -18,7 +18,9 @@ export function setChosenMessages(
   locale?: string,
 ): void {
   chosen = messages;
-  chosenLocale = messages ? locale : undefined;
+  // Without a locale (the banner, the picker: their messages come from the background), the messages
+  // name their own (common.locale), so dates follow the words and not the browser.
+  chosenLocale = messages ? (locale ?? messages.common_locale?.message) : undefined;
 }
 
 function fromChosen(key: string, substitutions?: unknown[]): string | undefined {

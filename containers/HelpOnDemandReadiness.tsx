@@ -4,7 +4,7 @@ import { useHodReadiness } from '../hooks/use-hod-readiness';
 import { useStoredSetting } from '../hooks/use-setting';
 import type { License } from '../lib/profile/marketplace';
 import type { Profile } from '../lib/profile/profile';
-import { helpOnDemandTicksSchema, NO_TICKS } from '../lib/profile/readiness';
+import { helpOnDemandTicksSchema, NO_TICKS, readinessStanding } from '../lib/profile/readiness';
 import { dashboardHash } from '../lib/shared/dashboard-link';
 import { helpOnDemandItem } from '../lib/storage/settings';
 
@@ -35,7 +35,9 @@ export function ReadinessSummary({ profile, licenses }: { profile: Profile; lice
   const readiness = useHodReadiness(profile, licenses);
   if (!readiness) return null;
   return (
-    <p class={`hod-summary ${readiness.ready ? 'status' : 'status status-warning'}`}>
+    <p
+      class={`hod-summary status${readinessStanding(readiness).tone === 'missing' ? ' status-warning' : ''}`}
+    >
       <a href={`/dashboard.html${dashboardHash('help-on-demand')}`} target="_blank" rel="noopener">
         {readinessSummary(readiness)}
       </a>

@@ -71,7 +71,11 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
       .request({ origins: [gatewayOriginPattern(checked.url)] })
       .catch(() => false);
     if (!granted) return { ok: false as const, problem: problem('gateway.permission') };
-    return postToGateway(checked.url.href, payload, { headers: await hubHeadersFor(checked.url.href) });
+    const hubHeaders = await hubHeadersFor(checked.url.href);
+    // The agency hub composes the message itself from the template's fields: it is not sent there.
+    const { message, ...fields } = payload;
+    const body = Object.keys(hubHeaders).length ? fields : { ...fields, message };
+    return postToGateway(checked.url.href, body, { headers: hubHeaders });
   }
 
   return (

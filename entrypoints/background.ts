@@ -10,7 +10,7 @@ import { type SenderPage, senderPage } from '../lib/banner/page';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
-import { mayOpenCase } from '../lib/cases/openings.background';
+import { mayOpenCase, noteConsumerPage } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
@@ -29,6 +29,7 @@ import {
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
 import { openDashboardTab } from '../lib/shared/open-dashboard.background';
+import type { PageFacts } from '../lib/sites';
 import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
@@ -65,6 +66,9 @@ function isOwnPage(sender: Sender): boolean {
 }
 
 /** The enrollment page that sent the message; anything else (and facts about another site) is refused. */
+/** Pages that show one consumer's application as the agent works on it (not the error page itself). */
+const CONSUMER_PAGES = new Set<PageFacts['pageKind']>(['client', 'lead', 'application']);
+
 function pageOf(sender: Sender, site?: string): SenderPage {
   const page = senderPage(sender);
   if (!page || (site !== undefined && site !== page.site))
@@ -96,10 +100,14 @@ export default defineBackground(() => {
       const profile = await profileRead;
       const { policy } = await readPolicy();
       const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
-      // Only the site's own error page opens a case (any page can print "Invalid Action"), and a tab
-      // opens a few a minute at most (lib/cases/openings.ts).
+      // Only the site's own error page opens a case (any page can print "Invalid Action"), for an
+      // application the agent had open in a consumer page this session, once a day per application, a
+      // few a minute per tab at most (lib/cases/openings.ts).
+      if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
+        await noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
       if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
         const now = new Date();
+        const { applicationId } = facts;
         // The warning matters more than the record: a case that cannot be kept (a plan year outside
         // the Marketplace's, a full disk) must not leave the page without its banner.
         await recordInvalidActionSighting(
@@ -111,10 +119,11 @@ export default defineBackground(() => {
             aorName: facts.aorName,
             aorNpn: facts.aorNpn,
             site: facts.site,
+            host: sender.url ? new URL(sender.url).hostname : undefined,
           },
           now,
           db,
-          () => mayOpenCase(sender.tab?.id, now),
+          () => mayOpenCase(sender.tab?.id, applicationId, now),
         ).catch(() => {});
       }
       const atRisk =

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { declaredLegibility } from '../lib/sites/declared-legibility';
+import { useLayoutlessRule } from '../lib/sites/legibility';
 
 // The fake browser has no i18n: answer from the real English messages, as the browser would.
 const messages = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
@@ -23,3 +25,6 @@ beforeEach(() => {
   Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
   Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 });
+
+// jsdom has no layout: judge what a person reads from inline styles (lib/sites/declared-legibility.ts).
+useLayoutlessRule(declaredLegibility);

@@ -25,7 +25,7 @@ if (headless) {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(urlOf(c));
-    await page.waitForSelector('aor-guard-banner', { timeout: 5000 }).catch(() => {});
+    await page.waitForSelector(':root > div', { timeout: 5000 }).catch(() => {});
     const file = path.join(OUT, `${String(i + 1).padStart(2, '0')}-${c.id}.png`);
     await page.screenshot({ path: file });
     console.log(`${path.relative(ROOT, file)}  ${c.title}`);

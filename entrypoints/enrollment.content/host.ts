@@ -1,26 +1,62 @@
-// The banner's place in the page. The page is untrusted (docs/PRIVACY.md, "What a page can and cannot
-// learn"): it gets a bare element with a closed shadow root, nothing to read on it, nothing to click
-// through it, and cannot restyle or remove it for long.
+// Our surfaces' place in the page (the banner's, the picker's). The page is untrusted (docs/PRIVACY.md,
+// "What a page can and cannot learn"): it gets a bare element with a closed shadow root, nothing to read
+// on it, nothing to click through it, a box that is the same whatever we show, and it cannot restyle,
+// remove or cover what we show for long.
 import type { BannerCorner } from '../../lib/banner/corner';
-import { OWN_HOST_TAG } from '../../lib/sites/labels';
+import hostCss from './host.css?inline';
 
-/** Events a script can forge with dispatchEvent or click(); only the person's own reach the banner. */
+/** Events a script can forge with dispatchEvent or click(); only the person's own reach our surfaces. */
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
+/**
+ * Host elements, most wanted first. Built-in elements, never custom ones: a page can define any custom
+ * element name (`aor-guard-banner`) before we create it, and its constructor would then run on our host
+ * (attachInternals reaches a closed root; its own shadow root or `disabledFeatures` makes ours fail).
+ * These tags take a shadow root and no page can define them. The banner's and the picker's differ, so
+ * the one never stands in for the other.
+ */
+export const HOST_TAGS = {
+  banner: ['div', 'section', 'article'],
+  picker: ['span', 'aside', 'nav'],
+} as const;
+
+/** Our hosts in this page, for the page sample to leave out: shared by the content script's bundles. */
+const OWN_HOSTS = Symbol.for('aor-guard.own-hosts');
+export function ownHosts(): Set<Element> {
+  const scope = globalThis as Record<symbol, Set<Element> | undefined>;
+  scope[OWN_HOSTS] ??= new Set();
+  return scope[OWN_HOSTS];
+}
+
 export interface BannerHost {
-  /** Where the banner renders, inside the closed shadow root. */
+  /** Where the surface renders, inside the closed shadow root. */
   container: HTMLElement;
-  /** The host element, to measure where the banner is. */
+  /** The host element (what the page sees: a 0×0 box, whatever we show). */
   host: HTMLElement;
+  /** What we show, in the top layer: to measure where the banner is. */
+  box: HTMLElement;
   /** Puts the banner in a corner of the viewport. */
   corner(corner: BannerCorner): void;
   remove(): void;
 }
 
-/** `tag`: the banner's, or another of ours (the picker's, entrypoints/page-tools). */
-export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): BannerHost {
-  const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'closed' });
+/** A host of the first tag that takes a closed shadow root (one a page broke is left out). */
+function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot } {
+  let failure: unknown;
+  for (const tag of tags) {
+    const host = document.createElement(tag);
+    try {
+      return { host, root: host.attachShadow({ mode: 'closed' }) };
+    } catch (err) {
+      failure = err;
+    }
+  }
+  throw failure;
+}
+
+/** `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). */
+export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner'): BannerHost {
+  const { host, root } = attach(HOST_TAGS[surface]);
   for (const type of PERSON_ONLY) {
     // Capture at the root runs before any button's own listener.
     root.addEventListener(
@@ -36,12 +72,26 @@ export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): Banner
   const style = document.createElement('style');
   // Its :host rules are !important: inside the shadow root they outrank the page's own !important rules
   // and inline styles on the host.
-  style.textContent = css;
-  // The corner is set here, in the closed root: nothing about it goes on the host.
+  style.textContent = hostCss + css;
+  // The corner is set here, on the layer inside the closed root: nothing about it goes on the host.
   const cornerStyle = document.createElement('style');
+  // A manual popover: the top layer, above whatever the page draws outside it, and laid out apart from
+  // the host, whose box stays 0×0 (host.css).
+  const layer = document.createElement('div');
+  layer.className = 'layer';
+  layer.popover = 'manual';
   const container = document.createElement('div');
-  root.append(style, cornerStyle, container);
+  layer.append(container);
+  root.append(style, cornerStyle, layer);
 
+  /** Back on top of the top layer: the last element shown there is drawn over the others. */
+  const raise = () => {
+    if (!host.isConnected) return;
+    const focused = root.activeElement as HTMLElement | null;
+    layer.hidePopover();
+    layer.showPopover();
+    focused?.focus({ preventScroll: true });
+  };
   // A child of the root element, where the page's CSS cannot reach it through a parent, and before the
   // body, so its skip link comes first in the page's tab order.
   const place = document.documentElement;
@@ -52,24 +102,42 @@ export function mountHost(css: string, tag = OWN_HOST_TAG.toLowerCase()): Banner
     if (
       host.parentNode !== place ||
       (body && !(host.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING))
-    )
+    ) {
       place.insertBefore(host, body);
+      // Taken out of the document, the popover closed.
+      raise();
+    }
   };
   keep();
   // Removed or moved by the page (into a hidden parent, say): put back. One childList observer on the
   // root element, no subtree: cheap.
   const keeper = new MutationObserver(keep);
   keeper.observe(place, { childList: true });
+  // The page put something in the top layer (a popover, a modal dialog, a full-screen element): ours
+  // goes back above it. A dialog's `open` is seen before the next frame; `toggle` covers popovers.
+  const opened = new MutationObserver(raise);
+  opened.observe(place, { subtree: true, attributes: true, attributeFilter: ['open'] });
+  const toggled = (event: Event) => {
+    if ((event as ToggleEvent).newState === 'open') raise();
+  };
+  document.addEventListener('toggle', toggled, true);
+  document.addEventListener('fullscreenchange', raise, true);
+  ownHosts().add(host);
   return {
     container,
     host,
+    box: layer,
     corner(corner) {
       const [y, x] = corner.split('-');
-      // The host's `all: initial` leaves the other two sides auto.
-      cornerStyle.textContent = `:host{${y}:12px!important;${x}:12px!important}`;
+      // host.css leaves the other two sides auto.
+      cornerStyle.textContent = `.layer{${y}:12px;${x}:12px}`;
     },
     remove() {
       keeper.disconnect();
+      opened.disconnect();
+      document.removeEventListener('toggle', toggled, true);
+      document.removeEventListener('fullscreenchange', raise, true);
+      ownHosts().delete(host);
       host.remove();
     },
   };

@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from '../../components/Banner';
 import { setChosenMessages } from '../../components/i18n';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
+import { factToTeach } from '../../lib/page-rules/missing';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
@@ -13,10 +14,12 @@ import bannerCss from './banner.css?inline';
 import { type BannerHost, mountHost } from './host';
 import { placeBanner } from './place';
 
-// Pages re-render often. A change after a quiet spell is read within a frame; a page that keeps
-// mutating is read at most every MIN_GAP_MS, so its mutations cost us a small, fixed share of CPU.
-const QUIET_MS = 16;
-const MIN_GAP_MS = 250;
+// Pages re-render often. The page is read once its changes pause for QUIET_MS: a burst of edits is one
+// reading, not one per edit (a page editing its agent of record's NPN guess after guess gets one
+// verdict for the lot). A page that never pauses is still read every MAX_WAIT_MS, so its mutations cost
+// us a small, fixed share of CPU.
+const QUIET_MS = 80;
+const MAX_WAIT_MS = 1000;
 
 function ask<T>(message: Message): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
@@ -40,10 +43,14 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let lastKey = '';
   let mounted: BannerHost | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastRun = Number.NEGATIVE_INFINITY;
+  /** When the first change not yet read happened. */
+  let pendingSince: number | undefined;
   let shown: [PageFacts, PageVerdict | null] | null = null;
 
-  /** Renders inside the closed shadow root only: nothing about the verdict goes on the host. */
+  /**
+   * Renders inside the closed shadow root only: nothing about the verdict goes on the host, whose box is
+   * the same whatever shows (entrypoints/enrollment.content/host.css).
+   */
   function show(current: PageFacts, verdict: PageVerdict | null, focus?: boolean) {
     mounted ??= mountHost(bannerCss);
     const { container } = mounted;
@@ -96,7 +103,9 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   }
 
   function startPicker() {
-    return pageTools().then((tools) => tools.pick({ messages, onSaved: readWithNewRules }));
+    return pageTools().then((tools) =>
+      tools.pick({ messages, fact: factToTeach(facts), onSaved: readWithNewRules }),
+    );
   }
 
   /** The skip link and the keyboard command: the banner opens and takes the focus. */
@@ -116,8 +125,9 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   }
 
   async function evaluate() {
+    clearTimeout(timer);
     timer = undefined;
-    lastRun = performance.now();
+    pendingSince = undefined;
     const next = extractPageFacts(document, new URL(location.href), await teacher());
     const key = JSON.stringify(next);
     if (key === lastKey) return;
@@ -140,7 +150,10 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   }
 
   const schedule = () => {
-    timer ??= setTimeout(evaluate, Math.max(QUIET_MS, lastRun + MIN_GAP_MS - performance.now()));
+    const now = performance.now();
+    pendingSince ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(evaluate, Math.max(0, Math.min(QUIET_MS, pendingSince + MAX_WAIT_MS - now)));
   };
 
   function readWithNewRules() {

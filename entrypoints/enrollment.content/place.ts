@@ -14,7 +14,7 @@ export function placeBanner(mounted: BannerHost, chosen: BannerCorner, about: un
     if (about.some((w) => w && text.includes(w as string)))
       targets.push((node.parentElement as Element).getBoundingClientRect());
   }
-  const { width, height } = mounted.host.getBoundingClientRect();
+  const { width, height } = mounted.box.getBoundingClientRect();
   const { clientWidth, clientHeight } = document.documentElement;
   // The agent's corner, then the others in the settings' order.
   for (const corner of [chosen, ...BANNER_CORNERS]) {

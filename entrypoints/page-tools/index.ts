@@ -14,11 +14,8 @@ import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
 import type { TaughtFact } from '../../lib/page-rules/rule';
 import { redactPage } from '../../lib/page-rules/sample';
-import { OWN_HOST_TAG } from '../../lib/sites/labels';
-import { mountHost } from '../enrollment.content/host';
+import { mountHost, ownHosts } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
-
-const PICKER_TAG = 'aor-guard-picker';
 
 /** The words of what the keyboard outlines, short enough for the panel's status line. */
 function shortText(el: Element): string {
@@ -28,7 +25,7 @@ function shortText(el: Element): string {
 
 function pick(options: Parameters<PageTools['pick']>[0]): void {
   setChosenMessages(options.messages ?? null);
-  const host = mountHost(pickerCss, PICKER_TAG);
+  const host = mountHost(pickerCss, 'picker');
   const outline = document.createElement('div');
   outline.className = 'outline';
   outline.hidden = true;
@@ -106,7 +103,7 @@ export default defineUnlistedScript(() => {
     pick,
     teacher: (rules) => (facts, page) => withTaughtFacts(facts, page, rules),
     // Our own hosts (the banner's, the picker's) are not part of the page.
-    sample: () => redactPage(document, `${OWN_HOST_TAG}, ${PICKER_TAG}`),
+    sample: () => redactPage(document, ownHosts()),
     tryRule: (rule) => (document.body ? tryRule(document.body, rule) : undefined),
   };
   (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] = tools;

@@ -96,9 +96,6 @@ export function App() {
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t('common.openDashboard')}
         </button>
-        {profile && marketplace && (
-          <ReadinessSummary profile={profile} licenses={marketplace.profile.licenses} />
-        )}
       </header>
       <ReferralTimer />
       {tab && current && profile && (
@@ -118,6 +115,10 @@ export function App() {
             sample: sampleActiveTab,
           })}
         </Tabs>
+      )}
+      {/* Below the page's verdict: the popup opens on what the agent acts on now (issue 29). */}
+      {profile && marketplace && (
+        <ReadinessSummary profile={profile} licenses={marketplace.profile.licenses} />
       )}
     </main>
   );

@@ -74,6 +74,7 @@ const TABS = [
         reporterName={profile.name || undefined}
         reporterNpn={profile.npn || undefined}
         initial={{ applicationId: facts?.applicationId ?? '', state: facts?.state ?? '' }}
+        consumerName={facts?.consumerName}
         onSave={async (report) => (await loadReports()).saveCallReport(report)}
       />
     ),

@@ -26,18 +26,25 @@ const FACTS: PageFacts = {
 const PROFILE: Profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: PLAN_YEAR };
 const VERDICT = pageVerdict(FACTS, { profile: PROFILE, policy: {}, atRisk: false });
 
+// On an enrollment page the banner floats in a corner over the page (host.ts); here it sits in the page's
+// flow beside the sample client, so it never covers what it talks about.
+const IN_FLOW = ':host{position:relative!important;z-index:auto!important}';
+
 /**
  * The banner the enrollment pages get (components/Banner.tsx) with its own stylesheet, in a shadow root
- * as there, so an agent sees a warning without a client page. Its buttons open the real dashboard.
+ * as there, so an agent sees a warning without a client page. Its buttons open the real dashboard;
+ * Collapse and the chip work as on a page.
  */
 function SampleBanner({ onDismiss }: { onDismiss(): void }) {
   const host = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(true);
+  const toggled = useRef(false);
   useEffect(() => {
     const el = host.current;
     if (!el || !VERDICT.assessment) return;
     const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = bannerCss;
+    style.textContent = bannerCss + IN_FLOW;
     const container = document.createElement('div');
     root.replaceChildren(style, container);
     render(
@@ -45,13 +52,20 @@ function SampleBanner({ onDismiss }: { onDismiss(): void }) {
         assessment={VERDICT.assessment}
         facts={FACTS}
         submittingNpn={VERDICT.submittingNpn}
+        view={open ? 'full' : 'chip'}
+        onOpen={(next) => {
+          toggled.current = true;
+          setOpen(next);
+        }}
         onDismiss={onDismiss}
         onOpenDashboard={(section) => window.open(`/dashboard.html${dashboardHash(section)}`, '_blank')}
       />,
       container,
     );
+    // Focus follows the banner's own buttons, as on a page: onto the chip, or into the opened panel.
+    if (toggled.current) container.querySelector<HTMLElement>(open ? '.banner' : '.chip')?.focus();
     return () => render(null, container);
-  }, []);
+  }, [open]);
   return <div ref={host} class="sample-banner" />;
 }
 
@@ -63,33 +77,35 @@ export function App() {
       <p class="sample-notice" role="note">
         {t('onboarding.sample.notice')}
       </p>
-      <section class="card stack" aria-labelledby="sample-client">
-        <h2 id="sample-client">{t('onboarding.sample.clientHeading')}</h2>
-        <dl class="facts">
-          <dt>{t('onboarding.sample.consumer')}</dt>
-          <dd>{FACTS.consumerName}</dd>
-          <dt>{t('onboarding.sample.applicationId')}</dt>
-          <dd>{FACTS.applicationId}</dd>
-          <dt>{t('onboarding.sample.aor')}</dt>
-          <dd>{`${FACTS.aorName} (NPN ${FACTS.aorNpn})`}</dd>
-          <dt>{t('onboarding.sample.coverage')}</dt>
-          <dd>{t('onboarding.sample.coverageActive', [String(PLAN_YEAR)])}</dd>
-          <dt>{t('onboarding.sample.yourNpn')}</dt>
-          <dd>{PROFILE.npn}</dd>
-        </dl>
-      </section>
-      {shown ? (
-        <SampleBanner onDismiss={() => setShown(false)} />
-      ) : (
-        <div class="stack">
-          <p role="status">{t('onboarding.sample.dismissed')}</p>
-          <div class="actions">
-            <button type="button" onClick={() => setShown(true)}>
-              {t('onboarding.sample.showAgain')}
-            </button>
+      <div class="sample-side">
+        <section class="card stack" aria-labelledby="sample-client">
+          <h2 id="sample-client">{t('onboarding.sample.clientHeading')}</h2>
+          <dl class="facts">
+            <dt>{t('onboarding.sample.consumer')}</dt>
+            <dd>{FACTS.consumerName}</dd>
+            <dt>{t('onboarding.sample.applicationId')}</dt>
+            <dd>{FACTS.applicationId}</dd>
+            <dt>{t('onboarding.sample.aor')}</dt>
+            <dd>{`${FACTS.aorName} (NPN ${FACTS.aorNpn})`}</dd>
+            <dt>{t('onboarding.sample.coverage')}</dt>
+            <dd>{t('onboarding.sample.coverageActive', [String(PLAN_YEAR)])}</dd>
+            <dt>{t('onboarding.sample.yourNpn')}</dt>
+            <dd>{PROFILE.npn}</dd>
+          </dl>
+        </section>
+        {shown ? (
+          <SampleBanner onDismiss={() => setShown(false)} />
+        ) : (
+          <div class="stack">
+            <p role="status">{t('onboarding.sample.dismissed')}</p>
+            <div class="actions">
+              <button type="button" onClick={() => setShown(true)}>
+                {t('onboarding.sample.showAgain')}
+              </button>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </div>
       <p>
         <a href="/onboarding.html">{t('onboarding.sample.back')}</a>
       </p>

@@ -16,6 +16,8 @@ export interface AppDeps {
   maxBundleBytes?: number;
   /** SMTP and SMS settings when the hub is the Resume Link gateway. */
   gateway?: GatewayConfig;
+  /** HUB_TLS_PROXY=1: a TLS-terminating proxy in front of the hub (hub/src/transport.ts). */
+  behindTlsProxy?: boolean;
 }
 
 export type HubContext = Required<AppDeps>;

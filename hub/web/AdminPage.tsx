@@ -45,6 +45,7 @@ function useSection<T>(path: string) {
 interface Code {
   id: string;
   label: string | null;
+  agentNpn: string | null;
   expiresAt: string | null;
   maxUses: number | null;
   uses: number;
@@ -52,11 +53,20 @@ interface Code {
   revokedAt: string | null;
 }
 
+/** What a code can still do: revoked, expired and used-up codes enrol no device. */
+function codeState(c: Code, now: Date): HubKey {
+  if (c.revokedAt) return 'col.state.revoked';
+  if (c.expiresAt && Date.parse(c.expiresAt) <= now.getTime()) return 'col.state.expired';
+  if (c.maxUses !== null && c.uses >= c.maxUses) return 'col.state.usedUp';
+  return 'col.state.active';
+}
+
 function Codes() {
   const { data, run, post, status } = useSection<{ codes: Code[] }>('/admin/codes');
   const [label, setLabel] = useState('');
   const [expires, setExpires] = useState('');
   const [maxUses, setMaxUses] = useState('');
+  const [npn, setNpn] = useState('');
   const create = (e: Event) => {
     e.preventDefault();
     run(async () => {
@@ -66,6 +76,7 @@ function Codes() {
           ...(label && { label }),
           ...(expires && { expiresAt: new Date(`${expires}T23:59:59`).toISOString() }),
           ...(maxUses && { maxUses: Number(maxUses) }),
+          ...(npn.trim() && { agentNpn: npn.trim() }),
         },
       });
       return h('newCode', made.code);
@@ -86,6 +97,10 @@ function Codes() {
           {h('codeMaxUses')}{' '}
           <input type="number" min={1} max={100000} value={maxUses} onInput={(e) => setMaxUses(value(e))} />
         </label>
+        <label>
+          {h('codeNpn')}{' '}
+          <input inputMode="numeric" maxLength={10} value={npn} onInput={(e) => setNpn(value(e))} />
+        </label>
         <button type="submit">{h('createCode')}</button>
       </form>
       {status}
@@ -93,7 +108,9 @@ function Codes() {
         <caption class="visually-hidden">{h('codesCaption')}</caption>
         <thead>
           <tr>
-            {(['col.label', 'col.created', 'col.expires', 'col.uses', 'col.status'] as HubKey[]).map((k) => (
+            {(
+              ['col.label', 'col.npn', 'col.created', 'col.expires', 'col.uses', 'col.status'] as HubKey[]
+            ).map((k) => (
               <th key={k} scope="col">
                 {h(k)}
               </th>
@@ -105,12 +122,13 @@ function Codes() {
           {(data?.codes ?? []).map((c) => (
             <tr key={c.id}>
               <th scope="row">{c.label || c.id.slice(0, 8)}</th>
+              <td>{c.agentNpn ?? '—'}</td>
               <td>{shownTime(c.createdAt)}</td>
               <td>{c.expiresAt ? shownTime(c.expiresAt) : h('never')}</td>
               <td>
                 {c.uses} / {c.maxUses ?? h('unlimited')}
               </td>
-              <td>{c.revokedAt ? h('col.state.revoked') : h('col.state.active')}</td>
+              <td>{h(codeState(c, new Date()))}</td>
               <td>
                 {c.revokedAt ? null : (
                   <button
@@ -134,6 +152,7 @@ interface Device {
   id: string;
   name: string;
   agentNpn: string | null;
+  claimedNpn: string | null;
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
@@ -163,11 +182,20 @@ function Devices() {
           {(data?.devices ?? []).map((d) => (
             <tr key={d.id}>
               <th scope="row">{d.name}</th>
-              <td>{d.agentNpn ?? '—'}</td>
+              <td>{d.agentNpn ?? (d.claimedNpn ? h('npnClaimed', d.claimedNpn) : '—')}</td>
               <td>{shownTime(d.createdAt)}</td>
               <td>{d.lastSeenAt ? shownTime(d.lastSeenAt) : h('never')}</td>
               <td>{d.revokedAt ? h('col.state.revoked') : h('col.state.active')}</td>
               <td>
+                {!d.revokedAt && d.claimedNpn && (
+                  <button
+                    type="button"
+                    aria-label={h('confirmNpnOf', d.claimedNpn, d.name)}
+                    onClick={() => post(`/admin/devices/${d.id}/confirm-npn`, h('npnConfirmed'))}
+                  >
+                    {h('confirmNpn')}
+                  </button>
+                )}{' '}
                 {d.revokedAt ? null : (
                   <button
                     type="button"
@@ -192,7 +220,6 @@ interface User {
   role: 'agent' | 'support' | 'admin';
   agentNpn: string | null;
   disabledAt: string | null;
-  lockedUntil: string | null;
 }
 
 function Users(props: { me: Me }) {
@@ -256,13 +283,7 @@ function Users(props: { me: Me }) {
                 {h(`role.${u.role}`)}
                 {u.agentNpn ? ` (NPN ${u.agentNpn})` : ''}
               </td>
-              <td>
-                {u.disabledAt
-                  ? h('disabled')
-                  : u.lockedUntil && u.lockedUntil > new Date().toISOString()
-                    ? h('lockedUntil', shownTime(u.lockedUntil))
-                    : h('active')}
-              </td>
+              <td>{u.disabledAt ? h('disabled') : h('active')}</td>
               <td class="actions">
                 <button
                   type="button"

@@ -7,6 +7,7 @@ import { ApiError, api, setCsrfToken, whenSessionEnds } from './api';
 import { CasesPage } from './CasesPage';
 import { currentLang, h, LANGS, type Lang, setHubLang } from './messages';
 import { ReportsPage } from './ReportsPage';
+import { SendsPage } from './SendsPage';
 import { ChangePassword, SignIn } from './SignIn';
 
 export interface Me {
@@ -14,9 +15,9 @@ export interface Me {
   csrfToken: string;
 }
 
-type Section = 'reports' | 'cases' | 'admin';
-const sectionOf = (hash: string): Section =>
-  hash === '#/cases' ? 'cases' : hash === '#/admin' ? 'admin' : 'reports';
+type Section = 'reports' | 'cases' | 'sends' | 'admin';
+const SECTIONS: Section[] = ['reports', 'cases', 'sends', 'admin'];
+const sectionOf = (hash: string): Section => SECTIONS.find((s) => hash === `#/${s}`) ?? 'reports';
 
 const LANG_KEY = 'hub.lang';
 const LANG_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
@@ -92,7 +93,7 @@ export function App() {
         />
       </main>
     );
-  const sections: Section[] = me.user.role === 'admin' ? ['reports', 'cases', 'admin'] : ['reports', 'cases'];
+  const sections = SECTIONS.filter((s) => s !== 'admin' || me.user.role === 'admin');
   return (
     <div class="stack">
       {header}
@@ -110,6 +111,7 @@ export function App() {
       <main class="stack" key={lang}>
         {section === 'reports' ? <ReportsPage me={me} /> : null}
         {section === 'cases' ? <CasesPage /> : null}
+        {section === 'sends' ? <SendsPage /> : null}
         {section === 'admin' && me.user.role === 'admin' ? <AdminPage me={me} /> : null}
       </main>
     </div>

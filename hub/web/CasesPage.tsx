@@ -1,5 +1,5 @@
 // Invalid Action cases across the agency's agents, with HealthSherpa's statuses (lib/cases/case.ts),
-// filtered by status and agent, exported as CSV (lib/shared/csv.ts) or JSON.
+// filtered by status, a page at a time, the whole filter exported as CSV (lib/shared/csv.ts) or JSON.
 import { useEffect, useState } from 'preact/hooks';
 import { shownTime } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
@@ -22,39 +22,59 @@ const COLUMNS = [
   { key: 'status', header: 'col.status' },
 ] as const;
 
+const PAGE = 100;
+const EXPORT_MAX = 100_000;
+
+interface CasesAnswer {
+  cases: HubCase[];
+  total: number;
+  hasMore: boolean;
+}
+
+const agentOf = (c: HubCase) => [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' ');
+
 export function CasesPage() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [cases, setCases] = useState<HubCase[]>();
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<CasesAnswer>();
   const [message, setMessage] = useState('');
   useEffect(() => {
-    api<{ cases: HubCase[] }>(`/cases${qs({ status })}`).then(
-      (r) => setCases(r.cases),
+    api<CasesAnswer>(`/cases${qs({ status, offset: String(offset), limit: String(PAGE) })}`).then(
+      setPage,
       (err) => setMessage(h('failed', (err as Error).message)),
     );
-  }, [status]);
-  const rows = (cases ?? []).map((c) => ({
-    ...c.case,
-    agent: [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' '),
-    status: statusWords(c.case.status),
-  }));
-  const exportAs = (format: 'csv' | 'json') => {
-    const name = `hub-cases-${stamp(new Date())}`;
-    if (format === 'csv')
-      downloadText(
-        toCsv(
-          rows,
-          COLUMNS.map((c) => ({ key: c.key, header: h(c.header) })),
-        ),
-        `${name}.csv`,
-        'text/csv',
-      );
-    else
-      downloadText(
-        JSON.stringify({ format: 'aor-guard/hub-cases', cases }, null, 1),
-        `${name}.json`,
-        'application/json',
-      );
+  }, [status, offset]);
+  const cases = page?.cases;
+  // Every case of the filter, not just the page on screen.
+  const exportAs = async (format: 'csv' | 'json') => {
+    try {
+      const all = await api<CasesAnswer>(`/cases${qs({ status, limit: String(EXPORT_MAX) })}`);
+      const name = `hub-cases-${stamp(new Date())}`;
+      if (format === 'csv') {
+        const rows = all.cases.map((c) => ({
+          ...c.case,
+          agent: agentOf(c),
+          status: statusWords(c.case.status),
+        }));
+        downloadText(
+          toCsv(
+            rows,
+            COLUMNS.map((c) => ({ key: c.key, header: h(c.header) })),
+          ),
+          `${name}.csv`,
+          'text/csv',
+        );
+      } else
+        downloadText(
+          JSON.stringify({ format: 'aor-guard/hub-cases', cases: all.cases }, null, 1),
+          `${name}.json`,
+          'application/json',
+        );
+    } catch (err) {
+      setMessage(h('failed', (err as Error).message));
+    }
   };
+  const total = page?.total ?? 0;
   return (
     <section class="stack" aria-labelledby="cases-heading">
       <h2 id="cases-heading">{h('casesHeading')}</h2>
@@ -63,7 +83,10 @@ export function CasesPage() {
           {h('caseStatus')}{' '}
           <select
             value={status}
-            onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus | '')}
+            onChange={(e) => {
+              setStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus | '');
+              setOffset(0);
+            }}
           >
             <option value="">{h('anyStatus')}</option>
             {CASE_STATUSES.map((s) => (
@@ -73,14 +96,16 @@ export function CasesPage() {
             ))}
           </select>
         </label>
-        <button type="button" disabled={!rows.length} onClick={() => exportAs('csv')}>
+        <button type="button" disabled={!total} onClick={() => exportAs('csv')}>
           {h('exportCsv')}
         </button>
-        <button type="button" disabled={!rows.length} onClick={() => exportAs('json')}>
+        <button type="button" disabled={!total} onClick={() => exportAs('json')}>
           {h('exportJson')}
         </button>
       </div>
-      <p role="status">{message}</p>
+      <p role="status">
+        {message || (total ? h('casesShown', offset + 1, offset + (cases?.length ?? 0), total) : '')}
+      </p>
       {cases && !cases.length ? <p>{h('noCases')}</p> : null}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
       <section class="table-wrap" aria-label={h('casesCaption')} tabIndex={0}>
@@ -96,13 +121,13 @@ export function CasesPage() {
             </tr>
           </thead>
           <tbody>
-            {(cases ?? []).map((c, i) => (
+            {(cases ?? []).map((c) => (
               <tr key={c.case.id + (c.agentNpn ?? '')}>
                 <th scope="row">{c.case.applicationId}</th>
                 <td>{c.case.planYear}</td>
                 <td>{c.case.consumerName ?? ''}</td>
                 <td>{c.case.state ?? ''}</td>
-                <td>{rows[i]?.agent}</td>
+                <td>{agentOf(c)}</td>
                 <td>{shownTime(c.case.errorSeenAt)}</td>
                 <td>{shownTime(c.case.lastSeenAt)}</td>
                 <td>{statusWords(c.case.status)}</td>
@@ -111,6 +136,14 @@ export function CasesPage() {
           </tbody>
         </table>
       </section>
+      <div class="actions">
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          {h('previousPage')}
+        </button>
+        <button type="button" disabled={!page?.hasMore} onClick={() => setOffset(offset + PAGE)}>
+          {h('nextPage')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
-import { currentLang, h } from './messages';
+import { h } from './messages';
 import { ReportPanel } from './ReportPanel';
 
 interface Page {
@@ -99,7 +99,7 @@ export function ReportsPage(props: { me: Me }) {
       const now = new Date();
       if (format === 'csv')
         downloadText(
-          callReportCsvParts(reports, csvWords(currentLang())),
+          callReportCsvParts(reports, csvWords()),
           `hub-call-reports-${stamp(now)}.csv`,
           'text/csv',
         );

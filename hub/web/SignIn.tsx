@@ -5,6 +5,10 @@ import { h } from './messages';
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
+/** Plain http beyond loopback: the browser drops the Secure session cookie (hub/src/transport.ts). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const plainHttp = () => location.protocol === 'http:' && !LOOPBACK.has(location.hostname);
+
 export function SignIn(props: { onSignedIn(me: Me): void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -25,6 +29,11 @@ export function SignIn(props: { onSignedIn(me: Me): void }) {
   return (
     <form class="card stack narrow" onSubmit={submit} aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">{h('signInHeading')}</h2>
+      {plainHttp() && (
+        <p role="alert" class="status-error">
+          {h('error.auth.plainHttp')}
+        </p>
+      )}
       <label for="sign-in-email">{h('email')}</label>
       <input
         id="sign-in-email"

@@ -1,5 +1,5 @@
-// Call reports as a spreadsheet for people (headers and words in the person's language, local dates,
-// phones as dialled) and as JSON for tools (codes, ISO instants in UTC, E.164 phones).
+// Call reports as a spreadsheet for people (headers and words in the person's language, local dates and
+// times a spreadsheet reads as dates, phones as dialled) and as JSON for tools (codes, ISO instants in UTC, E.164 phones).
 
 import { toCsv } from '../shared/csv';
 import { formatPhone } from '../shared/phone';
@@ -27,8 +27,6 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** The words of the chosen language: the UI passes them (lib/ has no messages of its own). */
 export interface CsvWords {
-  /** BCP 47, for dates and times: 'en-US', 'es-US'. */
-  locale: string;
   timeZone?: string;
   headers: Record<CsvColumn, string>;
   status: Record<ReportStatus, string>;
@@ -41,28 +39,28 @@ export interface CsvWords {
 export const CSV_BOM = '\uFEFF';
 
 function rowMaker(w: CsvWords) {
-  const when = new Intl.DateTimeFormat(w.locale, {
+  // yyyy-mm-dd hh:mm, 24-hour, local time: what Excel and other spreadsheets read as a date and time in
+  // every locale (a date with words or a comma stays text), and never day-for-month ambiguous.
+  const when = new Intl.DateTimeFormat('en-US', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: w.timeZone,
   });
+  const spreadsheetTime = (d: Date) => {
+    const p = Object.fromEntries(when.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
   // Intl takes about as long as the rest of a row: it is asked once per UTC hour, and each instant of
   // that hour takes its own minutes (every US time zone is a whole number of hours off UTC; an hour
   // whose local minutes do not start at 00 is formatted in full).
-  const byHour = new Map<string, [string, string] | null>();
+  const byHour = new Map<string, string | null>();
   const hourOf = (hour: string) => {
-    const start = new Date(`${hour}:00:00Z`);
-    const text = when.format(start);
-    const parts = when.formatToParts(start);
-    const at = parts.findIndex((p) => p.type === 'minute');
-    // format() may write a space where formatToParts has U+202F: one character for one, so offsets agree.
-    const offset = parts.slice(0, at).reduce((n, p) => n + p.value.length, 0);
-    return at >= 0 && text.slice(offset, offset + 2) === '00'
-      ? ([text.slice(0, offset), text.slice(offset + 2)] as [string, string])
-      : null;
+    const text = spreadsheetTime(new Date(`${hour}:00:00Z`));
+    return text.endsWith(':00') ? text.slice(0, -2) : null;
   };
   const date = (iso?: string) => {
     if (!iso) return '';
@@ -72,7 +70,7 @@ function rowMaker(w: CsvWords) {
       around = hourOf(hour);
       byHour.set(hour, around);
     }
-    return around ? `${around[0]}${iso.slice(14, 16)}${around[1]}` : when.format(new Date(iso));
+    return around !== null ? `${around}${iso.slice(14, 16)}` : spreadsheetTime(new Date(iso));
   };
   // A support person's reports come from a few phones: each is formatted once.
   const phones = new Map<string, string>();

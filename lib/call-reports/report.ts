@@ -24,6 +24,17 @@ export const ISSUE_TYPE_LABELS: Record<IssueType, string> = {
 export const REPORT_STATUSES = ['draft', 'ready', 'filed-cms', 'filed-platform', 'resolved'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** What the consumer authorised on the 3-way call: this call only, or the agent until a day (docs/DOMAIN.md). */
+export const AUTHORISATION_SCOPES = ['this-call', 'extended'] as const;
+export type AuthorisationScope = (typeof AUTHORISATION_SCOPES)[number];
+export interface ConsumerAuthorisation {
+  scope: AuthorisationScope;
+  /** yyyy-mm-dd, the last day of an extended authorisation. */
+  until?: string;
+}
+/** Industry sources: a consumer may authorise the agent for up to a year. */
+export const AUTHORISATION_MAX_DAYS = 366;
+
 export const APPLICATION_ID_PATTERN = /^\d{5,20}$/;
 export const SUMMARY_MIN = 10;
 export const SUMMARY_MAX = 5000;
@@ -39,6 +50,8 @@ export interface CallReport {
   status: ReportStatus;
   reporterName?: string;
   reporterNpn?: string;
+  /** Absent on reports saved before it was asked. */
+  authorisation?: ConsumerAuthorisation;
   createdAt: string;
   updatedAt: string;
   /** When it was filed with the FFM help desk / the platform, and resolved. */
@@ -96,6 +109,12 @@ const versionShape = {
   status: z.enum(REPORT_STATUSES),
   reporterName: z.optional(textUpTo(200)),
   reporterNpn: z.optional(matching(/^\d{1,10}$/)),
+  authorisation: z.optional(
+    z.object({
+      scope: z.enum(AUTHORISATION_SCOPES),
+      until: z.optional(matching(/^\d{4}-\d{2}-\d{2}$/)),
+    }),
+  ),
   createdAt: isoDateTime(),
   updatedAt: isoDateTime(),
   filedCmsAt: z.optional(isoDateTime()),
@@ -122,6 +141,10 @@ export interface CallReportFormValues {
   phone: string;
   summary: string;
   issueType: string;
+  /** '' (not recorded), 'this-call' or 'extended'. */
+  authorisation?: string;
+  /** yyyy-mm-dd, asked when the authorisation is extended. */
+  authorisedUntil?: string;
 }
 export type CallReportField = keyof CallReportFormValues;
 
@@ -134,7 +157,9 @@ export type CallReportFieldError =
   | 'wrongLength'
   | 'invalidPhone'
   | 'tooShort'
-  | 'tooLong';
+  | 'tooLong'
+  | 'untilBeforeCall'
+  | 'untilTooFar';
 
 // A call "now" may be a few minutes ahead of this machine's clock.
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -185,7 +210,19 @@ function formSchema(now: Date) {
         z.maxLength(SUMMARY_MAX, 'tooLong'),
       ),
     issueType: z.enum(ISSUE_TYPES, 'required'),
+    authorisation: z.optional(z.union([z.literal(''), z.enum(AUTHORISATION_SCOPES)])),
+    authorisedUntil: z.optional(z.string()),
   });
+}
+
+/** The last day of an extended authorisation: a day after the call, at most a year on. */
+function checkUntil(until: string, calledAt: Date): CallReportFieldError | null {
+  if (!until) return 'required';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until))) return 'invalidDate';
+  const callDay = toLocalInputValue(calledAt).slice(0, 10);
+  if (until < callDay) return 'untilBeforeCall';
+  const days = (Date.parse(until) - Date.parse(callDay)) / 86_400_000;
+  return days > AUTHORISATION_MAX_DAYS ? 'untilTooFar' : null;
 }
 
 export type CallReportParse =
@@ -205,17 +242,24 @@ export function parseCallReportForm(
     }
     return { ok: false, errors };
   }
+  const { authorisation: scope, authorisedUntil, ...fields } = parsed.data;
+  if (scope === 'extended') {
+    const bad = checkUntil(authorisedUntil ?? '', fields.calledAt);
+    if (bad) return { ok: false, errors: { authorisedUntil: bad } };
+  }
   const stamp = meta.now.toISOString();
   const report: CallReport = {
     id: meta.id,
-    ...parsed.data,
-    calledAt: parsed.data.calledAt.toISOString(),
+    ...fields,
+    calledAt: fields.calledAt.toISOString(),
     status: 'ready',
     createdAt: stamp,
     updatedAt: stamp,
   };
   if (meta.reporterName) report.reporterName = meta.reporterName;
   if (meta.reporterNpn) report.reporterNpn = meta.reporterNpn;
+  if (scope === 'this-call') report.authorisation = { scope };
+  if (scope === 'extended') report.authorisation = { scope, until: authorisedUntil };
   return { ok: true, report };
 }
 
@@ -238,6 +282,11 @@ export function formatCallTime(iso: string, timeZone?: string): string {
   }).format(new Date(iso));
 }
 
+/** The authorisation in the email's English words. */
+export function authorisationWords(a: ConsumerAuthorisation): string {
+  return a.scope === 'this-call' ? 'this call only' : `the agent, until ${a.until ?? 'a day not given'}`;
+}
+
 export function formatCallReportEmail(
   r: CallReport,
   to: string,
@@ -257,6 +306,9 @@ export function formatCallReportEmail(
     `Consumer's state: ${r.state} (${STATES[r.state] ?? r.state})`,
     `Phone number of the person who placed the call: ${formatPhone(r.phone)}`,
     `Issue type: ${ISSUE_TYPE_LABELS[r.issueType]}`,
+    ...(r.authorisation
+      ? [`Consumer's authorisation on the call: ${authorisationWords(r.authorisation)}`]
+      : []),
     '',
     'Summary of the issue:',
     r.summary,

@@ -27,6 +27,8 @@ export interface InvalidActionCase {
   aorName?: string;
   aorNpn?: string;
   site: string;
+  /** The host of the page that opened the case (the agent can remove every case one host opened). */
+  host?: string;
   errorSeenAt: string; // ISO: when the page first showed CMS's error
   lastSeenAt: string; // ISO: the latest page visit that showed it
   status: CaseStatus;
@@ -42,6 +44,7 @@ export const invalidActionCaseSchema: z.ZodMiniType<InvalidActionCase> = z.objec
   aorName: z.optional(textUpTo(500)),
   aorNpn: z.optional(npnDigits()),
   site: textUpTo(40),
+  host: z.optional(textUpTo(253)),
   errorSeenAt: isoDateTime(),
   lastSeenAt: isoDateTime(),
   status: z.enum(CASE_STATUSES),
@@ -62,6 +65,7 @@ export interface CaseSighting {
   aorName?: string;
   aorNpn?: string;
   site: string;
+  host?: string;
 }
 
 /**

@@ -48,6 +48,17 @@ export async function deleteInvalidActionCase(id: string, database: AorGuardDb =
   });
 }
 
+/** Deletes every case a page on `host` opened, and their sends, all or nothing; resolves with how many. */
+export async function deleteCasesFromHost(host: string, database: AorGuardDb = db): Promise<number> {
+  return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
+    const ids = (await database.invalidActionCases.filter((c) => c.host === host).toArray()).map((c) => c.id);
+    const sends = await database.resumeLinks.where('caseId').anyOf(ids).primaryKeys();
+    await database.resumeLinks.bulkDelete(sends);
+    await database.invalidActionCases.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
 /** Undo: the case and its sends back exactly as they were, unless a new case took its application since. */
 export async function restoreInvalidActionCase(deleted: DeletedCase, database: AorGuardDb = db) {
   await database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {

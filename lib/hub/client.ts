@@ -34,13 +34,17 @@ export type HubFailure = {
   retryAfterMs?: number;
   /** The hub no longer knows this device's token: only a new enrolment helps. */
   revoked?: boolean;
+  /** The one report of a bundle the hub refused for what it holds (hub/src/ingest/reports.ts checkBundle). */
+  refusedReportId?: string;
 };
 export type HubResult<T> = { ok: true; data: T } | HubFailure;
 
 /** Long enough for a bundle of thousands of reports; a hub that says nothing for this long is down. */
 const TIMEOUT_MS = 60_000;
 
-const errorSchema = z.object({ error: z.object({ code: textUpTo(100), message: textUpTo(1000) }) });
+const errorSchema = z.object({
+  error: z.object({ code: textUpTo(100), message: textUpTo(1000), reportId: z.optional(textUpTo(100)) }),
+});
 const countsSchema = z.object({
   added: intBetween(0, 10_000_000),
   updated: intBetween(0, 10_000_000),
@@ -124,7 +128,11 @@ export async function callHub<T>(hubUrl: string, call: Call<T>): Promise<HubResu
   return failure(res, errorSchema.safeParse(json).data?.error, origin);
 }
 
-function failure(res: Response, error: { code: string; message: string } | undefined, origin: string) {
+function failure(
+  res: Response,
+  error: { code: string; message: string; reportId?: string } | undefined,
+  origin: string,
+) {
   const said = error?.message ?? `${res.status}`;
   const fail = (p: Problem, retry: boolean, extra: Partial<HubFailure> = {}): HubFailure => ({
     ok: false,
@@ -134,6 +142,7 @@ function failure(res: Response, error: { code: string; message: string } | undef
   });
   if (res.status === 401) return fail(problem('hub.revoked', origin), false, { revoked: true });
   if (res.status === 403 && error?.code === 'enroll.badCode') return fail(problem('hub.badCode'), false);
+  if (res.status === 403 && error?.code === 'enroll.npn') return fail(problem('hub.npnMismatch'), false);
   if (res.status === 413) return fail(problem('hub.tooLarge'), false);
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'));
@@ -144,7 +153,11 @@ function failure(res: Response, error: { code: string; message: string } | undef
   // A replayed request id is this side's fault (a retry reused one): a new try has a new id.
   if (res.status === 409 || res.status === 408 || res.status >= 500)
     return fail(problem('hub.down', origin, res.status), true);
-  return fail(problem('hub.refused', said), false);
+  return fail(
+    problem('hub.refused', said),
+    false,
+    error?.reportId ? { refusedReportId: error.reportId } : {},
+  );
 }
 
 export function enrol(

@@ -30,6 +30,7 @@ import {
   type HubState,
   hubCursorSchema,
   hubStateSchema,
+  notRefused,
   sendsPayload,
 } from './sync';
 
@@ -126,6 +127,49 @@ export async function connectHub(config: HubConfig, opts: Options = {}): Promise
   return enrolled;
 }
 
+/**
+ * Posts reports. One the hub refuses for what it holds (a character it cannot store) is set aside with
+ * the hub's reason, shown in the Agency section, and the rest go on: one report never stops the sync.
+ */
+async function postReports(
+  device: HubDevice,
+  config: HubConfig,
+  reports: CallReport[],
+  exportedBy: string,
+  opts: Options,
+): Promise<HubCounts & { refused: number }> {
+  const now = opts.now ?? new Date();
+  let batch = notRefused(reports, (await readHubCursor()).refused);
+  while (batch.length) {
+    const sent = batch;
+    const result = await postToHub(
+      device,
+      'reports',
+      JSON.stringify(makeBundle(sent, now, exportedBy)),
+      opts.fetch,
+    );
+    if (result.ok) {
+      // A version accepted now replaces any refused one of the same report.
+      await writeCursor((c) => ({
+        ...c,
+        refused: c.refused?.filter((x) => !sent.some((r) => r.id === x.id)),
+      }));
+      return { ...result.data, refused: reports.length - sent.length };
+    }
+    const refused = sent.find((r) => r.id === result.refusedReportId);
+    if (!refused) return failed(result, config, now);
+    await writeCursor((c) => ({
+      ...c,
+      refused: [
+        ...(c.refused ?? []).filter((x) => x.id !== refused.id),
+        { id: refused.id, updatedAt: refused.updatedAt, problem: result.problem },
+      ],
+    }));
+    batch = sent.filter((r) => r !== refused);
+  }
+  return { added: 0, updated: 0, unchanged: 0, refused: reports.length };
+}
+
 /** Posts `body` to the hub, or records the failure and throws it as a ProblemError. */
 async function post(
   device: HubDevice,
@@ -140,11 +184,10 @@ async function post(
 
 /** Sends what changed after the cursor, batch by batch, moving the cursor after each batch sent. */
 async function pushChanges(device: HubDevice, config: HubConfig, opts: Options, exportedBy: string) {
-  const now = opts.now ?? new Date();
   for (;;) {
     const reports = await reportsChangedAfter((await readHubCursor()).reports);
     if (!reports.length) break;
-    await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+    await postReports(device, config, reports, exportedBy, opts);
     await writeCursor((c) => ({ ...c, reports: reports.at(-1)?.updatedAt }));
     if (reports.length < SYNC_BATCH) break;
   }
@@ -200,8 +243,7 @@ async function syncOnce(opts: Options): Promise<void> {
   const { unsent = [] } = await readHubCursor();
   if (unsent.length) {
     const reports = await getReports(unsent);
-    if (reports.length)
-      await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+    if (reports.length) await postReports(device, config, reports, exportedBy, opts);
     await writeCursor((c) => ({ ...c, unsent: (c.unsent ?? []).filter((id) => !unsent.includes(id)) }));
   }
   if (config.autoSync) await pushChanges(device, config, opts, exportedBy);
@@ -218,13 +260,12 @@ async function syncOnce(opts: Options): Promise<void> {
  * section) and the error says so.
  */
 export async function sendReportsToHub(reports: CallReport[], exportedBy: string, opts: Options = {}) {
-  const now = opts.now ?? new Date();
   const config = hubConfig((await readPolicy()).policy);
   const device = config && (await connectHub(config, { ...opts, force: true }));
   if (!config || !device)
     throw new ProblemError((await readHubState()).lastError?.problem ?? problem('hub.notConnected'));
   try {
-    return await post(device, config, 'reports', JSON.stringify(makeBundle(reports, now, exportedBy)), opts);
+    return await postReports(device, config, reports, exportedBy, opts);
   } catch (err) {
     const state = await readHubState();
     if (state.nextTryAt) {

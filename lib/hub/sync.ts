@@ -79,6 +79,15 @@ export interface HubCursor {
   statuses?: string;
   /** Reports a `Send to agency` could not deliver: sent again with the next sync. */
   unsent?: string[];
+  /** Report versions the hub refused for what they hold: set aside (the rest syncs) until edited. */
+  refused?: RefusedReport[];
+}
+
+export interface RefusedReport {
+  id: string;
+  /** The version refused: an edit (a later updatedAt) is sent again. */
+  updatedAt: string;
+  problem: Problem;
 }
 export const hubCursorSchema: z.ZodMiniType<HubCursor> = z.object({
   reports: z.optional(isoDateTime()),
@@ -86,7 +95,16 @@ export const hubCursorSchema: z.ZodMiniType<HubCursor> = z.object({
   sends: z.optional(isoDateTime()),
   statuses: z.optional(isoDateTime()),
   unsent: z.optional(z.array(textUpTo(100)).check(z.maxLength(100_000))),
+  refused: z.optional(
+    z
+      .array(z.object({ id: textUpTo(100), updatedAt: isoDateTime(), problem: problemSchema }))
+      .check(z.maxLength(100_000)),
+  ),
 });
+
+/** The reports of `reports` not set aside: a refused version waits for an edit. */
+export const notRefused = (reports: CallReport[], refused: RefusedReport[] = []) =>
+  reports.filter((r) => !refused.some((x) => x.id === r.id && x.updatedAt === r.updatedAt));
 
 /** The state after a failure: named, counted, and with its next try (none when only people can fix it). */
 export function afterFailure(

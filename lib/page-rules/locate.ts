@@ -11,7 +11,8 @@ import {
   parsePlanYear,
   parseStateFromAddress,
 } from '../sites/facts';
-import { renderedVisibility, textBlocks } from '../sites/labels';
+import { textBlocks } from '../sites/labels';
+import { legibility } from '../sites/legibility';
 import { MAX_OFFSET, type TaughtFact } from './facts';
 import type { ActiveRule, PageRule } from './rule';
 
@@ -37,7 +38,7 @@ type Reading = PageReading;
 export function readPage(root: Element): Reading {
   const sources: Element[][] = [];
   const blocks = textBlocks(root, { sources });
-  return { root, blocks, sources, seen: renderedVisibility(root) };
+  return { root, blocks, sources, seen: legibility(root) };
 }
 
 const ANCHOR_MAX = 120;
@@ -65,8 +66,7 @@ function anchorPattern(anchor: string, offset: number): RegExp {
 }
 
 function visible(reading: Reading, index: number): boolean {
-  const { seen } = reading;
-  return !seen || (reading.sources[index] ?? []).every(seen);
+  return (reading.sources[index] ?? []).every(reading.seen);
 }
 
 /** Indices of the visible blocks the anchor matches, in reading order. */

@@ -167,6 +167,22 @@ export function helpOnDemandReadiness(input: ReadinessInput): HelpOnDemandReadin
   };
 }
 
+/**
+ * How the answer reads: ready; something known to be missing (a warning); or only things not known yet,
+ * or lists out of date (neutral: nothing is known to be wrong, so nothing is counted as unmet).
+ */
+export function readinessStanding(r: HelpOnDemandReadiness): {
+  tone: 'ready' | 'missing' | 'unknown';
+  met: number;
+  missing: number;
+  unknown: number;
+} {
+  const count = (state: Requirement['state']) => r.requirements.filter((q) => q.state === state).length;
+  const missing = count('missing');
+  const tone = r.ready ? 'ready' : missing > 0 ? 'missing' : 'unknown';
+  return { tone, met: count('met'), missing, unknown: count('unknown') };
+}
+
 export type TicksCheck = { ok: true; ticks: HelpOnDemandTicks } | { ok: false; problem: Problem };
 
 /** The coursework's day must be a real day, not after today. */

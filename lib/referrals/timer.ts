@@ -9,9 +9,13 @@ export function deadline(referral: Pick<Referral, 'startedAt'>): number {
   return Date.parse(referral.startedAt) + REFERRAL_MINUTES * MINUTE;
 }
 
-/** Whole minutes left, rounded up (14:01 left shows 15), 0 once time is up. */
+/**
+ * Whole minutes left, rounded up (14:01 left shows 15), 0 once time is up, never more than the 15: a
+ * clock read a moment before the start (the popup's, refreshed every few seconds) would say 16.
+ */
 export function minutesLeft(referral: Pick<Referral, 'startedAt'>, now: Date): number {
-  return Math.max(0, Math.ceil((deadline(referral) - now.getTime()) / MINUTE));
+  const left = Math.ceil((deadline(referral) - now.getTime()) / MINUTE);
+  return Math.min(REFERRAL_MINUTES, Math.max(0, left));
 }
 
 /** Time ran out with no outcome recorded. */

@@ -135,25 +135,34 @@ export async function phoneKey(e164: string): Promise<string> {
 }
 
 /**
- * Texts to one number in the 24 hours before `now`: a rolling window of absolute time, so midnight,
- * time zones and daylight saving change nothing. Failed gateway posts never reached the number.
+ * Sends to one recipient in the 24 hours before `now` (times in ms): a rolling window of absolute time, so
+ * midnight, time zones and daylight saving change nothing. The agency hub counts its gateway's sends
+ * per number and per address with it too.
  */
+export function rollingLimitCheck(
+  sentAt: number[],
+  now: Date,
+  limit: number,
+): { allowed: boolean; used: number; nextAllowedAt?: Date } {
+  const since = now.getTime() - WINDOW_MS;
+  const recent = sentAt.filter((t) => t > since && t <= now.getTime()).sort((a, b) => a - b);
+  if (recent.length < limit) return { allowed: true, used: recent.length };
+  // The window frees a slot when the oldest send that keeps it full is 24 hours old.
+  const oldest = recent[recent.length - limit] ?? now.getTime();
+  return { allowed: false, used: recent.length, nextAllowedAt: new Date(oldest + WINDOW_MS) };
+}
+
+/** Texts to one number in the 24 hours before `now`; failed gateway posts never reached the number. */
 export function textLimitCheck(
   sends: Pick<ResumeLinkSend, 'phoneKey' | 'sentAt' | 'outcome' | 'channel'>[],
   key: string,
   now: Date,
   limit = DEFAULT_TEXT_LIMIT,
 ): { allowed: boolean; used: number; nextAllowedAt?: Date } {
-  const since = now.getTime() - WINDOW_MS;
-  const recent = sends
+  const times = sends
     .filter((s) => s.phoneKey === key && s.outcome === 'sent' && sendsText(s.channel))
-    .map((s) => Date.parse(s.sentAt))
-    .filter((t) => t > since && t <= now.getTime())
-    .sort((a, b) => a - b);
-  if (recent.length < limit) return { allowed: true, used: recent.length };
-  // The window frees a slot when the oldest send that keeps it full is 24 hours old.
-  const oldest = recent[recent.length - limit] ?? now.getTime();
-  return { allowed: false, used: recent.length, nextAllowedAt: new Date(oldest + WINDOW_MS) };
+    .map((s) => Date.parse(s.sentAt));
+  return rollingLimitCheck(times, now, limit);
 }
 
 /** RFC 6068: the address as written (its "@" stays), subject and body percent-encoded, CRLF lines. */

@@ -1,5 +1,9 @@
 // US phone numbers: stored as E.164, shown as (555) 123-4567 (docs/DOMAIN.md).
-import { type MetadataJson, parsePhoneNumberFromString as parseWith } from 'libphonenumber-js/core';
+import {
+  findPhoneNumbersInText,
+  type MetadataJson,
+  parsePhoneNumberFromString as parseWith,
+} from 'libphonenumber-js/core';
 import nanpMetadata from './phone-metadata.json';
 
 // Only the +1 plan's metadata (tools/generate/phone-metadata.mjs): the full set would triple the popup.
@@ -34,4 +38,13 @@ export function formatPhone(e164: string): string {
 /** For lists: enough to recognise the number, not enough to dial it. */
 export function maskPhone(e164: string): string {
   return `(•••) •••-${e164.slice(-4)}`;
+}
+
+/** Phone numbers written anywhere in a text, as libphonenumber finds them: where each is, and its E.164. */
+export function findPhonesInText(text: string): { start: number; end: number; e164: string }[] {
+  return findPhoneNumbersInText(text, { defaultCountry: 'US' }, metadata).map((found) => ({
+    start: found.startsAt,
+    end: found.endsAt,
+    e164: found.number.number,
+  }));
 }

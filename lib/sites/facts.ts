@@ -7,11 +7,10 @@ import {
   type LabelSpec,
   labelBlocks,
   labelCandidates,
-  renderedVisibility,
-  type Seen,
   tableRecords,
   textBlocks,
 } from './labels';
+import { legibility, type Seen } from './legibility';
 import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
@@ -389,26 +388,36 @@ const NOTABLE =
 const VALUE_REACH = 5;
 
 /**
- * The page's blocks as a person sees them. Judging every element's visibility costs more than reading
- * the page, so only the blocks that can carry a fact are judged (labels, what follows them, the notable
- * lines): a hidden one is dropped, and the page is read without it.
+ * The page's blocks as a person reads them. Judging every element costs more than reading the page, so
+ * only the blocks that can carry a fact are judged (labels, what follows them, the notable lines): words
+ * no person can read are taken out of them (a block with none left is dropped), and the page is read
+ * without them. What a person reads stays, wherever it sits (lib/sites/legibility.ts).
  */
 export function pageBlocks(
   root: Element,
   options: { skipControls?: boolean } = {},
-  seen: Seen = renderedVisibility(root),
+  seen: Seen = legibility(root),
 ): string[] {
   const sources: Element[][] = [];
-  const blocks = textBlocks(root, { ...options, sources });
-  if (!seen) return blocks;
+  const pieces: string[][] = [];
+  const blocks = textBlocks(root, { ...options, sources, pieces });
   const judged = new Set<number>();
   for (const i of labelCandidates(blocks, ALL_LABELS))
     for (let j = i; j <= i + VALUE_REACH && j < blocks.length; j++) judged.add(j);
   blocks.forEach((b, i) => {
     if (NOTABLE.test(b)) judged.add(i);
   });
-  const hidden = new Set([...judged].filter((i) => !(sources[i] ?? []).every(seen)));
-  return hidden.size === 0 ? blocks : blocks.filter((_, i) => !hidden.has(i));
+  let changed = false;
+  const read: (string | null)[] = blocks.slice();
+  for (const i of judged) {
+    const from = sources[i] ?? [];
+    if (from.every(seen)) continue;
+    changed = true;
+    // Only the words a person reads: a decoy inside a real line does not take the line with it.
+    const words = (pieces[i] ?? []).filter((_, k) => from[k] && seen(from[k] as Element)).join('');
+    read[i] = words.trim() || null;
+  }
+  return changed ? read.filter((b): b is string => b !== null) : blocks;
 }
 
 /** What one stretch of the page (the whole page, or one plan card) says about its policy. */
@@ -557,9 +566,9 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // Several values for the AOR or the coverage: either several policies (read card by card) or a page
   // that contradicts itself (caution).
   const several = page.aor.npns.length > 1 || page.coverage.length > 1;
-  const policies = several && doc.body ? readPolicies(doc.body, renderedVisibility(doc.body)) : [];
+  const policies = several && doc.body ? readPolicies(doc.body, legibility(doc.body)) : [];
   if (several && policies.length === 0 && doc.body)
-    policies.push(...rowPolicies(doc.body, renderedVisibility(doc.body)));
+    policies.push(...rowPolicies(doc.body, legibility(doc.body)));
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);
   let aorNpn = aor.aorNpn;

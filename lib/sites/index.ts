@@ -5,7 +5,8 @@ import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 import { type SiteId, siteForHost } from './hosts';
-import { readingOnce, renderedVisibility, type Seen, textBlocks } from './labels';
+import { readingOnce, textBlocks } from './labels';
+import { legibility, type Seen } from './legibility';
 
 export interface PageFacts {
   site: string;
@@ -126,6 +127,6 @@ export function extractPageFacts(doc: Document, url: URL, teach?: Teacher): Page
     if (!facts || !root) return facts;
     const sources: Element[][] = [];
     const blocks = textBlocks(root, { sources });
-    return teach(facts, { root, blocks, sources, seen: renderedVisibility(root) });
+    return teach(facts, { root, blocks, sources, seen: legibility(root) });
   });
 }

@@ -2,20 +2,15 @@
 // The page becomes a list of short text blocks in reading order; a table with a header row becomes
 // "Header: cell" blocks, row by row, so a value sits right after its label in every layout.
 
-// Not facts about the consumer: code, hidden content, and the site's own navigation (menus repeat words
-// like "Invalid Action" on every page).
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'TEXTAREA',
-  'NAV',
-]);
-const SKIPPED_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar', 'banner']);
+// Not text on the page: code, embedded documents, and what a field holds (read as its value instead).
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'TEXTAREA']);
+/**
+ * The site's own navigation: left out of its prose (menus repeat words like "Invalid Action" on every page,
+ * see skipControls), never out of its facts. Words a person reads in a <nav>, a header or an aria-hidden
+ * box are read like any other (lib/sites/legibility.ts decides what a person reads).
+ */
+const NAVIGATION_TAGS = new Set(['NAV']);
+const NAVIGATION_ROLES = new Set(['navigation', 'tablist', 'menu', 'menubar', 'banner']);
 /** HealthSherpa's header shows the signed-in agent: never a fact about the consumer's policy. */
 const SKIPPED_IDS = new Set(['agent-detail-name']);
 /** Form fields whose value is not text a person reads as a fact. */
@@ -30,10 +25,7 @@ const UNREAD_INPUT_TYPES = new Set([
   'file',
   'image',
 ]);
-/**
- * The page's own header (a <header> outside any article, section or main: the banner landmark) shows the
- * site and the signed-in agent, never the consumer's policy.
- */
+/** The page's own header (a <header> outside any article, section or main: the banner landmark). */
 function isPageBanner(el: Element, tag: string): boolean {
   return tag === 'HEADER' && !el.parentElement?.closest('main, article, section, aside, [role="main"]');
 }
@@ -52,19 +44,18 @@ const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
  * next label's words as its value ("Primary applicant" → "Home address").
  */
 export const OVERLONG = '\u2026';
-/** Hidden by an inline style: not on the page as a person sees it (pre-rendered modals, decoys). */
+/**
+ * Hidden by an inline style, with everything inside: not on the page as a person sees it (pre-rendered
+ * modals, decoys). Not visibility: a descendant can make itself visible again (lib/sites/legibility.ts).
+ */
 const HIDDEN_STYLE =
-  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden|opacity\s*:\s*0*(?:\.0*)?%?)\s*(?:!important\s*)?(?:;|$)/i;
+  /(?:^|;)\s*(?:display\s*:\s*none|content-visibility\s*:\s*hidden|opacity\s*:\s*0*(?:\.0*)?%?)\s*(?:!important\s*)?(?:;|$)/i;
+/** An inline display that overrides the hidden attribute's display:none. */
+const SHOWN_DESPITE_HIDDEN = /(?:^|;)\s*display\s*:\s*(?!none\b)[a-z-]+/i;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 /** Links, buttons and form controls: their words name places and actions, not what the page shows. */
 const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
 const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
-
-/**
- * Tag of the banner's host element. Its words live in a closed shadow root, outside the page's text; an
- * element of the page with this name is read like any other.
- */
-export const OWN_HOST_TAG = 'AOR-GUARD-BANNER';
 
 // Most text needs no cleaning; one test is cheaper than two replacements on every text node.
 const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`);
@@ -91,19 +82,19 @@ function headerCells(table: HTMLTableElement): string[] | null {
  */
 const TABLE_ROWS_READ = 200;
 
-/** Whether a person sees an element (see renderedVisibility); null: no layout, the markup rules alone. */
-export type Seen = ((el: Element) => boolean) | null;
-
-/** The blocks being read, each with the elements its words came from (to judge their visibility). */
+/** The blocks being read, each with the elements its words came from and the words each gave. */
 class Collector {
   readonly texts: string[] = [];
   readonly sources: Element[][] = [];
+  readonly pieces: string[][] = [];
   push(text: string, source: Element): void {
     this.texts.push(text);
     this.sources.push([source]);
+    this.pieces.push([text]);
   }
   appendToLast(text: string, source: Element): void {
     const last = this.texts.length - 1;
+    this.pieces[last]?.push(text.slice(this.texts[last]?.length ?? 0));
     this.texts[last] = text;
     this.sources[last]?.push(source);
   }
@@ -185,79 +176,50 @@ function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
 }
 
 export interface TextBlockOptions {
-  /** Leave out the words of links, buttons and form controls (menus, tabs, "Learn more about …"). */
+  /**
+   * Leave out the words of links, buttons, form controls and the site's navigation (menus, tabs, the
+   * page's header, "Learn more about …"): the page's prose, not its facts.
+   */
   skipControls?: boolean;
   /** Filled with the elements each block's words came from, index for index. */
   sources?: Element[][];
-}
-
-const VISIBILITY_OPTIONS = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true };
-
-/**
- * In a tab the browser has laid the page out: text hidden by a stylesheet, transparent, clipped away or
- * pushed off the page is not what a person sees, so it is not read. A parsed document (unit tests) has
- * no layout (its root is 0 px wide): the markup rules of ownVerdict alone apply. Each element is judged
- * once per reading.
- */
-export function renderedVisibility(root: Element): Seen {
-  const doc = root.ownerDocument;
-  const html = doc.documentElement;
-  if (typeof html.checkVisibility !== 'function' || html.getBoundingClientRect().width === 0) return null;
-  const view = doc.defaultView;
-  const shown = new Map<Element, boolean>();
-  const unclipped = new Map<Element, boolean>();
-  // Clipped away: a box 1 px or less across that hides its overflow (the screen-reader-only pattern),
-  // here or in an ancestor; or a box entirely above or left of the page, where no one can scroll.
-  const notClipped = (el: Element): boolean => {
-    let ok = unclipped.get(el);
-    if (ok !== undefined) return ok;
-    const r = el.getBoundingClientRect();
-    const tiny = (r.width <= 1 || r.height <= 1) && view?.getComputedStyle(el).overflow !== 'visible';
-    const offPage = r.right + (view?.scrollX ?? 0) <= 0 || r.bottom + (view?.scrollY ?? 0) <= 0;
-    const parent = el.parentElement;
-    ok = !tiny && !offPage && (parent === null || parent === html || notClipped(parent));
-    unclipped.set(el, ok);
-    return ok;
-  };
-  return (el) => {
-    let ok = shown.get(el);
-    if (ok === undefined) {
-      ok = el.checkVisibility(VISIBILITY_OPTIONS) && notClipped(el);
-      shown.set(el, ok);
-    }
-    return ok;
-  };
+  /** Filled with the words each of those elements gave (joined, they are the block), index for index. */
+  pieces?: string[][];
 }
 
 /**
  * Elements whose text may not be read as it stands (left out, or replaced by blocks of their own);
  * ownVerdict decides. Looked up one simple query each: a long selector list costs ~10× on large pages.
  */
-const SPECIAL_TAGS = [...SKIPPED, 'SELECT', 'TABLE', 'INPUT', 'LABEL', 'HEADER', 'DETAILS', 'DIALOG'].map(
-  (t) => t.toLowerCase(),
-);
+const SPECIAL_TAGS = [
+  ...SKIPPED,
+  ...NAVIGATION_TAGS,
+  'SELECT',
+  'TABLE',
+  'INPUT',
+  'LABEL',
+  'HEADER',
+  'DETAILS',
+  'DIALOG',
+].map((t) => t.toLowerCase());
 const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
-const SPECIAL_ATTRIBUTES = [
-  '[hidden]',
-  '[style]',
-  '[role]',
-  '[aria-hidden="true"]',
-  ...[...SKIPPED_IDS].map((id) => `#${id}`),
-];
+const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]', ...[...SKIPPED_IDS].map((id) => `#${id}`)];
 
 function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
   const tag = el.tagName.toUpperCase();
   const role = el.getAttribute('role');
+  const style = (el.getAttribute('style') ?? '').replace(CSS_COMMENT, '');
   if (
     SKIPPED.has(tag) ||
-    el.hasAttribute('hidden') ||
-    (role && SKIPPED_ROLES.has(role)) ||
+    (el.hasAttribute('hidden') && !SHOWN_DESPITE_HIDDEN.test(style)) ||
     SKIPPED_IDS.has(el.id) ||
-    isPageBanner(el, tag) ||
-    el.getAttribute('aria-hidden') === 'true' ||
     (tag === 'DIALOG' && !el.hasAttribute('open')) ||
-    HIDDEN_STYLE.test((el.getAttribute('style') ?? '').replace(CSS_COMMENT, '')) ||
-    (options.skipControls && (CONTROLS.has(tag) || (role && CONTROL_ROLES.has(role))))
+    HIDDEN_STYLE.test(style) ||
+    (options.skipControls &&
+      (CONTROLS.has(tag) ||
+        NAVIGATION_TAGS.has(tag) ||
+        isPageBanner(el, tag) ||
+        (role && (CONTROL_ROLES.has(role) || NAVIGATION_ROLES.has(role)))))
   ) {
     return 'skip';
   }
@@ -366,7 +328,7 @@ function specialElements(root: Element, options: TextBlockOptions) {
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
   const kept = options.skipControls ? undefined : shared?.get(root);
   if (kept) {
-    if (options.sources) for (const source of kept.sources) options.sources.push(source);
+    handOver(kept, options);
     return kept.texts.slice();
   }
   const out = new Collector();
@@ -430,13 +392,19 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     const rest = special[k] as (typeof special)[number];
     if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
   }
-  if (options.sources) for (const source of out.sources) options.sources.push(source);
-  if (shared && !options.skipControls) shared.set(root, { texts: out.texts.slice(), sources: out.sources });
+  handOver(out, options);
+  if (shared && !options.skipControls)
+    shared.set(root, { texts: out.texts.slice(), sources: out.sources, pieces: out.pieces });
   return out.texts;
 }
 
+function handOver(read: Omit<Collector, 'push' | 'appendToLast'>, options: TextBlockOptions): void {
+  if (options.sources) for (const source of read.sources) options.sources.push(source);
+  if (options.pieces) for (const piece of read.pieces) options.pieces.push(piece);
+}
+
 /** Within readingOnce: each root's blocks, read once for everything that reads them. */
-let shared: Map<Element, { texts: string[]; sources: Element[][] }> | null = null;
+let shared: Map<Element, Omit<Collector, 'push' | 'appendToLast'>> | null = null;
 
 /**
  * Runs `read` with the page read once: the reader and the taught rules (lib/page-rules) ask for the same

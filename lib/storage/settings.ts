@@ -57,6 +57,15 @@ export const popupTabHintItem = storage.defineItem<string | null>('session:popup
  * the browser session.
  */
 export const caseOpeningsItem = storage.defineItem<unknown>('session:caseOpenings', { fallback: {} });
+/** Applications the agent had open in a consumer page this browser session (lib/cases/openings.ts). */
+export const applicationsSeenItem = storage.defineItem<unknown>('session:applicationsSeen', { fallback: {} });
+/**
+ * When a case was last opened for each application: one a day, in local storage, so that deleting the
+ * case or restarting the browser does not give a page a fresh allowance.
+ */
+export const casesOpenedItem = storage.defineItem<unknown>('local:casesOpenedByApplication', {
+  fallback: {},
+});
 
 /** Where "Download from the address" fetches the Registration Completion List (its file name changes). */
 export const rclUrlItem = storage.defineItem<string>('local:rclUrl', {

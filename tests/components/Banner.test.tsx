@@ -479,3 +479,60 @@ describe('Banner wording', () => {
     ).toBeTruthy();
   });
 });
+
+describe('Banner: the full panel in the order the agent acts (issue 29)', () => {
+  const blockedNow = assessInvalidActionRisk({
+    submittingNpn: '12345678',
+    policyNpn: '87654321',
+    hasActiveCoverage: true,
+    pathway: 'agent',
+  });
+  const page: PageFacts = { ...facts, aorName: 'Jane Broker', applicationId: '4567891230' };
+
+  it('what happens, do not create, the two ways forward, then why; the details wait below their button', () => {
+    const { container } = render(
+      <Banner assessment={blockedNow} facts={page} submittingNpn="12345678" onDismiss={vi.fn()} />,
+    );
+    const text = container.textContent ?? '';
+    const at = (words: string) => text.indexOf(words);
+    expect(at('Do not create')).toBeLessThan(at('Two ways forward'));
+    expect(at('Two ways forward')).toBeLessThan(at('Send Resume Link'));
+    expect(at('3-way call script')).toBeLessThan(at('the NPN on it is not the one you submit with'));
+    const details = screen.getByRole('button', { name: 'Details' });
+    const aorLine = container.querySelector<HTMLElement>('#aor-guard-details');
+    expect(aorLine?.hidden).toBe(true);
+    expect(shown(aorLine as Element)).toContain('Agent of record on the page: Jane Broker (NPN 87654321)');
+    fireEvent.click(details);
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    expect(aorLine?.hidden).toBe(false);
+  });
+
+  it('the call script opens right after its button, so Log call report is the next Tab stop', () => {
+    render(<Banner assessment={blockedNow} facts={page} submittingNpn="12345678" onDismiss={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons[buttons.indexOf('3-way call script') + 1]).toBe('Log call report');
+  });
+
+  it('says the name is not shown rather than a dash', () => {
+    const { container } = render(
+      <Banner
+        assessment={blockedNow}
+        facts={{ ...page, aorName: undefined }}
+        submittingNpn="12345678"
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(shown(container)).toContain('NPN 87654321 (the page shows no name)');
+    expect(shown(container)).not.toContain('—');
+  });
+
+  it('a caution on an at-risk page keeps the caution stripe under the caution heading', () => {
+    const unknown = assessInvalidActionRisk({ submittingNpn: '12345678', pathway: 'agent' });
+    render(<Banner assessment={unknown} facts={page} submittingNpn="12345678" atRisk onDismiss={vi.fn()} />);
+    const alert = screen.getByRole('alert');
+    expect(screen.getByRole('heading').textContent).toBe('Check the agent of record before you submit');
+    expect(alert.className).toContain('banner-caution');
+    expect(alert.className).not.toContain('banner-at-risk');
+  });
+});

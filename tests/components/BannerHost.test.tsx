@@ -19,6 +19,11 @@ const facts = {
   invalidActionError: false,
 };
 
+// jsdom has no popover API: the top layer is the browsers' (tests/e2e/hostile-page.test.mjs); here a
+// popover only records that it was raised.
+const raised = vi.fn();
+Object.assign(HTMLElement.prototype, { showPopover: raised, hidePopover() {} });
+
 const hosts: ReturnType<typeof mountHost>[] = [];
 afterEach(() => {
   for (const host of hosts.splice(0)) host.remove();
@@ -47,7 +52,7 @@ function mounted() {
 describe('the banner host in the page', () => {
   it('is a bare element: closed root, no attribute, nothing of the banner in the page DOM', () => {
     mounted();
-    const el = document.querySelector('aor-guard-banner');
+    const el = document.querySelector(':root > div');
     expect(el?.shadowRoot).toBeNull();
     expect(el?.getAttributeNames()).toEqual([]);
     expect(document.documentElement.textContent).not.toContain('12345678');
@@ -71,7 +76,7 @@ describe('the banner host in the page', () => {
 
   it('is put back under the root element when the page removes or moves it', async () => {
     const { host } = mounted();
-    const el = () => document.querySelector('aor-guard-banner');
+    const el = () => document.querySelector(':root > div');
     el()?.remove();
     await Promise.resolve();
     expect(el()?.parentNode).toBe(document.documentElement);
@@ -83,5 +88,52 @@ describe('the banner host in the page', () => {
     host.remove();
     await Promise.resolve();
     expect(el()).toBeNull();
+  });
+
+  it('is an element no page can define, whatever the page defined first', () => {
+    const reached: unknown[] = [];
+    // What a page can do to a custom element name of ours before we create it (docs/PRIVACY.md).
+    customElements.define(
+      'aor-guard-banner',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          reached.push(this.attachInternals().shadowRoot, this.attachShadow({ mode: 'open' }));
+        }
+      },
+    );
+    customElements.define(
+      'aor-guard-picker',
+      class extends HTMLElement {
+        static disabledFeatures = ['shadow'];
+      },
+    );
+    const banner = mountHost('');
+    const picker = mountHost('', 'picker');
+    hosts.push(banner, picker);
+    expect(reached).toEqual([]);
+    expect([banner.host.tagName, picker.host.tagName]).toEqual(['DIV', 'SPAN']);
+    expect(banner.host.shadowRoot).toBeNull();
+    expect(banner.container.getRootNode()).not.toBe(document);
+    expect(banner.box.contains(banner.container)).toBe(true);
+  });
+
+  it('goes back above what the page puts in the top layer', async () => {
+    const { host } = mounted();
+    raised.mockClear();
+    const dialog = document.createElement('dialog');
+    document.body.append(dialog);
+    dialog.setAttribute('open', '');
+    await Promise.resolve();
+    expect(raised).toHaveBeenCalledTimes(1);
+    const popover = document.createElement('div');
+    document.body.append(popover);
+    popover.dispatchEvent(Object.assign(new Event('toggle'), { newState: 'open' }));
+    expect(raised).toHaveBeenCalledTimes(2);
+    host.remove();
+    popover.dispatchEvent(Object.assign(new Event('toggle'), { newState: 'open' }));
+    expect(raised).toHaveBeenCalledTimes(2);
+    dialog.remove();
+    popover.remove();
   });
 });

@@ -99,4 +99,64 @@ describe('CallReportForm', () => {
     await screen.findByText('The report could not be saved: QuotaExceededError');
     expect(screen.getByLabelText('Application ID')).toHaveProperty('value', '4567891230');
   });
+
+  it('shows consumer data in the summary where it is, and saves only once each is removed', async () => {
+    const onSave = setup();
+    fillValid();
+    type(
+      'Summary of the issue',
+      'Rep asked for SSN 123-45-6789 and called the client back on (713) 555-0199 instead of me.',
+    );
+    save();
+    await screen.findByText(/Not saved yet: the summary holds what looks like consumer data/);
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('2 things in the summary look like consumer data.')).toBeTruthy();
+    // The caller's own number (the phone field) is not flagged; the other one is.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove SSN: 123-45-6789' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove phone number: (713) 555-0199' }));
+    expect(screen.getByLabelText('Summary of the issue')).toHaveProperty(
+      'value',
+      'Rep asked for SSN [SSN removed] and called the client back on [phone removed] instead of me.',
+    );
+    expect(screen.queryByText(/look like consumer data/)).toBeNull();
+    save();
+    await screen.findByText('Report saved for application 4567891230.');
+    expect(onSave.mock.calls[0]?.[0].summary).toBe(
+      'Rep asked for SSN [SSN removed] and called the client back on [phone removed] instead of me.',
+    );
+  });
+
+  it('keeps the summary as it is when the agent says so: nothing is removed behind their back', async () => {
+    const onSave = setup();
+    fillValid();
+    type('Summary of the issue', 'The rep kept asking whether the consumer is pregnant.');
+    save();
+    await screen.findByText('1 thing in the summary looks like consumer data.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save as it is' }));
+    await screen.findByText('Report saved for application 4567891230.');
+    expect(onSave.mock.calls[0]?.[0].summary).toBe('The rep kept asking whether the consumer is pregnant.');
+  });
+
+  it('records what the consumer authorised on the call, and refuses an authorisation past a year', async () => {
+    const onSave = setup();
+    fillValid();
+    fireEvent.click(screen.getByRole('radio', { name: 'Me as their agent, until a day' }));
+    type('Authorised until', '2028-01-15');
+    save();
+    await screen.findByText(/A consumer authorises an agent for up to a year/);
+    expect(onSave).not.toHaveBeenCalled();
+    type('Authorised until', '2027-11-19');
+    save();
+    await screen.findByText('Report saved for application 4567891230.');
+    expect(onSave.mock.calls[0]?.[0].authorisation).toEqual({ scope: 'extended', until: '2027-11-19' });
+  });
+
+  it('records "this call only"', async () => {
+    const onSave = setup();
+    fillValid();
+    fireEvent.click(screen.getByRole('radio', { name: 'This call only' }));
+    save();
+    await screen.findByText('Report saved for application 4567891230.');
+    expect(onSave.mock.calls[0]?.[0].authorisation).toEqual({ scope: 'this-call' });
+  });
 });

@@ -91,6 +91,11 @@ describe('CaseTable: Resume Link sends', () => {
       screen.getByRole('button', { name: 'Resend the Resume Link for application 4567891230' }),
     );
     expect(onResend).toHaveBeenCalledWith(cases[0]);
+    // The other case never had a link sent: it offers the first send, not a "Resend".
+    expect(screen.getAllByRole('button', { name: /^Resend/ })).toHaveLength(1);
+    expect(
+      screen.getByRole('button', { name: 'Send a Resume Link for application 1112223334' }).textContent,
+    ).toBe('Send Resume Link');
     const names = () => screen.getAllByRole('rowheader').map((r) => r.textContent);
     fireEvent.click(screen.getByRole('button', { name: 'Client' }));
     expect(names()).toEqual(['Ana Ruiz', 'Maria Lopez']);
@@ -185,5 +190,37 @@ describe('CaseTable: delete and undo', () => {
   it('without a delete handler there is no Delete button', () => {
     render(<CaseTable cases={cases} unreadable={0} onStatusChange={vi.fn()} onLogCall={vi.fn()} />);
     expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
+  });
+
+  it('shows the host that opened each case, and removes every case one host opened, after asking', async () => {
+    const fromPages = [
+      { ...base, host: 'www.healthsherpa.com' },
+      { ...base, id: 'c', applicationId: '2223334445', host: 'evil.healthsherpa.com' },
+      { ...base, id: 'd', applicationId: '3334445556', host: 'evil.healthsherpa.com' },
+    ];
+    const onDeleteFromHost = vi.fn(async () => 2);
+    const ask = vi.spyOn(window, 'confirm');
+    render(
+      <CaseTable
+        cases={fromPages}
+        unreadable={0}
+        onStatusChange={vi.fn()}
+        onLogCall={vi.fn()}
+        onDeleteFromHost={onDeleteFromHost}
+      />,
+    );
+    expect(screen.getAllByText('Opened from evil.healthsherpa.com')).toHaveLength(2);
+    const hosts = screen.getByRole('group', { name: 'Cases opened from each site' });
+    const remove = within(hosts).getByRole('button', {
+      name: 'Remove the 2 cases opened from evil.healthsherpa.com',
+    });
+    ask.mockReturnValueOnce(false);
+    fireEvent.click(remove);
+    expect(onDeleteFromHost).not.toHaveBeenCalled();
+    ask.mockReturnValueOnce(true);
+    fireEvent.click(remove);
+    expect(onDeleteFromHost).toHaveBeenCalledWith('evil.healthsherpa.com');
+    expect(await screen.findByText('2 cases opened from evil.healthsherpa.com were removed.')).toBeTruthy();
+    ask.mockRestore();
   });
 });

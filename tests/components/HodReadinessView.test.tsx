@@ -26,7 +26,9 @@ describe('HodReadinessView', () => {
   it('names each requirement with its state and what to do', () => {
     render(<HodReadinessView readiness={readiness} ticks={NO_TICKS} onTicks={vi.fn()} now={now} />);
     expect(
-      screen.getByRole('heading', { name: 'Help On Demand: 1 of 6 requirements met for 2027' }),
+      screen.getByRole('heading', {
+        name: 'Help On Demand for 2027: 1 met, 2 missing, 3 not known yet',
+      }),
     ).toBeTruthy();
     expect(
       screen.getByText('Licensed in an FFM or SBM-FP state with a health line of authority').parentElement

@@ -67,4 +67,27 @@ describe('HubPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     expect(await screen.findByText(/refused the enrolment code/)).toBeTruthy();
   });
+
+  it('lists the reports the hub refused, each with the hub’s reason, in a list named for them', () => {
+    const reason = 'Report 0 (r1) has a character the hub cannot store; nothing was stored.';
+    render(
+      <HubPanel
+        {...props({
+          agencyName: 'Acme Agency',
+          refused: [
+            {
+              id: 'r1',
+              applicationId: '4567891230',
+              calledAt: '2026-11-20T15:30:00.000Z',
+              problem: problem('hub.refused', reason),
+            },
+          ],
+        })}
+      />,
+    );
+    const list = screen.getByRole('list', { name: 'Reports the hub refused' });
+    expect(list.textContent).toContain('Application 4567891230');
+    expect(list.textContent).toContain(reason);
+    expect(screen.getByText(/the rest keep syncing/)).toBeTruthy();
+  });
 });

@@ -33,6 +33,13 @@ describe('PagePanel (popup "This page")', () => {
     expect(screen.queryByText(/no active health license/)).toBeNull();
   });
 
+  it('opens on the verdict: what was read comes after it', () => {
+    render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
+    const verdict = screen.getByRole('heading', { name: 'Verify the agent of record first' });
+    const consumer = screen.getByText('Maria Lopez');
+    expect(verdict.compareDocumentPosition(consumer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('shows what the page says and asks to verify when the AOR NPN is not shown', () => {
     render(<PagePanel facts={facts} profile={profile} policy={{}} atRisk={false} />);
     expect(screen.getByText('Maria Lopez')).toBeTruthy();

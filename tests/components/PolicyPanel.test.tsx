@@ -12,8 +12,16 @@ describe('PolicyPanel', () => {
       rules: [pageRule({ id: 'a' }), pageRule({ id: 'b' })],
     });
     render(<PolicyPanel parsed={parsePolicy({ agencyName: 'Acme', siteRules })} />);
-    const row = screen.getByRole('rowheader', { name: 'siteRules' }).closest('tr');
+    const row = screen.getByRole('rowheader', { name: /^Page rules for every agent/ }).closest('tr');
     expect(row?.querySelector('td')?.textContent).toBe('2 page rules, listed under Page rules');
     expect(screen.getByRole('cell', { name: 'Acme' })).toBeTruthy();
+  });
+
+  it('names each setting in words, with its key for IT, and says why an ignored value was ignored', () => {
+    render(<PolicyPanel parsed={parsePolicy({ agencyName: 'Acme', textSendsPerNumberPer24h: 99 })} />);
+    expect(screen.getByRole('rowheader', { name: 'Agency name agencyName' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe(
+      "Ignored: Resume Link texts per number in 24 hours (textSendsPerNumberPer24h) is not valid; it must be a whole number from 1 to 20. Ask your agency's IT to correct it; your own setting applies meanwhile.",
+    );
   });
 });

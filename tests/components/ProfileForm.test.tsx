@@ -21,13 +21,22 @@ describe('ProfileForm', () => {
     expect(screen.getByLabelText('Your NPN').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('warns about nine digits without refusing them', async () => {
+  it('asks before saving nine digits (an SSN has nine too), and saves them on yes', async () => {
     const onSave = vi.fn(async () => {});
     render(<ProfileForm initial={empty} onSave={onSave} />);
     type('Your name', 'Sam Agent');
     type('Your NPN', '123456789');
     expect(screen.getByText(/Nine digits can also be an SSN/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /123456789 has nine digits, like a Social Security/,
+    );
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'No, let me correct it' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Your NPN'));
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, it is an NPN — save' }));
     await screen.findByText('Profile saved.');
     expect(onSave).toHaveBeenCalledWith({
       name: 'Sam Agent',

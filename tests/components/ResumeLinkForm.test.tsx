@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ResumeLinkForm, type ResumeLinkFormProps } from '../../components/ResumeLinkForm';
+import { type GatewayPayload, gatewayPayloadSchema } from '../../lib/resume-links/gateway';
 import type { ResumeLinkSend } from '../../lib/resume-links/send';
 import { problem } from '../../lib/shared/problem';
 
@@ -148,8 +149,22 @@ describe('ResumeLinkForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send through agency gateway' }));
     expect(await screen.findByText(/Not sent, recorded as failed: .*HTTP 500/)).toBeTruthy();
     expect(postGateway).toHaveBeenCalledWith(
-      expect.objectContaining({ channel: 'email', to: { email: 'maria@example.com' }, agentNpn: '12345678' }),
+      expect.objectContaining({
+        template: 'resume-link',
+        channel: 'email',
+        to: { email: 'maria@example.com' },
+        fields: {
+          consumerName: 'Maria Lopez',
+          agentName: 'Sam Agent',
+          agentPhone: '(202) 555-0143',
+          timeZone: 'America/Chicago',
+        },
+        agentNpn: '12345678',
+      }),
     );
+    // What the agency hub reads: the template's fields, not the composed words.
+    const sent = (postGateway.mock.calls as unknown as [GatewayPayload][])[0]?.[0];
+    expect(gatewayPayloadSchema.safeParse(sent).success).toBe(true);
     expect(onRecord.mock.calls[0]?.[1]).toMatchObject({
       delivery: 'gateway',
       failureReason: expect.stringMatching(/500/),

@@ -2,7 +2,9 @@
 // filing waits for the person's word, the selection follows the filters, the panel and the rows' keys.
 // (Each test renders the whole section over a database: slower than a component alone on a busy machine.)
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setChosenMessages } from '../../components/i18n';
 import { CallReportsSection } from '../../entrypoints/dashboard/sections/CallReportsView';
 import type { CallReport } from '../../lib/call-reports/report';
 import { getReports, listFilingBatches, saveCallReport } from '../../lib/call-reports/store';
@@ -36,8 +38,18 @@ beforeEach(async () => {
   });
   URL.revokeObjectURL = vi.fn();
   HTMLAnchorElement.prototype.click = vi.fn();
+  // The email's spreadsheet reads the English messages the build writes (hooks/english-words.ts).
+  const english = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(english))),
+  );
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setChosenMessages(null);
+  vi.unstubAllGlobals();
+});
 
 async function view() {
   const result = render(<CallReportsSection prefill={{}} />);
@@ -54,6 +66,8 @@ describe('filing waits for the person to say the email went out', { timeout: 20_
     fireEvent.click(await screen.findByRole('button', { name: 'Download the email file for 2 reports' }));
     const question = await screen.findByText(
       /Did the email to FFMProducer-AssisterHelpDesk@cms\.hhs\.gov go out\?/,
+      {},
+      { timeout: 5000 },
     );
     await waitFor(() => expect(document.activeElement).toBe(question));
     expect(saved[0]).toMatch(/^X-Unsent: 1$/m);
@@ -70,12 +84,52 @@ describe('filing waits for the person to say the email went out', { timeout: 20_
     await view();
     const again = await screen.findByRole('region', { name: 'Awaiting confirmation' });
     fireEvent.click(within(again).getByRole('button', { name: 'Mark 2 reports filed' }));
-    await waitFor(() => expect(statusOf('1110000002')).toBe('Filed with CMS help desk'));
+    await waitFor(() => expect(statusOf('1110000002')).toBe('Filed with CMS help desk'), { timeout: 5000 });
     expect(statusOf('1110000001')).toBe('Filed with CMS help desk');
     expect(statusOf('1110000003')).toBe('Ready');
     expect(await listFilingBatches()).toEqual([]);
     const [filed] = await getReports([id(1)]);
     expect(filed?.history?.at(-1)).toMatchObject({ by: 'Unknown', action: 'status', status: 'filed-cms' });
+  });
+
+  it('in Spanish, the email file and its spreadsheet stay in English; once marked filed, the selection is cleared', async () => {
+    setChosenMessages(generateChromeMessages(await parseMessagesFile('locales/es.yml')) as never, 'es-US');
+    await view();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Seleccionar el informe de la solicitud 1110000001' }),
+    );
+    await screen.findByText(/1 seleccionados, 1 visibles/, {}, { timeout: 5000 });
+    fireEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Descargar el archivo de correo de 1 informe' },
+        { timeout: 5000 },
+      ),
+    );
+    await waitFor(() => expect(saved[0]).toMatch(/^X-Unsent: 1$/m), { timeout: 5000 });
+    const eml = saved[0] ?? '';
+    const boundary = /boundary="([^"]+)"/.exec(eml)?.[1] ?? '';
+    const part = eml.split(`--${boundary}`).find((p) => p.includes('text/csv')) ?? '';
+    const body = part.split('\r\n\r\n').slice(1).join('');
+    const text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    expect(text).toMatch(/^\uFEFFDate and time of call,Application ID/);
+    expect(text).toContain(',Ready,');
+    expect(eml).toMatch(/^Subject: 3-way call report: application 1110000001/m);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Marcar 1 informe como presentado' }, { timeout: 5000 }),
+    );
+    await waitFor(() => expect(statusOf('1110000001')).toBe('Presentado a la mesa de ayuda de CMS'), {
+      timeout: 5000,
+    });
+    await waitFor(
+      () => expect(screen.getByRole('checkbox', { name: /1110000001/ })).toHaveProperty('checked', false),
+      { timeout: 5000 },
+    );
+    expect(screen.getByRole('button', { name: 'Descargar el archivo de correo' })).toHaveProperty(
+      'disabled',
+      true,
+    );
   });
 
   it('copied text and "It will not be sent" mark nothing filed', async () => {
@@ -111,7 +165,7 @@ describe('selection follows the view', { timeout: 20_000 }, () => {
     select('1110000003');
     fireEvent.change(screen.getByLabelText('Change the status'), { target: { value: 'resolved' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply to 2 reports' }));
-    await waitFor(() => expect(statusOf('1110000003')).toBe('Resolved'));
+    await waitFor(() => expect(statusOf('1110000003')).toBe('Resolved'), { timeout: 5000 });
     expect(statusOf('1110000002')).toBe('Ready');
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(statusOf('1110000003')).toBe('Ready'));

@@ -1006,13 +1006,15 @@ export const PAGE_CASES = [
   },
   {
     id: 'hs-decoy-aria-hidden',
-    title: 'Hostile page: aria-hidden text',
+    // aria-hidden hides nothing from a person: "No active coverage" beside an effectuated status is a page
+    // that contradicts itself (lib/sites/legibility.ts).
+    title: 'Hostile page: aria-hidden text a person reads is read: the page contradicts itself',
     fixture: 'healthsherpa/decoy-aria-hidden.html',
     host: HS,
     path: CLIENT,
-    level: 'blocked',
+    level: 'caution',
     visible: true,
-    facts: one('4567891230', 2026, '87654321', true),
+    facts: one('4567891230', 2026, '87654321', undefined),
   },
   {
     id: 'hs-decoy-hidden-override',

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { delay, launch, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
+import { delay, launch, openExtensionPage, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
 
 export * from '../../tools/harness/index.mjs';
 
@@ -193,10 +193,17 @@ const HEADING_LEVELS = (() => {
  * calls a function on. Arguments and the result travel as JSON. null when the page has no host.
  */
 export async function inBanner(page, fn, ...args) {
-  return inShadow(page, ':root > aor-guard-banner', fn, ...args);
+  return inShadow(page, BANNER_HOST, fn, ...args);
 }
 
-/** inBanner for any host of ours with a closed shadow root (the picker's: `aor-guard-picker`). */
+/**
+ * Our hosts in the page: built-in elements under the root element, which no page can define
+ * (entrypoints/enrollment.content/host.ts HOST_TAGS): the banner's a div, the picker's a span.
+ */
+export const BANNER_HOST = ':root > div';
+export const PICKER_HOST = ':root > span';
+
+/** inBanner for any host of ours with a closed shadow root (the picker's: PICKER_HOST). */
 export async function inShadow(page, hostSelector, fn, ...args) {
   const source = `function (root, json) { return JSON.stringify((${fn})(root, ...JSON.parse(json))); }`;
   const json = JSON.stringify(args);
@@ -274,14 +281,14 @@ async function describeBanner(page) {
       ),
     };
   });
-  const page_ = await page.evaluate(() => {
-    const host = document.querySelector(':root > aor-guard-banner');
+  const page_ = await page.evaluate((selector) => {
+    const host = document.querySelector(selector);
     return {
-      count: document.querySelectorAll(':root > aor-guard-banner').length,
+      count: document.querySelectorAll(selector).length,
       parentTag: host?.parentElement?.tagName,
       shadowOpen: Boolean(host?.shadowRoot),
     };
-  });
+  }, BANNER_HOST);
   return {
     ...page_,
     ...seen,
@@ -296,7 +303,7 @@ async function describeBanner(page) {
  * describes the banner: { count, level, hidden, heading, text, … }. `level` is null when nothing shows.
  */
 export async function readBanner(page, { timeout = WAIT } = {}) {
-  await page.waitForSelector(':root > aor-guard-banner', { timeout });
+  await page.waitForSelector(BANNER_HOST, { timeout });
   return describeBanner(page);
 }
 
@@ -357,4 +364,70 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOTS, name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The popup beside the page, as the toolbar button opens it: here a tab, reloaded once the page is in
+ * front again, so that the active tab it reads (and teaches) is the page.
+ */
+export async function openPopupBeside(session, page) {
+  const popup = await openExtensionPage(session.browser, session.extensionId, 'popup.html');
+  await page.bringToFront();
+  // Not popup.reload(): Firefox's remote protocol waits forever for an extension page's reload.
+  await popup.evaluate(() => {
+    setTimeout(() => location.reload(), 0);
+  });
+  await delay(500);
+  return popup;
+}
+
+/**
+ * Downloads land in `dir` without a question: Chromium through CDP; Firefox through its download
+ * preferences, set in the browser's chrome context (reachable with -remote-allow-system-access, as
+ * openExtensionPage does).
+ */
+export async function downloadsTo(browser, extensionPage, dir) {
+  if (browser.protocol !== 'webDriverBiDi') {
+    const cdp = await extensionPage.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    return;
+  }
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chrome =
+    tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? tree.contexts[0];
+  const { result } = await connection.send('script.evaluate', {
+    expression: `(() => {
+      Services.prefs.setIntPref('browser.download.folderList', 2);
+      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);
+      Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);
+      Services.prefs.setBoolPref('browser.download.alwaysOpenPanel', false);
+    })()`,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') throw new Error(`download preferences: ${JSON.stringify(result)}`);
+}
+
+export async function downloaded(dir, pattern) {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    // Chromium writes .crdownload and Firefox .part files first.
+    const found = (await fsp.readdir(dir)).find((f) => pattern.test(f));
+    if (found) return { name: found, text: await fsp.readFile(path.join(dir, found), 'utf8') };
+    await delay(100);
+  }
+  throw new Error(`nothing matching ${pattern} was downloaded into ${dir}`);
+}
+
+/**
+ * The agent has application 4567891230 open in a consumer page (its client page), as before CMS's error
+ * for it: only then does the error page open a case (lib/cases/openings.ts).
+ */
+export async function viewClientPage(browser, server) {
+  const page = await browser.newPage();
+  await page.goto(server.url('healthsherpa/client-other-aor.html'), { waitUntil: 'load' });
+  await readBanner(page);
+  await page.close();
 }

@@ -8,6 +8,7 @@ import {
   clickInBanner,
   delay,
   expandChip,
+  inBanner,
   openExtensionPage,
   PROFILE,
   ROOT,
@@ -40,7 +41,7 @@ function hostileSuite(name, browser) {
       const page = await openBlocked(session);
       try {
         const seen = await page.evaluate(() => {
-          const host = document.querySelector('aor-guard-banner');
+          const host = document.querySelector(':root > div');
           getSelection().removeAllRanges();
           document.execCommand('selectAll');
           const selected = getSelection().toString();
@@ -69,7 +70,7 @@ function hostileSuite(name, browser) {
           assert.ok(!value.includes('CMS will block'), `no verdict in the page's ${where}`);
         }
         assert.ok(
-          !/data-level|data-at-risk|blocked|at-risk/i.test(seen.markup.match(/<aor-guard-banner[^>]*>/)[0]),
+          !/data-level|data-at-risk|blocked|at-risk/i.test(seen.markup.match(/<\/head>\s*(<div[^>]*>)/)[1]),
         );
       } finally {
         await page.close();
@@ -83,7 +84,7 @@ function hostileSuite(name, browser) {
       try {
         const before = (await session.browser.pages()).length;
         await page.evaluate(() => {
-          const host = document.querySelector('aor-guard-banner');
+          const host = document.querySelector(':root > div');
           const r = host.getBoundingClientRect();
           for (let i = 0; i < 5; i++) {
             host.click();
@@ -122,25 +123,33 @@ function hostileSuite(name, browser) {
       timeout: TEST_TIMEOUT,
     }, async () => {
       const page = await openBlocked(session);
-      const shows = () =>
-        page.evaluate(() => {
-          const host = document.querySelector('aor-guard-banner');
-          const r = host?.getBoundingClientRect();
+      // The host is a 0×0 box whatever shows (entrypoints/enrollment.content/host.css): the banner is its
+      // layer, in the closed root.
+      const shows = async () =>
+        (await page.evaluate(() => {
+          const host = document.querySelector(':root > div');
           return Boolean(
             host &&
               host.parentNode === document.documentElement &&
-              r.width > 0 &&
-              r.height > 0 &&
               host.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
           );
-        });
+        })) &&
+        (await inBanner(page, (root) => {
+          const layer = root.querySelector('.layer');
+          const r = layer.getBoundingClientRect();
+          return (
+            r.width > 0 &&
+            r.height > 0 &&
+            layer.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+          );
+        }));
       try {
         await page.addStyleTag({
           content:
-            'aor-guard-banner, html > :not(body) { display: none !important; visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important; clip-path: inset(50%) !important; }',
+            'html > div, html > :not(body) { display: none !important; visibility: hidden !important; opacity: 0 !important; transform: scale(0) !important; clip-path: inset(50%) !important; }',
         });
         await page.evaluate(() => {
-          const host = document.querySelector('aor-guard-banner');
+          const host = document.querySelector(':root > div');
           host.style.setProperty('display', 'none', 'important');
           host.style.setProperty('position', 'absolute', 'important');
           host.style.setProperty('left', '-9999px', 'important');
@@ -148,16 +157,16 @@ function hostileSuite(name, browser) {
         });
         assert.ok(await shows(), "shows despite the page's CSS and inline styles");
 
-        await page.evaluate(() => document.querySelector('aor-guard-banner').remove());
-        await page.waitForFunction(() => document.querySelector('aor-guard-banner'), { timeout: 5000 });
+        await page.evaluate(() => document.querySelector(':root > div').remove());
+        await page.waitForFunction(() => document.querySelector(':root > div'), { timeout: 5000 });
         await page.evaluate(() => {
           const hidden = document.createElement('div');
           hidden.style.display = 'none';
           document.body.append(hidden);
-          hidden.append(document.querySelector('aor-guard-banner'));
+          hidden.append(document.querySelector(':root > div'));
         });
         await page.waitForFunction(
-          () => document.querySelector('aor-guard-banner')?.parentNode === document.documentElement,
+          () => document.querySelector(':root > div')?.parentNode === document.documentElement,
           { timeout: 5000 },
         );
         assert.ok(await shows(), 'put back after removal and after a move into a hidden parent');

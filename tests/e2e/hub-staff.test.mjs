@@ -176,7 +176,38 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     assert.equal(sent.status, 200);
     await page.reload();
     await waitForText(page, 'th', 'Chrome on LAPTOP-7');
+    // The code names no NPN: the one the device declared waits for the admin, who confirms it.
+    await waitForText(page, 'td', '12345678 (declared, not confirmed)');
     await screenshot(page, 'hub-admin.png');
+    await (await button(page, 'Confirm NPN 12345678 for Chrome on LAPTOP-7')).click();
+    await waitForText(page, '[role="status"]', 'NPN confirmed');
+    // A code for one agent shows its NPN; a used-up code shows as such, not as Active.
+    await typeByLabel(page, 'Label', 'Dana only');
+    await typeByLabel(page, 'Agent NPN (optional: the device that joins is that agent’s)', '87654321');
+    await typeByLabel(page, 'Maximum uses', '1');
+    await (await button(page, 'Create code')).click();
+    await waitForText(page, '[role="status"]', 'New code');
+    const danaCode = (
+      await page.$eval('#codes-heading', (h) => h.parentElement.querySelector('[role="status"]').textContent)
+    )
+      .split(': ')
+      .at(-1)
+      .trim();
+    const joined = await fetch(`${base}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: danaCode, deviceName: 'Firefox on DESK-2' }),
+    });
+    assert.equal(joined.status, 201);
+    await page.reload();
+    await waitForText(page, 'th', 'Firefox on DESK-2');
+    await waitForText(page, 'tr', 'Dana only');
+    const danaRow = await page.$$eval('tr', (rows) =>
+      rows.map((r) => r.textContent).find((t) => t.includes('Dana only')),
+    );
+    assert.match(danaRow, /87654321/);
+    assert.match(danaRow, /Used up/);
+    await screenshot(page, 'hub-admin-codes.png');
 
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, '[role="status"]', 'of 2 reports');
@@ -186,6 +217,18 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
     await waitForText(page, 'article li', `${ADMIN}: Filed with CMS help desk`);
     await screenshot(page, 'hub-report-filed.png');
+    // At 1280 px, beside the open report, the Status column is on screen, not scrolled out of the table.
+    const statusColumn = await page.$eval('table.reports', (table) => {
+      const th = [...table.querySelectorAll('thead th')].at(-1);
+      return {
+        text: th.textContent.trim(),
+        right: th.getBoundingClientRect().right,
+        visibleRight: table.parentElement.getBoundingClientRect().right,
+      };
+    });
+    assert.equal(statusColumn.text, 'Status');
+    assert.ok(statusColumn.right <= statusColumn.visibleRight + 1, JSON.stringify(statusColumn));
+    assert.ok(statusColumn.right <= 1280, JSON.stringify(statusColumn));
 
     // The agent's extension learns the status through the device API.
     const { statuses } = await (await device('/reports/statuses')).json();
@@ -213,9 +256,34 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     );
     await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'td', 'Action required');
+    await waitForText(page, '[role="status"]', 'Cases 1–1 of 1');
     await screenshot(page, 'hub-cases.png');
+
+    // The Resume Link sends the device reports, listed with how they went and no contact details.
+    const sendsPosted = await device('/resume-link-sends', {
+      sends: [
+        {
+          id: randomUUID(),
+          applicationId: '4567891230',
+          channel: 'text',
+          delivery: 'gateway',
+          recipient: '(•••) •••-0143',
+          language: 'es',
+          sentAt: '2026-11-20T16:05:00.000Z',
+          outcome: 'failed',
+          failureReason: 'The agency gateway refused the send (HTTP 429).',
+        },
+      ],
+    });
+    assert.equal(sendsPosted.status, 200);
+    await (await page.waitForSelector('a[href="#/sends"]')).click();
+    await waitForText(page, 'td', 'Agency gateway');
+    await waitForText(page, 'td', 'Failed: The agency gateway refused the send (HTTP 429).');
+    await screenshot(page, 'hub-sends.png');
     const language = await page.waitForSelector('header select');
     await language.select('es');
+    await waitForText(page, 'td', 'Pasarela de la agencia');
+    await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
     await waitForText(page, 'td', 'Acción requerida');
     await (await page.waitForSelector('a[href="#/reports"]')).click();

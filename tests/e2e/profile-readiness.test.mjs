@@ -63,7 +63,7 @@ function suite(name, kind) {
       await page.close();
 
       const hod = await openExtensionPage(browser, extensionId, 'dashboard.html#help-on-demand');
-      await waitForText(hod, 'h3', 'Help On Demand: ');
+      await waitForText(hod, 'h3', 'Help On Demand for ');
       await waitForText(hod, '.requirement-met', 'Licensed in an FFM or SBM-FP state');
       await waitForText(hod, '.requirement-missing', 'Help On Demand coursework done');
       // The agent ticks the coursework (today's date by default): the requirement is met.
@@ -77,7 +77,7 @@ function suite(name, kind) {
 
       // The popup's summary line says the same, and links to the section.
       const popup = await openExtensionPage(browser, extensionId, 'popup.html');
-      await waitForText(popup, '.hod-summary a', 'Help On Demand: ');
+      await waitForText(popup, '.hod-summary a', 'Help On Demand for ');
       await popup.setViewport({ width: 420, height: 600 });
       await screenshot(popup, `popup-hod-summary-${kind}.png`);
       await popup.close();

@@ -15,6 +15,7 @@ import {
   setProfileInStorage,
   TEST_TIMEOUT,
   useHarness,
+  viewClientPage,
   WAIT,
   waitForText,
 } from './helpers.mjs';
@@ -57,6 +58,7 @@ describe('Resume Links in Chromium', { timeout: TEST_TIMEOUT * 2 }, () => {
       await setProfileInStorage(setup);
 
       // The Invalid Action page opens a case (Action required) and offers `Send Resume Link`.
+      await viewClientPage(browser, session.server);
       const page = await browser.newPage();
       await page.goto(session.server.url('healthsherpa/invalid-action-error.html'), { waitUntil: 'load' });
       const banner = await readBanner(page);

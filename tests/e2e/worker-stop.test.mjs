@@ -2,7 +2,15 @@
 // whole or absent, never half, and the next page wakes it to finish the job.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openExtensionPage, PROFILE, readBanner, TEST_TIMEOUT, useHarness, WAIT } from './helpers.mjs';
+import {
+  openExtensionPage,
+  PROFILE,
+  readBanner,
+  TEST_TIMEOUT,
+  useHarness,
+  viewClientPage,
+  WAIT,
+} from './helpers.mjs';
 
 const ERROR_PAGE = 'healthsherpa/invalid-action-error.html';
 const ERROR_PATH = '/agents/jdoe-agency/clients/c_1/applications/a_77/submission';
@@ -39,6 +47,7 @@ describe('service worker stopped (Chromium)', { timeout: TEST_TIMEOUT * 3 }, () 
   test('stopped while recording an Invalid Action case: one case, and the banner comes back', {
     timeout: TEST_TIMEOUT * 2,
   }, async () => {
+    await viewClientPage(session.browser, session.server);
     const page = await session.browser.newPage();
     // Stopped right after the page is read: while its verdict, and the case it records, may be under way.
     await page.goto(session.server.url(ERROR_PAGE, { pathname: ERROR_PATH }), {

@@ -81,26 +81,60 @@ describe('Invalid Action cases from pages', () => {
     expect(await db.invalidActionCases.count()).toBe(1);
   });
 
-  it('a page rewriting itself 42 times in a few seconds opens a few cases, not 42; another tab its own few', async () => {
+  it('a page rewriting itself 42 times opens no case for applications the agent never had open', async () => {
     const { listener, db } = await start();
     await Promise.all(
       Array.from({ length: 42 }, (_, i) =>
         listener({ type: 'assess-page', facts: errorPage(String(1_000_000 + i)) }, fromTab(7)),
       ),
     );
+    expect(await db.invalidActionCases.count()).toBe(0);
+  });
+
+  it('for applications the agent had open, a few cases a tab; another tab its own few', async () => {
+    const { listener, db } = await start();
+    for (let i = 0; i < 43; i++)
+      await listener(
+        { type: 'assess-page', facts: errorPage(String(1_000_000 + i), { pageKind: 'client' }) },
+        fromTab(9),
+      );
+    await Promise.all(
+      Array.from({ length: 42 }, (_, i) =>
+        listener({ type: 'assess-page', facts: errorPage(String(1_000_000 + i)) }, fromTab(7)),
+      ),
+    );
     expect(await db.invalidActionCases.count()).toBe(NEW_CASES_PER_TAB);
-    await listener({ type: 'assess-page', facts: errorPage('2000000') }, fromTab(8));
+    await listener({ type: 'assess-page', facts: errorPage('1000042') }, fromTab(8));
     expect(await db.invalidActionCases.count()).toBe(NEW_CASES_PER_TAB + 1);
     // The count outlives the worker: a new one (same session storage) still refuses that tab.
     const restarted = await start();
-    await restarted.listener({ type: 'assess-page', facts: errorPage('3000000') }, fromTab(7));
+    await restarted.listener({ type: 'assess-page', facts: errorPage('1000041') }, fromTab(7));
     expect(await restarted.db.invalidActionCases.count()).toBe(0);
-    const kept = Object.values(await fakeBrowser.storage.session.get());
-    expect(kept).toEqual([expect.objectContaining({ 7: expect.any(Array), 8: expect.any(Array) })]);
+    const { caseOpenings } = await fakeBrowser.storage.session.get('caseOpenings');
+    expect(caseOpenings).toEqual(expect.objectContaining({ 7: expect.any(Array), 8: expect.any(Array) }));
+  });
+
+  it('one case a day per application: deleted, it does not open again from a page that day', async () => {
+    const { listener, db } = await start();
+    await listener(
+      { type: 'assess-page', facts: errorPage('4567891230', { pageKind: 'client' }) },
+      fromTab(2),
+    );
+    await listener({ type: 'assess-page', facts: errorPage('4567891230') }, fromTab(2));
+    expect(await db.invalidActionCases.count()).toBe(1);
+    expect((await db.invalidActionCases.toArray())[0]).toMatchObject({ host: 'www.healthsherpa.com' });
+    await db.invalidActionCases.clear();
+    await listener({ type: 'assess-page', facts: errorPage('4567891230', { planYear: 2027 }) }, fromTab(4));
+    expect(await db.invalidActionCases.count()).toBe(0);
   });
 
   it('a case already open is refreshed whatever the count, and keeps what the first sighting stored', async () => {
     const { listener, db } = await start();
+    for (const id of [
+      '4567891230',
+      ...Array.from({ length: NEW_CASES_PER_TAB }, (_, i) => String(5_000_000 + i)),
+    ])
+      await listener({ type: 'assess-page', facts: errorPage(id, { pageKind: 'client' }) }, fromTab(3));
     await listener({ type: 'assess-page', facts: errorPage('4567891230') }, fromTab(3));
     for (let i = 0; i < NEW_CASES_PER_TAB; i++)
       await listener({ type: 'assess-page', facts: errorPage(String(5_000_000 + i)) }, fromTab(3));

@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactPage } from '../../lib/page-rules/sample';
 import { siteForHost } from '../../lib/sites/hosts';
-import { OWN_HOST_TAG } from '../../lib/sites/labels';
 import type { PageCase } from '../e2e/cases.mjs';
 
 const TOOL = path.resolve('tools/generate/fixture-add.mjs');
@@ -25,10 +24,7 @@ beforeEach(() => {
     'text/html',
   );
   // The page line a sample taken on the page itself carries (lib/page-rules/sample.ts).
-  const sample = redactPage(page, OWN_HOST_TAG).replace(
-    /\.\n/,
-    '.\n  Page: www.healthsherpa.com/agents/*/clients/*\n',
-  );
+  const sample = redactPage(page, []).replace(/\.\n/, '.\n  Page: www.healthsherpa.com/agents/*/clients/*\n');
   writeFileSync(path.join(dir, 'My Sample!.html'), sample);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -177,11 +177,18 @@ describe('background router under random input', { timeout: 120_000 }, () => {
       invalidActionError: true,
       applicationId: '42',
     };
+    // The agent had the application open in a consumer page first (lib/cases/openings.ts).
+    await deliver({ type: 'assess-page', facts: { ...facts, pageKind: 'client' } }, PAGE_SENDER);
     const { outcome, writes } = await deliver({ type: 'assess-page', facts }, PAGE_SENDER);
     expect(outcome).toMatchObject({ ok: true, value: { atRisk: false, dismissed: false } });
     expect(writes).toContain('invalidActionCases:put');
     await fakeBrowser.storage.local.set({ probe: 1 });
-    expect(storageWrites).toEqual(['session:caseOpenings', 'local:probe']);
+    expect(storageWrites).toEqual([
+      'session:applicationsSeen',
+      'session:caseOpenings',
+      'local:casesOpenedByApplication',
+      'local:probe',
+    ]);
   });
 
   it('refuses every message from anything but this extension, valid or not, and writes nothing', async () => {
@@ -236,7 +243,9 @@ describe('background router under random input', { timeout: 120_000 }, () => {
     expect(
       storageWrites.filter(
         (w) =>
-          !/^session:(banner-dismissed:1|banner-open|caseOpenings|dashboardPrefill\.[0-9a-f-]{36})$/.test(w),
+          !/^session:(banner-dismissed:1|banner-open|caseOpenings|applicationsSeen|dashboardPrefill\.[0-9a-f-]{36})$/.test(
+            w,
+          ) && w !== 'local:casesOpenedByApplication',
       ),
     ).toEqual([]);
   });

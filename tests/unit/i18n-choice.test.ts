@@ -19,6 +19,10 @@ const spanish = generateChromeMessages(await parseMessagesFile('locales/es.yml')
 afterEach(() => setChosenMessages(null));
 
 describe('interface language chosen in settings', () => {
+  it("writes dates in the words' own locale when none is given (the banner, the picker): never 12/6/2026", () => {
+    setChosenMessages(spanish);
+    expect(formatDate('2026-12-06T12:00:00')).toBe('6 dic 2026');
+  });
   it("follows the browser's language by default", () => {
     expect(t('profile.npn')).toBe('Your NPN');
   });

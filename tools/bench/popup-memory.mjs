@@ -1,5 +1,7 @@
 // the popup's first render, and memory after an hour's worth of SPA navigations with the content
 // script watching (garbage collected before each reading, so only what is kept counts).
+import { whenBanner } from './banner-watch.mjs';
+
 const RUNS = Number(process.env.BENCH_POPUP_RUNS ?? 15);
 // An agent moves between clients every 10 s or so: 360 navigations are an hour's work. Each one waits
 // for its verdict, so every navigation is read and judged, not batched away.
@@ -40,37 +42,29 @@ async function heapAfterGc(cdp) {
 async function spaMemory(browser, server, extensionId) {
   const page = await browser.newPage();
   await page.goto(server.url('healthsherpa/client-other-aor.html'));
-  await page.waitForSelector('aor-guard-banner', { timeout: 20_000 });
+  await whenBanner(page, true);
   const cdp = await page.createCDPSession();
   const workerTarget = browser
     .targets()
     .find((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
   const workerCdp = await workerTarget?.createCDPSession();
-  // Another client each time, our own and another agent's in turn: every verdict changes the banner.
-  const navigateBatch = (from, count) =>
-    page.evaluate(
-      async (from, n) => {
-        const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
-        const host = document.querySelector('aor-guard-banner');
-        for (let i = from; i < from + n; i++) {
-          const ours = i % 2 === 0;
+  // Another client each time, our own and another agent's in turn: every verdict changes the banner
+  // (nothing on our own client, the blocked banner on another agent's), seen from outside the page.
+  let navigations = 0;
+  const navigate = async (count) => {
+    for (let done = 0; done < count; done++, navigations++) {
+      const ours = navigations % 2 === 0;
+      await page.evaluate(
+        (i, ours) => {
+          const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
           history.pushState({}, '', location.pathname.replace(/c_\w+/, `c_${i}`) + location.search);
           dd.textContent = `Agent ${ours ? 'Sam' : 'Other'} (NPN ${ours ? '12345678' : '87654321'})`;
-          // The page cannot read the verdict (the banner's root is closed), only whether it shows:
-          // nothing on our own client, the blocked banner on another agent's.
-          const shows = () => host.getBoundingClientRect().height > 0;
-          const until = performance.now() + 5000;
-          while (shows() === ours && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
-          if (shows() === ours)
-            throw new Error(`navigation ${i}: the banner did not ${ours ? 'go' : 'show'}`);
-        }
-      },
-      from,
-      count,
-    );
-  // In batches: one evaluation of the whole hour would pass the protocol's time limit.
-  const navigate = async (count) => {
-    for (let done = 0; done < count; done += 100) await navigateBatch(done, Math.min(100, count - done));
+        },
+        navigations,
+        ours,
+      );
+      await whenBanner(page, !ours, { timeout: 5000 });
+    }
   };
   // A first round settles caches and lazy code, so the baseline is the steady state. Readings after each
   // third show whether anything accumulates (a leak grows every third) or the growth levels off.

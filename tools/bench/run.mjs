@@ -5,6 +5,7 @@ import os from 'node:os';
 import { build } from 'esbuild';
 import { BUDGETS, bundleSizes } from '../bundle-sizes.mjs';
 import { launch, PROFILE } from '../harness/index.mjs';
+import { whenBanner } from './banner-watch.mjs';
 
 /**
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
@@ -136,36 +137,16 @@ async function benchExtraction(browser) {
   );
 }
 
-// Installed before the page's own scripts: notes when the banner shows and when it goes, as a person
-// sees it. The page cannot read what the banner says (its shadow root is closed), only its size, so
-// this is what the page can time: the host's box, laid out, non-empty or empty.
-const WATCH_BANNER = () => {
-  globalThis.__aorSeen = [];
-  const sizes = new ResizeObserver(([entry]) => {
-    const shows = entry.contentRect.height > 0;
-    if (shows !== globalThis.__aorSeen.at(-1)?.shows)
-      globalThis.__aorSeen.push({ shows, at: performance.now() });
-  });
-  const hosts = new MutationObserver(() => {
-    const host = document.querySelector('aor-guard-banner');
-    if (!host) return;
-    hosts.disconnect();
-    sizes.observe(host);
-  });
-  hosts.observe(document, { subtree: true, childList: true });
-};
-
 /** A client page loaded until its verdict: milliseconds from DOMContentLoaded, and the open page. */
 async function loadToVerdict(browser, server) {
   const page = await browser.newPage();
-  await page.evaluateOnNewDocument(WATCH_BANNER);
+  // Watched from the start of the navigation, not from its load event.
+  const shown = whenBanner(page, true);
   await page.goto(server.url('healthsherpa/client-other-aor.html'));
-  await page.waitForFunction(() => globalThis.__aorSeen.at(-1)?.shows === true, { timeout: 20_000 });
-  const latency = await page.evaluate(
-    () =>
-      globalThis.__aorSeen.find((s) => s.shows).at -
-      performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
-  );
+  const at = await shown;
+  const latency =
+    at -
+    (await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart));
   return { page, latency };
 }
 
@@ -179,17 +160,15 @@ async function benchBanner(browser, server) {
     latencies.push(latency);
     // An SPA navigation a moment later: the page re-renders another client (same agent of record).
     await new Promise((r) => setTimeout(r, 400));
-    spa.push(
-      await page.evaluate(async (npn) => {
-        const t0 = performance.now();
-        history.pushState({}, '', location.pathname.replace('c_8f2a', 'c_other') + location.search);
-        const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
-        dd.textContent = `Sam Agent (NPN ${npn})`;
-        // Your own client: the blocked banner goes.
-        while (globalThis.__aorSeen.at(-1).shows) await new Promise((r) => setTimeout(r, 1));
-        return globalThis.__aorSeen.at(-1).at - t0;
-      }, PROFILE.npn),
-    );
+    const t0 = await page.evaluate((npn) => {
+      const start = performance.now();
+      history.pushState({}, '', location.pathname.replace('c_8f2a', 'c_other') + location.search);
+      const dd = [...document.querySelectorAll('dd')].find((d) => d.textContent.includes('NPN'));
+      dd.textContent = `Sam Agent (NPN ${npn})`;
+      return start;
+    }, PROFILE.npn);
+    // Your own client: the blocked banner goes.
+    spa.push((await whenBanner(page, false)) - t0);
     await page.close();
   }
   report(
@@ -221,7 +200,7 @@ async function benchBanner(browser, server) {
 async function mutationCpu(browser, server) {
   const page = await browser.newPage();
   await page.goto(server.url('healthsherpa/client-other-aor.html'));
-  await page.waitForSelector('aor-guard-banner', { timeout: 20_000 });
+  await whenBanner(page, true);
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,7 +1,7 @@
 // The dashboard's "Call reports" section: the support staff's table first (the agent's form behind a
 // button), a report's details beside it, filing that waits for the person to say the email went out,
 // exchange with other agents and the agency, backup and retention.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AgencyOutbox } from '../../../components/AgencyOutbox';
 import { CallReportDetail } from '../../../components/CallReportDetail';
@@ -13,6 +13,7 @@ import { csvWords } from '../../../components/call-report-words';
 import { downloadText, stamp } from '../../../components/download';
 import { t, tCode, tError, tProblem } from '../../../components/i18n';
 import { SelectionBar, SupportToolbar } from '../../../components/SupportToolbar';
+import { englishCsvWords } from '../../../hooks/english-words';
 import { useHubConfig } from '../../../hooks/use-hub';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
@@ -34,6 +35,7 @@ import {
   formatFilingEmail,
   MAILTO_MAX,
 } from '../../../lib/call-reports/filing';
+import { reportConsumerData } from '../../../lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
 import { nextRetentionRun } from '../../../lib/call-reports/retention.background';
@@ -139,6 +141,13 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
     };
   }, [selected]);
   const rows = page?.reports ?? [];
+  // Summaries that look like they hold consumer data: flagged in the table, asked about before filing.
+  const withConsumerData = useMemo(
+    () => new Set(rows.filter((r) => reportConsumerData(r).length).map((r) => r.id)),
+    [rows],
+  );
+  const consumerDataIn = (reports: CallReport[]) =>
+    reports.filter((r) => reportConsumerData(r).length).map((r) => r.applicationId);
   const duplicates = useLiveQuery(() => findDuplicates(rows), [page]);
 
   // Selection follows the view: reports the new filters hide leave the selection, and the person is told.
@@ -181,7 +190,8 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
       window.open(email.mailto, '_self');
     } else if (via === 'eml') {
       const name = `${t('support.emailFileName')}-${stamp(now)}`;
-      const csv = callReportsToCsv(reports, csvWords(document.documentElement.lang));
+      // The email is in English for CMS and the platforms, and so is its spreadsheet.
+      const csv = callReportsToCsv(reports, await englishCsvWords());
       const attachments = [{ fileName: `${name}.csv`, contentType: 'text/csv', text: csv }];
       const eml = writeEml({ to, subject: email.subject, text: email.body, attachments, date: now });
       downloadText(eml, `${name}.eml`, 'message/rfc822');
@@ -224,6 +234,8 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
       onConfirm={async (id) => {
         const batch = awaitingList.find((b) => b.id === id);
         const moved = await confirmFiling(id, actor());
+        // Filed reports leave the selection: the file buttons go quiet until the next choice.
+        if (batch) setSelected((now) => new Set([...now].filter((r) => !batch.reportIds.includes(r))));
         return t('support.confirmedFiled', [String(moved), tCode('support.target', batch?.target ?? 'cms')]);
       }}
       onDrop={async (id) => {
@@ -249,6 +261,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             reporterName={profile.name || undefined}
             reporterNpn={profile.npn || undefined}
             initial={{ applicationId: prefill.applicationId ?? '', state: prefill.state ?? '' }}
+            consumerName={prefill.consumerName}
             onSave={(report) => saveCallReport(report)}
           />
         )}
@@ -276,6 +289,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
               count={selected.size}
               to={addresses}
               fitsLink={fitsLink(selectedReports)}
+              consumerData={consumerDataIn(selectedReports)}
               onFile={async (target, via) => handOut(await chosen(), target, via)}
             />
           }
@@ -309,6 +323,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             openId={openId}
             awaiting={awaiting}
             duplicates={new Set(duplicates?.keys() ?? [])}
+            consumerData={withConsumerData}
             onQuery={(q) => {
               setPruned(0);
               setQuery(q);
@@ -347,6 +362,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
                     count={1}
                     to={addresses}
                     fitsLink={fitsLink([open])}
+                    consumerData={consumerDataIn([open])}
                     onFile={(target, via) => handOut([open], target, via)}
                   />
                 </>
@@ -383,7 +399,7 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
           onExportCsv={async () => {
             const reports = selected.size ? await chosen() : await rowsForCsv(query);
             downloadText(
-              callReportCsvParts(reports, csvWords(document.documentElement.lang)),
+              callReportCsvParts(reports, csvWords()),
               `${t('support.emailFileName')}-${stamp(new Date())}.csv`,
               'text/csv',
             );
@@ -415,12 +431,13 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
               const c = await sendReportsToHub(reports, actorName(profile)).catch((err) => {
                 throw new Error(tError(err));
               });
-              return t('hub.sent', [
-                String(reports.length),
+              const sent = t('hub.sent', [
+                String(reports.length - c.refused),
                 String(c.added),
                 String(c.updated),
                 String(c.unchanged),
               ]);
+              return c.refused ? `${sent} ${t('hub.refusedSome', [String(c.refused)])}` : sent;
             }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));

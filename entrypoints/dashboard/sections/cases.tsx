@@ -2,6 +2,7 @@ import { CaseTable } from '../../../components/CaseTable';
 import { useCaseSends } from '../../../hooks/use-case-sends';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import {
+  deleteCasesFromHost,
   deleteInvalidActionCase,
   listInvalidActionCases,
   restoreInvalidActionCase,
@@ -22,6 +23,7 @@ function CasesSection() {
       onStatusChange={(id, status) => setCaseStatus(id, status, new Date())}
       onDelete={(c) => deleteInvalidActionCase(c.id)}
       onUndoDelete={restoreInvalidActionCase}
+      onDeleteFromHost={(host) => deleteCasesFromHost(host)}
       onLogCall={async (c) => {
         location.hash = await prefilledHash('call-reports', {
           applicationId: c.applicationId,

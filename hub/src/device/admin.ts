@@ -29,6 +29,8 @@ export async function createAgency(db: pg.Pool, name: string, actor = 'system'):
 
 export interface EnrollmentCodeOptions {
   label?: string;
+  /** The agent's NPN: a device enrolled with this code is bound to it (and may claim no other). */
+  agentNpn?: string;
   expiresAt?: Date;
   maxUses?: number;
 }
@@ -37,6 +39,7 @@ export interface EnrollmentCodeInfo {
   /** Hex SHA-256 of the code: how the code is named once its text is gone. */
   id: string;
   label: string | null;
+  agentNpn: string | null;
   expiresAt: Date | null;
   maxUses: number | null;
   uses: number;
@@ -44,7 +47,7 @@ export interface EnrollmentCodeInfo {
   revokedAt: Date | null;
 }
 
-const codeColumns = `encode(code_hash, 'hex') as id, label, expires_at as "expiresAt", max_uses as "maxUses",
+const codeColumns = `encode(code_hash, 'hex') as id, label, agent_npn as "agentNpn", expires_at as "expiresAt", max_uses as "maxUses",
   uses, created_at as "createdAt", revoked_at as "revokedAt"`;
 
 /** A new code; its text is returned here once and only its hash is kept. */
@@ -56,9 +59,16 @@ export async function createEnrollmentCode(
 ): Promise<EnrollmentCodeInfo & { code: string }> {
   const code = newEnrollmentCode();
   const { rows } = await db.query<EnrollmentCodeInfo>(
-    `insert into enrollment_codes (agency_id, code_hash, label, expires_at, max_uses)
-     values ($1, $2, $3, $4, $5) returning ${codeColumns}`,
-    [agencyId, secretHash(code), options.label ?? null, options.expiresAt ?? null, options.maxUses ?? null],
+    `insert into enrollment_codes (agency_id, code_hash, label, agent_npn, expires_at, max_uses)
+     values ($1, $2, $3, $4, $5, $6) returning ${codeColumns}`,
+    [
+      agencyId,
+      secretHash(code),
+      options.label ?? null,
+      options.agentNpn ?? null,
+      options.expiresAt ?? null,
+      options.maxUses ?? null,
+    ],
   );
   const info = rows[0] as EnrollmentCodeInfo;
   await audit(db, { agencyId, actor, action: 'enrollmentCode.created', target: `code:${info.id}` });
@@ -93,7 +103,10 @@ export async function revokeEnrollmentCode(
 export interface DeviceInfo {
   id: string;
   name: string;
+  /** Bound by the enrolment code or confirmed by an admin: statuses flow to the device by it. */
   agentNpn: string | null;
+  /** What the device declared at enrolment, waiting for an admin to confirm it. */
+  claimedNpn: string | null;
   createdAt: Date;
   lastSeenAt: Date | null;
   revokedAt: Date | null;
@@ -101,7 +114,7 @@ export interface DeviceInfo {
 
 export async function listDevices(db: Queryable, agencyId: string): Promise<DeviceInfo[]> {
   const { rows } = await db.query<DeviceInfo>(
-    `select id, name, agent_npn as "agentNpn", created_at as "createdAt", last_seen_at as "lastSeenAt",
+    `select id, name, agent_npn as "agentNpn", claimed_npn as "claimedNpn", created_at as "createdAt", last_seen_at as "lastSeenAt",
        revoked_at as "revokedAt"
      from devices where agency_id = $1 order by created_at desc`,
     [agencyId],
@@ -127,6 +140,40 @@ export async function revokeDevice(
   return true;
 }
 
+/**
+ * An admin confirms the NPN a device declared: from then on statuses flow to it by that NPN, and the
+ * reports, cases and sends it sent so far are filed under it. False when there is nothing to confirm.
+ */
+export async function confirmDeviceNpn(
+  pool: pg.Pool,
+  agencyId: string,
+  deviceId: string,
+  actor: string,
+  now = new Date(),
+): Promise<boolean> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ npn: string }>(
+      `update devices set agent_npn = claimed_npn, claimed_npn = null
+        where agency_id = $1 and id::text = $2 and claimed_npn is not null and revoked_at is null
+        returning agent_npn as npn`,
+      [agencyId, deviceId],
+    );
+    const npn = rows[0]?.npn;
+    if (!npn) return false;
+    for (const table of ['call_reports', 'cases', 'resume_link_sends'])
+      await client.query(
+        `update ${table} set agent_npn = $3 where agency_id = $1 and device_id = $2 and agent_npn is null`,
+        [agencyId, deviceId, npn],
+      );
+    await audit(
+      client,
+      { agencyId, actor, action: 'device.npnConfirmed', target: `device:${deviceId}`, detail: { npn } },
+      now,
+    );
+    return true;
+  });
+}
+
 export interface Enrolment {
   deviceId: string;
   token: string;
@@ -134,28 +181,47 @@ export interface Enrolment {
   agencyName: string;
 }
 
-/** Spends one use of a live code on a new device; undefined when the code is unknown, expired, used up or revoked. */
+export type EnrolResult =
+  | { ok: true; enrolment: Enrolment }
+  | { ok: false; code: 'enroll.badCode' | 'enroll.npn' };
+
+const sameNpn = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(/^0+/, '');
+
+/**
+ * Spends one use of a live code on a new device. A code that names an NPN binds the device to it (a
+ * device claiming another is refused); otherwise the NPN the device declares waits for an admin.
+ */
 export async function enrollDevice(
   pool: pg.Pool,
   input: { code: string; deviceName: string; agentNpn?: string },
   now: Date,
-): Promise<Enrolment | undefined> {
+): Promise<EnrolResult> {
   return inTransaction(pool, async (client) => {
-    const spent = await client.query<{ agencyId: string; agencyName: string }>(
+    const spent = await client.query<{ agencyId: string; agencyName: string; codeNpn: string | null }>(
       `update enrollment_codes c set uses = uses + 1
        from agencies a
        where c.code_hash = $1 and a.id = c.agency_id and c.revoked_at is null
          and (c.expires_at is null or c.expires_at > $2) and (c.max_uses is null or c.uses < c.max_uses)
-       returning c.agency_id as "agencyId", a.name as "agencyName"`,
+       returning c.agency_id as "agencyId", a.name as "agencyName", c.agent_npn as "codeNpn"`,
       [secretHash(input.code), now],
     );
     const agency = spent.rows[0];
-    if (!agency) return undefined;
+    if (!agency) return { ok: false, code: 'enroll.badCode' } as const;
+    const { codeNpn, ...named } = agency;
+    // Thrown, so the use just spent is rolled back with it.
+    if (codeNpn && input.agentNpn && !sameNpn(codeNpn, input.agentNpn)) throw new NpnMismatch();
     const token = newToken();
     const { rows } = await client.query<{ id: string }>(
-      `insert into devices (agency_id, name, agent_npn, token_hash, created_at, last_seen_at)
-       values ($1, $2, $3, $4, $5, $5) returning id`,
-      [agency.agencyId, input.deviceName, input.agentNpn ?? null, secretHash(token), now],
+      `insert into devices (agency_id, name, agent_npn, claimed_npn, token_hash, created_at, last_seen_at)
+       values ($1, $2, $3, $4, $5, $6, $6) returning id`,
+      [
+        agency.agencyId,
+        input.deviceName,
+        codeNpn,
+        codeNpn ? null : (input.agentNpn ?? null),
+        secretHash(token),
+        now,
+      ],
     );
     const deviceId = (rows[0] as { id: string }).id;
     await audit(
@@ -168,6 +234,11 @@ export async function enrollDevice(
       },
       now,
     );
-    return { deviceId, token, ...agency };
+    return { ok: true, enrolment: { deviceId, token, ...named } } as const;
+  }).catch((error: unknown) => {
+    if (error instanceof NpnMismatch) return { ok: false, code: 'enroll.npn' } as const;
+    throw error;
   });
 }
+
+class NpnMismatch extends Error {}

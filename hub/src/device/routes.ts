@@ -16,16 +16,19 @@ export function enrollRoutes(ctx: HubContext) {
     const body = enrollSchema.safeParse(await readJson(c));
     if (!body.success)
       return apiError(c, 400, 'request.invalid', `Invalid field: ${issuePath(body.error.issues)}`);
-    const enrolled = await enrollDevice(ctx.pool, body.data, ctx.now());
-    if (!enrolled) {
-      ctx.log.warn('enroll.refused', {});
-      return apiError(
-        c,
-        403,
-        'enroll.badCode',
-        'This enrolment code is unknown, expired, revoked or used up.',
-      );
+    const result = await enrollDevice(ctx.pool, body.data, ctx.now());
+    if (!result.ok) {
+      ctx.log.warn('enroll.refused', { code: result.code });
+      return result.code === 'enroll.npn'
+        ? apiError(
+            c,
+            403,
+            'enroll.npn',
+            'This enrolment code is for another agent: the NPN in your profile is not the one it names.',
+          )
+        : apiError(c, 403, 'enroll.badCode', 'This enrolment code is unknown, expired, revoked or used up.');
     }
+    const enrolled = result.enrolment;
     ctx.log.info('enroll.ok', { agency: enrolled.agencyId, device: enrolled.deviceId });
     return c.json(
       { deviceId: enrolled.deviceId, token: enrolled.token, agencyName: enrolled.agencyName },

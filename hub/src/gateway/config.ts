@@ -2,6 +2,9 @@
 // provider's HTTP API for texts. Read from the environment (docs/HUB.md); tests pass their own.
 import { DEFAULT_TEXT_LIMIT } from '../../../lib/resume-links/link';
 
+/** Resume Link emails to one address in 24 hours: as many as texts to one number. */
+export const DEFAULT_EMAIL_LIMIT = DEFAULT_TEXT_LIMIT;
+
 export interface GatewayConfig {
   /** nodemailer transport URL, e.g. smtps://user:pass@smtp.agency.example:465 (HUB_SMTP_URL). */
   smtpUrl?: string;
@@ -15,6 +18,8 @@ export interface GatewayConfig {
   smsFrom?: string;
   /** Texts per number per 24 hours across the agency, as the extension counts per agent (HUB_TEXT_LIMIT). */
   textLimit: number;
+  /** Emails per address per 24 hours across the agency (HUB_EMAIL_LIMIT). */
+  emailLimit: number;
   /** Hosts beyond the enrollment sites a Resume Link may point to (HUB_RESUME_LINK_HOSTS, comma-separated). */
   extraLinkHosts: string[];
   /** Milliseconds a send may take before it counts as failed. */
@@ -29,6 +34,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv): GatewayConfig {
     smsToken: env.HUB_SMS_TOKEN || undefined,
     smsFrom: env.HUB_SMS_FROM || undefined,
     textLimit: Number(env.HUB_TEXT_LIMIT ?? DEFAULT_TEXT_LIMIT),
+    emailLimit: Number(env.HUB_EMAIL_LIMIT ?? DEFAULT_EMAIL_LIMIT),
     extraLinkHosts: (env.HUB_RESUME_LINK_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim())

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { type InvalidActionCase, invalidActionCaseSchema } from '../../../lib/cases/case';
 import { z } from '../../../lib/shared/schema';
 import type { AuthedDevice } from '../device/auth';
-import { countUpserts, type UpsertCounts } from './upsert';
+import { countUpserts, OWNED_BY_DEVICE, type UpsertCounts } from './upsert';
 
 export const CASES_FORMAT = 'aor-guard/cases';
 export const CASES_MAX = 10_000;
@@ -21,18 +21,23 @@ export async function ingestCases(
   now: Date,
 ): Promise<UpsertCounts> {
   const unique = [...new Map(cases.map((c) => [c.id, c])).values()];
-  // A copy older than the stored one (by when it was last changed or seen) changes nothing.
-  const { rows } = await pool.query<{ id: string; inserted: boolean }>(
-    `with written as (
+  // A copy older than the stored one (by when it was last changed or seen) changes nothing; a case
+  // another device holds is not this one's to change.
+  const { rows } = await pool.query<{ id: string; inserted: boolean; refused: boolean }>(
+    `with input as (select c from jsonb_array_elements($5::jsonb) as c),
+       foreign_held as (
+         select s.id from cases s join input on s.id = input.c->>'id'
+          where s.agency_id = $1 and not ${OWNED_BY_DEVICE}
+       ), written as (
          insert into cases as s (agency_id, id, device_id, agent_npn, application_id, plan_year, status, "case",
            received_at, updated_at)
          select $1, c->>'id', $2, $3, c->>'applicationId', (c->>'planYear')::int, c->>'status', c, $4, $4
-         from jsonb_array_elements($5::jsonb) as c
+         from input
          on conflict (agency_id, id) do update set
-           "case" = excluded."case", status = excluded.status, device_id = excluded.device_id,
-           agent_npn = excluded.agent_npn, application_id = excluded.application_id,
-           plan_year = excluded.plan_year, updated_at = excluded.updated_at
-         where s."case" is distinct from excluded."case"
+           "case" = excluded."case", status = excluded.status, agent_npn = coalesce(s.agent_npn, excluded.agent_npn),
+           application_id = excluded.application_id, plan_year = excluded.plan_year, updated_at = excluded.updated_at
+         where ${OWNED_BY_DEVICE}
+           and s."case" is distinct from excluded."case"
            and greatest(excluded."case"->>'updatedAt', excluded."case"->>'lastSeenAt')
                >= greatest(s."case"->>'updatedAt', s."case"->>'lastSeenAt')
          returning id, (xmax = 0) as inserted
@@ -42,7 +47,8 @@ export async function ingestCases(
            'case:' || id
          from written
        )
-       select id, inserted from written`,
+       select id, inserted, false as refused from written
+       union all select id, false, true from foreign_held`,
     [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(unique)],
   );
   return countUpserts(unique.length, rows);

@@ -1,18 +1,34 @@
 // Call-report bundles from devices: checked whole, merged per report with the extension's own rules.
 import type pg from 'pg';
 import { type CallReportBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
-import type { CallReport } from '../../../lib/call-reports/report';
+import type { CallReport, ReportHistoryEntry } from '../../../lib/call-reports/report';
 import type { Problem } from '../../../lib/shared/problem';
 import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
+import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
 
-export type BundleCheck = { ok: true; bundle: CallReportBundle } | { ok: false; message: string };
+export type BundleCheck =
+  | { ok: true; bundle: CallReportBundle }
+  | { ok: false; message: string; reportId?: string; field?: string };
 
-/** The whole bundle or nothing: the message names the first report and field at fault. */
+/**
+ * The whole bundle or nothing: the message names the first report and field at fault, and a report
+ * whose text the database cannot store is named by its id too, so the device can set it aside.
+ */
 export function checkBundle(text: string): BundleCheck {
   const parsed = parseBundle(text);
-  if (parsed.ok) return parsed;
-  return { ok: false, message: describe(parsed.problem) };
+  if (!parsed.ok) return { ok: false, message: describe(parsed.problem) };
+  for (const [index, report] of parsed.bundle.reports.entries()) {
+    const field = unstorableTextAt(report);
+    if (field)
+      return {
+        ok: false,
+        message: `Report ${index} (${report.id}) ${UNSTORABLE_TEXT} (field: ${field}); nothing was stored.`,
+        reportId: report.id,
+        field,
+      };
+  }
+  return parsed;
 }
 
 function describe(p: Problem): string {
@@ -33,6 +49,31 @@ export interface IngestCounts {
   unchanged: number;
   /** Rival versions kept beside the stored one and flagged, as the extension does on import. */
   conflicts: number;
+  /** Reports another device holds (and not this device's agent): a device writes only its own. */
+  refused: number;
+}
+
+/** Whether a stored record is this device's to change: its own, or its agent's when the NPN is bound. */
+export const ownedBy = (device: AuthedDevice, row: { device_id: string; agent_npn: string | null }) =>
+  row.device_id === device.id || (device.agentNpn !== null && row.agent_npn === device.agentNpn);
+
+/**
+ * History entries "via the agency hub" are written by the hub's staff (staff/reports.ts setStatus) and
+ * come back with the agent's copy; one the stored report does not hold was written by a device, so it
+ * loses the mark and reads as the device's own entry.
+ */
+export function keepHubEntriesOfStaff(report: CallReport, stored: CallReport | undefined): CallReport {
+  const key = (e: ReportHistoryEntry) => `${e.at} ${e.by} ${e.action} ${e.status ?? ''}`;
+  const fromStaff = new Set((stored?.history ?? []).filter((e) => e.via === 'agency-hub').map(key));
+  if (!report.history?.some((e) => e.via === 'agency-hub' && !fromStaff.has(key(e)))) return report;
+  return {
+    ...report,
+    history: (report.history ?? []).map((e) => {
+      if (e.via !== 'agency-hub' || fromStaff.has(key(e))) return e;
+      const { via: _forged, ...own } = e;
+      return own;
+    }),
+  };
 }
 
 export async function ingestReports(
@@ -49,17 +90,28 @@ export async function ingestReports(
   }
   return inTransaction(pool, async (client) => {
     const ids = [...incoming.keys()];
-    const stored = new Map<string, CallReport>();
-    const existing = await client.query<{ id: string; report: CallReport }>(
-      'select id, report from call_reports where agency_id = $1 and id = any($2::text[]) for update',
+    const stored = new Map<string, { report: CallReport; device_id: string; agent_npn: string | null }>();
+    const existing = await client.query<{
+      id: string;
+      report: CallReport;
+      device_id: string;
+      agent_npn: string | null;
+    }>(
+      'select id, report, device_id, agent_npn from call_reports where agency_id = $1 and id = any($2::text[]) for update',
       [device.agencyId, ids],
     );
-    for (const row of existing.rows) stored.set(row.id, row.report);
+    for (const row of existing.rows) stored.set(row.id, row);
 
-    const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, conflicts: 0 };
+    const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 };
     const changed: { report: CallReport; action: string }[] = [];
-    for (const [id, report] of incoming) {
-      const merged = mergeReport(stored.get(id), report);
+    for (const [id, sent] of incoming) {
+      const row = stored.get(id);
+      if (row && !ownedBy(device, row)) {
+        counts.refused++;
+        continue;
+      }
+      const report = keepHubEntriesOfStaff(sent, row?.report);
+      const merged = mergeReport(row?.report, report);
       if (merged.outcome === 'unchanged') {
         counts.unchanged++;
         continue;
@@ -68,15 +120,16 @@ export async function ingestReports(
       changed.push({ report: merged.report, action: `report.${merged.outcome}` });
     }
     if (changed.length === 0) return counts;
-    // One statement writes the reports and their audit rows. Until support staff set a status
-    // (status_changed_by), the hub's status follows the agent's report.
+    // One statement writes the reports and their audit rows. A report stays the device's that first
+    // sent it. Until support staff set a status (status_changed_by), the hub's status follows the
+    // agent's report.
     await client.query(
       `with input as (select e->'report' as r, e->>'action' as action from jsonb_array_elements($5::jsonb) as e),
        written as (
          insert into call_reports (agency_id, id, device_id, agent_npn, report, status, received_at, updated_at)
          select $1, r->>'id', $2, $3, r, r->>'status', $4, $4 from input
          on conflict (agency_id, id) do update set
-           report = excluded.report, device_id = excluded.device_id, agent_npn = excluded.agent_npn,
+           report = excluded.report, agent_npn = coalesce(call_reports.agent_npn, excluded.agent_npn),
            updated_at = excluded.updated_at,
            status = case when call_reports.status_changed_by is null then excluded.status
                     else call_reports.status end
@@ -97,8 +150,9 @@ export interface StatusChange {
 }
 
 /**
- * Statuses support staff set since a moment, for this device's reports and its agent's (by NPN, so an
- * agent who enrols a new browser still hears about reports sent from the old one). Own agency only.
+ * Statuses support staff set since a moment, for this device's reports and its agent's (by the NPN the
+ * enrolment code or an admin bound to it, so an agent who enrols a new browser still hears about reports
+ * sent from the old one; a declared NPN reads nothing). Own agency only.
  */
 export async function statusesSince(
   pool: pg.Pool,

@@ -4,6 +4,7 @@ import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
 import { gatewaySend } from '../gateway/send';
 import { apiError, issuePath, limitBody, readJson } from '../http';
+import { setLogDevice } from '../log';
 import { casesBodySchema, ingestCases } from './cases';
 import { checkBundle, ingestReports, statusesSince } from './reports';
 import { ingestSends, sendsBodySchema } from './sends';
@@ -13,11 +14,18 @@ const STATUS_SETTLE_MS = 5000;
 
 export function deviceRoutes(ctx: HubContext) {
   const app = new Hono<DeviceEnv>();
-  app.use('*', deviceAuth(ctx));
+  app.use('*', deviceAuth(ctx), async (c, next) => {
+    setLogDevice(c.get('device').id);
+    await next();
+  });
 
   app.post('/reports', limitBody(ctx.maxBundleBytes), async (c) => {
     const checked = checkBundle(await c.req.text());
-    if (!checked.ok) return apiError(c, 400, 'bundle.invalid', checked.message);
+    if (!checked.ok)
+      return apiError(c, 400, 'bundle.invalid', checked.message, {
+        ...(checked.reportId && { reportId: checked.reportId }),
+        ...(checked.field && { field: checked.field }),
+      });
     const device = c.get('device');
     const counts = await ingestReports(ctx.pool, device, checked.bundle.reports, ctx.now());
     ctx.log.info('reports.ingested', { agency: device.agencyId, device: device.id, ...counts });

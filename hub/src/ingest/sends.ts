@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { CHANNELS, DELIVERIES } from '../../../lib/resume-links/send';
 import { applicationIdDigits, isoDateTime, planYear, textUpTo, z } from '../../../lib/shared/schema';
 import type { AuthedDevice } from '../device/auth';
-import { countUpserts, type UpsertCounts } from './upsert';
+import { countUpserts, OWNED_BY_DEVICE, type UpsertCounts } from './upsert';
 
 export const SENDS_MAX = 10_000;
 
@@ -35,16 +35,20 @@ export async function ingestSends(
   now: Date,
 ): Promise<UpsertCounts> {
   const unique = [...new Map(sends.map((s) => [s.id, s])).values()];
-  const { rows } = await pool.query<{ id: string; inserted: boolean }>(
-    `with written as (
+  const { rows } = await pool.query<{ id: string; inserted: boolean; refused: boolean }>(
+    `with input as (select x from jsonb_array_elements($5::jsonb) as x),
+       foreign_held as (
+         select s.id from resume_link_sends s join input on s.id = input.x->>'id'
+          where s.agency_id = $1 and not ${OWNED_BY_DEVICE}
+       ), written as (
          insert into resume_link_sends as s (agency_id, id, device_id, agent_npn, case_id, application_id, outcome,
            sent_at, send, received_at)
          select $1, x->>'id', $2, $3, x->>'caseId', x->>'applicationId', x->>'outcome', (x->>'sentAt')::timestamptz,
            x, $4
-         from jsonb_array_elements($5::jsonb) as x
+         from input
          on conflict (agency_id, id) do update set
            send = excluded.send, outcome = excluded.outcome, sent_at = excluded.sent_at, received_at = excluded.received_at
-         where s.send is distinct from excluded.send
+         where ${OWNED_BY_DEVICE} and s.send is distinct from excluded.send
          returning id, (xmax = 0) as inserted
        ), logged as (
          insert into audit_log (agency_id, at, actor, action, target)
@@ -52,7 +56,8 @@ export async function ingestSends(
            'send:' || id
          from written
        )
-       select id, inserted from written`,
+       select id, inserted, false as refused from written
+       union all select id, false, true from foreign_held`,
     [device.agencyId, device.id, device.agentNpn, now, JSON.stringify(unique)],
   );
   return countUpserts(unique.length, rows);

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  confirmDeviceNpn,
   createEnrollmentCode,
   listDevices,
   listEnrollmentCodes,
@@ -17,8 +18,8 @@ import { auditQuerySchema, readAuditLog } from './audit-log';
 import {
   type AuthOptions,
   clearSessionCookie,
+  clientAddress,
   endSession,
-  LOCKOUT,
   requireRole,
   requireSession,
   type StaffEnv,
@@ -42,6 +43,7 @@ import {
   statusChangeSchema,
 } from './reports';
 import { getRetention, retentionSchema, setRetention } from './retention';
+import { listSends, sendQuerySchema } from './sends';
 import {
   changeOwnPassword,
   createUser,
@@ -63,6 +65,10 @@ const signInSchema = z.object({
 
 const codeSchema = z.object({
   label: z.string().trim().max(100).optional(),
+  agentNpn: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
   expiresAt: z.iso.datetime().optional(),
   maxUses: z.number().int().min(1).max(100_000).optional(),
 });
@@ -95,18 +101,21 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.post('/session', async (c) => {
     const body = await parseBody(c, signInSchema);
     if (!body.ok) return body.response;
-    const result = await signIn(pool, body.data.email, body.data.password, deps.now());
+    const result = await signIn(pool, body.data.email, body.data.password, deps.now(), clientAddress(c));
     if (result.ok) {
       setSessionCookie(c, deps, result.sessionId);
       return c.json(me(result.session));
     }
-    if (result.code === 'auth.locked')
+    if (result.code === 'auth.throttled') {
+      const seconds = Math.max(1, Math.ceil((result.until.getTime() - deps.now().getTime()) / 1000));
+      c.header('Retry-After', String(seconds));
       return fail(
         c,
-        423,
-        'auth.locked',
-        `Too many failed sign-ins: this account is locked for ${LOCKOUT.lockMinutes} minutes, until ${result.until.toISOString()}. Try again then, or ask an admin to reset your password.`,
+        429,
+        'auth.throttled',
+        `Too many failed sign-ins for this email or from this computer: try again in ${Math.ceil(seconds / 60)} minutes (at ${result.until.toISOString()}), or ask an admin to reset your password.`,
       );
+    }
     if (result.code === 'auth.disabled')
       return fail(c, 403, 'auth.disabled', 'This account is disabled. Ask an admin of your agency.');
     return fail(c, 401, 'auth.wrong', 'The email or the password is wrong.');
@@ -123,7 +132,13 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.post('/password', async (c) => {
     const body = await parseBody(c, passwordChangeSchema);
     if (!body.ok) return body.response;
-    const ok = await changeOwnPassword(pool, c.get('staff'), body.data, checkPassword);
+    const ok = await changeOwnPassword(
+      pool,
+      c.get('staff'),
+      body.data,
+      checkPassword,
+      sessionCookie(c, deps) ?? '',
+    );
     return ok ? c.body(null, 204) : fail(c, 403, 'auth.wrong', 'The current password is wrong.');
   });
   // A one-time password opens nothing but the page to change it.
@@ -158,7 +173,13 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.get('/cases', async (c) => {
     const q = parseQuery(c, caseQuerySchema);
     if (!q.ok) return q.response;
-    return c.json({ cases: await listCases(pool, c.get('staff'), q.data) });
+    return c.json(await listCases(pool, c.get('staff'), q.data));
+  });
+
+  api.get('/sends', async (c) => {
+    const q = parseQuery(c, sendQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json(await listSends(pool, c.get('staff'), q.data));
   });
 
   api.get('/admin/codes', adminOnly, async (c) =>
@@ -190,6 +211,15 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const s = c.get('staff');
     const done = await revokeDevice(pool, s.agencyId, id.data, actor(s));
     return done ? c.body(null, 204) : fail(c, 404, 'device.notFound', 'No such device in your agency.');
+  });
+  api.post('/admin/devices/:id/confirm-npn', adminOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The device id is not valid.');
+    const s = c.get('staff');
+    const done = await confirmDeviceNpn(pool, s.agencyId, id.data, actor(s), deps.now());
+    return done
+      ? c.body(null, 204)
+      : fail(c, 404, 'device.noClaim', 'No live device of your agency with an NPN waiting to be confirmed.');
   });
   api.get('/admin/users', adminOnly, async (c) =>
     c.json({ users: await listUsers(pool, c.get('staff').agencyId) }),

@@ -3,6 +3,7 @@
 // database keeps only its sha-256, so a copy of the sessions table opens nothing. Every state-changing
 // request also carries the session's CSRF token in a header, which another site cannot read or set.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
@@ -10,6 +11,7 @@ import type { Queryable } from '../db/audit';
 import { audit } from '../db/audit';
 import { apiError as fail } from '../http';
 import { checkPassword, decoyHash } from './passwords';
+import { clearPair, countFailure, throttledUntil } from './throttle';
 
 export const ROLES = ['agent', 'support', 'admin'] as const;
 
@@ -38,6 +40,23 @@ export interface AuthOptions {
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The client's network address, which sign-in throttles by. A reverse proxy on this machine (docs/HUB.md)
+ * passes the client's on in X-Forwarded-For (the last entry, the one it added); a client reaching the
+ * hub directly cannot, since only a loopback peer's header is read.
+ */
+export function clientAddress(c: Context): string {
+  let peer = 'unknown';
+  try {
+    peer = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // No socket (a request made in-process, as tests do): one client.
+  }
+  const forwarded = LOOPBACK.has(peer) ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : '';
+  return forwarded || peer;
+}
 /** Whether this request's cookie is Secure: always, except on localhost when httpLocalhost is set. */
 export function secureCookie(c: Context, o: AuthOptions): boolean {
   const host = new URL(c.req.url).hostname;
@@ -45,14 +64,12 @@ export function secureCookie(c: Context, o: AuthOptions): boolean {
 }
 
 export const SESSION_HOURS = 12;
-export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 /** `__Host-` makes the browser refuse the cookie unless Secure, on this host, for path /. */
 export const cookieName = (secure: boolean) => (secure ? '__Host-hub_session' : 'hub_session');
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
-const minutes = (n: number) => n * 60_000;
 
 interface UserRow {
   id: string;
@@ -62,78 +79,41 @@ interface UserRow {
   role: Role;
   agent_npn: string | null;
   must_change_password: boolean;
-  locked_until: Date | null;
   disabled_at: Date | null;
 }
 
 export type SignIn =
   | { ok: true; session: StaffSession; sessionId: string }
   | { ok: false; code: 'auth.wrong' | 'auth.disabled' }
-  | { ok: false; code: 'auth.locked'; until: Date };
+  | { ok: false; code: 'auth.throttled'; until: Date };
 
 /**
- * Checks an email and password. A locked account is refused before its password is checked; the
- * LOCKOUT.failures-th failure within the window locks it for LOCKOUT.lockMinutes. Signing in starts a
- * session of SESSION_HOURS.
+ * Checks an email and password from a client (its network address). Too many failures for the address,
+ * from the client, or for the address from that client (src/staff/throttle.ts) refuse further tries for
+ * the window, before any password is checked. An unknown email is checked against a decoy hash and
+ * counted like a wrong password: the answers and their timing are the same. Signing in starts a session
+ * of SESSION_HOURS.
  */
-export async function signIn(db: pg.Pool, email: string, password: string, now: Date): Promise<SignIn> {
+export async function signIn(
+  db: pg.Pool,
+  email: string,
+  password: string,
+  now: Date,
+  client: string,
+): Promise<SignIn> {
+  const until = await throttledUntil(db, email, client, now);
+  if (until) return { ok: false, code: 'auth.throttled', until };
   // The one query not filtered by agency: the email is what says which agency a person belongs to.
   const { rows } = await db.query<UserRow>('select * from users where lower(email) = lower($1)', [email]);
   const user = rows[0];
-  if (!user) {
-    await checkPassword(await decoyHash(), password);
+  const good = await checkPassword(user?.password_hash ?? (await decoyHash()), password);
+  if (!user || !good) {
+    await countFailure(db, email, client, now);
     return { ok: false, code: 'auth.wrong' };
   }
-  if (user.locked_until && user.locked_until > now)
-    return { ok: false, code: 'auth.locked', until: user.locked_until };
-  const good = await checkPassword(user.password_hash, password);
-  if (!good) {
-    // One statement counts the failure, so guesses sent in parallel are each counted (a read, then a
-    // write, would let them all see the same count); a failure that reaches the limit locks.
-    const windowStart = new Date(now.getTime() - minutes(LOCKOUT.windowMinutes));
-    const { rows: counted } = await db.query<{ failed_logins: number }>(
-      `update users set
-          failed_logins = case when failed_since > $3 then failed_logins + 1 else 1 end,
-          failed_since = case when failed_since > $3 then failed_since else $4 end
-        where id = $1 and agency_id = $2 and (locked_until is null or locked_until <= $4)
-        returning failed_logins`,
-      [user.id, user.agency_id, windowStart, now],
-    );
-    // Locked meanwhile by a guess sent alongside this one.
-    if (!counted[0]) {
-      const { rows } = await db.query<{ locked_until: Date }>(
-        'select locked_until from users where id = $1 and agency_id = $2',
-        [user.id, user.agency_id],
-      );
-      return { ok: false, code: 'auth.locked', until: rows[0]?.locked_until ?? now };
-    }
-    const failures = counted[0].failed_logins;
-    if (failures >= LOCKOUT.failures) {
-      const until = new Date(now.getTime() + minutes(LOCKOUT.lockMinutes));
-      const locked = await db.query(
-        `update users set failed_logins = 0, failed_since = null, locked_until = $3
-          where id = $1 and agency_id = $2 and failed_logins >= $4`,
-        [user.id, user.agency_id, until, LOCKOUT.failures],
-      );
-      // Of guesses that reached the limit together, the one that locked records it.
-      if (locked.rowCount)
-        await audit(db, {
-          agencyId: user.agency_id,
-          actor: 'system',
-          action: 'user.locked',
-          target: `user:${user.id}`,
-          detail: { failures, minutes: LOCKOUT.lockMinutes },
-        });
-      return { ok: false, code: 'auth.locked', until };
-    }
-    return { ok: false, code: 'auth.wrong' };
-  }
+  await clearPair(db, email, client);
   // A disabled account learns so only with its right password: the refusal says nothing to a guesser.
   if (user.disabled_at) return { ok: false, code: 'auth.disabled' };
-  await db.query(
-    'update users set failed_logins = 0, failed_since = null, locked_until = null where id = $1 and agency_id = $2',
-    [user.id, user.agency_id],
-  );
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await db.query(
@@ -190,6 +170,20 @@ export async function pruneSessions(pool: pg.Pool, now: Date): Promise<number> {
 /** Signs out every session of a user: a disabled account or a reset password leaves none open. */
 export async function endUserSessions(db: Queryable, userId: string, agencyId: string): Promise<void> {
   await db.query('delete from sessions where user_id = $1 and agency_id = $2', [userId, agencyId]);
+}
+
+/** Signs out every other session of a user: a changed password leaves only the one that changed it. */
+export async function endOtherSessions(
+  db: Queryable,
+  userId: string,
+  agencyId: string,
+  keepSessionId: string,
+): Promise<void> {
+  await db.query('delete from sessions where user_id = $1 and agency_id = $2 and id_hash <> $3', [
+    userId,
+    agencyId,
+    sha256(keepSessionId),
+  ]);
 }
 
 export function setSessionCookie(c: Context, o: AuthOptions, sessionId: string): void {

@@ -6,15 +6,20 @@ import type { Queryable } from '../db/audit';
 import type { StaffSession } from './auth';
 import type { HubCase } from './shapes';
 
+export const CASES_EXPORT_MAX = 100_000;
+
 export const caseQuerySchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   agent: z
     .string()
     .regex(/^\d{1,10}$/)
     .optional(),
-  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /** A page (100 by default); an export asks for up to CASES_EXPORT_MAX at once. */
+  limit: z.coerce.number().int().min(1).max(CASES_EXPORT_MAX).default(100),
 });
 
+/** One page of the filter's cases, newest sighting first, with how many the filter holds. */
 export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<typeof caseQuerySchema>) {
   const params: unknown[] = [staff.agencyId];
   const parts = ['c.agency_id = $1'];
@@ -25,6 +30,7 @@ export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<t
   if (staff.role === 'agent') add('c.agent_npn = ?', staff.agentNpn ?? '');
   if (q.status) add('c.status = ?', q.status);
   if (q.agent) add('c.agent_npn = ?', q.agent);
+  const where = parts.join(' and ');
   const { rows } = await db.query<{
     case: InvalidActionCase;
     status: string;
@@ -33,8 +39,17 @@ export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<t
   }>(
     `select c."case", c.status, c.agent_npn, d.name from cases c
        left join devices d on d.id = c.device_id and d.agency_id = c.agency_id
-      where ${parts.join(' and ')} order by c."case"->>'lastSeenAt' desc limit ${q.limit}`,
+      where ${where} order by c."case"->>'lastSeenAt' desc, c.id limit ${q.limit} offset ${q.offset}`,
     params,
   );
-  return rows.map((r): HubCase => ({ case: r.case, agentNpn: r.agent_npn, deviceName: r.name }));
+  const { rows: count } = await db.query<{ n: number }>(
+    `select count(*) as n from cases c where ${where}`,
+    params,
+  );
+  const total = Number(count[0]?.n ?? 0);
+  return {
+    cases: rows.map((r): HubCase => ({ case: r.case, agentNpn: r.agent_npn, deviceName: r.name })),
+    total,
+    hasMore: q.offset + rows.length < total,
+  };
 }

@@ -39,5 +39,6 @@ export async function createAdminCommand(pool: pg.Pool, args: string[]): Promise
       ? `Admin ${email.data} created with the password from HUB_ADMIN_PASSWORD; it must be changed at the first sign-in.`
       : `Admin ${email.data} created. One-time password (shown once; changed at the first sign-in): ${made.password}`,
   );
+  console.log(`Agency id (create-code and list-devices take it): ${agencyId}`);
   return 0;
 }

@@ -6,10 +6,13 @@ import type { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import type { HubContext } from '../context';
+import { limitBody } from '../http';
 import { staffApi } from './api';
 import { pruneSessions } from './auth';
 import { createAdminCommand } from './cli';
+import { BODY_MAX_BYTES } from './http';
 import { applyRetention } from './retention';
+import { pruneSignInFailures } from './throttle';
 
 export function mountStaff(app: Hono, deps: HubContext): void {
   // The web app loads only its own script and style, and no other site may frame it.
@@ -25,7 +28,7 @@ export function mountStaff(app: Hono, deps: HubContext): void {
     },
     referrerPolicy: 'no-referrer',
   });
-  app.use('/api/staff/*', headers);
+  app.use('/api/staff/*', headers, limitBody(BODY_MAX_BYTES));
   app.route(
     '/api/staff',
     staffApi({ pool: deps.pool, now: deps.now, httpLocalhost: process.env.HUB_HTTP_LOCALHOST === '1' }),
@@ -47,4 +50,5 @@ export const staffJobs: {
 }[] = [
   { name: 'retention', everyMs: 86_400_000, run: applyRetention },
   { name: 'sessions', everyMs: 3_600_000, run: pruneSessions },
+  { name: 'sign-in-failures', everyMs: 3_600_000, run: pruneSignInFailures },
 ];

@@ -171,11 +171,20 @@ export async function setStatus(
     const unchanged: string[] = [];
     for (const row of rows) {
       const before = { ...row.report, status: row.status };
-      const after = moveTo(before, status, { by: staff.email, now });
-      if (after === before) {
+      const moved = moveTo(before, status, { by: staff.email, now });
+      if (moved === before) {
         unchanged.push(row.id);
         continue;
       }
+      // Marked as the hub's (the agent's copy shows it "via agency hub"); only staff write such entries.
+      const history = moved.history ?? [];
+      const after: CallReport = {
+        ...moved,
+        history: [
+          ...history.slice(0, -1),
+          ...history.slice(-1).map((e) => ({ ...e, via: 'agency-hub' as const })),
+        ],
+      };
       await tx.query(
         `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5
           where agency_id = $1 and id = $2`,

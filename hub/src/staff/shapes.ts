@@ -21,3 +21,19 @@ export interface HubCase {
   agentNpn: string | null;
   deviceName: string | null;
 }
+
+/** A Resume Link send as the web app lists it: no address, no number (the hub holds neither). */
+export interface HubSend {
+  id: string;
+  applicationId: string;
+  planYear: number | null;
+  channel: 'email' | 'text' | 'email-text';
+  delivery: 'mailto' | 'sms' | 'copy' | 'gateway' | null;
+  language: 'en' | 'es';
+  sentAt: string;
+  expiresAt: string | null;
+  outcome: 'sent' | 'failed';
+  failureReason: string | null;
+  agentNpn: string | null;
+  deviceName: string | null;
+}

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
-import { endUserSessions, ROLES, type StaffSession, userActor } from './auth';
+import { endOtherSessions, endUserSessions, ROLES, type StaffSession, userActor } from './auth';
 import { hashPassword, oneTimePassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords';
 
 export const newUserSchema = z.object({
@@ -29,12 +29,11 @@ export interface UserView {
   agentNpn: string | null;
   createdAt: string;
   disabledAt: string | null;
-  lockedUntil: string | null;
 }
 
 export async function listUsers(db: Queryable, agencyId: string): Promise<UserView[]> {
   const { rows } = await db.query(
-    `select id, email, role, agent_npn, created_at, disabled_at, locked_until from users
+    `select id, email, role, agent_npn, created_at, disabled_at from users
       where agency_id = $1 order by lower(email)`,
     [agencyId],
   );
@@ -45,7 +44,6 @@ export async function listUsers(db: Queryable, agencyId: string): Promise<UserVi
     agentNpn: u.agent_npn,
     createdAt: u.created_at.toISOString(),
     disabledAt: u.disabled_at?.toISOString() ?? null,
-    lockedUntil: u.locked_until?.toISOString() ?? null,
   }));
 }
 
@@ -102,7 +100,7 @@ export async function disableUser(pool: pg.Pool, staff: StaffSession, userId: st
   });
 }
 
-/** A new one-time password for a user of this agency (unlocks it too); null when there is no such user. */
+/** A new one-time password for a user of this agency; null when there is no such user. */
 export async function resetPassword(
   pool: pg.Pool,
   staff: StaffSession,
@@ -112,9 +110,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   return inTransaction(pool, async (tx) => {
     const { rowCount } = await tx.query(
-      `update users set password_hash = $3, must_change_password = true, failed_logins = 0, failed_since = null,
-              locked_until = null
-        where id = $1 and agency_id = $2`,
+      'update users set password_hash = $3, must_change_password = true where id = $1 and agency_id = $2',
       [userId, staff.agencyId, passwordHash],
     );
     if (!rowCount) return null;
@@ -129,12 +125,16 @@ export async function resetPassword(
   });
 }
 
-/** The signed-in person's own new password; the current one is asked again. */
+/**
+ * The signed-in person's own new password; the current one is asked again. Their other sessions end
+ * (someone who knew the old password is signed out); the session that changed it stays.
+ */
 export async function changeOwnPassword(
   pool: pg.Pool,
   staff: StaffSession,
   input: z.infer<typeof passwordChangeSchema>,
   check: (hash: string, password: string) => Promise<boolean>,
+  sessionId: string,
 ): Promise<boolean> {
   const { rows } = await pool.query<{ password_hash: string }>(
     'select password_hash from users where id = $1 and agency_id = $2',
@@ -148,6 +148,7 @@ export async function changeOwnPassword(
       'update users set password_hash = $3, must_change_password = false where id = $1 and agency_id = $2',
       [staff.userId, staff.agencyId, passwordHash],
     );
+    await endOtherSessions(tx, staff.userId, staff.agencyId, sessionId);
     await audit(tx, {
       agencyId: staff.agencyId,
       actor: userActor(staff.userId),

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
+import { createApp, HUB_VERSION } from '../../src/app';
 import { openDatabase } from '../../src/db/pool';
 import { testDatabase } from '../support/db';
 
@@ -20,7 +20,8 @@ describe('the database behind the hub', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Three PGlite starts: slow on a busy machine.
+  }, 120_000);
 
   it('reports a database that is down on the health endpoint', async () => {
     const db = await testDatabase();
@@ -29,6 +30,6 @@ describe('the database behind the hub', () => {
     await db.close();
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ ok: false, database: 'down' });
+    expect(await res.json()).toEqual({ ok: false, version: HUB_VERSION, database: 'down' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../../../lib/call-reports/bundle';
 import { moveTo } from '../../../lib/call-reports/workflow';
 import { sample } from '../../../tests/support/call-report-sample';
+import hubPackage from '../../package.json';
 import {
   createAgency,
   createEnrollmentCode,
@@ -23,10 +24,10 @@ const id = (n: number) => `5b0d6f1e-6a43-4f6c-9b7e-${String(n).padStart(12, '0')
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 describe('health', () => {
-  it('answers without a token and says the database is up', async () => {
+  it('answers without a token with the hub’s version and says the database is up', async () => {
     const res = await hub.request('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'up' });
+    expect(await res.json()).toEqual({ ok: true, version: hubPackage.version, database: 'up' });
   });
 });
 
@@ -126,12 +127,12 @@ describe('call-report bundles', () => {
     const first = sample({ id: id(1) });
     let res = await device.call('/api/v1/reports', { body: bundle([first, sample({ id: id(2) })]) });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ added: 2, updated: 0, unchanged: 0, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 2, updated: 0, unchanged: 0, conflicts: 0, refused: 0 });
     res = await device.call('/api/v1/reports', { body: bundle([first]) });
-    expect(await res.json()).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0, refused: 0 });
     const filed = moveTo(first, 'filed-cms', { by: 'Sam Agent', now: new Date('2026-11-21T09:30:00.000Z') });
     res = await device.call('/api/v1/reports', { body: bundle([filed]) });
-    expect(await res.json()).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: 0, refused: 0 });
     const { rows } = await hub.pool.query(
       'select status, report, device_id, agent_npn from call_reports where agency_id = $1 and id = $2',
       [device.agencyId, id(1)],
@@ -157,6 +158,72 @@ describe('call-report bundles', () => {
       [id(10), id(11)],
     ]);
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a NUL or a lone surrogate with a 400 naming the report and field, storing nothing', async () => {
+    for (const [n, report] of [
+      [30, sample({ id: id(30), summary: 'Rep said\u0000 no' })],
+      [31, sample({ id: id(31), reporterName: 'Mar\ud800ia' })],
+    ] as const) {
+      const res = await device.call('/api/v1/reports', {
+        body: bundle([sample({ id: id(n + 10) }), report]),
+      });
+      expect(res.status).toBe(400);
+      const field = n === 30 ? 'summary' : 'reporterName';
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'bundle.invalid',
+          message: `Report 1 (${id(n)}) has a character the hub cannot store (a NUL or a lone surrogate); remove it and send again (field: ${field}); nothing was stored.`,
+          reportId: id(n),
+          field,
+        },
+      });
+    }
+    const { rows } = await hub.pool.query('select id from call_reports where id = any($1)', [
+      [30, 31, 40, 41].map(id),
+    ]);
+    expect(rows).toEqual([]);
+    // A well-formed pair (an emoji) is stored as it is.
+    const emoji = sample({ id: id(32), summary: 'Consumer confirmed 👍' });
+    expect((await device.call('/api/v1/reports', { body: bundle([emoji]) })).status).toBe(200);
+  });
+
+  it('refuses such text in a device name or a case the same way, naming the field', async () => {
+    const agency = await createAgency(hub.pool, 'NUL Agency');
+    const { code } = await createEnrollmentCode(hub.pool, agency.id, {}, 'system');
+    const enrol = await hub.request('/api/v1/enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'Chrome\u0000on LAPTOP' }),
+    });
+    expect(enrol.status).toBe(400);
+    expect(await enrol.json()).toMatchObject({
+      error: { code: 'request.unstorableText', field: 'deviceName' },
+    });
+    const devices = await hub.pool.query('select 1 from devices where agency_id = $1', [agency.id]);
+    expect(devices.rows).toEqual([]);
+    const aCase = {
+      id: id(50),
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Mar\udc00ia Lopez',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T15:00:00.000Z',
+      lastSeenAt: '2026-11-20T15:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T15:00:00.000Z',
+    };
+    const cases = await device.call('/api/v1/cases', {
+      body: { format: 'aor-guard/cases', version: 1, cases: [aCase] },
+    });
+    expect(cases.status).toBe(400);
+    expect(await cases.json()).toMatchObject({
+      error: {
+        code: 'request.unstorableText',
+        field: 'cases.0.consumerName',
+        message: /cases\.0\.consumerName/,
+      },
+    });
   });
 
   it('refuses what is not a bundle and a body over the size limit', async () => {
@@ -237,10 +304,10 @@ describe('cases', () => {
     device.call('/api/v1/cases', { body: { format: 'aor-guard/cases', version: 1, cases } });
 
   it('adds, updates with a later copy and ignores an older one', async () => {
-    expect(await (await post([aCase])).json()).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await (await post([aCase])).json()).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
     const later = { ...aCase, status: 'completed', updatedAt: '2026-11-21T09:00:00.000Z' };
-    expect(await (await post([later])).json()).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await (await post([aCase])).json()).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await (await post([later])).json()).toEqual({ added: 0, updated: 1, unchanged: 0, refused: 0 });
+    expect(await (await post([aCase])).json()).toEqual({ added: 0, updated: 0, unchanged: 1, refused: 0 });
     const { rows } = await hub.pool.query('select status from cases where agency_id = $1 and id = $2', [
       device.agencyId,
       id(40),
@@ -276,7 +343,7 @@ describe('Resume Link sends', () => {
       outcome: 'sent',
     };
     const res = await device.call('/api/v1/resume-link-sends', { body: { sends: [send] } });
-    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
     const { rows } = await hub.pool.query('select send from resume_link_sends where id = $1', [id(50)]);
     const { recipient: _r, phoneKey: _k, email: _e, phone: _p, ...kept } = send;
     expect(rows[0].send).toEqual(kept);

@@ -62,6 +62,7 @@ beforeAll(async () => {
       smsToken: 'provider-secret',
       smsFrom: '+15550001111',
       textLimit: 3,
+      emailLimit: 2,
       extraLinkHosts: [],
       timeoutMs: 5000,
     },
@@ -81,13 +82,10 @@ beforeEach(() => {
 
 const link = 'https://www.healthsherpa.com/resume/abc123';
 const payload = (over: Record<string, unknown> = {}) => ({
+  template: 'resume-link',
   channel: 'email-text',
   to: { email: 'maria.lopez@example.com', phone: '+12025550143' },
-  message: {
-    subject: 'Your Marketplace application',
-    body: `Hi Maria,\r\nReview and submit your application: ${link}\r\nSam`,
-    sms: `Hi Maria, review your Marketplace application: ${link}`,
-  },
+  fields: { consumerName: 'Maria Lopez', agentName: 'Sam Carter', agentPhone: '(202) 555-0100' },
   link,
   applicationId: '4567891230',
   agentNpn: '12345678',
@@ -104,13 +102,22 @@ describe('Resume Link gateway', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.to).toEqual(['maria.lopez@example.com']);
     expect(mails[0]?.from).toBe('resume@sunrise.example');
-    expect(mails[0]?.data).toContain('Subject: Your Marketplace application');
-    // Quoted-printable wraps long lines with a soft break (=CRLF).
-    expect(mails[0]?.data.replace(/=\r\n/g, '')).toContain(link);
+    // The hub's own template (expiry 30 days from now), filled with the names: quoted-printable wraps
+    // long lines with a soft break (=CRLF).
+    const mail = mails[0]?.data.replace(/=\r\n/g, '') ?? '';
+    expect(mail).toMatch(/Subject: Review and submit your health coverage application/);
+    expect(mail).toContain('Hello Maria Lopez,');
+    expect(mail).toContain('This is Sam Carter, your health insurance agent.');
+    expect(mail).toContain(link);
+    expect(mail).toContain('December 21, 2026');
     expect(texts).toEqual([
       {
         headers: expect.objectContaining({ authorization: 'Bearer provider-secret' }),
-        body: { from: '+15550001111', to: '+12025550143', body: payload().message.sms },
+        body: {
+          from: '+15550001111',
+          to: '+12025550143',
+          body: `Hi Maria Lopez, Sam Carter (your health agent) here. Review & submit your Marketplace application on your own phone/tablet/computer: ${link} You'll verify your identity. Expires December 21, 2026. Questions: (202) 555-0100`,
+        },
       },
     ]);
     const { rows } = await hub.pool.query('select * from gateway_sends where agency_id = $1', [
@@ -149,7 +156,9 @@ describe('Resume Link gateway', () => {
     expect((await other.call('/api/v1/gateway/send', { body: toNumber })).status).toBe(200);
     const refused = await other.call('/api/v1/gateway/send', { body: toNumber });
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ error: { code: 'gateway.textLimit' } });
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'gateway.textLimit', message: /had 3 Resume Link texts .*HUB_TEXT_LIMIT/ },
+    });
     expect(Number(refused.headers.get('retry-after'))).toBe(24 * 3600);
     // A day later the window has moved on.
     hub.setNow('2026-11-22T10:00:01.000Z');
@@ -157,14 +166,62 @@ describe('Resume Link gateway', () => {
     hub.setNow('2026-11-21T10:00:00.000Z');
   });
 
-  it('refuses a link off the enrollment sites and a message without the link', async () => {
-    const evil = 'https://healthsherpa.com.evil.example/resume';
-    let res = await send(payload({ link: evil, message: { ...payload().message, sms: evil, body: evil } }));
-    expect(await res.json()).toMatchObject({ error: { code: 'gateway.badLink' } });
-    res = await send(
-      payload({ message: { ...payload().message, sms: 'Call me back at https://evil.example' } }),
+  it('keeps a per-address email limit across the agency, whatever the case of the address', async () => {
+    const toAddress = payload({ channel: 'email', to: { email: 'ana.ruiz@example.com' } });
+    expect((await send(toAddress)).status).toBe(200);
+    expect((await send(payload({ channel: 'email', to: { email: 'Ana.Ruiz@Example.com' } }))).status).toBe(
+      200,
     );
+    const refused = await send(toAddress);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'gateway.emailLimit', message: /had 2 Resume Link emails .*HUB_EMAIL_LIMIT/ },
+    });
+    expect(mails).toHaveLength(2);
+    // Email and text together: either recipient over its limit refuses the whole send.
+    const both = await send(payload({ to: { email: 'ana.ruiz@example.com', phone: '+12025550166' } }));
+    expect(both.status).toBe(429);
+    expect(texts).toEqual([]);
+    const { rows } = await hub.pool.query(
+      'select count(*)::int as n, count(distinct email_key)::int as keys from gateway_sends where email_key is not null and channel = $1',
+      ['email'],
+    );
+    expect(rows[0]).toEqual({ n: 2, keys: 1 });
+    expect(JSON.stringify(rows)).not.toContain('ana.ruiz');
+  });
+
+  it('sends only its own template: text a device writes is not read, names that carry more are refused', async () => {
+    const res = await send(
+      payload({
+        channel: 'text',
+        to: { phone: '+12025550188' },
+        message: { sms: 'Your account is locked: https://evil.example/login' },
+        fields: { consumerName: 'José Núñez', agentName: 'Sam Carter' },
+        language: 'es',
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(texts[0]?.body.body).toMatch(/^Hola José Núñez, soy Sam Carter, su agente de salud\./);
+    expect(texts[0]?.body.body).not.toContain('evil');
+    for (const fields of [
+      { consumerName: 'Click https://evil.example', agentName: 'Sam' },
+      { consumerName: 'Maria', agentName: 'evil.example support' },
+      { consumerName: 'Maria', agentName: 'Sam', agentPhone: 'call evil' },
+    ]) {
+      const refused = await send(payload({ fields }));
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: 'gateway.invalid', message: /fields\./ } });
+    }
+    const untemplated = await send({ ...payload(), template: undefined });
+    expect(await untemplated.json()).toMatchObject({ error: { message: /template/ } });
+    expect(texts).toHaveLength(1);
+    expect(mails).toEqual([]);
+  });
+
+  it('refuses a link off the enrollment sites', async () => {
+    const res = await send(payload({ link: 'https://healthsherpa.com.evil.example/resume' }));
     expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'gateway.badLink' } });
     expect(texts).toEqual([]);
     expect(mails).toEqual([]);
   });
@@ -183,7 +240,7 @@ describe('Resume Link gateway', () => {
 
   it('logs no address, number or message', () => {
     const text = hub.logLines.join('\n');
-    for (const secret of ['maria.lopez', '2025550143', 'Marketplace application', link])
+    for (const secret of ['maria.lopez', '2025550143', 'Maria Lopez', 'Marketplace application', link])
       expect(text).not.toContain(secret);
     expect(text).toContain('"event":"gateway.send"');
   });

@@ -27,7 +27,7 @@ describe('tenancy', () => {
       body: makeBundle([sample({ id: reportId, summary: 'Agency B rewrote this report.' })], at),
     });
     // Seen as new in B: B's device was told nothing about A's row.
-    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0, conflicts: 0 });
+    expect(await res.json()).toEqual({ added: 1, updated: 0, unchanged: 0, conflicts: 0, refused: 0 });
     const { rows } = await hub.pool.query(
       `select agency_id, report->>'summary' as summary, device_id from call_reports where id = $1 order by summary`,
       [reportId],

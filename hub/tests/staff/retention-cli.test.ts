@@ -77,17 +77,18 @@ describe('cookies on plain http', () => {
   it('drop Secure only on localhost, and only when HUB_HTTP_LOCALHOST=1 says so', async () => {
     vi.stubEnv('HUB_HTTP_LOCALHOST', '1');
     const app = createApp({ pool: hub.pool, now: hub.now });
-    const signIn = (host: string) =>
-      app.request(`http://${host}/api/staff/session`, {
+    const signIn = (origin: string) =>
+      app.request(`${origin}/api/staff/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'ada@sunrise.example', password: 'correct horse battery' }),
       });
-    const local = (await signIn('localhost:8080')).headers.get('set-cookie') ?? '';
+    const local = (await signIn('http://localhost:8080')).headers.get('set-cookie') ?? '';
     expect(local).toMatch(/^hub_session=/);
     expect(local).not.toMatch(/Secure/);
     expect(local).toMatch(/HttpOnly/);
-    const remote = (await signIn('hub.example.com')).headers.get('set-cookie') ?? '';
+    // Any other host is reached over https (plain http there is refused: tests/server/transport.test.ts).
+    const remote = (await signIn('https://hub.example.com')).headers.get('set-cookie') ?? '';
     expect(remote).toMatch(/^__Host-hub_session=.*Secure/);
     // Without the setting, localhost gets a Secure cookie too.
     expect(

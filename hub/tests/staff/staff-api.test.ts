@@ -3,8 +3,18 @@ import { makeBundle } from '../../../lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency } from '../../src/device/admin';
 import { pruneSessions } from '../../src/staff/auth';
+import { THROTTLE } from '../../src/staff/throttle';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
-import { cookieOf, errorCode, makeUser, PASSWORD, type Staff, signedIn, signInRequest } from './staff';
+import {
+  cookieOf,
+  errorCode,
+  makeUser,
+  PASSWORD,
+  type Staff,
+  signedIn,
+  signInFrom,
+  signInRequest,
+} from './staff';
 
 let hub: TestHub;
 let device: TestDevice;
@@ -57,54 +67,83 @@ describe('sign-in', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
-  it('locks the account after five failures in fifteen minutes, says so, and unlocks after fifteen', async () => {
+  it('throttles an address from one client after five failures, known or not; its owner signs in from elsewhere', async () => {
     await makeUser(hub, device.agencyId, 'lou@sunrise.example', 'support');
-    for (let i = 0; i < 4; i++)
-      expect((await signInRequest(hub, 'lou@sunrise.example', `guess ${i}`)).status).toBe(401);
-    const fifth = await signInRequest(hub, 'lou@sunrise.example', 'guess 5');
-    expect(fifth.status).toBe(423);
-    expect(await fifth.json()).toMatchObject({
-      error: { code: 'auth.locked', message: /locked for 15 minutes/ },
-    });
-    // Even the right password is refused while locked.
-    expect((await signInRequest(hub, 'lou@sunrise.example', PASSWORD)).status).toBe(423);
+    const attacker = '203.0.113.9';
+    for (const email of ['lou@sunrise.example', 'ghost@sunrise.example']) {
+      for (let i = 0; i < 5; i++)
+        expect((await signInFrom(hub, email, `guess ${i}`, attacker)).status).toBe(401);
+    }
+    const known = await signInFrom(hub, 'lou@sunrise.example', 'guess 6', attacker);
+    const unknown = await signInFrom(hub, 'ghost@sunrise.example', 'guess 6', attacker);
+    expect(known.status).toBe(429);
+    expect(unknown.status).toBe(429);
+    const body = await known.json();
+    expect(body).toEqual(await unknown.json());
+    expect(body).toMatchObject({ error: { code: 'auth.throttled', message: /try again in 15 minutes/ } });
+    expect(known.headers.get('retry-after')).toBe(String(15 * 60));
+    // Even the right password waits, from that client; from the owner's own it signs in.
+    expect((await signInFrom(hub, 'lou@sunrise.example', PASSWORD, attacker)).status).toBe(429);
+    expect((await signInFrom(hub, 'lou@sunrise.example', PASSWORD, '198.51.100.20')).status).toBe(200);
     const started = hub.now().toISOString();
     hub.setNow(new Date(hub.now().getTime() + 16 * 60_000).toISOString());
     try {
-      expect((await signInRequest(hub, 'lou@sunrise.example', PASSWORD)).status).toBe(200);
+      expect((await signInFrom(hub, 'lou@sunrise.example', PASSWORD, attacker)).status).toBe(200);
     } finally {
       hub.setNow(started);
     }
-    const { rows } = await hub.pool.query(
-      "select a.actor from audit_log a join users u on a.target = 'user:' || u.id where a.action = 'user.locked' and u.email = $1",
-      ['lou@sunrise.example'],
-    );
-    expect(rows).toEqual([{ actor: 'system' }]);
+    // The counts name no email and no address.
+    const { rows } = await hub.pool.query('select key from sign_in_failures');
+    const keys = JSON.stringify(rows);
+    for (const secret of ['lou@', 'ghost@', 'sunrise.example', attacker]) expect(keys).not.toContain(secret);
   });
 
-  it('counts guesses sent in parallel, each of them', async () => {
-    const userId = await makeUser(hub, device.agencyId, 'par@sunrise.example', 'support');
+  it('throttles one client trying many addresses, and counts guesses sent in parallel', async () => {
+    const sprayer = '203.0.113.50';
+    for (let i = 0; i < THROTTLE.perClient; i++)
+      expect((await signInFrom(hub, `user${i}@sunrise.example`, 'guess', sprayer)).status).toBe(401);
+    expect((await signInFrom(hub, 'sue@sunrise.example', PASSWORD, sprayer)).status).toBe(429);
+
+    await makeUser(hub, device.agencyId, 'par@sunrise.example', 'support');
+    const parallel = '203.0.113.77';
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => signInRequest(hub, 'par@sunrise.example', `guess ${i}`)),
+      Array.from({ length: 8 }, (_, i) => signInFrom(hub, 'par@sunrise.example', `guess ${i}`, parallel)),
     );
-    expect(answers.filter((r) => r.status === 423).length).toBe(4);
-    expect((await signInRequest(hub, 'par@sunrise.example', PASSWORD)).status).toBe(423);
-    const { rows } = await hub.pool.query(
-      "select 1 from audit_log where action = 'user.locked' and target = $1",
-      [`user:${userId}`],
-    );
-    expect(rows).toHaveLength(1);
+    expect(answers.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    expect((await signInFrom(hub, 'par@sunrise.example', PASSWORD, parallel)).status).toBe(429);
   });
 
-  it('counts failures within the window only', async () => {
+  it('forgives a person’s own typos once they sign in', async () => {
     await makeUser(hub, device.agencyId, 'liz@sunrise.example', 'support');
-    const started = hub.now().toISOString();
-    try {
-      for (let i = 0; i < 4; i++) await signInRequest(hub, 'liz@sunrise.example', 'guess');
-      hub.setNow(new Date(hub.now().getTime() + 16 * 60_000).toISOString());
-      expect((await signInRequest(hub, 'liz@sunrise.example', 'guess')).status).toBe(401);
-    } finally {
-      hub.setNow(started);
+    const home = '198.51.100.33';
+    for (let i = 0; i < 4; i++) await signInFrom(hub, 'liz@sunrise.example', 'typo', home);
+    expect((await signInFrom(hub, 'liz@sunrise.example', PASSWORD, home)).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await signInFrom(hub, 'liz@sunrise.example', 'typo', home)).status).toBe(401);
+  });
+
+  it('ends the person’s other sessions when they change their password', async () => {
+    await makeUser(hub, device.agencyId, 'max@sunrise.example', 'support');
+    const laptop = await signedIn(hub, 'max@sunrise.example');
+    const stolen = await signedIn(hub, 'max@sunrise.example');
+    const changed = await laptop.call('/password', {
+      body: { current: PASSWORD, next: 'another long password' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await laptop.call('/reports')).status).toBe(200);
+    expect(await errorCode(await stolen.call('/reports'))).toBe('auth.required');
+  });
+
+  it('reads no body over its limit, signed in or not', async () => {
+    const big = JSON.stringify({ email: 'sue@sunrise.example', password: 'x'.repeat(200 * 1024) });
+    for (const path of ['/api/staff/session', '/api/staff/admin/users']) {
+      const res = await hub.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: big,
+      });
+      expect(res.status).toBe(413);
+      expect(await errorCode(res)).toBe('request.tooLarge');
     }
   });
 
@@ -228,6 +267,7 @@ describe('triage and filing', () => {
       by: 'sue@sunrise.example',
       action: 'status',
       status: 'filed-cms',
+      via: 'agency-hub',
     });
     const audit = await hub.pool.query(
       "select actor, target, detail from audit_log where action = 'report.status' order by id",
@@ -296,6 +336,70 @@ describe('triage and filing', () => {
     expect(((await (await support.call('/cases?status=completed')).json()) as { cases: [] }).cases).toEqual(
       [],
     );
+  });
+
+  it('pages the cases, saying how many the filter holds', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      id: id(1000 + i),
+      applicationId: String(5000000000 + i),
+      planYear: 2026,
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-19T15:00:00.000Z',
+      lastSeenAt: new Date(Date.parse('2026-11-19T15:00:00.000Z') + i * 60_000).toISOString(),
+      status: 'action-recommended',
+      updatedAt: '2026-11-19T15:00:00.000Z',
+    }));
+    await device.call('/api/v1/cases', { body: { format: 'aor-guard/cases', version: 1, cases: many } });
+    type Page = { cases: { case: { id: string } }[]; total: number; hasMore: boolean };
+    const first = (await (await support.call('/cases?status=action-recommended')).json()) as Page;
+    expect(first).toMatchObject({ total: 250, hasMore: true });
+    expect(first.cases).toHaveLength(100);
+    expect(first.cases[0]?.case.id).toBe(id(1249));
+    const last = (await (await support.call('/cases?status=action-recommended&offset=200')).json()) as Page;
+    expect(last).toMatchObject({ total: 250, hasMore: false });
+    expect(last.cases.map((c) => c.case.id)).toEqual(
+      many
+        .slice(0, 50)
+        .map((c) => c.id)
+        .reverse(),
+    );
+    const all = (await (await support.call('/cases?status=action-recommended&limit=100000')).json()) as Page;
+    expect(new Set(all.cases.map((c) => c.case.id)).size).toBe(250);
+  });
+});
+
+describe('Resume Link sends', () => {
+  it('lists what agents sent, newest first, by outcome, without contact details', async () => {
+    const send = (n: number, outcome: 'sent' | 'failed') => ({
+      id: id(2000 + n),
+      applicationId: '4567891230',
+      channel: 'email-text',
+      delivery: 'gateway',
+      recipient: 'm•••@example.com',
+      language: 'es',
+      sentAt: `2026-11-21T0${n}:00:00.000Z`,
+      outcome,
+      ...(outcome === 'failed' && { failureReason: 'The agency gateway refused the send (HTTP 500).' }),
+    });
+    await device.call('/api/v1/resume-link-sends', {
+      body: { sends: [send(1, 'sent'), send(2, 'failed'), send(3, 'sent')] },
+    });
+    type Page = { sends: { id: string; outcome: string; deviceName: string }[]; total: number };
+    const all = (await (await support.call('/sends')).json()) as Page;
+    expect(all.total).toBe(3);
+    expect(all.sends.map((s) => s.id)).toEqual([id(2003), id(2002), id(2001)]);
+    expect(all.sends[0]).toMatchObject({
+      channel: 'email-text',
+      delivery: 'gateway',
+      deviceName: 'Chrome on LAPTOP-7',
+    });
+    expect(JSON.stringify(all)).not.toContain('example.com');
+    const failed = (await (await support.call('/sends?outcome=failed')).json()) as Page;
+    expect(failed.sends).toEqual([
+      expect.objectContaining({ id: id(2002), failureReason: expect.stringMatching(/HTTP 500/) }),
+    ]);
+    // An agent user sees their own NPN's sends only.
+    expect(((await (await agent.call('/sends')).json()) as Page).total).toBe(0);
   });
 });
 

@@ -28,6 +28,18 @@ export const signInRequest = (hub: TestHub, email: string, password: string) =>
     body: JSON.stringify({ email, password }),
   });
 
+/** A sign-in from a client at `address`, as the Node server gives the hub the connection's peer. */
+export const signInFrom = (hub: TestHub, email: string, password: string, address: string) =>
+  hub.app.request(
+    '/api/staff/session',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    },
+    { incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: 'IPv4' } } },
+  );
+
 /** The session cookie (name=value) of a sign-in answer. */
 export const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 

@@ -5,13 +5,20 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { migrate } from '../../src/db/migrate';
 import { type Database, openDatabase } from '../../src/db/pool';
+import type { Logger } from '../../src/log';
 
 export const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-export async function testDatabase({ migrated = true } = {}): Promise<Database> {
+export async function testDatabase({
+  migrated = true,
+  log,
+}: {
+  migrated?: boolean;
+  log?: Logger;
+} = {}): Promise<Database> {
   const server = process.env.HUB_TEST_DATABASE_URL;
   if (!server) {
-    const db = await openDatabase({});
+    const db = await openDatabase({ log });
     if (migrated) await migrate(db.pool, MIGRATIONS);
     return db;
   }
@@ -22,7 +29,7 @@ export async function testDatabase({ migrated = true } = {}): Promise<Database> 
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 20 });
+  const db = await openDatabase({ url: url.toString(), poolSize: 20, log });
   if (migrated) await migrate(db.pool, MIGRATIONS);
   return {
     ...db,

@@ -10,22 +10,23 @@ export type TestHub = Awaited<ReturnType<typeof startHub>>;
 export type TestDevice = Awaited<ReturnType<TestHub['enroll']>>;
 
 export async function startHub(options: Omit<Partial<AppDeps>, 'pool' | 'now' | 'log'> = {}) {
-  const db = await testDatabase();
-  let clock = new Date('2026-11-21T10:00:00.000Z');
   const logLines: string[] = [];
+  const log = jsonLogger((line) => logLines.push(line));
+  const db = await testDatabase({ log });
+  let clock = new Date('2026-11-21T10:00:00.000Z');
   const app = createApp({
     pool: db.pool,
     now: () => clock,
-    log: jsonLogger((line) => logLines.push(line)),
+    log,
     ...options,
   });
 
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
 
-  /** A new agency with one code, and a device enrolled with it. */
+  /** A new agency with one code (naming the agent's NPN, when given), and a device enrolled with it. */
   async function enroll(agencyName = 'Sunrise Insurance Group', agentNpn?: string) {
     const agency = await createAgency(db.pool, agencyName);
-    const { code } = await createEnrollmentCode(db.pool, agency.id, { label: 'test' }, 'system');
+    const { code } = await createEnrollmentCode(db.pool, agency.id, { label: 'test', agentNpn }, 'system');
     return enrollWith(code, agency.id, agentNpn);
   }
 

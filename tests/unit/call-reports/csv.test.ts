@@ -34,35 +34,28 @@ function cells(csv: string) {
 }
 
 describe('the CSV for people', () => {
-  it('in English: words for codes, local dates and times, phones as dialled, formulas inert', () => {
-    const [row] = cells(callReportsToCsv([filed], csvWords('en', 'America/New_York')));
+  it('in English: words for codes, local dates and times a spreadsheet reads as dates, phones as dialled, formulas inert', () => {
+    const [row] = cells(callReportsToCsv([filed], csvWords('America/New_York')));
     expect(row).toMatchObject({
-      'Date and time of call': '11/20/2026, 10:30 AM',
+      'Date and time of call': '2026-11-20 10:30',
       'Application ID': '4567891230',
       Phone: '(202) 555-0143',
       'Issue type': 'Representative questioned the plan selection',
       Status: 'Filed with CMS help desk',
       'Reported by': 'José Núñez',
-      'Filed with CMS help desk': '11/21/2026, 10:05 AM',
+      'Filed with CMS help desk': '2026-11-21 10:05',
       Summary: "'=cmd|' /C calc'!A0 then the line dropped",
     });
-    expect(row?.History).toBe('11/21/2026, 10:05 AM Pat Support: Filed with CMS help desk');
+    expect(row?.History).toBe('2026-11-21 10:05 Pat Support: Filed with CMS help desk');
   });
 
-  it('in Spanish: the headers and the words are Spanish, dates as Spanish speakers in the US write them', async () => {
+  it('in Spanish: the headers and the words are Spanish, dates as every spreadsheet reads them (no day/month doubt)', async () => {
     setChosenMessages(generateChromeMessages(await parseMessagesFile('locales/es.yml')) as never);
-    const words = csvWords('es', 'America/New_York');
+    const words = csvWords('America/New_York');
     const [row] = cells(callReportsToCsv([filed], words));
     expect(Object.keys(row ?? {})).toEqual(CSV_COLUMNS.map((c) => words.headers[c]));
     expect(row).toMatchObject({
-      'Fecha y hora de la llamada': new Intl.DateTimeFormat('es-US', {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone: 'America/New_York',
-      }).format(new Date('2026-11-20T15:30:00Z')),
+      'Fecha y hora de la llamada': '2026-11-20 10:30',
       Teléfono: '(202) 555-0143',
       'Tipo de problema': 'El representante cuestionó la selección del plan',
       Situación: 'Presentado a la mesa de ayuda de CMS',
@@ -77,24 +70,27 @@ describe('the CSV for people', () => {
       const instants = Array.from({ length: 600 }, (_, i) =>
         new Date(Date.UTC(2026, 9, 31, 20) + i * 7 * 60_000).toISOString(),
       );
-      const words = csvWords('en', timeZone);
+      const words = csvWords(timeZone);
       const rows = cells(
         callReportsToCsv(
           instants.map((calledAt, i) => sample({ id: String(i), calledAt })),
           words,
         ),
       );
-      const intl = new Intl.DateTimeFormat('en-US', {
+      const intl = new Intl.DateTimeFormat('sv-SE', {
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',
-        hour: 'numeric',
+        hour: '2-digit',
         minute: '2-digit',
+        hourCycle: 'h23',
         timeZone,
       });
+      // Swedish writes dates as ISO 8601 does: the reference for yyyy-mm-dd hh:mm.
       expect(rows.map((r) => r['Date and time of call'])).toEqual(
         instants.map((t) => intl.format(new Date(t))),
       );
+      expect(rows[0]?.['Date and time of call']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     },
   );
 

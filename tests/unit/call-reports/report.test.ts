@@ -136,3 +136,39 @@ describe('formatCallReportEmail', () => {
     expect(email.mailto).toContain('%0D%0A');
   });
 });
+
+describe("the consumer's authorisation on the call", () => {
+  it('is optional: reports saved before it was asked still parse', () => {
+    expect(callReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('travels in the report and in the English email', () => {
+    const extended = { ...report, authorisation: { scope: 'extended' as const, until: '2027-11-19' } };
+    expect(callReportSchema.parse(extended).authorisation).toEqual(extended.authorisation);
+    expect(formatCallReportEmail(extended, 'x@example.com').body).toContain(
+      "Consumer's authorisation on the call: the agent, until 2027-11-19",
+    );
+    const once = { ...report, authorisation: { scope: 'this-call' as const } };
+    expect(formatCallReportEmail(once, 'x@example.com').body).toContain(
+      "Consumer's authorisation on the call: this call only",
+    );
+  });
+
+  it.each([
+    ['', 'required'],
+    ['2026-11-19', 'untilBeforeCall'],
+    ['2027-11-22', 'untilTooFar'],
+  ])('an extended authorisation until %j is refused (%s)', (until, code) => {
+    const parsed = parseCallReportForm(
+      { ...valid, authorisation: 'extended', authorisedUntil: until },
+      { now: NOW, id: ID },
+    );
+    expect(parsed).toEqual({ ok: false, errors: { authorisedUntil: code } });
+  });
+
+  it('refuses a scope it does not know', () => {
+    expect(callReportSchema.safeParse({ ...report, authorisation: { scope: 'forever' } }).success).toBe(
+      false,
+    );
+  });
+});

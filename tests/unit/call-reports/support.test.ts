@@ -199,7 +199,7 @@ describe('CSV', () => {
   });
 
   it('written in pieces, the file is the one written whole: one header, every row, formulas inert', () => {
-    const words = csvWords('en', 'America/New_York');
+    const words = csvWords('America/New_York');
     const reports = Array.from({ length: 5 }, (_, i) =>
       sample({ id: `r${i}`, summary: i === 3 ? '=HYPERLINK("x")\nsecond line' : `Report number ${i}.` }),
     );

@@ -3,6 +3,7 @@ import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
 import {
   countCasesNeedingAction,
+  deleteCasesFromHost,
   deleteInvalidActionCase,
   listInvalidActionCases,
   recordInvalidActionSighting,
@@ -151,6 +152,27 @@ describe('Invalid Action cases: delete and undo', () => {
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(await db.invalidActionCases.toArray())).toEqual(byId(before.cases));
     expect(byId(await db.resumeLinks.toArray())).toEqual(byId(before.sends));
+  });
+
+  it('removes every case one host opened, with their sends, and nothing else', async () => {
+    const at = new Date('2026-11-20T10:00:00Z');
+    await recordInvalidActionSighting({ ...seen, host: 'evil.healthsherpa.com' }, at, db);
+    await recordInvalidActionSighting(
+      { ...seen, applicationId: '2223334445', host: 'evil.healthsherpa.com' },
+      at,
+      db,
+    );
+    await recordInvalidActionSighting(
+      { ...seen, applicationId: '1112223334', host: 'www.healthsherpa.com' },
+      at,
+      db,
+    );
+    await recordResumeLinkSend(sent, { now: at, delivery: 'mailto' }, db);
+    await recordResumeLinkSend({ ...sent, applicationId: '1112223334' }, { now: at, delivery: 'copy' }, db);
+    expect(await deleteCasesFromHost('evil.healthsherpa.com', db)).toBe(2);
+    expect((await listInvalidActionCases(db)).cases.map((c) => c.applicationId)).toEqual(['1112223334']);
+    expect((await listResumeLinkSends(db)).sends.map((s) => s.applicationId)).toEqual(['1112223334']);
+    expect(await deleteCasesFromHost('nowhere.example', db)).toBe(0);
   });
 
   it('deleting a case that is gone says so; undo does not displace a case opened since', async () => {

@@ -88,6 +88,12 @@ describe('hub client', () => {
       false,
     ],
     [
+      "a code for another agent's NPN",
+      json(403, { error: { code: 'enroll.npn', message: 'no' } }),
+      { code: 'hub.npnMismatch' },
+      false,
+    ],
+    [
       'revoked',
       json(401, { error: { code: 'device.revoked', message: 'no' } }),
       { code: 'hub.revoked' },

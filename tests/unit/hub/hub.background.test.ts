@@ -228,7 +228,7 @@ describe('sync and statuses', () => {
       now: NOW,
       fetch: hub.fetch as never,
     });
-    expect(counts).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(counts).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
     expect(hub.calls.at(-1)).toMatchObject({ path: '/api/v1/reports', auth: `Bearer ${TOKEN}` });
 
     const { saveCallReport } = await import('../../../lib/call-reports/store');
@@ -242,6 +242,54 @@ describe('sync and statuses', () => {
     await bg.sync({ force: true });
     expect(hub.calls.filter((c) => c.path === '/api/v1/reports')).toHaveLength(3);
     expect((await bg.readHubCursor()).unsent).toEqual([]);
+  });
+});
+
+describe('a report the hub refuses for what it holds', () => {
+  it('is set aside with the hub’s reason while the rest sync, and sent again once edited', async () => {
+    const bg = await load({ ...POLICY, hubAutoSync: true });
+    granted = [`${HUB}/*`];
+    const { saveCallReport } = await import('../../../lib/call-reports/store');
+    const bad = sample({ id: 'b0000000-0000-4000-8000-000000000001', summary: 'Rep said no\u0000 twice.' });
+    const good = sample({
+      id: 'b0000000-0000-4000-8000-000000000002',
+      updatedAt: '2026-11-20T16:00:00.000Z',
+    });
+    await saveCallReport(bad, bg.db);
+    await saveCallReport(good, bg.db);
+    const reason = `Report 0 (${bad.id}) has a character the hub cannot store; nothing was stored.`;
+    hub.answer = (path) => {
+      const last = hub.calls.at(-1)?.body as { reports?: { id: string; summary: string }[] } | undefined;
+      if (path !== '/api/v1/reports' || !last?.reports?.some((r) => r.summary.includes('\u0000'))) return;
+      return new Response(
+        JSON.stringify({
+          error: { code: 'bundle.invalid', message: reason, reportId: bad.id, field: 'summary' },
+        }),
+        { status: 400 },
+      );
+    };
+    await bg.sync();
+    const sentIds = () =>
+      hub.calls
+        .filter((c) => c.path === '/api/v1/reports')
+        .map((c) => (c.body as { reports: { id: string }[] }).reports.map((r) => r.id));
+    expect(sentIds()).toEqual([[bad.id, good.id], [good.id]]);
+    expect((await bg.readHubCursor()).refused).toEqual([
+      { id: bad.id, updatedAt: bad.updatedAt, problem: { code: 'hub.refused', params: [reason] } },
+    ]);
+    // Not a failure of the sync: no error shown, no pause, nothing stopped.
+    expect(await bg.readHubState()).toEqual({ lastSyncedAt: NOW.toISOString() });
+
+    // Not sent again as it is; sent again once the agent corrects it.
+    await bg.sync();
+    expect(sentIds()).toHaveLength(2);
+    await saveCallReport(
+      { ...bad, summary: 'Rep said no twice.', updatedAt: '2026-11-22T00:00:00.000Z' },
+      bg.db,
+    );
+    await bg.sync();
+    expect(sentIds().at(-1)).toEqual([bad.id]);
+    expect((await bg.readHubCursor()).refused).toEqual([]);
   });
 });
 

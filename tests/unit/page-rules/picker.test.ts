@@ -26,8 +26,8 @@ describe('stepFrom (the picker keyboard: where one key goes)', () => {
     const doc = fixture();
     const stops = textStops(doc.body);
     expect(stops.map(words)).toContain('Producer ID');
-    // The reader reads no menu: the first text is the page's heading.
-    expect(words(stepFrom(null, 'next', stops, []))).toBe('Rosa Delgado');
+    // The reader reads what a person reads, the site's menu included: the first text is its first link.
+    expect(words(stepFrom(null, 'next', stops, []))).toBe('Clients');
     expect(words(stepFrom(null, 'previous', stops, []))).toBe('Agent Support (888) 684-1373');
     const producerId = textElement(doc, 'Producer ID');
     expect(words(stepFrom(producerId, 'next', stops, []))).toBe('87654321');
@@ -101,7 +101,7 @@ describe('startPointing (the page hears no key while the picker points)', () => 
   it('outlines the first text for the keyboard when asked, and gives the page its keys back once stopped', () => {
     const { doc, on, heard, outline, pointing: p } = pointing();
     p.keyboard();
-    expect(words(on.moved.mock.calls[0]?.[0])).toBe('Rosa Delgado');
+    expect(words(on.moved.mock.calls[0]?.[0])).toBe('Clients');
     expect(outline.hidden).toBe(false);
     p.stop();
     expect(outline.hidden).toBe(true);

@@ -22,6 +22,7 @@ const running = (notified: Referral['notified'] = []): Referral => ({
 
 describe('minutesLeft', () => {
   it.each([
+    [0, -3, 15],
     [0, 0, 15],
     [0, 1, 15],
     [0, 59, 15],

@@ -26,6 +26,7 @@ beforeAll(async () => {
       });
       if (req.url === '/ok') res.writeHead(202).end('{"queued":true}');
       else if (req.url === '/fail') res.writeHead(500).end('boom');
+      else if (req.url === '/limit') res.writeHead(429, { 'retry-after': '7300' }).end('{}');
       else if (req.url === '/slow') setTimeout(() => res.writeHead(200).end('late but in time'), 150);
       // /hang never answers: only the timeout ends it.
     });
@@ -39,8 +40,10 @@ afterAll(async () => {
 });
 
 const payload: GatewayPayload = {
+  template: 'resume-link',
   channel: 'text',
   to: { phone: '+12025550143' },
+  fields: { consumerName: 'Maria Lopez', agentName: 'Sam Agent' },
   message: { sms: 'Hi' },
   link: 'https://www.healthsherpa.com/resume/abc123',
   applicationId: '4567891230',
@@ -65,6 +68,14 @@ describe('postToGateway against a local server', () => {
     const result = await postToGateway(`${origin}/fail`, payload);
     expect(result).toEqual({ ok: false, problem: { code: 'gateway.refused', params: [500] } });
     expect(!result.ok && tProblem(result.problem)).toMatch(/refused the send \(HTTP 500\)/);
+  });
+
+  it('429 says the gateway limit for this recipient is reached, and for how long', async () => {
+    const result = await postToGateway(`${origin}/limit`, payload);
+    expect(result).toEqual({ ok: false, problem: { code: 'gateway.recipientLimit', params: [3] } });
+    expect(!result.ok && tProblem(result.problem)).toMatch(
+      /as many Resume Links as it allows .* about 3 hours/,
+    );
   });
 
   it('no answer within the timeout is a clear failure', async () => {

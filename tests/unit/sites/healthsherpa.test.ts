@@ -84,6 +84,8 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       state: 'FL',
       leadStatus: 'shopping',
       invalidActionError: false,
+      // The signed-in agent's NPN in the menu: the reader cannot place it; the gate knows it is ours.
+      unplacedNpns: [{ npn: '12345678', label: 'Sam Agent' }],
     },
   },
   {

@@ -70,7 +70,9 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
 ];
 
 describe('hostile pages', () => {
-  it.each(FIXTURES)('$file', ({ file, facts }) => {
+  // Parsing the 10,000-element page in jsdom takes seconds on a loaded machine (its speed in a browser is
+  // npm run bench's).
+  it.each(FIXTURES)('$file', { timeout: 30_000 }, ({ file, facts }) => {
     expect(extractPageFacts(page(file), CLIENT)).toEqual(facts);
   });
 
@@ -172,6 +174,47 @@ describe('hostile pages', () => {
   it('a Resume Link of unbounded length is not taken', () => {
     const link = `https://www.healthsherpa.com/resume/${'a'.repeat(5000)}`;
     expect(extractPageFacts(html(`<a href="${link}">Resume Link</a>`), CLIENT)?.resumeLink).toBeUndefined();
+  });
+
+  // What a person reads is read, what no one reads is not (lib/sites/legibility.ts). Without layout the
+  // inline styles decide; tests/unit/sites/red-team.test.ts and tests/e2e/red-team.test.mjs go further.
+  it.each([
+    // A piece of a line no one reads drops only its own words, not the line a person reads.
+    [
+      '<p>Agent of record: <span style="font-size:0">Sam Agent (NPN 12345678) </span>Pat Other (NPN 87654321)</p>',
+      '87654321',
+    ],
+    [
+      '<p>Agent of record: <span style="color:rgba(0,0,0,0)">Sam Agent (NPN 12345678) </span>Pat Other (NPN 87654321)</p>',
+      '87654321',
+    ],
+    // A box made visible inside a hidden one, and a hidden attribute overridden: a person reads them.
+    [
+      '<div style="visibility:hidden"><p style="visibility:visible">Agent of record: Pat Other (NPN 87654321)</p></div>',
+      '87654321',
+    ],
+    ['<p hidden style="display:block">Agent of record: Pat Other (NPN 87654321)</p>', '87654321'],
+    ['<div style="visibility:hidden"><p>Agent of record: Pat Other (NPN 87654321)</p></div>', undefined],
+    ['<p hidden>Agent of record: Pat Other (NPN 87654321)</p>', undefined],
+    // Fixed escapes a clipped parent; a static child does not.
+    [
+      '<div style="overflow:hidden;height:1px"><p style="position:fixed;top:0">Agent of record: Pat Other (NPN 87654321)</p></div>',
+      '87654321',
+    ],
+    [
+      '<div style="overflow:hidden;height:1px"><p>Agent of record: Pat Other (NPN 87654321)</p></div>',
+      undefined,
+    ],
+    ['<p style="transform: scale(0)">Agent of record: Pat Other (NPN 87654321)</p>', undefined],
+    ['<p style="color:#fff">Agent of record: Pat Other (NPN 87654321)</p>', undefined],
+    ['<p style="color:#fff;background:#123">Agent of record: Pat Other (NPN 87654321)</p>', '87654321'],
+    // Gradient text: transparent fill over a background clipped to the letters. A person reads it.
+    [
+      '<p style="background:linear-gradient(#000,#333);-webkit-background-clip:text;color:transparent">Agent of record: Pat Other (NPN 87654321)</p>',
+      '87654321',
+    ],
+  ])('legibility: %s', (body, npn) => {
+    expect(extractPageFacts(html(`<p>FFM App ID: 4567891230</p>${body}`), CLIENT)?.aorNpn).toBe(npn);
   });
 
   it('an element of the page named like our banner host is read like any other', () => {

@@ -1,0 +1,255 @@
+// The page against our surfaces' host, in both browsers (issue 26, docs/PRIVACY.md "What a page can and
+// cannot learn"): a page that defines our element names first, measures our host while it edits its
+// own agent of record, and draws look-alikes over the banner, in the normal layers and the top layer.
+// Every probe runs in the page's own world, as the site's scripts would.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import {
+  BANNER_HOST,
+  delay,
+  downloaded,
+  downloadsTo,
+  inBanner,
+  makeTempDir,
+  openExtensionPage,
+  openPopupBeside,
+  PROFILE,
+  readBanner,
+  removeDir,
+  TEST_TIMEOUT,
+  useHarness,
+  waitForBanner,
+} from './helpers.mjs';
+
+const OTHER_AOR = 'Jane Broker (NPN 87654321)';
+const OUR_AOR = `Sam Agent (NPN ${PROFILE.npn})`;
+
+/** Screenshots to look at, outside the repository. */
+const SHOTS = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
+
+async function open(session, fixture) {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(session.server.url(fixture), { waitUntil: 'load' });
+  return page;
+}
+
+/** The banner's own box (its layer in the closed root), as the test sees it; null when empty. */
+const layerBox = (page) =>
+  inBanner(page, (root) => {
+    const r = root.querySelector('.layer').getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  });
+
+/** What the page's own element is at the banner's centre and corners: our host or one of its own. */
+async function topmostAtBanner(page) {
+  const box = await layerBox(page);
+  assert.ok(box, 'the banner shows');
+  return page.evaluate(({ x, y, width, height }) => {
+    const points = [
+      [x + width / 2, y + height / 2],
+      [x + 4, y + 4],
+      [x + width - 4, y + height - 4],
+    ];
+    return points.map(([px, py]) => {
+      const el = document.elementFromPoint(px, py);
+      return el?.parentNode === document.documentElement && el !== document.body
+        ? 'ours'
+        : (el?.id ?? el?.localName);
+    });
+  }, box);
+}
+
+/** The banner's pixels inside its rounded border, as the screen shows them. */
+async function bannerPixels(page) {
+  const { x, y, width, height } = await layerBox(page);
+  const clip = { x: x + 12, y: y + 12, width: width - 24, height: height - 24 };
+  return Buffer.from(await page.screenshot({ clip, encoding: 'binary' }));
+}
+
+function hostilePageSuite(name, browser) {
+  describe(name, { timeout: TEST_TIMEOUT * 4 }, () => {
+    const session = useHarness({ browser, profile: PROFILE });
+
+    test('a page that defined our old element names first neither reaches the banner nor stops it', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/defines-our-names.html');
+      try {
+        const banner = await readBanner(page);
+        assert.equal(banner.level, 'blocked');
+        assert.ok(banner.text.includes(`Submitting as NPN ${PROFILE.npn}`), banner.text);
+        const seen = await page.evaluate((selector) => {
+          const host = document.querySelector(selector);
+          return {
+            reached: window.__reached.length,
+            tag: host.localName,
+            custom: host.localName.includes('-'),
+            shadowRoot: host.shadowRoot,
+          };
+        }, BANNER_HOST);
+        assert.deepEqual(seen, { reached: 0, tag: 'div', custom: false, shadowRoot: null });
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('what the page measures of our host is the same blocked, clear and blocked again', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/measures-banner.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'blocked');
+        const blocked = await page.evaluate(() => window.measureOurHost());
+        const blockedBox = await layerBox(page);
+        assert.ok(blockedBox, 'the blocked banner shows');
+
+        await page.evaluate((text) => window.setAor(text), OUR_AOR);
+        await waitForBanner(page, (b) => b.hidden);
+        assert.equal(await layerBox(page), null, 'nothing shows on your own client');
+        const clear = await page.evaluate(() => window.measureOurHost());
+
+        await page.evaluate((text) => window.setAor(text), OTHER_AOR);
+        await waitForBanner(page, (b) => b.level === 'blocked');
+        const again = await page.evaluate(() => window.measureOurHost());
+        assert.equal(clear, blocked, 'the same clear as blocked');
+        assert.equal(again, blocked, 'the same blocked again');
+        assert.match(blocked, /"rect":\[0,0,0,0\]/);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a burst of edits to the agent of record is read once, after it', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/measures-banner.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'blocked');
+        // Counts every change in the banner's closed root (the test's access, not the page's).
+        await inBanner(page, (root) => {
+          window.__bannerChanges = 0;
+          new MutationObserver(() => window.__bannerChanges++).observe(root, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          });
+          return null;
+        });
+        // Guess after guess, the real NPN among them, ending where it began.
+        await page.evaluate(
+          async (ours, other) => {
+            for (let i = 0; i < 16; i++) {
+              window.setAor(i % 2 === 0 ? ours : other);
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          },
+          OUR_AOR,
+          OTHER_AOR,
+        );
+        await delay(1500);
+        assert.equal(await page.evaluate(() => window.__bannerChanges), 0, 'no verdict per guess');
+        assert.equal((await readBanner(page)).level, 'blocked');
+        // Not blind: an edit that stays is read.
+        await page.evaluate((text) => window.setAor(text), OUR_AOR);
+        await waitForBanner(page, (b) => b.hidden);
+        assert.ok((await page.evaluate(() => window.__bannerChanges)) > 0);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test("the banner stays above the page's look-alikes: z-index, popover, modal dialog", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/covers-banner.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'blocked');
+        assert.deepEqual(await topmostAtBanner(page), ['ours', 'ours', 'ours'], 'above a z-index look-alike');
+        await page.evaluate(() => document.getElementById('fake-popover').showPopover());
+        await delay(300);
+        assert.deepEqual(await topmostAtBanner(page), ['ours', 'ours', 'ours'], "above the page's popover");
+        // A modal dialog makes the rest of the page inert, ours too (the person closes it to click
+        // ours): what counts is that the banner is drawn over it, pixel for pixel as before.
+        const drawn = await bannerPixels(page);
+        await page.evaluate(() => document.getElementById('fake-dialog').showModal());
+        await delay(300);
+        await fs.mkdir(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, `hostile-covers-${browser}.png`) });
+        assert.ok((await bannerPixels(page)).equals(drawn), "drawn over the page's modal dialog");
+        assert.equal((await readBanner(page)).level, 'blocked');
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a page sample built to leak keeps its labels and structure, and no word of the consumer', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const dir = await makeTempDir('leaky-sample');
+      const page = await open(session, 'hostile/leaky-sample.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'blocked');
+        const popup = await openPopupBeside(session, page);
+        await downloadsTo(session.browser, popup, dir);
+        const button = await popup.waitForFunction(
+          () =>
+            [...document.querySelectorAll('button')].find(
+              (b) => b.textContent.trim() === 'Save a page sample',
+            ),
+          { timeout: 10_000 },
+        );
+        await button.evaluate((b) => b.click());
+        const { text } = await downloaded(dir, /^aor-guard-page-sample-.*\.html$/);
+        const body = text.slice(text.indexOf('-->'));
+        // In a header cell, a term, a label, a legend, a status-led text, an id, a class, a link's path
+        // and host, a data attribute, a style string, an image address: nowhere.
+        assert.doesNotMatch(body, /rosalind|okafor|household|website|photos/i);
+        for (const words of [
+          'Plan year',
+          'Coverage status',
+          'FFM application ID',
+          'Agent of record',
+          'Effectuated',
+        ])
+          assert.ok(body.includes(words), `the sample lost "${words}"`);
+        assert.match(body, /href="\/agents\/\*\/clients\/xxxxxxxx-xxxxxx\/xxxxx"/);
+        assert.match(text.slice(0, text.indexOf('-->')), /Page: [\w.:]+\/agents\/\*\/clients\/\*/);
+        await popup.close();
+      } finally {
+        await page.close();
+        await removeDir(dir);
+      }
+    });
+
+    test("CMS's error for an application the agent never had open opens no case", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await session.browser.newPage();
+      await page.goto(
+        session.server.url('hostile/invented-case.html', {
+          pathname: '/agents/jdoe-agency/clients/c_9/applications/a_9/submission',
+        }),
+        { waitUntil: 'load' },
+      );
+      assert.equal((await readBanner(page)).level, 'blocked', 'the warning still shows');
+      await page.close();
+      const dashboard = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html#cases');
+      try {
+        await dashboard.waitForSelector('#cases-heading', { timeout: 10_000 });
+        await delay(500);
+        const text = await dashboard.evaluate(() => document.body.textContent);
+        assert.ok(!text.includes('9876543210'), 'no case for the invented application');
+      } finally {
+        await dashboard.close();
+      }
+    });
+  });
+}
+
+hostilePageSuite('hostile page against our host in Chromium', 'chromium');
+hostilePageSuite('hostile page against our host in Firefox ESR', 'firefox');
