@@ -3,6 +3,7 @@ import type { RiskAssessment } from '../lib/risk/rules';
 import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { formatDate, t, tCode } from './i18n';
+import { reasonLines } from './reason-lines';
 import { reasonWords } from './reason-words';
 
 export interface BannerProps {
@@ -89,7 +90,7 @@ export function Banner({
   onTeach,
   onOpenDashboard,
 }: BannerProps) {
-  const { level, reasons, actions } = assessment;
+  const { level, actions } = assessment;
   const prefill = { applicationId: facts.applicationId, state: facts.state };
   const canCall = actions.includes('three-way-call');
   const offersLink = actions.includes('send-resume-link') || facts.invalidActionError;
@@ -135,8 +136,8 @@ export function Banner({
   );
   const reasonList = (
     <ul class="reasons">
-      {reasons.map((r) => (
-        <li key={r}>{reasonWords(r, assessment)}</li>
+      {reasonLines(assessment).map((line) => (
+        <li key={line.key}>{line.text}</li>
       ))}
     </ul>
   );

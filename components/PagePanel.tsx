@@ -9,7 +9,7 @@ import type { PageFacts } from '../lib/sites';
 import { SITE_LABELS } from '../lib/sites/hosts';
 import { describedBy, Field } from './Field';
 import { formatDate, t, tCode } from './i18n';
-import { reasonWords } from './reason-words';
+import { reasonLines } from './reason-lines';
 import { stateLine } from './state-line';
 
 export interface PagePanelProps {
@@ -93,8 +93,8 @@ export function PagePanel({ facts, profile, licenses, policy, atRisk, onTeach, o
         {stateNote && <p class="status status-error">{stateLine(stateNote)}</p>}
         {assessment && (
           <ul>
-            {assessment.reasons.map((r) => (
-              <li key={r}>{reasonWords(r, assessment)}</li>
+            {reasonLines(assessment).map((line) => (
+              <li key={line.key}>{line.text}</li>
             ))}
             {assessment.actions.includes('do-not-create-new-application') && (
               <li>{`${t('banner.doNotCreate')} ${t('banner.doNotCreateWhy')}`}</li>

@@ -85,6 +85,22 @@ export const pageFactsObject = z.object({
       .check(z.maxLength(TAUGHT_FACTS.length)),
   ),
   untaught: optional(z.array(textUpTo(80)).check(z.maxLength(MAX_RULES))),
+  unplacedNpns: optional(
+    z.array(z.object({ npn: npnDigits(), label: textUpTo(80) })).check(z.maxLength(MAX_NAMED_NPNS)),
+  ),
+  syncing: optional(z.boolean()),
+  taughtDisagrees: optional(
+    z
+      .array(
+        z.object({
+          fact: z.enum(['aorNpn', 'hasActiveCoverage', 'applicationId']),
+          rule: textUpTo(80),
+          taught: textUpTo(80),
+          read: textUpTo(200),
+        }),
+      )
+      .check(z.maxLength(3)),
+  ),
 });
 
 /** The facts a page shows, as they cross from the content script: PageFacts (lib/sites/index.ts) exactly. */

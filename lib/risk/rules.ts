@@ -1,5 +1,6 @@
 // The CMS Invalid Action rules (docs/DOMAIN.md): will this submission be rejected, and what to do instead.
 import { normalizeNpn } from '../npn/format';
+import type { PageFacts } from '../sites';
 
 export type Pathway = 'agent' | 'consumer-resume-link' | 'consumer-marketing-link';
 
@@ -41,6 +42,8 @@ export const RISK_REASONS = [
   'eap-resume-link-only',
   'error-shown',
   'referral-npn',
+  'npn-unplaced',
+  'taught-disagrees',
   'reenrollment-unknown',
 ] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
@@ -49,6 +52,10 @@ export interface RiskAssessment {
   level: RiskLevel;
   reasons: RiskReason[];
   actions: RiskAction[];
+  /** With 'npn-unplaced': the NPNs the page shows that no one could place, and the words beside each. */
+  unplacedNpns?: { npn: string; label: string }[];
+  /** With 'taught-disagrees': where a taught rule and the reader read a fact differently. */
+  taughtDisagrees?: PageFacts['taughtDisagrees'];
   /** With 'new-plan-year' or 'reenrollment-unknown': the year submitted for and the earlier year covered. */
   planYears?: { submission: number; coverage: number };
 }

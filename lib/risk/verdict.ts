@@ -6,6 +6,7 @@ import type { License } from '../profile/marketplace';
 import type { Profile } from '../profile/profile';
 import { defaultPlanYear } from '../shared/plan-year';
 import type { PageFacts, PolicyFacts } from '../sites';
+import { gateClear } from './gate';
 import { assessInvalidActionRisk, blocked, type RiskAssessment, type RiskContext } from './rules';
 
 export interface Verdict {
@@ -127,8 +128,9 @@ function assess(
   facts: PageFacts,
   submittingNpn: string | null,
 ): { assessment: RiskAssessment | null; policy?: string } {
-  // Pages about one consumer get a verdict; lists and other pages do not.
-  if (facts.pageKind === 'other') return { assessment: null };
+  // Pages about one consumer get a verdict; lists and other pages do not. A page still syncing with the
+  // Marketplace shows facts about to change: the verdict waits for its "Sync Complete".
+  if (facts.pageKind === 'other' || facts.syncing) return { assessment: null };
   // CMS has already refused this submission: nothing left to predict, only the ways forward.
   if (facts.invalidActionError && (facts.pathway ?? 'agent') === 'agent')
     return { assessment: blocked('error-shown', facts.enrolleeAssistance === true) };
@@ -150,7 +152,12 @@ export function pageVerdict(
     policy.enabledSites !== undefined && !(policy.enabledSites as string[]).includes(facts.site);
   if (siteOff) return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
   const submittingNpn = submittingNpnFor(profile, policy, facts.overrideNpn);
-  const { assessment, policy: about } = assess(facts, submittingNpn);
+  const assessed = assess(facts, submittingNpn);
+  const about = assessed.policy;
+  // Clear only on positive evidence (lib/risk/gate.ts).
+  const assessment =
+    assessed.assessment &&
+    gateClear(facts, assessed.assessment, { submittingNpn, ownNpn: profile?.npn || null });
   const planYear = facts.submissionPlanYear ?? facts.planYear ?? profile?.planYear ?? defaultPlanYear(today);
   const stateNote =
     assessment && facts.state ? stateCheck(facts.state, planYear, licenses, today) : undefined;

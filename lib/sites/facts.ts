@@ -2,8 +2,16 @@
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
 import type { PageFacts, PolicyFacts } from './index';
-import { findLabelled, type LabelSpec, labelBlocks, labelCandidates, textBlocks } from './labels';
+import {
+  findLabelled,
+  type LabelSpec,
+  labelBlocks,
+  labelCandidates,
+  tableRecords,
+  textBlocks,
+} from './labels';
 import { legibility, type Seen } from './legibility';
+import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
@@ -20,18 +28,18 @@ export const APPLICATION_LABELS: LabelSpec[] = [
   { label: 'exchange id' },
   { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
   { label: 'id de (?:la )?solicitud' },
+  // HealthCare.gov's "My Applications & Coverage": "ID#: 7719203" (not always 10 digits).
+  { label: 'id\\s*#' },
 ];
-/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321). */
+/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [
-  { label: '(?:aor|agent of record|writing agent|agente de registro)\\s*\\(?\\s*npn\\s*\\)?' },
-  { label: 'npn del agente(?: de registro)?' },
+  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?` },
+  { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
 const AOR_LABELS: LabelSpec[] = [
-  { label: 'agent of record', trailingWords: true },
-  { label: 'agente de registro', trailingWords: true },
-  { label: 'writing agent' },
+  { label: `(?:${AOR_WORDS})`, trailingWords: true },
   // Tabs and list items begin with it ("AOR at risk", "AOR was changed"): only "AOR: …" or its own cell.
-  { label: 'aor(?:\\s*\\([^)]{0,40}\\))?', inline: false },
+  { label: '(?:aor|bor)(?:\\s*\\([^)]{0,40}\\))?', inline: false },
 ];
 /**
  * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
@@ -64,11 +72,7 @@ const COVERAGE_LABELS: LabelSpec[] = [
  * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
  * AOR, and a value search stops at them.
  */
-const NOT_AOR_LABELS: LabelSpec[] = [
-  { label: '(?:assistor|asistente)', trailingWords: true },
-  { label: '(?:original|submitting) agent', trailingWords: true },
-  { label: 'agente (?:original|que envi[oó])' },
-];
+const NOT_AOR_LABELS: LabelSpec[] = [{ label: NOT_AOR_ROLE, trailingWords: true }];
 const OVERRIDE_LABELS: LabelSpec[] = [
   { label: '(?:agency )?override npn', trailingWords: true },
   { label: 'npn override' },
@@ -89,7 +93,17 @@ const LABEL_WORDS =
   /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details|nombre|estado)$/i;
 /** Placeholders where a value will be: not a value, and not a statement that there is none. */
 const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconocido|null|undefined|\.{3}|…)$/i;
-const NO_AGENT = /^(none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|sin agente)$/i;
+/**
+ * What an agent-of-record field shows when it has none: "no agent of record", never a reason to take the
+ * next words on the page ("View Plan History") as the agent's name.
+ */
+const EMPTY_AOR =
+  /^(?:[—–-]+|n\/?a|none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|ninguna|no asignado|sin asignar|sin agente)\.?$/i;
+/** "Not returned by the Marketplace", "Not available": the site cannot say, so unknown. */
+const NOT_SHOWN = /^\s*(?:not (?:returned|available|shown|provided|reported)|unavailable|no disponible)\b/i;
+/** Words of a link or button: an action, never a person's name. */
+const ACTION_WORDS =
+  /^(?:view|show|see|edit|change|add|manage|open|learn|sync|update|download|print|hide|expand|collapse|ver|mostrar|editar|cambiar|agregar)\b/i;
 /** HealthSherpa's Enrollee Assistance enrollments carry HealthSherpa's own NPN (docs/DOMAIN.md). */
 const REFERRAL = /^healthsherpa referral\b/i;
 
@@ -125,15 +139,24 @@ export function parseNpnDigits(text: string): string | undefined {
 export function parseName(text: string): string | undefined {
   // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
   const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
-  if (!/\p{L}/u.test(name) || /^\d/.test(name) || LABEL_WORDS.test(name) || PLACEHOLDER.test(name))
+  if (
+    !/\p{L}/u.test(name) ||
+    /^\d/.test(name) ||
+    LABEL_WORDS.test(name) ||
+    PLACEHOLDER.test(name) ||
+    ACTION_WORDS.test(name)
+  )
     return undefined;
   return name.slice(0, NAME_MAX);
 }
 
 type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
 
+/** An agent-of-record value: its name and NPN; "—" or "None" (none); a placeholder ("Pending") says nothing. */
 export function parseAor(text: string): Aor | undefined {
-  if (NO_AGENT.test(text)) return { absent: true };
+  if (EMPTY_AOR.test(text.trim())) return { absent: true };
+  // The field is there and says nothing yet: the search for its value ends here, unknown.
+  if (PLACEHOLDER.test(text.trim()) || NOT_SHOWN.test(text)) return {};
   if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
   const npn = NPN_IN_TEXT.exec(text);
   // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
@@ -300,11 +323,19 @@ function npnAfter(blocks: string[], index: number, stops: Set<number>): string |
   return first(findLabelled(blocks.slice(index + 1, end), NPN_LABELS, parseNpnDigits));
 }
 
+/** An "AOR NPN" field: its digits, or "—" / "None" (no agent of record), or a placeholder (unknown). */
+function parseAorNpn(text: string): { npn?: string; absent?: true } | undefined {
+  const npn = parseNpnDigits(text);
+  if (npn) return { npn };
+  const aor = parseAor(text);
+  return aor && !aor.name && !aor.referral ? aor : undefined;
+}
+
 function readAor(blocks: string[], candidates: number[], stops: Set<number>): AorRead {
   const npns: string[] = [];
   const read: AorRead = { npns };
   const named = findLabelled(blocks, AOR_LABELS, parseAor, candidates, stops);
-  const npnOnly = findLabelled(blocks, AOR_NPN_LABELS, parseNpnDigits, candidates, stops);
+  const npnOnly = findLabelled(blocks, AOR_NPN_LABELS, parseAorNpn, candidates, stops);
   const found =
     named.length > 0 || npnOnly.length > 0
       ? named
@@ -316,7 +347,10 @@ function readAor(blocks: string[], candidates: number[], stops: Set<number>): Ao
     const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
     if (npn) npns.push(npn);
   }
-  for (const { value } of npnOnly) npns.push(value);
+  for (const { value } of npnOnly) {
+    if (value.npn) npns.push(value.npn);
+    else if (value.absent) read.aorAbsent = true;
+  }
   read.aorNpn = npns[0];
   if (npns.length > 0) read.aorAbsent = undefined;
   return read;
@@ -348,7 +382,7 @@ export const ALL_LABELS = [
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
-  /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|^(?:no|not|sin|no hay)\b.{0,30}\b(?:enrol|inscri|coverage|cobertura|plans?\b)/i;
+  /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay)\b.{0,30}\b(?:enrol|inscri|coverage|cobertura|plans?\b)/i;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -484,6 +518,37 @@ function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
   return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS).map(withoutUndefined) : [];
 }
 
+const POLICY_COLUMN = /^(?:policy|plan|product|coverage|póliza|plan de salud)(?: name)?:\s*(.+)$/i;
+
+/**
+ * Rows of a policies table (Policy | Status | Coverage start | Coverage end | AOR NPN): each row pairs
+ * its own status with its own agent of record, as a plan card does.
+ */
+function rowPolicies(root: Element, seen: Seen): PolicyFacts[] {
+  const policies: PolicyFacts[] = [];
+  for (const record of tableRecords(root)) {
+    const blocks = seen
+      ? record.blocks.filter((_, i) => (record.sources[i] ?? []).every(seen))
+      : record.blocks;
+    const read = readPolicy(blocks, false);
+    if (!read.hasAorLine || read.coverage.length === 0) continue;
+    const name = blocks.map((b) => POLICY_COLUMN.exec(b)?.[1]).find((n) => n !== undefined);
+    policies.push(
+      withoutUndefined({
+        name: name && name.length <= POLICY_NAME_MAX ? name : undefined,
+        applicationId: agreed(read.ids),
+        aorName: read.aor.aorName,
+        aorNpn: agreed(read.aor.npns.map(npnKey)) === undefined ? undefined : read.aor.npns[0],
+        aorAbsent: read.aor.aorAbsent,
+        aorReferral: read.aor.aorReferral,
+        hasActiveCoverage: agreed(read.coverage),
+        enrolleeAssistance: read.aor.aorReferral,
+      }),
+    );
+  }
+  return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS) : [];
+}
+
 /** Past this many cards the page is a list, not one consumer's policies. */
 const MAX_POLICY_CARDS = 30;
 
@@ -502,6 +567,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // that contradicts itself (caution).
   const several = page.aor.npns.length > 1 || page.coverage.length > 1;
   const policies = several && doc.body ? readPolicies(doc.body, legibility(doc.body)) : [];
+  if (several && policies.length === 0 && doc.body)
+    policies.push(...rowPolicies(doc.body, legibility(doc.body)));
   const { npns, ...aor } = page.aor;
   let hasActiveCoverage = agreed(page.coverage);
   let aorNpn = aor.aorNpn;
@@ -521,6 +588,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
+  const unplacedNpns = unplaced(blocks, npns);
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
   const labelledYears = findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops).map(
     (f) => f.value,
@@ -561,5 +629,23 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || referral,
     resumeLink: findResumeLink(doc),
     ...(policies.length > 0 ? { policies } : {}),
+    ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
   };
+}
+
+const MAX_UNPLACED = 5;
+
+/**
+ * The NPNs a person reads on the page that the reader has not placed: not the agent of record's it read,
+ * and not beside the words of another role (assistor, writing agent…). Whether one is the agent's own is
+ * the verdict's to say (lib/risk/gate.ts).
+ */
+function unplaced(blocks: string[], aorNpns: string[]): { npn: string; label: string }[] {
+  const placed = new Set(aorNpns.map(npnKey));
+  const out = new Map<string, { npn: string; label: string }>();
+  for (const { npn, label, role } of npnsOnPage(blocks)) {
+    if (role === 'other' || placed.has(npnKey(npn)) || out.has(npnKey(npn))) continue;
+    out.set(npnKey(npn), { npn, label });
+  }
+  return [...out.values()].slice(0, MAX_UNPLACED);
 }

@@ -50,8 +50,25 @@ export interface PageFacts {
   pathway?: Pathway;
   /** On a list page: how many rows the site marks as AOR at risk. */
   atRiskRows?: number;
+  /**
+   * NPNs a person reads on the page that the reader could not place (not the agent of record's it read, not
+   * beside another role's words), with the words beside each: "clear" waits on them (lib/risk/gate.ts).
+   */
+  unplacedNpns?: { npn: string; label: string }[];
+  /** The page shows its own sync or busy state ("Syncing…"): its facts are not settled yet. */
+  syncing?: boolean;
   /** Facts a rule the agent or agency taught supplied (lib/page-rules), not the reader. */
   taught?: { fact: TaughtFact; rule: string; from: 'agent' | 'agency'; taughtAt: string }[];
+  /**
+   * Where a taught rule and the reader read a fact differently: neither wins, the verdict names both
+   * (lib/risk/gate.ts). `read` is what the reader read ("87654321", "87654321, 12345678", "active").
+   */
+  taughtDisagrees?: {
+    fact: 'aorNpn' | 'hasActiveCoverage' | 'applicationId';
+    rule: string;
+    taught: string;
+    read: string;
+  }[];
   /** Names of the rules for this page that found nothing: they need teaching again. */
   untaught?: string[];
 }

@@ -106,14 +106,72 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector)
   for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
     const row = rows[r] as HTMLTableRowElement;
     if (row === headerRow) continue;
-    const cells = row.cells;
-    for (let i = 0; i < cells.length && i < headers.length; i++) {
-      const cell = cells[i];
-      const text = cell?.textContent ?? '';
-      // The same length limit as for text nodes: a huge cell is not a value.
-      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (cell && headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
+    rowBlocks(headers, Array.from(row.cells), out);
+  }
+}
+
+/**
+ * Each data row of the page's tables and grids with column headers, as its own blocks and their elements:
+ * a row is a record (one policy's status, dates and NPN), read apart from the other rows.
+ */
+export function tableRecords(root: Element): { blocks: string[]; sources: Element[][] }[] {
+  const records: { blocks: string[]; sources: Element[][] }[] = [];
+  for (const table of Array.from(root.getElementsByTagName('table'))) {
+    const headers = headerCells(table);
+    if (!headers) continue;
+    const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+    for (const row of Array.from(table.rows).slice(0, TABLE_ROWS_READ + 1)) {
+      if (row === headerRow) continue;
+      const out = new Collector();
+      rowBlocks(headers, Array.from(row.cells), out);
+      records.push({ blocks: out.texts, sources: out.sources });
     }
+  }
+  for (const grid of Array.from(root.querySelectorAll('[role="grid"], [role="table"], [role="treegrid"]'))) {
+    const headers = gridHeaders(grid);
+    if (!headers) continue;
+    for (const row of Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1)) {
+      const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
+      if (cells.length === 0) continue;
+      const out = new Collector();
+      rowBlocks(headers, Array.from(cells), out);
+      records.push({ blocks: out.texts, sources: out.sources });
+    }
+  }
+  return records;
+}
+
+/** A column that says what each person in a row is ("Role": Writing agent, Agent of record, Assistor). */
+const ROLE_HEADER = /^(?:role|agent role|relationship|type|rol|función|tipo)$/i;
+const NAME_HEADER = /^(?:name|agent|agent name|person|nombre|agente)$/i;
+const NPN_HEADER = /^(?:npn|national producer number)$/i;
+
+/**
+ * One row of a table with column headers: "Header: cell" blocks. A row whose role column names the
+ * person's role reads as that person's line ("Agent of record: Reginald Pruitt (NPN: 6673019)"), so the
+ * role beside a person decides who is the agent of record.
+ */
+function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
+  const values = cells.map((cell) => {
+    const text = cell.textContent ?? '';
+    // The same length limit as for text nodes: a huge cell is not a value.
+    return text.length > MAX_BLOCK ? OVERLONG : clean(text);
+  });
+  const role = headers.findIndex((h) => ROLE_HEADER.test(h));
+  const name = headers.findIndex((h) => NAME_HEADER.test(h));
+  const npn = headers.findIndex((h) => NPN_HEADER.test(h));
+  const folded = new Set<number>();
+  const roleValue = role >= 0 ? values[role] : undefined;
+  if (roleValue && roleValue !== OVERLONG && (name >= 0 || npn >= 0)) {
+    const who = name >= 0 ? (values[name] ?? '') : '';
+    const number = npn >= 0 && values[npn] ? ` (NPN: ${values[npn]})` : '';
+    out.push(`${roleValue}: ${who}${number}`, cells[role] as Element);
+    for (const i of [role, name, npn]) if (i >= 0) folded.add(i);
+  }
+  for (let i = 0; i < cells.length && i < headers.length; i++) {
+    const cell = cells[i];
+    const value = values[i];
+    if (cell && headers[i] && value && !folded.has(i)) out.push(`${headers[i]}: ${value}`, cell);
   }
 }
 
@@ -187,6 +245,14 @@ function fieldValue(el: Element | null | undefined): string | undefined {
   return undefined;
 }
 
+function isLookup(el: Element): boolean {
+  return (
+    el.closest('md-autocomplete, mat-autocomplete') !== null ||
+    el.getAttribute('role') === 'combobox' ||
+    el.hasAttribute('aria-autocomplete')
+  );
+}
+
 /** The words that name a field: its <label>s, the elements aria-labelledby names, or aria-label. */
 function fieldLabel(el: HTMLInputElement | HTMLSelectElement): string {
   const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
@@ -209,11 +275,7 @@ function gridBlocks(grid: Element, headers: string[], out: Collector): void {
   const rows = Array.from(grid.querySelectorAll('[role="row"]')).slice(0, TABLE_ROWS_READ + 1);
   for (const row of rows) {
     const cells = row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]');
-    cells.forEach((cell, i) => {
-      const text = cell.textContent ?? '';
-      const value = text.length > MAX_BLOCK ? OVERLONG : clean(text);
-      if (headers[i] && value) out.push(`${headers[i]}: ${value}`, cell);
-    });
+    rowBlocks(headers, Array.from(cells), out);
   }
 }
 
@@ -224,7 +286,10 @@ function replacementBlocks(el: Element, out: Collector): void {
     const value = fieldValue(el);
     if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
-    out.push(label ? `${label}: ${value}` : value, el);
+    // A lookup (BrokerEngage's CRM "AOR" autocomplete) holds the agency's own data, not CMS's agent of
+    // record (docs/DOMAIN.md): its label says so, and the reader places its NPN as the agency's.
+    const named = label && isLookup(el) ? `Agency CRM ${label}` : label;
+    out.push(named ? `${named}: ${value}` : value, el);
     return;
   }
   if (tag === 'DETAILS') {

@@ -566,13 +566,14 @@ export const PAGE_CASES = [
   },
   {
     id: 'hs-v2-writing-agent-npn',
-    title: 'HealthSherpa client: "Federal Exchange ID" and "Writing agent (NPN)"; an Assistor with an NPN',
+    title:
+      'HealthSherpa client: "Federal Exchange ID" and "Writing agent (NPN)" (not the agent of record); an Assistor with an NPN',
     fixture: 'healthsherpa/v2-writing-agent-npn.html',
     host: HS,
     path: CLIENT,
-    level: 'blocked',
+    level: 'caution',
     visible: true,
-    facts: one('4681357924', 2026, '87654321', true),
+    facts: one('4681357924', 2026, undefined, true),
   },
   {
     id: 'hs-v2-twenty-cards',

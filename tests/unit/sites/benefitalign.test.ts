@@ -26,6 +26,8 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       aorNpn: '87654321',
       hasActiveCoverage: true,
       invalidActionError: false,
+      // The signed-in agent's NPN in the menu: the reader cannot place it; the gate knows it is ours.
+      unplacedNpns: [{ npn: '12345678', label: 'Sam Agent' }],
     },
   },
   {

@@ -84,6 +84,8 @@ const FIXTURES: { file: string; url: URL; facts: PageFacts }[] = [
       state: 'FL',
       leadStatus: 'shopping',
       invalidActionError: false,
+      // The signed-in agent's NPN in the menu: the reader cannot place it; the gate knows it is ours.
+      unplacedNpns: [{ npn: '12345678', label: 'Sam Agent' }],
     },
   },
   {
@@ -381,16 +383,20 @@ describe('HealthSherpa label tolerance', () => {
     '<p>AOR: not assigned</p>',
     '<dl><dt>Agent of record</dt><dd>No agent of record</dd></dl>',
     '<dl><dt>Agent of record</dt><dd>Unassigned</dd></dl>',
+    // An empty marker says there is none: never a reason to read on ("View Plan History").
+    '<p>Agent of record: —</p>',
+    '<p>Agent of record: N/A</p>',
+    '<table><tr><td>AOR</td><td>—</td></tr></table><a href="#">View Plan History</a>',
+    '<dl><dt>Agente/Corredor de registro</dt><dd>Ninguno</dd></dl>',
+    '<p>BOR NPN: -</p>',
   ])('a policy without an agent of record: %s', (body) => {
     expect(read(body)).toMatchObject({ aorAbsent: true, aorNpn: undefined });
   });
 
   it.each([
-    '<p>Agent of record: —</p>',
-    '<p>Agent of record: N/A</p>',
     '<dl><dt>Agent of record</dt><dd>Pending</dd></dl>',
     '<dl><dt>Agent of record</dt><dd></dd><dt>Plan year</dt><dd>2026</dd></dl>',
-  ])('a placeholder or an empty cell is unknown, not "no agent" and not a name: %s', (body) => {
+  ])('a placeholder is unknown, not "no agent" and not a name: %s', (body) => {
     const facts = read(body);
     expect(facts?.aorAbsent).toBeUndefined();
     expect(facts?.aorNpn).toBeUndefined();

@@ -40,13 +40,23 @@ const LABELS: Record<string, Record<Lang, string[]>> = {
   planYear: { en: ['Plan year', 'Coverage year'], es: ['Año del plan', 'Año de cobertura'] },
   status: { en: ['Status', 'Coverage status', 'Policy status'], es: ['Estado'] },
   aor: {
-    en: ['Agent of record', 'AOR', 'Agent of record on the active policy'],
-    es: ['Agente de registro'],
+    en: [
+      'Agent of record',
+      'AOR',
+      'Agent of record on the active policy',
+      'Broker of Record',
+      'Agent/Broker of record',
+      'BOR',
+    ],
+    es: ['Agente de registro', 'Agente/Corredor de registro'],
   },
   // The NPN under a label of its own; no Spanish label for it is known.
-  aorNpn: { en: ['AOR NPN', 'Agent of record NPN', 'Writing agent (NPN)'], es: [] },
+  aorNpn: { en: ['AOR NPN', 'Agent of record NPN', 'BOR NPN', 'Broker of Record NPN'], es: [] },
   name: { en: ['Name'], es: ['Nombre'] },
-  assistor: { en: ['Assistor', 'Original agent', 'Submitting agent'], es: ['Asistente'] },
+  assistor: {
+    en: ['Assistor', 'Original agent', 'Submitting agent', 'Writing agent', 'Navigator'],
+    es: ['Asistente'],
+  },
 };
 const STATUS_WORDS: Record<Lang, { active: string[]; inactive: string[] }> = {
   en: {

@@ -36,7 +36,7 @@ describe('structures a person reads as label and value', () => {
     ],
     [
       'Angular Material fields (md-input-container)',
-      '<md-input-container><label>Exchange Application ID</label><input readonly value="4567891230"></md-input-container><md-input-container><label>Writing Agent (NPN)</label><input readonly value="87654321"></md-input-container><md-input-container><label>Status</label><md-select><md-select-value><span>Effectuated</span></md-select-value></md-select></md-input-container>',
+      '<md-input-container><label>Exchange Application ID</label><input readonly value="4567891230"></md-input-container><md-input-container><label>Agent of record NPN</label><input readonly value="87654321"></md-input-container><md-input-container><label>Status</label><md-select><md-select-value><span>Effectuated</span></md-select-value></md-select></md-input-container>',
     ],
     [
       'an ARIA grid',
