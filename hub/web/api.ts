@@ -23,7 +23,14 @@ export const setCsrfToken = (token: string) => {
 };
 
 /** The refusals the hub words itself; any other shows the server's message. */
-const WORDED = ['auth.wrong', 'auth.throttled', 'auth.disabled', 'auth.required', 'auth.role', 'auth.plainHttp'];
+const WORDED = [
+  'auth.wrong',
+  'auth.throttled',
+  'auth.disabled',
+  'auth.required',
+  'auth.role',
+  'auth.plainHttp',
+];
 const wording = (code: string, message: string) =>
   WORDED.includes(code) ? h(`error.${code}` as HubKey) : message;
 
