@@ -12,6 +12,8 @@ const PAGES = 'tests/fixtures/pages';
 /** Fixture folders no site owns, and why. */
 const SHARED_FIXTURE_FOLDERS: Record<string, string> = {
   hostile: 'hostile markup that every adapter must survive (tests/unit/sites/hostile.test.ts)',
+  blind:
+    'pages written from docs/DOMAIN.md by someone who never saw lib/sites/ (tests/unit/sites/blind.test.ts)',
 };
 
 /** A site id as a file or folder name: 'healthcare.gov' → 'healthcare-gov'. */
