@@ -8,6 +8,7 @@ import { toCsv } from '../../lib/shared/csv';
 import type { HubCase } from '../src/staff/shapes';
 import { api, qs } from './api';
 import { type HubKey, h } from './messages';
+import { PageButtons } from './PageButtons';
 
 const statusWords = (s: CaseStatus) => h(`case.${s}` as HubKey);
 
@@ -136,14 +137,7 @@ export function CasesPage() {
           </tbody>
         </table>
       </section>
-      <div class="actions">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          {h('previousPage')}
-        </button>
-        <button type="button" disabled={!page?.hasMore} onClick={() => setOffset(offset + PAGE)}>
-          {h('nextPage')}
-        </button>
-      </div>
+      <PageButtons offset={offset} size={PAGE} hasMore={page?.hasMore === true} onOffset={setOffset} />
     </section>
   );
 }

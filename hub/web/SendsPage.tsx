@@ -5,6 +5,7 @@ import { shownTime } from '../../components/call-report-words';
 import type { HubSend } from '../src/staff/shapes';
 import { api, qs } from './api';
 import { type HubKey, h } from './messages';
+import { PageButtons } from './PageButtons';
 
 const PAGE = 100;
 
@@ -91,14 +92,7 @@ export function SendsPage() {
           </tbody>
         </table>
       </section>
-      <div class="actions">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          {h('previousPage')}
-        </button>
-        <button type="button" disabled={!page?.hasMore} onClick={() => setOffset(offset + PAGE)}>
-          {h('nextPage')}
-        </button>
-      </div>
+      <PageButtons offset={offset} size={PAGE} hasMore={page?.hasMore === true} onOffset={setOffset} />
     </section>
   );
 }
