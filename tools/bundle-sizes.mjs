@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 
 // The content script carries no webextension-polyfill (wxt.config.ts); taught page rules and the picker
 // load only on a page that needs them (entrypoints/page-tools), so it carries just their loader.
-export const BUDGETS = { 'content script': 20 * 1024, popup: 80 * 1024 };
+// 24 kB since the issue 24–26 merges (gate, legibility, plan years, top-layer host: 23.2 kB together, each
+// under 20 kB alone); back to 20 kB once the banner's UI loads like the page tools (docs/PERFORMANCE.md).
+export const BUDGETS = { 'content script': 24 * 1024, popup: 80 * 1024 };
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
