@@ -31,11 +31,12 @@ function isPageBanner(el: Element, tag: string): boolean {
 }
 /** ARIA tables: their cells pair with their column headers, as in a <table>. */
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
-// Zero-width and bidi formatting characters (including the isolates U+2066–2069). Between letters they
-// are dropped; in or beside a number they make it unreadable: a bidi override can show a person one
-// number while the text holds another, so such a number is refused, never cleaned into a value.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const INVISIBLE_RUN = new RegExp(`[0-9]*(?:${INVISIBLE.source}[0-9]*)+`, 'g');
+// Characters Unicode draws as nothing (zero-width and bidi formatting, Hangul fillers, the combining
+// grapheme joiner, musical formatting, tags). Between letters they are dropped; in or beside a number they
+// make it unreadable: a bidi override can show a person one number while the text holds another, and a
+// filler cuts it short, so such a number is refused, never cleaned into a value.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const INVISIBLE_RUN = new RegExp(`[0-9]*(?:${INVISIBLE.source}[0-9]*)+`, 'gu');
 /** Stands in for a number that carried formatting characters: no digit, so no value is read from it. */
 const REFUSED_NUMBER = '\uFFFD';
 const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
@@ -58,7 +59,7 @@ const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
 const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
 
 // Most text needs no cleaning; one test is cheaper than two replacements on every text node.
-const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`);
+const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`, 'u');
 
 export function clean(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;

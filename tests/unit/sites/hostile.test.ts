@@ -132,6 +132,12 @@ describe('hostile pages', () => {
     ['<p>Agent of record: Jane Broker (NPN \u202E12345678\u202C)</p>', undefined],
     ['<p>Agent of record: Jane Broker (NPN 87654321\u200F)</p>', undefined],
     ['<p>Agent\u200B of record: Jane Broker (NPN 87654321)</p>', '87654321'],
+    // Fillers and joiners that draw nothing cut a number short just the same.
+    ...['\u034F', '\u3164', '\u115F', '\uFFA0', '\u{1D173}', '\u{E0001}'].map((c) => [
+      `<p>Agent of record: Jane Broker (NPN 8765${c}4321)</p>`,
+      undefined,
+    ]),
+    ['<p>Agent\u3164 of record: Jane Broker (NPN 87654321)</p>', '87654321'],
     // Lookalike digits are not digits: nothing is read, not even the ASCII part before them.
     ['<p>Agent of record: Jane Broker (NPN １２３４５６７８)</p>', undefined],
     ['<p>Agent of record: Jane Broker (NPN 8765４321)</p>', undefined],
