@@ -7,10 +7,14 @@ import { referralSiteTimerItem } from '../storage/settings';
 
 const SCRIPT_ID = 'referral-page';
 
-/** The pages the policy's address covers: the address and everything under it. */
-export function referralPagePattern(address: string): string {
+/**
+ * The pages the policy's address covers: the address and everything under it, by whole path segments
+ * ("/hod" covers "/hod", "/hod?…" and "/hod/…", never "/hodge").
+ */
+export function referralPagePatterns(address: string): string[] {
   const url = new URL(address);
-  return `${url.origin}${url.pathname}*`;
+  const base = `${url.origin}${url.pathname}`;
+  return url.pathname.endsWith('/') ? [`${base}*`] : [base, `${base}?*`, `${base}/*`];
 }
 
 const originPattern = (address: string) => `${new URL(address).origin}/*`;
@@ -20,7 +24,9 @@ export function isReferralPage(pageUrl: string | undefined, address: string | un
   if (!pageUrl || !address) return false;
   const page = URL.parse(pageUrl);
   const base = new URL(address);
-  return page !== null && page.origin === base.origin && page.pathname.startsWith(base.pathname);
+  if (page === null || page.origin !== base.origin) return false;
+  const under = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return page.pathname === base.pathname || page.pathname.startsWith(under);
 }
 
 /** The policy's address, when the agent turned the site timer on; else undefined. */
@@ -41,7 +47,7 @@ export async function syncReferralPageScript(): Promise<void> {
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
-      matches: [referralPagePattern(address)],
+      matches: referralPagePatterns(address),
       js: ['referral-page.js'],
       runAt: 'document_idle',
     },

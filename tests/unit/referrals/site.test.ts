@@ -5,14 +5,25 @@ const HOD = 'https://referrals.hod.example/referral/';
 
 describe('referral pages', () => {
   it('the pattern covers the address and what is under it, on its origin only', async () => {
-    const { referralPagePattern, isReferralPage } = await import('../../../lib/referrals/site.background');
-    expect(referralPagePattern(HOD)).toBe('https://referrals.hod.example/referral/*');
+    const { referralPagePatterns, isReferralPage } = await import('../../../lib/referrals/site.background');
+    expect(referralPagePatterns(HOD)).toEqual(['https://referrals.hod.example/referral/*']);
     expect(isReferralPage(`${HOD}42?x=1`, HOD)).toBe(true);
     expect(isReferralPage('https://referrals.hod.example/account', HOD)).toBe(false);
     expect(isReferralPage('https://referrals.hod.example.evil.com/referral/42', HOD)).toBe(false);
     expect(isReferralPage('http://referrals.hod.example/referral/42', HOD)).toBe(false);
     expect(isReferralPage(`${HOD}42`, undefined)).toBe(false);
     expect(isReferralPage(undefined, HOD)).toBe(false);
+  });
+
+  it('an address without a trailing slash covers whole path segments only', async () => {
+    const { referralPagePatterns, isReferralPage } = await import('../../../lib/referrals/site.background');
+    const bare = 'https://referrals.hod.example/referral';
+    expect(referralPagePatterns(bare)).toEqual([bare, `${bare}?*`, `${bare}/*`]);
+    expect(isReferralPage(bare, bare)).toBe(true);
+    expect(isReferralPage(`${bare}?id=42`, bare)).toBe(true);
+    expect(isReferralPage(`${bare}/42`, bare)).toBe(true);
+    expect(isReferralPage(`${bare}s-admin`, bare)).toBe(false);
+    expect(isReferralPage('https://referrals.hod.example/referral-evil/42', bare)).toBe(false);
   });
 });
 

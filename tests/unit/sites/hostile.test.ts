@@ -133,7 +133,7 @@ describe('hostile pages', () => {
     ['<p>Agent of record: Jane Broker (NPN 87654321\u200F)</p>', undefined],
     ['<p>Agent\u200B of record: Jane Broker (NPN 87654321)</p>', '87654321'],
     // Fillers and joiners that draw nothing cut a number short just the same.
-    ...['\u034F', '\u3164', '\u115F', '\uFFA0', '\u{1D173}', '\u{E0001}'].map((c) => [
+    ...['\u034F', '\u3164', '\u115F', '\uFFA0', '\u{1D173}', '\u{E0001}'].map((c): [string, undefined] => [
       `<p>Agent of record: Jane Broker (NPN 8765${c}4321)</p>`,
       undefined,
     ]),
