@@ -9,6 +9,7 @@ import { filingBatchSchema } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import { callReportSchema } from '../call-reports/report';
 import { invalidActionCaseSchema } from '../cases/case';
+import { consentRecordSchema } from '../consent/record';
 import { listBucketSchema, misfiledRow, toBuckets } from '../npn/buckets';
 import { registrationSchema, terminationSchema } from '../npn/registration-list';
 import { pageRuleSchema } from '../page-rules/rule';
@@ -88,6 +89,7 @@ export const TABLE_CHECKS: Record<string, RowCheck> = {
   // A rule supplies a fact to the verdict: only one the dashboard's import would take.
   pageRules: rowOf(pageRuleSchema),
   referrals: rowOf(referralSchema),
+  consentRecords: rowOf(consentRecordSchema),
 };
 
 const backupSchema = z.object({

@@ -6,6 +6,7 @@ import type { FilingBatch } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
+import type { ConsentRecord } from '../consent/record';
 import { toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
 import type { PageRule } from '../page-rules/rule';
@@ -61,6 +62,7 @@ export class AorGuardDb extends Dexie {
   pageRules!: EntityTable<PageRule, 'id'>;
   filingBatches!: EntityTable<FilingBatch, 'id'>;
   referrals!: EntityTable<Referral, 'id'>;
+  consentRecords!: EntityTable<ConsentRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -135,6 +137,9 @@ export class AorGuardDb extends Dexie {
     // Version 10: Help On Demand referrals (lib/referrals/store.ts), listed newest first; the one whose
     // minutes run is found by its status.
     this.version(10).stores({ referrals: 'id, startedAt, status' });
+    // Version 11: consent and application review records (lib/consent/record.ts), found by application
+    // and plan year; a new scope is a new record, so the pair is not unique.
+    this.version(11).stores({ consentRecords: 'id, [applicationId+planYear], updatedAt' });
   }
 }
 
