@@ -13,7 +13,12 @@ export const CONSENT_SCOPES = [
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 /** How the consumer documented it: an action of theirs, or the platform's library that holds one. */
-export const CONSENT_METHODS = ['signature', 'recorded-call', 'email-or-text-reply', 'platform-library'] as const;
+export const CONSENT_METHODS = [
+  'signature',
+  'recorded-call',
+  'email-or-text-reply',
+  'platform-library',
+] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Who gave it. */
