@@ -6,9 +6,9 @@ import { LanguageChoice } from '../../containers/LanguageChoice';
 import { MarketplaceProfile } from '../../containers/MarketplaceProfile';
 import { useAgency } from '../../hooks/use-agency';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
+import { dashboardHash } from '../../lib/dashboard/link';
+import { sectionShown } from '../../lib/dashboard/sections';
 import { emptyProfile } from '../../lib/profile/profile';
-import { dashboardHash } from '../../lib/shared/dashboard-link';
-import { sectionShown } from '../../lib/shared/dashboard-sections';
 import { profileItem } from '../../lib/storage/settings';
 
 // The lists live in the database: its code loads once an NPN is typed, not before the form shows.
