@@ -20,6 +20,7 @@ import {
   z,
 } from './shared/schema';
 import type { PageFacts } from './sites';
+import { SITE_IDS } from './sites/hosts';
 
 const LONG_TEXT = 500;
 const optional = z.optional;
@@ -45,7 +46,7 @@ const planYears = () => optional(z.array(planYear()).check(z.maxLength(10)));
 
 /** The object under pageFactsSchema, field by field (tools/generate/fixture-add.mjs checks expected facts). */
 export const pageFactsObject = z.object({
-  site: textUpTo(40),
+  site: z.enum(SITE_IDS),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),
   planYear: optional(planYear()),
