@@ -2,8 +2,7 @@
 // and written in one transaction, so it lands completely or not at all.
 
 import { atRiskClientSchema, safeClientUrl } from '../at-risk/list';
-import { queuedSendSchema } from '../call-reports/agency-outbox.background';
-import { checkEndpoint } from '../call-reports/agency-send';
+import { checkEndpoint, queuedSendSchema } from '../call-reports/agency-send';
 import { parseBundle } from '../call-reports/bundle';
 import { filingBatchSchema } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';

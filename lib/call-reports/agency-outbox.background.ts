@@ -3,32 +3,8 @@
 // pause, and is shown in the dashboard until it is sent or the person discards it.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 import { type AorGuardDb, db } from '../storage/db';
-import { checkEndpoint, postBundle, type SendResult } from './agency-send';
-
-export interface QueuedSend {
-  id: string;
-  endpoint: string;
-  /** The bundle's JSON. */
-  body: string;
-  reports: number;
-  queuedAt: string;
-  attempts: number;
-  nextAt: string;
-  lastError: string;
-}
-
-export const queuedSendSchema: z.ZodMiniType<QueuedSend> = z.object({
-  id: textUpTo(100),
-  endpoint: textUpTo(2000),
-  body: z.string(),
-  reports: intBetween(0, 1_000_000),
-  queuedAt: isoDateTime(),
-  attempts: intBetween(0, 1_000_000),
-  nextAt: isoDateTime(),
-  lastError: textUpTo(1000),
-});
+import { checkEndpoint, postBundle, type QueuedSend, queuedSendSchema, type SendResult } from './agency-send';
 
 const FIRST_PAUSE_MS = 60_000;
 const LONGEST_PAUSE_MS = 6 * 3_600_000;

@@ -1,5 +1,6 @@
 // `Send to agency`: POST a bundle to the agency's reports endpoint. Retries, then says why it failed.
 import { type Problem, problem } from '../shared/problem';
+import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 
 export function checkEndpoint(
   value: string,
@@ -57,3 +58,27 @@ export async function postBundle(
   }
   return { ok: false, attempts, error };
 }
+
+/** A `Send to agency` that failed, waiting for a retry (lib/call-reports/agency-outbox.background.ts). */
+export interface QueuedSend {
+  id: string;
+  endpoint: string;
+  /** The bundle's JSON. */
+  body: string;
+  reports: number;
+  queuedAt: string;
+  attempts: number;
+  nextAt: string;
+  lastError: string;
+}
+
+export const queuedSendSchema: z.ZodMiniType<QueuedSend> = z.object({
+  id: textUpTo(100),
+  endpoint: textUpTo(2000),
+  body: z.string(),
+  reports: intBetween(0, 1_000_000),
+  queuedAt: isoDateTime(),
+  attempts: intBetween(0, 1_000_000),
+  nextAt: isoDateTime(),
+  lastError: textUpTo(1000),
+});

@@ -1,7 +1,29 @@
 // How NPN list rows are grouped into ListBucket records (lib/storage/db.ts) and found again.
 import { intBetween, matching, textUpTo, z } from '../shared/schema';
-import type { Keyed, ListBucket } from '../storage/db';
 import { normalizeNpn } from './format';
+
+// NPN lists as stored (lib/storage/db.ts declares their tables).
+
+/** A row of an NPN list with its NPN without leading zeros, the key it is looked up by. */
+export type Keyed<T> = T & { key: string };
+
+/**
+ * The rows of one import whose keys end in the same digits (`bucket`), from one chunk of the file (`seq`).
+ * IndexedDB spends its time per record, not per byte: a million-row list stored a row per record took
+ * 25 s to write; as buckets it writes a few thousand records, and a lookup reads one bucket.
+ */
+export interface ListBucket<T> {
+  listId: string;
+  bucket: string;
+  seq: number;
+  rows: Keyed<T>[];
+}
+
+/** Which import of each NPN list is in use: switching it is the moment a new list replaces the old. */
+export interface ActiveList {
+  kind: 'rcl' | 'termination';
+  importId: string;
+}
 
 /** The key's last three digits: NPNs end in every digit alike, so the thousand buckets stay even. */
 export const bucketOf = (key: string) => key.slice(-3).padStart(3, '0');

@@ -2,9 +2,9 @@
 // when complete: a failed or cancelled import leaves the previous list usable.
 import type Dexie from 'dexie';
 import { problem } from '../shared/problem';
-import { type ActiveList, type AorGuardDb, db, type ImportRecord, type ListBucket } from '../storage/db';
+import { type AorGuardDb, db, type ImportRecord } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
-import { bucketOf, rowsOf, toBuckets } from './buckets';
+import { type ActiveList, bucketOf, type ListBucket, rowsOf, toBuckets } from './buckets';
 import { normalizeNpn } from './format';
 import type { ListFreshness } from './readiness';
 import {

@@ -1,13 +1,13 @@
 // The extension's IndexedDB: every table and every version, in one place.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AtRiskClient } from '../at-risk/list';
-import type { QueuedSend } from '../call-reports/agency-outbox.background';
+import type { QueuedSend } from '../call-reports/agency-send';
 import type { FilingBatch } from '../call-reports/filing';
 import { indexFields } from '../call-reports/query';
 import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
 import type { ConsentRecord } from '../consent/record';
-import { toBuckets } from '../npn/buckets';
+import { type ActiveList, type ListBucket, toBuckets } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
 import type { PageRule } from '../page-rules/rule';
 import type { Referral } from '../referrals/referral';
@@ -26,27 +26,6 @@ export interface ImportRecord {
   skipped?: number;
   /** NPN lists: running → active → replaced, or failed; rows of a list not active are removed. */
   state?: 'running' | 'active' | 'replaced' | 'failed';
-}
-
-/** A row of an NPN list with its NPN without leading zeros, the key it is looked up by. */
-export type Keyed<T> = T & { key: string };
-
-/**
- * The rows of one import whose keys end in the same digits (`bucket`), from one chunk of the file (`seq`).
- * IndexedDB spends its time per record, not per byte: a million-row list stored a row per record took
- * 25 s to write; as buckets it writes a few thousand records, and a lookup reads one bucket.
- */
-export interface ListBucket<T> {
-  listId: string;
-  bucket: string;
-  seq: number;
-  rows: Keyed<T>[];
-}
-
-/** Which import of each NPN list is in use: switching it is the moment a new list replaces the old. */
-export interface ActiveList {
-  kind: 'rcl' | 'termination';
-  importId: string;
 }
 
 export class AorGuardDb extends Dexie {
