@@ -7,9 +7,10 @@ create table consent_records (
   agent_npn text,
   application_id text not null,
   plan_year integer not null,
-  consent_date date,
-  review_date date,
-  revoked_date date,
+  -- ISO dates (yyyy-mm-dd) as text: they sort as dates, and no date the record's schema takes can fail a cast.
+  consent_date text,
+  review_date text,
+  revoked_date text,
   record jsonb not null,
   received_at timestamptz not null,
   updated_at timestamptz not null,

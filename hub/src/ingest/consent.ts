@@ -32,8 +32,8 @@ export async function ingestConsent(
        ), written as (
          insert into consent_records as s (agency_id, id, device_id, agent_npn, application_id, plan_year,
            consent_date, review_date, revoked_date, record, received_at, updated_at)
-         select $1, r->>'id', $2, $3, r->>'applicationId', (r->>'planYear')::int, (r->>'consentDate')::date,
-           (r->>'reviewDate')::date, (r->>'revokedDate')::date, r, $4, $4
+         select $1, r->>'id', $2, $3, r->>'applicationId', (r->>'planYear')::int, r->>'consentDate',
+           r->>'reviewDate', r->>'revokedDate', r, $4, $4
          from input
          on conflict (agency_id, id) do update set
            record = excluded.record, agent_npn = coalesce(s.agent_npn, excluded.agent_npn),

@@ -90,8 +90,8 @@ export async function applyRetention(
         (
           await tx.query(
             `delete from consent_records where agency_id = $1
-                and greatest((record->>'updatedAt')::timestamptz, consent_date, review_date, revoked_date) < $2`,
-            [a.id, consentCutoff],
+                and greatest(record->>'updatedAt', consent_date, review_date, revoked_date) < $2`,
+            [a.id, consentCutoff.toISOString()],
           )
         ).rowCount ?? 0;
       if (r || s || k)
