@@ -65,8 +65,11 @@ describe('consent records from a device', () => {
       [{ proofReference: '' }, 'records.1.proofReference'],
       [{ applicationId: '45-67' }, 'records.1.applicationId'],
       [{ planYear: 1999 }, 'records.1.planYear'],
-    ] as const) {
-      const res = await post(device, [consentRecord({ id: id(10) }), consentRecord({ id: id(11), ...bad })]);
+    ] as [Record<string, unknown>, string][]) {
+      const res = await post(device, [
+        consentRecord({ id: id(10) }),
+        { ...consentRecord({ id: id(11) }), ...bad },
+      ]);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({
         error: { code: 'consent.invalid', message: `Invalid field: ${field}`, field },

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await makeUser(hub, device.agencyId, 'otto@sunrise.example', 'agent', '99999999');
   support = await signedIn(hub, 'sue@sunrise.example');
   agent = await signedIn(hub, 'otto@sunrise.example');
-  const ok = async (res: Promise<Response>) => expect((await res).status).toBe(200);
+  const ok = async (res: Response | Promise<Response>) => expect((await res).status).toBe(200);
   const reports = [
     sample({ id: id(1), applicationId: '1111111', calledAt: '2026-11-10T10:00:00.000Z' }),
     sample({ id: id(2), applicationId: '1111111', calledAt: '2026-11-12T10:00:00.000Z' }),
