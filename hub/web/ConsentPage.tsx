@@ -22,7 +22,8 @@ interface MissingAnswer {
 
 const COLUMNS: HubKey[] = ['col.application', 'col.planYear', 'col.lastAction', 'col.actions', 'col.agent'];
 
-const agentsOf = (npns: string[]) => npns.map((n) => `NPN ${n}`).join(', ');
+/** The devices, then the NPNs, as the other pages name an agent. */
+const agentsOf = (a: MissingConsent) => [...a.deviceNames, ...a.agentNpns.map((n) => `NPN ${n}`)].join(', ');
 
 /** "2 call reports, 1 Resume Link send" */
 function actionsOf(a: MissingConsent): string {
@@ -147,7 +148,7 @@ export function ConsentPage(props: { me: Me }) {
                 <td>{a.planYear ?? h('anyPlanYear')}</td>
                 <td>{shownTime(a.lastActionAt)}</td>
                 <td>{actionsOf(a)}</td>
-                <td>{agentsOf(a.agentNpns)}</td>
+                <td>{agentsOf(a)}</td>
               </tr>
             ))}
           </tbody>

@@ -369,7 +369,7 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
       // Support staff: the application without consent is listed, the consented one is not.
       const hubPage = await browser.newPage();
       await signInToHub(hubPage, hubUrl);
-      await (await button(hubPage, 'Consent', { role: 'link' })).click();
+      await (await hubPage.waitForSelector('a[href="#/consent"]')).click();
       await waitForText(hubPage, 'h2', 'Consent on record');
       await waitForText(hubPage, 'table tbody', REPORT.applicationId);
       const listed = await hubPage.$$eval('table tbody th', (ths) => ths.map((th) => th.textContent));

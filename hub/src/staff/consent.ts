@@ -24,13 +24,13 @@ const scopeParams = (staff: StaffSession) =>
 /** Every action on an application, one row each; plan_year null where the record names none. */
 const activity = (staff: StaffSession) => `
   select r.report->>'applicationId' as application_id, null::int as plan_year, 'report' as kind,
-         (r.report->>'calledAt')::timestamptz as at, r.agent_npn
+         (r.report->>'calledAt')::timestamptz as at, r.agent_npn, r.device_id
     from call_reports r where ${scope(staff, 'r')}
   union all
-  select s.application_id, (s.send->>'planYear')::int, 'send', s.sent_at, s.agent_npn
+  select s.application_id, (s.send->>'planYear')::int, 'send', s.sent_at, s.agent_npn, s.device_id
     from resume_link_sends s where ${scope(staff, 's')}
   union all
-  select c.application_id, c.plan_year, 'case', (c."case"->>'lastSeenAt')::timestamptz, c.agent_npn
+  select c.application_id, c.plan_year, 'case', (c."case"->>'lastSeenAt')::timestamptz, c.agent_npn, c.device_id
     from cases c where ${scope(staff, 'c')}`;
 
 /** Actions with no consent on record anywhere in the agency (whoever recorded it), per application and plan year. */
@@ -41,8 +41,9 @@ const missing = (staff: StaffSession) => `
          count(*) filter (where a.kind = 'send') as sends,
          count(*) filter (where a.kind = 'case') as cases,
          max(a.at) as last_at,
-         array_remove(array_agg(distinct a.agent_npn), null) as agents
-    from activity a
+         array_remove(array_agg(distinct a.agent_npn), null) as agents,
+         array_remove(array_agg(distinct d.name), null) as devices
+    from activity a left join devices d on d.id = a.device_id and d.agency_id = $1
    where not exists (
      select 1 from consent_records k
       where k.agency_id = $1 and k.application_id = a.application_id
@@ -65,6 +66,7 @@ export async function listMissingConsent(
     cases: string;
     last_at: Date;
     agents: string[];
+    devices: string[];
   }>(
     `${missing(staff)} order by last_at desc, application_id, plan_year nulls first
      limit ${q.limit} offset ${q.offset}`,
@@ -85,6 +87,7 @@ export async function listMissingConsent(
         cases: Number(r.cases),
         lastActionAt: r.last_at.toISOString(),
         agentNpns: r.agents,
+        deviceNames: r.devices,
       }),
     ),
     total,

@@ -48,6 +48,8 @@ export interface MissingConsent {
   cases: number;
   lastActionAt: string;
   agentNpns: string[];
+  /** The devices that sent those records (an agent's NPN is known only once bound). */
+  deviceNames: string[];
 }
 
 /** A consent record as the index exports it: where the proof lives, never the proof. */

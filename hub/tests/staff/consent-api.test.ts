@@ -43,6 +43,7 @@ interface Missing {
     cases: number;
     lastActionAt: string;
     agentNpns: string[];
+    deviceNames: string[];
   }[];
   total: number;
   hasMore: boolean;
@@ -119,6 +120,7 @@ describe('applications without consent on record', () => {
       cases: 0,
       lastActionAt: '2026-11-12T10:00:00.000Z',
       agentNpns: ['12345678'],
+      deviceNames: ['Chrome on LAPTOP-7'],
     });
     expect(body.applications[0]).toMatchObject({ sends: 1, reports: 0, cases: 0 });
     expect(body).toMatchObject({ total: 4, hasMore: false });
