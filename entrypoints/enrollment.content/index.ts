@@ -52,7 +52,10 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let rules: ActiveRule[] = [];
   let messages: PageVerdict['messages'];
   let lastKey = '';
-  let mounted: { host: BannerHost; ui: BannerUi } | null = null;
+  let mounted: BannerHost | null = null;
+  /** The banner's UI once loaded, and whether its styles are in the host. */
+  let ui: BannerUi | null = null;
+  let styled = false;
   /** Each drawing's number: a drawing that waited for the UI to load is dropped once a newer one starts. */
   let drawing = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,13 +73,18 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
     shown = visible ? [current, verdict] : null;
     if (!visible || !verdict || !assessment) {
+      // The host comes with the first verdict, a banner or not: its box is the same either way.
+      mounted ??= mountHost('');
       hide();
       return;
     }
-    const ui = mounted?.ui ?? (await bannerUi().catch(() => null));
+    ui ??= await bannerUi().catch(() => null);
     if (!ui || drawn !== drawing) return;
-    mounted ??= { host: mountHost(ui.css), ui };
-    const { container } = mounted.host;
+    mounted ??= mountHost('');
+    if (!styled) mounted.addStyles(ui.css);
+    styled = true;
+    const host = mounted;
+    const { container } = host;
     // The agent's own choice for this application wins over the verdict's presentation.
     const open = verdict.open;
     const view = open === undefined ? (verdict.presentation as 'chip') : open ? 'full' : 'chip';
@@ -110,7 +118,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
       },
       messages,
     );
-    placeBanner(mounted.host, verdict.corner, [
+    placeBanner(host, verdict.corner, [
       current.applicationId,
       current.aorNpn,
       current.invalidActionError && 'Invalid Action',
@@ -122,7 +130,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   /** No banner (the UI was never loaded if none ever showed). */
   function hide() {
     drawing++;
-    if (mounted) mounted.ui.clear(mounted.host.container);
+    if (mounted && ui) ui.clear(mounted.container);
   }
 
   function startPicker() {
@@ -201,7 +209,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
-    mounted?.host.remove();
+    mounted?.remove();
   });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // A select (the Override NPN) changes its value without changing the DOM.
