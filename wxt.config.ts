@@ -50,7 +50,9 @@ export default defineConfig({
       },
     },
     // The picker, imported by the content script only when the agent asks (entrypoints/page-tools).
-    web_accessible_resources: [{ resources: ['page-tools.js'], matches: ENROLLMENT_SITE_MATCHES }],
+    web_accessible_resources: [
+      { resources: ['page-tools.js', 'banner-ui.js'], matches: ENROLLMENT_SITE_MATCHES },
+    ],
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     browser_specific_settings: {
       gecko: {

@@ -35,6 +35,8 @@ export interface BannerHost {
   host: HTMLElement;
   /** What we show, in the top layer: to measure where the banner is. */
   box: HTMLElement;
+  /** Styles for what renders in the container, added once it loads (entrypoints/banner-ui). */
+  addStyles(css: string): void;
   /** Puts the banner in a corner of the viewport. */
   corner(corner: BannerCorner): void;
   remove(): void;
@@ -127,6 +129,9 @@ export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner
     container,
     host,
     box: layer,
+    addStyles(css) {
+      style.textContent += css;
+    },
     corner(corner) {
       const [y, x] = corner.split('-');
       // host.css leaves the other two sides auto.
