@@ -9,6 +9,34 @@ import hostCss from './host.css?inline';
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
 /**
+ * The person's events on a surface that keeps them from the page (the picker's): the page's listeners
+ * never hear them (where the agent points, what they click or type) and cannot stop them on their way.
+ */
+const KEPT = [
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'pointerover',
+  'pointerout',
+  'mousedown',
+  'mouseup',
+  'mousemove',
+  'mouseover',
+  'mouseout',
+  'click',
+  'auxclick',
+  'dblclick',
+  'contextmenu',
+  'keydown',
+  'keypress',
+  'keyup',
+  'beforeinput',
+  'input',
+];
+/** Clicks act (a button, a checkbox) through their copy alone: the original's own action is cancelled. */
+const ACTIVATING = new Set(['click', 'auxclick', 'dblclick']);
+
+/**
  * Host elements, most wanted first. Built-in elements, never custom ones: a page can define any custom
  * element name (`aor-guard-banner`) before we create it, and its constructor would then run on our host
  * (attachInternals reaches a closed root; its own shadow root or `disabledFeatures` makes ours fail).
@@ -20,12 +48,103 @@ export const HOST_TAGS = {
   picker: ['span', 'aside', 'nav'],
 } as const;
 
-/** Our hosts in this page, for the page sample to leave out: shared by the content script's bundles. */
-const OWN_HOSTS = Symbol.for('aor-guard.own-hosts');
-export function ownHosts(): Set<Element> {
-  const scope = globalThis as Record<symbol, Set<Element> | undefined>;
-  scope[OWN_HOSTS] ??= new Set();
-  return scope[OWN_HOSTS];
+/** What the content script's bundles (its own, entrypoints/page-tools) share about our surfaces. */
+interface Surfaces {
+  /** Our hosts in this page, for the page sample and the picker to leave out. */
+  hosts: Set<Element>;
+  /** The hosts whose events are kept from the page, with their closed roots. */
+  keeping: Map<Element, ShadowRoot>;
+  /** Copies of the person's events, made by keepEventsFromPage: the person's, though not `isTrusted`. */
+  relayed: WeakSet<Event>;
+  listening?: boolean;
+}
+const SURFACES = Symbol.for('aor-guard.surfaces');
+function surfaces(): Surfaces {
+  const scope = globalThis as Record<symbol, Surfaces | undefined>;
+  scope[SURFACES] ??= { hosts: new Set(), keeping: new Map(), relayed: new WeakSet() };
+  return scope[SURFACES];
+}
+export const ownHosts = (): Set<Element> => surfaces().hosts;
+
+/** The element of ours the event is for: under the pointer, or (keys, a click from the keyboard) focused. */
+function innerTarget(root: ShadowRoot, event: Event): Element | null {
+  const pointed = event instanceof MouseEvent && !(ACTIVATING.has(event.type) && event.detail === 0);
+  const inner = pointed ? root.elementFromPoint(event.clientX, event.clientY) : root.activeElement;
+  return inner && root.contains(inner) ? inner : null;
+}
+
+/** The event again, for our root only (`composed: false`: it never leaves the shadow root). */
+function copyOf(e: Event): Event {
+  const base = { bubbles: e.bubbles, cancelable: e.cancelable, composed: false };
+  const keys = { ctrlKey: false, shiftKey: false, altKey: false, metaKey: false };
+  if (e instanceof KeyboardEvent) {
+    for (const k of Object.keys(keys) as (keyof typeof keys)[]) keys[k] = e[k];
+    return new KeyboardEvent(e.type, {
+      ...base,
+      ...keys,
+      key: e.key,
+      code: e.code,
+      location: e.location,
+      repeat: e.repeat,
+      isComposing: e.isComposing,
+    });
+  }
+  if (e instanceof MouseEvent) {
+    for (const k of Object.keys(keys) as (keyof typeof keys)[]) keys[k] = e[k];
+    const mouse = {
+      ...base,
+      ...keys,
+      detail: e.detail,
+      clientX: e.clientX,
+      clientY: e.clientY,
+      screenX: e.screenX,
+      screenY: e.screenY,
+      button: e.button,
+      buttons: e.buttons,
+    };
+    return e instanceof PointerEvent
+      ? new PointerEvent(e.type, {
+          ...mouse,
+          pointerId: e.pointerId,
+          pointerType: e.pointerType,
+          isPrimary: e.isPrimary,
+        })
+      : new MouseEvent(e.type, mouse);
+  }
+  if (e instanceof InputEvent)
+    return new InputEvent(e.type, {
+      ...base,
+      data: e.data,
+      inputType: e.inputType,
+      isComposing: e.isComposing,
+    });
+  return new Event(e.type, base);
+}
+
+/**
+ * The first listener on the window, capturing: the content script calls it at document_start, before any
+ * of the page's scripts runs, so no listener of the page's comes before it. The person's events on a
+ * surface that keeps them (mountHost `keepEvents`) stop there, where the page would hear them next, and a
+ * copy goes to the element of ours they were for, inside the closed root. Default actions (focus, Tab,
+ * a select's arrows) are the original's, unless the copy's listeners prevent them.
+ */
+export function keepEventsFromPage(view: Window = window): void {
+  const shared = surfaces();
+  if (shared.listening) return;
+  shared.listening = true;
+  const keep = (event: Event) => {
+    if (!event.isTrusted) return;
+    const root = shared.keeping.get(event.target as Element);
+    if (!root) return;
+    event.stopImmediatePropagation();
+    const inner = innerTarget(root, event);
+    if (!inner) return;
+    const copy = copyOf(event);
+    shared.relayed.add(copy);
+    inner.dispatchEvent(copy);
+    if (copy.defaultPrevented || ACTIVATING.has(event.type)) event.preventDefault();
+  };
+  for (const type of KEPT) view.addEventListener(type, keep, true);
 }
 
 export interface BannerHost {
@@ -54,15 +173,23 @@ function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot 
   throw failure;
 }
 
-/** `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). */
-export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner'): BannerHost {
+/**
+ * `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). `keepEvents`: the
+ * person's events on it are kept from the page (keepEventsFromPage).
+ */
+export function mountHost(
+  css: string,
+  surface: keyof typeof HOST_TAGS = 'banner',
+  { keepEvents = false } = {},
+): BannerHost {
   const { host, root } = attach(HOST_TAGS[surface]);
+  const shared = surfaces();
   for (const type of PERSON_ONLY) {
     // Capture at the root runs before any button's own listener.
     root.addEventListener(
       type,
       (event) => {
-        if (event.isTrusted) return;
+        if (event.isTrusted || shared.relayed.has(event)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
       },
@@ -122,7 +249,8 @@ export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner
   };
   document.addEventListener('toggle', toggled, true);
   document.addEventListener('fullscreenchange', raise, true);
-  ownHosts().add(host);
+  shared.hosts.add(host);
+  if (keepEvents) shared.keeping.set(host, root);
   return {
     container,
     host,
@@ -137,7 +265,8 @@ export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner
       opened.disconnect();
       document.removeEventListener('toggle', toggled, true);
       document.removeEventListener('fullscreenchange', raise, true);
-      ownHosts().delete(host);
+      shared.hosts.delete(host);
+      shared.keeping.delete(host);
       host.remove();
     },
   };
