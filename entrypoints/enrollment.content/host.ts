@@ -33,8 +33,6 @@ const KEPT = [
   'beforeinput',
   'input',
 ];
-/** Clicks act (a button, a checkbox) through their copy alone: the original's own action is cancelled. */
-const ACTIVATING = new Set(['click', 'auxclick', 'dblclick']);
 
 /**
  * Host elements, most wanted first. Built-in elements, never custom ones: a page can define any custom
@@ -52,9 +50,9 @@ export const HOST_TAGS = {
 interface Surfaces {
   /** Our hosts in this page, for the page sample and the picker to leave out. */
   hosts: Set<Element>;
-  /** The hosts whose events are kept from the page, with their closed roots. */
-  keeping: Map<Element, ShadowRoot>;
-  /** Copies of the person's events, made by keepEventsFromPage: the person's, though not `isTrusted`. */
+  /** The hosts whose events are kept from the page, with what takes them inside their closed roots. */
+  keeping: Map<Element, (event: Event) => void>;
+  /** Copies of the person's events made inside our roots: the person's, though not `isTrusted`. */
   relayed: WeakSet<Event>;
   listening?: boolean;
 }
@@ -65,68 +63,14 @@ function surfaces(): Surfaces {
   return scope[SURFACES];
 }
 export const ownHosts = (): Set<Element> => surfaces().hosts;
-
-/** The element of ours the event is for: under the pointer, or (keys, a click from the keyboard) focused. */
-function innerTarget(root: ShadowRoot, event: Event): Element | null {
-  const pointed = event instanceof MouseEvent && !(ACTIVATING.has(event.type) && event.detail === 0);
-  const inner = pointed ? root.elementFromPoint(event.clientX, event.clientY) : root.activeElement;
-  return inner && root.contains(inner) ? inner : null;
-}
-
-/** The event again, for our root only (`composed: false`: it never leaves the shadow root). */
-function copyOf(e: Event): Event {
-  const base = { bubbles: e.bubbles, cancelable: e.cancelable, composed: false };
-  const keys = { ctrlKey: false, shiftKey: false, altKey: false, metaKey: false };
-  if (e instanceof KeyboardEvent) {
-    for (const k of Object.keys(keys) as (keyof typeof keys)[]) keys[k] = e[k];
-    return new KeyboardEvent(e.type, {
-      ...base,
-      ...keys,
-      key: e.key,
-      code: e.code,
-      location: e.location,
-      repeat: e.repeat,
-      isComposing: e.isComposing,
-    });
-  }
-  if (e instanceof MouseEvent) {
-    for (const k of Object.keys(keys) as (keyof typeof keys)[]) keys[k] = e[k];
-    const mouse = {
-      ...base,
-      ...keys,
-      detail: e.detail,
-      clientX: e.clientX,
-      clientY: e.clientY,
-      screenX: e.screenX,
-      screenY: e.screenY,
-      button: e.button,
-      buttons: e.buttons,
-    };
-    return e instanceof PointerEvent
-      ? new PointerEvent(e.type, {
-          ...mouse,
-          pointerId: e.pointerId,
-          pointerType: e.pointerType,
-          isPrimary: e.isPrimary,
-        })
-      : new MouseEvent(e.type, mouse);
-  }
-  if (e instanceof InputEvent)
-    return new InputEvent(e.type, {
-      ...base,
-      data: e.data,
-      inputType: e.inputType,
-      isComposing: e.isComposing,
-    });
-  return new Event(e.type, base);
-}
+/** Where a surface that keeps its events marks the copies it makes (entrypoints/page-tools/relay.ts). */
+export const relayedEvents = (): WeakSet<Event> => surfaces().relayed;
 
 /**
  * The first listener on the window, capturing: the content script calls it at document_start, before any
  * of the page's scripts runs, so no listener of the page's comes before it. The person's events on a
- * surface that keeps them (mountHost `keepEvents`) stop there, where the page would hear them next, and a
- * copy goes to the element of ours they were for, inside the closed root. Default actions (focus, Tab,
- * a select's arrows) are the original's, unless the copy's listeners prevent them.
+ * surface that keeps them (mountHost `keepEvents`) stop there, where the page would hear them next, and
+ * go to that surface (entrypoints/page-tools/relay.ts, loaded with the picker).
  */
 export function keepEventsFromPage(view: Window = window): void {
   const shared = surfaces();
@@ -134,15 +78,10 @@ export function keepEventsFromPage(view: Window = window): void {
   shared.listening = true;
   const keep = (event: Event) => {
     if (!event.isTrusted) return;
-    const root = shared.keeping.get(event.target as Element);
-    if (!root) return;
+    const take = shared.keeping.get(event.target as Element);
+    if (!take) return;
     event.stopImmediatePropagation();
-    const inner = innerTarget(root, event);
-    if (!inner) return;
-    const copy = copyOf(event);
-    shared.relayed.add(copy);
-    inner.dispatchEvent(copy);
-    if (copy.defaultPrevented || ACTIVATING.has(event.type)) event.preventDefault();
+    take(event);
   };
   for (const type of KEPT) view.addEventListener(type, keep, true);
 }
@@ -175,12 +114,12 @@ function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot 
 
 /**
  * `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). `keepEvents`: the
- * person's events on it are kept from the page (keepEventsFromPage).
+ * person's events on it are kept from the page (keepEventsFromPage) and go to what it makes of the root.
  */
 export function mountHost(
   css: string,
   surface: keyof typeof HOST_TAGS = 'banner',
-  { keepEvents = false } = {},
+  { keepEvents }: { keepEvents?: (root: ShadowRoot) => (event: Event) => void } = {},
 ): BannerHost {
   const { host, root } = attach(HOST_TAGS[surface]);
   const shared = surfaces();
@@ -250,7 +189,7 @@ export function mountHost(
   document.addEventListener('toggle', toggled, true);
   document.addEventListener('fullscreenchange', raise, true);
   shared.hosts.add(host);
-  if (keepEvents) shared.keeping.set(host, root);
+  if (keepEvents) shared.keeping.set(host, keepEvents(root));
   return {
     container,
     host,

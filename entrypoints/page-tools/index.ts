@@ -16,6 +16,7 @@ import type { TaughtFact } from '../../lib/page-rules/rule';
 import { redactPage } from '../../lib/page-rules/sample';
 import { mountHost, ownHosts } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
+import { relayInside } from './relay';
 
 /** The words of what the keyboard outlines, short enough for the panel's status line. */
 function shortText(el: Element): string {
@@ -26,7 +27,7 @@ function shortText(el: Element): string {
 function pick(options: Parameters<PageTools['pick']>[0]): void {
   setChosenMessages(options.messages ?? null);
   // The person's events on the picker are kept from the page (lib/page-rules/picker.ts).
-  const host = mountHost(pickerCss, 'picker', { keepEvents: true });
+  const host = mountHost(pickerCss, 'picker', { keepEvents: relayInside });
   const shield = document.createElement('div');
   shield.className = 'shield';
   shield.tabIndex = -1;

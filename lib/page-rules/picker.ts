@@ -152,13 +152,16 @@ export function startPointing(
   // The outline follows its element when the page scrolls, also after the pick.
   const view = doc.defaultView ?? window;
   view.addEventListener('scroll', draw, { capture: true, passive: true });
-  /** The page is the page's again (the outline stays): the shield goes. */
+  /**
+   * Pointing ends; the outline stays. So does the shield, until the picker closes: uncovered, the page's
+   * element under a pointer that has not moved would tell the page what was chosen (hover, mouseover).
+   */
   function detach() {
     for (const [type, listener] of listeners) shield.removeEventListener(type, listener);
-    shield.hidden = true;
   }
   function stop() {
     detach();
+    shield.hidden = true;
     view.removeEventListener('scroll', draw, true);
     outline.hidden = true;
   }

@@ -92,9 +92,11 @@ describe('startPointing (the pointer and the keys are on our shield, the page ge
     expect(outline.hidden).toBe(false);
     pointer(shield, 'click');
     expect(on.chosen).toHaveBeenCalledExactlyOnceWith(npn);
-    // Chosen: the page is the page's again, the outline stays on what was chosen.
-    expect(shield.hidden).toBe(true);
+    // Chosen: the outline stays on it, and the shield until the picker closes; another click picks nothing.
+    expect(shield.hidden).toBe(false);
     expect(outline.hidden).toBe(false);
+    pointer(shield, 'click');
+    expect(on.chosen).toHaveBeenCalledOnce();
   });
 
   it('points past our own surfaces and the page’s body, never at them', () => {
