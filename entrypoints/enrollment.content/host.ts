@@ -51,7 +51,7 @@ interface Surfaces {
   /** Our hosts in this page, for the page sample and the picker to leave out. */
   hosts: Set<Element>;
   /** The hosts whose events are kept from the page, with what takes them inside their closed roots. */
-  keeping: Map<Element, (event: Event) => void>;
+  keeping: Map<Element, (event: Event) => boolean>;
   /** Copies of the person's events made inside our roots: the person's, though not `isTrusted`. */
   relayed: WeakSet<Event>;
   listening?: boolean;
@@ -69,8 +69,8 @@ export const relayedEvents = (): WeakSet<Event> => surfaces().relayed;
 /**
  * The first listener on the window, capturing: the content script calls it at document_start, before any
  * of the page's scripts runs, so no listener of the page's comes before it. The person's events on a
- * surface that keeps them (mountHost `keepEvents`) stop there, where the page would hear them next, and
- * go to that surface (entrypoints/page-tools/relay.ts, loaded with the picker).
+ * surface that keeps them (mountHost `keepEvents`) go to that surface (entrypoints/page-tools/relay.ts,
+ * loaded with the picker) and, once it took them, stop there, where the page would hear them next.
  */
 export function keepEventsFromPage(view: Window = window): void {
   const shared = surfaces();
@@ -79,9 +79,7 @@ export function keepEventsFromPage(view: Window = window): void {
   const keep = (event: Event) => {
     if (!event.isTrusted) return;
     const take = shared.keeping.get(event.target as Element);
-    if (!take) return;
-    event.stopImmediatePropagation();
-    take(event);
+    if (take?.(event)) event.stopImmediatePropagation();
   };
   for (const type of KEPT) view.addEventListener(type, keep, true);
 }
@@ -119,7 +117,7 @@ function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot 
 export function mountHost(
   css: string,
   surface: keyof typeof HOST_TAGS = 'banner',
-  { keepEvents }: { keepEvents?: (root: ShadowRoot) => (event: Event) => void } = {},
+  { keepEvents }: { keepEvents?: (root: ShadowRoot) => (event: Event) => boolean } = {},
 ): BannerHost {
   const { host, root } = attach(HOST_TAGS[surface]);
   const shared = surfaces();

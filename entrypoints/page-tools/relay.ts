@@ -1,8 +1,11 @@
 // The picker's events, kept from the page at the window (entrypoints/enrollment.content/host.ts
 // keepEventsFromPage), go on inside its closed root as a copy: to the element under the pointer or the
 // focused one. The copy never leaves the root (`composed: false`); the host's filter lets it through as
-// the person's. Default actions (focus, Tab, a select's arrows) stay the original's, unless the copy's
+// the person's. Default actions (focus, Tab, a button's Enter) stay the original's, unless the copy's
 // listeners prevent them; a click acts through its copy alone (the original's action is cancelled).
+// Firefox opens and steps a <select> from listeners on the element itself, which an event stopped on its
+// way never reaches: there the select's own events go their way (the page hears keys and clicks on our
+// host, and can stop them; docs/PRIVACY.md).
 import { relayedEvents } from '../enrollment.content/host';
 
 const ACTIVATING = new Set(['click', 'auxclick', 'dblclick']);
@@ -66,15 +69,20 @@ function copyOf(e: Event): Event {
   return new Event(e.type, base);
 }
 
-/** What takes the person's events kept from the page, for a surface's closed root. */
-export function relayInside(root: ShadowRoot): (event: Event) => void {
+/**
+ * What takes the person's events kept from the page, for a surface's closed root: true when it took the
+ * event (the original stops), false when the event goes its own way (a select in Firefox).
+ */
+export function relayInside(root: ShadowRoot): (event: Event) => boolean {
   const relayed = relayedEvents();
   return (event) => {
     const inner = innerTarget(root, event);
-    if (!inner) return;
+    if (!inner) return true;
+    if (import.meta.env.FIREFOX && inner.localName === 'select') return false;
     const copy = copyOf(event);
     relayed.add(copy);
     inner.dispatchEvent(copy);
     if (copy.defaultPrevented || ACTIVATING.has(event.type)) event.preventDefault();
+    return true;
   };
 }

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function picker() {
-  let relay: ((event: Event) => void) | undefined;
+  let relay: ((event: Event) => boolean) | undefined;
   let shadow: ShadowRoot | undefined;
   const host = mountHost('', 'picker', {
     keepEvents: (root) => {
