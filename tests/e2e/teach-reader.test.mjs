@@ -206,9 +206,15 @@ function suite(name, browser) {
       if (browser === 'firefox') {
         // Firefox steps a select from listeners on the element, which a kept event never reaches: its
         // select's events go their way (relay.ts), and this page stops them. The buttons are ours.
+        assert.deepEqual(await page.evaluate(() => window.__heard), [], 'the page heard the picker');
         await clickPicker(page, 'Cancel');
         await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: WAIT }, PICKER);
-        assert.deepEqual(await page.evaluate(() => window.__heard), [], 'the page heard the picker');
+        // Once our surface is gone from under the still pointer, Firefox tells the page's element the
+        // pointer is over it (pointerover, mouseover); the click on Cancel stays ours.
+        const acts = (await page.evaluate(() => window.__heard)).filter(
+          (e) => !/^(pointer|mouse)over /.test(e),
+        );
+        assert.deepEqual(acts, [], 'the page heard the click that closed the picker');
       } else {
         await chooseFact(page, 1);
         assert.equal(
