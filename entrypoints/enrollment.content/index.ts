@@ -8,7 +8,7 @@ import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
-import { type BannerHost, mountHost } from './host';
+import { type BannerHost, keepEventsFromPage, mountHost } from './host';
 import { placeBanner } from './place';
 
 // Pages re-render often. The page is read once its changes pause for QUIET_MS: a burst of edits is one
@@ -244,6 +244,8 @@ export default defineContentScript({
   // Loaded (parsed, compiled) while the page is still arriving; the page is read once its DOM is whole.
   runAt: 'document_start',
   main(ctx) {
+    // Now, before the page's scripts: the first listener on the window (the picker's events are ours).
+    keepEventsFromPage();
     // Asked while the page arrives, so the first reading already has the taught rules (lib/page-rules).
     const rulesAsked = ask<ActiveRule[]>({ type: 'get-page-rules' }).catch(() => []);
     if (document.readyState === 'loading') {
