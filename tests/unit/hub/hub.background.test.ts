@@ -90,7 +90,7 @@ describe('enrolment by policy', () => {
     expect(await bg.readHubDevice()).toMatchObject({ token: TOKEN, agencyName: 'Acme Agency', hubUrl: HUB });
     // Every later call carries the token.
     expect(hub.calls.slice(1).every((c) => c.auth === `Bearer ${TOKEN}`)).toBe(true);
-    const { exportEverything } = await import('../../../lib/storage/backup');
+    const { exportEverything } = await import('../../../lib/backup/backup');
     expect(JSON.stringify(await exportEverything(NOW))).not.toContain(TOKEN);
   });
 
