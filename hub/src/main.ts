@@ -4,7 +4,15 @@ import { createServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, HUB_VERSION } from './app';
-import { CliError, commandList, existingAgency, helpText, parseCommand, positiveWhole } from './cli';
+import {
+  CliError,
+  commandList,
+  existingAgency,
+  helpText,
+  npnOption,
+  parseCommand,
+  positiveWhole,
+} from './cli';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/pool';
 import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from './device/admin';
@@ -95,13 +103,20 @@ async function run() {
     case 'create-code': {
       const maxUses = positiveWhole('max-uses', values['max-uses']);
       const days = positiveWhole('days', values.days);
+      const agentNpn = npnOption(values.npn);
       const agencyId = await existingAgency(pool, args[0]);
       const label = typeof values.label === 'string' ? values.label : undefined;
       const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : undefined;
-      const created = await createEnrollmentCode(pool, agencyId, { label, maxUses, expiresAt }, 'system');
+      const created = await createEnrollmentCode(
+        pool,
+        agencyId,
+        { label, maxUses, expiresAt, agentNpn },
+        'system',
+      );
       process.stdout.write(
         `Enrolment code (shown once; set it as the hubEnrollmentCode policy): ${created.code}\n`,
       );
+      if (agentNpn) process.stdout.write(`Devices enrolled with it are agent ${agentNpn}'s.\n`);
       return;
     }
     case 'list-devices': {
@@ -142,6 +157,7 @@ function startServer() {
     // On loopback only this machine reaches the hub: a request naming another host came through the
     // proxy in front (docs/HUB.md), whose X-Forwarded-Proto, when it sends one, says how.
     behindTlsProxy: behindTlsProxy || isLoopback(hostname),
+    metricsToken: env.HUB_METRICS_TOKEN ?? '',
   });
   const port = Number(env.PORT ?? 8080);
   const server = serve(
