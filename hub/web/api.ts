@@ -30,6 +30,7 @@ const WORDED = [
   'auth.required',
   'auth.role',
   'auth.plainHttp',
+  'user.exists',
 ];
 const wording = (code: string, message: string) =>
   WORDED.includes(code) ? h(`error.${code}` as HubKey) : message;

@@ -20,6 +20,7 @@ const en = {
   'error.auth.disabled': 'This account is disabled. Ask an admin of your agency.',
   'error.auth.required': 'Your session has ended. Sign in again.',
   'error.auth.role': 'Your role does not allow this. Ask an admin of your agency.',
+  'error.user.exists': 'Your agency already has an account with this email.',
   'error.network': 'The hub did not answer. Check your connection and try again.',
   'error.auth.plainHttp':
     'This page was opened with http:// instead of https://. Your browser will not keep the sign-in there, so signing in cannot work. Open the hub’s https:// address, or ask whoever runs the hub.',
@@ -180,6 +181,7 @@ const es: Record<HubKey, string> = {
   'error.auth.disabled': 'Esta cuenta está desactivada. Consulte a un administrador de su agencia.',
   'error.auth.required': 'Su sesión terminó. Inicie sesión de nuevo.',
   'error.auth.role': 'Su función no permite esto. Consulte a un administrador de su agencia.',
+  'error.user.exists': 'Su agencia ya tiene una cuenta con este correo electrónico.',
   'error.network': 'El centro no respondió. Revise su conexión y vuelva a intentarlo.',
   'error.auth.plainHttp':
     'Esta página se abrió con http:// en lugar de https://. Su navegador no guarda ahí el inicio de sesión, así que no puede iniciar sesión. Abra la dirección https:// del centro o consulte a quien lo administra.',

@@ -229,7 +229,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     if (!body.ok) return body.response;
     const s = c.get('staff');
     const made = await createUser(pool, s.agencyId, body.data, actor(s));
-    if (!made.ok) return fail(c, 409, 'user.exists', 'An account with this email already exists.');
+    if (!made.ok) return fail(c, 409, 'user.exists', 'Your agency already has an account with this email.');
     return c.json({ id: made.id, oneTimePassword: made.password }, 201);
   });
   api.post('/admin/users/:id/disable', adminOnly, async (c) => {
