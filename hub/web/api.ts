@@ -31,6 +31,8 @@ const WORDED = [
   'auth.role',
   'auth.plainHttp',
   'user.exists',
+  'reports.countChanged',
+  'reports.tooMany',
 ];
 const wording = (code: string, message: string) =>
   WORDED.includes(code) ? h(`error.${code}` as HubKey) : message;

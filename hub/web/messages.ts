@@ -21,6 +21,10 @@ const en = {
   'error.auth.required': 'Your session has ended. Sign in again.',
   'error.auth.role': 'Your role does not allow this. Ask an admin of your agency.',
   'error.user.exists': 'Your agency already has an account with this email.',
+  'error.reports.countChanged':
+    'The number of reports in this filter changed while you looked; nothing was changed. Check the list and mark again.',
+  'error.reports.tooMany':
+    'This filter holds more than 20,000 reports; narrow it to mark them all at once. Nothing was changed.',
   'error.network': 'The hub did not answer. Check your connection and try again.',
   'error.auth.plainHttp':
     'This page was opened with http:// instead of https://. Your browser will not keep the sign-in there, so signing in cannot work. Open the hub’s https:// address, or ask whoever runs the hub.',
@@ -42,6 +46,7 @@ const en = {
   agentOption: 'NPN $1 ($2)',
   selectedCount: '$1 selected',
   markSelected: 'Mark the selected reports',
+  markFiltered: 'Mark all $1 reports of this filter',
   newStatus: 'New status',
   markedDone: '$1 changed, $2 already past that status.',
   exportCsv: 'Export CSV',
@@ -182,6 +187,10 @@ const es: Record<HubKey, string> = {
   'error.auth.required': 'Su sesión terminó. Inicie sesión de nuevo.',
   'error.auth.role': 'Su función no permite esto. Consulte a un administrador de su agencia.',
   'error.user.exists': 'Su agencia ya tiene una cuenta con este correo electrónico.',
+  'error.reports.countChanged':
+    'El número de informes de este filtro cambió mientras lo miraba; no se cambió nada. Revise la lista y vuelva a marcar.',
+  'error.reports.tooMany':
+    'Este filtro tiene más de 20.000 informes; acótelo para marcarlos todos a la vez. No se cambió nada.',
   'error.network': 'El centro no respondió. Revise su conexión y vuelva a intentarlo.',
   'error.auth.plainHttp':
     'Esta página se abrió con http:// en lugar de https://. Su navegador no guarda ahí el inicio de sesión, así que no puede iniciar sesión. Abra la dirección https:// del centro o consulte a quien lo administra.',
@@ -203,6 +212,7 @@ const es: Record<HubKey, string> = {
   agentOption: 'NPN $1 ($2)',
   selectedCount: '$1 seleccionados',
   markSelected: 'Marcar los informes seleccionados',
+  markFiltered: 'Marcar los $1 informes de este filtro',
   newStatus: 'Estado nuevo',
   markedDone: '$1 cambiados, $2 ya habían pasado ese estado.',
   exportCsv: 'Exportar CSV',

@@ -237,6 +237,24 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       [[report(1).id, 'filed-cms', ADMIN]],
     );
 
+    // A mark on the whole filter names its count; what it did shows above the table, in view.
+    await page.select('fieldset.actions select', 'resolved');
+    await (await button(page, 'Mark all 2 reports of this filter')).click();
+    await waitForText(page, '[role="status"]', '2 changed, 0 already past that status.');
+    await waitForText(page, 'table.reports tbody tr', 'Resolved');
+    const resultAbove = await page.evaluate(() => {
+      const result = [...document.querySelectorAll('[role="status"]')].find((e) =>
+        e.textContent.includes('2 changed'),
+      );
+      const r = result.getBoundingClientRect();
+      return (
+        r.bottom <= window.innerHeight &&
+        r.top < document.querySelector('table.reports').getBoundingClientRect().top
+      );
+    });
+    assert.ok(resultAbove, 'the result of the mark shows above the table, on screen');
+    await screenshot(page, 'hub-reports-marked-all.png');
+
     // Invalid Action cases across agents, and the app in Spanish.
     const aCase = {
       id: randomUUID(),

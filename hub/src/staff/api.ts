@@ -35,11 +35,14 @@ import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
 import {
   exportReports,
+  FILTER_MARK_MAX,
+  filterStatusChangeSchema,
   listAgents,
   listReports,
   reportFilterSchema,
   reportQuerySchema,
   setStatus,
+  setStatusForFilter,
   statusChangeSchema,
 } from './reports';
 import { getRetention, retentionSchema, setRetention } from './retention';
@@ -169,6 +172,28 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const body = await parseBody(c, statusChangeSchema);
     if (!body.ok) return body.response;
     return c.json(await setStatus(pool, c.get('staff'), body.data.ids, body.data.status, deps.now()));
+  });
+  // Every report of a filter, not only the page on screen: the body names the count the person agreed to.
+  api.post('/reports/status/filter', staffOnly, async (c) => {
+    const body = await parseBody(c, filterStatusChangeSchema);
+    if (!body.ok) return body.response;
+    const { filter, status, count } = body.data;
+    const done = await setStatusForFilter(pool, c.get('staff'), filter, status, count, deps.now());
+    if (done.ok) return c.json({ changed: done.changed, unchanged: done.unchanged });
+    if (done.count > FILTER_MARK_MAX)
+      return fail(
+        c,
+        400,
+        'reports.tooMany',
+        `This filter holds more than ${FILTER_MARK_MAX} reports; narrow it to mark them all at once. Nothing was changed.`,
+      );
+    return fail(
+      c,
+      409,
+      'reports.countChanged',
+      `This filter now holds ${done.count} reports, not ${count}; nothing was changed. Look again and mark them.`,
+      { count: String(done.count) },
+    );
   });
   api.get('/cases', async (c) => {
     const q = parseQuery(c, caseQuerySchema);

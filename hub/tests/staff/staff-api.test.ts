@@ -303,6 +303,36 @@ describe('triage and filing', () => {
     expect(await statusOf(id(3))).toBe('resolved');
   });
 
+  it('marks every report of a filter, beyond the page on screen, only for the count the person was shown', async () => {
+    const many = Array.from({ length: 60 }, (_, n) => sample({ id: id(100 + n), state: 'FL' }));
+    await device.call('/api/v1/reports', { body: makeBundle(many, hub.now()) });
+    const mark = (count: number, as: Staff = support) =>
+      as.call('/reports/status/filter', {
+        body: { filter: { state: 'FL' }, status: 'filed-platform', count },
+      });
+    const stale = await mark(59);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({
+      error: {
+        code: 'reports.countChanged',
+        message: expect.stringMatching(/now holds 60 reports, not 59/),
+        count: '60',
+      },
+    });
+    expect(await errorCode(await mark(60, agent))).toBe('auth.role');
+    const before = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
+    expect(await (await mark(60)).json()).toEqual({ changed: 60, unchanged: 0 });
+    const { rows } = await hub.pool.query(
+      "select count(*) filter (where status = 'filed-platform') as n from call_reports where report->>'state' = 'FL'",
+    );
+    expect(rows[0].n).toBe(60);
+    const after = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
+    expect(after.rows[0].n - before.rows[0].n).toBe(60);
+    expect(await statusOf(id(1))).toBe('filed-cms');
+    expect(await (await mark(60)).json()).toEqual({ changed: 0, unchanged: 60 });
+    await hub.pool.query("delete from call_reports where report->>'state' = 'FL'");
+  });
+
   it('exports the filtered reports and records the export, without consumer data in the log', async () => {
     const res = await support.call('/reports/export?format=csv&status=filed-cms');
     const { rows } = (await res.json()) as { rows: { report: { id: string } }[] };
