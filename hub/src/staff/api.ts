@@ -14,7 +14,7 @@ import {
   revokeEnrollmentCode,
 } from '../device/admin';
 import { apiError as fail } from '../http';
-import { auditQuerySchema, readAuditLog } from './audit-log';
+import { auditFilterSchema, auditQuerySchema, exportAuditLog, readAuditLog } from './audit-log';
 import {
   type AuthOptions,
   clearSessionCookie,
@@ -286,6 +286,11 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const q = parseQuery(c, auditQuerySchema);
     if (!q.ok) return q.response;
     return c.json(await readAuditLog(pool, c.get('staff').agencyId, q.data));
+  });
+  api.get('/admin/audit/export', adminOnly, async (c) => {
+    const q = parseQuery(c, auditFilterSchema);
+    if (!q.ok) return q.response;
+    return c.json({ entries: await exportAuditLog(pool, c.get('staff'), q.data) });
   });
   return api;
 }

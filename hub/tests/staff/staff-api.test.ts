@@ -522,7 +522,7 @@ describe('admin', () => {
 
   it('shows the audit log newest first, with the actor’s email', async () => {
     const page = (await (await admin.call('/admin/audit?limit=2')).json()) as {
-      entries: { id: number; actorEmail: string | null }[];
+      entries: { id: number; actorName: string | null }[];
       hasMore: boolean;
     };
     expect(page.entries).toHaveLength(2);
@@ -533,5 +533,48 @@ describe('admin', () => {
       entries: { id: number }[];
     };
     expect(older.entries.every((e) => e.id < (second?.id ?? 0))).toBe(true);
+  });
+
+  it('names who and which record as people know them, filters by kind, who and date, and exports', async () => {
+    type Entry = {
+      actorKind: string;
+      actorName: string | null;
+      action: string;
+      target: string;
+      targetName: string | null;
+    };
+    const read = async (params: string) =>
+      ((await (await admin.call(`/admin/audit?${params}`)).json()) as { entries: Entry[] }).entries;
+    const filings = await read(`kind=report&actor=user:${support.userId}`);
+    expect(filings).toContainEqual(
+      expect.objectContaining({
+        actorKind: 'user',
+        actorName: 'sue@sunrise.example',
+        action: 'report.status',
+        targetName: '4567891231',
+      }),
+    );
+    // The reports the filter test marked, then deleted: still in the log, named as gone.
+    expect(filings.filter((e) => e.targetName === null)).toHaveLength(60);
+    const sent = await read(`actor=device:${device.deviceId}&kind=report`);
+    expect(sent.every((e) => e.actorKind === 'device' && e.actorName === 'Chrome on LAPTOP-7')).toBe(true);
+    expect(sent.map((e) => e.action)).toContain('report.added');
+    expect(await read('kind=report&to=2000-01-01T00:00:00.000Z')).toEqual([]);
+    expect(await errorCode(await admin.call('/admin/audit?kind=everything'))).toBe('request.invalid');
+    expect(await errorCode(await support.call('/admin/audit/export'))).toBe('auth.role');
+
+    const exported = (await (await admin.call('/admin/audit/export?kind=user')).json()) as {
+      entries: Entry[];
+    };
+    expect(exported.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.resetPassword', 'user.disable']),
+    );
+    expect(exported.entries.find((e) => e.action === 'user.create')?.targetName).toMatch(
+      /@sunrise\.example$/,
+    );
+    expect((await read('kind=audit'))[0]).toMatchObject({
+      action: 'audit.export',
+      actorName: 'ada@sunrise.example',
+    });
   });
 });
