@@ -28,6 +28,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
   'list-devices': { usage: 'list-devices <agencyId>' },
   'revoke-device': { usage: 'revoke-device <agencyId> <deviceId>' },
   migrate: { usage: 'migrate   (apply new migrations and exit)' },
+  'migrate-to-postgres': {
+    usage:
+      'migrate-to-postgres <PGlite data folder>   (with DATABASE_URL naming a new, empty PostgreSQL database; stop the hub first)',
+  },
   'create-admin': {
     usage: 'create-admin <email>   (HUB_ADMIN_PASSWORD, HUB_AGENCY_NAME optional; prints the agency id)',
   },
