@@ -99,7 +99,7 @@ async function device(d) {
     const r = report(new Date());
     made.add(r.id);
     pending.push(deliver(d.token, r));
-    await sleep(-Math.log(1 - Math.random()) * GAP_S * 1000);
+    await sleep(Math.min(-Math.log(1 - Math.random()) * GAP_S * 1000, Math.max(0, endAt - Date.now())));
   }
   await Promise.all(pending);
 }
