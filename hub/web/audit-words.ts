@@ -44,6 +44,8 @@ function whatWords(e: AuditEntry, statusWord: (status: string) => string): strin
         : h('audit.settings.retentionOff');
     case 'retention.run':
       return h('audit.retention.run', text(d.reports), text(d.sends));
+    case 'consent.export':
+      return h('audit.consent.export', text(d.count), text(d.format).toUpperCase());
     case 'audit.export':
       return h('audit.audit.export', text(d.count));
   }
@@ -53,6 +55,7 @@ function whatWords(e: AuditEntry, statusWord: (status: string) => string): strin
 
 function recordWords(e: AuditEntry): string {
   if (e.target === 'reports') return h('audit.record.reports');
+  if (e.target === 'consent') return h('audit.record.consentIndex');
   const kind = e.target.split(':')[0] ?? '';
   const key = `audit.record.${kind}`;
   if (!known(key)) return e.target;

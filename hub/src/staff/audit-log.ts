@@ -121,6 +121,11 @@ async function named(db: Queryable, agencyId: string, rows: Row[]): Promise<Audi
       refs('send'),
     ),
     lookup(
+      'consent',
+      'select id, application_id as name from consent_records where agency_id = $1 and id = any($2::text[])',
+      refs('consent'),
+    ),
+    lookup(
       'gatewaySend',
       'select id::text, application_id as name from gateway_sends where agency_id = $1 and id = any($2::uuid[])',
       uuids(refs('gatewaySend')),

@@ -3,6 +3,7 @@
 
 import type { CallReport } from '../../../lib/call-reports/report';
 import type { InvalidActionCase } from '../../../lib/cases/case';
+import type { ConsentRecord } from '../../../lib/consent/record';
 
 /** The statuses support staff set: filing and resolving (draft and ready are the agent's). */
 export const FILING_STATUSES = ['filed-cms', 'filed-platform', 'resolved'] as const;
@@ -44,6 +45,7 @@ export const AUDIT_KINDS = [
   'reports',
   'case',
   'resumeLinkSend',
+  'consent',
   'gateway',
   'device',
   'enrollmentCode',
@@ -68,4 +70,25 @@ export interface AuditEntry {
   /** The record as a person knows it: an application id, a device's name, an email, a code's label. */
   targetName: string | null;
   detail: Record<string, unknown>;
+}
+
+/** An application and plan year (null: a call report, which names none) agents acted on without consent on record. */
+export interface MissingConsent {
+  applicationId: string;
+  planYear: number | null;
+  reports: number;
+  sends: number;
+  cases: number;
+  lastActionAt: string;
+  agentNpns: string[];
+  /** The devices that sent those records (an agent's NPN is known only once bound). */
+  deviceNames: string[];
+}
+
+/** A consent record as the index exports it: where the proof lives, never the proof. */
+export interface HubConsentRecord {
+  record: ConsentRecord;
+  agentNpn: string | null;
+  deviceName: string | null;
+  receivedAt: string;
 }
