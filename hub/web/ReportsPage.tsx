@@ -35,6 +35,10 @@ const filterParams = (q: ReportQuery, agent: string) => ({
   agent,
 });
 
+/** The filter's fields that are set: an empty field (no agent chosen) filters nothing. */
+const definedOnly = (f: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''));
+
 export function ReportsPage(props: { me: Me }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [agent, setAgent] = useState('');
@@ -96,7 +100,7 @@ export function ReportsPage(props: { me: Me }) {
     try {
       const done = await api<{ changed: number; unchanged: number }>('/reports/status/filter', {
         method: 'POST',
-        body: { filter: filterParams(query, agent), status: mark, count },
+        body: { filter: definedOnly(filterParams(query, agent)), status: mark, count },
       });
       setMessage({ text: h('markedDone', done.changed, done.unchanged), error: false });
       setSelected(new Set());
