@@ -208,6 +208,14 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     assert.match(danaRow, /87654321/);
     assert.match(danaRow, /Used up/);
     await screenshot(page, 'hub-admin-codes.png');
+    // The audit log in words: who, what and which record as people know them, filtered by kind.
+    await waitForText(page, 'table tbody th', 'Created an enrolment code');
+    await waitForText(page, 'table tbody td', 'Enrolment code “Dana only”');
+    await page.select('#audit-heading ~ .actions select', 'device');
+    await waitForText(page, 'table tbody th', 'Enrolled this device');
+    await waitForText(page, 'table tbody td', 'Device “Chrome on LAPTOP-7”');
+    await page.$eval('#audit-heading', (h) => h.scrollIntoView());
+    await screenshot(page, 'hub-audit.png');
 
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, '[role="status"]', 'of 2 reports');
