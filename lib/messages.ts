@@ -11,6 +11,7 @@ import type { Problem } from './shared/problem';
 import {
   applicationIdDigits,
   intBetween,
+  isoDate,
   isoDateTime,
   matching,
   npnDigits,
@@ -89,6 +90,19 @@ export const pageFactsObject = z.object({
     z.array(z.object({ npn: npnDigits(), label: textUpTo(80) })).check(z.maxLength(MAX_NAMED_NPNS)),
   ),
   syncing: optional(z.boolean()),
+  consentStatus: optional(z.enum(['collected', 'action-required'])),
+  consentLibrary: optional(
+    z
+      .array(
+        z.object({
+          kind: z.enum(['consent', 'review']),
+          status: z.enum(['pending', 'collected', 'revoked']),
+          method: optional(textUpTo(60)),
+          updated: optional(isoDate()),
+        }),
+      )
+      .check(z.maxLength(20)),
+  ),
   taughtDisagrees: optional(
     z
       .array(

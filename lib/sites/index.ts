@@ -2,13 +2,15 @@
 import type { TaughtFact } from '../page-rules/facts';
 import type { Pathway } from '../risk/rules';
 import { benefitalign } from './benefitalign';
+import type { ConsentFacts } from './consent';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 import { type SiteId, siteForHost } from './hosts';
 import { readingOnce, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
 
-export interface PageFacts {
+/** ConsentFacts: the consumer's consent as the page shows it (lib/sites/consent.ts). */
+export interface PageFacts extends ConsentFacts {
   site: string;
   pageKind: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
   applicationId?: string;
