@@ -2,6 +2,7 @@
 // checked on receipt together with the sender.
 
 import type { BannerCorner } from './banner/corner';
+import type { ConsentCheck } from './consent/check';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import { OUTCOMES, type Referral } from './referrals/referral';
@@ -224,6 +225,8 @@ export interface PageVerdict extends Verdict {
   corner: BannerCorner;
   /** The verdict's stateNote in words, in the agent's language. */
   stateLine?: string;
+  /** Near a submission: whether consent and review are on file for the plan year (lib/consent/check.ts). */
+  consent?: ConsentCheck;
 }
 /** What a referral message did: the referral as saved, or why nothing changed. */
 export type ReferralReply = { ok: true; referral: Referral } | { ok: false; problem: Problem };

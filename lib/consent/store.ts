@@ -4,7 +4,9 @@
 // 10 years the rules keep them (docs/DOMAIN.md).
 import { localDay } from '../profile/marketplace';
 import { type Problem, ProblemError, problem } from '../shared/problem';
+import type { PageFacts } from '../sites';
 import { type AorGuardDb, db, readBack } from '../storage/db';
+import { type ConsentCheck, checkConsent } from './check';
 import { type ConsentField, type ConsentFormValues, parseConsentForm } from './input';
 import { type ConsentRecord, consentRecordSchema } from './record';
 
@@ -104,4 +106,14 @@ export async function listConsentRecords(database: AorGuardDb = db) {
     consentRecordSchema,
   );
   return { records: items, unreadable };
+}
+
+/** What is on file for the page's application and plan year: as the page shows it, or as recorded. */
+export async function consentForPage(
+  facts: PageFacts,
+  planYear: number,
+  database: AorGuardDb = db,
+): Promise<ConsentCheck> {
+  const records = facts.applicationId ? await consentRecordsFor(facts.applicationId, planYear, database) : [];
+  return checkConsent(facts, records, planYear);
 }
