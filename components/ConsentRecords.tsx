@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { ConsentField, ConsentFormValues } from '../lib/consent/input';
-import { formValuesOf } from '../lib/consent/input';
+import {
+  type ConsentField,
+  type ConsentFormValues,
+  type ConsentSave,
+  formValuesOf,
+} from '../lib/consent/input';
 import { CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SCOPES, type ConsentRecord } from '../lib/consent/record';
-import type { ConsentSave } from '../lib/consent/store';
 import { localDay } from '../lib/profile/marketplace';
 import type { Problem } from '../lib/shared/problem';
 import { describedBy, Field } from './Field';

@@ -33,6 +33,11 @@ export type ConsentParse =
   | { ok: true; fields: ConsentFields }
   | { ok: false; errors: Partial<Record<ConsentField, Problem>> };
 
+/** What saving the form did: the record as stored, or every refused field and why. */
+export type ConsentSave =
+  | { ok: true; record: ConsentRecord }
+  | { ok: false; errors: Partial<Record<ConsentField, Problem>> };
+
 const shape = consentRecordSchema.shape;
 const passes = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) =>
   schema.safeParse(value).success;

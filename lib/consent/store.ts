@@ -3,16 +3,12 @@
 // leaves nothing written. Records are never deleted here: a revoked one stays, covering nothing, for the
 // 10 years the rules keep them (docs/DOMAIN.md).
 import { localDay } from '../profile/marketplace';
-import { type Problem, ProblemError, problem } from '../shared/problem';
+import { ProblemError, problem } from '../shared/problem';
 import type { PageFacts } from '../sites';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { type ConsentCheck, checkConsent } from './check';
-import { type ConsentField, type ConsentFormValues, parseConsentForm } from './input';
+import { type ConsentFormValues, type ConsentSave, parseConsentForm } from './input';
 import { type ConsentRecord, consentRecordSchema } from './record';
-
-export type ConsentSave =
-  | { ok: true; record: ConsentRecord }
-  | { ok: false; errors: Partial<Record<ConsentField, Problem>> };
 
 async function readRecord(database: AorGuardDb, id: string): Promise<ConsentRecord> {
   const row = consentRecordSchema.safeParse(await database.consentRecords.get(id));
