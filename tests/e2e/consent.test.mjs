@@ -85,6 +85,8 @@ for (const browserName of ['chromium', 'firefox']) {
       // In Spanish, on HealthSherpa's Spanish page: the consent is in its library, the review is not.
       const settings = await openExtensionPage(browser, extensionId, 'dashboard.html#profile');
       await setLanguage(settings, 'es');
+      // A tab in the background takes no screenshot in Chromium.
+      await page.bringToFront();
       await page.goto(server.url('healthsherpa/confirm-consent-es.html', { pathname: CONFIRM }), {
         waitUntil: 'load',
       });
@@ -106,6 +108,7 @@ for (const browserName of ['chromium', 'firefox']) {
         APPLICATION_ID,
       );
       assert.equal(await dashboard.evaluate(() => document.getElementById('consent-planYear').value), '2026');
+      await dashboard.bringToFront();
       await dashboard.setViewport({ width: 1280, height: 1000 });
       await shot(dashboard, 'consent-section-es.png');
 
