@@ -185,7 +185,7 @@ export const PAGE_CASES = [
     ],
     facts: {
       pageKind: 'application',
-      applicationId: '4567891230',
+      applicationId: '8123456701',
       planYear: 2026,
       aorNpn: '12345678',
       hasActiveCoverage: true,
@@ -205,7 +205,7 @@ export const PAGE_CASES = [
     text: ['Not on file for plan year 2026: the eligibility application review.'],
     facts: {
       pageKind: 'application',
-      applicationId: '4567891230',
+      applicationId: '8123456702',
       planYear: 2026,
       aorNpn: '12345678',
       hasActiveCoverage: true,

@@ -9,7 +9,6 @@ import {
   clickInBanner,
   delay,
   fill,
-  openExtensionPage,
   PROFILE,
   readBanner,
   screenshot,
@@ -20,7 +19,9 @@ import {
   waitForText,
 } from './helpers.mjs';
 
-const APPLICATION_ID = '4567891230';
+// Each consent fixture has its own application: the banner remembers per application whether it was opened.
+const EN_APPLICATION = '8123456701';
+const ES_APPLICATION = '8123456702';
 const CONFIRM = `${CLIENT_PATH}/confirm`;
 
 async function setLanguage(page, lang) {
@@ -44,6 +45,31 @@ async function openedDashboard(browser, before) {
   throw new Error('Record consent opened no dashboard');
 }
 
+async function clickButton(page, name) {
+  await page.evaluate(
+    (n) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === n).click(),
+    name,
+  );
+}
+
+/** The banner's button opens Consent records on the page's application and plan year (prefilled). */
+async function recordFromBanner(browser, page, name, applicationId) {
+  const before = new Set(await browser.pages());
+  await clickInBanner(page, name);
+  const { tab, href } = await openedDashboard(browser, before);
+  // The prefill came through session storage: the address names no application.
+  assert.match(href, /dashboard\.html#consent\?k=[0-9a-f-]{36}$/);
+  await tab.waitForFunction(
+    (id) => document.getElementById('consent-applicationId')?.value === id,
+    { timeout: WAIT },
+    applicationId,
+  );
+  assert.equal(await tab.evaluate(() => document.getElementById('consent-planYear').value), '2026');
+  await tab.bringToFront();
+  await tab.setViewport({ width: 1280, height: 1000 });
+  return tab;
+}
+
 async function tick(page, name) {
   await page.waitForFunction(
     (n) => [...document.querySelectorAll('label')].some((l) => l.textContent.trim() === n),
@@ -64,86 +90,34 @@ for (const browserName of ['chromium', 'firefox']) {
     test('the line asks, Record consent opens the section prefilled, a saved record clears it', {
       timeout: TEST_TIMEOUT * 2,
     }, async () => {
-      const { browser, server, extensionId } = session;
+      const { browser, server } = session;
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 800 });
-      await page.goto(
-        server.url('healthsherpa/confirm-consent-action-required.html', { pathname: CONFIRM }),
-        {
-          waitUntil: 'load',
-        },
-      );
-      const english = await waitForBanner(page, (b) => b.text.includes('Not on file'));
-      assert.equal(english.level, 'clear');
-      assert.equal(english.view, 'chip');
+      const english = server.url('healthsherpa/confirm-consent-action-required.html', { pathname: CONFIRM });
+      await page.goto(english, { waitUntil: 'load' });
+      const asked = await waitForBanner(page, (b) => b.text.includes('Not on file'));
+      assert.equal(asked.level, 'clear');
+      assert.equal(asked.view, 'chip');
       assert.match(
-        english.text,
+        asked.text,
         /Not on file for plan year 2026: the consumer's consent \(ongoing account maintenance\) and the application review\./,
       );
       await shot(page, 'consent-banner-en.png');
 
-      // In Spanish, on HealthSherpa's Spanish page: the consent is in its library, the review is not.
-      const settings = await openExtensionPage(browser, extensionId, 'dashboard.html#profile');
-      await setLanguage(settings, 'es');
-      // A tab in the background takes no screenshot in Chromium.
-      await page.bringToFront();
-      await page.goto(server.url('healthsherpa/confirm-consent-es.html', { pathname: CONFIRM }), {
-        waitUntil: 'load',
-      });
-      const spanish = await waitForBanner(page, (b) => b.text.includes('No consta'));
-      assert.match(
-        spanish.text,
-        /No consta para el año del plan 2026: la revisión de la solicitud de elegibilidad\./,
-      );
-      await shot(page, 'consent-banner-es.png');
-
-      const before = new Set(await browser.pages());
-      await clickInBanner(page, 'Registrar consentimiento');
-      const { tab: dashboard, href } = await openedDashboard(browser, before);
-      // The prefill came through session storage: the address names no application.
-      assert.match(href, /dashboard\.html#consent\?k=[0-9a-f-]{36}$/);
-      await dashboard.waitForFunction(
-        (id) => document.getElementById('consent-applicationId')?.value === id,
-        { timeout: WAIT },
-        APPLICATION_ID,
-      );
-      assert.equal(await dashboard.evaluate(() => document.getElementById('consent-planYear').value), '2026');
-      await dashboard.bringToFront();
-      await dashboard.setViewport({ width: 1280, height: 1000 });
-      await shot(dashboard, 'consent-section-es.png');
-
-      // Back to English, the form filled by label, as a person does.
-      await setLanguage(dashboard, 'en');
-      await dashboard.evaluate(() => {
-        globalThis.reloading = true;
-        location.hash = '#consent';
-        location.reload();
-      });
-      await dashboard.waitForFunction(
-        () => !globalThis.reloading && document.getElementById('consent-applicationId'),
-        {
-          timeout: WAIT,
-        },
-      );
-      await fill(dashboard, 'FFM application ID', APPLICATION_ID);
-      await fill(dashboard, 'Plan year', '2026');
+      const dashboard = await recordFromBanner(browser, page, 'Record consent', EN_APPLICATION);
       // A bad field is refused on its field, and nothing is saved.
-      await dashboard.evaluate(() =>
-        [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save record').click(),
-      );
+      await clickButton(dashboard, 'Save record');
       await waitForText(dashboard, '[role="status"]', 'Nothing was saved.');
       await fill(dashboard, 'Day the consumer gave consent', '2025-11-02');
       await tick(dashboard, 'ongoing account maintenance');
       await fill(dashboard, 'How the consumer documented it', 'signature');
       await fill(dashboard, 'Day of the eligibility application review', '2025-11-03');
       await fill(dashboard, 'Where the proof lives', 'Agency DMS #123');
-      await dashboard.evaluate(() =>
-        [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save record').click(),
-      );
+      await clickButton(dashboard, 'Save record');
       await waitForText(
         dashboard,
         '[role="status"]',
-        `Saved: application ${APPLICATION_ID}, plan year 2026.`,
+        `Saved: application ${EN_APPLICATION}, plan year 2026.`,
       );
       await dashboard.waitForFunction(
         () =>
@@ -154,16 +128,30 @@ for (const browserName of ['chromium', 'firefox']) {
 
       // The page again: consent and review on file, the verdict clear: nothing left to say.
       await page.bringToFront();
-      await page.goto(
-        server.url('healthsherpa/confirm-consent-action-required.html', { pathname: CONFIRM }),
-        {
-          waitUntil: 'load',
-        },
-      );
+      await page.goto(english, { waitUntil: 'load' });
       const after = await readBanner(page);
       assert.equal(after.hidden, true, `the banner still shows: ${after.text}`);
+
+      // In Spanish, on HealthSherpa's Spanish page: the consent is in its library, the review is not.
+      await setLanguage(dashboard, 'es');
       await dashboard.close();
-      await settings.close();
+      await page.goto(server.url('healthsherpa/confirm-consent-es.html', { pathname: CONFIRM }), {
+        waitUntil: 'load',
+      });
+      const spanish = await waitForBanner(page, (b) => b.text.includes('No consta'));
+      assert.match(
+        spanish.text,
+        /No consta para el año del plan 2026: la revisión de la solicitud de elegibilidad\./,
+      );
+      await shot(page, 'consent-banner-es.png');
+      const section = await recordFromBanner(browser, page, 'Registrar consentimiento', ES_APPLICATION);
+      await section.waitForFunction(
+        () => document.querySelector('h2')?.textContent === 'Consentimiento y revisión de la solicitud',
+        { timeout: WAIT },
+      );
+      await shot(section, 'consent-section-es.png');
+      await setLanguage(section, 'en');
+      await section.close();
       await page.close();
     });
   });

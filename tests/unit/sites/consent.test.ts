@@ -29,7 +29,7 @@ describe('consent on the page', () => {
       { kind: 'consent', status: 'pending', method: 'Digital form', updated: '2026-11-02' },
     ]);
     // The consent words do not change what else the reader reads.
-    expect(facts).toMatchObject({ applicationId: '4567891230', planYear: 2026, aorNpn: '12345678' });
+    expect(facts).toMatchObject({ applicationId: '8123456701', planYear: 2026, aorNpn: '12345678' });
   });
 
   it('reads the Spanish page: "Acción requerida", Consentimiento inicial Recopilado, Revisión Pendiente', () => {
