@@ -238,83 +238,87 @@ export function ConsentRecords(props: ConsentRecordsProps) {
       {props.records.length === 0 ? (
         <p class="hint">{t('consent.none')}</p>
       ) : (
-        <table aria-labelledby="consent-records-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t('consent.applicationId')}</th>
-              <th scope="col">{t('consent.planYear')}</th>
-              <th scope="col">{t('consent.consentColumn')}</th>
-              <th scope="col">{t('consent.reviewColumn')}</th>
-              <th scope="col">{t('consent.scopesColumn')}</th>
-              <th scope="col">{t('consent.methodColumn')}</th>
-              <th scope="col">{t('consent.proofColumn')}</th>
-              <th scope="col">{t('consent.statusColumn')}</th>
-              <th scope="col">{t('consent.actionsColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.records.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.applicationId}</th>
-                <td>{r.planYear}</td>
-                <td>
-                  {r.consentDate ? formatDate(r.consentDate, { timeZone: 'UTC' }) : t('consent.notRecorded')}
-                </td>
-                <td>
-                  {r.reviewDate ? formatDate(r.reviewDate, { timeZone: 'UTC' }) : t('consent.notRecorded')}
-                </td>
-                <td>{r.scopes.map((s) => tCode('banner.consentScope', s)).join('; ')}</td>
-                <td>{tCode('consent.methods', r.method)}</td>
-                <td>
-                  {r.proofReference}
-                  {r.formId && ` (${r.formId}${r.formVersion ? ` ${r.formVersion}` : ''})`}
-                </td>
-                <td>
-                  {r.revokedDate
-                    ? t('consent.revokedOn', [formatDate(r.revokedDate, { timeZone: 'UTC' })])
-                    : t('consent.onFile')}
-                </td>
-                <td>
-                  <div class="actions">
-                    <button type="button" onClick={() => edit(r)}>
-                      {t('consent.edit')}
-                    </button>
-                    {!r.revokedDate && revoking?.id !== r.id && (
-                      <button type="button" onClick={() => setRevoking({ id: r.id, day: localDay(now()) })}>
-                        {t('consent.revoke')}
-                      </button>
-                    )}
-                  </div>
-                  {revoking?.id === r.id && (
-                    <div class="stack">
-                      <Field id={`revoke-${r.id}`} label={t('consent.revokeDate')} error={revoking.error}>
-                        <input
-                          type="date"
-                          id={`revoke-${r.id}`}
-                          value={revoking.day}
-                          max={localDay(now())}
-                          aria-invalid={revoking.error ? true : undefined}
-                          aria-describedby={describedBy(`revoke-${r.id}`, { error: revoking.error })}
-                          onInput={(e) =>
-                            setRevoking({ id: r.id, day: (e.currentTarget as HTMLInputElement).value })
-                          }
-                        />
-                      </Field>
-                      <div class="actions">
-                        <button type="button" onClick={() => revoke(r)}>
-                          {t('consent.revokeConfirm')}
-                        </button>
-                        <button type="button" onClick={() => setRevoking(undefined)}>
-                          {t('consent.cancel')}
-                        </button>
-                      </div>
-                    </div>
-                  )}
-                </td>
+        <div class="table-wrap">
+          <table aria-labelledby="consent-records-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('consent.applicationId')}</th>
+                <th scope="col">{t('consent.planYear')}</th>
+                <th scope="col">{t('consent.consentColumn')}</th>
+                <th scope="col">{t('consent.reviewColumn')}</th>
+                <th scope="col">{t('consent.scopesColumn')}</th>
+                <th scope="col">{t('consent.methodColumn')}</th>
+                <th scope="col">{t('consent.proofColumn')}</th>
+                <th scope="col">{t('consent.statusColumn')}</th>
+                <th scope="col">{t('consent.actionsColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.records.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.applicationId}</th>
+                  <td>{r.planYear}</td>
+                  <td>
+                    {r.consentDate
+                      ? formatDate(r.consentDate, { timeZone: 'UTC' })
+                      : t('consent.notRecorded')}
+                  </td>
+                  <td>
+                    {r.reviewDate ? formatDate(r.reviewDate, { timeZone: 'UTC' }) : t('consent.notRecorded')}
+                  </td>
+                  <td>{r.scopes.map((s) => tCode('banner.consentScope', s)).join('; ')}</td>
+                  <td>{tCode('consent.methods', r.method)}</td>
+                  <td>
+                    {r.proofReference}
+                    {r.formId && ` (${r.formId}${r.formVersion ? ` ${r.formVersion}` : ''})`}
+                  </td>
+                  <td>
+                    {r.revokedDate
+                      ? t('consent.revokedOn', [formatDate(r.revokedDate, { timeZone: 'UTC' })])
+                      : t('consent.onFile')}
+                  </td>
+                  <td>
+                    <div class="actions">
+                      <button type="button" onClick={() => edit(r)}>
+                        {t('consent.edit')}
+                      </button>
+                      {!r.revokedDate && revoking?.id !== r.id && (
+                        <button type="button" onClick={() => setRevoking({ id: r.id, day: localDay(now()) })}>
+                          {t('consent.revoke')}
+                        </button>
+                      )}
+                    </div>
+                    {revoking?.id === r.id && (
+                      <div class="stack">
+                        <Field id={`revoke-${r.id}`} label={t('consent.revokeDate')} error={revoking.error}>
+                          <input
+                            type="date"
+                            id={`revoke-${r.id}`}
+                            value={revoking.day}
+                            max={localDay(now())}
+                            aria-invalid={revoking.error ? true : undefined}
+                            aria-describedby={describedBy(`revoke-${r.id}`, { error: revoking.error })}
+                            onInput={(e) =>
+                              setRevoking({ id: r.id, day: (e.currentTarget as HTMLInputElement).value })
+                            }
+                          />
+                        </Field>
+                        <div class="actions">
+                          <button type="button" onClick={() => revoke(r)}>
+                            {t('consent.revokeConfirm')}
+                          </button>
+                          <button type="button" onClick={() => setRevoking(undefined)}>
+                            {t('consent.cancel')}
+                          </button>
+                        </div>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -124,6 +124,8 @@ for (const browserName of ['chromium', 'firefox']) {
           [...document.querySelectorAll('tbody tr')].some((tr) => tr.textContent.includes('Agency DMS #123')),
         { timeout: WAIT },
       );
+      // The list, with the record just saved.
+      await dashboard.evaluate(() => document.querySelector('table').scrollIntoView({ block: 'center' }));
       await shot(dashboard, 'consent-section-en.png');
 
       // The page again: consent and review on file, the verdict clear: nothing left to say.
