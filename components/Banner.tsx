@@ -1,3 +1,4 @@
+import type { ConsentCheck } from '../lib/consent/check';
 import type { DashboardPrefill, DashboardSection } from '../lib/dashboard/link';
 import type { Feature } from '../lib/policy/keys';
 import type { RiskAssessment } from '../lib/risk/rules';
@@ -20,6 +21,8 @@ export interface BannerProps {
   stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
   hiddenFeatures?: readonly Feature[];
+  /** Near a submission: consent and review on file for the plan year, or what is missing. */
+  consent?: ConsentCheck;
   /** A one-line chip, a bar naming what is unknown, or the full panel (lib/risk/verdict.ts, presentation). */
   view?: 'chip' | 'compact' | 'full';
   onDismiss(): void;
@@ -72,6 +75,21 @@ function title(assessment: RiskAssessment, atRisk: boolean, chip: boolean) {
   return atRisk ? unsearchable(t('banner.atRiskTitle')) : t('banner.clear');
 }
 
+/** Whether consent and the application review are on file for the plan year, and what is missing. */
+function consentWords(check: ConsentCheck): string {
+  const year = String(check.planYear);
+  const scope = tCode('banner.consentScope', check.scope);
+  const [first, second] = check.missing;
+  const line = !first
+    ? t('banner.consentOnFile', [year])
+    : second
+      ? t('banner.consentMissingBoth', [year, scope])
+      : first === 'consent'
+        ? t('banner.consentMissingConsent', [year, scope])
+        : t('banner.consentMissingReview', [year]);
+  return check.outOfScope ? `${line} ${t('banner.consentOutOfScope')}` : line;
+}
+
 /** The warning shown on an enrollment page. Every page-derived value is rendered as text. */
 export function Banner({
   assessment,
@@ -82,6 +100,7 @@ export function Banner({
   planYear,
   stateLine,
   hiddenFeatures = [],
+  consent,
   view = 'full',
   onDismiss,
   onOpen,
@@ -178,6 +197,25 @@ export function Banner({
           </button>
         </div>
         {stateLine && <p class="state-line">{stateLine}</p>}
+        {/* What is missing shows in every view; "on file" only beside the rest of the panel. */}
+        {consent && (consent.missing.length > 0 || !chip) && (
+          <p class={consent.missing.length > 0 ? 'consent-line consent-missing' : 'consent-line'}>
+            {consentWords(consent)}{' '}
+            {consent.missing.length > 0 && (
+              <button
+                type="button"
+                onClick={() =>
+                  onOpenDashboard?.('consent', {
+                    applicationId: facts.applicationId,
+                    planYear: consent.planYear,
+                  })
+                }
+              >
+                {t('banner.consentRecord')}
+              </button>
+            )}
+          </p>
+        )}
         {/* The full panel in the order the agent acts on: what will happen (the heading), what to check or
             not to do, the two ways forward; then why, and each way in words; the details and the call
             script open below their buttons (issue 29). */}

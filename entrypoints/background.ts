@@ -12,6 +12,7 @@ import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { mayOpenCase, noteConsumerPage } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
+import { consentForPage } from '../lib/consent/store';
 import { openDashboardTab } from '../lib/dashboard/open.background';
 import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
@@ -28,7 +29,7 @@ import {
   startReferralTimers,
 } from '../lib/referrals/timer.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
-import { pageVerdict } from '../lib/risk/verdict';
+import { pageVerdict, submissionNear } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
 import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
@@ -133,12 +134,22 @@ export default defineBackground(() => {
       const open = await isOpen(page, facts.applicationId);
       const { licenses } = effectiveMarketplaceProfile(await marketplaceRead, policy).profile;
       const verdict = pageVerdict(facts, { profile, policy, atRisk, licenses });
+      // Near a submission the banner asks whether consent and review are on file (lib/consent/check.ts);
+      // when one is missing it speaks, at least as a chip, even where the verdict alone would not.
+      const consent =
+        verdict.assessment && verdict.planYear !== undefined && submissionNear(facts)
+          ? await consentForPage(facts, verdict.planYear).catch(() => undefined)
+          : undefined;
+      const presentation =
+        consent?.missing.length && verdict.presentation === 'none' ? 'chip' : verdict.presentation;
       const messages = await bannerMessages();
       // Worded here, so the content script only shows it (its size budget: `npm run size`).
       setChosenMessages(messages ?? null);
       return {
         ...verdict,
+        presentation,
         ...(verdict.stateNote ? { stateLine: stateLine(verdict.stateNote) } : {}),
+        ...(consent ? { consent } : {}),
         messages,
         dismissed: await isDismissed(page, facts.applicationId),
         rules: await rulesForPage(page),

@@ -2,6 +2,7 @@
 // checked on receipt together with the sender.
 
 import type { BannerCorner } from './banner/corner';
+import type { ConsentCheck } from './consent/check';
 import { DASHBOARD_SECTION_IDS } from './dashboard/sections';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
@@ -11,6 +12,7 @@ import type { Problem } from './shared/problem';
 import {
   applicationIdDigits,
   intBetween,
+  isoDate,
   isoDateTime,
   matching,
   npnDigits,
@@ -90,6 +92,19 @@ export const pageFactsObject = z.object({
     z.array(z.object({ npn: npnDigits(), label: textUpTo(80) })).check(z.maxLength(MAX_NAMED_NPNS)),
   ),
   syncing: optional(z.boolean()),
+  consentStatus: optional(z.enum(['collected', 'action-required'])),
+  consentLibrary: optional(
+    z
+      .array(
+        z.object({
+          kind: z.enum(['consent', 'review']),
+          status: z.enum(['pending', 'collected', 'revoked']),
+          method: optional(textUpTo(60)),
+          updated: optional(isoDate()),
+        }),
+      )
+      .check(z.maxLength(20)),
+  ),
   taughtDisagrees: optional(
     z
       .array(
@@ -211,6 +226,8 @@ export interface PageVerdict extends Verdict {
   corner: BannerCorner;
   /** The verdict's stateNote in words, in the agent's language. */
   stateLine?: string;
+  /** Near a submission: whether consent and review are on file for the plan year (lib/consent/check.ts). */
+  consent?: ConsentCheck;
 }
 /** What a referral message did: the referral as saved, or why nothing changed. */
 export type ReferralReply = { ok: true; referral: Referral } | { ok: false; problem: Problem };

@@ -103,6 +103,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
         policyName: verdict.policy,
         planYear: verdict.planYear,
         stateLine: verdict.stateLine,
+        consent: verdict.consent,
         hiddenFeatures: verdict.hidden,
         view,
         onOpen: reopen,

@@ -13,6 +13,8 @@ export const SECTION_FEATURES = {
   'resume-link': 'resume-links',
   'npn-registry': 'npn-registry',
   referrals: undefined,
+  // Consent records (lib/consent): the banner opens it near a submission; no agency feature hides it.
+  consent: undefined,
   // The agency's own rules show here too: hiding the section would hide why a page reads as it does.
   'page-rules': undefined,
   agency: undefined,

@@ -174,8 +174,11 @@ export function pageVerdict(
   };
 }
 
-/** A submission is near: the lead is Confirming, the plan is being confirmed, or CMS has answered. */
-function submissionNear(facts: PageFacts): boolean {
+/**
+ * A submission is near: the lead is Confirming, the plan is being confirmed, or CMS has answered. The
+ * banner asks about consent there too (entrypoints/background.ts).
+ */
+export function submissionNear(facts: PageFacts): boolean {
   return (
     facts.invalidActionError ||
     facts.pageKind === 'application' ||

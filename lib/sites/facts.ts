@@ -1,6 +1,7 @@
 // The labelled facts every enrollment site shows in its own words (docs/DOMAIN.md "Words on the pages").
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
+import { CONSENT_STATUS_LABELS, readConsent } from './consent';
 import {
   findLabelled,
   type LabelSpec,
@@ -379,6 +380,7 @@ export const ALL_LABELS = [
   ...COVERAGE_LABELS,
   ...LEAD_STATUS_LABELS,
   ...OVERRIDE_LABELS,
+  ...CONSENT_STATUS_LABELS,
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
@@ -628,6 +630,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates, stops)),
     enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || referral,
     resumeLink: findResumeLink(doc),
+    ...readConsent(blocks, doc.body, () => legibility(doc.body as Element)),
     ...(policies.length > 0 ? { policies } : {}),
     ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
   };

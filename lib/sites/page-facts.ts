@@ -1,5 +1,6 @@
 // What a site's reader makes of a consumer page (docs/DOMAIN.md's page words), apart from the adapter
 // registry (index.ts) so that the adapters, the risk rules and taught rules import the shape without it.
+import type { ConsentFacts } from './consent';
 import type { SiteId } from './hosts';
 import type { Seen } from './legibility';
 
@@ -17,7 +18,8 @@ export const TAUGHT_FACTS = [
 ] as const;
 export type TaughtFact = (typeof TAUGHT_FACTS)[number];
 
-export interface PageFacts {
+/** ConsentFacts: the consumer's consent as the page shows it (lib/sites/consent.ts). */
+export interface PageFacts extends ConsentFacts {
   site: SiteId;
   pageKind: 'client' | 'lead' | 'application' | 'invalid-action' | 'other';
   applicationId?: string;

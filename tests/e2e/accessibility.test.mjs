@@ -132,6 +132,21 @@ const SEED = {
       lastImportedAt: NOW,
     },
   ],
+  consentRecords: [
+    {
+      id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consentDate: '2025-11-02',
+      scopes: ['new-application-or-enrollment', 'ongoing-account-maintenance'],
+      method: 'platform-library',
+      givenBy: 'consumer',
+      reviewDate: '2025-11-03',
+      proofReference: 'HealthSherpa Consent Library',
+      recordedAt: NOW,
+      updatedAt: NOW,
+    },
+  ],
   pageRules: [
     {
       id: 'a11y-aor-npn',

@@ -30,6 +30,8 @@ export interface PageFactsCase {
   leadStatus?: 'shopping' | 'applying' | 'confirming';
   state?: string;
   invalidActionError?: boolean;
+  /** HealthSherpa's client consent status (lib/sites/consent.ts). */
+  consentStatus?: 'collected' | 'action-required';
   /** One entry per plan card, in page order. */
   policies?: PolicyFactsCase[];
 }

@@ -11,6 +11,7 @@ import { queueSend } from '../../lib/call-reports/agency-outbox.background';
 import { parseBundle } from '../../lib/call-reports/bundle';
 import { importReports, saveCallReport, startFiling } from '../../lib/call-reports/store';
 import { recordInvalidActionSighting } from '../../lib/cases/store';
+import { recordConsent } from '../../lib/consent/store';
 import { importList } from '../../lib/npn/store';
 import { addPageRule, importPageRules } from '../../lib/page-rules/store';
 import { startReferral } from '../../lib/referrals/store';
@@ -114,6 +115,22 @@ beforeAll(async () => {
   );
   await addPageRule(pageRule(), db);
   await startReferral('popup', NOW, db);
+  await recordConsent(
+    {
+      applicationId: '4567891230',
+      planYear: '2026',
+      consentDate: '2026-11-02',
+      scopes: ['new-application-or-enrollment'],
+      method: 'signature',
+      givenBy: 'consumer',
+      reviewDate: '',
+      proofReference: 'Agency DMS #123',
+      formId: '',
+      formVersion: '',
+    },
+    NOW,
+    db,
+  );
   await startFiling(
     {
       id: crypto.randomUUID(),

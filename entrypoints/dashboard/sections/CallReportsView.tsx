@@ -432,12 +432,18 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
                 throw new Error(tError(err));
               });
               const sent = t('hub.sent', [
-                String(reports.length - c.refused),
+                String(reports.length - c.setAside),
                 String(c.added),
                 String(c.updated),
                 String(c.unchanged),
               ]);
-              return c.refused ? `${sent} ${t('hub.refusedSome', [String(c.refused)])}` : sent;
+              return [
+                sent,
+                c.setAside ? t('hub.refusedSome', [String(c.setAside)]) : '',
+                c.heldElsewhere ? t('hub.heldElsewhereSome', [String(c.heldElsewhere)]) : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
             }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));

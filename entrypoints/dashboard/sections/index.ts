@@ -9,6 +9,7 @@ import { agencySection } from './agency';
 import { atRiskSection } from './at-risk';
 import { callReportsSection } from './call-reports';
 import { casesSection } from './cases';
+import { consentSection } from './consent';
 import { helpOnDemandSection } from './help-on-demand';
 import { npnRegistrySection } from './npn-registry';
 import { pageRulesSection } from './page-rules';
@@ -22,6 +23,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSectionDefinition[] = [
   helpOnDemandSection,
   callReportsSection,
   casesSection,
+  consentSection,
   atRiskSection,
   resumeLinkSection,
   npnRegistrySection,

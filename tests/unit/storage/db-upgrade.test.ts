@@ -6,6 +6,7 @@ import { DEFAULT_QUERY, indexFields } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
 import { listCallReports, listFilingBatches, queryReports } from '../../../lib/call-reports/store';
 import { listInvalidActionCases } from '../../../lib/cases/store';
+import { consentRecordsFor } from '../../../lib/consent/store';
 import { toBuckets } from '../../../lib/npn/buckets';
 import { lookupNpn } from '../../../lib/npn/store';
 import { listPageRules } from '../../../lib/page-rules/store';
@@ -46,6 +47,7 @@ const SHIPPED: Record<string, string | null>[] = [
   { pageRules: 'id, createdAt' },
   { filingBatches: 'id, startedAt' },
   { referrals: 'id, startedAt, status' },
+  { consentRecords: 'id, [applicationId+planYear], updatedAt' },
 ];
 
 // Rows in the shapes those versions wrote (a version-1 report has no reporter).
@@ -151,6 +153,20 @@ const referral = {
   language: 'es',
 };
 
+const consent = {
+  id: '4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c',
+  applicationId: '4567891230',
+  planYear: 2026,
+  consentDate: '2026-11-02',
+  scopes: ['new-application-or-enrollment'],
+  method: 'platform-library',
+  givenBy: 'consumer',
+  reviewDate: '2026-11-20',
+  proofReference: 'HealthSherpa Consent Library',
+  recordedAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+};
+
 /** What a database at `version` held: one row in every table that version had. */
 async function writeAsShipped(old: Dexie, version: number) {
   // From version 5 the extension writes a report with its index fields.
@@ -172,6 +188,7 @@ async function writeAsShipped(old: Dexie, version: number) {
   if (version >= 8) await old.table('pageRules').put(rule);
   if (version >= 9) await old.table('filingBatches').put(batch);
   if (version >= 10) await old.table('referrals').put(referral);
+  if (version >= 11) await old.table('consentRecords').put(consent);
 }
 
 describe('database upgrades', () => {
@@ -209,6 +226,8 @@ describe('database upgrades', () => {
       expect((await listReferrals(current)).referrals).toEqual(version >= 10 ? [referral] : []);
       if (version < 10)
         expect((await startReferral('popup', new Date(), current)).referral.status).toBe('running');
+      // Version 11 adds consent records, found by application and plan year.
+      expect(await consentRecordsFor('4567891230', 2026, current)).toEqual(version >= 11 ? [consent] : []);
       await current.delete();
     },
   );
