@@ -13,8 +13,8 @@ const APP = new URL('https://www.healthcare.gov/marketplace/auth/global/en_US/my
 
 const FIXTURES: { file: string; facts: PageFacts | null }[] = [
   {
-    // "2027 Marketplace application" is the plan year beside the application; the consumer submits
-    // here themselves, so the pathway is the consumer's.
+    // "2027 Marketplace application" is the plan year beside the application. Judged for the agent, as
+    // on the EDE sites: no pathway of the consumer's (docs/DOMAIN.md "HealthCare.gov pages").
     file: 'application-2027.html',
     facts: {
       site: 'healthcare.gov',
@@ -24,7 +24,6 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       submissionPlanYear: 2027,
       hasActiveCoverage: true,
       invalidActionError: false,
-      pathway: 'consumer-resume-link',
     },
   },
   {
@@ -40,7 +39,6 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       aorNpn: '12345678',
       hasActiveCoverage: true,
       invalidActionError: false,
-      pathway: 'consumer-resume-link',
     },
   },
   // Marketing and help pages mention application IDs and agents but show none.
