@@ -47,8 +47,8 @@ const AOR_LABELS: LabelSpec[] = [
  * "Agent: …" or "Agent" with its value in the next element.
  */
 const PLAIN_AGENT_LABELS: LabelSpec[] = [
-  // HealthCare.gov's "Agent or broker", its Spanish "Agente o corredor", and a year's ("2026 agent").
-  { label: '(?:\\d{4} )?(?:agent(?: or broker)?(?: name)?|agente(?: o corredor)?)', inline: false },
+  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor".
+  { label: 'agent(?: or broker)?(?: name)?|agente(?: o corredor)?', inline: false },
 ];
 const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 const PLAN_YEAR_LABELS: LabelSpec[] = [
@@ -230,7 +230,7 @@ const ENROLLED_FOR = new RegExp(
   'iu',
 );
 /** Who has none, in either language: "No", "You don't have", "The household has no", "Sin", "No tiene". */
-const HAS_NONE = String.raw`(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
+const HAS_NONE = String.raw`(?:no|there (?:is|are) no|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
 /** Words between "no" and what there is none of: "No 2027 Marketplace application or enrollment". */
 const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|current|application|applications|or|and|mercado|del|de|solicitud|o|y)\s+){0,4}(?:automatic\s+)?(?:re-?)?(?:enrol+ments?|coverage|plans?|applications?|inscripci[oó]n|reinscripci[oó]n(?: autom[aá]tica)?|cobertura|solicitud)\b`;
 /**
@@ -424,7 +424,7 @@ export const ALL_LABELS = [
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
-  /no active coverage|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/i;
+  /no active coverage|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/i;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -646,7 +646,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     applicationId: page.ids[0],
     planYear: labelledYears[0] ?? besideApplication,
     submissionPlanYear: labelledYears.find((y) => !cardYears.has(y)) ?? besideApplication ?? labelledYears[0],
-    coveragePlanYear: policies.length > 0 ? undefined : (datesYear(blocks) ?? onlyOtherYear(years)),
+    coveragePlanYear:
+      policies.length > 0 ? undefined : (datesYear(blocks) ?? onlyOtherYear(years) ?? headedYear(blocks)),
     ...(years.enrolled.length > 0 ? { enrolledPlanYears: years.enrolled } : {}),
     ...(years.notEnrolled.length > 0 ? { notEnrolledPlanYears: years.notEnrolled } : {}),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
@@ -693,6 +694,22 @@ const NO_ACTIVE_COVERAGE = new RegExp(
  */
 function onlyOtherYear(years: { enrolled: number[]; notEnrolled: number[] }): number | undefined {
   return years.notEnrolled.length > 0 && years.enrolled.length === 1 ? years.enrolled[0] : undefined;
+}
+
+/**
+ * A year heading the policy's section or its labels ("2026 Coverage", "2026 status", "2026 AOR",
+ * "Cobertura 2026"): the plan year of a page read as one policy whose dates are not shown. One year only.
+ */
+const HEADED_YEAR =
+  /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/iu;
+const HEADING_MAX = 40;
+
+function headedYear(blocks: string[]): number | undefined {
+  const years = blocks
+    .filter((b) => b.length <= HEADING_MAX)
+    .map((b) => yearIn(HEADED_YEAR.exec(b)))
+    .filter((y) => y !== undefined);
+  return agreed(years);
 }
 
 const MAX_UNPLACED = 5;

@@ -229,7 +229,10 @@ function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' 
   if (tag === 'DETAILS' && !el.hasAttribute('open')) return 'replace';
   if (tag === 'INPUT') return UNREAD_INPUT_TYPES.has((el as HTMLInputElement).type) ? 'skip' : 'replace';
   // A label read with its field ("Label: value") is not read again on its own.
-  if (tag === 'LABEL') return fieldValue((el as HTMLLabelElement).control) !== undefined ? 'skip' : 'read';
+  if (tag === 'LABEL')
+    return fieldValue((el as HTMLLabelElement).control ?? materialPair(el)?.field) !== undefined
+      ? 'skip'
+      : 'read';
   if (tag === 'TABLE' && headerCells(el as HTMLTableElement)) return 'replace';
   if (role && GRID_ROLES.has(role) && gridHeaders(el)) return 'replace';
   return 'read';
@@ -254,14 +257,32 @@ function isLookup(el: Element): boolean {
   );
 }
 
-/** The words that name a field: its <label>s, the elements aria-labelledby names, or aria-label. */
+/** Angular Material's field boxes: one label and one field, in either order, often without for/id. */
+const MATERIAL_FIELD = 'md-input-container, mat-form-field, .md-input-container, .mat-form-field';
+
+/** The label and the field of the Material box around `el`, when it holds exactly one of each. */
+function materialPair(el: Element): { label: Element; field: Element } | undefined {
+  const box = el.closest(MATERIAL_FIELD);
+  if (!box) return undefined;
+  const labels = box.querySelectorAll('label');
+  const fields = box.querySelectorAll('input, select, textarea');
+  return labels.length === 1 && fields.length === 1
+    ? { label: labels[0] as Element, field: fields[0] as Element }
+    : undefined;
+}
+
+/**
+ * The words that name a field: its <label>s, the elements aria-labelledby names, aria-label, or the
+ * label of its Material box.
+ */
 function fieldLabel(el: HTMLInputElement | HTMLSelectElement): string {
   const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
     .split(/\s+/)
     .map((id) => (id ? el.ownerDocument.getElementById(id)?.textContent : '') ?? '')
     .join(' ');
   const labels = Array.from(el.labels ?? [], (l) => l.textContent ?? '').join(' ');
-  const text = clean(labels || labelledBy || el.getAttribute('aria-label') || '');
+  const boxed = () => materialPair(el)?.label.textContent ?? '';
+  const text = clean(labels || labelledBy || el.getAttribute('aria-label') || boxed());
   return text.length > 200 ? '' : text.replace(/[:：]\s*$/, '');
 }
 
@@ -479,6 +500,9 @@ const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
 /** Between a label and its value: a colon, "#", or a dash set apart ("Status – Applying", "ID - 123"). */
 const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
 
+/** A year before a label names whose value it is ("2026 status", "2026 AOR"): the label still counts. */
+const YEAR_BEFORE = '(?:\\d{4}\\s+)?';
+
 interface LabelPatterns {
   withColon: RegExp;
   bare: RegExp;
@@ -492,11 +516,11 @@ function patternsFor(specs: LabelSpec[]): LabelPatterns[] {
   if (!patterns) {
     patterns = specs.map((s) => ({
       withColon: new RegExp(
-        `^(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
+        `^${YEAR_BEFORE}(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
         'i',
       ),
-      bare: new RegExp(`^(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
-      inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
+      bare: new RegExp(`^${YEAR_BEFORE}(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
+      inline: s.inline === false ? null : new RegExp(`^${YEAR_BEFORE}(?:${s.label})\\s+(.+)$`, 'i'),
     }));
     compiled.set(specs, patterns);
   }
@@ -550,7 +574,7 @@ export function findLabelled<T>(
 export function labelCandidates(blocks: string[], specs: LabelSpec[]): number[] {
   let anyLabel = anyLabelPatterns.get(specs);
   if (!anyLabel) {
-    anyLabel = new RegExp(`^(?:${specs.map((s) => s.label).join('|')})`, 'i');
+    anyLabel = new RegExp(`^${YEAR_BEFORE}(?:${specs.map((s) => s.label).join('|')})`, 'i');
     anyLabelPatterns.set(specs, anyLabel);
   }
   const out: number[] = [];
