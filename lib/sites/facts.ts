@@ -33,7 +33,8 @@ export const APPLICATION_LABELS: LabelSpec[] = [
 ];
 /** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [
-  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?` },
+  // "Agent of Record NPN (FFM)": words after it say whose record, not another role.
+  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?`, trailingWords: true },
   { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
 const AOR_LABELS: LabelSpec[] = [
@@ -222,6 +223,13 @@ function stateBesideApplication(text: string): string | undefined {
   return name ? toStateCode(name) : undefined;
 }
 
+/**
+ * The site's own sync or busy state ("Syncing with the Marketplace…", "EDE Sync: Syncing", "Sincronizando"):
+ * what the page shows may change when it is done ("Sync Complete"). docs/DOMAIN.md: the AOR lags CMS
+ * until the client syncs.
+ */
+const SYNCING = /^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)\b/iu;
+
 /** "11/01/2026 – …": an enrollment history line begins with its date. */
 const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
 /** The page says there is an enrollment for a plan year: an automatic re-enrollment, in either language. */
@@ -229,8 +237,11 @@ const ENROLLED_FOR = new RegExp(
   String.raw`^${DATED}(?:automatically re-?enrolled|automatic re-?enrol+ment|re-?enrolled|reinscrit[oa]|reinscripción automática)\b[^.]{0,60}?\b(\d{4})\b`,
   'iu',
 );
-/** Who has none, in either language: "No", "You don't have", "The household has no", "Sin", "No tiene". */
-const HAS_NONE = String.raw`(?:no|there (?:is|are) no|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
+/**
+ * Who has none, in either language: "No", "You don't have", "You haven't picked a", "We didn't find a",
+ * "The household has no", "Sin", "No tiene", "No encontramos".
+ */
+const HAS_NONE = String.raw`(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:have|has)(?:n['’]t| not) (?:yet )?(?:picked|chosen|selected)(?: (?:a|an|any))?|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
 /** Words between "no" and what there is none of: "No 2027 Marketplace application or enrollment". */
 const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|current|application|applications|or|and|mercado|del|de|solicitud|o|y)\s+){0,4}(?:automatic\s+)?(?:re-?)?(?:enrol+ments?|coverage|plans?|applications?|inscripci[oó]n|reinscripci[oó]n(?: autom[aá]tica)?|cobertura|solicitud)\b`;
 /**
@@ -257,6 +268,8 @@ function yearIn(m: RegExpExecArray | null): number | undefined {
   return isPlanYear(year) ? year : undefined;
 }
 
+const YEAR_ROW_MAX = 80;
+
 /** What a year's own row says: false "None" or an inactive status, true an active one. */
 function yearRow(label: string, value: string | undefined): { year: number; enrolled: boolean } | undefined {
   const year = yearIn(YEAR_LABEL.exec(label));
@@ -281,7 +294,13 @@ function enrollmentYears(blocks: string[], notable: string[]): { enrolled: numbe
     }
   }
   blocks.forEach((block, i) => {
-    const row = block.length <= 20 ? yearRow(block, blocks[i + 1]) : undefined;
+    if (block.length > YEAR_ROW_MAX) return;
+    // "2027 enrollment: None" in one block, or "2027" | "Not enrolled" in two.
+    const colon = block.search(/[:：]/);
+    const row =
+      colon > 0
+        ? yearRow(block.slice(0, colon), block.slice(colon + 1).trim())
+        : yearRow(block, blocks[i + 1]);
     if (row) (row.enrolled ? enrolled : notEnrolled).add(row.year);
   });
   // A page that says both for one year contradicts itself: neither is known.
@@ -424,7 +443,7 @@ export const ALL_LABELS = [
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
-  /no active coverage|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/i;
+  /no active coverage|^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/iu;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -673,6 +692,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     resumeLink: findResumeLink(doc),
     ...(policies.length > 0 ? { policies } : {}),
     ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
+    ...(notable.some((b) => SYNCING.test(b)) ? { syncing: true } : {}),
   };
 }
 

@@ -73,8 +73,26 @@ function headerCells(table: HTMLTableElement): string[] | null {
   const first = table.tHead?.rows[0] ?? table.rows[0];
   if (!first || first.cells.length < 2) return null;
   const cells = Array.from(first.cells);
-  if (!cells.every((c) => c.tagName === 'TH')) return null;
-  return cells.map((c) => clean(c.textContent ?? ''));
+  const texts = cells.map((c) => clean(c.textContent ?? ''));
+  if (cells.every((c) => c.tagName === 'TH')) return texts;
+  return labelRow(table, texts) ? texts : null;
+}
+
+/** A header cell written as a plain cell: short words ("Plan year", "2027 enrollment"), no value's colon. */
+const LABEL_CELL = /^(?:\d{4}\s+)?\p{L}[\p{L} /&'’()#.-]{0,39}$/u;
+
+/**
+ * Labels in one row and values in the next, all in plain cells ("Plan year | Household size | …" over
+ * "2027 | 3 | …"). Three columns at least: a two-column table is a key/value list ("Status | Effectuated").
+ */
+function labelRow(table: HTMLTableElement, texts: string[]): boolean {
+  const next = table.rows[1];
+  return (
+    texts.length >= 3 &&
+    next !== undefined &&
+    next.cells.length === texts.length &&
+    texts.every((t) => LABEL_CELL.test(t))
+  );
 }
 
 /**
@@ -172,7 +190,9 @@ function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
   for (let i = 0; i < cells.length && i < headers.length; i++) {
     const cell = cells[i];
     const value = values[i];
-    if (cell && headers[i] && value && !folded.has(i)) out.push(`${headers[i]}: ${value}`, cell);
+    // A blank cell in a row that has values shows a person "nothing here": a blank AOR cell is no agent
+    // of record, never the next words on the page.
+    if (cell && headers[i] && !folded.has(i)) out.push(`${headers[i]}: ${value || BLANK}`, cell);
   }
 }
 
@@ -249,6 +269,13 @@ function fieldValue(el: Element | null | undefined): string | undefined {
   return undefined;
 }
 
+/** What a blank cell or read-only field shows a person: nothing (lib/sites/facts.ts reads "—" as none). */
+const BLANK = '—';
+
+function isReadOnly(el: Element): boolean {
+  return el.hasAttribute('readonly') || el.hasAttribute('disabled');
+}
+
 function isLookup(el: Element): boolean {
   return (
     el.closest('md-autocomplete, mat-autocomplete') !== null ||
@@ -305,9 +332,10 @@ function replacementBlocks(el: Element, out: Collector): void {
   const tag = el.tagName.toUpperCase();
   if (tag === 'SELECT' || tag === 'INPUT') {
     // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
-    const value = fieldValue(el);
-    if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
+    // A read-only field left blank shows its label over nothing: the site has no value for it.
+    const value = fieldValue(el) || (label && isReadOnly(el) ? BLANK : '');
+    if (!value) return;
     // A lookup (BrokerEngage's CRM "AOR" autocomplete) holds the agency's own data, not CMS's agent of
     // record (docs/DOMAIN.md): its label says so, and the reader places its NPN as the agency's.
     const named = label && isLookup(el) ? `Agency CRM ${label}` : label;

@@ -38,7 +38,32 @@ export const LAYOUT_ONLY = {
     'the off-screen decoy is a stylesheet class: without layout, caution',
   'blind/30-healthcare-gov-hostile-es-visible-own-hidden-other.html':
     'the screen-reader-only and font-size:0 decoys are stylesheet classes: without layout, caution',
+  'blind2/23-hostile-healthsherpa-es-same-colour-clip-offscreen.html':
+    'the same-colour, clipped and off-screen decoys are stylesheet classes: without layout, caution',
+  'blind2/24-hostile-healthsherpa-clear-with-invisible-other-aor.html':
+    'the invisible "Cancelled" and other-AOR lines are stylesheet classes: without layout, caution',
 };
 
-/** Pages the reader still reads wrong, in every browser and without layout, and why. */
-export const KNOWN_MISSES = {};
+/**
+ * Pages the reader reads otherwise than their writer, in every browser and without layout, and why. None
+ * is a wrong clear.
+ */
+export const KNOWN_MISSES = {
+  'blind2/07-healthsherpa-client-health-ours-dental-other-2027.html':
+    'blocked, the writer says caution: our health plan and another AOR on the active dental plan; the ' +
+    'verdict takes the worst policy (the writer calls blocked the safe side)',
+  'blind2/14-healthcare-gov-my-applications-2027-not-started.html':
+    'blocked, the writer says not affected: the writer judges HealthCare.gov as the consumer submitting, ' +
+    'we judge it for the agent (docs/DOMAIN.md); "You haven\'t picked a 2027 plan" is read, but the ' +
+    '2026 card shows no dates, so its year is unknown and it counts as the 2027 policy',
+  'blind2/16-healthcare-gov-application-details-2026-life-change.html':
+    'caution, the writer says not affected (the consumer submits): "Agent or broker helping you" is read ' +
+    'as the helping agent, not the agent of record (blind/14 uses it for the submitting agent), so the ' +
+    'NPN on the active policy is unknown',
+  'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
+    'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
+    'another agent is on the automatic 2027 re-enrollment',
+  'blind2/22-hostile-benefitalign-zero-width-fullwidth-template-noscript.html':
+    'caution, the writer says blocked (and accepts caution): the BOR NPN holds zero-width characters and ' +
+    'full-width digits, which the reader refuses rather than cleans (docs/DOMAIN.md), so no AOR NPN',
+};
