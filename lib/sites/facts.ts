@@ -241,7 +241,7 @@ const ENROLLED_FOR = new RegExp(
  * Who has none, in either language: "No", "You don't have", "You haven't picked a", "We didn't find a",
  * "The household has no", "Sin", "No tiene", "No encontramos".
  */
-const HAS_NONE = String.raw`(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:have|has)(?:n['’]t| not) (?:yet )?(?:picked|chosen|selected)(?: (?:a|an|any))?|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
+const HAS_NONE = `(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:have|has)(?:n['’]t| not) (?:yet )?(?:picked|chosen|selected)(?: (?:a|an|any))?|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
 /** Words between "no" and what there is none of: "No 2027 Marketplace application or enrollment". */
 const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|current|application|applications|or|and|mercado|del|de|solicitud|o|y)\s+){0,4}(?:automatic\s+)?(?:re-?)?(?:enrol+ments?|coverage|plans?|applications?|inscripci[oó]n|reinscripci[oó]n(?: autom[aá]tica)?|cobertura|solicitud)\b`;
 /**

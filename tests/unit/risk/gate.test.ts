@@ -100,7 +100,7 @@ describe('gateClear: a page still syncing with the Marketplace', () => {
   it.each(['same-npn', 'no-active-coverage', 'new-plan-year'] as const)(
     'is never clear on the %s path: caution naming the sync',
     (r) => {
-      const facts = page({ syncing: true, hasActiveCoverage: r === 'no-active-coverage' ? false : true });
+      const facts = page({ syncing: true, hasActiveCoverage: r !== 'no-active-coverage' });
       const gated = gateClear(facts, clear(r), ctx);
       expect(gated.level).toBe('caution');
       expect(gated.reasons).toContain('page-syncing');
