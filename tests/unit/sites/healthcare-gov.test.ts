@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
 
 const page = (file: string) =>
@@ -87,5 +88,34 @@ describe('HealthCare.gov pages', () => {
       extractPageFacts(html('<h1>Application summary</h1><p>Application ID: 1234567890</p>'), APP)
         ?.consumerName,
     ).toBeUndefined();
+  });
+});
+
+describe('HealthCare.gov pages are judged for the agent, as on the EDE sites', () => {
+  const profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
+  const levelOf = (body: string) => {
+    const facts = extractPageFacts(html(body), APP);
+    return facts ? pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment?.level : null;
+  };
+  const app = '<h2>2026 Florida Application</h2><p>ID#: 7719203</p>';
+  it.each([
+    [
+      'another agent on active coverage: blocked',
+      '<p>Coverage status: Enrolled</p><div>Agent or broker</div><div>Renee Castellanos, NPN 9921348</div>',
+      'blocked',
+    ],
+    ['active coverage, no agent shown: caution', '<p>Coverage status: Enrolled</p>', 'caution'],
+    [
+      'our own NPN on active coverage: clear',
+      '<p>Coverage status: Enrolled</p><div>Agente o corredor</div><div>Sam Agent, NPN 12345678</div>',
+      'clear',
+    ],
+    [
+      'no active coverage: not affected',
+      '<p>Coverage status: Cobertura cancelada</p><div>Agent or broker</div><div>Renee Castellanos, NPN 9921348</div>',
+      'clear',
+    ],
+  ])('%s', (_name, body, level) => {
+    expect(levelOf(`${app}${body}`)).toBe(level);
   });
 });
