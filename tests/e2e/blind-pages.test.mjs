@@ -16,7 +16,10 @@ import {
 
 const PAGES = blindPages();
 
-/** The level the banner says: a clear verdict shows no banner, or a chip saying why (a new plan year). */
+/**
+ * The level the banner shows: a clear verdict shows no banner, or a chip saying why (a new plan year, whose
+ * heading is its reason: the level is read from the banner's own class then).
+ */
 async function levelOn(session, page) {
   const url = new URL(page.url);
   const tab = await session.browser.newPage();
@@ -24,7 +27,13 @@ async function levelOn(session, page) {
     await tab.goto(session.server.url(page.fixture, { host: url.hostname, pathname: url.pathname }), {
       waitUntil: 'load',
     });
-    return (await readBanner(tab)).level ?? 'clear';
+    const banner = await readBanner(tab);
+    if (banner.hidden) return 'clear';
+    return inBanner(
+      tab,
+      (root) =>
+        root.querySelector('[role="alert"]')?.className.match(/\bbanner-(blocked|caution|clear)\b/)?.[1],
+    );
   } finally {
     await tab.close();
   }
