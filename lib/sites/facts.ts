@@ -286,7 +286,11 @@ function enrollmentYears(blocks: string[], notable: string[]): { enrolled: numbe
   const enrolled = new Set<number>();
   const notEnrolled = new Set<number>();
   for (const block of notable) {
-    const none = NOT_ENROLLED_FOR.map((re) => yearIn(re.exec(block))).find((y) => y !== undefined);
+    // The sentence may be a field's value ("2027 plan: You haven't picked a 2027 plan yet.").
+    const value = block.replace(/^[^:：]{1,30}[:：]\s*/, '');
+    const none = [block, value]
+      .flatMap((text) => NOT_ENROLLED_FOR.map((re) => yearIn(re.exec(text))))
+      .find((y) => y !== undefined);
     if (none !== undefined) notEnrolled.add(none);
     else {
       const some = yearIn(ENROLLED_FOR.exec(block));
@@ -523,6 +527,36 @@ const COVERAGE_LABEL_TEXT = new RegExp(
 const POLICY_NAME_MAX = 80;
 
 /**
+ * Read as one policy with no dates: the year in the heading of the card that holds its coverage status
+ * ("2026 Florida Application" over "Coverage status: Enrolled"). An application's own status is not the
+ * coverage's. One year only.
+ */
+function statusCardYear(root: Element, seen: Seen): number | undefined {
+  const years: number[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    const label = node.parentElement;
+    if (text.length >= 60 || !label || !COVERAGE_LABEL_TEXT.test(text) || /^application/i.test(text))
+      continue;
+    let card: Element | null = label;
+    for (let up = 0; up < CARD_LEVELS && card && card !== root; up++) {
+      card = card.parentElement;
+      const heading = card?.querySelector('h1, h2, h3, h4');
+      if (!heading) continue;
+      const words = heading.textContent ?? '';
+      const year =
+        words.length <= POLICY_NAME_MAX && seen(heading) ? yearIn(/\b(\d{4})\b/.exec(words)) : undefined;
+      if (year !== undefined) years.push(year);
+      break;
+    }
+  }
+  return agreed(years);
+}
+/** How far above a status label its card's heading may sit. */
+const CARD_LEVELS = 4;
+
+/**
  * Plan cards: the largest element around each coverage status that holds no other status. Only cards
  * with an agent-of-record line are policies (the application card has a status but no AOR).
  */
@@ -666,7 +700,12 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     planYear: labelledYears[0] ?? besideApplication,
     submissionPlanYear: labelledYears.find((y) => !cardYears.has(y)) ?? besideApplication ?? labelledYears[0],
     coveragePlanYear:
-      policies.length > 0 ? undefined : (datesYear(blocks) ?? onlyOtherYear(years) ?? headedYear(blocks)),
+      policies.length > 0
+        ? undefined
+        : (datesYear(blocks) ??
+          onlyOtherYear(years) ??
+          headedYear(blocks, years.notEnrolled) ??
+          (doc.body ? statusCardYear(doc.body, legibility(doc.body)) : undefined)),
     ...(years.enrolled.length > 0 ? { enrolledPlanYears: years.enrolled } : {}),
     ...(years.notEnrolled.length > 0 ? { notEnrolledPlanYears: years.notEnrolled } : {}),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
@@ -724,11 +763,12 @@ const HEADED_YEAR =
   /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/iu;
 const HEADING_MAX = 40;
 
-function headedYear(blocks: string[]): number | undefined {
+function headedYear(blocks: string[], notEnrolled: number[]): number | undefined {
   const years = blocks
     .filter((b) => b.length <= HEADING_MAX)
     .map((b) => yearIn(HEADED_YEAR.exec(b)))
-    .filter((y) => y !== undefined);
+    // A year the page says has no enrollment ("2027 plan: You haven't picked one") covers nothing.
+    .filter((y) => y !== undefined && !notEnrolled.includes(y));
   return agreed(years);
 }
 

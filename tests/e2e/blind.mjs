@@ -52,11 +52,6 @@ export const KNOWN_MISSES = {
   'blind2/07-healthsherpa-client-health-ours-dental-other-2027.html':
     'blocked, the writer says caution: our health plan and another AOR on the active dental plan; the ' +
     'verdict takes the worst policy (the writer calls blocked the safe side)',
-  'blind2/14-healthcare-gov-my-applications-2027-not-started.html':
-    'blocked, the writer says not affected: the writer judges HealthCare.gov as the consumer submitting, ' +
-    'we judge it for the agent (docs/DOMAIN.md), and even so it should be not affected: the 2026 ' +
-    'coverage\'s year is only in its card heading ("2026 Florida Application") and inside the plan line, ' +
-    'not read, so that coverage counts as the 2027 one (a safe miss: blocked, never a wrong clear)',
   'blind2/16-healthcare-gov-application-details-2026-life-change.html':
     'caution, the writer says not affected (the consumer submits): "Agent or broker helping you" is read ' +
     'as the helping agent, not the agent of record (blind/14 uses it for the submitting agent), so the ' +

@@ -190,6 +190,19 @@ describe('what the page says of a plan year, in its own words', () => {
   ])('%s', (html, years) => {
     expect(read(`${submission}${coverage}${html}`)?.notEnrolledPlanYears).toEqual(years);
   });
+  it('the coverage year from the heading of the card holding its status; the no-2027 line as a value', () => {
+    const facts = read(
+      '<section><h2>2027 Florida Application</h2><p>ID#: 81772049</p><dl><dt>Application status</dt><dd>In progress</dd><dt>2027 plan</dt><dd>You haven’t picked a 2027 plan yet.</dd></dl></section>' +
+        '<section><h2>2026 Florida Application</h2><dl><dt>Coverage status</dt><dd>Enrolled</dd><dt>Agent or broker</dt><dd>Wanda Pierce, NPN 15530981</dd></dl></section>',
+      new URL('https://www.healthcare.gov/marketplace/auth/global/en_US/myProfile'),
+    );
+    expect(facts).toMatchObject({
+      submissionPlanYear: 2027,
+      coveragePlanYear: 2026,
+      notEnrolledPlanYears: [2027],
+    });
+    expect(level(facts)).toBe('clear');
+  });
   it('a page that says nothing of 2027 beside 2026 coverage under another agent is caution', () => {
     expect(level(read(`${submission}${coverage}`))).toBe('caution');
   });
