@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { blindPages, KNOWN_MISSES, wantedLevel } from './blind.mjs';
 import {
+  inBanner,
   openExtensionPage,
   PROFILE,
   readBanner,
