@@ -30,7 +30,8 @@ async function levelOn(session, page) {
     });
     const banner = await readBanner(tab);
     if (banner.hidden) return 'clear';
-    return inBanner(
+    // Awaited here: the tab closes in `finally`.
+    return await inBanner(
       tab,
       (root) =>
         root.querySelector('[role="alert"]')?.className.match(/\bbanner-(blocked|caution|clear)\b/)?.[1],
