@@ -540,9 +540,10 @@ function statusCardYear(root: Element, seen: Seen): number | undefined {
     if (text.length >= 60 || !label || !COVERAGE_LABEL_TEXT.test(text) || /^application/i.test(text))
       continue;
     let card: Element | null = label;
-    for (let up = 0; up < CARD_LEVELS && card && card !== root; up++) {
+    for (let up = 0; up < CARD_LEVELS && card; up++) {
       card = card.parentElement;
-      const heading = card?.querySelector('h1, h2, h3, h4');
+      if (!card || card === root) break; // the whole page is no card
+      const heading = card.querySelector('h1, h2, h3, h4');
       if (!heading) continue;
       const words = heading.textContent ?? '';
       const year =

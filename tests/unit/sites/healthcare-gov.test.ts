@@ -23,6 +23,8 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       applicationId: '1234567890',
       planYear: 2027,
       submissionPlanYear: 2027,
+      // The heading of the card holding the coverage status ("2027 Marketplace application").
+      coveragePlanYear: 2027,
       hasActiveCoverage: true,
       invalidActionError: false,
     },
