@@ -1,6 +1,7 @@
 // Triage and filing across every agent of the agency: the extension's support table
 // (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
-// open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts).
+// open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts). A mark acts on the selection or on
+// every report of the filter, the count named on its button.
 import { useEffect, useState } from 'preact/hooks';
 import { CallReportTable } from '../../components/CallReportTable';
 import { csvWords } from '../../components/call-report-words';
@@ -11,7 +12,7 @@ import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
-import { h } from './messages';
+import { currentLang, h } from './messages';
 import { ReportPanel } from './ReportPanel';
 
 interface Page {
@@ -33,6 +34,10 @@ const filterParams = (q: ReportQuery, agent: string) => ({
   text: q.text,
   agent,
 });
+
+/** The filter's fields that are set: an empty field (no agent chosen) filters nothing. */
+const definedOnly = (f: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''));
 
 export function ReportsPage(props: { me: Me }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
@@ -90,6 +95,20 @@ export function ReportsPage(props: { me: Me }) {
       fail(err);
     }
   };
+  /** Every report of the filter, however many pages: the button names the count, and the hub checks it. */
+  const markFiltered = async (count: number) => {
+    try {
+      const done = await api<{ changed: number; unchanged: number }>('/reports/status/filter', {
+        method: 'POST',
+        body: { filter: definedOnly(filterParams(query, agent)), status: mark, count },
+      });
+      setMessage({ text: h('markedDone', done.changed, done.unchanged), error: false });
+      setSelected(new Set());
+    } catch (err) {
+      fail(err);
+    }
+    await load();
+  };
   const exportAs = async (format: 'csv' | 'json') => {
     try {
       const { rows } = await api<{ rows: HubReport[] }>(
@@ -116,6 +135,7 @@ export function ReportsPage(props: { me: Me }) {
   };
 
   const rows = page?.rows ?? [];
+  const total = page?.total ?? 0;
   const open = rows.find((r) => r.report.id === openId);
   return (
     <section class="stack" aria-labelledby="reports-heading">
@@ -137,6 +157,43 @@ export function ReportsPage(props: { me: Me }) {
           ))}
         </select>
       </label>
+      {/* Above the table: the marks and what they did stay in view, however long the page. */}
+      {canFile ? (
+        <fieldset class="actions">
+          <legend>{h('markSelected')}</legend>
+          <span>{h('selectedCount', selected.size)}</span>
+          <label>
+            {h('newStatus')}{' '}
+            <select
+              value={mark}
+              onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
+            >
+              {FILING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tCode('support.status', s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={!selected.size} onClick={markSelected}>
+            {h('markSelected')}
+          </button>
+          {total > 0 ? (
+            <button type="button" onClick={() => markFiltered(total)}>
+              {h('markFiltered', total.toLocaleString(currentLang()))}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => exportAs('csv')}>
+            {h('exportCsv')}
+          </button>
+          <button type="button" onClick={() => exportAs('json')}>
+            {h('exportJson')}
+          </button>
+        </fieldset>
+      ) : null}
+      <p role="status" class={message.error ? 'status status-error' : 'status'}>
+        {message.text}
+      </p>
       <div class={open ? 'triage with-panel' : 'triage'}>
         <CallReportTable
           rows={rows.map((r) => r.report)}
@@ -166,37 +223,6 @@ export function ReportsPage(props: { me: Me }) {
         ) : null}
       </div>
       {page && !rows.length ? <p>{h('noReports')}</p> : null}
-      {canFile ? (
-        <fieldset class="actions">
-          <legend>{h('markSelected')}</legend>
-          <span>{h('selectedCount', selected.size)}</span>
-          <label>
-            {h('newStatus')}{' '}
-            <select
-              value={mark}
-              onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
-            >
-              {FILING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tCode('support.status', s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={!selected.size} onClick={markSelected}>
-            {h('markSelected')}
-          </button>
-          <button type="button" onClick={() => exportAs('csv')}>
-            {h('exportCsv')}
-          </button>
-          <button type="button" onClick={() => exportAs('json')}>
-            {h('exportJson')}
-          </button>
-        </fieldset>
-      ) : null}
-      <p role="status" class={message.error ? 'status status-error' : 'status'}>
-        {message.text}
-      </p>
     </section>
   );
 }

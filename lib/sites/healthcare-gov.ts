@@ -2,7 +2,7 @@
 // judged as on the EDE sites (docs/DOMAIN.md "HealthCare.gov pages"): whoever submits, the agent's NPN can
 // only reach the policy through an agent-assisted update, which CMS checks against the NPN shown here.
 import { pageBlocks, readCommonFacts } from './facts';
-import type { SiteAdapter } from './index';
+import type { SiteAdapter } from './page-facts';
 
 /** The signed-in enroll link carries the application: /marketplace/auth/enroll/consumers/?a=<id>&t=<STATE>. */
 function enrollLinkId(doc: Document): string | undefined {

@@ -208,6 +208,14 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     assert.match(danaRow, /87654321/);
     assert.match(danaRow, /Used up/);
     await screenshot(page, 'hub-admin-codes.png');
+    // The audit log in words: who, what and which record as people know them, filtered by kind.
+    await waitForText(page, 'table tbody th', 'Created an enrolment code');
+    await waitForText(page, 'table tbody td', 'Enrolment code “Dana only”');
+    await page.select('#audit-heading ~ .actions select', 'device');
+    await waitForText(page, 'table tbody th', 'Enrolled this device');
+    await waitForText(page, 'table tbody td', 'Device “Chrome on LAPTOP-7”');
+    await page.$eval('#audit-heading', (h) => h.scrollIntoView());
+    await screenshot(page, 'hub-audit.png');
 
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, '[role="status"]', 'of 2 reports');
@@ -236,6 +244,24 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       statuses.map((s) => [s.id, s.status, s.changedBy]),
       [[report(1).id, 'filed-cms', ADMIN]],
     );
+
+    // A mark on the whole filter names its count; what it did shows above the table, in view.
+    await page.select('fieldset.actions select', 'resolved');
+    await (await button(page, 'Mark all 2 reports of this filter')).click();
+    await waitForText(page, '[role="status"]', '2 changed, 0 already past that status.');
+    await waitForText(page, 'table.reports tbody tr', 'Resolved');
+    const resultAbove = await page.evaluate(() => {
+      const result = [...document.querySelectorAll('[role="status"]')].find((e) =>
+        e.textContent.includes('2 changed'),
+      );
+      const r = result.getBoundingClientRect();
+      return (
+        r.bottom <= window.innerHeight &&
+        r.top < document.querySelector('table.reports').getBoundingClientRect().top
+      );
+    });
+    assert.ok(resultAbove, 'the result of the mark shows above the table, on screen');
+    await screenshot(page, 'hub-reports-marked-all.png');
 
     // Invalid Action cases across agents, and the app in Spanish.
     const aCase = {
