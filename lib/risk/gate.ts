@@ -71,12 +71,18 @@ function missingEvidence(path: ClearPath, facts: PageFacts, submitting: string):
  * - a new plan year: the plan years read (by the rules); the page must still place every NPN it shows.
  * On every agent path, an NPN the page shows that is neither placed by the reader nor the agent's own,
  * or a taught rule that reads a fact differently from the reader, turns it into a caution naming them.
- * A taught rule's disagreement is named on a blocked or caution assessment too.
+ * A taught rule's disagreement is named on a blocked or caution assessment too. A page still syncing with
+ * the Marketplace ("Syncing…", docs/DOMAIN.md) is never clear: its facts are not settled; a caution says so.
  */
 export function gateClear(facts: PageFacts, assessment: RiskAssessment, ctx: GateContext): RiskAssessment {
   const disagrees = facts.taughtDisagrees ?? [];
+  const syncing = facts.syncing === true;
   if (assessment.level !== 'clear') {
-    return disagrees.length > 0 ? withReasons(assessment, ['taught-disagrees'], facts) : assessment;
+    const also: RiskReason[] = [
+      ...(disagrees.length > 0 ? (['taught-disagrees'] as const) : []),
+      ...(syncing && assessment.level === 'caution' ? (['page-syncing'] as const) : []),
+    ];
+    return also.length > 0 ? withReasons(assessment, also, facts) : assessment;
   }
   const path = pathOf(assessment);
   if (path === 'consumer-submits') return assessment;
@@ -87,6 +93,7 @@ export function gateClear(facts: PageFacts, assessment: RiskAssessment, ctx: Gat
     ...missingEvidence(path, facts, submitting),
     ...(unplaced.length > 0 ? (['npn-unplaced'] as const) : []),
     ...(disagrees.length > 0 ? (['taught-disagrees'] as const) : []),
+    ...(syncing ? (['page-syncing'] as const) : []),
   ];
   if (reasons.length === 0) return assessment;
   const eap = facts.enrolleeAssistance === true;
@@ -103,6 +110,6 @@ function withReasons(assessment: RiskAssessment, reasons: RiskReason[], facts: P
   return {
     ...assessment,
     reasons: [...assessment.reasons, ...reasons.filter((r) => !assessment.reasons.includes(r))],
-    taughtDisagrees: facts.taughtDisagrees,
+    ...(facts.taughtDisagrees ? { taughtDisagrees: facts.taughtDisagrees } : {}),
   };
 }

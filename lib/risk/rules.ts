@@ -45,6 +45,7 @@ export const RISK_REASONS = [
   'npn-unplaced',
   'taught-disagrees',
   'reenrollment-unknown',
+  'page-syncing',
 ] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 

@@ -129,8 +129,8 @@ function assess(
   submittingNpn: string | null,
 ): { assessment: RiskAssessment | null; policy?: string } {
   // Pages about one consumer get a verdict; lists and other pages do not. A page still syncing with the
-  // Marketplace shows facts about to change: the verdict waits for its "Sync Complete".
-  if (facts.pageKind === 'other' || facts.syncing) return { assessment: null };
+  // Marketplace is judged on what it shows, and is never clear until its "Sync Complete" (gate.ts).
+  if (facts.pageKind === 'other') return { assessment: null };
   // CMS has already refused this submission: nothing left to predict, only the ways forward.
   if (facts.invalidActionError && (facts.pathway ?? 'agent') === 'agent')
     return { assessment: blocked('error-shown', facts.enrolleeAssistance === true) };

@@ -34,7 +34,8 @@ export const APPLICATION_LABELS: LabelSpec[] = [
 ];
 /** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
 const AOR_NPN_LABELS: LabelSpec[] = [
-  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?` },
+  // "Agent of Record NPN (FFM)": words after it say whose record, not another role.
+  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?`, trailingWords: true },
   { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
 const AOR_LABELS: LabelSpec[] = [
@@ -47,7 +48,10 @@ const AOR_LABELS: LabelSpec[] = [
  * column of the enrollment history. It begins ordinary phrases ("Agent Support (888) 684-1373"): only
  * "Agent: …" or "Agent" with its value in the next element.
  */
-const PLAIN_AGENT_LABELS: LabelSpec[] = [{ label: 'agent(?: or broker)?(?: name)?', inline: false }];
+const PLAIN_AGENT_LABELS: LabelSpec[] = [
+  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor".
+  { label: 'agent(?: or broker)?(?: name)?|agente(?: o corredor)?', inline: false },
+];
 const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 const PLAN_YEAR_LABELS: LabelSpec[] = [
   { label: 'plan year' },
@@ -61,7 +65,10 @@ const PLAN_YEAR_LABELS: LabelSpec[] = [
 const COVERAGE_DATE_LABELS: LabelSpec[] = [
   { label: '(?:coverage )?(?:effective|start|expiration|end)(?: date)?' },
   { label: 'expires' },
+  // "Coverage: 01/01/2026 – 12/31/2026" (also a status label: only a date is read as a year here).
+  { label: 'coverage(?: dates?| period)?' },
   { label: 'vigente|vencimiento|fecha de (?:vigencia|inicio|vencimiento)' },
+  { label: 'fechas? de (?:la )?cobertura|per[ií]odo de (?:la )?cobertura' },
 ];
 const COVERAGE_LABELS: LabelSpec[] = [
   { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
@@ -172,11 +179,17 @@ function parseOverride(text: string): string | undefined {
   return NPN_IN_TEXT.exec(text)?.[1] ?? /^\d{1,10}$/.exec(text)?.[0];
 }
 
-// Status words of the sites and of their exports (PendingEffectuation), in English and Spanish.
-const NOT_ACTIVE =
-  /^(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive|cancelad[oa]|terminad[oa]|vencid[oa]|expirad[oa]|inactiv[oa]|sin cobertura activa)\b/i;
-const ACTIVE =
-  /^(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa]|vigente)\b/i;
+// Status words of the sites and of their exports (PendingEffectuation), in English and Spanish, alone or
+// after the word for what they describe ("Coverage terminated", "Cobertura cancelada").
+const STATUS_OF = String.raw`^(?:(?:coverage|policy|cobertura|p[oó]liza)\s+)?`;
+const NOT_ACTIVE = new RegExp(
+  String.raw`${STATUS_OF}(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive|cancelad[oa]|terminad[oa]|vencid[oa]|expirad[oa]|inactiv[oa]|sin cobertura activa)\b`,
+  'i',
+);
+const ACTIVE = new RegExp(
+  String.raw`${STATUS_OF}(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa]|vigente)\b`,
+  'i',
+);
 
 export function parseCoverage(text: string): boolean | undefined {
   if (NOT_ACTIVE.test(text)) return false;
@@ -211,6 +224,13 @@ function stateBesideApplication(text: string): string | undefined {
   return name ? toStateCode(name) : undefined;
 }
 
+/**
+ * The site's own sync or busy state ("Syncing with the Marketplace…", "EDE Sync: Syncing", "Sincronizando"):
+ * what the page shows may change when it is done ("Sync Complete"). docs/DOMAIN.md: the AOR lags CMS
+ * until the client syncs.
+ */
+const SYNCING = /^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)\b/iu;
+
 /** "11/01/2026 – …": an enrollment history line begins with its date. */
 const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
 /** The page says there is an enrollment for a plan year: an automatic re-enrollment, in either language. */
@@ -218,31 +238,76 @@ const ENROLLED_FOR = new RegExp(
   String.raw`^${DATED}(?:automatically re-?enrolled|automatic re-?enrol+ment|re-?enrolled|reinscrit[oa]|reinscripción automática)\b[^.]{0,60}?\b(\d{4})\b`,
   'iu',
 );
-/** The page says there is none for a plan year ("No 2027 enrollment", "Sin inscripción para 2027"). */
+/**
+ * Who has none, in either language: "No", "You don't have", "You haven't picked a", "We didn't find a",
+ * "The household has no", "Sin", "No tiene", "No encontramos".
+ */
+const HAS_NONE = `(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:have|has)(?:n['’]t| not) (?:yet )?(?:picked|chosen|selected)(?: (?:a|an|any))?|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
+/** Words between "no" and what there is none of: "No 2027 Marketplace application or enrollment". */
+const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|current|application|applications|or|and|mercado|del|de|solicitud|o|y)\s+){0,4}(?:automatic\s+)?(?:re-?)?(?:enrol+ments?|coverage|plans?|applications?|inscripci[oó]n|reinscripci[oó]n(?: autom[aá]tica)?|cobertura|solicitud)\b`;
+/**
+ * The page says there is none for a plan year, in a sentence of its own ("No 2027 enrollment", "You don't
+ * have 2027 Marketplace coverage yet", "Sin inscripción para 2027"). Not a question ("No 2027 plan?").
+ */
 const NOT_ENROLLED_FOR = [
-  /^no (?:(\d{4}) )?(?:automatic )?(?:re-?)?(?:enrol+ment|coverage|plans?)(?: yet)?(?: (?:for|in) (?:plan year )?(\d{4}))?\b/iu,
+  new RegExp(
+    String.raw`^${HAS_NONE}\s+(?:(\d{4})\s+)?${NONE_OF}(?:[^.?]{0,40}?\b(?:for|in|para|en)\s+(?:(?:the |el )?(?:plan year|año)\s+)?(\d{4}))?(?![^.]*\?)`,
+    'iu',
+  ),
   /^not (?:yet )?(?:re-?)?enrol+ed (?:for|in) (?:plan year )?(\d{4})\b/iu,
   /^(\d{4}) (?:enrol+ment|coverage|plans?)\s*[:：–—-]?\s*(?:none|not enrolled|no enrol+ment)\b/iu,
-  /^(?:sin|no hay) (?:reinscripción automática|inscripción|cobertura)(?: (?:para|en) (?:el )?(?:año )?(\d{4}))\b/iu,
 ];
+/**
+ * A year as a label, its value in the next cell ("2027" | "Not enrolled", "2027 enrollment" | "None",
+ * "2026" | "Enrolled · Silver Saver"): what the page says of that year.
+ */
+const YEAR_LABEL = /^(\d{4})(?:\s+(?:enrol+ment|coverage|plans?|inscripci[oó]n|cobertura))?\s*[:：]?$/iu;
+const NONE_VALUE = /^(?:none|no enrol+ment|no coverage|ningun[oa]|sin (?:inscripci[oó]n|cobertura))\.?$/iu;
 
 function yearIn(m: RegExpExecArray | null): number | undefined {
   const year = Number(m?.slice(1).find((g) => g !== undefined) ?? Number.NaN);
   return isPlanYear(year) ? year : undefined;
 }
 
-/** The plan years the page says the consumer is, and is not, enrolled for: each year once, in page order. */
-function enrollmentYears(notable: string[]): { enrolled: number[]; notEnrolled: number[] } {
+const YEAR_ROW_MAX = 80;
+
+/** What a year's own row says: false "None" or an inactive status, true an active one. */
+function yearRow(label: string, value: string | undefined): { year: number; enrolled: boolean } | undefined {
+  const year = yearIn(YEAR_LABEL.exec(label));
+  if (year === undefined || value === undefined) return undefined;
+  const enrolled = NONE_VALUE.test(value) ? false : parseCoverage(value);
+  return enrolled === undefined ? undefined : { year, enrolled };
+}
+
+/**
+ * The plan years the page says the consumer is, and is not, enrolled for: each year once, in page order.
+ * `notable` are the blocks that may say it in a sentence; a year's own row may sit anywhere.
+ */
+function enrollmentYears(blocks: string[], notable: string[]): { enrolled: number[]; notEnrolled: number[] } {
   const enrolled = new Set<number>();
   const notEnrolled = new Set<number>();
   for (const block of notable) {
-    const none = NOT_ENROLLED_FOR.map((re) => yearIn(re.exec(block))).find((y) => y !== undefined);
+    // The sentence may be a field's value ("2027 plan: You haven't picked a 2027 plan yet.").
+    const value = block.replace(/^[^:：]{1,30}[:：]\s*/, '');
+    const none = [block, value]
+      .flatMap((text) => NOT_ENROLLED_FOR.map((re) => yearIn(re.exec(text))))
+      .find((y) => y !== undefined);
     if (none !== undefined) notEnrolled.add(none);
     else {
       const some = yearIn(ENROLLED_FOR.exec(block));
       if (some !== undefined) enrolled.add(some);
     }
   }
+  blocks.forEach((block, i) => {
+    if (block.length > YEAR_ROW_MAX) return;
+    // "2027 enrollment: None" in one block, or "2027" | "Not enrolled" in two.
+    const colon = block.search(/[:：]/);
+    const row =
+      colon > 0
+        ? yearRow(block.slice(0, colon), block.slice(colon + 1).trim())
+        : yearRow(block, blocks[i + 1]);
+    if (row) (row.enrolled ? enrolled : notEnrolled).add(row.year);
+  });
   // A page that says both for one year contradicts itself: neither is known.
   for (const year of enrolled)
     if (notEnrolled.has(year)) {
@@ -384,7 +449,7 @@ export const ALL_LABELS = [
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
-  /no active coverage|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay)\b.{0,30}\b(?:enrol|inscri|coverage|cobertura|plans?\b)/i;
+  /no active coverage|^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/iu;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -462,6 +527,37 @@ const COVERAGE_LABEL_TEXT = new RegExp(
   'i',
 );
 const POLICY_NAME_MAX = 80;
+
+/**
+ * Read as one policy with no dates: the year in the heading of the card that holds its coverage status
+ * ("2026 Florida Application" over "Coverage status: Enrolled"). An application's own status is not the
+ * coverage's. One year only.
+ */
+function statusCardYear(root: Element, seen: Seen): number | undefined {
+  const years: number[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    const label = node.parentElement;
+    if (text.length >= 60 || !label || !COVERAGE_LABEL_TEXT.test(text) || /^application/i.test(text))
+      continue;
+    let card: Element | null = label;
+    for (let up = 0; up < CARD_LEVELS && card; up++) {
+      card = card.parentElement;
+      if (!card || card === root) break; // the whole page is no card
+      const heading = card.querySelector('h1, h2, h3, h4');
+      if (!heading) continue;
+      const words = heading.textContent ?? '';
+      const year =
+        words.length <= POLICY_NAME_MAX && seen(heading) ? yearIn(/\b(\d{4})\b/.exec(words)) : undefined;
+      if (year !== undefined) years.push(year);
+      break;
+    }
+  }
+  return agreed(years);
+}
+/** How far above a status label its card's heading may sit. */
+const CARD_LEVELS = 4;
 
 /**
  * Plan cards: the largest element around each coverage status that holds no other status. Only cards
@@ -561,7 +657,7 @@ function withoutUndefined<T extends object>(o: T): T {
 export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const conflicts: CommonFacts['conflicts'] = [];
   const notable = blocks.filter((b) => NOTABLE.test(b));
-  const noActiveCoverage = notable.some((b) => /^no active coverage\.?$/i.test(b));
+  const noActiveCoverage = notable.some((b) => NO_ACTIVE_COVERAGE.test(b));
   const page = readPolicy(blocks, noActiveCoverage);
   const { candidates, stops } = page;
   if (distinct(page.ids) > 1) conflicts.push('applicationId');
@@ -599,14 +695,20 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   // The application's year, not a plan card's: cards name the years they cover. A label ("Coverage
   // year", "Año de cobertura") before the year beside the application, as planYear reads them.
   const cardYears = new Set(policies.map((p) => p.coveragePlanYear));
-  const years = enrollmentYears(notable);
+  const years = enrollmentYears(blocks, notable);
   // Two consumers named on one page: a list, or a page that is not about one of them.
   if (distinct(consumers) > 1) conflicts.push('consumerName');
   return {
     applicationId: page.ids[0],
     planYear: labelledYears[0] ?? besideApplication,
     submissionPlanYear: labelledYears.find((y) => !cardYears.has(y)) ?? besideApplication ?? labelledYears[0],
-    coveragePlanYear: policies.length > 0 ? undefined : datesYear(blocks),
+    coveragePlanYear:
+      policies.length > 0
+        ? undefined
+        : (datesYear(blocks) ??
+          onlyOtherYear(years) ??
+          headedYear(blocks, years.notEnrolled) ??
+          (doc.body ? statusCardYear(doc.body, legibility(doc.body)) : undefined)),
     ...(years.enrolled.length > 0 ? { enrolledPlanYears: years.enrolled } : {}),
     ...(years.notEnrolled.length > 0 ? { notEnrolledPlanYears: years.notEnrolled } : {}),
     // Only a labelled name: a page's heading is its title on most sites ("Application summary"); the
@@ -633,7 +735,45 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     ...readConsent(blocks, doc.body, () => legibility(doc.body as Element)),
     ...(policies.length > 0 ? { policies } : {}),
     ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
+    ...(notable.some((b) => SYNCING.test(b)) ? { syncing: true } : {}),
   };
+}
+
+/**
+ * The page says in a sentence of its own that the consumer has no active coverage ("No active coverage",
+ * "You don't have active Marketplace coverage", "Usted no tiene cobertura activa del Mercado"); not a
+ * question, nor a condition ("If you don't have…" does not begin with these words), nor one year's
+ * ("No active coverage for 2027": NOT_ENROLLED_FOR reads that).
+ */
+const NO_ACTIVE_COVERAGE = new RegExp(
+  String.raw`^(?:${HAS_NONE}\s+(?:active (?:marketplace |health )?coverage|cobertura activa)|sin cobertura activa)\b(?![^.]*(?:\?|\b\d{4}\b))`,
+  'iu',
+);
+
+/**
+ * Read as one policy with no dates: when the page says there is no enrollment for a year and names one
+ * other year the consumer is enrolled for ("2027" | "Not enrolled", "2026" | "Enrolled"), the coverage
+ * it shows can only be that other year's.
+ */
+function onlyOtherYear(years: { enrolled: number[]; notEnrolled: number[] }): number | undefined {
+  return years.notEnrolled.length > 0 && years.enrolled.length === 1 ? years.enrolled[0] : undefined;
+}
+
+/**
+ * A year heading the policy's section or its labels ("2026 Coverage", "2026 status", "2026 AOR",
+ * "Cobertura 2026"): the plan year of a page read as one policy whose dates are not shown. One year only.
+ */
+const HEADED_YEAR =
+  /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/iu;
+const HEADING_MAX = 40;
+
+function headedYear(blocks: string[], notEnrolled: number[]): number | undefined {
+  const years = blocks
+    .filter((b) => b.length <= HEADING_MAX)
+    .map((b) => yearIn(HEADED_YEAR.exec(b)))
+    // A year the page says has no enrollment ("2027 plan: You haven't picked one") covers nothing.
+    .filter((y) => y !== undefined && !notEnrolled.includes(y));
+  return agreed(years);
 }
 
 const MAX_UNPLACED = 5;

@@ -1,5 +1,6 @@
-// HealthCare.gov (www.healthcare.gov): the consumer's own application. What the consumer submits
-// themselves is not affected by the Invalid Action rule, so the verdict is informational.
+// HealthCare.gov (www.healthcare.gov): the consumer's application, read by the agent beside them. It is
+// judged as on the EDE sites (docs/DOMAIN.md "HealthCare.gov pages"): whoever submits, the agent's NPN can
+// only reach the policy through an agent-assisted update, which CMS checks against the NPN shown here.
 import { pageBlocks, readCommonFacts } from './facts';
 import type { SiteAdapter } from './page-facts';
 
@@ -20,7 +21,6 @@ export const healthcareGov: SiteAdapter = {
       site: 'healthcare.gov',
       pageKind: facts.invalidActionError ? 'invalid-action' : 'application',
       ...facts,
-      pathway: 'consumer-resume-link',
       ...(conflicts.length > 0 ? { conflicts } : {}),
     };
   },

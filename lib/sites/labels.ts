@@ -73,8 +73,26 @@ function headerCells(table: HTMLTableElement): string[] | null {
   const first = table.tHead?.rows[0] ?? table.rows[0];
   if (!first || first.cells.length < 2) return null;
   const cells = Array.from(first.cells);
-  if (!cells.every((c) => c.tagName === 'TH')) return null;
-  return cells.map((c) => clean(c.textContent ?? ''));
+  const texts = cells.map((c) => clean(c.textContent ?? ''));
+  if (cells.every((c) => c.tagName === 'TH')) return texts;
+  return labelRow(table, texts) ? texts : null;
+}
+
+/** A header cell written as a plain cell: short words ("Plan year", "2027 enrollment"), no value's colon. */
+const LABEL_CELL = /^(?:\d{4}\s+)?\p{L}[\p{L} /&'’()#.-]{0,39}$/u;
+
+/**
+ * Labels in one row and values in the next, all in plain cells ("Plan year | Household size | …" over
+ * "2027 | 3 | …"). Three columns at least: a two-column table is a key/value list ("Status | Effectuated").
+ */
+function labelRow(table: HTMLTableElement, texts: string[]): boolean {
+  const next = table.rows[1];
+  return (
+    texts.length >= 3 &&
+    next !== undefined &&
+    next.cells.length === texts.length &&
+    texts.every((t) => LABEL_CELL.test(t))
+  );
 }
 
 /**
@@ -172,7 +190,9 @@ function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
   for (let i = 0; i < cells.length && i < headers.length; i++) {
     const cell = cells[i];
     const value = values[i];
-    if (cell && headers[i] && value && !folded.has(i)) out.push(`${headers[i]}: ${value}`, cell);
+    // A blank cell in a row that has values shows a person "nothing here": a blank AOR cell is no agent
+    // of record, never the next words on the page.
+    if (cell && headers[i] && !folded.has(i)) out.push(`${headers[i]}: ${value || BLANK}`, cell);
   }
 }
 
@@ -229,7 +249,10 @@ function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' 
   if (tag === 'DETAILS' && !el.hasAttribute('open')) return 'replace';
   if (tag === 'INPUT') return UNREAD_INPUT_TYPES.has((el as HTMLInputElement).type) ? 'skip' : 'replace';
   // A label read with its field ("Label: value") is not read again on its own.
-  if (tag === 'LABEL') return fieldValue((el as HTMLLabelElement).control) !== undefined ? 'skip' : 'read';
+  if (tag === 'LABEL')
+    return fieldValue((el as HTMLLabelElement).control ?? materialPair(el)?.field) !== undefined
+      ? 'skip'
+      : 'read';
   if (tag === 'TABLE' && headerCells(el as HTMLTableElement)) return 'replace';
   if (role && GRID_ROLES.has(role) && gridHeaders(el)) return 'replace';
   return 'read';
@@ -246,6 +269,13 @@ function fieldValue(el: Element | null | undefined): string | undefined {
   return undefined;
 }
 
+/** What a blank cell or read-only field shows a person: nothing (lib/sites/facts.ts reads "—" as none). */
+const BLANK = '—';
+
+function isReadOnly(el: Element): boolean {
+  return el.hasAttribute('readonly') || el.hasAttribute('disabled');
+}
+
 function isLookup(el: Element): boolean {
   return (
     el.closest('md-autocomplete, mat-autocomplete') !== null ||
@@ -254,14 +284,32 @@ function isLookup(el: Element): boolean {
   );
 }
 
-/** The words that name a field: its <label>s, the elements aria-labelledby names, or aria-label. */
+/** Angular Material's field boxes: one label and one field, in either order, often without for/id. */
+const MATERIAL_FIELD = 'md-input-container, mat-form-field, .md-input-container, .mat-form-field';
+
+/** The label and the field of the Material box around `el`, when it holds exactly one of each. */
+function materialPair(el: Element): { label: Element; field: Element } | undefined {
+  const box = el.closest(MATERIAL_FIELD);
+  if (!box) return undefined;
+  const labels = box.querySelectorAll('label');
+  const fields = box.querySelectorAll('input, select, textarea');
+  return labels.length === 1 && fields.length === 1
+    ? { label: labels[0] as Element, field: fields[0] as Element }
+    : undefined;
+}
+
+/**
+ * The words that name a field: its <label>s, the elements aria-labelledby names, aria-label, or the
+ * label of its Material box.
+ */
 function fieldLabel(el: HTMLInputElement | HTMLSelectElement): string {
   const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
     .split(/\s+/)
     .map((id) => (id ? el.ownerDocument.getElementById(id)?.textContent : '') ?? '')
     .join(' ');
   const labels = Array.from(el.labels ?? [], (l) => l.textContent ?? '').join(' ');
-  const text = clean(labels || labelledBy || el.getAttribute('aria-label') || '');
+  const boxed = () => materialPair(el)?.label.textContent ?? '';
+  const text = clean(labels || labelledBy || el.getAttribute('aria-label') || boxed());
   return text.length > 200 ? '' : text.replace(/[:：]\s*$/, '');
 }
 
@@ -284,9 +332,10 @@ function replacementBlocks(el: Element, out: Collector): void {
   const tag = el.tagName.toUpperCase();
   if (tag === 'SELECT' || tag === 'INPUT') {
     // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
-    const value = fieldValue(el);
-    if (!value) return;
     const label = fieldLabel(el as HTMLInputElement | HTMLSelectElement);
+    // A read-only field left blank shows its label over nothing: the site has no value for it.
+    const value = fieldValue(el) || (label && isReadOnly(el) ? BLANK : '');
+    if (!value) return;
     // A lookup (BrokerEngage's CRM "AOR" autocomplete) holds the agency's own data, not CMS's agent of
     // record (docs/DOMAIN.md): its label says so, and the reader places its NPN as the agency's.
     const named = label && isLookup(el) ? `Agency CRM ${label}` : label;
@@ -479,6 +528,9 @@ const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
 /** Between a label and its value: a colon, "#", or a dash set apart ("Status – Applying", "ID - 123"). */
 const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
 
+/** A year before a label names whose value it is ("2026 status", "2026 AOR"): the label still counts. */
+const YEAR_BEFORE = '(?:\\d{4}\\s+)?';
+
 interface LabelPatterns {
   withColon: RegExp;
   bare: RegExp;
@@ -492,11 +544,11 @@ function patternsFor(specs: LabelSpec[]): LabelPatterns[] {
   if (!patterns) {
     patterns = specs.map((s) => ({
       withColon: new RegExp(
-        `^(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
+        `^${YEAR_BEFORE}(?:${s.label})${s.trailingWords ? `${TRAILING_WORDS}?` : ''}\\s*${SEPARATOR}\\s*(.*)$`,
         'i',
       ),
-      bare: new RegExp(`^(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
-      inline: s.inline === false ? null : new RegExp(`^(?:${s.label})\\s+(.+)$`, 'i'),
+      bare: new RegExp(`^${YEAR_BEFORE}(?:${s.label})${s.trailingWords ? TRAILING_WORDS : ''}\\s*$`, 'i'),
+      inline: s.inline === false ? null : new RegExp(`^${YEAR_BEFORE}(?:${s.label})\\s+(.+)$`, 'i'),
     }));
     compiled.set(specs, patterns);
   }
@@ -550,7 +602,7 @@ export function findLabelled<T>(
 export function labelCandidates(blocks: string[], specs: LabelSpec[]): number[] {
   let anyLabel = anyLabelPatterns.get(specs);
   if (!anyLabel) {
-    anyLabel = new RegExp(`^(?:${specs.map((s) => s.label).join('|')})`, 'i');
+    anyLabel = new RegExp(`^${YEAR_BEFORE}(?:${specs.map((s) => s.label).join('|')})`, 'i');
     anyLabelPatterns.set(specs, anyLabel);
   }
   const out: number[] = [];

@@ -10,10 +10,11 @@ export const AOR_WORDS =
 
 /**
  * People on the page who are not the agent of record (docs/DOMAIN.md): the assistor, the navigator, the
- * writing, original, submitting or signed-in agent, and the agency's own CRM lookup (labels.ts).
+ * writing, original, submitting or signed-in agent, the agent helping with this application (HealthCare.gov's
+ * "Agent or broker helping": who submits now), and the agency's own CRM lookup (labels.ts).
  */
 export const NOT_AOR_ROLE =
-  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|signed in(?: as)?|agente (?:original|que envi[oó]|que escribe|de ventas)|agency crm)';
+  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escribe|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
 
 export interface NpnSeen {
   npn: string;

@@ -14,6 +14,7 @@ const SHARED_FIXTURE_FOLDERS: Record<string, string> = {
   hostile: 'hostile markup that every adapter must survive (tests/unit/sites/hostile.test.ts)',
   blind:
     'pages written from docs/DOMAIN.md by someone who never saw lib/sites/ (tests/unit/sites/blind.test.ts)',
+  blind2: 'the second round of blind pages, by another writer (tests/unit/sites/blind.test.ts)',
 };
 
 /** A site id as a file or folder name: 'healthcare.gov' → 'healthcare-gov'. */

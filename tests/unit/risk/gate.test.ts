@@ -95,3 +95,19 @@ describe('gateClear: a clear without positive evidence is a caution', () => {
     ]);
   });
 });
+
+describe('gateClear: a page still syncing with the Marketplace', () => {
+  it.each(['same-npn', 'no-active-coverage', 'new-plan-year'] as const)(
+    'is never clear on the %s path: caution naming the sync',
+    (r) => {
+      const facts = page({ syncing: true, hasActiveCoverage: r !== 'no-active-coverage' });
+      const gated = gateClear(facts, clear(r), ctx);
+      expect(gated.level).toBe('caution');
+      expect(gated.reasons).toContain('page-syncing');
+    },
+  );
+  it('keeps a blocked verdict blocked (another agent read before the sync is still a warning)', () => {
+    const blocked: RiskAssessment = { level: 'blocked', reasons: ['npn-changes'], actions: [] };
+    expect(gateClear(page({ syncing: true }), blocked, ctx)).toEqual(blocked);
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
 
 const page = (file: string) =>
@@ -13,8 +14,8 @@ const APP = new URL('https://www.healthcare.gov/marketplace/auth/global/en_US/my
 
 const FIXTURES: { file: string; facts: PageFacts | null }[] = [
   {
-    // "2027 Marketplace application" is the plan year beside the application; the consumer submits
-    // here themselves, so the pathway is the consumer's.
+    // "2027 Marketplace application" is the plan year beside the application. Judged for the agent, as
+    // on the EDE sites: no pathway of the consumer's (docs/DOMAIN.md "HealthCare.gov pages").
     file: 'application-2027.html',
     facts: {
       site: 'healthcare.gov',
@@ -22,9 +23,10 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       applicationId: '1234567890',
       planYear: 2027,
       submissionPlanYear: 2027,
+      // The heading of the card holding the coverage status ("2027 Marketplace application").
+      coveragePlanYear: 2027,
       hasActiveCoverage: true,
       invalidActionError: false,
-      pathway: 'consumer-resume-link',
     },
   },
   {
@@ -40,7 +42,6 @@ const FIXTURES: { file: string; facts: PageFacts | null }[] = [
       aorNpn: '12345678',
       hasActiveCoverage: true,
       invalidActionError: false,
-      pathway: 'consumer-resume-link',
     },
   },
   // Marketing and help pages mention application IDs and agents but show none.
@@ -89,5 +90,34 @@ describe('HealthCare.gov pages', () => {
       extractPageFacts(html('<h1>Application summary</h1><p>Application ID: 1234567890</p>'), APP)
         ?.consumerName,
     ).toBeUndefined();
+  });
+});
+
+describe('HealthCare.gov pages are judged for the agent, as on the EDE sites', () => {
+  const profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };
+  const levelOf = (body: string) => {
+    const facts = extractPageFacts(html(body), APP);
+    return facts ? pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment?.level : null;
+  };
+  const app = '<h2>2026 Florida Application</h2><p>ID#: 7719203</p>';
+  it.each([
+    [
+      'another agent on active coverage: blocked',
+      '<p>Coverage status: Enrolled</p><div>Agent or broker</div><div>Renee Castellanos, NPN 9921348</div>',
+      'blocked',
+    ],
+    ['active coverage, no agent shown: caution', '<p>Coverage status: Enrolled</p>', 'caution'],
+    [
+      'our own NPN on active coverage: clear',
+      '<p>Coverage status: Enrolled</p><div>Agente o corredor</div><div>Sam Agent, NPN 12345678</div>',
+      'clear',
+    ],
+    [
+      'no active coverage: not affected',
+      '<p>Coverage status: Cobertura cancelada</p><div>Agent or broker</div><div>Renee Castellanos, NPN 9921348</div>',
+      'clear',
+    ],
+  ])('%s', (_name, body, level) => {
+    expect(levelOf(`${app}${body}`)).toBe(level);
   });
 });

@@ -660,3 +660,22 @@ describe('HealthSherpa plan years', () => {
     expect(facts?.notEnrolledPlanYears).toBeUndefined();
   });
 });
+
+describe('the page’s own sync state', () => {
+  const CLIENT_URL = new URL('https://www.healthsherpa.com/agents/a/clients/c_1');
+  const read = (body: string) =>
+    extractPageFacts(
+      new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html'),
+      CLIENT_URL,
+    );
+  const policy = '<p>FFM application ID: 4567891230</p><p>Status: Effectuated</p>';
+  it.each([
+    ['<div role="status">Syncing with the Marketplace… Details may change.</div>', true],
+    ['<div>EDE Sync: Syncing</div>', true],
+    ['<div>Sincronizando con el Mercado…</div>', true],
+    ['<div>EDE Sync: Sync Complete</div>', undefined],
+    ['<p>AOR information updates when the client syncs.</p>', undefined],
+  ])('%s', (banner, syncing) => {
+    expect(read(`${banner}${policy}`)?.syncing).toBe(syncing);
+  });
+});

@@ -51,6 +51,18 @@ describe('structures a person reads as label and value', () => {
       '<p>FFM ID: 4567891230</p><p>Status: Active</p><h3>Agent of record</h3><div>Name</div><div>Jane Broker</div><div>NPN</div><div>87654321</div>',
     ],
     [
+      'Material fields with the input before its label, no for/id (older Material)',
+      '<md-input-container><input readonly value="4567891230"><label>Exchange ID</label></md-input-container><md-input-container><input readonly value="Effectuated"><label>Coverage Status</label></md-input-container><md-input-container><input readonly value="87654321"><label>AOR NPN</label></md-input-container>',
+    ],
+    [
+      'labels in one row of plain cells, values in the next',
+      '<table><tr><td>FFM application ID</td><td>Status</td><td>Agent of record</td></tr><tr><td>4567891230</td><td>Effectuated</td><td>Jane Broker · NPN 87654321</td></tr></table>',
+    ],
+    [
+      'a year before the labels ("2026 status", "2026 AOR")',
+      '<p>FFM ID: 4567891230</p><div>2026 status</div><div>Effectuated</div><div>2026 AOR</div><div>Jane Broker (NPN: 87654321)</div>',
+    ],
+    [
       'HealthSherpa in Spanish',
       '<table><tr><td>Estado</td><td>Activo</td></tr><tr><td>ID de FFM</td><td>4567891230</td></tr><tr><td>Agente de registro</td><td>Jane Broker (NPN: 87654321)</td></tr></table>',
     ],
@@ -134,6 +146,77 @@ describe('unsure is caution, never clear', () => {
     );
     expect(facts?.hasActiveCoverage).toBeUndefined();
     expect(level(facts)).toBe('caution');
+  });
+});
+
+describe('a blank agent of record on active coverage is no agent of record: never clear', () => {
+  it.each([
+    [
+      'a blank read-only field',
+      '<label for="i">FFM ID</label><input id="i" readonly value="4567891230"><label for="s">Status</label><input id="s" readonly value="Effectuated"><label for="a">AOR NPN</label><input id="a" readonly value="" placeholder="—"><a href="#">View Policy History</a>',
+    ],
+    [
+      'a blank cell in a policies table',
+      '<table><thead><tr><th>FFM ID</th><th>Status</th><th>AOR</th></tr></thead><tbody><tr><td>4567891230</td><td>Effectuated</td><td></td></tr></tbody></table><a href="#">View Plan History</a>',
+    ],
+  ])('%s', (_name, body) => {
+    const facts = read(body);
+    expect(facts?.aorAbsent).toBe(true);
+    expect(level(facts)).toBe('blocked');
+  });
+});
+
+describe('what the page says of a plan year, in its own words', () => {
+  const submission = '<p>Plan year: 2027</p><p>FFM ID: 4567891230</p>';
+  const coverage =
+    '<p>Status: Effectuated</p><p>Coverage: 01/01/2026 – 12/31/2026</p><p>AOR: Pat Other (NPN: 87654321)</p>';
+  it.each([
+    'No 2027 Marketplace application or enrollment found for this household.',
+    "You don't have 2027 Marketplace coverage yet.",
+    "You haven't picked a 2027 plan yet.",
+    "We didn't find a 2027 Marketplace enrollment for this household.",
+    'No tiene cobertura del Mercado para 2027.',
+  ])('"%s": no 2027 enrollment, so a new 2027 enrollment is not affected', (sentence) => {
+    const facts = read(`${submission}${coverage}<p>${sentence}</p>`);
+    expect(facts?.notEnrolledPlanYears).toEqual([2027]);
+    expect(facts?.coveragePlanYear).toBe(2026);
+    expect(level(facts)).toBe('clear');
+  });
+  it.each([
+    ['<div>2027</div><div>Not enrolled</div>', [2027]],
+    ['<table><tr><td>2027 enrollment</td><td>None</td></tr></table>', [2027]],
+    ['<p>No 2027 plan? Learn about Open Enrollment.</p>', undefined],
+    ['<p>No changes to your 2027 coverage.</p>', undefined],
+  ])('%s', (html, years) => {
+    expect(read(`${submission}${coverage}${html}`)?.notEnrolledPlanYears).toEqual(years);
+  });
+  it('the coverage year from the heading of the card holding its status; the no-2027 line as a value', () => {
+    const facts = read(
+      '<section><h2>2027 Florida Application</h2><p>ID#: 81772049</p><dl><dt>Application status</dt><dd>In progress</dd><dt>2027 plan</dt><dd>You haven’t picked a 2027 plan yet.</dd></dl></section>' +
+        '<section><h2>2026 Florida Application</h2><dl><dt>Coverage status</dt><dd>Enrolled</dd><dt>Agent or broker</dt><dd>Wanda Pierce, NPN 15530981</dd></dl></section>',
+      new URL('https://www.healthcare.gov/marketplace/auth/global/en_US/myProfile'),
+    );
+    expect(facts).toMatchObject({
+      submissionPlanYear: 2027,
+      coveragePlanYear: 2026,
+      notEnrolledPlanYears: [2027],
+    });
+    expect(level(facts)).toBe('clear');
+  });
+  it('a page that says nothing of 2027 beside 2026 coverage under another agent is caution', () => {
+    expect(level(read(`${submission}${coverage}`))).toBe('caution');
+  });
+  it.each([
+    ["You don't have active Marketplace coverage.", false],
+    ['Usted no tiene cobertura activa del Mercado.', false],
+    ["If you don't have active coverage, you may qualify for a Special Enrollment Period.", true],
+    ['No active coverage for 2027 yet.', true],
+  ])('"%s": whether it says there is no active coverage', (sentence, active) => {
+    const facts = read(
+      `<p>FFM ID: 4567891230</p><p>Status: Effectuated</p><p>AOR: Pat Other (NPN: 87654321)</p><p>${sentence}</p>`,
+    );
+    if (active) expect(facts?.hasActiveCoverage).toBe(true);
+    else expect(facts?.hasActiveCoverage).not.toBe(true);
   });
 });
 

@@ -1,0 +1,65 @@
+// The blind pages (tests/fixtures/pages/blind*/README.md): written from docs/DOMAIN.md alone by people who
+// never read lib/sites/ or our fixtures, each with the verdict a person reading it expects. Read by
+// tests/unit/sites/blind.test.ts (without layout) and tests/e2e/blind-pages.test.mjs (both browsers).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
+
+/** One folder per round of blind pages, in the order they were written. */
+export const BLIND_FOLDERS = ['blind', 'blind2'];
+
+/** Every blind page: `fixture` is its path under tests/fixtures/pages. */
+export function blindPages() {
+  return BLIND_FOLDERS.flatMap((folder) =>
+    JSON.parse(fs.readFileSync(path.join(PAGES, folder, 'expected.json'), 'utf8')).map((page) => ({
+      ...page,
+      fixture: `${folder}/${page.file}`,
+    })),
+  );
+}
+
+/** The level the banner should say: "not affected" is a clear verdict. */
+export const wantedLevel = (page) => (page.expected === 'not-affected' ? 'clear' : page.expected);
+
+/**
+ * Pages whose trick a stylesheet plays: only a browser's layout shows what a person reads, so without
+ * layout the reader sees both lines and says caution (never clear); the browsers must get them right.
+ */
+export const LAYOUT_ONLY = {
+  'blind/25-healthsherpa-hostile-aria-hidden-real-fontsize0-decoy.html':
+    'the font-size:0 decoy is a stylesheet class: without layout both AOR lines count (caution)',
+  'blind/26-healthsherpa-hostile-nav-real-transparent-decoy.html':
+    'the transparent decoy (another status and AOR) is a stylesheet class: without layout, caution',
+  'blind/28-benefitalign-hostile-fixed-escape-scale0-decoy.html':
+    'the scale(0) decoy is a stylesheet class: without layout, caution',
+  'blind/29-healthsherpa-hostile-es-header-real-offscreen-decoy.html':
+    'the off-screen decoy is a stylesheet class: without layout, caution',
+  'blind/30-healthcare-gov-hostile-es-visible-own-hidden-other.html':
+    'the screen-reader-only and font-size:0 decoys are stylesheet classes: without layout, caution',
+  'blind2/23-hostile-healthsherpa-es-same-colour-clip-offscreen.html':
+    'the same-colour, clipped and off-screen decoys are stylesheet classes: without layout, caution',
+  'blind2/24-hostile-healthsherpa-clear-with-invisible-other-aor.html':
+    'the invisible "Cancelled" and other-AOR lines are stylesheet classes: without layout, caution',
+};
+
+/**
+ * Pages the reader reads otherwise than their writer, in every browser and without layout, and why. None
+ * is a wrong clear.
+ */
+export const KNOWN_MISSES = {
+  'blind2/07-healthsherpa-client-health-ours-dental-other-2027.html':
+    'blocked, the writer says caution: our health plan and another AOR on the active dental plan; the ' +
+    'verdict takes the worst policy (the writer calls blocked the safe side)',
+  'blind2/16-healthcare-gov-application-details-2026-life-change.html':
+    'caution, the writer says not affected (the consumer submits): "Agent or broker helping you" is read ' +
+    'as the helping agent, not the agent of record (blind/14 uses it for the submitting agent), so the ' +
+    'NPN on the active policy is unknown',
+  'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
+    'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
+    'another agent is on the automatic 2027 re-enrollment',
+  'blind2/22-hostile-benefitalign-zero-width-fullwidth-template-noscript.html':
+    'caution, the writer says blocked (and accepts caution): the BOR NPN holds zero-width characters and ' +
+    'full-width digits, which the reader refuses rather than cleans (docs/DOMAIN.md), so no AOR NPN',
+};
