@@ -119,6 +119,25 @@ async function pressInBanner(page, text) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * The panel's head: the brand and both its buttons (Collapse, Close) on one line, each button's words on
+ * one line (in Spanish at 200 % zoom "Cerrar" once dropped below "Contraer").
+ */
+const headLine = (page) =>
+  inBanner(page, (root) => {
+    const head = root.querySelector('.banner-head');
+    const buttons = [...head.querySelectorAll(':scope > button')];
+    const rows = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    const wrapped = buttons
+      .filter((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((b) => b.textContent.trim());
+    return { buttons: buttons.map((b) => b.textContent.trim()), rows: rows.size, wrapped };
+  });
+
 const focusedText = (page) => inBanner(page, (root) => root.activeElement?.textContent.trim() ?? null);
 
 /** Every label and answer of the NPN check: their widths against the list's. */
@@ -163,6 +182,10 @@ function layoutSuite(browserName) {
               assert.deepEqual(seen.parts, wanted, `${lang} ${size}`);
               if (size === '1280x720')
                 assert.equal(seen.scrolls, false, `${lang} ${size}: nothing to scroll`);
+              const head = await headLine(page);
+              assert.equal(head.buttons.length, 2, `${lang} ${size}: ${head.buttons}`);
+              assert.equal(head.rows, 1, `${lang} ${size}: ${head.buttons} on one line`);
+              assert.deepEqual(head.wrapped, [], `${lang} ${size}: no button's words wrap`);
               await shot(page, `banner-decision-${lang}-${size}-${browserName}.png`, browserName);
 
               // The script opens right under its button: one Tab reaches "Log call report".
