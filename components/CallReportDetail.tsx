@@ -5,8 +5,8 @@ import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '.
 import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
-import { shownTime } from './call-report-words';
-import { formatDate, t, tCode } from './i18n';
+import { authorisationWords, shownTime } from './call-report-words';
+import { t, tCode } from './i18n';
 import { PiiReview } from './PiiReview';
 
 export interface CallReportDetailProps {
@@ -197,15 +197,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
         {r.authorisation ? (
           <>
             <dt>{t('callReport.authorisation')}</dt>
-            <dd>
-              {r.authorisation.scope === 'this-call'
-                ? t('callReport.authorisationThisCall')
-                : t('support.authorisedUntil', [
-                    r.authorisation.until
-                      ? formatDate(r.authorisation.until, { dateStyle: 'medium', timeZone: 'UTC' })
-                      : '—',
-                  ])}
-            </dd>
+            <dd>{authorisationWords(r.authorisation)}</dd>
           </>
         ) : null}
       </dl>

@@ -26,7 +26,7 @@ export interface CallReportFormProps {
    * Stores the report; a rejection is shown to the agent and the form keeps what they typed. Resolves
    * with the Invalid Action cases the report moved on (lib/call-reports/store.ts), if any.
    */
-  onSave(report: CallReport): Promise<readonly InvalidActionCase[] | void>;
+  onSave(report: CallReport): Promise<readonly InvalidActionCase[] | undefined>;
   /** For tests: the clock and id source. */
   now?: () => Date;
 }

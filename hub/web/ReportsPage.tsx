@@ -1,17 +1,19 @@
 // Triage and filing across every agent of the agency: the extension's support table
 // (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
 // open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallReportTable } from '../../components/CallReportTable';
 import { csvWords } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
 import { tCode } from '../../components/i18n';
 import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
+import { reportConsumerData } from '../../lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
 import { h } from './messages';
+import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
 import { ReportPanel } from './ReportPanel';
 
 interface Page {
@@ -44,6 +46,11 @@ export function ReportsPage(props: { me: Me }) {
   const [openId, setOpenId] = useState<string>();
   const [mark, setMark] = useState<FilingStatus>('filed-cms');
   const [message, setMessage] = useState({ text: '', error: false });
+  // Marking the selection filed while some of it looks like it holds consumer data: asked once.
+  const [asking, setAsking] = useState(false);
+  // The application ID of every report seen whose summary looks like it holds consumer data, by report
+  // id: the selection may hold reports of pages no longer shown.
+  const flagged = useRef(new Map<string, string>());
   const canFile = props.me.user.role !== 'agent';
 
   const fail = (err: unknown) => {
@@ -81,7 +88,13 @@ export function ReportsPage(props: { me: Me }) {
     await load();
     return done;
   };
-  const markSelected = async () => {
+  const markSelected = async (asItIs = false) => {
+    const withConsumerData = [...selected].flatMap((id) => flagged.current.get(id) ?? []);
+    if (withConsumerData.length && marksFiled(mark) && !asItIs) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     try {
       const done = await changeStatus([...selected], mark);
       setMessage({ text: h('markedDone', done.changed.length, done.unchanged.length), error: false });
@@ -117,6 +130,16 @@ export function ReportsPage(props: { me: Me }) {
 
   const rows = page?.rows ?? [];
   const open = rows.find((r) => r.report.id === openId);
+  const withConsumerData = useMemo(() => {
+    const ids = new Set<string>();
+    for (const { report } of rows) {
+      if (reportConsumerData(report).length) {
+        ids.add(report.id);
+        flagged.current.set(report.id, report.applicationId);
+      } else flagged.current.delete(report.id);
+    }
+    return ids;
+  }, [rows]);
   return (
     <section class="stack" aria-labelledby="reports-heading">
       <h2 id="reports-heading">{h('reportsHeading')}</h2>
@@ -146,6 +169,7 @@ export function ReportsPage(props: { me: Me }) {
           loading={loading}
           selected={selected}
           openId={openId}
+          consumerData={withConsumerData}
           onQuery={setQuery}
           onSelect={(ids, on) => {
             const next = new Set(selected);
@@ -183,7 +207,7 @@ export function ReportsPage(props: { me: Me }) {
               ))}
             </select>
           </label>
-          <button type="button" disabled={!selected.size} onClick={markSelected}>
+          <button type="button" disabled={!selected.size} onClick={() => markSelected()}>
             {h('markSelected')}
           </button>
           <button type="button" onClick={() => exportAs('csv')}>
@@ -192,6 +216,13 @@ export function ReportsPage(props: { me: Me }) {
           <button type="button" onClick={() => exportAs('json')}>
             {h('exportJson')}
           </button>
+          {asking ? (
+            <PiiBeforeMarking
+              applicationIds={[...selected].flatMap((id) => flagged.current.get(id) ?? [])}
+              onMark={() => markSelected(true)}
+              onCancel={() => setAsking(false)}
+            />
+          ) : null}
         </fieldset>
       ) : null}
       <p role="status" class={message.error ? 'status status-error' : 'status'}>

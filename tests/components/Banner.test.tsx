@@ -422,7 +422,9 @@ describe('Banner wording', () => {
     expect(steps[0]).toMatch(/^Call the Marketplace Call Center/);
     expect(steps[1]).toBe('Give your NPN first: the agent line asks for it before anything else.');
     expect(steps[2]).toMatch(/consumer is on the line/);
-    const authorises = steps.findIndex((s) => /this call only, or for longer \(up to a year\) and until when/.test(s));
+    const authorises = steps.findIndex((s) =>
+      /this call only, or for longer \(up to a year\) and until when/.test(s),
+    );
     expect(authorises).toBeGreaterThan(steps.findIndex((s) => /asks to update/.test(s)));
     expect(authorises).toBeLessThan(steps.findIndex((s) => /makes the change/.test(s)));
   });

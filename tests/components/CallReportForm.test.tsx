@@ -6,7 +6,7 @@ import type { InvalidActionCase } from '../../lib/cases/case';
 
 const NOW = new Date('2026-11-20T15:00:00');
 
-function setup(onSave = vi.fn(async (_r: CallReport) => {})) {
+function setup(onSave = vi.fn(async (_r: CallReport) => undefined)) {
   render(
     <CallReportForm
       planYear={2026}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAtRiskCsv } from '../../../lib/at-risk/list';
-import { saveCallReport } from '../../../lib/call-reports/store';
 import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
+import { saveCallReport } from '../../../lib/call-reports/store';
 import {
   countCasesNeedingAction,
   deleteCasesFromHost,
