@@ -177,7 +177,8 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
         // Consumer data in the summary, which the help desk does not take; the consumer's authorisation.
         {
           ...report(3, '4567891233'),
-          summary: 'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.',
+          summary:
+            'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.',
           authorisation: { scope: 'this-call' },
         },
         // In Spanish, as agents write them too.
@@ -340,10 +341,10 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     // The consumer data check in Spanish, on a summary written in Spanish.
     await (await button(page, 'Abrir el informe de la solicitud 4567891234')).click();
     await waitForText(page, 'article', '2 datos del resumen parecen del consumidor.');
-    assert.deepEqual(
-      await page.$$eval('article .pii-review mark', (m) => m.map((e) => e.textContent)),
-      ['3 de marzo de 1970', '123-45-6789'],
-    );
+    assert.deepEqual(await page.$$eval('article .pii-review mark', (m) => m.map((e) => e.textContent)), [
+      '3 de marzo de 1970',
+      '123-45-6789',
+    ]);
     await (await button(page, 'Marcar como presentado a la mesa de ayuda de CMS')).click();
     await waitForText(page, 'article [role="alert"]', 'Antes de marcarlo como presentado');
     await screenshot(page, 'hub-report-consumer-data-es.png');
