@@ -5,7 +5,7 @@ import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '.
 import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
 import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
-import { authorisationWords, shownTime } from './call-report-words';
+import { authorisationShown, shownTime } from './call-report-words';
 import { t, tCode } from './i18n';
 import { PiiReview } from './PiiReview';
 
@@ -197,7 +197,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
         {r.authorisation ? (
           <>
             <dt>{t('callReport.authorisation')}</dt>
-            <dd>{authorisationWords(r.authorisation)}</dd>
+            <dd>{authorisationShown(r.authorisation)}</dd>
           </>
         ) : null}
       </dl>

@@ -34,7 +34,7 @@ export const shownTime = (iso: string) =>
   });
 
 /** What the consumer authorised on the call, in the interface language: this call, or until a day. */
-export const authorisationWords = (a: ConsumerAuthorisation) =>
+export const authorisationShown = (a: ConsumerAuthorisation) =>
   a.scope === 'this-call'
     ? t('callReport.authorisationThisCall')
     : t('support.authorisedUntil', [

@@ -1,7 +1,7 @@
 // One report opened from the table: its facts, where it came from, who moved it when (the report's
 // own history, which filing here appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { authorisationWords, shownTime } from '../../components/call-report-words';
+import { authorisationShown, shownTime } from '../../components/call-report-words';
 import { t, tCode } from '../../components/i18n';
 import { PiiReview } from '../../components/PiiReview';
 import { reportConsumerData } from '../../lib/call-reports/pii';
@@ -96,7 +96,7 @@ export function ReportPanel(props: {
         {r.authorisation ? (
           <>
             <dt>{t('callReport.authorisation')}</dt>
-            <dd>{authorisationWords(r.authorisation)}</dd>
+            <dd>{authorisationShown(r.authorisation)}</dd>
           </>
         ) : null}
       </dl>
