@@ -50,14 +50,27 @@ export default defineConfig({
       },
     },
     // The picker, imported by the content script only when the agent asks (entrypoints/page-tools).
-    web_accessible_resources: [{ resources: ['page-tools.js'], matches: ENROLLMENT_SITE_MATCHES }],
+    web_accessible_resources: [
+      { resources: ['page-tools.js', 'banner-ui.js'], matches: ENROLLMENT_SITE_MATCHES },
+    ],
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     browser_specific_settings: {
       gecko: {
         id: 'aor-guard@aorguard.app',
         strict_min_version: '140.0',
-        // Consumer data stays on the machine; nothing is collected by the extension's authors.
-        data_collection_permissions: { required: ['none'] },
+        // Nothing goes to the extension's authors, but the agency hub's sync and the agency's Resume Link
+        // gateway send consumer data to the agency's own servers (docs/PRIVACY.md, "When data leaves the
+        // machine"): consumer names, emails and numbers, call summaries and messages, what enrollment pages
+        // showed (cases), that a consumer has a health-coverage application, and the device's hub sign-in.
+        data_collection_permissions: {
+          required: [
+            'personallyIdentifyingInfo',
+            'personalCommunications',
+            'healthInfo',
+            'websiteContent',
+            'authenticationInfo',
+          ],
+        },
       },
       gecko_android: { strict_min_version: '142.0' },
     },

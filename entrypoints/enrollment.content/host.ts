@@ -9,6 +9,32 @@ import hostCss from './host.css?inline';
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
 /**
+ * The person's events on a surface that keeps them from the page (the picker's): the page's listeners
+ * never hear them (where the agent points, what they click or type) and cannot stop them on their way.
+ */
+const KEPT = [
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'pointerover',
+  'pointerout',
+  'mousedown',
+  'mouseup',
+  'mousemove',
+  'mouseover',
+  'mouseout',
+  'click',
+  'auxclick',
+  'dblclick',
+  'contextmenu',
+  'keydown',
+  'keypress',
+  'keyup',
+  'beforeinput',
+  'input',
+];
+
+/**
  * Host elements, most wanted first. Built-in elements, never custom ones: a page can define any custom
  * element name (`aor-guard-banner`) before we create it, and its constructor would then run on our host
  * (attachInternals reaches a closed root; its own shadow root or `disabledFeatures` makes ours fail).
@@ -20,12 +46,42 @@ export const HOST_TAGS = {
   picker: ['span', 'aside', 'nav'],
 } as const;
 
-/** Our hosts in this page, for the page sample to leave out: shared by the content script's bundles. */
-const OWN_HOSTS = Symbol.for('aor-guard.own-hosts');
-export function ownHosts(): Set<Element> {
-  const scope = globalThis as Record<symbol, Set<Element> | undefined>;
-  scope[OWN_HOSTS] ??= new Set();
-  return scope[OWN_HOSTS];
+/** What the content script's bundles (its own, entrypoints/page-tools) share about our surfaces. */
+interface Surfaces {
+  /** Our hosts in this page, for the page sample and the picker to leave out. */
+  hosts: Set<Element>;
+  /** The hosts whose events are kept from the page, with what takes them inside their closed roots. */
+  keeping: Map<Element, (event: Event) => boolean>;
+  /** Copies of the person's events made inside our roots: the person's, though not `isTrusted`. */
+  relayed: WeakSet<Event>;
+  listening?: boolean;
+}
+const SURFACES = Symbol.for('aor-guard.surfaces');
+function surfaces(): Surfaces {
+  const scope = globalThis as Record<symbol, Surfaces | undefined>;
+  scope[SURFACES] ??= { hosts: new Set(), keeping: new Map(), relayed: new WeakSet() };
+  return scope[SURFACES];
+}
+export const ownHosts = (): Set<Element> => surfaces().hosts;
+/** Where a surface that keeps its events marks the copies it makes (entrypoints/page-tools/relay.ts). */
+export const relayedEvents = (): WeakSet<Event> => surfaces().relayed;
+
+/**
+ * The first listener on the window, capturing: the content script calls it at document_start, before any
+ * of the page's scripts runs, so no listener of the page's comes before it. The person's events on a
+ * surface that keeps them (mountHost `keepEvents`) go to that surface (entrypoints/page-tools/relay.ts,
+ * loaded with the picker) and, once it took them, stop there, where the page would hear them next.
+ */
+export function keepEventsFromPage(view: Window = window): void {
+  const shared = surfaces();
+  if (shared.listening) return;
+  shared.listening = true;
+  const keep = (event: Event) => {
+    if (!event.isTrusted) return;
+    const take = shared.keeping.get(event.target as Element);
+    if (take?.(event)) event.stopImmediatePropagation();
+  };
+  for (const type of KEPT) view.addEventListener(type, keep, true);
 }
 
 export interface BannerHost {
@@ -35,6 +91,8 @@ export interface BannerHost {
   host: HTMLElement;
   /** What we show, in the top layer: to measure where the banner is. */
   box: HTMLElement;
+  /** Styles for what renders in the container, added once it loads (entrypoints/banner-ui). */
+  addStyles(css: string): void;
   /** Puts the banner in a corner of the viewport. */
   corner(corner: BannerCorner): void;
   remove(): void;
@@ -54,15 +112,23 @@ function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot 
   throw failure;
 }
 
-/** `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). */
-export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner'): BannerHost {
+/**
+ * `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). `keepEvents`: the
+ * person's events on it are kept from the page (keepEventsFromPage) and go to what it makes of the root.
+ */
+export function mountHost(
+  css: string,
+  surface: keyof typeof HOST_TAGS = 'banner',
+  { keepEvents }: { keepEvents?: (root: ShadowRoot) => (event: Event) => boolean } = {},
+): BannerHost {
   const { host, root } = attach(HOST_TAGS[surface]);
+  const shared = surfaces();
   for (const type of PERSON_ONLY) {
     // Capture at the root runs before any button's own listener.
     root.addEventListener(
       type,
       (event) => {
-        if (event.isTrusted) return;
+        if (event.isTrusted || shared.relayed.has(event)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
       },
@@ -122,11 +188,15 @@ export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner
   };
   document.addEventListener('toggle', toggled, true);
   document.addEventListener('fullscreenchange', raise, true);
-  ownHosts().add(host);
+  shared.hosts.add(host);
+  if (keepEvents) shared.keeping.set(host, keepEvents(root));
   return {
     container,
     host,
     box: layer,
+    addStyles(css) {
+      style.textContent += css;
+    },
     corner(corner) {
       const [y, x] = corner.split('-');
       // host.css leaves the other two sides auto.
@@ -137,7 +207,8 @@ export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner
       opened.disconnect();
       document.removeEventListener('toggle', toggled, true);
       document.removeEventListener('fullscreenchange', raise, true);
-      ownHosts().delete(host);
+      shared.hosts.delete(host);
+      shared.keeping.delete(host);
       host.remove();
     },
   };

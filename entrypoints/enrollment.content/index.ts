@@ -1,17 +1,14 @@
-import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Banner } from '../../components/Banner';
-import { setChosenMessages } from '../../components/i18n';
+import { BANNER_UI, type BannerUi } from '../../lib/banner/banner-ui';
 import type { Message, PageFactsRequest, PageVerdict } from '../../lib/messages';
 import { factToTeach } from '../../lib/page-rules/missing';
 import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
-import bannerCss from './banner.css?inline';
-import { type BannerHost, mountHost } from './host';
+import { type BannerHost, keepEventsFromPage, mountHost } from './host';
 import { placeBanner } from './place';
 
 // Pages re-render often. The page is read once its changes pause for QUIET_MS: a burst of edits is one
@@ -30,11 +27,25 @@ function tell(message: Message): void {
   ask(message).catch(() => {});
 }
 
-/** The picker and other page tools, loaded the first time the agent asks (entrypoints/page-tools). */
-async function pageTools(): Promise<PageTools> {
-  await import(/* @vite-ignore */ browser.runtime.getURL('/page-tools.js'));
-  return (globalThis as Record<symbol, unknown>)[PAGE_TOOLS] as PageTools;
+/** A script of ours imported into this isolated world, found under its symbol once it has run. */
+async function loadOwn<T>(file: '/page-tools.js' | '/banner-ui.js', key: symbol): Promise<T> {
+  await import(/* @vite-ignore */ browser.runtime.getURL(file));
+  return (globalThis as Record<symbol, unknown>)[key] as T;
 }
+
+/** The picker and other page tools, loaded the first time the agent asks (entrypoints/page-tools). */
+const pageTools = () => loadOwn<PageTools>('/page-tools.js', PAGE_TOOLS);
+
+let bannerUiLoad: Promise<BannerUi> | undefined;
+/** The banner's UI, loaded the first time a banner shows (entrypoints/banner-ui). */
+const bannerUi = () => {
+  bannerUiLoad ??= loadOwn<BannerUi>('/banner-ui.js', BANNER_UI);
+  // A failed load is tried again at the next banner.
+  bannerUiLoad.catch(() => {
+    bannerUiLoad = undefined;
+  });
+  return bannerUiLoad;
+};
 
 function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let facts: PageFacts | null = null;
@@ -42,6 +53,11 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
   let messages: PageVerdict['messages'];
   let lastKey = '';
   let mounted: BannerHost | null = null;
+  /** The banner's UI once loaded, and whether its styles are in the host. */
+  let ui: BannerUi | null = null;
+  let styled = false;
+  /** Each drawing's number: a drawing that waited for the UI to load is dropped once a newer one starts. */
+  let drawing = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the first change not yet read happened. */
   let pendingSince: number | undefined;
@@ -51,16 +67,24 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
    * Renders inside the closed shadow root only: nothing about the verdict goes on the host, whose box is
    * the same whatever shows (entrypoints/enrollment.content/host.css).
    */
-  function show(current: PageFacts, verdict: PageVerdict | null, focus?: boolean) {
-    mounted ??= mountHost(bannerCss);
-    const { container } = mounted;
+  async function show(current: PageFacts, verdict: PageVerdict | null, focus?: boolean) {
+    const drawn = ++drawing;
     const assessment = verdict?.assessment ?? null;
     const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
     shown = visible ? [current, verdict] : null;
     if (!visible || !verdict || !assessment) {
-      render(null, container);
+      // The host comes with the first verdict, a banner or not: its box is the same either way.
+      mounted ??= mountHost('');
+      hide();
       return;
     }
+    ui ??= await bannerUi().catch(() => null);
+    if (!ui || drawn !== drawing) return;
+    mounted ??= mountHost('');
+    if (!styled) mounted.addStyles(ui.css);
+    styled = true;
+    const host = mounted;
+    const { container } = host;
     // The agent's own choice for this application wins over the verdict's presentation.
     const open = verdict.open;
     const view = open === undefined ? (verdict.presentation as 'chip') : open ? 'full' : 'chip';
@@ -69,8 +93,9 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
       show(current, verdict, true);
       tell({ type: 'set-banner-open', applicationId: current.applicationId, open: next });
     };
-    render(
-      h(Banner, {
+    ui.show(
+      container,
+      {
         assessment,
         facts: current,
         submittingNpn: verdict.submittingNpn,
@@ -83,23 +108,29 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
         onOpen: reopen,
         onFocus: focusBanner,
         onDismiss: () => {
-          render(null, container);
+          hide();
           shown = null;
           tell({ type: 'dismiss-banner', applicationId: current.applicationId });
         },
         onAddNpn: () => tell({ type: 'open-onboarding' }),
         onTeach: startPicker,
         onOpenDashboard: (section, prefill) => tell({ type: 'open-dashboard', section, prefill }),
-      }),
-      container,
+      },
+      messages,
     );
-    placeBanner(mounted, verdict.corner, [
+    placeBanner(host, verdict.corner, [
       current.applicationId,
       current.aorNpn,
       current.invalidActionError && 'Invalid Action',
     ]);
     // Focus follows the banner's own buttons: onto the chip when it collapses, into the panel when it opens.
     if (focus) container.querySelector<HTMLElement>('.chip, .banner:not(.view-chip)')?.focus();
+  }
+
+  /** No banner (the UI was never loaded if none ever showed). */
+  function hide() {
+    drawing++;
+    if (mounted && ui) ui.clear(mounted.container);
   }
 
   function startPicker() {
@@ -134,12 +165,11 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     lastKey = key;
     facts = next;
     if (!next) {
-      if (mounted) render(null, mounted.container);
+      hide();
       return;
     }
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
     messages = verdict?.messages;
-    setChosenMessages(messages ?? null);
     // The agent taught or removed a rule since the page was read: read it again with them.
     if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(rules)) {
       rules = verdict.rules;
@@ -214,6 +244,8 @@ export default defineContentScript({
   // Loaded (parsed, compiled) while the page is still arriving; the page is read once its DOM is whole.
   runAt: 'document_start',
   main(ctx) {
+    // Now, before the page's scripts: the first listener on the window (the picker's events are ours).
+    keepEventsFromPage();
     // Asked while the page arrives, so the first reading already has the taught rules (lib/page-rules).
     const rulesAsked = ask<ActiveRule[]>({ type: 'get-page-rules' }).catch(() => []);
     if (document.readyState === 'loading') {

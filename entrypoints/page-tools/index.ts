@@ -4,7 +4,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { setChosenMessages, tCode } from '../../components/i18n';
+import { setChosenMessages, t, tCode } from '../../components/i18n';
 import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
 import type { Message, Responses } from '../../lib/messages';
 import { withTaughtFacts } from '../../lib/page-rules/apply';
@@ -16,6 +16,7 @@ import type { TaughtFact } from '../../lib/page-rules/rule';
 import { redactPage } from '../../lib/page-rules/sample';
 import { mountHost, ownHosts } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
+import { relayInside } from './relay';
 
 /** The words of what the keyboard outlines, short enough for the panel's status line. */
 function shortText(el: Element): string {
@@ -25,19 +26,25 @@ function shortText(el: Element): string {
 
 function pick(options: Parameters<PageTools['pick']>[0]): void {
   setChosenMessages(options.messages ?? null);
-  const host = mountHost(pickerCss, 'picker');
+  // The person's events on the picker are kept from the page (lib/page-rules/picker.ts).
+  const host = mountHost(pickerCss, 'picker', { keepEvents: relayInside });
+  const shield = document.createElement('div');
+  shield.className = 'shield';
+  shield.tabIndex = -1;
+  shield.setAttribute('aria-label', t('picker.title'));
+  shield.hidden = true;
   const outline = document.createElement('div');
   outline.className = 'outline';
   outline.hidden = true;
   const panel = document.createElement('div');
-  host.container.append(outline, panel);
+  host.container.append(shield, outline, panel);
   let fact: TaughtFact = options.fact ?? 'aorNpn';
   let phase: PickerPhase = { kind: 'pointing' };
   let learned: { anchor: string; offset: number; occurrence: number } | null = null;
   let pointing = point();
 
   function point() {
-    return startPointing(document, host.host, outline, {
+    return startPointing(document, { shield, ours: (el) => ownHosts().has(el) }, outline, {
       chosen(target) {
         const result = learnLocator(document.body, target, fact);
         if (result.ok) {

@@ -7,7 +7,7 @@ import { pageVerdict } from '../../lib/risk/verdict';
 import { dashboardHash } from '../../lib/shared/dashboard-link';
 import { defaultPlanYear } from '../../lib/shared/plan-year';
 import type { PageFacts } from '../../lib/sites';
-import bannerCss from '../enrollment.content/banner.css?inline';
+import bannerCss from '../banner-ui/banner.css?inline';
 
 // A made-up client whose policy carries another agent's NPN: the case CMS refuses (docs/DOMAIN.md).
 const PLAN_YEAR = defaultPlanYear(new Date());

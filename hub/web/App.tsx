@@ -5,6 +5,7 @@ import type { Role } from '../src/staff/auth';
 import { AdminPage } from './AdminPage';
 import { ApiError, api, setCsrfToken, whenSessionEnds } from './api';
 import { CasesPage } from './CasesPage';
+import { ConsentPage } from './ConsentPage';
 import { currentLang, h, LANGS, type Lang, setHubLang } from './messages';
 import { ReportsPage } from './ReportsPage';
 import { SendsPage } from './SendsPage';
@@ -15,8 +16,8 @@ export interface Me {
   csrfToken: string;
 }
 
-type Section = 'reports' | 'cases' | 'sends' | 'admin';
-const SECTIONS: Section[] = ['reports', 'cases', 'sends', 'admin'];
+type Section = 'reports' | 'cases' | 'sends' | 'consent' | 'admin';
+const SECTIONS: Section[] = ['reports', 'cases', 'sends', 'consent', 'admin'];
 const sectionOf = (hash: string): Section => SECTIONS.find((s) => hash === `#/${s}`) ?? 'reports';
 
 const LANG_KEY = 'hub.lang';
@@ -112,6 +113,7 @@ export function App() {
         {section === 'reports' ? <ReportsPage me={me} /> : null}
         {section === 'cases' ? <CasesPage /> : null}
         {section === 'sends' ? <SendsPage /> : null}
+        {section === 'consent' ? <ConsentPage me={me} /> : null}
         {section === 'admin' && me.user.role === 'admin' ? <AdminPage me={me} /> : null}
       </main>
     </div>

@@ -174,10 +174,10 @@ export function enrol(
   });
 }
 
-/** Posts one of the device API's collections (reports bundle, cases, Resume Link sends). */
+/** Posts one of the device API's collections (reports bundle, cases, Resume Link sends, consent records). */
 export function postToHub(
   device: HubDevice,
-  what: 'reports' | 'cases' | 'resume-link-sends',
+  what: 'reports' | 'cases' | 'resume-link-sends' | 'consent-records',
   body: string,
   fetchFn?: typeof fetch,
 ) {

@@ -22,10 +22,18 @@ import {
   postToHub,
   pullStatuses,
 } from './client';
-import { applyHubStatuses, casesChangedAfter, reportsChangedAfter, SYNC_BATCH, sendsAfter } from './store';
+import {
+  applyHubStatuses,
+  casesChangedAfter,
+  consentChangedAfter,
+  reportsChangedAfter,
+  SYNC_BATCH,
+  sendsAfter,
+} from './store';
 import {
   afterFailure,
   casesPayload,
+  consentPayload,
   type HubCursor,
   type HubState,
   hubCursorSchema,
@@ -72,7 +80,7 @@ const SYNC_ALARM = 'hub-sync';
 const SYNC_EVERY_MINUTES = 10;
 const SYNC_EVERY_MS = SYNC_EVERY_MINUTES * 60_000;
 /** Changes worth a sync soon; the alarm catches what happens while the worker sleeps. */
-const SYNCED_TABLES = ['callReports', 'invalidActionCases', 'resumeLinks'];
+const SYNCED_TABLES = ['callReports', 'invalidActionCases', 'resumeLinks', 'consentRecords'];
 const DEBOUNCE_MS = 10_000;
 
 async function failed(result: HubFailure, config: HubConfig, now: Date): Promise<never> {
@@ -204,6 +212,13 @@ async function pushChanges(device: HubDevice, config: HubConfig, opts: Options, 
     await post(device, config, 'resume-link-sends', sendsPayload(sends), opts);
     await writeCursor((c) => ({ ...c, sends: sends.at(-1)?.sentAt }));
     if (sends.length < SYNC_BATCH) break;
+  }
+  for (;;) {
+    const records = await consentChangedAfter((await readHubCursor()).consent);
+    if (!records.length) break;
+    await post(device, config, 'consent-records', consentPayload(records), opts);
+    await writeCursor((c) => ({ ...c, consent: records.at(-1)?.updatedAt }));
+    if (records.length < SYNC_BATCH) break;
   }
 }
 

@@ -4,6 +4,7 @@
 import { type CallReport, callReportSchema } from '../call-reports/report';
 import { updateReports } from '../call-reports/store';
 import { type InvalidActionCase, invalidActionCaseSchema } from '../cases/case';
+import { type ConsentRecord, consentRecordSchema } from '../consent/record';
 import { type ResumeLinkSend, resumeLinkSendSchema } from '../resume-links/send';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import type { HubStatus } from './client';
@@ -44,18 +45,30 @@ export async function sendsAfter(since: string | undefined, limit = SYNC_BATCH, 
   return readBack<ResumeLinkSend>(rows, resumeLinkSendSchema).items;
 }
 
-/** How many reports, cases and sends a sync would send now. */
+/** Consent records changed after `since`, oldest change first, by their index. */
+export async function consentChangedAfter(since: string | undefined, limit = SYNC_BATCH, database = db) {
+  const rows = await changedAfter(database, since).limit(limit).toArray();
+  return readBack<ConsentRecord>(rows, consentRecordSchema).items;
+}
+
+const changedAfter = (database: AorGuardDb, since: string | undefined) =>
+  since
+    ? database.consentRecords.where('updatedAt').above(since)
+    : database.consentRecords.orderBy('updatedAt');
+
+/** How many reports, cases, sends and consent records a sync would send now. */
 export async function countPending(cursor: HubCursor, database: AorGuardDb = db): Promise<number> {
   const newerReport = after(cursor.reports);
   const newerCase = after(cursor.cases);
-  const [reports, cases, sends] = await Promise.all([
+  const [reports, cases, sends, consent] = await Promise.all([
     database.callReports.filter((r) => newerReport(r.updatedAt)).count(),
     database.invalidActionCases.filter((c) => newerCase(c.updatedAt)).count(),
     cursor.sends
       ? database.resumeLinks.where('sentAt').above(cursor.sends).count()
       : database.resumeLinks.count(),
+    changedAfter(database, cursor.consent).count(),
   ]);
-  return reports + cases + sends;
+  return reports + cases + sends + consent;
 }
 
 /** Applies the hub's statuses to the reports here, in one transaction; returns how many changed. */

@@ -4,6 +4,7 @@ import { nextAttemptAt } from '../call-reports/agency-outbox.background';
 import type { CallReport } from '../call-reports/report';
 import { moveTo } from '../call-reports/workflow';
 import type { InvalidActionCase } from '../cases/case';
+import type { ConsentRecord } from '../consent/record';
 import type { ResumeLinkSend } from '../resume-links/send';
 import type { Problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
@@ -14,6 +15,12 @@ export const CASES_FORMAT = 'aor-guard/cases';
 /** Cases as the hub takes them (docs/HUB.md). */
 export const casesPayload = (cases: InvalidActionCase[]) =>
   JSON.stringify({ format: CASES_FORMAT, version: 1, cases });
+
+export const CONSENT_FORMAT = 'aor-guard/consent-records';
+
+/** Consent records as the hub takes them (docs/HUB.md): the record as stored, a reference to the proof. */
+export const consentPayload = (records: ConsentRecord[]) =>
+  JSON.stringify({ format: CONSENT_FORMAT, version: 1, records });
 
 /** A Resume Link send without whom it went to: no masked address or number, no number key. */
 export const sendsPayload = (sends: ResumeLinkSend[]) =>
@@ -76,6 +83,7 @@ export interface HubCursor {
   reports?: string;
   cases?: string;
   sends?: string;
+  consent?: string;
   statuses?: string;
   /** Reports a `Send to agency` could not deliver: sent again with the next sync. */
   unsent?: string[];
@@ -93,6 +101,7 @@ export const hubCursorSchema: z.ZodMiniType<HubCursor> = z.object({
   reports: z.optional(isoDateTime()),
   cases: z.optional(isoDateTime()),
   sends: z.optional(isoDateTime()),
+  consent: z.optional(isoDateTime()),
   statuses: z.optional(isoDateTime()),
   unsent: z.optional(z.array(textUpTo(100)).check(z.maxLength(100_000))),
   refused: z.optional(

@@ -1,9 +1,11 @@
 // Pointing at the page, after uBlock Origin's element picker: the element under the pointer is outlined,
-// and the person's click (a trusted one: a page script cannot click for them) chooses it. The page never
-// receives that click. Escape ends pointing.
-// The keyboard points too: ↓ or Tab the next piece of text, ↑ or Shift+Tab the one before, ← the element
-// around the outlined one, → back inside it, Enter chooses. Only trusted keys count, and while pointing
-// no key reaches the page.
+// and the person's click chooses it. The pointer is on our own surface all along: a clear shield over the
+// whole page, in the picker's closed root (entrypoints/page-tools), finds the page's element under it by
+// hit testing. The page's elements get no pointer event, and the person's events on our surface are kept
+// from the page's listeners (entrypoints/enrollment.content/host.ts keepEventsFromPage): the page cannot
+// watch where the agent points, nor stop or forge a pick. Escape ends pointing.
+// The keyboard points too, from the shield: ↓ or Tab the next piece of text, ↑ or Shift+Tab the one
+// before, ← the element around the outlined one, → back inside it, Enter chooses.
 
 export interface Pointing {
   stop(): void;
@@ -64,14 +66,15 @@ export function stepFrom(
 
 /**
  * Outlines what is under the pointer with `outline` (an element of ours, drawn over the page) and calls
- * `chosen` with the element a person clicks, or outlines with the keyboard and chooses with Enter.
- * Elements inside `ours` are never pointed at; keys typed in our own panel (inside `ours`) are its own.
- * `stops()`: the pieces of text the keyboard steps through (lib/page-rules/locate.ts textStops);
- * `moved`: the keyboard outlined another element.
+ * `chosen` with the page's element a person clicks, or outlines with the keyboard and chooses with Enter.
+ * `shield`: our element over the whole page that takes the pointer and the keys while pointing; only the
+ * person's events reach it (it is in a closed root whose host lets no script's click or key through).
+ * `ours(el)`: an element of ours (our hosts), never pointed at. `stops()`: the pieces of text the keyboard
+ * steps through (lib/page-rules/locate.ts textStops); `moved`: the keyboard outlined another element.
  */
 export function startPointing(
   doc: Document,
-  ours: Element,
+  surface: { shield: HTMLElement; ours(el: Element): boolean },
   outline: HTMLElement,
   on: {
     chosen(target: Element): void;
@@ -80,14 +83,14 @@ export function startPointing(
     moved?(target: Element): void;
   },
 ): Pointing {
+  const { shield } = surface;
   let current: Element | null = null;
   let inside: Element[] = [];
-  const targetOf = (event: Event): Element | null => {
-    const el = event.target instanceof Element ? event.target : null;
-    return el && el !== ours && !ours.contains(el) && el !== doc.documentElement && el !== doc.body
-      ? el
-      : null;
-  };
+  /** The page's element under the pointer, as if the shield were not there. */
+  const under = (event: MouseEvent): Element | null =>
+    doc
+      .elementsFromPoint(event.clientX, event.clientY)
+      .find((el) => !surface.ours(el) && el !== doc.documentElement && el !== doc.body) ?? null;
   const draw = () => {
     const box = current?.getBoundingClientRect();
     outline.hidden = !box;
@@ -100,8 +103,7 @@ export function startPointing(
     });
   };
   const move = (event: Event) => {
-    if (!event.isTrusted) return;
-    current = targetOf(event);
+    current = under(event as MouseEvent);
     inside = [];
     draw();
   };
@@ -112,42 +114,29 @@ export function startPointing(
     draw();
     on.moved?.(current);
   };
-  // The click and what leads to it (press, release) stop here: the page must not act on a pick.
-  const swallow = (event: Event) => {
-    if (!targetOf(event)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-  };
-  const click = (event: Event) => {
-    const target = targetOf(event);
-    if (!target) return;
-    swallow(event);
-    if (!event.isTrusted) return;
+  const choose = (target: Element) => {
     // The outline stays on the chosen element while the person reads what AOR Guard found there.
     current = target;
     draw();
     detach();
     on.chosen(target);
   };
-  const key = (event: KeyboardEvent) => {
-    const fromPanel = event.target instanceof Node && ours.contains(event.target);
-    if (fromPanel && event.key !== 'Escape') return;
-    // The page hears no key while pointing, trusted or not.
-    event.stopImmediatePropagation();
-    if (event.type !== 'keydown' || !event.isTrusted) return;
-    const step =
-      event.key === 'Tab' ? (event.shiftKey ? 'previous' : 'next') : (STEPS[event.key] as Step | undefined);
+  const click = (event: Event) => {
+    event.preventDefault();
+    const target = under(event as MouseEvent);
+    if (target) choose(target);
+  };
+  const key = (event: Event) => {
+    const { key: pressed, shiftKey } = event as KeyboardEvent;
+    const step = pressed === 'Tab' ? (shiftKey ? 'previous' : 'next') : (STEPS[pressed] as Step | undefined);
     if (step) {
       event.preventDefault();
       moveTo(stepFrom(current, step, on.stops(), inside));
-    } else if (event.key === 'Enter') {
+    } else if (pressed === 'Enter') {
       event.preventDefault();
-      if (current) {
-        const target = current;
-        detach();
-        on.chosen(target);
-      } else moveTo(stepFrom(null, 'next', on.stops(), inside));
-    } else if (event.key === 'Escape') {
+      if (current) choose(current);
+      else moveTo(stepFrom(null, 'next', on.stops(), inside));
+    } else if (pressed === 'Escape') {
       event.preventDefault();
       stop();
       on.cancelled();
@@ -155,36 +144,31 @@ export function startPointing(
   };
   const listeners: [string, EventListener][] = [
     ['pointermove', move],
-    ['pointerdown', swallow],
-    ['mousedown', swallow],
-    ['pointerup', swallow],
-    ['mouseup', swallow],
     ['click', click],
-    ['keydown', key as EventListener],
-    ['keypress', key as EventListener],
-    ['keyup', key as EventListener],
+    ['keydown', key],
   ];
-  // Keys typed in our panel are its own: they end at our host, where the page would hear them bubble.
-  const keep = (event: Event) => event.stopPropagation();
-  const kept = ['keydown', 'keypress', 'keyup'];
-  for (const type of kept) ours.addEventListener(type, keep);
-  // On the window, capturing: before any of the page's own listeners.
-  const view = doc.defaultView ?? window;
-  for (const [type, listener] of listeners) view.addEventListener(type, listener, true);
+  for (const [type, listener] of listeners) shield.addEventListener(type, listener);
+  shield.hidden = false;
   // The outline follows its element when the page scrolls, also after the pick.
+  const view = doc.defaultView ?? window;
   view.addEventListener('scroll', draw, { capture: true, passive: true });
+  /**
+   * Pointing ends; the outline stays. So does the shield, until the picker closes: uncovered, the page's
+   * element under a pointer that has not moved would tell the page what was chosen (hover, mouseover).
+   */
   function detach() {
-    for (const [type, listener] of listeners) view.removeEventListener(type, listener, true);
+    for (const [type, listener] of listeners) shield.removeEventListener(type, listener);
   }
   function stop() {
     detach();
-    for (const type of kept) ours.removeEventListener(type, keep);
+    shield.hidden = true;
     view.removeEventListener('scroll', draw, true);
     outline.hidden = true;
   }
   return {
     stop,
     keyboard() {
+      shield.focus({ preventScroll: true });
       moveTo(current ?? stepFrom(null, 'next', on.stops(), inside));
     },
   };

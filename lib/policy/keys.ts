@@ -107,7 +107,7 @@ export const POLICY_KEYS = {
     type: 'boolean',
     default: false,
     description:
-      'Sync call reports, Invalid Action cases and Resume Link sends (without contact details) to the hub as they change.',
+      'Sync call reports, Invalid Action cases, Resume Link sends (without contact details) and consent records (references, never documents) to the hub as they change.',
     example: true,
   }),
   textSendsPerNumberPer24h: key({

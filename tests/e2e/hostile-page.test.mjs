@@ -226,6 +226,26 @@ function hostilePageSuite(name, browser) {
       }
     });
 
+    test("a character that draws nothing beside the agent's own NPN refuses the number: caution, never clear", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/ignorable-npn.html');
+      try {
+        assert.equal((await readBanner(page)).level, 'caution', 'U+034F (combining grapheme joiner)');
+        // The others the issue names: Hangul fillers, a musical formatting character, a tag.
+        for (const c of ['\u3164', '\u115F', '\uFFA0', '\u{1D173}', '\u{E0001}']) {
+          await page.evaluate((text) => window.setAor(text), OUR_AOR);
+          await waitForBanner(page, (b) => b.hidden);
+          await page.evaluate((text) => window.setAor(text), `Sam Agent (NPN ${PROFILE.npn}${c}9)`);
+          const banner = await waitForBanner(page, (b) => !b.hidden);
+          const code = c.codePointAt(0).toString(16).toUpperCase();
+          assert.equal(banner.level, 'caution', `U+${code}`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     test("CMS's error for an application the agent never had open opens no case", {
       timeout: TEST_TIMEOUT,
     }, async () => {

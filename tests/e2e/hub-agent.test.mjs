@@ -2,6 +2,8 @@
 // behind an HTTPS front: the policy names the hub and an enrolment code; the Agency section asks the agent
 // to allow the hub's site; once allowed, the extension enrols, Send to agency posts the reports there,
 // support staff file it in the hub's web app, and the agent's dashboard shows it filed, by whom, in the hub.
+// With auto sync, a consent record the agent keeps reaches the hub, which lists the applications acted on
+// without consent and exports the consent index.
 // The policy file is system-wide: this test runs under the e2e lock (tests/e2e/run.mjs) and removes it.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,6 +17,8 @@ import {
   button,
   CHROME_EXT,
   click,
+  downloaded,
+  downloadsTo,
   launchChromium,
   makeCertificate,
   makeTempDir,
@@ -50,6 +54,22 @@ const REPORT = {
   updatedAt: '2026-11-20T15:40:00.000Z',
 };
 
+/** Consent for a second application, as the dashboard records it (lib/consent/record.ts). */
+const CONSENTED_APPLICATION = '4567891231';
+const CONSENT = {
+  id: '0c9d8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f',
+  applicationId: CONSENTED_APPLICATION,
+  planYear: 2026,
+  consentDate: '2026-11-02',
+  scopes: ['new-application-or-enrollment', 'ongoing-account-maintenance'],
+  method: 'platform-library',
+  givenBy: 'consumer',
+  reviewDate: '2026-11-03',
+  proofReference: 'HealthSherpa Consent Library, Maria L.',
+  recordedAt: '2026-11-03T15:00:00.000Z',
+  updatedAt: '2026-11-03T15:00:00.000Z',
+};
+
 const freePort = () =>
   new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -69,19 +89,24 @@ const hubCommand = (dataDir, ...args) =>
     encoding: 'utf8',
   });
 
-/** Support staff sign in to the hub's web app (through the HTTPS front) and file the agent's report. */
+/** Support staff's first sign-in to the hub's web app (through the HTTPS front): they choose a password. */
+async function signInToHub(page, hubUrl) {
+  await page.goto(`${hubUrl}/`);
+  await typeByLabel(page, 'Email', SUPPORT);
+  await typeByLabel(page, 'Password', SUPPORT_FIRST_PASSWORD);
+  await (await button(page, 'Sign in')).click();
+  await waitForText(page, 'h2', 'Choose your password');
+  await typeByLabel(page, 'Current password', SUPPORT_FIRST_PASSWORD);
+  await typeByLabel(page, 'New password', SUPPORT_PASSWORD);
+  await (await button(page, 'Save password')).click();
+  await waitForText(page, 'h2', 'Call reports of every agent');
+}
+
+/** Support staff file the agent's report in the hub's web app. */
 async function fileInHub(browser, hubUrl) {
   const page = await browser.newPage();
   try {
-    await page.goto(`${hubUrl}/`);
-    await typeByLabel(page, 'Email', SUPPORT);
-    await typeByLabel(page, 'Password', SUPPORT_FIRST_PASSWORD);
-    await (await button(page, 'Sign in')).click();
-    await waitForText(page, 'h2', 'Choose your password');
-    await typeByLabel(page, 'Current password', SUPPORT_FIRST_PASSWORD);
-    await typeByLabel(page, 'New password', SUPPORT_PASSWORD);
-    await (await button(page, 'Save password')).click();
-    await waitForText(page, 'h2', 'Call reports of every agent');
+    await signInToHub(page, hubUrl);
     await (await button(page, `Open the report for application ${REPORT.applicationId}`)).click();
     await (await button(page, 'Mark as filed with CMS help desk')).click();
     await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
@@ -133,21 +158,62 @@ async function startHttpsFront(dir, hubPort) {
   return server;
 }
 
-async function seedReport(page) {
-  await page.evaluate(async (report) => {
+/** Rows written into the extension's database, as its dashboard would store them: `{table: rows}`. */
+async function seed(page, tables) {
+  await page.evaluate(async (tables) => {
     const database = await new Promise((resolve, reject) => {
       const open = indexedDB.open('aor-guard');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = database.transaction(['callReports'], 'readwrite');
-    tx.objectStore('callReports').put(report);
+    const tx = database.transaction(Object.keys(tables), 'readwrite');
+    for (const [table, rows] of Object.entries(tables))
+      for (const row of rows) tx.objectStore(table).put(row);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
     database.close();
-  }, REPORT);
+  }, tables);
+}
+
+/** The hub (PGlite in `work`) with an agency, its enrolment code and a support account, behind HTTPS. */
+async function agencyHub(work) {
+  const dataDir = path.join(work, 'hub-data');
+  execFileSync('node', [path.join(ROOT, 'hub/build.mjs')], { stdio: 'inherit' });
+  const agencyId = hubCommand(dataDir, 'create-agency', 'Acme Agency').match(/: (\S+)\s*$/)?.[1];
+  assert.ok(agencyId);
+  const code = hubCommand(dataDir, 'create-code', agencyId, '--label', 'e2e').match(/: (\S+)\s*$/)?.[1];
+  assert.ok(code);
+  hubCommand(dataDir, 'create-admin', SUPPORT);
+  const hubPort = await freePort();
+  const hub = await startHub(dataDir, hubPort);
+  const front = await startHttpsFront(work, () => hubPort);
+  return { hub, front, code, hubUrl: `https://${HUB_HOST}:${front.address().port}` };
+}
+
+/**
+ * The agency's IT granted nothing but the policy; a second copy of the build stands for the agent having
+ * allowed the hub's site (a headless browser's permission dialog cannot be clicked). The policy applies
+ * to both copies.
+ */
+async function allowedCopy(work, policy) {
+  const allowed = path.join(work, 'extension-allowed');
+  await fs.cp(CHROME_EXT, allowed, { recursive: true });
+  const manifestFile = path.join(allowed, 'manifest.json');
+  const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), `https://${HUB_HOST}/*`];
+  await fs.writeFile(manifestFile, JSON.stringify(manifest));
+  await fs.mkdir(path.dirname(CHROMIUM_POLICY), { recursive: true });
+  await fs.writeFile(
+    CHROMIUM_POLICY,
+    JSON.stringify({
+      '3rdparty': {
+        extensions: { [unpackedExtensionId(CHROME_EXT)]: policy, [unpackedExtensionId(allowed)]: policy },
+      },
+    }),
+  );
+  return allowed;
 }
 
 describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
@@ -156,40 +222,12 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
     skip: canWrite ? false : 'needs root to write /etc/chromium/policies/managed',
   }, async () => {
     const work = await makeTempDir('hub-agent');
-    const dataDir = path.join(work, 'hub-data');
-    let hub;
-    let front;
+    let setup;
     const browsers = [];
     try {
-      execFileSync('node', [path.join(ROOT, 'hub/build.mjs')], { stdio: 'inherit' });
-      const agencyId = hubCommand(dataDir, 'create-agency', 'Acme Agency').match(/: (\S+)\s*$/)?.[1];
-      assert.ok(agencyId);
-      const code = hubCommand(dataDir, 'create-code', agencyId, '--label', 'e2e').match(/: (\S+)\s*$/)?.[1];
-      assert.ok(code);
-      hubCommand(dataDir, 'create-admin', SUPPORT);
-      const hubPort = await freePort();
-      hub = await startHub(dataDir, hubPort);
-      front = await startHttpsFront(work, () => hubPort);
-      const hubUrl = `https://${HUB_HOST}:${front.address().port}`;
-
-      // The agency's IT granted nothing but the policy; a second copy of the build stands for the agent
-      // having allowed the hub's site (a headless browser's permission dialog cannot be clicked).
-      const allowed = path.join(work, 'extension-allowed');
-      await fs.cp(CHROME_EXT, allowed, { recursive: true });
-      const manifestFile = path.join(allowed, 'manifest.json');
-      const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), `https://${HUB_HOST}/*`];
-      await fs.writeFile(manifestFile, JSON.stringify(manifest));
-      const policy = { hubUrl, hubEnrollmentCode: code, hubAutoSync: false };
-      await fs.mkdir(path.dirname(CHROMIUM_POLICY), { recursive: true });
-      await fs.writeFile(
-        CHROMIUM_POLICY,
-        JSON.stringify({
-          '3rdparty': {
-            extensions: { [unpackedExtensionId(CHROME_EXT)]: policy, [unpackedExtensionId(allowed)]: policy },
-          },
-        }),
-      );
+      setup = await agencyHub(work);
+      const { hubUrl, code } = setup;
+      const allowed = await allowedCopy(work, { hubUrl, hubEnrollmentCode: code, hubAutoSync: false });
 
       // 1. Not yet allowed: the Agency section asks, in both languages; the click asks the browser.
       {
@@ -229,7 +267,7 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
       browsers.push([browser, userDataDir]);
       const page = await openExtensionPage(browser, extensionId, 'dashboard.html#agency');
       await setProfileInStorage(page);
-      await seedReport(page);
+      await seed(page, { callReports: [REPORT] });
       await waitForText(
         page,
         'section[aria-labelledby="hub-heading"]',
@@ -282,8 +320,93 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
         await removeDir(dir);
       }
       await fs.rm(CHROMIUM_POLICY, { force: true });
-      front?.close();
-      if (hub) await stopHub(hub);
+      setup?.front.close();
+      if (setup) await stopHub(setup.hub);
+      await removeDir(work);
+    }
+  });
+
+  test('Chromium: auto sync takes a consent record to the hub, which lists what lacks consent and exports it', {
+    timeout: TEST_TIMEOUT * 3,
+    skip: canWrite ? false : 'needs root to write /etc/chromium/policies/managed',
+  }, async () => {
+    const work = await makeTempDir('hub-consent');
+    let setup;
+    const browsers = [];
+    try {
+      setup = await agencyHub(work);
+      const { hubUrl, code } = setup;
+      const allowed = await allowedCopy(work, { hubUrl, hubEnrollmentCode: code, hubAutoSync: true });
+      const userDataDir = await makeTempDir('hub-consent');
+      const { browser, extensionId } = await launchChromium({
+        userDataDir,
+        hosts: [HUB_HOST],
+        extension: allowed,
+      });
+      browsers.push([browser, userDataDir]);
+
+      // The agent called about one application and recorded consent for another.
+      const page = await openExtensionPage(browser, extensionId, 'dashboard.html#agency');
+      await setProfileInStorage(page);
+      await seed(page, {
+        callReports: [
+          REPORT,
+          { ...REPORT, id: '6c1e7f2a-8b3d-4e5f-9a0b-1c2d3e4f5a6c', applicationId: CONSENTED_APPLICATION },
+        ],
+        consentRecords: [CONSENT],
+      });
+      const agency = 'section[aria-labelledby="hub-heading"]';
+      await waitForText(page, agency, `Connected to Acme Agency at https://${HUB_HOST}`);
+      await waitForText(page, agency, 'consent records (where the proof is, never the documents)');
+      await click(page, 'Sync now');
+      await waitForText(page, agency, 'Synced with the agency hub.');
+      assert.equal(
+        await page.$$eval(`${agency} dd`, (dds) => dds.map((d) => d.textContent)[1]),
+        '0',
+        'nothing waits to sync',
+      );
+
+      // Support staff: the application without consent is listed, the consented one is not.
+      const hubPage = await browser.newPage();
+      await signInToHub(hubPage, hubUrl);
+      await (await hubPage.waitForSelector('a[href="#/consent"]')).click();
+      await waitForText(hubPage, 'h2', 'Consent on record');
+      await waitForText(hubPage, 'table tbody', REPORT.applicationId);
+      const listed = await hubPage.$$eval('table tbody th', (ths) => ths.map((th) => th.textContent));
+      assert.deepEqual(listed, [REPORT.applicationId]);
+      await waitForText(hubPage, 'table tbody', 'Any (call report)');
+      await screenshot(hubPage, 'hub-consent.png');
+
+      // The index for an audit: CSV for people, JSON for tools.
+      const downloads = await makeTempDir('hub-consent-downloads');
+      await downloadsTo(browser, hubPage, downloads);
+      await click(hubPage, 'Export the consent index (CSV)');
+      const csv = await downloaded(downloads, /^hub-consent-index-.*\.csv$/);
+      const [header, row] = csv.text.split('\r\n');
+      assert.match(header ?? '', /^Application ID,Plan year,Consent given,Application reviewed,Scope,/);
+      assert.match(row ?? '', new RegExp(`^${CONSENTED_APPLICATION},2026,2026-11-02,2026-11-03,`));
+      assert.ok(row?.includes('New application or enrollment; Ongoing account maintenance'));
+      assert.ok(row?.includes('HealthSherpa Consent Library, Maria L.'));
+      await click(hubPage, 'Export the consent index (JSON)');
+      const json = JSON.parse((await downloaded(downloads, /^hub-consent-index-.*\.json$/)).text);
+      assert.equal(json.format, 'aor-guard/hub-consent-index');
+      assert.deepEqual(json.records[0].record, CONSENT);
+      await waitForText(hubPage, '[role="status"]', '1 consent records exported.');
+      await removeDir(downloads);
+
+      const choose = await hubPage.$('select');
+      await choose?.select('es');
+      await waitForText(hubPage, 'h2', 'Consentimiento registrado');
+      await waitForText(hubPage, 'table tbody', 'Cualquiera (informe de llamada)');
+      await screenshot(hubPage, 'hub-consent-es.png');
+    } finally {
+      for (const [browser, dir] of browsers) {
+        await browser.close().catch(() => {});
+        await removeDir(dir);
+      }
+      await fs.rm(CHROMIUM_POLICY, { force: true });
+      setup?.front.close();
+      if (setup) await stopHub(setup.hub);
       await removeDir(work);
     }
   });

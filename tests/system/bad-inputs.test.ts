@@ -126,6 +126,18 @@ beforeAll(async () => {
     },
     db,
   );
+  await db.consentRecords.put({
+    id: 'consent-1',
+    applicationId: '1234567890',
+    planYear: 2026,
+    consentDate: '2026-01-05',
+    scopes: ['ongoing-account-maintenance'],
+    method: 'signature',
+    givenBy: 'consumer',
+    proofReference: 'HealthSherpa Consent Library',
+    recordedAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+  });
 });
 
 describe('bad input corpus', () => {

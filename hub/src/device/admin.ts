@@ -142,7 +142,7 @@ export async function revokeDevice(
 
 /**
  * An admin confirms the NPN a device declared: from then on statuses flow to it by that NPN, and the
- * reports, cases and sends it sent so far are filed under it. False when there is nothing to confirm.
+ * reports, cases, sends and consent records it sent so far are filed under it. False when there is nothing to confirm.
  */
 export async function confirmDeviceNpn(
   pool: pg.Pool,
@@ -160,7 +160,7 @@ export async function confirmDeviceNpn(
     );
     const npn = rows[0]?.npn;
     if (!npn) return false;
-    for (const table of ['call_reports', 'cases', 'resume_link_sends'])
+    for (const table of ['call_reports', 'cases', 'resume_link_sends', 'consent_records'])
       await client.query(
         `update ${table} set agent_npn = $3 where agency_id = $1 and device_id = $2 and agent_npn is null`,
         [agencyId, deviceId, npn],

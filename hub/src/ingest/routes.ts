@@ -1,4 +1,5 @@
-// The device API behind a device token: reports, cases and Resume Link sends in; filing statuses out.
+// The device API behind a device token: reports, cases, Resume Link sends and consent records in; filing
+// statuses out.
 import { Hono } from 'hono';
 import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
@@ -6,6 +7,7 @@ import { gatewaySend } from '../gateway/send';
 import { apiError, issuePath, limitBody, readJson } from '../http';
 import { setLogDevice } from '../log';
 import { casesBodySchema, ingestCases } from './cases';
+import { consentBodySchema, ingestConsent } from './consent';
 import { checkBundle, ingestReports, statusesSince } from './reports';
 import { ingestSends, sendsBodySchema } from './sends';
 
@@ -49,6 +51,18 @@ export function deviceRoutes(ctx: HubContext) {
     const device = c.get('device');
     const counts = await ingestSends(ctx.pool, device, body.data.sends, ctx.now());
     ctx.log.info('sends.ingested', { agency: device.agencyId, device: device.id, ...counts });
+    return c.json(counts);
+  });
+
+  app.post('/consent-records', limitBody(SMALL_BODY), async (c) => {
+    const body = consentBodySchema.safeParse(await readJson(c));
+    if (!body.success)
+      return apiError(c, 400, 'consent.invalid', `Invalid field: ${issuePath(body.error.issues)}`, {
+        field: issuePath(body.error.issues),
+      });
+    const device = c.get('device');
+    const counts = await ingestConsent(ctx.pool, device, body.data.records, ctx.now());
+    ctx.log.info('consent.ingested', { agency: device.agencyId, device: device.id, ...counts });
     return c.json(counts);
   });
 

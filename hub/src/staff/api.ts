@@ -1,5 +1,5 @@
 // The staff API, under /api/staff: signing in, triage and filing of call reports, Invalid Action cases,
-// exports, and the admin's codes, devices, users, retention and audit log. Every body and query is parsed
+// consent (applications without it, the index for an audit), exports, and the admin's codes, devices, users, retention and audit log. Every body and query is parsed
 // with zod; every route past sign-in needs a session, every change its CSRF token, and each route names
 // the roles it admits; every query is filtered by the session's agency.
 import { Hono } from 'hono';
@@ -30,7 +30,7 @@ import {
   userActor,
 } from './auth';
 import { caseQuerySchema, listCases } from './cases';
-
+import { exportConsentIndex, listMissingConsent, missingConsentQuerySchema } from './consent';
 import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
 import {
@@ -180,6 +180,17 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const q = parseQuery(c, sendQuerySchema);
     if (!q.ok) return q.response;
     return c.json(await listSends(pool, c.get('staff'), q.data));
+  });
+
+  api.get('/consent/missing', async (c) => {
+    const q = parseQuery(c, missingConsentQuerySchema);
+    if (!q.ok) return q.response;
+    return c.json(await listMissingConsent(pool, c.get('staff'), q.data));
+  });
+  api.get('/consent/export', staffOnly, async (c) => {
+    const q = parseQuery(c, exportSchema);
+    if (!q.ok) return q.response;
+    return c.json({ records: await exportConsentIndex(pool, c.get('staff'), q.data.format) });
   });
 
   api.get('/admin/codes', adminOnly, async (c) =>

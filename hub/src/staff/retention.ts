@@ -1,7 +1,7 @@
 // The agency's retention rule: resolved call reports are deleted a chosen number of days after they
-// were resolved (lib/call-reports/retention.ts is the same rule on the agent's machine); Resume Link
-// sends, the record of the consumer's consent, are kept at least ten years (docs/DOMAIN.md) whatever
-// the rule says.
+// were resolved (lib/call-reports/retention.ts is the same rule on the agent's machine); consent records
+// and Resume Link sends, the record of the consumer's consent, are kept at least ten years (docs/DOMAIN.md)
+// whatever the rule says.
 import type pg from 'pg';
 import { z } from 'zod';
 import { DAY_MS } from '../../../lib/call-reports/retention';
@@ -49,10 +49,14 @@ export async function setRetention(pool: pg.Pool, staff: StaffSession, days: num
 }
 
 /**
- * One retention run for every agency: what each agency's rule lets go, and Resume Link sends older than
- * CONSENT_YEARS. Each agency's deletions are audited as counts.
+ * One retention run for every agency: what each agency's rule lets go, and Resume Link sends and consent
+ * records older than CONSENT_YEARS (a consent record by its latest date: given, reviewed, revoked or
+ * changed). Each agency's deletions are audited as counts.
  */
-export async function applyRetention(pool: pg.Pool, now: Date): Promise<{ reports: number; sends: number }> {
+export async function applyRetention(
+  pool: pg.Pool,
+  now: Date,
+): Promise<{ reports: number; sends: number; consent: number }> {
   const consentCutoff = new Date(now);
   consentCutoff.setUTCFullYear(consentCutoff.getUTCFullYear() - CONSENT_YEARS);
   const { rows: agencies } = await pool.query<{ id: string; days: number | null }>(
@@ -60,6 +64,7 @@ export async function applyRetention(pool: pg.Pool, now: Date): Promise<{ report
   );
   let reports = 0;
   let sends = 0;
+  let consent = 0;
   for (const a of agencies) {
     await inTransaction(pool, async (tx) => {
       let r = 0;
@@ -81,17 +86,26 @@ export async function applyRetention(pool: pg.Pool, now: Date): Promise<{ report
             consentCutoff,
           ])
         ).rowCount ?? 0;
-      if (r || s)
+      const k =
+        (
+          await tx.query(
+            `delete from consent_records where agency_id = $1
+                and greatest(record->>'updatedAt', consent_date, review_date, revoked_date) < $2`,
+            [a.id, consentCutoff.toISOString()],
+          )
+        ).rowCount ?? 0;
+      if (r || s || k)
         await audit(tx, {
           agencyId: a.id,
           actor: 'system',
           action: 'retention.run',
           target: `agency:${a.id}`,
-          detail: { reports: r, sends: s },
+          detail: { reports: r, sends: s, consent: k },
         });
       reports += r;
       sends += s;
+      consent += k;
     });
   }
-  return { reports, sends };
+  return { reports, sends, consent };
 }

@@ -3,6 +3,7 @@
 
 import type { CallReport } from '../../../lib/call-reports/report';
 import type { InvalidActionCase } from '../../../lib/cases/case';
+import type { ConsentRecord } from '../../../lib/consent/record';
 
 /** The statuses support staff set: filing and resolving (draft and ready are the agent's). */
 export const FILING_STATUSES = ['filed-cms', 'filed-platform', 'resolved'] as const;
@@ -36,4 +37,25 @@ export interface HubSend {
   failureReason: string | null;
   agentNpn: string | null;
   deviceName: string | null;
+}
+
+/** An application and plan year (null: a call report, which names none) agents acted on without consent on record. */
+export interface MissingConsent {
+  applicationId: string;
+  planYear: number | null;
+  reports: number;
+  sends: number;
+  cases: number;
+  lastActionAt: string;
+  agentNpns: string[];
+  /** The devices that sent those records (an agent's NPN is known only once bound). */
+  deviceNames: string[];
+}
+
+/** A consent record as the index exports it: where the proof lives, never the proof. */
+export interface HubConsentRecord {
+  record: ConsentRecord;
+  agentNpn: string | null;
+  deviceName: string | null;
+  receivedAt: string;
 }

@@ -6,6 +6,7 @@ import { makeBundle } from '../../../lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency, createEnrollmentCode } from '../../src/device/admin';
 import { makeUser, type Staff, signedIn } from '../staff/staff';
+import { consentBody, consentRecord } from '../support/consent';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 
 let hub: TestHub;
@@ -75,6 +76,7 @@ describe('the NPN of a device', () => {
     const claimant = await hub.enrollWith(await code(), agencyId, SAM);
     expect(await statusesOf(claimant)).toEqual([]);
     await claimant.call('/api/v1/reports', { body: bundle([sample({ id: id(2) })]) });
+    await claimant.call('/api/v1/consent-records', { body: consentBody([consentRecord({ id: id(3) })]) });
     const before = await hub.pool.query('select agent_npn from call_reports where id = $1', [id(2)]);
     expect(before.rows[0].agent_npn).toBeNull();
 
@@ -99,6 +101,8 @@ describe('the NPN of a device', () => {
     // What it sent before is filed under the confirmed NPN now.
     const after = await hub.pool.query('select agent_npn from call_reports where id = $1', [id(2)]);
     expect(after.rows[0].agent_npn).toBe(SAM);
+    const consent = await hub.pool.query('select agent_npn from consent_records where id = $1', [id(3)]);
+    expect(consent.rows[0].agent_npn).toBe(SAM);
     const audit = await hub.pool.query(
       "select actor, detail from audit_log where action = 'device.npnConfirmed' and target = $1",
       [`device:${claimant.deviceId}`],

@@ -4,6 +4,7 @@ import { sample } from '../../../tests/support/call-report-sample';
 import { createApp } from '../../src/app';
 import { createAdminCommand } from '../../src/staff/cli';
 import { applyRetention } from '../../src/staff/retention';
+import { consentBody, consentRecord } from '../support/consent';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 import { makeUser, type Staff, signedIn, signInRequest } from './staff';
 
@@ -25,7 +26,7 @@ afterEach(() => {
 });
 
 describe('retention', () => {
-  it('deletes resolved reports past the agency’s rule, keeps the rest, and consent records ten years', async () => {
+  it('deletes resolved reports past the agency’s rule, keeps the rest, and consent ten years', async () => {
     const old = '2026-01-10T10:00:00.000Z';
     const reports = [
       sample({ id: id(1), status: 'resolved', resolvedAt: old, updatedAt: old }),
@@ -47,7 +48,29 @@ describe('retention', () => {
     await device.call('/api/v1/resume-link-sends', {
       body: { sends: [send(10, '2016-11-01T09:00:00.000Z'), send(11, '2017-01-01T09:00:00.000Z')] },
     });
-    expect(await applyRetention(hub.pool, hub.now())).toEqual({ reports: 0, sends: 1 });
+    // Consent kept ten years from its latest date: the one revoked in 2017 stays, the rest of 2016 goes.
+    const consent = (n: number, over: Parameters<typeof consentRecord>[0]) =>
+      consentRecord({ id: id(n), ...over });
+    const old2016 = { consentDate: '2016-10-01', reviewDate: '2016-10-01' };
+    await device.call('/api/v1/consent-records', {
+      body: consentBody([
+        consent(20, {
+          ...old2016,
+          recordedAt: '2016-10-02T09:00:00.000Z',
+          updatedAt: '2016-10-02T09:00:00.000Z',
+        }),
+        consent(21, {
+          ...old2016,
+          revokedDate: '2017-02-01',
+          recordedAt: '2016-10-02T09:00:00.000Z',
+          updatedAt: '2016-10-02T09:00:00.000Z',
+        }),
+        consent(22, {}),
+      ]),
+    });
+    expect(await applyRetention(hub.pool, hub.now())).toEqual({ reports: 0, sends: 1, consent: 1 });
+    const kept = await hub.pool.query('select id from consent_records order by id');
+    expect(kept.rows.map((r) => r.id)).toEqual([id(21), id(22)]);
 
     const tooShort = await admin.call('/admin/retention', {
       method: 'PUT',
@@ -56,7 +79,7 @@ describe('retention', () => {
     expect(tooShort.status).toBe(400);
     const saved = await admin.call('/admin/retention', { method: 'PUT', body: { reportRetentionDays: 90 } });
     expect(await saved.json()).toMatchObject({ reportRetentionDays: 90, consentYears: 10 });
-    expect(await applyRetention(hub.pool, hub.now())).toEqual({ reports: 1, sends: 0 });
+    expect(await applyRetention(hub.pool, hub.now())).toEqual({ reports: 1, sends: 0, consent: 0 });
     const left = await hub.pool.query('select id from call_reports where agency_id = $1 order by id', [
       device.agencyId,
     ]);
@@ -67,8 +90,8 @@ describe('retention', () => {
       "select actor, detail from audit_log where action like 'retention.run' order by id",
     );
     expect(audit.rows).toEqual([
-      { actor: 'system', detail: { reports: 0, sends: 1 } },
-      { actor: 'system', detail: { reports: 1, sends: 0 } },
+      { actor: 'system', detail: { reports: 0, sends: 1, consent: 1 } },
+      { actor: 'system', detail: { reports: 1, sends: 0, consent: 0 } },
     ]);
   });
 });

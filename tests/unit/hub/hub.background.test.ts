@@ -1,6 +1,7 @@
 // The extension's side of the agency hub against a stand-in hub (a fake fetch that keeps what it is sent).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ConsentRecord } from '../../../lib/consent/record';
 import type { Policy } from '../../../lib/policy/keys';
 import { sample } from '../../support/call-report-sample';
 
@@ -185,6 +186,50 @@ describe('sync and statuses', () => {
     );
     await bg.sync();
     expect(posted('/api/v1/reports')).toHaveLength(2);
+  });
+
+  it('with auto sync: sends consent records changed since the last sync, and only those', async () => {
+    const bg = await load({ ...POLICY, hubAutoSync: true });
+    granted = [`${HUB}/*`];
+    const { countPending } = await import('../../../lib/hub/store');
+    const record = (n: number, updatedAt: string): ConsentRecord => ({
+      id: `consent-${n}`,
+      applicationId: `456789123${n}`,
+      planYear: 2026,
+      consentDate: '2026-11-02',
+      scopes: ['new-application-or-enrollment'],
+      method: 'platform-library',
+      givenBy: 'consumer',
+      proofReference: 'HealthSherpa Consent Library',
+      recordedAt: '2026-11-02T10:00:00.000Z',
+      updatedAt,
+    });
+    await bg.db.consentRecords.bulkPut([
+      record(1, '2026-11-02T10:00:00.000Z'),
+      record(2, '2026-11-03T10:00:00.000Z'),
+      // A row that no longer reads as a record is not sent.
+      { ...record(3, '2026-11-04T10:00:00.000Z'), scopes: [] },
+    ]);
+    expect(await countPending({ consent: '2026-11-02T10:00:00.000Z' }, bg.db)).toBe(2);
+    await bg.sync();
+    const posted = () =>
+      hub.calls
+        .filter((c) => c.path === '/api/v1/consent-records')
+        .map((c) => c.body as { format: string; version: number; records: ConsentRecord[] });
+    expect(posted()).toHaveLength(1);
+    expect(posted()[0]).toMatchObject({ format: 'aor-guard/consent-records', version: 1 });
+    expect(posted()[0]?.records).toEqual([
+      record(1, '2026-11-02T10:00:00.000Z'),
+      record(2, '2026-11-03T10:00:00.000Z'),
+    ]);
+    expect((await bg.readHubCursor()).consent).toBe('2026-11-03T10:00:00.000Z');
+
+    await bg.sync();
+    expect(posted()).toHaveLength(1);
+    const revoked = { ...record(1, '2026-11-20T10:00:00.000Z'), revokedDate: '2026-11-20' };
+    await bg.db.consentRecords.put(revoked);
+    await bg.sync();
+    expect(posted()[1]?.records).toEqual([revoked]);
   });
 
   it('without auto sync: sends nothing by itself, but pulls statuses and marks reports filed by the hub', async () => {

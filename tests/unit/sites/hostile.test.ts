@@ -52,6 +52,23 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
     },
   },
   {
+    // The agent's own NPN, a combining grapheme joiner (draws nothing) and one more digit: a person reads
+    // nine digits, not the agent's NPN; the number is refused, never cut short into the agent's own.
+    file: 'ignorable-npn.html',
+    facts: {
+      site: 'healthsherpa',
+      pageKind: 'client',
+      applicationId: '4567891230',
+      planYear: 2026,
+      submissionPlanYear: 2026,
+      consumerName: 'Maria Lopez',
+      aorName: 'Sam Agent',
+      state: 'TX',
+      hasActiveCoverage: true,
+      invalidActionError: false,
+    },
+  },
+  {
     // 10,000 elements, the agent of record after a long enrollment history.
     file: 'client-10k-elements.html',
     facts: {

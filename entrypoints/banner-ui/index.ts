@@ -1,0 +1,19 @@
+// The banner's UI, imported by the content script the first time a banner shows (lib/banner/banner-ui.ts).
+import { h, render } from 'preact';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { Banner } from '../../components/Banner';
+import { setChosenMessages } from '../../components/i18n';
+import { BANNER_UI, type BannerUi } from '../../lib/banner/banner-ui';
+import bannerCss from './banner.css?inline';
+
+export default defineUnlistedScript(() => {
+  const ui: BannerUi = {
+    css: bannerCss,
+    show(container, props, messages) {
+      setChosenMessages(messages ?? null);
+      render(h(Banner, props), container);
+    },
+    clear: (container) => render(null, container),
+  };
+  (globalThis as Record<symbol, unknown>)[BANNER_UI] = ui;
+});
