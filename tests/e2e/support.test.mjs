@@ -452,13 +452,13 @@ function dayReports() {
   });
 }
 
-/** Where a row is on the page, by its application ID. */
+/** Where a row is on the page (not in the viewport: a click may scroll), by its application ID. */
 const rowTop = (page, applicationId) =>
   page.evaluate(
     (id) =>
       [...document.querySelectorAll('table.reports tbody tr')]
         .find((tr) => tr.querySelector('th')?.textContent.trim() === id)
-        .getBoundingClientRect().top,
+        .getBoundingClientRect().top + scrollY,
     applicationId,
   );
 
