@@ -537,10 +537,10 @@ for (const kind of ['chromium', 'firefox']) {
         assert.ok(inView.includes(wanted), `${wanted} beside the open report: ${inView.join(', ')}`);
       await screenshotFor(page, `support-consumer-data-en-${kind}.png`, kind);
       await click(page, 'Remove SSN: 123-45-6789');
-      await waitForText(page, 'article dd', 'gave [SSN removed]; the representative');
+      await waitForText(page, 'article dd', 'gave SSN [SSN removed]; the representative');
       await waitForText(page, 'article', '1 thing in the summary looks like consumer data.');
       await click(page, 'Remove it');
-      await waitForText(page, 'article dd', 'Consumer [name removed] gave [SSN removed]');
+      await waitForText(page, 'article dd', 'Consumer [name removed] gave SSN [SSN removed]');
       assert.equal(await page.$('article .pii-review'), null);
       await page.waitForFunction(
         (id) =>
@@ -557,7 +557,7 @@ for (const kind of ['chromium', 'firefox']) {
       await click(page, 'Download the email file for 2 reports');
       const eml = await savedFile(page, '^X-Unsent: 1$');
       const { parts } = readEml(eml);
-      assert.match(parts[0].text, /Consumer \[name removed\] gave \[SSN removed\]/);
+      assert.match(parts[0].text, /Consumer \[name removed\] gave SSN \[SSN removed\]/);
       await click(page, 'Mark 2 reports filed');
       await waitForText(page, 'p', 'No reports selected.');
       assert.equal(await (await button(page, 'Download the email file')).evaluate((b) => b.disabled), true);
