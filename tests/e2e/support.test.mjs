@@ -456,9 +456,11 @@ function dayReports() {
 const rowTop = (page, applicationId) =>
   page.evaluate(
     (id) =>
-      [...document.querySelectorAll('table.reports tbody tr')]
-        .find((tr) => tr.querySelector('th')?.textContent.trim() === id)
-        .getBoundingClientRect().top + scrollY,
+      Math.round(
+        [...document.querySelectorAll('table.reports tbody tr')]
+          .find((tr) => tr.querySelector('th')?.textContent.trim() === id)
+          .getBoundingClientRect().top + scrollY,
+      ),
     applicationId,
   );
 
