@@ -598,6 +598,12 @@ for (const kind of ['chromium', 'firefox']) {
       await waitForText(page, 'article .panel-head button', 'Cerrar');
       await page.evaluate(() => document.querySelector('article').scrollIntoView());
       assert.deepEqual(await wrappedPanelButtons(page), []);
+      const offScreen = await page.evaluate(() =>
+        [...document.querySelectorAll('article .panel-head button')]
+          .filter((b) => b.getBoundingClientRect().right > innerWidth + 1)
+          .map((b) => b.textContent.trim()),
+      );
+      assert.deepEqual(offScreen, [], 'the open report fits the screen at 200 %');
       await screenshotFor(page, `support-panel-es-zoom200-${kind}.png`, kind);
     } finally {
       await browser.close();
