@@ -15,6 +15,9 @@ const nativeBrowserApi = (): Plugin => ({
 });
 
 export default defineConfig({
+  // No auto-imports: `browser` and WXT's helpers are imported by name, so the Biome rules on wxt/browser
+  // (biome.json) see every file that calls browser APIs (tests/system/layers.test.ts).
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifestVersion: 3,
   manifest: {

@@ -1,6 +1,6 @@
+import type { DashboardPrefill, DashboardSection } from '../lib/dashboard/link';
 import type { Feature } from '../lib/policy/keys';
 import type { RiskAssessment } from '../lib/risk/rules';
-import type { DashboardPrefill, DashboardSection } from '../lib/shared/dashboard-link';
 import type { PageFacts } from '../lib/sites';
 import { formatDate, t, tCode } from './i18n';
 import { reasonLines } from './reason-lines';

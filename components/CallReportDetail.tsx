@@ -1,9 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { versionOf } from '../lib/call-reports/bundle';
 import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '../lib/call-reports/pii';
-import type { CallReport, CallReportVersion, ReportStatus } from '../lib/call-reports/report';
-import { isFiled, nextStatuses } from '../lib/call-reports/workflow';
+import {
+  type CallReport,
+  type CallReportVersion,
+  isFiled,
+  type ReportStatus,
+  versionOf,
+} from '../lib/call-reports/report';
+import { nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
 import { authorisationShown, shownTime } from './call-report-words';
 import { t, tCode } from './i18n';

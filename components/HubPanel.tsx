@@ -14,6 +14,8 @@ export interface HubPanelProps {
   pending?: number;
   lastError?: { problem: Problem; at: string };
   nextTryAt?: string;
+  /** Records the hub did not take at the last sync: another device of the agency holds them. */
+  heldElsewhere?: number;
   /** Reports the hub refused for what they hold, with its reason: set aside while the rest sync. */
   refused?: { id: string; applicationId?: string; calledAt?: string; problem: Problem }[];
   /** Resolves false when the agent did not allow the site. */
@@ -84,6 +86,9 @@ export function HubPanel(props: HubPanelProps) {
             </>
           )}
         </dl>
+      ) : null}
+      {props.heldElsewhere ? (
+        <p class="status-error">{t('hub.heldElsewhere', [String(props.heldElsewhere)])}</p>
       ) : null}
       {props.refused?.length ? (
         <div class="stack">

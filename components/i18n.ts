@@ -74,6 +74,11 @@ export function formatTime(value: string | Date): string {
   return new Intl.DateTimeFormat(chosenLocale, { timeStyle: 'short' }).format(new Date(value));
 }
 
+/** Names in a sentence, as the interface language joins them: "A, B and C", "A, B y C". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(chosenLocale, { type: 'conjunction' }).format(items);
+}
+
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(chosenLocale).format(n);
 }

@@ -23,6 +23,7 @@ export function AgencyHub() {
       pending={pending}
       lastError={hub.state.lastError}
       nextTryAt={hub.state.nextTryAt}
+      heldElsewhere={hub.state.heldElsewhere}
       refused={refused.map((r) => {
         const report = reports?.find((x) => x.id === r.id);
         return { ...r, applicationId: report?.applicationId, calledAt: report?.calledAt };

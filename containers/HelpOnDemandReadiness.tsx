@@ -2,10 +2,10 @@ import { HodReadinessView, readinessSummary } from '../components/HodReadinessVi
 import { t } from '../components/i18n';
 import { useHodReadiness } from '../hooks/use-hod-readiness';
 import { useStoredSetting } from '../hooks/use-setting';
+import { dashboardHash } from '../lib/dashboard/link';
 import type { License } from '../lib/profile/marketplace';
 import type { Profile } from '../lib/profile/profile';
 import { helpOnDemandTicksSchema, NO_TICKS, readinessStanding } from '../lib/profile/readiness';
-import { dashboardHash } from '../lib/shared/dashboard-link';
 import { helpOnDemandItem } from '../lib/storage/settings';
 
 /** The dashboard's Help On Demand readiness, with the ticks saved to their setting. */

@@ -12,6 +12,7 @@ import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
 import { mayOpenCase, noteConsumerPage } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
+import { openDashboardTab } from '../lib/dashboard/open.background';
 import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
@@ -28,7 +29,6 @@ import {
 } from '../lib/referrals/timer.background';
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict } from '../lib/risk/verdict';
-import { openDashboardTab } from '../lib/shared/open-dashboard.background';
 import type { PageFacts } from '../lib/sites';
 import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
@@ -184,7 +184,7 @@ export default defineBackground(() => {
   // The badge counts cases that need the agent today (Action required, or a Resume Link about to
   // expire), recounted on every change and once a day; reminders run on an hourly alarm.
   startResumeLinkReminders();
-  // While a Help On Demand referral runs, the badge shows its minutes instead (lib/shared/badge.background.ts).
+  // While a Help On Demand referral runs, the badge shows its minutes instead (lib/dashboard/badge.background.ts).
   startReferralTimers();
   keepReferralPageScript();
   startRetention();

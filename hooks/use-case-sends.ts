@@ -1,8 +1,8 @@
 // The cases table's Resume Link columns: each case's sends, and `Resend` opening the send form.
 
 import type { InvalidActionCase } from '../lib/cases/case';
+import { prefilledHash } from '../lib/dashboard/prefill.browser';
 import { listResumeLinkSends } from '../lib/resume-links/store';
-import { prefilledHash } from '../lib/storage/dashboard-prefill';
 import { useLiveQuery } from './use-live-query';
 
 export function useCaseSends() {

@@ -1,9 +1,10 @@
 // Bundles the hub's TypeScript (and the lib/ modules it shares with the extension) into hub/dist.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const { dependencies } = JSON.parse(readFileSync(here('./package.json'), 'utf8'));
 
 await build({
   entryPoints: [here('./src/main.ts')],
@@ -12,8 +13,10 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Packages stay in node_modules: PGlite loads its WebAssembly from beside its own files.
-  packages: 'external',
+  // The hub's own dependencies stay in node_modules (PGlite loads its WebAssembly from beside its own
+  // files; argon2 is native); what the shared lib/ modules import from the extension's is bundled, so the
+  // packaged hub (hub/package.mjs) needs only the hub's dependencies.
+  external: Object.keys(dependencies).flatMap((name) => [name, `${name}/*`]),
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -2,11 +2,11 @@
 // checked on receipt together with the sender.
 
 import type { BannerCorner } from './banner/corner';
+import { DASHBOARD_SECTION_IDS } from './dashboard/sections';
 import { type ActiveRule, MAX_RULES, type PageRule, pageRuleSchema, TAUGHT_FACTS } from './page-rules/rule';
 import type { Feature } from './policy/keys';
 import { OUTCOMES, type Referral } from './referrals/referral';
 import type { Verdict } from './risk/verdict';
-import { DASHBOARD_SECTION_IDS } from './shared/dashboard-sections';
 import type { Problem } from './shared/problem';
 import {
   applicationIdDigits,
@@ -20,6 +20,7 @@ import {
   z,
 } from './shared/schema';
 import type { PageFacts } from './sites';
+import { SITE_IDS } from './sites/hosts';
 
 const LONG_TEXT = 500;
 const optional = z.optional;
@@ -45,7 +46,7 @@ const planYears = () => optional(z.array(planYear()).check(z.maxLength(10)));
 
 /** The object under pageFactsSchema, field by field (tools/generate/fixture-add.mjs checks expected facts). */
 export const pageFactsObject = z.object({
-  site: textUpTo(40),
+  site: z.enum(SITE_IDS),
   pageKind: z.enum(['client', 'lead', 'application', 'invalid-action', 'other']),
   applicationId: optional(applicationIdDigits()),
   planYear: optional(planYear()),
@@ -143,7 +144,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assess-page'), facts: pageFactsSchema }),
   z.object({
     type: z.literal('open-dashboard'),
-    // The background refuses a section the agency's policy hides (lib/shared/dashboard-sections.ts).
+    // The background refuses a section the agency's policy hides (lib/dashboard/sections.ts).
     section: z.enum(DASHBOARD_SECTION_IDS),
     prefill: optional(prefillSchema),
   }),

@@ -1,4 +1,4 @@
-import { t } from '../../components/i18n';
+import { formatList, t } from '../../components/i18n';
 import { lazyComponent } from '../../components/lazy';
 import { PolicyPanel } from '../../components/PolicyPanel';
 import { ProfileForm } from '../../components/ProfileForm';
@@ -6,9 +6,10 @@ import { LanguageChoice } from '../../containers/LanguageChoice';
 import { MarketplaceProfile } from '../../containers/MarketplaceProfile';
 import { useAgency } from '../../hooks/use-agency';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
+import { dashboardHash } from '../../lib/dashboard/link';
+import { sectionShown } from '../../lib/dashboard/sections';
 import { emptyProfile } from '../../lib/profile/profile';
-import { dashboardHash } from '../../lib/shared/dashboard-link';
-import { sectionShown } from '../../lib/shared/dashboard-sections';
+import { SITES } from '../../lib/sites/hosts';
 import { profileItem } from '../../lib/storage/settings';
 
 // The lists live in the database: its code loads once an NPN is typed, not before the form shows.
@@ -28,7 +29,7 @@ export function App() {
       <header class="stack">
         <h1>{t('onboarding.title')}</h1>
         <ul class="what">
-          <li>{t('onboarding.what1')}</li>
+          <li>{t('onboarding.what1', [formatList(SITES.map((s) => s.label))])}</li>
           <li>{t('onboarding.what2')}</li>
           <li>{t('onboarding.what3')}</li>
         </ul>

@@ -2,118 +2,20 @@
 // At each store size (seeded with generate_series) it measures: a 10,000-report bundle, single-report
 // posts from 200 enrolled agents (bounded in-flight requests), and the agents' status polls.
 // PostgreSQL comes from HUB_TEST_DATABASE_URL (the bench:hub script runs under .ci/with-postgres).
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { bundle, call, report, runCli, startHub } from './support.mjs';
 
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const env = process.env;
 const POINTS = (env.HUB_BENCH_POINTS ?? '10000,100000,1000000').split(',').map(Number);
 const AGENTS = Number(env.HUB_BENCH_AGENTS ?? 200);
 const POSTS_EACH = Number(env.HUB_BENCH_POSTS ?? 50);
 const IN_FLIGHT = (env.HUB_BENCH_IN_FLIGHT ?? '32,200').split(',').map(Number);
 const BUNDLE = 10_000;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-const pad = (n, w) => String(n).padStart(w, '0');
-let serial = 0;
-/** A sound call report; every one different. */
-function report(at = new Date('2026-11-20T15:30:00.000Z')) {
-  const n = serial++;
-  const iso = at.toISOString();
-  return {
-    id: randomUUID(),
-    calledAt: iso,
-    applicationId: `4${pad(n, 9)}`,
-    state: 'TX',
-    phone: `+1202555${pad(n % 10000, 4)}`,
-    summary: `Representative would not update the agent of record on application ${n}; asked for a callback.`,
-    issueType: 'request-not-processed',
-    status: 'ready',
-    reporterName: 'Bench Agent',
-    reporterNpn: '12345678',
-    createdAt: iso,
-    updatedAt: iso,
-  };
-}
-const bundle = (reports) => ({
-  format: 'aor-guard/call-reports',
-  schemaVersion: 1,
-  exportedAt: new Date().toISOString(),
-  reports,
-});
-
-function runCli(dbEnv, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...env, ...dbEnv } });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.pipe(process.stderr);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args[0]} exited ${code}`))));
-  });
-}
-
-async function startHub(dbEnv) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...env,
-      ...dbEnv,
-      PORT: String(port),
-      HUB_RATE_LIMIT_PER_MINUTE: '1000000',
-      HUB_DB_POOL_SIZE: '20',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    const up = await fetch(`${base}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) {
-      const stop = () =>
-        new Promise((r) => {
-          child.once('exit', r);
-          child.kill('SIGTERM');
-        });
-      return { base, stop };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('hub did not start');
-}
-
-async function call(base, token, path, body) {
-  const started = performance.now();
-  const res = await fetch(`${base}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'x-request-id': randomUUID(),
-      'content-type': 'application/json',
-    },
-    body: body && JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
-  return performance.now() - started;
-}
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (v) => `${v.toFixed(1)} ms`;

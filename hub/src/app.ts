@@ -9,7 +9,7 @@ import { gatewayConfigFromEnv } from './gateway/config';
 import { apiError, limitBody, UnstorableTextError } from './http';
 import { deviceRoutes } from './ingest/routes';
 import { inRequestScope, silentLogger } from './log';
-import { createMetrics } from './metrics';
+import { createMetrics, mayReadMetrics } from './metrics';
 import { mountStaff } from './staff/mount';
 import { refusePlainHttpSignIn } from './transport';
 
@@ -33,6 +33,7 @@ export function createApp(deps: AppDeps): Hono {
     // Nothing configured: the gateway answers 503 until SMTP or SMS settings are given.
     gateway: gatewayConfigFromEnv({}),
     behindTlsProxy: false,
+    metricsToken: '',
     ...deps,
   };
   const app = new Hono();
@@ -91,6 +92,13 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   app.get('/metrics', async (c) => {
+    if (!mayReadMetrics(c, ctx.metricsToken))
+      return apiError(
+        c,
+        403,
+        'metrics.forbidden',
+        'Metrics are read with the hub’s HUB_METRICS_TOKEN as a bearer token, or without one only from this machine, not through a proxy.',
+      );
     const { contentType, body } = await metrics.render();
     return c.body(body, 200, { 'content-type': contentType });
   });

@@ -14,9 +14,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
   serve: { usage: 'serve   (the default: migrate, then listen; settings in docs/HUB.md)' },
   'create-agency': { usage: 'create-agency "Agency name"   (prints the agency id)' },
   'create-code': {
-    usage: 'create-code <agencyId> [--label L] [--max-uses N] [--days N]',
+    usage: 'create-code <agencyId> [--label L] [--npn NPN] [--max-uses N] [--days N]',
     options: {
       label: { type: 'string', help: 'a name for the code, shown to admins' },
+      npn: {
+        type: 'string',
+        help: "the agent's NPN (1 to 10 digits): devices enrolled with it are that agent's",
+      },
       'max-uses': { type: 'string', help: 'how many devices may enrol with it (1 or more)' },
       days: { type: 'string', help: 'days until it expires (1 or more)' },
     },
@@ -24,6 +28,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
   'list-devices': { usage: 'list-devices <agencyId>' },
   'revoke-device': { usage: 'revoke-device <agencyId> <deviceId>' },
   migrate: { usage: 'migrate   (apply new migrations and exit)' },
+  'migrate-to-postgres': {
+    usage:
+      'migrate-to-postgres <PGlite data folder>   (with DATABASE_URL naming a new, empty PostgreSQL database; stop the hub first)',
+  },
   'create-admin': {
     usage: 'create-admin <email>   (HUB_ADMIN_PASSWORD, HUB_AGENCY_NAME optional; prints the agency id)',
   },
@@ -84,4 +92,12 @@ export async function existingAgency(pool: pg.Pool, agencyId: string | undefined
   ]);
   if (!rows[0]) throw new CliError(`No agency has the id ${agencyId} on this hub.`);
   return rows[0].id;
+}
+
+/** An NPN (1 to 10 digits), or undefined when not given. */
+export function npnOption(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!/^\d{1,10}$/.test(text)) throw new CliError(`--npn must be an NPN of 1 to 10 digits, not "${text}".`);
+  return text;
 }

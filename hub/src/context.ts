@@ -18,6 +18,8 @@ export interface AppDeps {
   gateway?: GatewayConfig;
   /** HUB_TLS_PROXY=1: a TLS-terminating proxy in front of the hub (hub/src/transport.ts). */
   behindTlsProxy?: boolean;
+  /** HUB_METRICS_TOKEN: the bearer token /metrics asks for; empty, only this machine's direct requests read it. */
+  metricsToken?: string;
 }
 
 export type HubContext = Required<AppDeps>;

@@ -1,12 +1,22 @@
 // `npm run hub` (serve) and the admin commands (hub/src/cli.ts lists them; `<command> --help` for each).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, HUB_VERSION } from './app';
-import { CliError, commandList, existingAgency, helpText, parseCommand, positiveWhole } from './cli';
+import {
+  CliError,
+  commandList,
+  existingAgency,
+  helpText,
+  npnOption,
+  parseCommand,
+  positiveWhole,
+} from './cli';
 import { migrate } from './db/migrate';
-import { openDatabase } from './db/pool';
+import { copyDatabase, TargetNotEmpty } from './db/move';
+import { describeTarget, openDatabase } from './db/pool';
 import { createAgency, createEnrollmentCode, listDevices, revokeDevice } from './device/admin';
 import { gatewayConfigFromEnv } from './gateway/config';
 import { jsonLogger } from './log';
@@ -95,13 +105,20 @@ async function run() {
     case 'create-code': {
       const maxUses = positiveWhole('max-uses', values['max-uses']);
       const days = positiveWhole('days', values.days);
+      const agentNpn = npnOption(values.npn);
       const agencyId = await existingAgency(pool, args[0]);
       const label = typeof values.label === 'string' ? values.label : undefined;
       const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : undefined;
-      const created = await createEnrollmentCode(pool, agencyId, { label, maxUses, expiresAt }, 'system');
+      const created = await createEnrollmentCode(
+        pool,
+        agencyId,
+        { label, maxUses, expiresAt, agentNpn },
+        'system',
+      );
       process.stdout.write(
         `Enrolment code (shown once; set it as the hubEnrollmentCode policy): ${created.code}\n`,
       );
+      if (agentNpn) process.stdout.write(`Devices enrolled with it are agent ${agentNpn}'s.\n`);
       return;
     }
     case 'list-devices': {
@@ -123,11 +140,38 @@ async function run() {
     case 'migrate':
       process.stdout.write(`Applied: ${applied.join(', ') || 'nothing new'}\n`);
       return;
+    case 'migrate-to-postgres':
+      return moveTrialToPostgres(args[0]);
     default: {
       const staffCommand = staffCommands[command];
       if (!staffCommand) throw new CliError(`Unknown command ${command}. ${commandList()}`);
       process.exitCode = await staffCommand(pool, args);
     }
+  }
+}
+
+/** Copies a stopped PGlite trial into the (new, empty) PostgreSQL database DATABASE_URL names. */
+async function moveTrialToPostgres(dataDir: string | undefined) {
+  if (database.kind !== 'postgres')
+    throw new CliError('Set DATABASE_URL to the new, empty PostgreSQL database to move the trial into.');
+  if (!dataDir)
+    throw new CliError(`Give the PGlite data folder (HUB_DATA_DIR of the trial). ${helpText(spec)}`);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new CliError(`${dataDir} is not a PGlite data folder.`);
+  // Opening it takes its lock: a hub still running on it is named, and nothing is copied.
+  const trial = await openDatabase({ dataDir, log }).catch((error: Error) => {
+    throw new CliError(error.message);
+  });
+  try {
+    await migrate(trial.pool, MIGRATIONS);
+    const copied = await copyDatabase(trial.pool, pool).catch((error: Error) => {
+      throw error instanceof TargetNotEmpty ? new CliError(error.message) : error;
+    });
+    for (const [table, rows] of Object.entries(copied)) process.stdout.write(`${table}: ${rows}\n`);
+    process.stdout.write(
+      `Moved to PostgreSQL at ${describeTarget(env.DATABASE_URL ?? '')}. Start the hub with this DATABASE_URL; keep ${dataDir} until you have checked it.\n`,
+    );
+  } finally {
+    await trial.close();
   }
 }
 
@@ -142,6 +186,7 @@ function startServer() {
     // On loopback only this machine reaches the hub: a request naming another host came through the
     // proxy in front (docs/HUB.md), whose X-Forwarded-Proto, when it sends one, says how.
     behindTlsProxy: behindTlsProxy || isLoopback(hostname),
+    metricsToken: env.HUB_METRICS_TOKEN ?? '',
   });
   const port = Number(env.PORT ?? 8080);
   const server = serve(

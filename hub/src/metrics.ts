@@ -1,7 +1,10 @@
 // Prometheus metrics at GET /metrics (docs/HUB.md): requests and their latency by route, the database
 // pool, and the backlog (reports waiting to be filed, devices gone quiet). One registry per app, so tests
-// and several apps in one process do not share counts.
-import type { MiddlewareHandler } from 'hono';
+// and several apps in one process do not share counts. The counts span agencies, so only a scraper with
+// HUB_METRICS_TOKEN, or without one a process on this machine talking to the hub directly, reads them.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type pg from 'pg';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -105,4 +108,27 @@ export function createMetrics(pool: pg.Pool, now: () => Date): Metrics {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };
+}
+
+const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Whether this request may read /metrics: with a token (HUB_METRICS_TOKEN), it carries it as a bearer
+ * token; without one, it comes from a loopback peer that is not a proxy passing on someone else's request
+ * (a proxy adds X-Forwarded-For or Forwarded, docs/HUB.md).
+ */
+export function mayReadMetrics(c: Context, token: string): boolean {
+  if (token) {
+    const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    return timingSafeEqual(sha256(given), sha256(token));
+  }
+  let peer = '';
+  try {
+    peer = getConnInfo(c).remote.address ?? '';
+  } catch {
+    // No socket (a request made in-process): not a loopback peer.
+  }
+  const forwarded = c.req.header('x-forwarded-for') ?? c.req.header('forwarded');
+  return LOOPBACK_PEERS.has(peer) && forwarded === undefined;
 }

@@ -1,9 +1,16 @@
-// The admin's page: enrolment codes, devices, users, the retention rule and the audit log. Secrets the
+// The admin's page: enrolment codes, devices, users, the retention rule and the audit log (in words,
+// filtered, exported as CSV). Secrets the
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
 import { shownTime } from '../../components/call-report-words';
+import { downloadText, stamp } from '../../components/download';
+import { tCode } from '../../components/i18n';
+import { CSV_BOM } from '../../lib/call-reports/csv';
+import { toCsv } from '../../lib/shared/csv';
+import { AUDIT_KINDS, type AuditEntry } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
+import { auditWords } from './audit-words';
 import { type HubKey, h } from './messages';
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -357,25 +364,100 @@ function Retention() {
   );
 }
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  actorEmail: string | null;
-  action: string;
-  target: string;
-  detail: Record<string, unknown>;
+const AUDIT_COLUMNS = [
+  { key: 'at', header: 'col.at' },
+  { key: 'who', header: 'col.who' },
+  { key: 'what', header: 'col.action' },
+  { key: 'record', header: 'col.target' },
+] as const;
+
+/** Whose changes the filter can show: the agency's accounts and devices, and the hub itself. */
+function useActors() {
+  const [actors, setActors] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    Promise.all([
+      api<{ users: { id: string; email: string }[] }>('/admin/users'),
+      api<{ devices: { id: string; name: string }[] }>('/admin/devices'),
+    ]).then(
+      ([u, d]) =>
+        setActors([
+          ...u.users.map((x) => ({ value: `user:${x.id}`, label: x.email })),
+          ...d.devices.map((x) => ({ value: `device:${x.id}`, label: h('audit.who.device', x.name) })),
+          { value: 'system', label: h('audit.who.system') },
+        ]),
+      () => setActors([]),
+    );
+  }, []);
+  return actors;
 }
+
+/** A date field's day as the instant its filter starts (from) or ends (to), in the person's time zone. */
+const dayBound = (day: string, end: boolean) =>
+  day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined;
 
 function AuditLog() {
   const [before, setBefore] = useState<number>();
-  const { data, status } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(
-    `/admin/audit${qs({ before })}`,
+  const [filter, setFilter] = useState({ kind: '', actor: '', from: '', to: '' });
+  const params = {
+    kind: filter.kind || undefined,
+    actor: filter.actor || undefined,
+    from: dayBound(filter.from, false),
+    to: dayBound(filter.to, true),
+  };
+  const { data, status, run } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(
+    `/admin/audit${qs({ ...params, before })}`,
   );
+  const actors = useActors();
   const entries = data?.entries ?? [];
+  const statusWord = (s: string) => tCode('support.status', s);
+  const change = (key: keyof typeof filter) => (e: Event) => {
+    setBefore(undefined);
+    setFilter({ ...filter, [key]: value(e) });
+  };
+  const exportCsv = () =>
+    run(async () => {
+      const all = await api<{ entries: AuditEntry[] }>(`/admin/audit/export${qs(params)}`);
+      const rows = all.entries.map((e) => ({ at: e.at, ...auditWords(e, statusWord) }));
+      const columns = AUDIT_COLUMNS.map((c) => ({ key: c.key, header: h(c.header) }));
+      downloadText(`${CSV_BOM}${toCsv(rows, columns)}`, `hub-audit-log-${stamp(new Date())}.csv`, 'text/csv');
+      return h('audit.exported', all.entries.length);
+    });
   return (
     <section class="card stack" aria-labelledby="audit-heading">
       <h3 id="audit-heading">{h('auditHeading')}</h3>
+      <div class="actions">
+        <label>
+          {h('audit.filterKind')}{' '}
+          <select value={filter.kind} onChange={change('kind')}>
+            <option value="">{h('audit.anyKind')}</option>
+            {AUDIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {h(`audit.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {h('audit.filterWho')}{' '}
+          <select value={filter.actor} onChange={change('actor')}>
+            <option value="">{h('audit.anyone')}</option>
+            {actors.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {h('audit.from')} <input type="date" value={filter.from} onChange={change('from')} />
+        </label>
+        <label>
+          {h('audit.to')} <input type="date" value={filter.to} onChange={change('to')} />
+        </label>
+        <button type="button" onClick={exportCsv}>
+          {h('audit.export')}
+        </button>
+      </div>
       {status}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
       <section class="table-wrap" aria-label={h('auditCaption')} tabIndex={0}>
@@ -383,23 +465,25 @@ function AuditLog() {
           <caption class="visually-hidden">{h('auditCaption')}</caption>
           <thead>
             <tr>
-              {(['col.at', 'col.who', 'col.action', 'col.target', 'col.detail'] as HubKey[]).map((k) => (
-                <th key={k} scope="col">
-                  {h(k)}
+              {AUDIT_COLUMNS.map((c) => (
+                <th key={c.key} scope="col">
+                  {h(c.header)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{shownTime(e.at)}</td>
-                <td>{e.actorEmail ?? e.actor}</td>
-                <th scope="row">{e.action}</th>
-                <td>{e.target}</td>
-                <td>{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
-              </tr>
-            ))}
+            {entries.map((e) => {
+              const words = auditWords(e, statusWord);
+              return (
+                <tr key={e.id}>
+                  <td>{shownTime(e.at)}</td>
+                  <td>{words.who}</td>
+                  <th scope="row">{words.what}</th>
+                  <td>{words.record}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

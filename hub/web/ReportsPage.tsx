@@ -1,7 +1,8 @@
 // Triage and filing across every agent of the agency: the extension's support table
 // (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
-// open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+// open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts). A mark acts on the selection or on
+// every report of the filter, the count named on its button.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CallReportTable } from '../../components/CallReportTable';
 import { csvWords } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
@@ -12,8 +13,7 @@ import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
-import { h } from './messages';
-import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
+import { currentLang, h } from './messages';
 import { ReportPanel } from './ReportPanel';
 
 interface Page {
@@ -36,6 +36,10 @@ const filterParams = (q: ReportQuery, agent: string) => ({
   agent,
 });
 
+/** The filter's fields that are set: an empty field (no agent chosen) filters nothing. */
+const definedOnly = (f: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''));
+
 export function ReportsPage(props: { me: Me }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [agent, setAgent] = useState('');
@@ -46,11 +50,6 @@ export function ReportsPage(props: { me: Me }) {
   const [openId, setOpenId] = useState<string>();
   const [mark, setMark] = useState<FilingStatus>('filed-cms');
   const [message, setMessage] = useState({ text: '', error: false });
-  // Marking the selection filed while some of it looks like it holds consumer data: asked once.
-  const [asking, setAsking] = useState(false);
-  // The application ID of every report seen whose summary looks like it holds consumer data, by report
-  // id: the selection may hold reports of pages no longer shown.
-  const flagged = useRef(new Map<string, string>());
   const canFile = props.me.user.role !== 'agent';
 
   const fail = (err: unknown) => {
@@ -88,13 +87,7 @@ export function ReportsPage(props: { me: Me }) {
     await load();
     return done;
   };
-  const markSelected = async (asItIs = false) => {
-    const withConsumerData = [...selected].flatMap((id) => flagged.current.get(id) ?? []);
-    if (withConsumerData.length && marksFiled(mark) && !asItIs) {
-      setAsking(true);
-      return;
-    }
-    setAsking(false);
+  const markSelected = async () => {
     try {
       const done = await changeStatus([...selected], mark);
       setMessage({ text: h('markedDone', done.changed.length, done.unchanged.length), error: false });
@@ -102,6 +95,20 @@ export function ReportsPage(props: { me: Me }) {
     } catch (err) {
       fail(err);
     }
+  };
+  /** Every report of the filter, however many pages: the button names the count, and the hub checks it. */
+  const markFiltered = async (count: number) => {
+    try {
+      const done = await api<{ changed: number; unchanged: number }>('/reports/status/filter', {
+        method: 'POST',
+        body: { filter: definedOnly(filterParams(query, agent)), status: mark, count },
+      });
+      setMessage({ text: h('markedDone', done.changed, done.unchanged), error: false });
+      setSelected(new Set());
+    } catch (err) {
+      fail(err);
+    }
+    await load();
   };
   const exportAs = async (format: 'csv' | 'json') => {
     try {
@@ -129,17 +136,13 @@ export function ReportsPage(props: { me: Me }) {
   };
 
   const rows = page?.rows ?? [];
+  const total = page?.total ?? 0;
   const open = rows.find((r) => r.report.id === openId);
-  const withConsumerData = useMemo(() => {
-    const ids = new Set<string>();
-    for (const { report } of rows) {
-      if (reportConsumerData(report).length) {
-        ids.add(report.id);
-        flagged.current.set(report.id, report.applicationId);
-      } else flagged.current.delete(report.id);
-    }
-    return ids;
-  }, [rows]);
+  // Summaries that look like they hold consumer data (lib/call-reports/pii.ts), flagged as in the extension.
+  const withConsumerData = useMemo(
+    () => new Set(rows.filter((r) => reportConsumerData(r.report).length).map((r) => r.report.id)),
+    [rows],
+  );
   return (
     <section class="stack" aria-labelledby="reports-heading">
       <h2 id="reports-heading">{h('reportsHeading')}</h2>
@@ -160,6 +163,43 @@ export function ReportsPage(props: { me: Me }) {
           ))}
         </select>
       </label>
+      {/* Above the table: the marks and what they did stay in view, however long the page. */}
+      {canFile ? (
+        <fieldset class="actions">
+          <legend>{h('markSelected')}</legend>
+          <span>{h('selectedCount', selected.size)}</span>
+          <label>
+            {h('newStatus')}{' '}
+            <select
+              value={mark}
+              onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
+            >
+              {FILING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tCode('support.status', s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={!selected.size} onClick={markSelected}>
+            {h('markSelected')}
+          </button>
+          {total > 0 ? (
+            <button type="button" onClick={() => markFiltered(total)}>
+              {h('markFiltered', total.toLocaleString(currentLang()))}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => exportAs('csv')}>
+            {h('exportCsv')}
+          </button>
+          <button type="button" onClick={() => exportAs('json')}>
+            {h('exportJson')}
+          </button>
+        </fieldset>
+      ) : null}
+      <p role="status" class={message.error ? 'status status-error' : 'status'}>
+        {message.text}
+      </p>
       <div class={open ? 'triage with-panel' : 'triage'}>
         <CallReportTable
           rows={rows.map((r) => r.report)}
@@ -190,44 +230,6 @@ export function ReportsPage(props: { me: Me }) {
         ) : null}
       </div>
       {page && !rows.length ? <p>{h('noReports')}</p> : null}
-      {canFile ? (
-        <fieldset class="actions">
-          <legend>{h('markSelected')}</legend>
-          <span>{h('selectedCount', selected.size)}</span>
-          <label>
-            {h('newStatus')}{' '}
-            <select
-              value={mark}
-              onChange={(e) => setMark((e.currentTarget as HTMLSelectElement).value as FilingStatus)}
-            >
-              {FILING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tCode('support.status', s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={!selected.size} onClick={() => markSelected()}>
-            {h('markSelected')}
-          </button>
-          <button type="button" onClick={() => exportAs('csv')}>
-            {h('exportCsv')}
-          </button>
-          <button type="button" onClick={() => exportAs('json')}>
-            {h('exportJson')}
-          </button>
-          {asking ? (
-            <PiiBeforeMarking
-              applicationIds={[...selected].flatMap((id) => flagged.current.get(id) ?? [])}
-              onMark={() => markSelected(true)}
-              onCancel={() => setAsking(false)}
-            />
-          ) : null}
-        </fieldset>
-      ) : null}
-      <p role="status" class={message.error ? 'status status-error' : 'status'}>
-        {message.text}
-      </p>
     </section>
   );
 }

@@ -30,6 +30,9 @@ const WORDED = [
   'auth.required',
   'auth.role',
   'auth.plainHttp',
+  'user.exists',
+  'reports.countChanged',
+  'reports.tooMany',
 ];
 const wording = (code: string, message: string) =>
   WORDED.includes(code) ? h(`error.${code}` as HubKey) : message;

@@ -2,8 +2,7 @@
 
 import { type Problem, problem } from '../shared/problem';
 import { z } from '../shared/schema';
-import { type CallReport, type CallReportVersion, callReportSchema } from './report';
-import { isFiled } from './workflow';
+import { type CallReport, callReportSchema, isFiled, versionOf } from './report';
 
 export const BUNDLE_FORMAT = 'aor-guard/call-reports';
 export const BUNDLE_VERSION = 1;
@@ -68,11 +67,6 @@ function canonical(value: unknown): string {
       : v,
   );
 }
-
-export const versionOf = (r: CallReport): CallReportVersion => {
-  const { conflicts: _conflicts, superseded: _superseded, ...rest } = r;
-  return rest;
-};
 
 function isPrefix(shorter: unknown[], longer: unknown[]) {
   return shorter.length <= longer.length && shorter.every((e, i) => canonical(e) === canonical(longer[i]));

@@ -69,6 +69,18 @@ export interface CallReport {
 }
 export type CallReportVersion = Omit<CallReport, 'conflicts' | 'superseded'>;
 
+/** The report as one version: what it says, without the rival and superseded versions kept beside it. */
+export const versionOf = (r: CallReport): CallReportVersion => {
+  const { conflicts: _conflicts, superseded: _superseded, ...rest } = r;
+  return rest;
+};
+
+/** Where a status stands in the one order reports move through. */
+export const statusRank = (s: ReportStatus) => REPORT_STATUSES.indexOf(s);
+
+/** Filed reports are a record of what was sent: they take corrections, never edits. */
+export const isFiled = (r: CallReport) => statusRank(r.status) >= statusRank('filed-cms');
+
 export interface ReportHistoryEntry {
   at: string;
   by: string;

@@ -4,10 +4,10 @@
 
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { openDashboardTab } from '../dashboard/open.background';
+import { sectionShown } from '../dashboard/sections';
 import { pageFactsReplySchema } from '../messages';
 import { readPolicy, watchPolicy } from '../policy/managed.background';
-import { sectionShown } from '../shared/dashboard-sections';
-import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ENROLLMENT_SITE_MATCHES } from '../sites/hosts';
 import { popupTabHintItem } from '../storage/settings';
 
@@ -60,7 +60,7 @@ export function installCallReportShortcuts(): void {
       }
     }
     const applicationId = applicationIdFromSelection(info.selectionText) ?? pageId;
-    // A hidden section does not open (lib/shared/open-dashboard.background.ts), whatever menu is left.
+    // A hidden section does not open (lib/dashboard/open.background.ts), whatever menu is left.
     await openDashboardTab('call-reports', { applicationId, state });
   });
 

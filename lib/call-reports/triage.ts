@@ -1,7 +1,6 @@
 // What speeds up support staff's triage: a summary's first words for the table, and the same call
 // reported twice (two agents' bundles with the same application ID and call time) found and merged. Pure.
-import { versionOf } from './bundle';
-import { type CallReport, SUPERSEDED_MAX } from './report';
+import { type CallReport, SUPERSEDED_MAX, versionOf } from './report';
 import type { Actor } from './workflow';
 
 /** The summary's first words, cut at a word and marked with an ellipsis when there is more. */

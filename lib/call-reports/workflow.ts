@@ -1,12 +1,14 @@
 // Statuses, history and corrections of a call report. Pure: the caller passes who and when.
 
-import { versionOf } from './bundle';
 import {
   type CallReport,
+  isFiled,
   REPORT_STATUSES,
   type ReportHistoryEntry,
   type ReportStatus,
   SUPERSEDED_MAX,
+  statusRank,
+  versionOf,
 } from './report';
 
 export interface Actor {
@@ -20,13 +22,8 @@ export function actorName(profile: { name?: string; npn?: string }): string {
   return profile.npn ? `${name} (NPN ${profile.npn})` : name;
 }
 
-const rank = (s: ReportStatus) => REPORT_STATUSES.indexOf(s);
-
-/** Filed reports are a record of what was sent: they take corrections, never edits. */
-export const isFiled = (r: CallReport) => rank(r.status) >= rank('filed-cms');
-
 /** A report moves forward only (a step may be skipped, e.g. filed with the platform first). */
-export const canMoveTo = (r: CallReport, to: ReportStatus) => rank(to) > rank(r.status);
+export const canMoveTo = (r: CallReport, to: ReportStatus) => statusRank(to) > statusRank(r.status);
 
 /** The statuses a report can move to from where it is. */
 export const nextStatuses = (r: CallReport) => REPORT_STATUSES.filter((s) => canMoveTo(r, s));

@@ -49,6 +49,8 @@ const countsSchema = z.object({
   added: intBetween(0, 10_000_000),
   updated: intBetween(0, 10_000_000),
   unchanged: intBetween(0, 10_000_000),
+  /** Records another device of the agency holds: the hub did not take this device's versions (docs/HUB.md). */
+  refused: z.optional(intBetween(0, 10_000_000)),
 });
 export type HubCounts = z.infer<typeof countsSchema>;
 const enrolSchema = z.object({ deviceId: textUpTo(100), token: textUpTo(500), agencyName: textUpTo(200) });

@@ -135,6 +135,14 @@ export async function connectHub(config: HubConfig, opts: Options = {}): Promise
   return enrolled;
 }
 
+/** What became of reports posted: the hub's counts, and those it did not take. */
+export type SentReports = Omit<HubCounts, 'refused'> & {
+  /** Another device of the agency holds these reports: the hub kept its versions. */
+  heldElsewhere: number;
+  /** Refused for what they hold, set aside until edited (HubCursor.refused). */
+  setAside: number;
+};
+
 /**
  * Posts reports. One the hub refuses for what it holds (a character it cannot store) is set aside with
  * the hub's reason, shown in the Agency section, and the rest go on: one report never stops the sync.
@@ -145,7 +153,7 @@ async function postReports(
   reports: CallReport[],
   exportedBy: string,
   opts: Options,
-): Promise<HubCounts & { refused: number }> {
+): Promise<SentReports> {
   const now = opts.now ?? new Date();
   let batch = notRefused(reports, (await readHubCursor()).refused);
   while (batch.length) {
@@ -162,7 +170,8 @@ async function postReports(
         ...c,
         refused: c.refused?.filter((x) => !sent.some((r) => r.id === x.id)),
       }));
-      return { ...result.data, refused: reports.length - sent.length };
+      const { refused: heldElsewhere = 0, ...counts } = result.data;
+      return { ...counts, heldElsewhere, setAside: reports.length - sent.length };
     }
     const refused = sent.find((r) => r.id === result.refusedReportId);
     if (!refused) return failed(result, config, now);
@@ -175,7 +184,7 @@ async function postReports(
     }));
     batch = sent.filter((r) => r !== refused);
   }
-  return { added: 0, updated: 0, unchanged: 0, refused: reports.length };
+  return { added: 0, updated: 0, unchanged: 0, heldElsewhere: 0, setAside: reports.length };
 }
 
 /** Posts `body` to the hub, or records the failure and throws it as a ProblemError. */
@@ -190,36 +199,43 @@ async function post(
   return result.ok ? result.data : failed(result, config, opts.now ?? new Date());
 }
 
-/** Sends what changed after the cursor, batch by batch, moving the cursor after each batch sent. */
+/**
+ * Sends what changed after the cursor, batch by batch, moving the cursor after each batch sent. Returns how
+ * many records the hub did not take because another device holds them.
+ */
 async function pushChanges(device: HubDevice, config: HubConfig, opts: Options, exportedBy: string) {
+  let heldElsewhere = 0;
   for (;;) {
     const reports = await reportsChangedAfter((await readHubCursor()).reports);
     if (!reports.length) break;
-    await postReports(device, config, reports, exportedBy, opts);
+    heldElsewhere += (await postReports(device, config, reports, exportedBy, opts)).heldElsewhere;
     await writeCursor((c) => ({ ...c, reports: reports.at(-1)?.updatedAt }));
     if (reports.length < SYNC_BATCH) break;
   }
   for (;;) {
     const cases = await casesChangedAfter((await readHubCursor()).cases);
     if (!cases.length) break;
-    await post(device, config, 'cases', casesPayload(cases), opts);
+    heldElsewhere += (await post(device, config, 'cases', casesPayload(cases), opts)).refused ?? 0;
     await writeCursor((c) => ({ ...c, cases: cases.at(-1)?.updatedAt }));
     if (cases.length < SYNC_BATCH) break;
   }
   for (;;) {
     const sends = await sendsAfter((await readHubCursor()).sends);
     if (!sends.length) break;
-    await post(device, config, 'resume-link-sends', sendsPayload(sends), opts);
+    heldElsewhere +=
+      (await post(device, config, 'resume-link-sends', sendsPayload(sends), opts)).refused ?? 0;
     await writeCursor((c) => ({ ...c, sends: sends.at(-1)?.sentAt }));
     if (sends.length < SYNC_BATCH) break;
   }
   for (;;) {
     const records = await consentChangedAfter((await readHubCursor()).consent);
     if (!records.length) break;
-    await post(device, config, 'consent-records', consentPayload(records), opts);
+    heldElsewhere +=
+      (await post(device, config, 'consent-records', consentPayload(records), opts)).refused ?? 0;
     await writeCursor((c) => ({ ...c, consent: records.at(-1)?.updatedAt }));
     if (records.length < SYNC_BATCH) break;
   }
+  return heldElsewhere;
 }
 
 let running: Promise<void> | undefined;
@@ -256,17 +272,19 @@ async function syncOnce(opts: Options): Promise<void> {
   if (!device) return;
   const exportedBy = actorName(await readProfile());
   const { unsent = [] } = await readHubCursor();
+  let heldElsewhere = 0;
   if (unsent.length) {
     const reports = await getReports(unsent);
-    if (reports.length) await postReports(device, config, reports, exportedBy, opts);
+    if (reports.length)
+      heldElsewhere += (await postReports(device, config, reports, exportedBy, opts)).heldElsewhere;
     await writeCursor((c) => ({ ...c, unsent: (c.unsent ?? []).filter((id) => !unsent.includes(id)) }));
   }
-  if (config.autoSync) await pushChanges(device, config, opts, exportedBy);
+  if (config.autoSync) heldElsewhere += await pushChanges(device, config, opts, exportedBy);
   const pulled = await pullStatuses(device, (await readHubCursor()).statuses, opts.fetch);
   if (!pulled.ok) return failed(pulled, config, now);
   await applyHubStatuses(pulled.data.statuses);
   await writeCursor((c) => ({ ...c, statuses: pulled.data.now }));
-  await hubStateItem.setValue({ lastSyncedAt: now.toISOString() });
+  await hubStateItem.setValue({ lastSyncedAt: now.toISOString(), ...(heldElsewhere && { heldElsewhere }) });
 }
 
 /**

@@ -61,6 +61,8 @@ export interface HubState {
   nextTryAt?: string;
   /** The hub refused this enrolment code or token: no automatic try until the policy changes it. */
   stoppedFor?: string;
+  /** Records the hub did not take at the last sync because another device of the agency holds them. */
+  heldElsewhere?: number;
 }
 
 const problemSchema: z.ZodMiniType<Problem> = z.object({
@@ -76,6 +78,7 @@ export const hubStateSchema: z.ZodMiniType<HubState> = z.object({
   failures: z.optional(intBetween(0, 1_000_000)),
   nextTryAt: z.optional(isoDateTime()),
   stoppedFor: z.optional(textUpTo(300)),
+  heldElsewhere: z.optional(intBetween(0, 10_000_000)),
 });
 
 /** Up to where each kind was sent, and the hub's `now` at the last status pull. */

@@ -1,7 +1,6 @@
 // Rules the agency hands every agent through the `siteRules` policy key (lib/policy/keys.ts): the JSON
 // of a rules file, as a string. Each rule is checked on its own, so one bad rule costs only itself; the
 // dashboard lists the bad ones with why, for IT to fix.
-import type { Policy } from '../policy/keys';
 import { z } from '../shared/schema';
 import { type ActiveRule, firstIssue, MAX_RULES, pageRuleSchema } from './rule';
 
@@ -30,7 +29,8 @@ export interface AgencyRules {
   invalid: { index: number; name?: string; reason: string }[];
 }
 
-export function agencyRules(policy: Policy): AgencyRules {
+/** The agency's rules from its policy's `siteRules` (lib/policy/keys.ts), each checked as the import checks one. */
+export function agencyRules(policy: { siteRules?: string }): AgencyRules {
   const out: AgencyRules = { rules: [], invalid: [] };
   const list = policy.siteRules === undefined ? [] : (siteRulesEnvelope(policy.siteRules) ?? []);
   const seen = new Map<string, number>();

@@ -2,9 +2,9 @@
 // notified once (lib/profile/licenses.ts decides which).
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { openDashboardTab } from '../dashboard/open.background';
 import { readPolicy } from '../policy/managed.background';
 import { showNotification } from '../shared/notify.background';
-import { openDashboardTab } from '../shared/open-dashboard.background';
 import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
 import { effectiveMarketplaceProfile, type License } from './marketplace';

@@ -1,7 +1,6 @@
 // The agent's Marketplace profile as the MLMS holds it (docs/DOMAIN.md, "Help On Demand, for agents"):
 // role, licensed states, languages, the Find Local Help / Help On Demand display choice and contact
 // hours. Kept beside the name and NPN (profile.ts) in its own setting (lib/storage/settings.ts).
-import type { Policy } from '../policy/keys';
 import { isLanguage, LANGUAGE_LEVELS, type Language, type LanguageLevel } from '../shared/languages';
 import { type Problem, problem } from '../shared/problem';
 import { textUpTo, z } from '../shared/schema';
@@ -156,8 +155,18 @@ function parseJsonList<T>(text: string, item: z.ZodMiniType<T>): T[] | undefined
 export const licensesFromPolicyText = (text: string) => parseJsonList(text, licenseSchema);
 export const languagesFromPolicyText = (text: string) => parseJsonList(text, spokenLanguageSchema);
 
+/** The agency policy keys that preset the profile (lib/policy/keys.ts declares them). */
+export interface ProfilePolicy {
+  profileMarketplaceRole?: MarketplaceRole;
+  profileLicensedStates?: string;
+  profileLanguages?: string;
+  profileHelpDisplay?: HelpDisplay;
+  profileContactHours?: string;
+  profileLockedFields?: ProfileField[];
+}
+
 /** What the agency's policy sets, field by field. */
-function policyValues(policy: Policy): Partial<MarketplaceProfile> {
+function policyValues(policy: ProfilePolicy): Partial<MarketplaceProfile> {
   const out: Partial<MarketplaceProfile> = {};
   if (policy.profileMarketplaceRole) out.role = policy.profileMarketplaceRole;
   const licenses = policy.profileLicensedStates && licensesFromPolicyText(policy.profileLicensedStates);
@@ -175,7 +184,7 @@ function policyValues(policy: Policy): Partial<MarketplaceProfile> {
  */
 export function effectiveMarketplaceProfile(
   stored: MarketplaceProfile | null,
-  policy: Policy,
+  policy: ProfilePolicy,
 ): { profile: MarketplaceProfile; locked: ProfileField[] } {
   const preset = policyValues(policy);
   const profile = stored ?? { ...emptyMarketplaceProfile(), ...preset };

@@ -13,11 +13,14 @@ const SCRIPT_ID = 'referral-page';
  */
 export function referralPagePatterns(address: string): string[] {
   const url = new URL(address);
-  const base = `${url.origin}${url.pathname}`;
+  const base = `${hostPattern(url)}${url.pathname}`;
   return url.pathname.endsWith('/') ? [`${base}*`] : [base, `${base}?*`, `${base}/*`];
 }
 
-const originPattern = (address: string) => `${new URL(address).origin}/*`;
+/** Match patterns take no port (Firefox refuses one): isReferralPage compares the whole origin. */
+const hostPattern = (url: URL) => `${url.protocol}//${url.hostname}`;
+
+const originPattern = (address: string) => `${hostPattern(new URL(address))}/*`;
 
 /** Whether a page's address is one of the policy's referral pages. */
 export function isReferralPage(pageUrl: string | undefined, address: string | undefined): boolean {

@@ -4,10 +4,10 @@
 // computer loses no warning and repeats none.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { paintBadge } from '../dashboard/badge.background';
+import { openDashboardTab } from '../dashboard/open.background';
 import type { ReferralReply } from '../messages';
-import { paintBadge } from '../shared/badge.background';
 import { showNotification } from '../shared/notify.background';
-import { openDashboardTab } from '../shared/open-dashboard.background';
 import { ProblemError } from '../shared/problem';
 import type { Mark, OutcomeInput, Referral } from './referral';
 import { markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';

@@ -1,8 +1,8 @@
 // The CMS Invalid Action rules (docs/DOMAIN.md): will this submission be rejected, and what to do instead.
 import { normalizeNpn } from '../npn/format';
-import type { PageFacts } from '../sites';
+import type { PageFacts, Pathway } from '../sites/page-facts';
 
-export type Pathway = 'agent' | 'consumer-resume-link' | 'consumer-marketing-link';
+export type { Pathway };
 
 export interface RiskContext {
   submittingNpn: string | null;

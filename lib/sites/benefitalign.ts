@@ -1,6 +1,6 @@
 // BenefitAlign (*.benefitalign.com): an EDE platform whose client and application pages show the same facts.
 import { kindFromFacts, labelsPolicy, pageBlocks, readCommonFacts } from './facts';
-import type { SiteAdapter } from './index';
+import type { SiteAdapter } from './page-facts';
 
 export const benefitalign: SiteAdapter = {
   extract(doc) {

@@ -1,7 +1,6 @@
 // The labelled facts every enrollment site shows in its own words (docs/DOMAIN.md "Words on the pages").
 import { isPlanYear } from '../shared/plan-year';
 import { toStateCode } from '../shared/states';
-import type { PageFacts, PolicyFacts } from './index';
 import {
   findLabelled,
   type LabelSpec,
@@ -12,6 +11,7 @@ import {
 } from './labels';
 import { legibility, type Seen } from './legibility';
 import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
+import type { PageFacts, PolicyFacts } from './page-facts';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {

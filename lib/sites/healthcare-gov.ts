@@ -1,7 +1,7 @@
 // HealthCare.gov (www.healthcare.gov): the consumer's own application. What the consumer submits
 // themselves is not affected by the Invalid Action rule, so the verdict is informational.
 import { pageBlocks, readCommonFacts } from './facts';
-import type { SiteAdapter } from './index';
+import type { SiteAdapter } from './page-facts';
 
 /** The signed-in enroll link carries the application: /marketplace/auth/enroll/consumers/?a=<id>&t=<STATE>. */
 function enrollLinkId(doc: Document): string | undefined {

@@ -1,7 +1,7 @@
 // HealthSherpa (www.healthsherpa.com and carrier-branded *.healthsherpa.com): agent pages under /agents/.
 import { type CommonFacts, kindFromFacts, pageBlocks, readCommonFacts } from './facts';
-import type { PageFacts, SiteAdapter } from './index';
 import { clean } from './labels';
+import type { PageFacts, SiteAdapter } from './page-facts';
 
 /** The clients and leads lists: many consumers on one page, so no one consumer's facts. */
 const LIST_PATH = /\/(clients|leads|enrollment_leads)\/?$/;

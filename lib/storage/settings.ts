@@ -124,7 +124,7 @@ export const referralSiteTimerItem = storage.defineItem<boolean>('local:referral
 /**
  * This extension's enrolment with the agency hub (lib/hub/hub.background.ts): the hub it enrolled
  * with and the device token the hub gave it. The token is never shown, and never leaves in a backup
- * (lib/storage/backup.ts exports the database only); Wipe all data clears it with storage.local.
+ * (lib/backup/backup.ts exports the database only); Wipe all data clears it with storage.local.
  */
 export const hubDeviceItem = storage.defineItem<unknown>('local:hubDevice', { fallback: null });
 

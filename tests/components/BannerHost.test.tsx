@@ -11,7 +11,7 @@ const assessment = assessInvalidActionRisk({
   pathway: 'agent',
 });
 const facts = {
-  site: 'healthsherpa',
+  site: 'healthsherpa' as const,
   pageKind: 'client' as const,
   applicationId: '4567891230',
   aorNpn: '87654321',

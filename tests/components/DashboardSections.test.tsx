@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DASHBOARD_SECTIONS, sectionFor, shownSections } from '../../entrypoints/dashboard/sections';
 import { POPUP_TABS } from '../../entrypoints/popup/tabs';
+import { DASHBOARD_SECTION_IDS, SECTION_FEATURES, sectionShown } from '../../lib/dashboard/sections';
 import { FEATURES, featureShown } from '../../lib/policy/keys';
-import { DASHBOARD_SECTION_IDS, SECTION_FEATURES, sectionShown } from '../../lib/shared/dashboard-sections';
 
 const sectionIds: string[] = DASHBOARD_SECTIONS.map((s) => s.id);
 const tabIds = POPUP_TABS.map((tab) => tab.id);
@@ -42,7 +42,7 @@ describe('the dashboard and popup registries', () => {
     expect(unknown, 'sections opened but not registered (id, files)').toEqual([]);
   });
 
-  it('the registry and the sections the background knows (lib/shared/dashboard-sections.ts) are the same', () => {
+  it('the registry and the sections the background knows (lib/dashboard/sections.ts) are the same', () => {
     expect([...sectionIds].sort()).toEqual([...DASHBOARD_SECTION_IDS].sort());
   });
 

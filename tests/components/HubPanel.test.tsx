@@ -90,4 +90,15 @@ describe('HubPanel', () => {
     expect(list.textContent).toContain(reason);
     expect(screen.getByText(/the rest keep syncing/)).toBeTruthy();
   });
+
+  it('says how many records the hub did not take at the last sync because another device holds them', () => {
+    const { rerender } = render(<HubPanel {...props({ agencyName: 'Acme Agency' })} />);
+    expect(screen.queryByText(/another device of your agency holds them/)).toBeNull();
+    rerender(<HubPanel {...props({ agencyName: 'Acme Agency', heldElsewhere: 3 })} />);
+    expect(
+      screen.getByText(
+        /the hub did not take 3 record\(s\) from this computer: another device of your agency holds them/,
+      ),
+    ).toBeTruthy();
+  });
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultPlanYear } from '../../lib/shared/plan-year';
+import { SITES } from '../../lib/sites/hosts';
 import { profileItem } from '../../lib/storage/settings';
 
 // Fresh modules each test: the policy read is cached per module (lib/policy/managed.background.ts).
@@ -26,6 +27,13 @@ describe('welcome page', () => {
     expect(screen.getByLabelText('Plan year')).toHaveProperty('value', String(defaultPlanYear(new Date())));
     expect(screen.getByRole('button', { name: 'Save profile' })).toBeTruthy();
     expect(screen.getByText("Reading your agency's settings…")).toBeTruthy();
+  });
+
+  it('names every enrollment site of lib/sites/hosts.ts in what AOR Guard does', async () => {
+    const App = await loadApp();
+    render(<App />);
+    const what = screen.getByText(/it reads the client page/).textContent ?? '';
+    for (const site of SITES) expect(what).toContain(site.label);
   });
 
   it('fills in the stored profile when it arrives', async () => {

@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tError, tProblem } from '../../components/i18n';
 import { importAtRiskRows } from '../../lib/at-risk/store';
+import { exportEverything, restoreEverything } from '../../lib/backup/backup';
 import { saveCallReport } from '../../lib/call-reports/store';
 import { RCL_HEADER } from '../../lib/npn/registration-list';
 import { importList } from '../../lib/npn/store';
-import { exportEverything, restoreEverything } from '../../lib/storage/backup';
 import { AorGuardDb } from '../../lib/storage/db';
 import { StorageFullError } from '../../lib/storage/errors';
 import { sample } from '../support/call-report-sample';

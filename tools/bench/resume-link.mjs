@@ -1,7 +1,7 @@
 // Resume Link figures in real Chromium: the popup's Resume link tab from click to form (its code loads
 // lazily), the dashboard form from navigation to a ready preview, and one preview update after a key.
 const RUNS = Number(process.env.BENCH_RL_RUNS ?? 15);
-// What the banner's Send Resume Link stashes for the dashboard (lib/storage/dashboard-prefill.ts).
+// What the banner's Send Resume Link stashes for the dashboard (lib/dashboard/prefill.browser.ts).
 const PREFILL = {
   applicationId: '4567891230',
   consumerName: 'Maria Lopez',

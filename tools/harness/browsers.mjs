@@ -131,7 +131,7 @@ export async function launchChromium({
  * certificate is accepted through the session's acceptInsecureCerts. `-remote-allow-system-access`
  * lets openExtensionPage reach the browser's chrome context.
  */
-export async function launchFirefox({ headless = true, keepWelcome = false } = {}) {
+export async function launchFirefox({ headless = true, keepWelcome = false, extension = FIREFOX_EXT } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -145,7 +145,7 @@ export async function launchFirefox({ headless = true, keepWelcome = false } = {
     extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
   });
   try {
-    const extensionId = await browser.installExtension(FIREFOX_EXT);
+    const extensionId = await browser.installExtension(extension);
     firefoxBrowsers.add(browser);
     await settleWelcomeTab(browser, keepWelcome);
     return { browser, extensionId };

@@ -18,6 +18,7 @@ import { useHubConfig } from '../../../hooks/use-hub';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { useEffectiveSetting } from '../../../hooks/use-setting';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
+import { exportEverything, restoreEverything } from '../../../lib/backup/backup';
 import {
   discardSend,
   listQueuedSends,
@@ -63,10 +64,9 @@ import {
   updateReports,
 } from '../../../lib/call-reports/store';
 import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
+import { type DashboardPrefill, parseDashboardHash } from '../../../lib/dashboard/link';
 import { sendReportsToHub } from '../../../lib/hub/hub.background';
 import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
-import { type DashboardPrefill, parseDashboardHash } from '../../../lib/shared/dashboard-link';
-import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
 import {
   platformSupportEmailItem,
   reportRetentionDaysItem,
@@ -433,12 +433,18 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
                 throw new Error(tError(err));
               });
               const sent = t('hub.sent', [
-                String(reports.length - c.refused),
+                String(reports.length - c.setAside),
                 String(c.added),
                 String(c.updated),
                 String(c.unchanged),
               ]);
-              return c.refused ? `${sent} ${t('hub.refusedSome', [String(c.refused)])}` : sent;
+              return [
+                sent,
+                c.setAside ? t('hub.refusedSome', [String(c.setAside)]) : '',
+                c.heldElsewhere ? t('hub.heldElsewhereSome', [String(c.heldElsewhere)]) : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
             }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));

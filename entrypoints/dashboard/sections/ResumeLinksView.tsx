@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../../components/Field';
 import { t, tProblem } from '../../../components/i18n';
 import { ResumeLinkPanel } from '../../../containers/ResumeLinkPanel';
+import type { DashboardPrefill } from '../../../lib/dashboard/link';
 import { effectiveSetting } from '../../../lib/policy/managed.background';
 import { checkGatewayUrl } from '../../../lib/resume-links/gateway';
-import type { DashboardPrefill } from '../../../lib/shared/dashboard-link';
 import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../../lib/storage/settings';
 
 /** The send form, prefilled from the banner's `Send Resume Link` or a case's `Resend`. */

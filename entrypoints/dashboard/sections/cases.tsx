@@ -8,7 +8,7 @@ import {
   restoreInvalidActionCase,
   setCaseStatus,
 } from '../../../lib/cases/store';
-import { prefilledHash } from '../../../lib/storage/dashboard-prefill';
+import { prefilledHash } from '../../../lib/dashboard/prefill.browser';
 import type { DashboardSectionDefinition } from './section';
 
 function CasesSection() {

@@ -1,9 +1,10 @@
 // The dashboard's sections, in the order of its navigation: the one list. The nav, the labels and the hash
-// routing come from here, which sections the agency's policy hides from lib/shared/dashboard-sections.ts
+// routing come from here, which sections the agency's policy hides from lib/dashboard/sections.ts
 // (tests/components/DashboardSections.test.tsx checks the two name the same sections); the first is the
 // default.
+
+import { sectionShown } from '../../../lib/dashboard/sections';
 import type { Policy } from '../../../lib/policy/keys';
-import { sectionShown } from '../../../lib/shared/dashboard-sections';
 import { agencySection } from './agency';
 import { atRiskSection } from './at-risk';
 import { callReportsSection } from './call-reports';

@@ -6,9 +6,9 @@ import { LanguageChoice } from '../../../containers/LanguageChoice';
 import { MarketplaceProfile } from '../../../containers/MarketplaceProfile';
 import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
+import { wipeAllData } from '../../../lib/backup/wipe.browser';
 import { emptyProfile } from '../../../lib/profile/profile';
 import { profileItem } from '../../../lib/storage/settings';
-import { wipeAllData } from '../../../lib/storage/wipe';
 import type { DashboardSectionDefinition, SectionProps } from './section';
 
 function ProfileSection({ agency }: SectionProps) {

@@ -14,7 +14,7 @@ import {
   revokeEnrollmentCode,
 } from '../device/admin';
 import { apiError as fail } from '../http';
-import { auditQuerySchema, readAuditLog } from './audit-log';
+import { auditFilterSchema, auditQuerySchema, exportAuditLog, readAuditLog } from './audit-log';
 import {
   type AuthOptions,
   clearSessionCookie,
@@ -35,11 +35,14 @@ import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
 import {
   exportReports,
+  FILTER_MARK_MAX,
+  filterStatusChangeSchema,
   listAgents,
   listReports,
   reportFilterSchema,
   reportQuerySchema,
   setStatus,
+  setStatusForFilter,
   statusChangeSchema,
 } from './reports';
 import { getRetention, retentionSchema, setRetention } from './retention';
@@ -170,6 +173,28 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     if (!body.ok) return body.response;
     return c.json(await setStatus(pool, c.get('staff'), body.data.ids, body.data.status, deps.now()));
   });
+  // Every report of a filter, not only the page on screen: the body names the count the person agreed to.
+  api.post('/reports/status/filter', staffOnly, async (c) => {
+    const body = await parseBody(c, filterStatusChangeSchema);
+    if (!body.ok) return body.response;
+    const { filter, status, count } = body.data;
+    const done = await setStatusForFilter(pool, c.get('staff'), filter, status, count, deps.now());
+    if (done.ok) return c.json({ changed: done.changed, unchanged: done.unchanged });
+    if (done.count > FILTER_MARK_MAX)
+      return fail(
+        c,
+        400,
+        'reports.tooMany',
+        `This filter holds more than ${FILTER_MARK_MAX} reports; narrow it to mark them all at once. Nothing was changed.`,
+      );
+    return fail(
+      c,
+      409,
+      'reports.countChanged',
+      `This filter now holds ${done.count} reports, not ${count}; nothing was changed. Look again and mark them.`,
+      { count: String(done.count) },
+    );
+  });
   api.get('/cases', async (c) => {
     const q = parseQuery(c, caseQuerySchema);
     if (!q.ok) return q.response;
@@ -240,7 +265,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     if (!body.ok) return body.response;
     const s = c.get('staff');
     const made = await createUser(pool, s.agencyId, body.data, actor(s));
-    if (!made.ok) return fail(c, 409, 'user.exists', 'An account with this email already exists.');
+    if (!made.ok) return fail(c, 409, 'user.exists', 'Your agency already has an account with this email.');
     return c.json({ id: made.id, oneTimePassword: made.password }, 201);
   });
   api.post('/admin/users/:id/disable', adminOnly, async (c) => {
@@ -272,6 +297,11 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const q = parseQuery(c, auditQuerySchema);
     if (!q.ok) return q.response;
     return c.json(await readAuditLog(pool, c.get('staff').agencyId, q.data));
+  });
+  api.get('/admin/audit/export', adminOnly, async (c) => {
+    const q = parseQuery(c, auditFilterSchema);
+    if (!q.ok) return q.response;
+    return c.json({ entries: await exportAuditLog(pool, c.get('staff'), q.data) });
   });
   return api;
 }

@@ -103,11 +103,8 @@ export async function signIn(
 ): Promise<SignIn> {
   const until = await throttledUntil(db, email, client, now);
   if (until) return { ok: false, code: 'auth.throttled', until };
-  // The one query not filtered by agency: the email is what says which agency a person belongs to.
-  const { rows } = await db.query<UserRow>('select * from users where lower(email) = lower($1)', [email]);
-  const user = rows[0];
-  const good = await checkPassword(user?.password_hash ?? (await decoyHash()), password);
-  if (!user || !good) {
+  const user = await accountOpenedBy(db, email, password);
+  if (!user) {
     await countFailure(db, email, client, now);
     return { ok: false, code: 'auth.wrong' };
   }
@@ -135,6 +132,25 @@ export async function signIn(
     target: `user:${user.id}`,
   });
   return { ok: true, sessionId, session: sessionOf(user, csrfToken) };
+}
+
+/**
+ * The account of this email the password opens. The one query not filtered by agency: an email may have an
+ * account in several agencies (hub/migrations/130_users_email_per_agency.sql), tried oldest first, so a
+ * newer account given the same password never shadows an older one. No account: a decoy hash is checked,
+ * so an unknown email takes as long as a wrong password.
+ */
+async function accountOpenedBy(db: Queryable, email: string, password: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow>(
+    'select * from users where lower(email) = lower($1) order by created_at, id',
+    [email],
+  );
+  if (!rows.length) {
+    await checkPassword(await decoyHash(), password);
+    return null;
+  }
+  for (const user of rows) if (await checkPassword(user.password_hash, password)) return user;
+  return null;
 }
 
 const sessionOf = (u: UserRow, csrfToken: string): StaffSession => ({

@@ -31,7 +31,7 @@ export async function createAdminCommand(pool: pg.Pool, args: string[]): Promise
   const agencyId = rows[0]?.id ?? (await createAgency(pool, process.env.HUB_AGENCY_NAME || 'My agency')).id;
   const made = await createUser(pool, agencyId, { email: email.data, role: 'admin' }, 'system', given);
   if (!made.ok) {
-    console.error(`An account for ${email.data} already exists.`);
+    console.error(`This agency already has an account for ${email.data}.`);
     return 1;
   }
   console.log(

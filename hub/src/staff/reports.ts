@@ -50,6 +50,15 @@ export const statusChangeSchema = z.object({
   status: z.enum(FILING_STATUSES),
 });
 
+/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
+export const FILTER_MARK_MAX = 20_000;
+/** A mark on every report of a filter; `count` is the number the person was shown and agreed to. */
+export const filterStatusChangeSchema = z.object({
+  filter: reportFilterSchema,
+  status: z.enum(FILING_STATUSES),
+  count: z.number().int().min(1).max(FILTER_MARK_MAX),
+});
+
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
   calledAt: "r.report->>'calledAt'",
   applicationId: "r.report->>'applicationId'",
@@ -163,43 +172,88 @@ export async function setStatus(
   now: Date,
 ): Promise<{ changed: string[]; unchanged: string[]; notFound: string[] }> {
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ id: string; report: CallReport; status: ReportStatus }>(
+    const { rows } = await tx.query<LockedRow>(
       'select id, report, status from call_reports where agency_id = $1 and id = any($2::text[]) for update',
       [staff.agencyId, ids],
     );
-    const changed: string[] = [];
-    const unchanged: string[] = [];
-    for (const row of rows) {
-      const before = { ...row.report, status: row.status };
-      const moved = moveTo(before, status, { by: staff.email, now });
-      if (moved === before) {
-        unchanged.push(row.id);
-        continue;
-      }
-      // Marked as the hub's (the agent's copy shows it "via agency hub"); only staff write such entries.
-      const history = moved.history ?? [];
-      const after: CallReport = {
-        ...moved,
-        history: [
-          ...history.slice(0, -1),
-          ...history.slice(-1).map((e) => ({ ...e, via: 'agency-hub' as const })),
-        ],
-      };
-      await tx.query(
-        `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5
-          where agency_id = $1 and id = $2`,
-        [staff.agencyId, row.id, JSON.stringify(after), status, now, staff.email],
-      );
-      await audit(tx, {
-        agencyId: staff.agencyId,
-        actor: userActor(staff.userId),
-        action: 'report.status',
-        target: `report:${row.id}`,
-        detail: { from: row.status, to: status },
-      });
-      changed.push(row.id);
-    }
+    const moved = await moveRows(tx, staff, rows, status, now);
     const found = new Set(rows.map((r) => r.id));
-    return { changed, unchanged, notFound: ids.filter((id) => !found.has(id)) };
+    return { ...moved, notFound: ids.filter((id) => !found.has(id)) };
   });
+}
+
+export type FilterMark = { ok: true; changed: number; unchanged: number } | { ok: false; count: number };
+
+/**
+ * Moves every report of a filter forward to `status`, only when the filter still holds the `count` reports
+ * the person was shown (a report arriving or filed meanwhile changes it: nothing moves, the new count is
+ * told). The rows are locked first, so the count and the change see the same reports.
+ */
+export async function setStatusForFilter(
+  db: pg.Pool,
+  staff: StaffSession,
+  f: ReportFilter,
+  status: FilingStatus,
+  count: number,
+  now: Date,
+): Promise<FilterMark> {
+  const w = where(staff, f);
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<LockedRow>(
+      `select r.id, r.report, r.status from call_reports r where ${w.sql} order by r.id limit ${FILTER_MARK_MAX + 1} for update`,
+      w.params,
+    );
+    if (rows.length !== count) return { ok: false, count: rows.length };
+    const moved = await moveRows(tx, staff, rows, status, now);
+    return { ok: true, changed: moved.changed.length, unchanged: moved.unchanged.length };
+  });
+}
+
+interface LockedRow {
+  id: string;
+  report: CallReport;
+  status: ReportStatus;
+}
+
+/** The locked rows moved to `status` where the workflow allows it, each with its history entry and audit row. */
+async function moveRows(
+  tx: Queryable,
+  staff: StaffSession,
+  rows: LockedRow[],
+  status: FilingStatus,
+  now: Date,
+): Promise<{ changed: string[]; unchanged: string[] }> {
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  for (const row of rows) {
+    const before = { ...row.report, status: row.status };
+    const moved = moveTo(before, status, { by: staff.email, now });
+    if (moved === before) {
+      unchanged.push(row.id);
+      continue;
+    }
+    // Marked as the hub's (the agent's copy shows it "via agency hub"); only staff write such entries.
+    const history = moved.history ?? [];
+    const after: CallReport = {
+      ...moved,
+      history: [
+        ...history.slice(0, -1),
+        ...history.slice(-1).map((e) => ({ ...e, via: 'agency-hub' as const })),
+      ],
+    };
+    await tx.query(
+      `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5
+        where agency_id = $1 and id = $2`,
+      [staff.agencyId, row.id, JSON.stringify(after), status, now, staff.email],
+    );
+    await audit(tx, {
+      agencyId: staff.agencyId,
+      actor: userActor(staff.userId),
+      action: 'report.status',
+      target: `report:${row.id}`,
+      detail: { from: row.status, to: status },
+    });
+    changed.push(row.id);
+  }
+  return { changed, unchanged };
 }

@@ -39,6 +39,39 @@ export interface HubSend {
   deviceName: string | null;
 }
 
+/** Kinds of change, as the first part of audit_log.action ('report.status' is a 'report' change). */
+export const AUDIT_KINDS = [
+  'report',
+  'reports',
+  'case',
+  'resumeLinkSend',
+  'consent',
+  'gateway',
+  'device',
+  'enrollmentCode',
+  'user',
+  'session',
+  'settings',
+  'retention',
+  'agency',
+  'audit',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  actorKind: 'user' | 'device' | 'system';
+  /** The user's email or the device's name; null for the hub itself or a record gone. */
+  actorName: string | null;
+  action: string;
+  target: string;
+  /** The record as a person knows it: an application id, a device's name, an email, a code's label. */
+  targetName: string | null;
+  detail: Record<string, unknown>;
+}
+
 /** An application and plan year (null: a call report, which names none) agents acted on without consent on record. */
 export interface MissingConsent {
   applicationId: string;

@@ -1,5 +1,6 @@
 // The agency's staff accounts, managed by its admins: created with a role and a one-time password,
-// disabled (their sessions end), and given a new one-time password when one is forgotten.
+// disabled (their sessions end), and given a new one-time password when one is forgotten. An email is
+// unique within an agency; the same person may have an account in another agency too.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -63,7 +64,11 @@ export async function createUser(
   const id = randomUUID();
   const passwordHash = await hashPassword(password);
   return inTransaction(pool, async (tx) => {
-    const taken = await tx.query('select 1 from users where lower(email) = lower($1)', [input.email]);
+    // Only this agency's accounts are looked at: whether another agency has this email is not ours to know.
+    const taken = await tx.query('select 1 from users where agency_id = $1 and lower(email) = lower($2)', [
+      agencyId,
+      input.email,
+    ]);
     if (taken.rowCount) return { ok: false, code: 'user.exists' } as const;
     await tx.query(
       `insert into users (id, agency_id, email, password_hash, role, agent_npn) values ($1, $2, $3, $4, $5, $6)`,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../../../lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { listDevices, listEnrollmentCodes, revokeDevice, revokeEnrollmentCode } from '../../src/device/admin';
+import { makeUser, PASSWORD, signedIn, signInRequest } from '../staff/staff';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 
 let hub: TestHub;
@@ -94,5 +95,30 @@ describe('tenancy', () => {
     );
     for (const row of rows)
       expect(row.agency_id).toBe(row.actor === `device:${a.deviceId}` ? a.agencyId : b.agencyId);
+  });
+
+  it('tells an admin nothing of another agency’s staff: the same email makes a second account, each opened by its own password', async () => {
+    await makeUser(hub, a.agencyId, 'lee@shared.example', 'admin');
+    await makeUser(hub, b.agencyId, 'bo@b.example', 'admin');
+    const boss = await signedIn(hub, 'bo@b.example');
+    const made = await boss.call('/admin/users', { body: { email: 'Lee@Shared.example', role: 'support' } });
+    expect(made.status).toBe(201);
+    const { oneTimePassword } = (await made.json()) as { oneTimePassword: string };
+    // B's admin sees B's people only, and a second try is refused for B's own account.
+    const users = (await (await boss.call('/admin/users')).json()) as { users: { email: string }[] };
+    expect(users.users.map((u) => u.email).sort()).toEqual(['bo@b.example', 'lee@shared.example']);
+    const again = await boss.call('/admin/users', { body: { email: 'lee@shared.example', role: 'agent' } });
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('user.exists');
+
+    // Each password opens its own agency's account; the one-time password never opens A's.
+    const inA = await signInRequest(hub, 'lee@shared.example', PASSWORD);
+    expect(((await inA.json()) as { user: { role: string } }).user.role).toBe('admin');
+    const inB = await signInRequest(hub, 'lee@shared.example', oneTimePassword);
+    expect(((await inB.json()) as { user: { role: string } }).user.role).toBe('support');
+    const agencies = await hub.pool.query(
+      `select distinct s.agency_id from sessions s join users u on u.id = s.user_id where u.email = 'lee@shared.example'`,
+    );
+    expect(agencies.rows.map((r) => r.agency_id).sort()).toEqual([a.agencyId, b.agencyId].sort());
+    expect((await signInRequest(hub, 'lee@shared.example', 'neither of the two')).status).toBe(401);
   });
 });

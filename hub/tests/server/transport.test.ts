@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { jsonLogger } from '../../src/log';
@@ -72,9 +74,16 @@ describe('operations', () => {
     );
   });
 
-  it('serves Prometheus metrics: requests, latency, the database pool and the backlog', async () => {
-    await hub.request('/api/v1/health');
-    const res = await hub.request('/metrics');
+  it('serves Prometheus metrics to a scraper with the token: requests, latency, the database pool and the backlog', async () => {
+    const app = createApp({ pool: hub.pool, now: hub.now, metricsToken: 'scrape-secret-0123' });
+    await app.request('/api/v1/health');
+    expect((await app.request('/metrics')).status).toBe(403);
+    const wrong = await app.request('/metrics', { headers: { authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toEqual({
+      error: { code: 'metrics.forbidden', message: expect.stringMatching(/HUB_METRICS_TOKEN/) },
+    });
+    const res = await app.request('/metrics', { headers: { authorization: 'Bearer scrape-secret-0123' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
@@ -87,5 +96,25 @@ describe('operations', () => {
     expect(text).toMatch(/hub_db_pool_connections\{state="total"\} \d+/);
     expect(text).toMatch(/hub_devices\{state="live"\} [1-9]/);
     expect(text).toMatch(/hub_database_up 1/);
+  });
+
+  it('without a token serves metrics only to this machine directly, never through a proxy', async () => {
+    await hub.enroll();
+    const server = serve({ fetch: hub.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const direct = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(direct.status).toBe(200);
+      expect(await direct.text()).toMatch(/hub_database_up 1/);
+      const proxied = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      expect(proxied.status).toBe(403);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // In-process, there is no peer at all: refused too.
+    expect((await hub.request('/metrics')).status).toBe(403);
   });
 });

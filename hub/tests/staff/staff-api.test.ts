@@ -303,6 +303,36 @@ describe('triage and filing', () => {
     expect(await statusOf(id(3))).toBe('resolved');
   });
 
+  it('marks every report of a filter, beyond the page on screen, only for the count the person was shown', async () => {
+    const many = Array.from({ length: 60 }, (_, n) => sample({ id: id(100 + n), state: 'FL' }));
+    await device.call('/api/v1/reports', { body: makeBundle(many, hub.now()) });
+    const mark = (count: number, as: Staff = support) =>
+      as.call('/reports/status/filter', {
+        body: { filter: { state: 'FL' }, status: 'filed-platform', count },
+      });
+    const stale = await mark(59);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({
+      error: {
+        code: 'reports.countChanged',
+        message: expect.stringMatching(/now holds 60 reports, not 59/),
+        count: '60',
+      },
+    });
+    expect(await errorCode(await mark(60, agent))).toBe('auth.role');
+    const before = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
+    expect(await (await mark(60)).json()).toEqual({ changed: 60, unchanged: 0 });
+    const { rows } = await hub.pool.query(
+      "select count(*) filter (where status = 'filed-platform') as n from call_reports where report->>'state' = 'FL'",
+    );
+    expect(rows[0].n).toBe(60);
+    const after = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
+    expect(after.rows[0].n - before.rows[0].n).toBe(60);
+    expect(await statusOf(id(1))).toBe('filed-cms');
+    expect(await (await mark(60)).json()).toEqual({ changed: 0, unchanged: 60 });
+    await hub.pool.query("delete from call_reports where report->>'state' = 'FL'");
+  });
+
   it('exports the filtered reports and records the export, without consumer data in the log', async () => {
     const res = await support.call('/reports/export?format=csv&status=filed-cms');
     const { rows } = (await res.json()) as { rows: { report: { id: string } }[] };
@@ -492,7 +522,7 @@ describe('admin', () => {
 
   it('shows the audit log newest first, with the actor’s email', async () => {
     const page = (await (await admin.call('/admin/audit?limit=2')).json()) as {
-      entries: { id: number; actorEmail: string | null }[];
+      entries: { id: number; actorName: string | null }[];
       hasMore: boolean;
     };
     expect(page.entries).toHaveLength(2);
@@ -503,5 +533,48 @@ describe('admin', () => {
       entries: { id: number }[];
     };
     expect(older.entries.every((e) => e.id < (second?.id ?? 0))).toBe(true);
+  });
+
+  it('names who and which record as people know them, filters by kind, who and date, and exports', async () => {
+    type Entry = {
+      actorKind: string;
+      actorName: string | null;
+      action: string;
+      target: string;
+      targetName: string | null;
+    };
+    const read = async (params: string) =>
+      ((await (await admin.call(`/admin/audit?${params}`)).json()) as { entries: Entry[] }).entries;
+    const filings = await read(`kind=report&actor=user:${support.userId}`);
+    expect(filings).toContainEqual(
+      expect.objectContaining({
+        actorKind: 'user',
+        actorName: 'sue@sunrise.example',
+        action: 'report.status',
+        targetName: '4567891231',
+      }),
+    );
+    // The reports the filter test marked, then deleted: still in the log, named as gone.
+    expect(filings.filter((e) => e.targetName === null)).toHaveLength(60);
+    const sent = await read(`actor=device:${device.deviceId}&kind=report`);
+    expect(sent.every((e) => e.actorKind === 'device' && e.actorName === 'Chrome on LAPTOP-7')).toBe(true);
+    expect(sent.map((e) => e.action)).toContain('report.added');
+    expect(await read('kind=report&to=2000-01-01T00:00:00.000Z')).toEqual([]);
+    expect(await errorCode(await admin.call('/admin/audit?kind=everything'))).toBe('request.invalid');
+    expect(await errorCode(await support.call('/admin/audit/export'))).toBe('auth.role');
+
+    const exported = (await (await admin.call('/admin/audit/export?kind=user')).json()) as {
+      entries: Entry[];
+    };
+    expect(exported.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.resetPassword', 'user.disable']),
+    );
+    expect(exported.entries.find((e) => e.action === 'user.create')?.targetName).toMatch(
+      /@sunrise\.example$/,
+    );
+    expect((await read('kind=audit'))[0]).toMatchObject({
+      action: 'audit.export',
+      actorName: 'ada@sunrise.example',
+    });
   });
 });

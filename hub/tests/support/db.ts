@@ -22,23 +22,29 @@ export async function testDatabase({
     if (migrated) await migrate(db.pool, MIGRATIONS);
     return db;
   }
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize: 20, log });
+  const empty = await emptyDatabase(server);
+  const db = await openDatabase({ url: empty.url, poolSize: 20, log });
   if (migrated) await migrate(db.pool, MIGRATIONS);
   return {
     ...db,
     async close() {
       await db.close();
-      const again = new pg.Client({ connectionString: server });
-      await again.connect();
-      await again.query(`drop database ${name} with (force)`);
-      await again.end();
+      await empty.drop();
     },
   };
+}
+
+/** A new, empty database on the PostgreSQL server `server` names: its URL, and how to drop it. */
+export async function emptyDatabase(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  const asAdmin = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(sql);
+    await admin.end();
+  };
+  await asAdmin(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => asAdmin(`drop database ${name} with (force)`) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tProblem } from '../../../components/i18n';
+import { exportEverything, restoreEverything } from '../../../lib/backup/backup';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
@@ -15,7 +16,6 @@ import {
   updateReports,
 } from '../../../lib/call-reports/store';
 import { correct, moveTo, StaleReportError } from '../../../lib/call-reports/workflow';
-import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
 

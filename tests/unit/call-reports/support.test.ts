@@ -5,9 +5,9 @@ import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import { CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
 import { formatFilingEmail, MAILTO_MAX } from '../../../lib/call-reports/filing';
-import { type CallReport, callReportSchema } from '../../../lib/call-reports/report';
+import { type CallReport, callReportSchema, isFiled } from '../../../lib/call-reports/report';
 import { selectExpired } from '../../../lib/call-reports/retention';
-import { correct, isFiled, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
+import { correct, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
 import { toCsv } from '../../../lib/shared/csv';
 import { sample } from '../../support/call-report-sample';
 

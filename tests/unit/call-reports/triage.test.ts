@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportEverything, restoreEverything } from '../../../lib/backup/backup';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
@@ -18,7 +19,6 @@ import {
 } from '../../../lib/call-reports/store';
 import { callKey, duplicatesOf, mergeDuplicates, summaryPreview } from '../../../lib/call-reports/triage';
 import { moveTo } from '../../../lib/call-reports/workflow';
-import { exportEverything, restoreEverything } from '../../../lib/storage/backup';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
 

@@ -90,7 +90,7 @@ describe('enrolment by policy', () => {
     expect(await bg.readHubDevice()).toMatchObject({ token: TOKEN, agencyName: 'Acme Agency', hubUrl: HUB });
     // Every later call carries the token.
     expect(hub.calls.slice(1).every((c) => c.auth === `Bearer ${TOKEN}`)).toBe(true);
-    const { exportEverything } = await import('../../../lib/storage/backup');
+    const { exportEverything } = await import('../../../lib/backup/backup');
     expect(JSON.stringify(await exportEverything(NOW))).not.toContain(TOKEN);
   });
 
@@ -273,7 +273,7 @@ describe('sync and statuses', () => {
       now: NOW,
       fetch: hub.fetch as never,
     });
-    expect(counts).toEqual({ added: 1, updated: 0, unchanged: 0, refused: 0 });
+    expect(counts).toEqual({ added: 1, updated: 0, unchanged: 0, heldElsewhere: 0, setAside: 0 });
     expect(hub.calls.at(-1)).toMatchObject({ path: '/api/v1/reports', auth: `Bearer ${TOKEN}` });
 
     const { saveCallReport } = await import('../../../lib/call-reports/store');
@@ -287,6 +287,37 @@ describe('sync and statuses', () => {
     await bg.sync({ force: true });
     expect(hub.calls.filter((c) => c.path === '/api/v1/reports')).toHaveLength(3);
     expect((await bg.readHubCursor()).unsent).toEqual([]);
+  });
+});
+
+describe('records another device holds', () => {
+  it('keeps the hub’s count of what it did not take for the Agency section, until a sync without any', async () => {
+    const bg = await load({ ...POLICY, hubAutoSync: true });
+    granted = [`${HUB}/*`];
+    const { saveCallReport } = await import('../../../lib/call-reports/store');
+    await saveCallReport(sample(), bg.db);
+    await bg.db.invalidActionCases.put({
+      id: 'c0000000-0000-4000-8000-000000000001',
+      applicationId: '4567891230',
+      planYear: 2026,
+      consumerName: 'Maria Lopez',
+      site: 'healthsherpa',
+      errorSeenAt: '2026-11-20T15:00:00.000Z',
+      lastSeenAt: '2026-11-20T15:00:00.000Z',
+      status: 'action-required',
+      updatedAt: '2026-11-20T15:00:00.000Z',
+    });
+    const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
+    hub.answer = (path) => {
+      if (path === '/api/v1/reports')
+        return ok({ added: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 1 });
+      if (path === '/api/v1/cases') return ok({ added: 0, updated: 0, unchanged: 0, refused: 1 });
+    };
+    await bg.sync();
+    expect(await bg.readHubState()).toEqual({ lastSyncedAt: NOW.toISOString(), heldElsewhere: 2 });
+    hub.answer = undefined;
+    await bg.sync({ force: true });
+    expect(await bg.readHubState()).toEqual({ lastSyncedAt: NOW.toISOString() });
   });
 });
 

@@ -25,6 +25,15 @@ describe('referral pages', () => {
     expect(isReferralPage(`${bare}s-admin`, bare)).toBe(false);
     expect(isReferralPage('https://referrals.hod.example/referral-evil/42', bare)).toBe(false);
   });
+
+  it('an address with a port: patterns without it (Firefox refuses one), the page check on the whole origin', async () => {
+    const { referralPagePatterns, isReferralPage } = await import('../../../lib/referrals/site.background');
+    const ported = 'https://referrals.hod.example:8443/hod';
+    const bare = 'https://referrals.hod.example/hod';
+    expect(referralPagePatterns(ported)).toEqual([bare, `${bare}?*`, `${bare}/*`]);
+    expect(isReferralPage(`${ported}/42`, ported)).toBe(true);
+    expect(isReferralPage(`${bare}/42`, ported)).toBe(false);
+  });
 });
 
 describe('the page script is registered only where the policy, the agent and the browser all allow', () => {

@@ -1,9 +1,9 @@
 // Deep links into the dashboard. The URL names the section and, when a form is prefilled, a one-time
-// key to the values in session storage (lib/storage/dashboard-prefill.ts): a consumer's name or
+// key to the values in session storage (lib/dashboard/prefill.browser.ts): a consumer's name or
 // application ID in a URL would stay in the browser's history, and may be synced.
 import { checkResumeLink, shortenText } from '../resume-links/link';
-import type { DashboardSectionId } from './dashboard-sections';
-import { isPlanYear } from './plan-year';
+import { isPlanYear } from '../shared/plan-year';
+import type { DashboardSectionId } from './sections';
 
 export type DashboardSection = DashboardSectionId;
 

@@ -17,8 +17,8 @@ import { referralSchema } from '../referrals/referral';
 import { resumeLinkSendSchema } from '../resume-links/send';
 import { type Problem, problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
-import { type AorGuardDb, db } from './db';
-import { isQuotaError } from './errors';
+import { type AorGuardDb, db } from '../storage/db';
+import { isQuotaError } from '../storage/errors';
 
 export const BACKUP_FORMAT = 'aor-guard/backup';
 

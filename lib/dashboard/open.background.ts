@@ -2,9 +2,9 @@
 // opens its tab here, and none opens a section the agency's policy hides.
 import { browser } from 'wxt/browser';
 import { readPolicy } from '../policy/managed.background';
-import { stashPrefill } from '../storage/dashboard-prefill';
-import { type DashboardPrefill, type DashboardSection, dashboardHash } from './dashboard-link';
-import { sectionShown } from './dashboard-sections';
+import { type DashboardPrefill, type DashboardSection, dashboardHash } from './link';
+import { stashPrefill } from './prefill.browser';
+import { sectionShown } from './sections';
 
 /** Opens the section in a new tab; false, opening nothing, when the policy hides it. */
 export async function openDashboardTab(

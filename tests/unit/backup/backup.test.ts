@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tProblem } from '../../../components/i18n';
 import { importAtRiskRows } from '../../../lib/at-risk/store';
+import { type Backup, exportEverything, restoreEverything, TABLE_CHECKS } from '../../../lib/backup/backup';
 import { queueSend } from '../../../lib/call-reports/agency-outbox.background';
 import { makeBundle } from '../../../lib/call-reports/bundle';
 import { saveCallReport, startFiling } from '../../../lib/call-reports/store';
@@ -10,7 +11,6 @@ import { recordInvalidActionSighting } from '../../../lib/cases/store';
 import { importList, lookupNpn } from '../../../lib/npn/store';
 import { addPageRule } from '../../../lib/page-rules/store';
 import { startReferral } from '../../../lib/referrals/store';
-import { type Backup, exportEverything, restoreEverything, TABLE_CHECKS } from '../../../lib/storage/backup';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseDashboardHash } from '../../../lib/shared/dashboard-link';
-import { prefilledHash, stashPrefill, takePrefill } from '../../../lib/storage/dashboard-prefill';
+import { parseDashboardHash } from '../../../lib/dashboard/link';
+import { prefilledHash, stashPrefill, takePrefill } from '../../../lib/dashboard/prefill.browser';
 
 const prefill = { applicationId: '4567891230', consumerName: 'Maria Lopez', planYear: 2026 };
 

@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { WIPED_AREAS, wipeAllData } from '../../../lib/backup/wipe.browser';
 import { AorGuardDb } from '../../../lib/storage/db';
 import * as settings from '../../../lib/storage/settings';
-import { WIPED_AREAS, wipeAllData } from '../../../lib/storage/wipe';
 
 /** A row any table accepts: every key path of its primary key and indexes filled in. */
 function rowFor(table: Table, n: number): Record<string, unknown> {

@@ -3,12 +3,7 @@
 // only. Session storage is the extension's own (content scripts cannot read it) and ends with the browser
 // session; the dashboard deletes an entry as it reads it.
 import { storage } from 'wxt/utils/storage';
-import {
-  type DashboardPrefill,
-  type DashboardSection,
-  dashboardHash,
-  parsePrefill,
-} from '../shared/dashboard-link';
+import { type DashboardPrefill, type DashboardSection, dashboardHash, parsePrefill } from './link';
 
 const itemKey = (key: string) => `session:dashboardPrefill.${key}` as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardHash, parseDashboardHash, parsePrefill } from '../../../lib/shared/dashboard-link';
+import { dashboardHash, parseDashboardHash, parsePrefill } from '../../../lib/dashboard/link';
 
 const KEY = '0c6f5a57-9f0e-4a4e-8f3b-6a1d2c3b4a59';
 
