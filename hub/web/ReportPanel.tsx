@@ -5,7 +5,8 @@ import { authorisationShown, shownTime } from '../../components/call-report-word
 import { t, tCode } from '../../components/i18n';
 import { PiiReview } from '../../components/PiiReview';
 import { reportConsumerData } from '../../lib/call-reports/pii';
-import { isFiled, nextStatuses } from '../../lib/call-reports/workflow';
+import { isFiled } from '../../lib/call-reports/report';
+import { nextStatuses } from '../../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../../lib/shared/phone';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
