@@ -266,8 +266,11 @@ export function Banner({
                     <p>{t('banner.scriptPrepare')}</p>
                     <ol>
                       <li>{keepNumbers(t('banner.scriptStep1'))}</li>
+                      {/* The call center's agent line identifies the agent before anything else (docs/DOMAIN.md). */}
+                      <li>{t('banner.scriptNpnFirst')}</li>
                       <li>{t('banner.scriptStep2')}</li>
                       <li>{t('banner.scriptStep3')}</li>
+                      <li>{t('banner.scriptAuthorisation')}</li>
                       <li>{t('banner.scriptStep4')}</li>
                     </ol>
                     {canLogCall && <p>{t('banner.scriptIfWrong')}</p>}

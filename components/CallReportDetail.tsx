@@ -10,8 +10,8 @@ import {
 } from '../lib/call-reports/report';
 import { nextStatuses } from '../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../lib/shared/phone';
-import { shownTime } from './call-report-words';
-import { formatDate, t, tCode } from './i18n';
+import { authorisationShown, shownTime } from './call-report-words';
+import { t, tCode } from './i18n';
 import { PiiReview } from './PiiReview';
 
 export interface CallReportDetailProps {
@@ -202,15 +202,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
         {r.authorisation ? (
           <>
             <dt>{t('callReport.authorisation')}</dt>
-            <dd>
-              {r.authorisation.scope === 'this-call'
-                ? t('callReport.authorisationThisCall')
-                : t('support.authorisedUntil', [
-                    r.authorisation.until
-                      ? formatDate(r.authorisation.until, { dateStyle: 'medium', timeZone: 'UTC' })
-                      : '—',
-                  ])}
-            </dd>
+            <dd>{authorisationShown(r.authorisation)}</dd>
           </>
         ) : null}
       </dl>

@@ -9,6 +9,7 @@ import {
   parseCallReportForm,
   toLocalInputValue,
 } from '../lib/call-reports/report';
+import type { InvalidActionCase } from '../lib/cases/case';
 import { isOnHealthCareGov, STATE_CODES } from '../lib/shared/states';
 import { describedBy, Field } from './Field';
 import { stateName, t, tCode, tError } from './i18n';
@@ -21,8 +22,11 @@ export interface CallReportFormProps {
   initial?: Partial<CallReportFormValues>;
   /** The consumer's name from the page, when known: only to look for it in the summary, never stored. */
   consumerName?: string;
-  /** Stores the report; a rejection is shown to the agent and the form keeps what they typed. */
-  onSave(report: CallReport): Promise<void>;
+  /**
+   * Stores the report; a rejection is shown to the agent and the form keeps what they typed. Resolves
+   * with the Invalid Action cases the report moved on (lib/call-reports/store.ts), if any.
+   */
+  onSave(report: CallReport): Promise<readonly InvalidActionCase[] | undefined>;
   /** For tests: the clock and id source. */
   now?: () => Date;
 }
@@ -30,7 +34,7 @@ export interface CallReportFormProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; applicationId: string }
+  | { kind: 'saved'; applicationId: string; casesMoved: number }
   | { kind: 'error'; text: string };
 
 export function CallReportForm(props: CallReportFormProps) {
@@ -97,9 +101,13 @@ export function CallReportForm(props: CallReportFormProps) {
     }
     setStatus({ kind: 'saving' });
     try {
-      await props.onSave(parsed.report);
+      const moved = await props.onSave(parsed.report);
       setValues({ ...blank(), state: values.state });
-      setStatus({ kind: 'saved', applicationId: parsed.report.applicationId });
+      setStatus({
+        kind: 'saved',
+        applicationId: parsed.report.applicationId,
+        casesMoved: moved?.length ?? 0,
+      });
     } catch (err) {
       setStatus({ kind: 'error', text: t('callReport.saveFailed', [tError(err)]) });
     }
@@ -201,7 +209,10 @@ export function CallReportForm(props: CallReportFormProps) {
       </div>
       <p role="status" class={status.kind === 'error' ? 'status status-error' : 'status'}>
         {status.kind === 'saving' && t('common.saving')}
-        {status.kind === 'saved' && t('callReport.saved', [status.applicationId])}
+        {status.kind === 'saved' &&
+          (status.casesMoved
+            ? t('callReport.savedCaseMoved', [status.applicationId])
+            : t('callReport.saved', [status.applicationId]))}
         {status.kind === 'error' && status.text}
       </p>
     </form>

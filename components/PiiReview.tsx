@@ -10,8 +10,11 @@ export interface PiiReviewProps {
   id: string;
   text: string;
   findings: PiiFinding[];
-  onRedact(finding: PiiFinding): void;
-  onRedactAll(): void;
+  /** Without them the findings are shown, not removable (the agency hub: the agent's device owns the text). */
+  onRedact?(finding: PiiFinding): void;
+  onRedactAll?(): void;
+  /** What to do about them, when it is not "Remove each one". */
+  hint?: string;
   /** What else the person may do: keep the text as it is (saving or filing it anyway). */
   children?: ComponentChildren;
 }
@@ -24,17 +27,22 @@ export function PiiReview(props: PiiReviewProps) {
   for (const f of props.findings) {
     if (f.start > at) pieces.push(props.text.slice(at, f.start));
     const kind = tCode('pii.kind', f.kind);
+    const { onRedact } = props;
     pieces.push(
       <span class="pii-finding" key={f.start}>
         <mark>{f.text}</mark>{' '}
-        <button
-          type="button"
-          class="link"
-          aria-label={t('pii.removeOne', [kind, f.text])}
-          onClick={() => props.onRedact(f)}
-        >
-          {t('pii.remove', [kind])}
-        </button>
+        {onRedact ? (
+          <button
+            type="button"
+            class="link"
+            aria-label={t('pii.removeOne', [kind, f.text])}
+            onClick={() => onRedact(f)}
+          >
+            {t('pii.remove', [kind])}
+          </button>
+        ) : (
+          <span class="pii-kind">({kind})</span>
+        )}
       </span>,
     );
     at = f.end;
@@ -44,15 +52,19 @@ export function PiiReview(props: PiiReviewProps) {
     <section class="warning stack pii-review" id={props.id} aria-labelledby={`${props.id}-heading`}>
       <p id={`${props.id}-heading`}>
         <strong>{countWords(n, t('pii.headingOne'), t('pii.headingMany', [String(n)]))}</strong>{' '}
-        {t('pii.hint')}
+        {props.hint ?? t('pii.hint')}
       </p>
       <p class="pii-text summary">{pieces}</p>
-      <div class="actions">
-        <button type="button" onClick={props.onRedactAll}>
-          {countWords(n, t('pii.removeAllOne'), t('pii.removeAll', [String(n)]))}
-        </button>
-        {props.children}
-      </div>
+      {props.onRedactAll || props.children ? (
+        <div class="actions">
+          {props.onRedactAll ? (
+            <button type="button" onClick={props.onRedactAll}>
+              {countWords(n, t('pii.removeAllOne'), t('pii.removeAll', [String(n)]))}
+            </button>
+          ) : null}
+          {props.children}
+        </div>
+      ) : null}
     </section>
   );
 }

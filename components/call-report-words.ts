@@ -1,8 +1,8 @@
 // The words and times of the support view and its spreadsheet in the interface language (lib/call-reports/csv.ts takes them
 // as data; the filing email itself stays in English for CMS and the platforms).
 import { CSV_COLUMNS, type CsvWords } from '../lib/call-reports/csv';
-import { ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
-import { tCode } from './i18n';
+import { type ConsumerAuthorisation, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
+import { formatDate, t, tCode } from './i18n';
 
 /** Words for a code: the interface language's by default (tCode). */
 export type WordFor = (prefix: string, code: string) => string;
@@ -32,3 +32,11 @@ export const shownTime = (iso: string) =>
     dateStyle: 'medium',
     timeStyle: 'short',
   });
+
+/** What the consumer authorised on the call, in the interface language: this call, or until a day. */
+export const authorisationShown = (a: ConsumerAuthorisation) =>
+  a.scope === 'this-call'
+    ? t('callReport.authorisationThisCall')
+    : t('support.authorisedUntil', [
+        a.until ? formatDate(a.until, { dateStyle: 'medium', timeZone: 'UTC' }) : '—',
+      ]);

@@ -1,12 +1,16 @@
 // One report opened from the table: its facts, where it came from, who moved it when (the report's
 // own history, which filing here appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { shownTime } from '../../components/call-report-words';
+import { authorisationShown, shownTime } from '../../components/call-report-words';
 import { t, tCode } from '../../components/i18n';
+import { PiiReview } from '../../components/PiiReview';
+import { reportConsumerData } from '../../lib/call-reports/pii';
+import { isFiled } from '../../lib/call-reports/report';
 import { nextStatuses } from '../../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../../lib/shared/phone';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
+import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
 
 export function ReportPanel(props: {
   row: HubReport;
@@ -23,6 +27,24 @@ export function ReportPanel(props: {
     (FILING_STATUSES as readonly string[]).includes(s),
   );
   const lastStatus = [...(r.history ?? [])].reverse().find((e) => e.action === 'status');
+  // What in the summary looks like consumer data, as the extension shows it; only the agent can remove it.
+  const findings = isFiled(r) ? [] : reportConsumerData(r);
+  const [asking, setAsking] = useState<FilingStatus | null>(null);
+  useEffect(() => setAsking(null), [r.id]);
+  const mark = async (s: FilingStatus, asItIs = false) => {
+    if (findings.length && marksFiled(s) && !asItIs) {
+      setAsking(s);
+      return;
+    }
+    setAsking(null);
+    try {
+      await props.onStatus(s);
+      setMessage(t('support.statusChanged'));
+      heading.current?.focus();
+    } catch (err) {
+      setMessage(h('failed', (err as Error).message));
+    }
+  };
   return (
     <article
       class="card stack panel"
@@ -72,28 +94,30 @@ export function ReportPanel(props: {
         </dd>
         <dt>{t('reports.summary')}</dt>
         <dd class="summary">{r.summary}</dd>
+        {r.authorisation ? (
+          <>
+            <dt>{t('callReport.authorisation')}</dt>
+            <dd>{authorisationShown(r.authorisation)}</dd>
+          </>
+        ) : null}
       </dl>
+      <PiiReview id={`hub-pii-${r.id}`} text={r.summary} findings={findings} hint={h('piiHint')} />
       {props.canFile && marks.length ? (
         <fieldset class="actions">
           <legend>{t('support.changeStatus')}</legend>
           {marks.map((s) => (
-            <button
-              key={s}
-              type="button"
-              onClick={async () => {
-                try {
-                  await props.onStatus(s);
-                  setMessage(t('support.statusChanged'));
-                  heading.current?.focus();
-                } catch (err) {
-                  setMessage(h('failed', (err as Error).message));
-                }
-              }}
-            >
+            <button key={s} type="button" onClick={() => mark(s)}>
               {tCode('support.markAs', s)}
             </button>
           ))}
         </fieldset>
+      ) : null}
+      {asking ? (
+        <PiiBeforeMarking
+          applicationIds={[r.applicationId]}
+          onMark={() => mark(asking, true)}
+          onCancel={() => setAsking(null)}
+        />
       ) : null}
       <p role="status">{message}</p>
       <section aria-labelledby={`hub-history-${r.id}`}>

@@ -2,12 +2,13 @@
 // (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
 // open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts). A mark acts on the selection or on
 // every report of the filter, the count named on its button.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CallReportTable } from '../../components/CallReportTable';
 import { csvWords } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
 import { tCode } from '../../components/i18n';
 import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
+import { reportConsumerData } from '../../lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
@@ -137,6 +138,11 @@ export function ReportsPage(props: { me: Me }) {
   const rows = page?.rows ?? [];
   const total = page?.total ?? 0;
   const open = rows.find((r) => r.report.id === openId);
+  // Summaries that look like they hold consumer data (lib/call-reports/pii.ts), flagged as in the extension.
+  const withConsumerData = useMemo(
+    () => new Set(rows.filter((r) => reportConsumerData(r.report).length).map((r) => r.report.id)),
+    [rows],
+  );
   return (
     <section class="stack" aria-labelledby="reports-heading">
       <h2 id="reports-heading">{h('reportsHeading')}</h2>
@@ -203,6 +209,7 @@ export function ReportsPage(props: { me: Me }) {
           loading={loading}
           selected={selected}
           openId={openId}
+          consumerData={withConsumerData}
           onQuery={setQuery}
           onSelect={(ids, on) => {
             const next = new Set(selected);

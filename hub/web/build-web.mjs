@@ -9,7 +9,7 @@ import yaml from 'js-yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const GROUPS = ['callReport', 'reports', 'support', 'states'];
+const GROUPS = ['callReport', 'reports', 'support', 'states', 'pii'];
 
 /** locales/<lang>.yml as WXT names its messages: nested keys joined with '_'. */
 async function extensionMessages(lang) {

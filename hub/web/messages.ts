@@ -83,6 +83,12 @@ const en = {
   'givenBy.consumer': 'Consumer',
   'givenBy.authorized-representative': 'Authorized representative',
   reportsHeading: 'Call reports of every agent',
+  piiHint:
+    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Only the agent can remove them, in AOR Guard on their computer; the hub shows the report as their device sends it.',
+  piiBeforeMarking:
+    'Before marking it filed: the summary of $1 looks like it holds consumer data, which the help desk does not accept. Ask the agent to remove it, or mark it as it is.',
+  markAsItIs: 'Mark as it is',
+  piiNotNow: 'Not now',
   agent: 'Agent',
   anyAgent: 'Any agent',
   agentOption: 'NPN $1 ($2)',
@@ -362,6 +368,12 @@ const es: Record<HubKey, string> = {
   'givenBy.consumer': 'Consumidor',
   'givenBy.authorized-representative': 'Representante autorizado',
   reportsHeading: 'Informes de llamadas de todos los agentes',
+  piiHint:
+    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Solo el agente puede quitarlos, en AOR Guard en su computadora; el centro muestra el informe tal como lo envía su dispositivo.',
+  piiBeforeMarking:
+    'Antes de marcarlo como presentado: el resumen de $1 parece contener datos del consumidor, que la mesa de ayuda no acepta. Pida al agente que los quite, o márquelo tal como está.',
+  markAsItIs: 'Marcar tal como está',
+  piiNotNow: 'Ahora no',
   agent: 'Agente',
   anyAgent: 'Cualquier agente',
   agentOption: 'NPN $1 ($2)',

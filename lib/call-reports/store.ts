@@ -2,6 +2,7 @@
 // imports. Every row written is a parsed CallReport and gets its index fields.
 
 import Dexie, { type Collection } from 'dexie';
+import { afterThreeWayCall, type InvalidActionCase, invalidActionCaseSchema } from '../cases/case';
 import { ProblemError, problem } from '../shared/problem';
 import { type AorGuardDb, db, readBack } from '../storage/db';
 import { explainStorageError } from '../storage/errors';
@@ -238,11 +239,34 @@ export async function deleteReports(ids: string[], database: AorGuardDb = db): P
   await database.callReports.bulkDelete(ids);
 }
 
-/** Validated before it is written: a row that would not read back is never stored. */
-export async function saveCallReport(report: CallReport, database: AorGuardDb = db): Promise<void> {
-  await database.callReports.put(toStored(report)).catch((err) => {
-    throw explainStorageError(err);
-  });
+/**
+ * Validated before it is written: a row that would not read back is never stored. The report says a
+ * 3-way call took place, so the open Invalid Action cases of its application move on with it (all or
+ * nothing); resolves with the cases moved.
+ */
+export async function saveCallReport(
+  report: CallReport,
+  database: AorGuardDb = db,
+  now = new Date(),
+): Promise<InvalidActionCase[]> {
+  const row = toStored(report);
+  return database
+    .transaction('rw', database.callReports, database.invalidActionCases, async () => {
+      await database.callReports.put(row);
+      const cases = await database.invalidActionCases
+        .where('[applicationId+planYear]')
+        .between([row.applicationId, Dexie.minKey], [row.applicationId, Dexie.maxKey])
+        .toArray();
+      const moved = cases
+        .map((c) => afterThreeWayCall(c, now))
+        .filter((c, i) => c !== cases[i])
+        .map((c) => invalidActionCaseSchema.parse(c));
+      await database.invalidActionCases.bulkPut(moved);
+      return moved;
+    })
+    .catch((err) => {
+      throw explainStorageError(err);
+    });
 }
 
 /** Newest call first. */

@@ -105,3 +105,13 @@ export function recordSighting(
     updatedAt: changed ? stamp : existing.updatedAt,
   };
 }
+
+/**
+ * A call report logged for the application says a 3-way call took place: a case still waiting on the
+ * agent (Action required or recommended) moves on to "3-way call detected"; one further along stays.
+ */
+export function afterThreeWayCall(c: InvalidActionCase, now: Date): InvalidActionCase {
+  const rank = (s: CaseStatus) => CASE_STATUSES.indexOf(s);
+  if (rank(c.status) >= rank('three-way-call-detected')) return c;
+  return { ...c, status: 'three-way-call-detected', updatedAt: now.toISOString() };
+}

@@ -403,6 +403,32 @@ describe('Banner wording', () => {
     expect(screen.getByText(/have the consumer's SSN or immigration document ready/)).toBeTruthy();
   });
 
+  it('the 3-way call script gives the NPN first, then the call, and asks what the consumer authorises', () => {
+    render(
+      <Banner
+        assessment={assessInvalidActionRisk({
+          submittingNpn: '1',
+          policyNpn: '2',
+          hasActiveCoverage: true,
+          pathway: 'agent',
+        })}
+        facts={facts}
+        submittingNpn="1"
+        onDismiss={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '3-way call script' }));
+    const steps = [...document.querySelectorAll('#aor-guard-script li')].map((li) => li.textContent ?? '');
+    expect(steps[0]).toMatch(/^Call the Marketplace Call Center/);
+    expect(steps[1]).toBe('Give your NPN first: the agent line asks for it before anything else.');
+    expect(steps[2]).toMatch(/consumer is on the line/);
+    const authorises = steps.findIndex((s) =>
+      /this call only, or for longer \(up to a year\) and until when/.test(s),
+    );
+    expect(authorises).toBeGreaterThan(steps.findIndex((s) => /asks to update/.test(s)));
+    expect(authorises).toBeLessThan(steps.findIndex((s) => /makes the change/.test(s)));
+  });
+
   it('says which facts a taught rule read, and offers to show AOR Guard when it is wrong', () => {
     const assessment = assessInvalidActionRisk({
       submittingNpn: '12345678',

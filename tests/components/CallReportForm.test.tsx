@@ -2,10 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { CallReportForm } from '../../components/CallReportForm';
 import type { CallReport } from '../../lib/call-reports/report';
+import type { InvalidActionCase } from '../../lib/cases/case';
 
 const NOW = new Date('2026-11-20T15:00:00');
 
-function setup(onSave = vi.fn(async (_r: CallReport) => {})) {
+function setup(onSave = vi.fn(async (_r: CallReport) => undefined)) {
   render(
     <CallReportForm
       planYear={2026}
@@ -54,6 +55,25 @@ describe('CallReportForm', () => {
     });
     // The form is ready for the next report.
     expect(screen.getByLabelText('Application ID')).toHaveProperty('value', '');
+  });
+
+  it("says when the report moved the application's Invalid Action case on", async () => {
+    const moved: InvalidActionCase = {
+      id: crypto.randomUUID(),
+      applicationId: '4567891230',
+      planYear: 2026,
+      site: 'healthsherpa',
+      errorSeenAt: NOW.toISOString(),
+      lastSeenAt: NOW.toISOString(),
+      status: 'three-way-call-detected',
+      updatedAt: NOW.toISOString(),
+    };
+    render(<CallReportForm planYear={2026} onSave={async () => [moved]} now={() => NOW} />);
+    fillValid();
+    save();
+    await screen.findByText(
+      'Report saved for application 4567891230. Its Invalid Action case is now 3-way call detected.',
+    );
   });
 
   it.each([

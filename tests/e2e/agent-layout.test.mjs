@@ -7,8 +7,6 @@
 // - the popup's NPN check fits 380 px: every answer keeps most of the width beside a long label.
 // Chromium's screenshots go to docs/screenshots; Firefox's to E2E_SHOTS or the temporary folder.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { PAGE_CASES } from './cases.mjs';
@@ -18,7 +16,7 @@ import {
   PROFILE,
   ROOT,
   readBanner,
-  screenshot,
+  screenshotFor,
   TEST_TIMEOUT,
   useHarness,
   WAIT,
@@ -50,14 +48,6 @@ const WORDS = {
     collapse: 'Contraer',
   },
 };
-
-/** Chromium's screenshots are kept in docs/screenshots; Firefox's go to a temporary folder. */
-async function shot(page, name, browserName) {
-  if (browserName === 'chromium') return screenshot(page, name);
-  const dir = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
-  fs.mkdirSync(dir, { recursive: true });
-  return page.screenshot({ path: path.join(dir, name) });
-}
 
 async function setLanguage(session, language) {
   const page = await openExtensionPage(session.browser, session.extensionId, 'dashboard.html');
@@ -119,6 +109,25 @@ async function pressInBanner(page, text) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * The panel's head: the brand and both its buttons (Collapse, Close) on one line, each button's words on
+ * one line (in Spanish at 200 % zoom "Cerrar" once dropped below "Contraer").
+ */
+const headLine = (page) =>
+  inBanner(page, (root) => {
+    const head = root.querySelector('.banner-head');
+    const buttons = [...head.querySelectorAll(':scope > button')];
+    const rows = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    const wrapped = buttons
+      .filter((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((b) => b.textContent.trim());
+    return { buttons: buttons.map((b) => b.textContent.trim()), rows: rows.size, wrapped };
+  });
+
 const focusedText = (page) => inBanner(page, (root) => root.activeElement?.textContent.trim() ?? null);
 
 /** Every label and answer of the NPN check: their widths against the list's. */
@@ -163,7 +172,11 @@ function layoutSuite(browserName) {
               assert.deepEqual(seen.parts, wanted, `${lang} ${size}`);
               if (size === '1280x720')
                 assert.equal(seen.scrolls, false, `${lang} ${size}: nothing to scroll`);
-              await shot(page, `banner-decision-${lang}-${size}-${browserName}.png`, browserName);
+              const head = await headLine(page);
+              assert.equal(head.buttons.length, 2, `${lang} ${size}: ${head.buttons}`);
+              assert.equal(head.rows, 1, `${lang} ${size}: ${head.buttons} on one line`);
+              assert.deepEqual(head.wrapped, [], `${lang} ${size}: no button's words wrap`);
+              await screenshotFor(page, `banner-decision-${lang}-${size}-${browserName}.png`, browserName);
 
               // The script opens right under its button: one Tab reaches "Log call report".
               await pressInBanner(page, w.script);
@@ -174,7 +187,7 @@ function layoutSuite(browserName) {
               const opened = await waitForBanner(page, (b) => b.text.includes('NPN 87654321'));
               assert.ok(opened.text.includes(`NPN ${PROFILE.npn}`), opened.text);
               if (size === 'zoom200')
-                await shot(page, `banner-details-${lang}-${size}-${browserName}.png`, browserName);
+                await screenshotFor(page, `banner-details-${lang}-${size}-${browserName}.png`, browserName);
             } finally {
               await page.close();
             }
@@ -215,7 +228,7 @@ function layoutSuite(browserName) {
           assert.ok(!overlaps, `the banner leaves the sample in sight: ${JSON.stringify(boxes)}`);
         }
         await page.setViewport(SIZES['1280x720']);
-        await shot(page, `sample-page-${browserName}.png`, browserName);
+        await screenshotFor(page, `sample-page-${browserName}.png`, browserName);
 
         // A person's click on Collapse (the sample's root is open: the page script can find the button).
         const at = (selector) =>
@@ -231,7 +244,7 @@ function layoutSuite(browserName) {
           () => document.querySelector('.sample-banner').shadowRoot.querySelector('.view-chip .chip'),
           { timeout: WAIT },
         );
-        await shot(page, `sample-page-collapsed-${browserName}.png`, browserName);
+        await screenshotFor(page, `sample-page-collapsed-${browserName}.png`, browserName);
         const chip = await at('.chip');
         await page.mouse.click(chip.x, chip.y);
         await page.waitForFunction(
@@ -283,7 +296,7 @@ function layoutSuite(browserName) {
                 row.width >= (row.tag === 'dd' ? 0.6 * width : 100),
                 `${lang} ${npn}: "${row.text}" (${row.tag}) is ${row.width} px of ${width}`,
               );
-            await shot(popup, `popup-npn-check-${lang}-${npn}-${browserName}.png`, browserName);
+            await screenshotFor(popup, `popup-npn-check-${lang}-${npn}-${browserName}.png`, browserName);
           }
         } finally {
           await popup.close();

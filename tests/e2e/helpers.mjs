@@ -3,6 +3,7 @@
 // and `npm run bench`); it is re-exported here so a test imports from one place.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { delay, launch, openExtensionPage, PROFILE, ROOT, WAIT } from '../../tools/harness/index.mjs';
@@ -362,6 +363,16 @@ export async function expandChip(page) {
 export async function screenshot(page, name) {
   await fsp.mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, name);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Chromium's screenshots are kept in docs/screenshots; other browsers' go to E2E_SHOTS or the temporary folder. */
+export async function screenshotFor(page, name, browserName) {
+  if (browserName === 'chromium') return screenshot(page, name);
+  const dir = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
+  await fsp.mkdir(dir, { recursive: true });
+  const file = path.join(dir, name);
   await page.screenshot({ path: file });
   return file;
 }

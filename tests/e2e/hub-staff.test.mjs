@@ -171,7 +171,23 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       format: 'aor-guard/call-reports',
       schemaVersion: 1,
       exportedAt: new Date().toISOString(),
-      reports: [report(1, '4567891231'), report(2, '4567891232')],
+      reports: [
+        report(1, '4567891231'),
+        report(2, '4567891232'),
+        // Consumer data in the summary, which the help desk does not take; the consumer's authorisation.
+        {
+          ...report(3, '4567891233'),
+          summary:
+            'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.',
+          authorisation: { scope: 'this-call' },
+        },
+        // In Spanish, as agents write them too.
+        {
+          ...report(4, '4567891234'),
+          summary:
+            'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y el número de seguro social 123-45-6789.',
+        },
+      ],
     });
     assert.equal(sent.status, 200);
     await page.reload();
@@ -218,7 +234,7 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await screenshot(page, 'hub-audit.png');
 
     await (await page.waitForSelector('a[href="#/reports"]')).click();
-    await waitForText(page, '[role="status"]', 'of 2 reports');
+    await waitForText(page, '[role="status"]', 'of 4 reports');
     await screenshot(page, 'hub-reports.png');
     await (await button(page, 'Open the report for application 4567891231')).click();
     await (await button(page, 'Mark as filed with CMS help desk')).click();
@@ -245,14 +261,46 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       [[report(1).id, 'filed-cms', ADMIN]],
     );
 
+    // Consumer data in a summary: flagged in the table, shown in place in the panel, asked about before
+    // marking it filed (lib/call-reports/pii.ts decides, as in the extension); only the agent removes it.
+    const flaggedRow = await page.$$eval('table.reports tbody tr', (rows) =>
+      rows.map((r) => r.textContent).filter((t) => t.includes('consumer data?')),
+    );
+    assert.equal(flaggedRow.length, 2, flaggedRow.join(' | '));
+    assert.match(flaggedRow.join(' '), /4567891233.*4567891234|4567891234.*4567891233/);
+    await (await button(page, 'Open the report for application 4567891233')).click();
+    await waitForText(page, 'article', '2 things in the summary look like consumer data.');
+    const marked = await page.$$eval('article .pii-review mark', (m) => m.map((e) => e.textContent));
+    assert.deepEqual(marked, ['Maria Lopez', '123-45-6789']);
+    assert.equal(await page.$('article .pii-review button'), null, 'nothing removable here');
+    await waitForText(page, 'article dd', 'This call only');
+    await (await button(page, 'Mark as filed with CMS help desk')).click();
+    await waitForText(page, 'article [role="alert"]', 'Before marking it filed: the summary of 4567891233');
+    await screenshot(page, 'hub-report-consumer-data.png');
+    await (await button(page, 'Not now')).click();
+    assert.equal(await page.$('article [role="alert"]'), null);
+    await waitForText(page, 'table.reports tbody tr', '4567891233');
+    const stillReady = await page.$$eval('table.reports tbody tr', (rows) =>
+      rows.find((r) => r.textContent.includes('4567891233')).textContent.includes('Ready'),
+    );
+    assert.ok(stillReady, 'not marked while asking');
+    await (await button(page, 'Mark as filed with CMS help desk')).click();
+    await (await button(page, 'Mark as it is')).click();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('table.reports tbody tr')].some(
+          (r) => r.textContent.includes('4567891233') && r.textContent.includes('Filed with CMS help desk'),
+        ),
+      { timeout: WAIT },
+    );
     // A mark on the whole filter names its count; what it did shows above the table, in view.
     await page.select('fieldset.actions select', 'resolved');
-    await (await button(page, 'Mark all 2 reports of this filter')).click();
-    await waitForText(page, '[role="status"]', '2 changed, 0 already past that status.');
+    await (await button(page, 'Mark all 4 reports of this filter')).click();
+    await waitForText(page, '[role="status"]', '4 changed, 0 already past that status.');
     await waitForText(page, 'table.reports tbody tr', 'Resolved');
     const resultAbove = await page.evaluate(() => {
       const result = [...document.querySelectorAll('[role="status"]')].find((e) =>
-        e.textContent.includes('2 changed'),
+        e.textContent.includes('4 changed'),
       );
       const r = result.getBoundingClientRect();
       return (

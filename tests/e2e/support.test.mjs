@@ -17,6 +17,7 @@ import {
   PROFILE,
   removeDir,
   screenshot,
+  screenshotFor,
   setProfileInStorage,
   TEST_TIMEOUT,
   WAIT,
@@ -412,6 +413,198 @@ for (const kind of ['chromium', 'firefox']) {
         await page.evaluate(() => document.querySelector('.triage').scrollIntoView());
         await screenshot(page, 'support-triage-es.png');
       }
+    } finally {
+      await browser.close();
+      await removeDir(dir);
+    }
+  });
+}
+
+// Six reports in Florida; two summaries hold what looks like consumer data, one in English, one in Spanish.
+const EN_PII = '5560000001';
+const ES_PII = '5560000002';
+function dayReports() {
+  const base = Date.UTC(2026, 10, 20, 15, 0);
+  return Array.from({ length: 6 }, (_, i) => {
+    const at = new Date(base - i * 3_600_000).toISOString();
+    const applicationId = String(5_560_000_000 + i);
+    const summary =
+      applicationId === EN_PII
+        ? 'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.'
+        : applicationId === ES_PII
+          ? 'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y no hizo el cambio de NPN.'
+          : `The representative said the NPN cannot change on a policy with coverage (${i}).`;
+    return {
+      id: crypto.randomUUID(),
+      calledAt: at,
+      applicationId,
+      state: 'FL',
+      phone: `+1202555${String(2000 + i)}`,
+      summary,
+      issueType: 'misinformation',
+      status: 'ready',
+      reporterName: ['Ana Peña', 'Sam Agent', 'Lee Broker'][i % 3],
+      reporterNpn: String(20_000_000 + (i % 3)),
+      authorisation: i === 0 ? { scope: 'extended', until: '2027-11-19' } : undefined,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}
+
+/** Where a row is on the page (not in the viewport: a click may scroll), by its application ID. */
+const rowTop = (page, applicationId) =>
+  page.evaluate(
+    (id) =>
+      Math.round(
+        [...document.querySelectorAll('table.reports tbody tr')]
+          .find((tr) => tr.querySelector('th')?.textContent.trim() === id)
+          .getBoundingClientRect().top + scrollY,
+      ),
+    applicationId,
+  );
+
+/** The column headers a person can see without scrolling anything, beside the open report. */
+const headersInView = (page) =>
+  page.evaluate(() => {
+    const table = document.querySelector('table.reports');
+    const clip = table.parentElement.getBoundingClientRect();
+    return [...table.querySelectorAll('thead th')]
+      .filter((th) => {
+        const r = th.getBoundingClientRect();
+        return r.width > 0 && r.left >= clip.left - 1 && r.right <= Math.min(clip.right, innerWidth) + 1;
+      })
+      .map((th) => th.textContent.trim())
+      .filter(Boolean);
+  });
+
+/** The open report's head buttons: each one's words on one line (Spanish "Cerrar" at 200 % zoom). */
+const wrappedPanelButtons = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('article .panel-head button')]
+      .filter((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((b) => b.textContent.trim()),
+  );
+
+async function setLanguage(page, language) {
+  await page.evaluate(async (l) => {
+    const api = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome;
+    await api.storage.local.set({ language: l });
+  }, language);
+  await reload(page);
+}
+
+for (const kind of ['chromium', 'firefox']) {
+  test(`support (${kind}): rows stay put, key columns beside the report, consumer data caught, English filing in Spanish`, {
+    timeout: TEST_TIMEOUT * 2,
+  }, async () => {
+    const dir = await makeTempDir(`support-day-${kind}`);
+    const { browser, extensionId } =
+      kind === 'chromium' ? await launchChromium({ userDataDir: dir }) : await launchFirefox();
+    try {
+      const page = await openExtensionPage(browser, extensionId, 'dashboard.html#call-reports');
+      await page.setViewport({ width: 1280, height: 900 });
+      await setProfileInStorage(page, PROFILE);
+      await waitForText(page, 'h2', 'Saved call reports');
+      await seedReports(page, dayReports());
+      await waitForText(page, '[role="status"]', 'of 6 reports');
+      await keepSavedFiles(page);
+
+      // The first tick changes no row's place: the selection bar is there, disabled, from the start.
+      const before = await rowTop(page, '5560000003');
+      assert.equal(await (await button(page, 'Download the email file')).evaluate((b) => b.disabled), true);
+      await tick(page, 'Select the report for application 5560000003');
+      await waitForText(page, 'p', '1 selected, 1 shown on this page.');
+      assert.equal(await rowTop(page, '5560000003'), before);
+
+      // Consumer data: flagged in its rows, and asked about before any email is handed out.
+      const statuses = await rowStatuses(page);
+      assert.equal(statuses.filter((s) => s.includes('consumer data?')).length, 2, statuses.join(' | '));
+      await tick(page, `Select the report for application ${EN_PII}`);
+      await click(page, 'Download the email file for 2 reports');
+      await waitForText(page, '[role="alert"]', `Before filing: the summary of ${EN_PII} looks like`);
+      await click(page, 'Not now');
+      assert.ok((await rowStatuses(page)).every((s) => !s.includes('awaiting confirmation')));
+
+      // Open it: beside it at 1280 px the reporter and the status stay in view; the data is shown in place
+      // and removed one click at a time, the report corrected before filing.
+      await click(page, `Open the report for application ${EN_PII}`);
+      await waitForText(page, 'article', '2 things in the summary look like consumer data.');
+      const inView = await headersInView(page);
+      for (const wanted of ['Application ID', 'Reporter', 'Status'])
+        assert.ok(inView.includes(wanted), `${wanted} beside the open report: ${inView.join(', ')}`);
+      await screenshotFor(page, `support-consumer-data-en-${kind}.png`, kind);
+      await click(page, 'Remove SSN: 123-45-6789');
+      await waitForText(page, 'article dd', 'gave SSN [SSN removed]; the representative');
+      await waitForText(page, 'article', '1 thing in the summary looks like consumer data.');
+      await click(page, 'Remove it');
+      await waitForText(page, 'article dd', 'Consumer [name removed] gave SSN [SSN removed]');
+      assert.equal(await page.$('article .pii-review'), null);
+      await page.waitForFunction(
+        (id) =>
+          [...document.querySelectorAll('table.reports tbody tr')].some(
+            (tr) =>
+              tr.querySelector('th')?.textContent.trim() === id && !tr.textContent.includes('consumer data?'),
+          ),
+        { timeout: WAIT },
+        EN_PII,
+      );
+      await page.keyboard.press('Escape');
+
+      // Nothing left to ask: the email file is handed out, then Mark filed clears the selection.
+      await click(page, 'Download the email file for 2 reports');
+      const eml = await savedFile(page, '^X-Unsent: 1$');
+      const { parts } = readEml(eml);
+      assert.match(parts[0].text, /Consumer \[name removed\] gave SSN \[SSN removed\]/);
+      await click(page, 'Mark 2 reports filed');
+      await waitForText(page, 'p', 'No reports selected.');
+      assert.equal(await (await button(page, 'Download the email file')).evaluate((b) => b.disabled), true);
+      assert.equal(
+        (await rowStatuses(page)).filter((s) => s.startsWith('Filed with CMS help desk')).length,
+        2,
+      );
+
+      // In Spanish: the screen speaks Spanish, the email for CMS and its CSV stay English.
+      await setLanguage(page, 'es');
+      await waitForText(page, 'h2', 'Informes de llamadas guardados');
+      await keepSavedFiles(page);
+      await tick(page, `Seleccionar el informe de la solicitud ${ES_PII}`);
+      await tick(page, 'Seleccionar el informe de la solicitud 5560000000');
+      await click(page, 'Descargar el archivo de correo de 2 informes');
+      await waitForText(page, '[role="alert"]', `Antes de presentar: el resumen de ${ES_PII}`);
+      await click(page, 'Presentar tal como está');
+      const esEml = readEml(await savedFile(page, '^X-Unsent: 1$'));
+      assert.equal(esEml.headers.subject, '3-way call reports: 2 applications');
+      assert.match(esEml.parts[0].text, /--- Report 1 of 2 ---/);
+      assert.match(esEml.parts[0].text, /Consumer's authorisation on the call: the agent, until 2027-11-19/);
+      const attached = esEml.parts[1].text;
+      assert.match(attached, /^\uFEFF?Date and time of call/);
+      assert.match(attached, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'times Excel reads as dates');
+      assert.doesNotMatch(attached, /Fecha y hora/);
+      // The page's own export speaks the interface language.
+      await click(page, 'Exportar CSV');
+      await savedFile(page, '^\uFEFFFecha y hora de la llamada');
+
+      // The Spanish report open, its consumer data in place; then at 200 % zoom, nothing wraps.
+      await click(page, `Abrir el informe de la solicitud ${ES_PII}`);
+      await waitForText(page, 'article', '1 dato del resumen parece del consumidor.');
+      await waitForText(page, 'article button', 'Quitar fecha de nacimiento');
+      await screenshotFor(page, `support-consumer-data-es-${kind}.png`, kind);
+      await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
+      await waitForText(page, 'article .panel-head button', 'Cerrar');
+      await page.evaluate(() => document.querySelector('article').scrollIntoView());
+      assert.deepEqual(await wrappedPanelButtons(page), []);
+      const offScreen = await page.evaluate(() =>
+        [...document.querySelectorAll('article .panel-head button')]
+          .filter((b) => b.getBoundingClientRect().right > innerWidth + 1)
+          .map((b) => b.textContent.trim()),
+      );
+      assert.deepEqual(offScreen, [], 'the open report fits the screen at 200 %');
+      await screenshotFor(page, `support-panel-es-zoom200-${kind}.png`, kind);
     } finally {
       await browser.close();
       await removeDir(dir);

@@ -133,13 +133,14 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
   const open = useLiveQuery(async () => (openId ? (await getReports([openId]))[0] : undefined), [openId]);
   // Read for the mail link's length only: the email itself is written from the reports as they are then.
   const [selectedReports, setSelectedReports] = useState<CallReport[]>([]);
+  // Read again when the page is (a correction may have removed consumer data from a selected report).
   useEffect(() => {
     let stale = false;
     getReports([...selected]).then((r) => stale || setSelectedReports(r));
     return () => {
       stale = true;
     };
-  }, [selected]);
+  }, [selected, page]);
   const rows = page?.reports ?? [];
   // Summaries that look like they hold consumer data: flagged in the table, asked about before filing.
   const withConsumerData = useMemo(

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
+import { saveCallReport } from '../../../lib/call-reports/store';
 import {
   countCasesNeedingAction,
   deleteCasesFromHost,
@@ -12,6 +13,7 @@ import {
 } from '../../../lib/cases/store';
 import { listResumeLinkSends, recordResumeLinkSend } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { sample } from '../../support/call-report-sample';
 
 let db: AorGuardDb;
 beforeEach(async () => {
@@ -207,5 +209,40 @@ describe('AOR at-risk import', () => {
     expect(clients.every((c) => c.firstSeenAt === '2026-11-01T00:00:00.000Z')).toBe(true);
     expect(await findAtRiskClient('4567891230', db)).toMatchObject({ archived: false });
     expect(await findAtRiskClient('9999999999', db)).toBeUndefined();
+  });
+});
+
+describe('Invalid Action cases: a call report logged for the application', () => {
+  it('moves the open cases of that application on to 3-way call detected, and only those', async () => {
+    const at = new Date('2026-11-20T10:00:00Z');
+    const required = await recordInvalidActionSighting(seen, at, db);
+    const nextYear = await recordInvalidActionSighting({ ...seen, planYear: 2027 }, at, db);
+    const done = await recordInvalidActionSighting({ ...seen, applicationId: '4567891231' }, at, db);
+    const other = await recordInvalidActionSighting({ ...seen, applicationId: '1111111111' }, at, db);
+    await setCaseStatus(nextYear?.id ?? '', 'action-recommended', at, db);
+    await setCaseStatus(done?.id ?? '', 'completed', at, db);
+
+    const later = new Date('2026-11-21T09:00:00Z');
+    const moved = await saveCallReport(sample({ applicationId: seen.applicationId }), db, later);
+    expect(moved.map((c) => c.id).sort()).toEqual([required?.id, nextYear?.id].sort());
+    await saveCallReport(sample({ id: crypto.randomUUID(), applicationId: '4567891231' }), db, later);
+
+    const byId = new Map((await listInvalidActionCases(db)).cases.map((c) => [c.id, c]));
+    expect(byId.get(required?.id ?? '')).toMatchObject({
+      status: 'three-way-call-detected',
+      updatedAt: later.toISOString(),
+    });
+    expect(byId.get(nextYear?.id ?? '')?.status).toBe('three-way-call-detected');
+    expect(byId.get(done?.id ?? '')?.status).toBe('completed');
+    expect(byId.get(other?.id ?? '')?.status).toBe('action-required');
+    expect(await countCasesNeedingAction(db)).toBe(1);
+  });
+
+  it('a report that cannot be stored moves no case', async () => {
+    const opened = await recordInvalidActionSighting(seen, new Date('2026-11-20T10:00:00Z'), db);
+    await expect(
+      saveCallReport(sample({ applicationId: seen.applicationId, state: 'ZZ' }), db),
+    ).rejects.toThrow();
+    expect((await listInvalidActionCases(db)).cases[0]).toEqual(opened);
   });
 });
