@@ -135,13 +135,14 @@ export default defineBackground(() => {
       const { licenses } = effectiveMarketplaceProfile(await marketplaceRead, policy).profile;
       const verdict = pageVerdict(facts, { profile, policy, atRisk, licenses });
       // Near a submission the banner asks whether consent and review are on file (lib/consent/check.ts);
-      // when one is missing it speaks, at least as a chip, even where the verdict alone would not.
+      // when the page or a record says one is missing it speaks, at least as a chip, even where the
+      // verdict alone would not.
       const consent =
         verdict.assessment && verdict.planYear !== undefined && submissionNear(facts)
           ? await consentForPage(facts, verdict.planYear).catch(() => undefined)
           : undefined;
       const presentation =
-        consent?.missing.length && verdict.presentation === 'none' ? 'chip' : verdict.presentation;
+        consent?.saidMissing && verdict.presentation === 'none' ? 'chip' : verdict.presentation;
       const messages = await bannerMessages();
       // Worded here, so the content script only shows it (its size budget: `npm run size`).
       setChosenMessages(messages ?? null);

@@ -17,6 +17,12 @@ export interface ConsentCheck {
   missing: ('consent' | 'review')[];
   /** A consent is recorded, but none covers this action's scope: a new consent is needed. */
   outOfScope?: true;
+  /**
+   * Something says it is missing: the page (Action required, Pending, Revoked) or the agent's own records
+   * (revoked, another scope). Without it, "missing" only means nothing was found, which joins a banner
+   * that shows but never raises one: a chip on every page near a submission would soon go unread.
+   */
+  saidMissing?: true;
 }
 
 /**
@@ -35,6 +41,13 @@ function onPage(facts: PageFacts, kind: 'consent' | 'review'): boolean {
   if (rows.some((r) => r.kind === kind && r.status === 'collected')) return true;
   // The client's overall status speaks for the consent, not for the review (that is done at Confirm plan).
   return kind === 'consent' && rows.every((r) => r.kind !== 'consent') && facts.consentStatus === 'collected';
+}
+
+/** The page shows this kind, or the client's status, as not collected. */
+function pageSaysMissing(facts: PageFacts, kind: 'consent' | 'review'): boolean {
+  const rows = facts.consentLibrary ?? [];
+  if (rows.some((r) => r.kind === kind && r.status !== 'collected')) return true;
+  return kind === 'consent' && facts.consentStatus !== undefined && facts.consentStatus !== 'collected';
 }
 
 /**
@@ -63,12 +76,17 @@ export function checkConsent(
   const missing: ConsentCheck['missing'] = [];
   if (!consent) missing.push('consent');
   if (!review) missing.push('review');
+  const outOfScope = !consent && consents.length > 0;
+  const revoked = records.some((r) => r.planYear === planYear && r.revokedDate !== undefined);
+  const saidMissing =
+    missing.some((kind) => pageSaysMissing(facts, kind)) || outOfScope || (revoked && !consent);
   return {
     planYear,
     scope,
     ...(consent ? { consent } : {}),
     ...(review ? { review } : {}),
     missing,
-    ...(!consent && consents.length > 0 ? { outOfScope: true as const } : {}),
+    ...(outOfScope ? { outOfScope: true as const } : {}),
+    ...(saidMissing ? { saidMissing: true as const } : {}),
   };
 }

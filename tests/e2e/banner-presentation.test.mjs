@@ -233,10 +233,14 @@ function presentationSuite(name, browser) {
         let page = await open(session, 'hs-lead-shopping');
         assert.equal((await readBanner(page)).view, 'full', 'expanded above, and remembered');
         await page.close();
-        // The consumer submits their own application: information, a chip.
-        page = await open(session, 'hcgov-application');
+        // No enrollment yet for the plan year: information, a chip.
+        page = await open(session, 'hs-v2-2027-new-enrollment');
         const chip = await readBanner(page);
         assert.equal(chip.view, 'chip');
+        assert.equal(
+          chip.heading,
+          'Aún no hay inscripción para 2027: una inscripción nueva para 2027 no se ve afectada por el agente de registro de 2026.',
+        );
         await shot(page, 'chip', 'es');
         await page.close();
         page = await open(session, 'hs-client-conflict');
