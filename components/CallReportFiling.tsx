@@ -3,7 +3,7 @@
 // went out. Until then the batch is "Awaiting confirmation", stored, so it survives a reload.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FilingBatch, FilingTarget, FilingVia } from '../lib/call-reports/filing';
-import { t, tCode } from './i18n';
+import { formatDateTime, t, tCode } from './i18n';
 
 /** "1 report" / "5 reports": English and Spanish both have one form for one and one for the rest. */
 export const countWords = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -150,7 +150,7 @@ export function AwaitingConfirmation(props: AwaitingConfirmationProps) {
                   {t('support.awaitingWhat', [
                     countWords(n, t('support.reportOne'), t('support.reportMany', [String(n)])),
                     tCode('support.via', b.via),
-                    new Date(b.startedAt).toLocaleString(),
+                    formatDateTime(b.startedAt),
                   ])}
                 </span>
               </p>
