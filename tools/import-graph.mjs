@@ -19,9 +19,13 @@ function sourceFiles(dir) {
   });
 }
 
+/** hub/tsconfig.json's paths: the hub imports the extension's code as #lib/…, #components/…. */
+const HUB_ALIAS = /^#(lib|components|entrypoints)\//;
+
 function resolve(from, specifier, root) {
-  if (!specifier.startsWith('.')) return null;
-  const base = path.join(path.dirname(from), specifier);
+  const aliased = from.startsWith('hub/') && HUB_ALIAS.test(specifier);
+  if (!specifier.startsWith('.') && !aliased) return null;
+  const base = aliased ? specifier.slice(1) : path.join(path.dirname(from), specifier);
   const candidates = [
     base,
     ...EXTENSIONS.map((e) => base + e),
@@ -87,7 +91,7 @@ export function importGraph(root = process.cwd()) {
     for (const { specifier, typeOnly } of imports) {
       const target = resolve(file, specifier, root);
       if (target) edges.push({ to: target, typeOnly });
-      else if (!specifier.startsWith('.')) packages.push(specifier);
+      else if (!specifier.startsWith('.') && !HUB_ALIAS.test(specifier)) packages.push(specifier);
     }
     graph.set(file, { text, edges, packages });
   }

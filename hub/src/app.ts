@@ -1,13 +1,14 @@
 // The hub's HTTP app: the device API under /api/v1, then the staff API and web app (src/staff/mount.ts).
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { DEVICE_API_BASE, devicePath } from '#lib/hub/contract/device';
 import hubPackage from '../package.json';
 import type { AppDeps, HubContext } from './context';
 import { databaseUnavailable } from './db/unavailable';
-import { enrollRoutes } from './device/routes';
+import { enrolmentRoutes } from './device/enrolment-routes';
 import { gatewayConfigFromEnv } from './gateway/config';
 import { apiError, limitBody, UnstorableTextError } from './http';
-import { deviceRoutes } from './ingest/routes';
+import { deviceApiRoutes } from './ingest/device-api-routes';
 import { inRequestScope, silentLogger } from './log';
 import { createMetrics, mayReadMetrics } from './metrics';
 import { mountStaff } from './staff/mount';
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps): Hono {
     return apiError(c, 500, 'server.error', 'The hub could not complete this request.');
   });
 
-  app.get('/api/v1/health', async (c) => {
+  app.get(`/${devicePath('health')}`, async (c) => {
     try {
       await ctx.pool.query('select 1');
       return c.json({ ok: true, version: HUB_VERSION, database: 'up' });
@@ -102,8 +103,8 @@ export function createApp(deps: AppDeps): Hono {
     const { contentType, body } = await metrics.render();
     return c.body(body, 200, { 'content-type': contentType });
   });
-  app.route('/api/v1/enroll', enrollRoutes(ctx));
-  app.route('/api/v1', deviceRoutes(ctx));
+  app.route(`/${devicePath('enroll')}`, enrolmentRoutes(ctx));
+  app.route(`/${DEVICE_API_BASE}`, deviceApiRoutes(ctx));
 
   app.post('/api/staff/session', refusePlainHttpSignIn({ behindTlsProxy: ctx.behindTlsProxy }, ctx.log));
   mountStaff(app, ctx);

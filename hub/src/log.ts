@@ -1,6 +1,6 @@
 // Structured logs: one JSON object a line. Callers pass ids, counts and codes, never what a consumer told anyone.
 // Inside a request every line also carries that request's id, and the device's id once it is known
-// (app.ts opens the scope, ingest/routes.ts names the device), so one grep follows a request or a device.
+// (app.ts opens the scope, ingest/device-api-routes.ts names the device), so one grep follows a request or a device.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;

@@ -3,13 +3,13 @@
 // open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts). A mark acts on the selection or on
 // every report of the filter, the count named on its button.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CallReportTable } from '../../components/CallReportTable';
-import { csvWords } from '../../components/call-report-words';
-import { downloadText, stamp } from '../../components/download';
-import { tCode } from '../../components/i18n';
-import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
-import { reportConsumerData } from '../../lib/call-reports/pii';
-import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
+import { CallReportTable } from '#components/CallReportTable';
+import { csvWords } from '#components/call-report-words';
+import { downloadText, stamp } from '#components/download';
+import { tCode } from '#components/i18n';
+import { callReportCsvParts, callReportsJson } from '#lib/call-reports/csv';
+import { reportConsumerData } from '#lib/call-reports/pii';
+import { DEFAULT_QUERY, type ReportQuery } from '#lib/call-reports/query';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import '../../components/ui.css';
+import '#components/ui.css';
 // The support table's styles, shared with the dashboard's triage (entrypoints/dashboard/sections/CallReportsView.tsx).
-import '../../entrypoints/dashboard/dashboard.css';
+import '#entrypoints/dashboard/dashboard.css';
 import './hub.css';
 import { App, initialLang } from './App';
 import { setHubLang } from './messages';

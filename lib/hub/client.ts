@@ -1,9 +1,19 @@
 // The agency hub's device API (docs/HUB.md): enrolment, then every call with the device token and a
 // fresh request id. Every answer is parsed; every failure is a Problem that says what to do, and
 // whether trying again later can help.
-import { REPORT_STATUSES } from '../call-reports/report';
 import { type Problem, problem } from '../shared/problem';
-import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
+import { isoDateTime, textUpTo, z } from '../shared/schema';
+import {
+  countsSchema,
+  type DeviceCollection,
+  devicePath,
+  type EnrolRequest,
+  enrolResponseSchema,
+  errorBodySchema,
+  statusesResponseSchema,
+} from './contract/device';
+
+export type { HubCounts, HubStatus, HubStatuses } from './contract/device';
 
 /** What enrolment leaves on this machine (lib/storage/settings.ts hubDeviceItem). */
 export interface HubDevice {
@@ -41,39 +51,6 @@ export type HubResult<T> = { ok: true; data: T } | HubFailure;
 
 /** Long enough for a bundle of thousands of reports; a hub that says nothing for this long is down. */
 const TIMEOUT_MS = 60_000;
-
-const errorSchema = z.object({
-  error: z.object({ code: textUpTo(100), message: textUpTo(1000), reportId: z.optional(textUpTo(100)) }),
-});
-const countsSchema = z.object({
-  added: intBetween(0, 10_000_000),
-  updated: intBetween(0, 10_000_000),
-  unchanged: intBetween(0, 10_000_000),
-  /** Records another device of the agency holds: the hub did not take this device's versions (docs/HUB.md). */
-  refused: z.optional(intBetween(0, 10_000_000)),
-});
-export type HubCounts = z.infer<typeof countsSchema>;
-const enrolSchema = z.object({ deviceId: textUpTo(100), token: textUpTo(500), agencyName: textUpTo(200) });
-// PostgreSQL writes a time with an offset; the extension stores UTC ('Z').
-const instant = z.pipe(
-  z.iso.datetime({ offset: true }),
-  z.transform((v: string) => new Date(v).toISOString()),
-);
-const statusesSchema = z.object({
-  now: instant,
-  statuses: z
-    .array(
-      z.object({
-        id: z.uuid(),
-        status: z.enum(REPORT_STATUSES),
-        changedAt: instant,
-        changedBy: textUpTo(300),
-      }),
-    )
-    .check(z.maxLength(100_000)),
-});
-export type HubStatuses = z.infer<typeof statusesSchema>;
-export type HubStatus = HubStatuses['statuses'][number];
 
 /** The hub's address checked as the policy key is (https, no credentials); its origin is what is allowed. */
 export function hubOrigin(hubUrl: string): string | undefined {
@@ -127,7 +104,7 @@ export async function callHub<T>(hubUrl: string, call: Call<T>): Promise<HubResu
       ? { ok: true, data: parsed.data }
       : { ok: false, problem: problem('hub.badAnswer', origin), retry: true };
   }
-  return failure(res, errorSchema.safeParse(json).data?.error, origin);
+  return failure(res, errorBodySchema.safeParse(json).data?.error, origin);
 }
 
 function failure(
@@ -162,30 +139,21 @@ function failure(
   );
 }
 
-export function enrol(
-  hubUrl: string,
-  body: { code: string; deviceName: string; agentNpn?: string },
-  fetchFn?: typeof fetch,
-) {
+export function enrol(hubUrl: string, body: EnrolRequest, fetchFn?: typeof fetch) {
   return callHub(hubUrl, {
     method: 'POST',
-    path: 'api/v1/enroll',
+    path: devicePath('enroll'),
     body: JSON.stringify(body),
-    schema: enrolSchema,
+    schema: enrolResponseSchema,
     fetch: fetchFn,
   });
 }
 
 /** Posts one of the device API's collections (reports bundle, cases, Resume Link sends, consent records). */
-export function postToHub(
-  device: HubDevice,
-  what: 'reports' | 'cases' | 'resume-link-sends' | 'consent-records',
-  body: string,
-  fetchFn?: typeof fetch,
-) {
+export function postToHub(device: HubDevice, what: DeviceCollection, body: string, fetchFn?: typeof fetch) {
   return callHub(device.hubUrl, {
     method: 'POST',
-    path: `api/v1/${what}`,
+    path: devicePath(what),
     token: device.token,
     body,
     schema: countsSchema,
@@ -199,9 +167,9 @@ export function pullStatuses(device: HubDevice, since: string | undefined, fetch
   const from = since ?? new Date(0).toISOString();
   return callHub(device.hubUrl, {
     method: 'GET',
-    path: `api/v1/reports/statuses?since=${encodeURIComponent(from)}`,
+    path: `${devicePath('statuses')}?since=${encodeURIComponent(from)}`,
     token: device.token,
-    schema: statusesSchema,
+    schema: statusesResponseSchema,
     fetch: fetchFn,
   });
 }

@@ -222,16 +222,14 @@ async function pushChanges(device: HubDevice, config: HubConfig, opts: Options, 
   for (;;) {
     const sends = await sendsAfter((await readHubCursor()).sends);
     if (!sends.length) break;
-    heldElsewhere +=
-      (await post(device, config, 'resume-link-sends', sendsPayload(sends), opts)).refused ?? 0;
+    heldElsewhere += (await post(device, config, 'sends', sendsPayload(sends), opts)).refused ?? 0;
     await writeCursor((c) => ({ ...c, sends: sends.at(-1)?.sentAt }));
     if (sends.length < SYNC_BATCH) break;
   }
   for (;;) {
     const records = await consentChangedAfter((await readHubCursor()).consent);
     if (!records.length) break;
-    heldElsewhere +=
-      (await post(device, config, 'consent-records', consentPayload(records), opts)).refused ?? 0;
+    heldElsewhere += (await post(device, config, 'consent', consentPayload(records), opts)).refused ?? 0;
     await writeCursor((c) => ({ ...c, consent: records.at(-1)?.updatedAt }));
     if (records.length < SYNC_BATCH) break;
   }

@@ -8,23 +8,28 @@ import type { ConsentRecord } from '../consent/record';
 import type { ResumeLinkSend } from '../resume-links/send';
 import type { Problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
-import type { HubStatus } from './client';
+import {
+  CASES_FORMAT,
+  type CasesBody,
+  CONSENT_FORMAT,
+  type ConsentBody,
+  type HubStatus,
+  type SendsBody,
+} from './contract/device';
 
-export const CASES_FORMAT = 'aor-guard/cases';
+const json = <T>(body: T) => JSON.stringify(body);
 
 /** Cases as the hub takes them (docs/HUB.md). */
 export const casesPayload = (cases: InvalidActionCase[]) =>
-  JSON.stringify({ format: CASES_FORMAT, version: 1, cases });
-
-export const CONSENT_FORMAT = 'aor-guard/consent-records';
+  json<CasesBody>({ format: CASES_FORMAT, version: 1, cases });
 
 /** Consent records as the hub takes them (docs/HUB.md): the record as stored, a reference to the proof. */
 export const consentPayload = (records: ConsentRecord[]) =>
-  JSON.stringify({ format: CONSENT_FORMAT, version: 1, records });
+  json<ConsentBody>({ format: CONSENT_FORMAT, version: 1, records });
 
 /** A Resume Link send without whom it went to: no masked address or number, no number key. */
 export const sendsPayload = (sends: ResumeLinkSend[]) =>
-  JSON.stringify({
+  json<SendsBody>({
     sends: sends.map((s) => ({
       id: s.id,
       applicationId: s.applicationId,

@@ -1,6 +1,6 @@
 // How the hub reaches consumers when it is the agency's Resume Link gateway: SMTP for email, an SMS
 // provider's HTTP API for texts. Read from the environment (docs/HUB.md); tests pass their own.
-import { DEFAULT_TEXT_LIMIT } from '../../../lib/resume-links/link';
+import { DEFAULT_TEXT_LIMIT } from '#lib/resume-links/link';
 
 /** Resume Link emails to one address in 24 hours: as many as texts to one number. */
 export const DEFAULT_EMAIL_LIMIT = DEFAULT_TEXT_LIMIT;

@@ -5,9 +5,9 @@
 // 24 hours across the agency: texts per number, emails per address.
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { gatewayPayloadSchema } from '../../../lib/resume-links/gateway';
-import { checkResumeLink, composeResumeLinkMessage, resumeLinkExpiry } from '../../../lib/resume-links/link';
-import { phoneKey, rollingLimitCheck, sendsEmail, sendsText } from '../../../lib/resume-links/send';
+import { gatewayPayloadSchema } from '#lib/resume-links/gateway';
+import { checkResumeLink, composeResumeLinkMessage, resumeLinkExpiry } from '#lib/resume-links/link';
+import { phoneKey, rollingLimitCheck, sendsEmail, sendsText } from '#lib/resume-links/send';
 import type { HubContext } from '../context';
 import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';

@@ -1,8 +1,8 @@
 // Call-report bundles from devices: checked whole, merged per report with the extension's own rules.
 import type pg from 'pg';
-import { type CallReportBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
-import type { CallReport, ReportHistoryEntry } from '../../../lib/call-reports/report';
-import type { Problem } from '../../../lib/shared/problem';
+import { type CallReportBundle, mergeReport, parseBundle } from '#lib/call-reports/bundle';
+import type { CallReport, ReportHistoryEntry } from '#lib/call-reports/report';
+import type { Problem } from '#lib/shared/problem';
 import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
 import { UNSTORABLE_TEXT, unstorableTextAt } from './text';

@@ -1,7 +1,7 @@
 // Invalid Action cases across the agency's agents, with the platform's statuses (lib/cases/case.ts):
 // read here, set by the agents' extensions.
 import { z } from 'zod';
-import { CASE_STATUSES, type InvalidActionCase } from '../../../lib/cases/case';
+import { CASE_STATUSES, type InvalidActionCase } from '#lib/cases/case';
 import type { Queryable } from '../db/audit';
 import type { StaffSession } from './auth';
 import type { HubCase } from './shapes';

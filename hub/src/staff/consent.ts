@@ -3,7 +3,7 @@
 // an audit. Consent on record: a record with a consent date, not revoked (lib/consent/record.ts), for the
 // same application and plan year; a call report names no plan year, so any plan year's consent covers it.
 import { z } from 'zod';
-import type { ConsentRecord } from '../../../lib/consent/record';
+import type { ConsentRecord } from '#lib/consent/record';
 import { audit, type Queryable } from '../db/audit';
 import { type StaffSession, userActor } from './auth';
 import type { HubConsentRecord, MissingConsent } from './shapes';

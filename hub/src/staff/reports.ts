@@ -4,15 +4,10 @@
 
 import type pg from 'pg';
 import { z } from 'zod';
-import { SORT_KEYS } from '../../../lib/call-reports/query';
-import {
-  type CallReport,
-  ISSUE_TYPES,
-  REPORT_STATUSES,
-  type ReportStatus,
-} from '../../../lib/call-reports/report';
-import { moveTo } from '../../../lib/call-reports/workflow';
-import { STATE_CODES } from '../../../lib/shared/states';
+import { SORT_KEYS } from '#lib/call-reports/query';
+import { type CallReport, ISSUE_TYPES, REPORT_STATUSES, type ReportStatus } from '#lib/call-reports/report';
+import { moveTo } from '#lib/call-reports/workflow';
+import { STATE_CODES } from '#lib/shared/states';
 import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import type { StaffSession } from './auth';

@@ -4,7 +4,7 @@
 // whatever the rule says.
 import type pg from 'pg';
 import { z } from 'zod';
-import { DAY_MS } from '../../../lib/call-reports/retention';
+import { DAY_MS } from '#lib/call-reports/retention';
 import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import type { StaffSession } from './auth';

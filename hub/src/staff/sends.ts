@@ -1,7 +1,7 @@
 // Resume Link sends across the agency's agents, as the extensions synced them (src/ingest/sends.ts): what
 // went out, how and how it went — never an address or number, which the hub does not hold.
 import { z } from 'zod';
-import type { CHANNELS, DELIVERIES } from '../../../lib/resume-links/send';
+import type { CHANNELS, DELIVERIES } from '#lib/resume-links/send';
 import type { Queryable } from '../db/audit';
 import type { StaffSession } from './auth';
 import type { HubSend } from './shapes';

@@ -1,9 +1,9 @@
 // What the staff API answers and the web app (hub/web/) reads: plain shapes, no server code, so the
 // web bundle can import them.
 
-import type { CallReport } from '../../../lib/call-reports/report';
-import type { InvalidActionCase } from '../../../lib/cases/case';
-import type { ConsentRecord } from '../../../lib/consent/record';
+import type { CallReport } from '#lib/call-reports/report';
+import type { InvalidActionCase } from '#lib/cases/case';
+import type { ConsentRecord } from '#lib/consent/record';
 
 /** The statuses support staff set: filing and resolving (draft and ready are the agent's). */
 export const FILING_STATUSES = ['filed-cms', 'filed-platform', 'resolved'] as const;

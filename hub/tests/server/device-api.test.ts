@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
-import { moveTo } from '../../../lib/call-reports/workflow';
+import { makeBundle } from '#lib/call-reports/bundle';
+import { moveTo } from '#lib/call-reports/workflow';
 import { sample } from '../../../tests/support/call-report-sample';
 import hubPackage from '../../package.json';
 import {

@@ -2,7 +2,7 @@
 // bound only by the enrolment code or an admin; a device writes only its own records; "via agency hub"
 // history comes only from staff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
+import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency, createEnrollmentCode } from '../../src/device/admin';
 import { makeUser, type Staff, signedIn } from '../staff/staff';

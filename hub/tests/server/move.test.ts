@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
+import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createApp } from '../../src/app';
 import { migrate } from '../../src/db/migrate';

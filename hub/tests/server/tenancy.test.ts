@@ -1,6 +1,6 @@
 // Two agencies on one hub: nothing one agency's device does reaches the other's rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
+import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { listDevices, listEnrollmentCodes, revokeDevice, revokeEnrollmentCode } from '../../src/device/admin';
 import { makeUser, PASSWORD, signedIn, signInRequest } from '../staff/staff';

@@ -1,7 +1,7 @@
 // The staff side of consent: applications agents acted on with no consent on record (per application and
 // plan year, a page at a time, own agency and, for an agent user, own NPN), and the consent index export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
+import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { consentBody, consentRecord } from '../support/consent';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeBundle } from '../../../lib/call-reports/bundle';
+import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createApp } from '../../src/app';
 import { createAdminCommand } from '../../src/staff/cli';

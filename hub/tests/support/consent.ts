@@ -1,5 +1,5 @@
 // A consent record as the extension stores it (lib/consent/record.ts), and the body that posts some.
-import type { ConsentRecord } from '../../../lib/consent/record';
+import type { ConsentRecord } from '#lib/consent/record';
 
 export const consentRecord = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   id: '3f0c2a9e-1b2c-4d5e-8f90-000000000001',

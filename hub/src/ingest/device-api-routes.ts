@@ -1,27 +1,35 @@
-// The device API behind a device token: reports, cases, Resume Link sends and consent records in; filing
-// statuses out.
+// The device API behind a device token (lib/hub/contract/device.ts): reports, cases, Resume Link sends and
+// consent records in; filing statuses out; the agency's Resume Link gateway.
+
 import { Hono } from 'hono';
+import {
+  casesBodySchema,
+  consentBodySchema,
+  DEVICE_PATHS,
+  type HubCounts,
+  sendsBodySchema,
+} from '#lib/hub/contract/device';
 import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
 import { gatewaySend } from '../gateway/send';
 import { apiError, issuePath, limitBody, readJson } from '../http';
 import { setLogDevice } from '../log';
-import { casesBodySchema, ingestCases } from './cases';
-import { consentBodySchema, ingestConsent } from './consent';
+import { ingestCases } from './cases';
+import { ingestConsent } from './consent';
 import { checkBundle, ingestReports, statusesSince } from './reports';
-import { ingestSends, sendsBodySchema } from './sends';
+import { ingestSends } from './sends';
 
 const SMALL_BODY = 8 * 1024 * 1024;
 const STATUS_SETTLE_MS = 5000;
 
-export function deviceRoutes(ctx: HubContext) {
+export function deviceApiRoutes(ctx: HubContext) {
   const app = new Hono<DeviceEnv>();
   app.use('*', deviceAuth(ctx), async (c, next) => {
     setLogDevice(c.get('device').id);
     await next();
   });
 
-  app.post('/reports', limitBody(ctx.maxBundleBytes), async (c) => {
+  app.post(`/${DEVICE_PATHS.reports}`, limitBody(ctx.maxBundleBytes), async (c) => {
     const checked = checkBundle(await c.req.text());
     if (!checked.ok)
       return apiError(c, 400, 'bundle.invalid', checked.message, {
@@ -31,30 +39,30 @@ export function deviceRoutes(ctx: HubContext) {
     const device = c.get('device');
     const counts = await ingestReports(ctx.pool, device, checked.bundle.reports, ctx.now());
     ctx.log.info('reports.ingested', { agency: device.agencyId, device: device.id, ...counts });
-    return c.json(counts);
+    return c.json<HubCounts>(counts);
   });
 
-  app.post('/cases', limitBody(SMALL_BODY), async (c) => {
+  app.post(`/${DEVICE_PATHS.cases}`, limitBody(SMALL_BODY), async (c) => {
     const body = casesBodySchema.safeParse(await readJson(c));
     if (!body.success)
       return apiError(c, 400, 'cases.invalid', `Invalid field: ${issuePath(body.error.issues)}`);
     const device = c.get('device');
     const counts = await ingestCases(ctx.pool, device, body.data.cases, ctx.now());
     ctx.log.info('cases.ingested', { agency: device.agencyId, device: device.id, ...counts });
-    return c.json(counts);
+    return c.json<HubCounts>(counts);
   });
 
-  app.post('/resume-link-sends', limitBody(SMALL_BODY), async (c) => {
+  app.post(`/${DEVICE_PATHS.sends}`, limitBody(SMALL_BODY), async (c) => {
     const body = sendsBodySchema.safeParse(await readJson(c));
     if (!body.success)
       return apiError(c, 400, 'sends.invalid', `Invalid field: ${issuePath(body.error.issues)}`);
     const device = c.get('device');
     const counts = await ingestSends(ctx.pool, device, body.data.sends, ctx.now());
     ctx.log.info('sends.ingested', { agency: device.agencyId, device: device.id, ...counts });
-    return c.json(counts);
+    return c.json<HubCounts>(counts);
   });
 
-  app.post('/consent-records', limitBody(SMALL_BODY), async (c) => {
+  app.post(`/${DEVICE_PATHS.consent}`, limitBody(SMALL_BODY), async (c) => {
     const body = consentBodySchema.safeParse(await readJson(c));
     if (!body.success)
       return apiError(c, 400, 'consent.invalid', `Invalid field: ${issuePath(body.error.issues)}`, {
@@ -63,12 +71,12 @@ export function deviceRoutes(ctx: HubContext) {
     const device = c.get('device');
     const counts = await ingestConsent(ctx.pool, device, body.data.records, ctx.now());
     ctx.log.info('consent.ingested', { agency: device.agencyId, device: device.id, ...counts });
-    return c.json(counts);
+    return c.json<HubCounts>(counts);
   });
 
-  app.post('/gateway/send', limitBody(64 * 1024), gatewaySend(ctx));
+  app.post(`/${DEVICE_PATHS.gatewaySend}`, limitBody(64 * 1024), gatewaySend(ctx));
 
-  app.get('/reports/statuses', async (c) => {
+  app.get(`/${DEVICE_PATHS.statuses}`, async (c) => {
     const since = c.req.query('since');
     const sinceDate = since === undefined ? undefined : new Date(since);
     if (sinceDate && Number.isNaN(sinceDate.getTime()))

@@ -1,19 +1,14 @@
 // POST /api/v1/enroll: an enrolment code (from the agency's policy) buys a device its own token.
+
 import { Hono } from 'hono';
-import { npnDigits, textUpTo, z } from '../../../lib/shared/schema';
+import { type EnrolResponse, enrolRequestSchema } from '#lib/hub/contract/device';
 import type { HubContext } from '../context';
 import { apiError, issuePath, limitBody, readJson } from '../http';
 import { enrollDevice } from './admin';
 
-const enrollSchema = z.object({
-  code: z.string().check(z.minLength(1), z.maxLength(200)),
-  deviceName: textUpTo(200).check(z.minLength(1)),
-  agentNpn: z.optional(npnDigits()),
-});
-
-export function enrollRoutes(ctx: HubContext) {
+export function enrolmentRoutes(ctx: HubContext) {
   return new Hono().post('/', limitBody(16 * 1024), async (c) => {
-    const body = enrollSchema.safeParse(await readJson(c));
+    const body = enrolRequestSchema.safeParse(await readJson(c));
     if (!body.success)
       return apiError(c, 400, 'request.invalid', `Invalid field: ${issuePath(body.error.issues)}`);
     const result = await enrollDevice(ctx.pool, body.data, ctx.now());
@@ -30,7 +25,7 @@ export function enrollRoutes(ctx: HubContext) {
     }
     const enrolled = result.enrolment;
     ctx.log.info('enroll.ok', { agency: enrolled.agencyId, device: enrolled.deviceId });
-    return c.json(
+    return c.json<EnrolResponse>(
       { deviceId: enrolled.deviceId, token: enrolled.token, agencyName: enrolled.agencyName },
       201,
     );
