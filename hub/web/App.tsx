@@ -1,7 +1,7 @@
 // The hub's web app: sign-in, the one-time password's replacement, then the sections the person's role
 // opens (hash routes, so the hub serves one page).
 import { useEffect, useState } from 'preact/hooks';
-import type { Role } from '../src/staff/auth';
+import type { StaffMe as Me } from '#lib/hub/contract/staff';
 import { AdminPage } from './AdminPage';
 import { ApiError, api, setCsrfToken, whenSessionEnds } from './api';
 import { CasesPage } from './CasesPage';
@@ -10,11 +10,6 @@ import { currentLang, h, LANGS, type Lang, setHubLang } from './messages';
 import { ReportsPage } from './ReportsPage';
 import { SendsPage } from './SendsPage';
 import { ChangePassword, SignIn } from './SignIn';
-
-export interface Me {
-  user: { id: string; email: string; role: Role; agentNpn: string | null; mustChangePassword: boolean };
-  csrfToken: string;
-}
 
 type Section = 'reports' | 'cases' | 'sends' | 'consent' | 'admin';
 const SECTIONS: Section[] = ['reports', 'cases', 'sends', 'consent', 'admin'];

@@ -1,13 +1,12 @@
-// Consent across the agency's agents (src/staff/consent.ts): the applications acted on (a call report, a
+// Consent across the agency's agents (src/staff/services/consent.ts): the applications acted on (a call report, a
 // Resume Link send, an Invalid Action case) without consent on record, a page at a time; and, for support
 // and admins, the consent index exported for an audit: CSV for people (lib/shared/csv.ts), JSON for tools.
 import { useEffect, useState } from 'preact/hooks';
 import { shownTime } from '#components/call-report-words';
 import { downloadText, stamp } from '#components/download';
 import type { ConsentRecord } from '#lib/consent/record';
+import type { HubConsentRecord, StaffMe as Me, MissingConsent } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
-import type { HubConsentRecord, MissingConsent } from '../src/staff/shapes';
-import type { Me } from './App';
 import { api, qs } from './api';
 import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';

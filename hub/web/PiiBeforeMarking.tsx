@@ -1,6 +1,6 @@
 // Marking a report filed when its summary looks like it holds consumer data (lib/call-reports/pii.ts):
 // asked once, never refused, as the extension asks before it hands out a filing email.
-import type { FilingStatus } from '../src/staff/shapes';
+import type { FilingStatus } from '#lib/hub/contract/staff';
 import { h } from './messages';
 
 /** The marks that say the report went to the help desk or the platform (resolved sends nothing). */

@@ -7,8 +7,8 @@ import { PiiReview } from '#components/PiiReview';
 import { reportConsumerData } from '#lib/call-reports/pii';
 import { isFiled } from '#lib/call-reports/report';
 import { nextStatuses } from '#lib/call-reports/workflow';
+import { FILING_STATUSES, type FilingStatus, type HubReport } from '#lib/hub/contract/staff';
 import { formatPhone, maskPhone } from '#lib/shared/phone';
-import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
 import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
 

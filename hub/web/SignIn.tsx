@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Me } from './App';
+import { type StaffMe as Me, PASSWORD_MIN } from '#lib/hub/contract/staff';
 import { api } from './api';
 import { h } from './messages';
 
@@ -70,7 +70,7 @@ export function ChangePassword(props: { onChanged(): void }) {
   const [error, setError] = useState('');
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (next.length < 12) {
+    if (next.length < PASSWORD_MIN) {
       setError(h('passwordTooShort'));
       return;
     }
@@ -100,7 +100,7 @@ export function ChangePassword(props: { onChanged(): void }) {
         type="password"
         autocomplete="new-password"
         required
-        minLength={12}
+        minLength={PASSWORD_MIN}
         value={next}
         onInput={(e) => setNext(value(e))}
       />

@@ -1,7 +1,7 @@
-// An audit log entry in words (hub/src/staff/audit-log.ts gives the names): who did it, what they did and
+// An audit log entry in words (hub/src/staff/services/audit-log.ts gives the names): who did it, what they did and
 // to which record, as a person knows them, in the page's language. Codes the words do not know yet (a
 // newer hub) show as they are.
-import type { AuditEntry } from '../src/staff/shapes';
+import type { AuditEntry } from '#lib/hub/contract/staff';
 import { HUB_MESSAGES, type HubKey, h } from './messages';
 
 export interface AuditWords {

@@ -58,7 +58,7 @@ export const ownedBy = (device: AuthedDevice, row: { device_id: string; agent_np
   row.device_id === device.id || (device.agentNpn !== null && row.agent_npn === device.agentNpn);
 
 /**
- * History entries "via the agency hub" are written by the hub's staff (staff/reports.ts setStatus) and
+ * History entries "via the agency hub" are written by the hub's staff (staff/services/reports.ts setStatus) and
  * come back with the agent's copy; one the stored report does not hold was written by a device, so it
  * loses the mark and reads as the device's own entry.
  */

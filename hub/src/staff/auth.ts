@@ -7,17 +7,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
+import type { Role } from '#lib/hub/contract/staff';
 import type { Queryable } from '../db/audit';
 import { audit } from '../db/audit';
 import { apiError as fail } from '../http';
-import { checkPassword, decoyHash } from './passwords';
-import { clearPair, countFailure, throttledUntil } from './throttle';
-
-export const ROLES = ['agent', 'support', 'admin'] as const;
+import { checkPassword, decoyHash } from './services/passwords';
+import { clearPair, countFailure, throttledUntil } from './services/throttle';
 
 /** Who did something, as audit_log.actor records it. */
 export const userActor = (userId: string) => `user:${userId}`;
-export type Role = (typeof ROLES)[number];
 
 export interface StaffSession {
   userId: string;
@@ -89,7 +87,7 @@ export type SignIn =
 
 /**
  * Checks an email and password from a client (its network address). Too many failures for the address,
- * from the client, or for the address from that client (src/staff/throttle.ts) refuse further tries for
+ * from the client, or for the address from that client (src/staff/services/throttle.ts) refuse further tries for
  * the window, before any password is checked. An unknown email is checked against a decoy hash and
  * counted like a wrong password: the answers and their timing are the same. Signing in starts a session
  * of SESSION_HOURS.

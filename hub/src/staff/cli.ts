@@ -3,9 +3,9 @@
 // must be changed at the first sign-in.
 import type pg from 'pg';
 import { z } from 'zod';
+import { PASSWORD_MIN } from '#lib/hub/contract/staff';
 import { createAgency } from '../device/admin';
-import { PASSWORD_MIN } from './passwords';
-import { createUser } from './users';
+import { createUser } from './services/users';
 
 const emailSchema = z.string().trim().toLowerCase().email().max(320);
 

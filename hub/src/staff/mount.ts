@@ -7,12 +7,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import type { HubContext } from '../context';
 import { limitBody } from '../http';
-import { staffApi } from './api';
 import { pruneSessions } from './auth';
 import { createAdminCommand } from './cli';
 import { BODY_MAX_BYTES } from './http';
-import { applyRetention } from './retention';
-import { pruneSignInFailures } from './throttle';
+import { staffApi } from './routes';
+import { applyRetention } from './services/retention';
+import { pruneSignInFailures } from './services/throttle';
 
 export function mountStaff(app: Hono, deps: HubContext): void {
   // The web app loads only its own script and style, and no other site may frame it.

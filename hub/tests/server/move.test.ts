@@ -12,7 +12,7 @@ import { migrate } from '../../src/db/migrate';
 import { copyDatabase, TargetNotEmpty } from '../../src/db/move';
 import { type Database, openDatabase } from '../../src/db/pool';
 import { createAgency, createEnrollmentCode } from '../../src/device/admin';
-import { createUser } from '../../src/staff/users';
+import { createUser } from '../../src/staff/services/users';
 import { emptyDatabase, MIGRATIONS } from '../support/db';
 
 const server = process.env.HUB_TEST_DATABASE_URL;

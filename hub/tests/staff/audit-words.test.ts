@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/staff/shapes';
+import type { AuditEntry } from '#lib/hub/contract/staff';
 import { auditWords } from '../../web/audit-words';
 import { setHubLang } from '../../web/messages';
 

@@ -3,7 +3,7 @@ import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createApp } from '../../src/app';
 import { createAdminCommand } from '../../src/staff/cli';
-import { applyRetention } from '../../src/staff/retention';
+import { applyRetention } from '../../src/staff/services/retention';
 import { consentBody, consentRecord } from '../support/consent';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 import { makeUser, type Staff, signedIn, signInRequest } from './staff';

@@ -3,7 +3,7 @@ import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency } from '../../src/device/admin';
 import { pruneSessions } from '../../src/staff/auth';
-import { THROTTLE } from '../../src/staff/throttle';
+import { THROTTLE } from '../../src/staff/services/throttle';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 import {
   cookieOf,
@@ -148,7 +148,7 @@ describe('sign-in', () => {
   });
 
   it('sends a one-time password to the password page first', async () => {
-    const { createUser } = await import('../../src/staff/users');
+    const { createUser } = await import('../../src/staff/services/users');
     const made = await createUser(
       hub.pool,
       device.agencyId,

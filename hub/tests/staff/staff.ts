@@ -1,6 +1,6 @@
 // Staff sessions for the staff API tests: an account of a given role in an agency, signed in through
 // the API, and calls that carry its cookie and (unless a test leaves it out) its CSRF token.
-import { createUser } from '../../src/staff/users';
+import { createUser } from '../../src/staff/services/users';
 import type { TestHub } from '../support/hub';
 
 export const PASSWORD = 'correct horse battery';

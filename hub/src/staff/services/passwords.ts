@@ -3,9 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
-
 // The library's const enum cannot be imported as a value here (verbatimModuleSyntax): its number, typed.
 const ARGON2ID: Algorithm.Argon2id = 2;
 export const hashPassword = (password: string) => hash(password, { algorithm: ARGON2ID });

@@ -1,10 +1,31 @@
-// The staff API, under /api/staff: signing in, triage and filing of call reports, Invalid Action cases,
+// The staff API's routes, under /api/staff (lib/hub/contract/staff.ts: what each takes and answers; the
+// queries are in services/): signing in, triage and filing of call reports, Invalid Action cases,
 // consent (applications without it, the index for an audit), exports, and the admin's codes, devices, users, retention and audit log. Every body and query is parsed
 // with zod; every route past sign-in needs a session, every change its CSRF token, and each route names
 // the roles it admits; every query is filtered by the session's agency.
+
 import { Hono } from 'hono';
 import type pg from 'pg';
 import { z } from 'zod';
+import {
+  auditFilterSchema,
+  auditQuerySchema,
+  caseQuerySchema,
+  codeSchema,
+  exportSchema,
+  FILTER_MARK_MAX,
+  filterStatusChangeSchema,
+  missingConsentQuerySchema,
+  newUserSchema,
+  passwordChangeSchema,
+  reportFilterSchema,
+  reportQuerySchema,
+  retentionSchema,
+  type StaffMe,
+  sendQuerySchema,
+  signInSchema,
+  statusChangeSchema,
+} from '#lib/hub/contract/staff';
 import {
   confirmDeviceNpn,
   createEnrollmentCode,
@@ -14,7 +35,6 @@ import {
   revokeEnrollmentCode,
 } from '../device/admin';
 import { apiError as fail } from '../http';
-import { auditFilterSchema, auditQuerySchema, exportAuditLog, readAuditLog } from './audit-log';
 import {
   type AuthOptions,
   clearSessionCookie,
@@ -29,58 +49,24 @@ import {
   signIn,
   userActor,
 } from './auth';
-import { caseQuerySchema, listCases } from './cases';
-import { exportConsentIndex, listMissingConsent, missingConsentQuerySchema } from './consent';
 import { parseBody, parseQuery } from './http';
-import { checkPassword, PASSWORD_MAX } from './passwords';
-import {
-  exportReports,
-  FILTER_MARK_MAX,
-  filterStatusChangeSchema,
-  listAgents,
-  listReports,
-  reportFilterSchema,
-  reportQuerySchema,
-  setStatus,
-  setStatusForFilter,
-  statusChangeSchema,
-} from './reports';
-import { getRetention, retentionSchema, setRetention } from './retention';
-import { listSends, sendQuerySchema } from './sends';
-import {
-  changeOwnPassword,
-  createUser,
-  disableUser,
-  listUsers,
-  newUserSchema,
-  passwordChangeSchema,
-  resetPassword,
-} from './users';
+import { exportAuditLog, readAuditLog } from './services/audit-log';
+import { listCases } from './services/cases';
+import { exportConsentIndex, listMissingConsent } from './services/consent';
+import { checkPassword } from './services/passwords';
+import { exportReports, listAgents, listReports, setStatus, setStatusForFilter } from './services/reports';
+import { getRetention, setRetention } from './services/retention';
+import { listSends } from './services/sends';
+import { changeOwnPassword, createUser, disableUser, listUsers, resetPassword } from './services/users';
 
 export interface StaffDeps extends AuthOptions {
   pool: pg.Pool;
 }
 
-const signInSchema = z.object({
-  email: z.string().trim().max(320),
-  password: z.string().min(1).max(PASSWORD_MAX),
-});
-
-const codeSchema = z.object({
-  label: z.string().trim().max(100).optional(),
-  agentNpn: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  expiresAt: z.iso.datetime().optional(),
-  maxUses: z.number().int().min(1).max(100_000).optional(),
-});
-
 const uuidParam = z.string().uuid();
-const exportSchema = z.object({ format: z.enum(['csv', 'json']) });
 
 /** What the web app learns of the person signed in (and the token its changes carry). */
-const me = (s: StaffSession) => ({
+const me = (s: StaffSession): StaffMe => ({
   user: {
     id: s.userId,
     email: s.email,

@@ -3,56 +3,21 @@
 // own history says who filed what and when, and the device statuses endpoint hands it back to the agent.
 
 import type pg from 'pg';
-import { z } from 'zod';
-import { SORT_KEYS } from '#lib/call-reports/query';
-import { type CallReport, ISSUE_TYPES, REPORT_STATUSES, type ReportStatus } from '#lib/call-reports/report';
+import type { SORT_KEYS } from '#lib/call-reports/query';
+import { type CallReport, REPORT_STATUSES, type ReportStatus } from '#lib/call-reports/report';
 import { moveTo } from '#lib/call-reports/workflow';
-import { STATE_CODES } from '#lib/shared/states';
-import { audit, type Queryable } from '../db/audit';
-import { inTransaction } from '../db/transaction';
-import type { StaffSession } from './auth';
-import { userActor } from './auth';
-import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
-
-export const EXPORT_MAX = 100_000;
-export const PAGE_MAX = 500;
-
-const day = z.iso.datetime();
-export const reportFilterSchema = z.object({
-  status: z.enum(REPORT_STATUSES).optional(),
-  state: z.enum(STATE_CODES).optional(),
-  issueType: z.enum(ISSUE_TYPES).optional(),
-  agent: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  from: day.optional(),
-  to: day.optional(),
-  text: z.string().max(200).optional(),
-});
-export type ReportFilter = z.infer<typeof reportFilterSchema>;
-
-export const reportQuerySchema = reportFilterSchema.extend({
-  sort: z.enum(SORT_KEYS).default('calledAt'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50),
-});
-export type ReportListQuery = z.infer<typeof reportQuerySchema>;
-
-export const statusChangeSchema = z.object({
-  ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
-  status: z.enum(FILING_STATUSES),
-});
-
-/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
-export const FILTER_MARK_MAX = 20_000;
-/** A mark on every report of a filter; `count` is the number the person was shown and agreed to. */
-export const filterStatusChangeSchema = z.object({
-  filter: reportFilterSchema,
-  status: z.enum(FILING_STATUSES),
-  count: z.number().int().min(1).max(FILTER_MARK_MAX),
-});
+import {
+  EXPORT_MAX,
+  FILTER_MARK_MAX,
+  type FilingStatus,
+  type HubReport,
+  type ReportFilter,
+  type ReportListQuery,
+} from '#lib/hub/contract/staff';
+import { audit, type Queryable } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
+import type { StaffSession } from '../auth';
+import { userActor } from '../auth';
 
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
   calledAt: "r.report->>'calledAt'",

@@ -1,16 +1,10 @@
 // Resume Link sends across the agency's agents, as the extensions synced them (src/ingest/sends.ts): what
 // went out, how and how it went — never an address or number, which the hub does not hold.
-import { z } from 'zod';
-import type { CHANNELS, DELIVERIES } from '#lib/resume-links/send';
-import type { Queryable } from '../db/audit';
-import type { StaffSession } from './auth';
-import type { HubSend } from './shapes';
 
-export const sendQuerySchema = z.object({
-  outcome: z.enum(['sent', 'failed']).optional(),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import type { HubSend, SendQuery } from '#lib/hub/contract/staff';
+import type { CHANNELS, DELIVERIES } from '#lib/resume-links/send';
+import type { Queryable } from '../../db/audit';
+import type { StaffSession } from '../auth';
 
 interface Row {
   send: {
@@ -30,7 +24,7 @@ interface Row {
 }
 
 /** One page of sends, newest first, with how many the filter holds; an agent user sees their NPN's only. */
-export async function listSends(db: Queryable, staff: StaffSession, q: z.infer<typeof sendQuerySchema>) {
+export async function listSends(db: Queryable, staff: StaffSession, q: SendQuery) {
   const params: unknown[] = [staff.agencyId];
   const parts = ['s.agency_id = $1'];
   const add = (sql: string, value: unknown) => {

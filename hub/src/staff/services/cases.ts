@@ -1,26 +1,12 @@
 // Invalid Action cases across the agency's agents, with the platform's statuses (lib/cases/case.ts):
 // read here, set by the agents' extensions.
-import { z } from 'zod';
-import { CASE_STATUSES, type InvalidActionCase } from '#lib/cases/case';
-import type { Queryable } from '../db/audit';
-import type { StaffSession } from './auth';
-import type { HubCase } from './shapes';
-
-export const CASES_EXPORT_MAX = 100_000;
-
-export const caseQuerySchema = z.object({
-  status: z.enum(CASE_STATUSES).optional(),
-  agent: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  /** A page (100 by default); an export asks for up to CASES_EXPORT_MAX at once. */
-  limit: z.coerce.number().int().min(1).max(CASES_EXPORT_MAX).default(100),
-});
+import type { InvalidActionCase } from '#lib/cases/case';
+import type { CaseQuery, HubCase } from '#lib/hub/contract/staff';
+import type { Queryable } from '../../db/audit';
+import type { StaffSession } from '../auth';
 
 /** One page of the filter's cases, newest sighting first, with how many the filter holds. */
-export async function listCases(db: Queryable, staff: StaffSession, q: z.infer<typeof caseQuerySchema>) {
+export async function listCases(db: Queryable, staff: StaffSession, q: CaseQuery) {
   const params: unknown[] = [staff.agencyId];
   const parts = ['c.agency_id = $1'];
   const add = (sql: string, value: unknown) => {

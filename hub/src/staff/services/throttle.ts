@@ -3,7 +3,7 @@
 // pair's limit is the low one: a guesser is slowed at once, while the owner of the address, signing in
 // from elsewhere, is held up only when failures come from many clients (the address's own, higher limit).
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../db/audit';
+import type { Queryable } from '../../db/audit';
 
 export const THROTTLE = { windowMinutes: 15, perPair: 5, perClient: 30, perAddress: 100 } as const;
 

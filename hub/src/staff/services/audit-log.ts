@@ -2,29 +2,12 @@
 // filtered by kind of change, by who and by date, and exported whole. Each entry names its actor and its
 // record as a person knows them (an email, a device's name, an application id, a code's label), never
 // by the ids and hashes the log keeps; the web app words the action (hub/web/audit-words.ts).
-import { z } from 'zod';
-import { audit, type Queryable } from '../db/audit';
-import { type StaffSession, userActor } from './auth';
-import { AUDIT_KINDS, type AuditEntry } from './shapes';
+
+import type { AuditEntry, AuditFilter, AuditQuery } from '#lib/hub/contract/staff';
+import { audit, type Queryable } from '../../db/audit';
+import { type StaffSession, userActor } from '../auth';
 
 export const AUDIT_EXPORT_MAX = 100_000;
-
-export const auditFilterSchema = z.object({
-  kind: z.enum(AUDIT_KINDS).optional(),
-  /** `user:<id>`, `device:<id>` or `system`. */
-  actor: z
-    .string()
-    .regex(/^(system|(user|device):[0-9a-f-]{36})$/)
-    .optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-});
-export type AuditFilter = z.infer<typeof auditFilterSchema>;
-
-export const auditQuerySchema = auditFilterSchema.extend({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 interface Row {
   id: string;
@@ -50,7 +33,7 @@ function whereOf(agencyId: string, f: AuditFilter & { before?: number }) {
   return { sql: parts.join(' and '), params };
 }
 
-export async function readAuditLog(db: Queryable, agencyId: string, q: z.infer<typeof auditQuerySchema>) {
+export async function readAuditLog(db: Queryable, agencyId: string, q: AuditQuery) {
   const w = whereOf(agencyId, q);
   const { rows } = await db.query<Row>(
     `select id, at, actor, action, target, detail from audit_log where ${w.sql} order by id desc limit ${q.limit + 1}`,

@@ -3,30 +3,16 @@
 // unique within an agency; the same person may have an account in another agency too.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { z } from 'zod';
-import { audit, type Queryable } from '../db/audit';
-import { inTransaction } from '../db/transaction';
-import { endOtherSessions, endUserSessions, ROLES, type StaffSession, userActor } from './auth';
-import { hashPassword, oneTimePassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords';
-
-export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
-  role: z.enum(ROLES),
-  agentNpn: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .optional(),
-});
-
-export const passwordChangeSchema = z.object({
-  current: z.string().min(1).max(PASSWORD_MAX),
-  next: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
-});
+import type { NewUser, PasswordChange, Role } from '#lib/hub/contract/staff';
+import { audit, type Queryable } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
+import { endOtherSessions, endUserSessions, type StaffSession, userActor } from '../auth';
+import { hashPassword, oneTimePassword } from './passwords';
 
 export interface UserView {
   id: string;
   email: string;
-  role: (typeof ROLES)[number];
+  role: Role;
   agentNpn: string | null;
   createdAt: string;
   disabledAt: string | null;
@@ -57,7 +43,7 @@ export type CreateUser = { ok: true; id: string; password: string } | { ok: fals
 export async function createUser(
   pool: pg.Pool,
   agencyId: string,
-  input: z.infer<typeof newUserSchema>,
+  input: NewUser,
   actor: string,
   password = oneTimePassword(),
 ): Promise<CreateUser> {
@@ -137,7 +123,7 @@ export async function resetPassword(
 export async function changeOwnPassword(
   pool: pg.Pool,
   staff: StaffSession,
-  input: z.infer<typeof passwordChangeSchema>,
+  input: PasswordChange,
   check: (hash: string, password: string) => Promise<boolean>,
   sessionId: string,
 ): Promise<boolean> {

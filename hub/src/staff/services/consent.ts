@@ -2,18 +2,12 @@
 // Resume Link send, an Invalid Action case) with no consent on record, and the consent index exported for
 // an audit. Consent on record: a record with a consent date, not revoked (lib/consent/record.ts), for the
 // same application and plan year; a call report names no plan year, so any plan year's consent covers it.
-import { z } from 'zod';
 import type { ConsentRecord } from '#lib/consent/record';
-import { audit, type Queryable } from '../db/audit';
-import { type StaffSession, userActor } from './auth';
-import type { HubConsentRecord, MissingConsent } from './shapes';
+import type { HubConsentRecord, MissingConsent, MissingConsentQuery } from '#lib/hub/contract/staff';
+import { audit, type Queryable } from '../../db/audit';
+import { type StaffSession, userActor } from '../auth';
 
 export const CONSENT_EXPORT_MAX = 100_000;
-
-export const missingConsentQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** The session's agency, and an agent user's own NPN: $1 and (for an agent) $2. */
 const scope = (staff: StaffSession, alias: string) =>
@@ -52,11 +46,7 @@ const missing = (staff: StaffSession) => `
    group by a.application_id, a.plan_year`;
 
 /** One page of applications without consent, most recent action first, with how many there are. */
-export async function listMissingConsent(
-  db: Queryable,
-  staff: StaffSession,
-  q: z.infer<typeof missingConsentQuerySchema>,
-) {
+export async function listMissingConsent(db: Queryable, staff: StaffSession, q: MissingConsentQuery) {
   const params = scopeParams(staff);
   const { rows } = await db.query<{
     application_id: string;

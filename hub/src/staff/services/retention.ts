@@ -3,20 +3,13 @@
 // and Resume Link sends, the record of the consumer's consent, are kept at least ten years (docs/DOMAIN.md)
 // whatever the rule says.
 import type pg from 'pg';
-import { z } from 'zod';
 import { DAY_MS } from '#lib/call-reports/retention';
-import { audit, type Queryable } from '../db/audit';
-import { inTransaction } from '../db/transaction';
-import type { StaffSession } from './auth';
-import { userActor } from './auth';
+import { audit, type Queryable } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
+import type { StaffSession } from '../auth';
+import { userActor } from '../auth';
 
 export const CONSENT_YEARS = 10;
-/** The longest rule an admin can set: ten years, like consent records. */
-export const RETENTION_DAYS_MAX = 3653;
-
-export const retentionSchema = z.object({
-  reportRetentionDays: z.number().int().min(30).max(RETENTION_DAYS_MAX).nullable(),
-});
 
 export async function getRetention(db: Queryable, agencyId: string) {
   const { rows } = await db.query(
