@@ -2,15 +2,16 @@
 // filtered, exported as CSV). Secrets the
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '#components/call-report-words';
 import { downloadText, stamp } from '#components/download';
 import { tCode } from '#components/i18n';
 import { CSV_BOM } from '#lib/call-reports/csv';
 import type { StaffMe as Me } from '#lib/hub/contract/staff';
 import { AUDIT_KINDS, type AuditEntry } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
-import { auditWords } from './audit-words';
+import { type AuditWords, auditWords } from './audit-words';
+import { hubTime } from './dates';
 import { type HubKey, h } from './messages';
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -111,46 +112,38 @@ function Codes() {
         <button type="submit">{h('createCode')}</button>
       </form>
       {status}
-      <table>
-        <caption class="visually-hidden">{h('codesCaption')}</caption>
-        <thead>
-          <tr>
-            {(
-              ['col.label', 'col.npn', 'col.created', 'col.expires', 'col.uses', 'col.status'] as HubKey[]
-            ).map((k) => (
-              <th key={k} scope="col">
-                {h(k)}
-              </th>
-            ))}
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.codes ?? []).map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.label || c.id.slice(0, 8)}</th>
-              <td>{c.agentNpn ?? '—'}</td>
-              <td>{shownTime(c.createdAt)}</td>
-              <td>{c.expiresAt ? shownTime(c.expiresAt) : h('never')}</td>
-              <td>
+      <AdminTable
+        caption="codesCaption"
+        columns={[
+          { header: 'col.label', cell: (c) => c.label || c.id.slice(0, 8), rowHeader: true },
+          { header: 'col.npn', cell: (c) => c.agentNpn ?? '—' },
+          { header: 'col.created', cell: (c) => hubTime(c.createdAt) },
+          { header: 'col.expires', cell: (c) => (c.expiresAt ? hubTime(c.expiresAt) : h('never')) },
+          {
+            header: 'col.uses',
+            cell: (c) => (
+              <>
                 {c.uses} / {c.maxUses ?? h('unlimited')}
-              </td>
-              <td>{h(codeState(c, new Date()))}</td>
-              <td>
-                {c.revokedAt ? null : (
-                  <button
-                    type="button"
-                    aria-label={h('revokeCode', c.label || c.id.slice(0, 8))}
-                    onClick={() => post(`/admin/codes/${c.id}/revoke`, h('revoked'))}
-                  >
-                    {h('revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'col.status', cell: (c) => h(codeState(c, new Date())) },
+          {
+            cell: (c) =>
+              c.revokedAt ? null : (
+                <button
+                  type="button"
+                  aria-label={h('revokeCode', c.label || c.id.slice(0, 8))}
+                  onClick={() => post(`/admin/codes/${c.id}/revoke`, h('revoked'))}
+                >
+                  {h('revoke')}
+                </button>
+              ),
+          },
+        ]}
+        rows={data?.codes ?? []}
+        rowKey={(c) => c.id}
+      />
     </section>
   );
 }
@@ -171,29 +164,23 @@ function Devices() {
     <section class="card stack" aria-labelledby="devices-heading">
       <h3 id="devices-heading">{h('devicesHeading')}</h3>
       {status}
-      <table>
-        <caption class="visually-hidden">{h('devicesCaption')}</caption>
-        <thead>
-          <tr>
-            {(['col.device', 'col.agent', 'col.created', 'col.lastSeenAt', 'col.status'] as HubKey[]).map(
-              (k) => (
-                <th key={k} scope="col">
-                  {h(k)}
-                </th>
-              ),
-            )}
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.devices ?? []).map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{d.name}</th>
-              <td>{d.agentNpn ?? (d.claimedNpn ? h('npnClaimed', d.claimedNpn) : '—')}</td>
-              <td>{shownTime(d.createdAt)}</td>
-              <td>{d.lastSeenAt ? shownTime(d.lastSeenAt) : h('never')}</td>
-              <td>{d.revokedAt ? h('col.state.revoked') : h('col.state.active')}</td>
-              <td>
+      <AdminTable<Device>
+        caption="devicesCaption"
+        columns={[
+          { header: 'col.device', cell: (d) => d.name, rowHeader: true },
+          {
+            header: 'col.agent',
+            cell: (d) => d.agentNpn ?? (d.claimedNpn ? h('npnClaimed', d.claimedNpn) : '—'),
+          },
+          { header: 'col.created', cell: (d) => hubTime(d.createdAt) },
+          { header: 'col.lastSeenAt', cell: (d) => (d.lastSeenAt ? hubTime(d.lastSeenAt) : h('never')) },
+          {
+            header: 'col.status',
+            cell: (d) => (d.revokedAt ? h('col.state.revoked') : h('col.state.active')),
+          },
+          {
+            cell: (d) => (
+              <>
                 {!d.revokedAt && d.claimedNpn && (
                   <button
                     type="button"
@@ -212,11 +199,13 @@ function Devices() {
                     {h('revoke')}
                   </button>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={data?.devices ?? []}
+        rowKey={(d) => d.id}
+      />
     </section>
   );
 }
@@ -270,28 +259,24 @@ function Users(props: { me: Me }) {
         <button type="submit">{h('createUser')}</button>
       </form>
       {status}
-      <table>
-        <caption class="visually-hidden">{h('usersCaption')}</caption>
-        <thead>
-          <tr>
-            {(['col.email', 'col.role', 'col.account'] as HubKey[]).map((k) => (
-              <th key={k} scope="col">
-                {h(k)}
-              </th>
-            ))}
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.users ?? []).map((u) => (
-            <tr key={u.id}>
-              <th scope="row">{u.email}</th>
-              <td>
+      <AdminTable<User>
+        caption="usersCaption"
+        columns={[
+          { header: 'col.email', cell: (u) => u.email, rowHeader: true },
+          {
+            header: 'col.role',
+            cell: (u) => (
+              <>
                 {h(`role.${u.role}`)}
                 {u.agentNpn ? ` (NPN ${u.agentNpn})` : ''}
-              </td>
-              <td>{u.disabledAt ? h('disabled') : h('active')}</td>
-              <td class="actions">
+              </>
+            ),
+          },
+          { header: 'col.account', cell: (u) => (u.disabledAt ? h('disabled') : h('active')) },
+          {
+            class: 'actions',
+            cell: (u) => (
+              <>
                 <button
                   type="button"
                   aria-label={h('resetPasswordFor', u.email)}
@@ -316,11 +301,13 @@ function Users(props: { me: Me }) {
                     {h('disable')}
                   </button>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={data?.users ?? []}
+        rowKey={(u) => u.id}
+      />
     </section>
   );
 }
@@ -370,6 +357,13 @@ const AUDIT_COLUMNS = [
   { key: 'what', header: 'col.action' },
   { key: 'record', header: 'col.target' },
 ] as const;
+
+const AUDIT_TABLE: Column<AuditWords & { id: number; at: string }>[] = [
+  { header: 'col.at', cell: (e) => hubTime(e.at) },
+  { header: 'col.who', cell: (e) => e.who },
+  { header: 'col.action', cell: (e) => e.what, rowHeader: true },
+  { header: 'col.target', cell: (e) => e.record },
+];
 
 /** Whose changes the filter can show: the agency's accounts and devices, and the hub itself. */
 function useActors() {
@@ -459,34 +453,13 @@ function AuditLog() {
         </button>
       </div>
       {status}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
-      <section class="table-wrap" aria-label={h('auditCaption')} tabIndex={0}>
-        <table>
-          <caption class="visually-hidden">{h('auditCaption')}</caption>
-          <thead>
-            <tr>
-              {AUDIT_COLUMNS.map((c) => (
-                <th key={c.key} scope="col">
-                  {h(c.header)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => {
-              const words = auditWords(e, statusWord);
-              return (
-                <tr key={e.id}>
-                  <td>{shownTime(e.at)}</td>
-                  <td>{words.who}</td>
-                  <th scope="row">{words.what}</th>
-                  <td>{words.record}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable
+        caption="auditCaption"
+        columns={AUDIT_TABLE}
+        rows={entries.map((e) => ({ id: e.id, at: e.at, ...auditWords(e, statusWord) }))}
+        rowKey={(e) => e.id}
+        scrolls
+      />
       {data?.hasMore ? (
         <div class="actions">
           <button type="button" onClick={() => setBefore(entries.at(-1)?.id)}>

@@ -6,6 +6,7 @@ import { AdminPage } from './AdminPage';
 import { ApiError, api, setCsrfToken, whenSessionEnds } from './api';
 import { CasesPage } from './CasesPage';
 import { ConsentPage } from './ConsentPage';
+import { followHubLanguage } from './dates';
 import { currentLang, h, LANGS, type Lang, setHubLang } from './messages';
 import { ReportsPage } from './ReportsPage';
 import { SendsPage } from './SendsPage';
@@ -35,6 +36,7 @@ export function App() {
   }, []);
   const chooseLang = (next: Lang) => {
     setHubLang(next);
+    followHubLanguage(next);
     document.documentElement.lang = next;
     localStorage.setItem(LANG_KEY, next);
     setLang(next);

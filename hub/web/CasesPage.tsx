@@ -1,12 +1,13 @@
 // Invalid Action cases across the agency's agents, with HealthSherpa's statuses (lib/cases/case.ts),
 // filtered by status, a page at a time, the whole filter exported as CSV (lib/shared/csv.ts) or JSON.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '#components/call-report-words';
 import { downloadText, stamp } from '#components/download';
 import { CASE_STATUSES, type CaseStatus } from '#lib/cases/case';
 import type { HubCase } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
+import { hubTime } from './dates';
 import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';
 
@@ -33,6 +34,17 @@ interface CasesAnswer {
 }
 
 const agentOf = (c: HubCase) => [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' ');
+
+const CASE_COLUMNS: Column<HubCase>[] = [
+  { header: 'col.application', cell: (c) => c.case.applicationId, rowHeader: true },
+  { header: 'col.planYear', cell: (c) => c.case.planYear },
+  { header: 'col.client', cell: (c) => c.case.consumerName ?? '' },
+  { header: 'col.state', cell: (c) => c.case.state ?? '' },
+  { header: 'col.agent', cell: agentOf },
+  { header: 'col.errorSeen', cell: (c) => hubTime(c.case.errorSeenAt) },
+  { header: 'col.lastSeen', cell: (c) => hubTime(c.case.lastSeenAt) },
+  { header: 'col.status', cell: (c) => statusWords(c.case.status) },
+];
 
 export function CasesPage() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
@@ -108,35 +120,13 @@ export function CasesPage() {
         {message || (total ? h('casesShown', offset + 1, offset + (cases?.length ?? 0), total) : '')}
       </p>
       {cases && !cases.length ? <p>{h('noCases')}</p> : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
-      <section class="table-wrap" aria-label={h('casesCaption')} tabIndex={0}>
-        <table>
-          <caption class="visually-hidden">{h('casesCaption')}</caption>
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th key={c.key} scope="col">
-                  {h(c.header)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(cases ?? []).map((c) => (
-              <tr key={c.case.id + (c.agentNpn ?? '')}>
-                <th scope="row">{c.case.applicationId}</th>
-                <td>{c.case.planYear}</td>
-                <td>{c.case.consumerName ?? ''}</td>
-                <td>{c.case.state ?? ''}</td>
-                <td>{agentOf(c)}</td>
-                <td>{shownTime(c.case.errorSeenAt)}</td>
-                <td>{shownTime(c.case.lastSeenAt)}</td>
-                <td>{statusWords(c.case.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable
+        caption="casesCaption"
+        columns={CASE_COLUMNS}
+        rows={cases ?? []}
+        rowKey={(c) => c.case.id + (c.agentNpn ?? '')}
+        scrolls
+      />
       <PageButtons offset={offset} size={PAGE} hasMore={page?.hasMore === true} onOffset={setOffset} />
     </section>
   );

@@ -2,12 +2,13 @@
 // Resume Link send, an Invalid Action case) without consent on record, a page at a time; and, for support
 // and admins, the consent index exported for an audit: CSV for people (lib/shared/csv.ts), JSON for tools.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '#components/call-report-words';
 import { downloadText, stamp } from '#components/download';
 import type { ConsentRecord } from '#lib/consent/record';
 import type { HubConsentRecord, StaffMe as Me, MissingConsent } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
+import { hubTime } from './dates';
 import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';
 
@@ -18,8 +19,6 @@ interface MissingAnswer {
   total: number;
   hasMore: boolean;
 }
-
-const COLUMNS: HubKey[] = ['col.application', 'col.planYear', 'col.lastAction', 'col.actions', 'col.agent'];
 
 /** The devices, then the NPNs, as the other pages name an agent. */
 const agentsOf = (a: MissingConsent) => [...a.deviceNames, ...a.agentNpns.map((n) => `NPN ${n}`)].join(', ');
@@ -38,6 +37,14 @@ function actionsOf(a: MissingConsent): string {
 }
 
 /** The index's CSV columns: the record's fields in the person's language, then who sent it. */
+const MISSING_COLUMNS: Column<MissingConsent>[] = [
+  { header: 'col.application', cell: (a) => a.applicationId, rowHeader: true },
+  { header: 'col.planYear', cell: (a) => a.planYear ?? h('anyPlanYear') },
+  { header: 'col.lastAction', cell: (a) => hubTime(a.lastActionAt) },
+  { header: 'col.actions', cell: (a) => actionsOf(a) },
+  { header: 'col.agent', cell: (a) => agentsOf(a) },
+];
+
 const CSV_COLUMNS: { key: keyof ConsentRecord | 'agent' | 'device' | 'receivedAt'; header: HubKey }[] = [
   { key: 'applicationId', header: 'col.application' },
   { key: 'planYear', header: 'col.planYear' },
@@ -127,32 +134,13 @@ export function ConsentPage(props: { me: Me }) {
         {message || (total ? h('missingShown', offset + 1, offset + applications.length, total) : '')}
       </p>
       {page && !applications.length ? <p>{h('noMissing')}</p> : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
-      <section class="table-wrap" aria-label={h('missingCaption')} tabIndex={0}>
-        <table>
-          <caption class="visually-hidden">{h('missingCaption')}</caption>
-          <thead>
-            <tr>
-              {COLUMNS.map((k) => (
-                <th key={k} scope="col">
-                  {h(k)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((a) => (
-              <tr key={`${a.applicationId} ${a.planYear}`}>
-                <th scope="row">{a.applicationId}</th>
-                <td>{a.planYear ?? h('anyPlanYear')}</td>
-                <td>{shownTime(a.lastActionAt)}</td>
-                <td>{actionsOf(a)}</td>
-                <td>{agentsOf(a)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable
+        caption="missingCaption"
+        columns={MISSING_COLUMNS}
+        rows={applications}
+        rowKey={(a) => `${a.applicationId} ${a.planYear}`}
+        scrolls
+      />
       <PageButtons offset={offset} size={PAGE} hasMore={page?.hasMore === true} onOffset={setOffset} />
     </section>
   );

@@ -1,7 +1,7 @@
 // One report opened from the table: its facts, where it came from, who moved it when (the report's
 // own history, which filing here appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { authorisationShown, shownTime } from '#components/call-report-words';
+import { authorisationShown } from '#components/call-report-words';
 import { t, tCode } from '#components/i18n';
 import { PiiReview } from '#components/PiiReview';
 import { reportConsumerData } from '#lib/call-reports/pii';
@@ -9,6 +9,7 @@ import { isFiled } from '#lib/call-reports/report';
 import { nextStatuses } from '#lib/call-reports/workflow';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '#lib/hub/contract/staff';
 import { formatPhone, maskPhone } from '#lib/shared/phone';
+import { hubTime } from './dates';
 import { h } from './messages';
 import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
 
@@ -66,13 +67,13 @@ export function ReportPanel(props: {
           'fromDevice',
           props.row.deviceName ?? '—',
           props.row.agentNpn ?? '—',
-          shownTime(props.row.receivedAt),
+          hubTime(props.row.receivedAt),
         )}
       </p>
       <dl class="facts">
         <dt>{t('reports.calledAt')}</dt>
         <dd>
-          <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
+          <time dateTime={r.calledAt}>{hubTime(r.calledAt)}</time>
         </dd>
         <dt>{t('reports.state')}</dt>
         <dd>{r.state}</dd>
@@ -90,7 +91,7 @@ export function ReportPanel(props: {
         <dt>{t('support.col.status')}</dt>
         <dd>
           {tCode('support.status', r.status)}
-          {lastStatus ? ` — ${h('statusBy', shownTime(lastStatus.at), lastStatus.by)}` : ''}
+          {lastStatus ? ` — ${h('statusBy', hubTime(lastStatus.at), lastStatus.by)}` : ''}
         </dd>
         <dt>{t('reports.summary')}</dt>
         <dd class="summary">{r.summary}</dd>
@@ -124,12 +125,12 @@ export function ReportPanel(props: {
         <h4 id={`hub-history-${r.id}`}>{t('support.history')}</h4>
         <ol>
           <li>
-            <time dateTime={r.createdAt}>{shownTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
+            <time dateTime={r.createdAt}>{hubTime(r.createdAt)}</time> — {r.reporterName ?? '—'}:{' '}
             {t('support.action.created')}
           </li>
           {(r.history ?? []).map((e) => (
             <li key={e.at + e.action + (e.status ?? '')}>
-              <time dateTime={e.at}>{shownTime(e.at)}</time> — {e.by}:{' '}
+              <time dateTime={e.at}>{hubTime(e.at)}</time> — {e.by}:{' '}
               {e.action === 'status' && e.status
                 ? tCode('support.status', e.status)
                 : tCode('support.action', e.action)}

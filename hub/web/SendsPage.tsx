@@ -1,9 +1,10 @@
 // Resume Link sends across the agency's agents (src/staff/services/sends.ts): what went out, how and how it went,
 // a page at a time. No address or number: the hub holds neither.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '#components/call-report-words';
 import type { HubSend } from '#lib/hub/contract/staff';
+import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
+import { hubTime } from './dates';
 import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';
 
@@ -15,15 +16,26 @@ interface SendsAnswer {
   hasMore: boolean;
 }
 
-const COLUMNS: HubKey[] = [
-  'col.sentAt',
-  'col.application',
-  'col.channel',
-  'col.delivery',
-  'col.language',
-  'col.agent',
-  'col.expires',
-  'col.outcome',
+const SEND_COLUMNS: Column<HubSend>[] = [
+  { header: 'col.sentAt', cell: (s) => hubTime(s.sentAt), rowHeader: true },
+  { header: 'col.application', cell: (s) => s.applicationId },
+  { header: 'col.channel', cell: (s) => h(`channel.${s.channel}` as HubKey) },
+  { header: 'col.delivery', cell: (s) => (s.delivery ? h(`delivery.${s.delivery}` as HubKey) : '—') },
+  { header: 'col.language', cell: (s) => (s.language === 'es' ? 'Español' : 'English') },
+  {
+    header: 'col.agent',
+    cell: (s) => [s.deviceName, s.agentNpn && `(NPN ${s.agentNpn})`].filter(Boolean).join(' '),
+  },
+  { header: 'col.expires', cell: (s) => (s.expiresAt ? hubTime(s.expiresAt) : '—') },
+  {
+    header: 'col.outcome',
+    cell: (s) => (
+      <>
+        {h(`outcome.${s.outcome}` as HubKey)}
+        {s.failureReason ? `: ${s.failureReason}` : ''}
+      </>
+    ),
+  },
 ];
 
 export function SendsPage() {
@@ -60,38 +72,7 @@ export function SendsPage() {
         {message || (total ? h('sendsShown', offset + 1, offset + sends.length, total) : '')}
       </p>
       {page && !sends.length ? <p>{h('noSends')}</p> : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, and a region that scrolls takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
-      <section class="table-wrap" aria-label={h('sendsCaption')} tabIndex={0}>
-        <table>
-          <caption class="visually-hidden">{h('sendsCaption')}</caption>
-          <thead>
-            <tr>
-              {COLUMNS.map((k) => (
-                <th key={k} scope="col">
-                  {h(k)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sends.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{shownTime(s.sentAt)}</th>
-                <td>{s.applicationId}</td>
-                <td>{h(`channel.${s.channel}` as HubKey)}</td>
-                <td>{s.delivery ? h(`delivery.${s.delivery}` as HubKey) : '—'}</td>
-                <td>{s.language === 'es' ? 'Español' : 'English'}</td>
-                <td>{[s.deviceName, s.agentNpn && `(NPN ${s.agentNpn})`].filter(Boolean).join(' ')}</td>
-                <td>{s.expiresAt ? shownTime(s.expiresAt) : '—'}</td>
-                <td>
-                  {h(`outcome.${s.outcome}` as HubKey)}
-                  {s.failureReason ? `: ${s.failureReason}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AdminTable caption="sendsCaption" columns={SEND_COLUMNS} rows={sends} rowKey={(s) => s.id} scrolls />
       <PageButtons offset={offset} size={PAGE} hasMore={page?.hasMore === true} onOffset={setOffset} />
     </section>
   );
