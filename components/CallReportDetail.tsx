@@ -64,9 +64,51 @@ function VersionCard(props: { version: CallReportVersion; title: string; keep: s
   );
 }
 
-export function CallReportDetail(props: CallReportDetailProps) {
+/**
+ * A report's facts, as the dashboard and the agency hub (hub/web/ReportPanel.tsx) show them; the phone
+ * masked until asked for. `statusNote` follows the status (the hub names who set it and when).
+ */
+export function ReportFacts(props: { report: CallReport; statusNote?: string }) {
   const r = props.report;
   const [showPhone, setShowPhone] = useState(false);
+  return (
+    <dl class="facts">
+      <dt>{t('reports.calledAt')}</dt>
+      <dd>
+        <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
+      </dd>
+      <dt>{t('reports.state')}</dt>
+      <dd>{r.state}</dd>
+      <dt>{t('reports.phone')}</dt>
+      <dd>
+        {showPhone ? formatPhone(r.phone) : maskPhone(r.phone)}{' '}
+        {!showPhone && (
+          <button type="button" class="link" onClick={() => setShowPhone(true)}>
+            {t('support.reveal')}
+          </button>
+        )}
+      </dd>
+      <dt>{t('reports.issueType')}</dt>
+      <dd>{tCode('callReport.issue', r.issueType)}</dd>
+      <dt>{t('support.col.status')}</dt>
+      <dd>
+        {tCode('support.status', r.status)}
+        {props.statusNote ?? ''}
+      </dd>
+      <dt>{t('reports.summary')}</dt>
+      <dd class="summary">{r.summary}</dd>
+      {r.authorisation ? (
+        <>
+          <dt>{t('callReport.authorisation')}</dt>
+          <dd>{authorisationShown(r.authorisation)}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function CallReportDetail(props: CallReportDetailProps) {
+  const r = props.report;
   const [draft, setDraft] = useState(isFiled(r) ? '' : r.summary);
   // What this editor started from; another tab's edit since then is shown, and saving over it refused.
   const [openedSummary, setOpenedSummary] = useState(r.summary);
@@ -177,35 +219,7 @@ export function CallReportDetail(props: CallReportDetailProps) {
           </ul>
         </section>
       ) : null}
-      <dl class="facts">
-        <dt>{t('reports.calledAt')}</dt>
-        <dd>
-          <time dateTime={r.calledAt}>{shownTime(r.calledAt)}</time>
-        </dd>
-        <dt>{t('reports.state')}</dt>
-        <dd>{r.state}</dd>
-        <dt>{t('reports.phone')}</dt>
-        <dd>
-          {showPhone ? formatPhone(r.phone) : maskPhone(r.phone)}{' '}
-          {!showPhone && (
-            <button type="button" class="link" onClick={() => setShowPhone(true)}>
-              {t('support.reveal')}
-            </button>
-          )}
-        </dd>
-        <dt>{t('reports.issueType')}</dt>
-        <dd>{tCode('callReport.issue', r.issueType)}</dd>
-        <dt>{t('support.col.status')}</dt>
-        <dd>{tCode('support.status', r.status)}</dd>
-        <dt>{t('reports.summary')}</dt>
-        <dd class="summary">{r.summary}</dd>
-        {r.authorisation ? (
-          <>
-            <dt>{t('callReport.authorisation')}</dt>
-            <dd>{authorisationShown(r.authorisation)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <ReportFacts report={r} />
       <PiiReview
         id={`pii-${r.id}`}
         text={r.summary}

@@ -1,14 +1,14 @@
-// One report opened from the table: its facts, where it came from, who moved it when (the report's
-// own history, which filing here appends to), and the filing marks it can still take.
+// One report opened from the table: its facts (components/CallReportDetail.tsx's ReportFacts, as the
+// dashboard shows them), where it came from, who moved it when (the report's own history, which filing here
+// appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { authorisationShown } from '#components/call-report-words';
+import { ReportFacts } from '#components/CallReportDetail';
 import { t, tCode } from '#components/i18n';
 import { PiiReview } from '#components/PiiReview';
 import { reportConsumerData } from '#lib/call-reports/pii';
 import { isFiled } from '#lib/call-reports/report';
 import { nextStatuses } from '#lib/call-reports/workflow';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '#lib/hub/contract/staff';
-import { formatPhone, maskPhone } from '#lib/shared/phone';
 import { hubTime } from './dates';
 import { h } from './messages';
 import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
@@ -20,7 +20,6 @@ export function ReportPanel(props: {
   onClose(): void;
 }) {
   const r = props.row.report;
-  const [showPhone, setShowPhone] = useState(false);
   const [message, setMessage] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [r.id]);
@@ -70,38 +69,10 @@ export function ReportPanel(props: {
           hubTime(props.row.receivedAt),
         )}
       </p>
-      <dl class="facts">
-        <dt>{t('reports.calledAt')}</dt>
-        <dd>
-          <time dateTime={r.calledAt}>{hubTime(r.calledAt)}</time>
-        </dd>
-        <dt>{t('reports.state')}</dt>
-        <dd>{r.state}</dd>
-        <dt>{t('reports.phone')}</dt>
-        <dd>
-          {showPhone ? formatPhone(r.phone) : maskPhone(r.phone)}{' '}
-          {showPhone ? null : (
-            <button type="button" class="link" onClick={() => setShowPhone(true)}>
-              {t('support.reveal')}
-            </button>
-          )}
-        </dd>
-        <dt>{t('reports.issueType')}</dt>
-        <dd>{tCode('callReport.issue', r.issueType)}</dd>
-        <dt>{t('support.col.status')}</dt>
-        <dd>
-          {tCode('support.status', r.status)}
-          {lastStatus ? ` — ${h('statusBy', hubTime(lastStatus.at), lastStatus.by)}` : ''}
-        </dd>
-        <dt>{t('reports.summary')}</dt>
-        <dd class="summary">{r.summary}</dd>
-        {r.authorisation ? (
-          <>
-            <dt>{t('callReport.authorisation')}</dt>
-            <dd>{authorisationShown(r.authorisation)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <ReportFacts
+        report={r}
+        statusNote={lastStatus ? ` — ${h('statusBy', hubTime(lastStatus.at), lastStatus.by)}` : undefined}
+      />
       <PiiReview id={`hub-pii-${r.id}`} text={r.summary} findings={findings} hint={h('piiHint')} />
       {props.canFile && marks.length ? (
         <fieldset class="actions">
@@ -121,6 +92,8 @@ export function ReportPanel(props: {
         />
       ) : null}
       <p role="status">{message}</p>
+      {/* The history is the hub's own: here the staff who set a status are named as they are, where the
+          dashboard says "via the agency hub" and lists superseded versions (CallReportDetail.tsx). */}
       <section aria-labelledby={`hub-history-${r.id}`}>
         <h4 id={`hub-history-${r.id}`}>{t('support.history')}</h4>
         <ol>

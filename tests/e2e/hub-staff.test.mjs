@@ -357,11 +357,15 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     const language = await page.waitForSelector('header select');
     await language.select('es');
     await waitForText(page, 'td', 'Pasarela de la agencia');
+    // Dates in the interface language's order and words, whatever the browser's (issue 29): 20 nov 2026.
+    await waitForText(page, 'tbody th', '20 nov 2026');
+    await screenshot(page, 'hub-sends-es.png');
     await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
     await waitForText(page, 'td', 'Acción requerida');
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, 'h2', 'Informes de llamadas de todos los agentes');
+    await waitForText(page, 'tbody time', '20 nov 2026');
     await screenshot(page, 'hub-reports-es.png');
     await language.select('en');
 
