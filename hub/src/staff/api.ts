@@ -30,10 +30,11 @@ import {
   userActor,
 } from './auth';
 import { caseQuerySchema, listCases } from './cases';
-import type { FlaggedReports } from './consumer-data';
 import { exportConsentIndex, listMissingConsent, missingConsentQuerySchema } from './consent';
+import type { FlaggedReports } from './consumer-data';
 import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
+import { redactionSchema, redactSummary } from './redact';
 import {
   exportReports,
   FILTER_MARK_MAX,
@@ -46,7 +47,6 @@ import {
   setStatusForFilter,
   statusChangeSchema,
 } from './reports';
-import { redactionSchema, redactSummary } from './redact';
 import { getRetention, retentionSchema, setRetention } from './retention';
 import { listSends, sendQuerySchema } from './sends';
 import {
@@ -101,7 +101,9 @@ const consumerDataFlagged = (c: Context, flagged: FlaggedReports) =>
     'reports.consumerData',
     `${flagged.count} of these reports look like they hold consumer data in their summaries (${flagged.reports
       .map((r) => r.applicationId)
-      .join(', ')}${flagged.count > flagged.reports.length ? ', …' : ''}), which the help desk does not accept; nothing was changed. Skip them, or confirm marking them as they are.`,
+      .join(
+        ', ',
+      )}${flagged.count > flagged.reports.length ? ', …' : ''}), which the help desk does not accept; nothing was changed. Skip them, or confirm marking them as they are.`,
     { count: flagged.count, reports: flagged.reports },
   );
 

@@ -2,10 +2,11 @@
 // extension's PiiReview does: the findings are lib/call-reports/pii.ts's (the request names which of them,
 // never free text), the redacted report is checked with the report's own schema, and the audit row holds
 // lengths, never the text. The hub keeps this summary over the device's later copies (ingest/reports.ts).
+
+import type pg from 'pg';
 import { z } from 'zod';
 import { PII_KINDS, redactAll, reportConsumerData } from '../../../lib/call-reports/pii';
 import { type CallReport, callReportSchema, SUMMARY_MAX } from '../../../lib/call-reports/report';
-import type pg from 'pg';
 import { audit } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import { type StaffSession, userActor } from './auth';

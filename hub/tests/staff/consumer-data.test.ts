@@ -19,7 +19,8 @@ const id = (n: number) => `9a1d6f1e-6a43-4f6c-9b7e-${String(n).padStart(12, '0')
 const SSN_SUMMARY = 'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused.';
 const ES_SUMMARY = 'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y no hizo el cambio.';
 
-const send = (reports: CallReport[]) => device.call('/api/v1/reports', { body: makeBundle(reports, hub.now()) });
+const send = (reports: CallReport[]) =>
+  device.call('/api/v1/reports', { body: makeBundle(reports, hub.now()) });
 const row = async (reportId: string) =>
   (
     await hub.pool.query(
@@ -187,11 +188,16 @@ describe('redaction in the hub', () => {
     expect((await report(id(200))).report.summary).toBe(after.report.summary);
 
     // Bad input names the field; agents cannot redact; another agency's id is not found.
-    const bad = await redact(id(200), { version: after.version, findings: [{ kind: 'shoe', start: 0, end: 1 }] });
+    const bad = await redact(id(200), {
+      version: after.version,
+      findings: [{ kind: 'shoe', start: 0, end: 1 }],
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/findings\.0\.kind/);
     expect(await errorCode(await redact(id(200), { version: 1, findings: [] }))).toBe('request.invalid');
-    expect(await errorCode(await redact('not-a-uuid', { version: 1, findings: [ssn] }))).toBe('request.invalid');
+    expect(await errorCode(await redact('not-a-uuid', { version: 1, findings: [ssn] }))).toBe(
+      'request.invalid',
+    );
     expect(await errorCode(await redact(id(200), { version: after.version, findings: [ssn] }, agent))).toBe(
       'auth.role',
     );
