@@ -43,7 +43,7 @@ export function PiiBeforeBulkMark(props: {
       <p>{h('piiBeforeBulk', count, props.chosen, which)}</p>
       <div class="actions">
         <button type="button" onClick={props.onSkip}>
-          {h('piiSkipThose', count)}
+          {h('piiSkipThose')}
         </button>
         <button type="button" onClick={props.onMark}>
           {h('piiMarkAllAsTheyAre')}

@@ -92,8 +92,8 @@ const en = {
   redactedBy:
     'Consumer data removed here on $1 by $2. The hub keeps this summary when the agent’s device sends the report again.',
   piiBeforeBulk:
-    '$1 of the $2 chosen reports look like they hold consumer data in their summaries, which the help desk does not accept: $3.',
-  piiSkipThose: 'Skip those $1, mark the rest',
+    'In $1 of the $2 chosen reports the summary looks like it holds consumer data, which the help desk does not accept: $3.',
+  piiSkipThose: 'Skip them, mark the rest',
   piiMarkAllAsTheyAre: 'Mark all as they are',
   piiBeforeMarking:
     'Before marking it filed: the summary of $1 looks like it holds consumer data, which the help desk does not accept. Ask the agent to remove it, or mark it as it is.',
@@ -393,8 +393,8 @@ const es: Record<HubKey, string> = {
   redactedBy:
     'Datos del consumidor quitados aquí el $1 por $2. El centro conserva este resumen cuando el dispositivo del agente vuelve a enviar el informe.',
   piiBeforeBulk:
-    '$1 de los $2 informes elegidos parecen tener datos del consumidor en el resumen, que la mesa de ayuda no acepta: $3.',
-  piiSkipThose: 'Omitir esos $1 y marcar el resto',
+    'En $1 de los $2 informes elegidos el resumen parece tener datos del consumidor, que la mesa de ayuda no acepta: $3.',
+  piiSkipThose: 'Omitirlos y marcar el resto',
   piiMarkAllAsTheyAre: 'Marcar todos tal como están',
   piiBeforeMarking:
     'Antes de marcarlo como presentado: el resumen de $1 parece contener datos del consumidor, que la mesa de ayuda no acepta. Pida al agente que los quite, o márquelo tal como está.',

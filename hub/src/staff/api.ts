@@ -99,7 +99,7 @@ const consumerDataFlagged = (c: Context, flagged: FlaggedReports) =>
     c,
     409,
     'reports.consumerData',
-    `${flagged.count} of these reports look like they hold consumer data in their summaries (${flagged.reports
+    `In ${flagged.count} of these reports the summary looks like it holds consumer data (${flagged.reports
       .map((r) => r.applicationId)
       .join(
         ', ',

@@ -63,7 +63,7 @@ describe('a mark that would file reports with consumer data', () => {
         { id: id(3), applicationId: '4567891233' },
       ],
     });
-    expect(body.error.message).toMatch(/2 of these reports .*4567891232, 4567891233.*nothing was changed/);
+    expect(body.error.message).toMatch(/In 2 of these reports .*4567891232, 4567891233.*nothing was changed/);
     expect(await row(id(1))).toMatchObject({ status: 'ready' });
     // A choice made for another count than the hub flags now changes nothing either.
     expect((await mark({ action: 'mark', count: 1 })).status).toBe(409);
