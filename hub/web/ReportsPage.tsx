@@ -107,22 +107,22 @@ export function ReportsPage(props: { me: Me }) {
     });
     setSelected(new Set());
   };
-  /** A mark sent; held back for consumer data, the person is asked and their choice sent with it again. */
-  const tryMark = async (chosen: number, send: (c?: ConsumerDataChoice) => Promise<void>) => {
+  /**
+   * A mark sent; held back for consumer data, the person is asked and their choice sent with it again (and
+   * asked again, should the hub flag another number of reports by then).
+   */
+  const tryMark = async (
+    chosen: number,
+    send: (c?: ConsumerDataChoice) => Promise<void>,
+    choice?: ConsumerDataChoice,
+  ): Promise<void> => {
     setHeld(undefined);
     try {
-      await send();
+      await send(choice);
     } catch (err) {
       const flagged = flaggedBy(err);
       if (!flagged) return fail(err);
-      setHeld({
-        flagged,
-        chosen,
-        retry: async (choice) => {
-          setHeld(undefined);
-          await send(choice).catch(fail);
-        },
-      });
+      setHeld({ flagged, chosen, retry: (next) => tryMark(chosen, send, next) });
     }
   };
   const markSelected = () => {

@@ -90,7 +90,7 @@ interface StoredReport {
  * which still holds the agent's text, merges with the hub's summary in its place (docs/HUB.md), so the
  * text removed never comes back, whether the device sends the same version again or a later one.
  */
-export function keepStaffRedaction(report: CallReport, stored: StoredReport | undefined): CallReport {
+function keepStaffRedaction(report: CallReport, stored: StoredReport | undefined): CallReport {
   return stored?.redacted && report.summary !== stored.report.summary
     ? { ...report, summary: stored.report.summary }
     : report;
