@@ -86,7 +86,7 @@ const en = {
   'givenBy.authorized-representative': 'Authorized representative',
   reportsHeading: 'Call reports of every agent',
   piiHint:
-    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Remove each one here: the hub keeps the report without it, even when the agent’s device sends it again. The agent’s own copy in AOR Guard keeps their text.',
+    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Remove each one here: the hub keeps the report without it, even when the agent’s device sends it again, and the agent’s AOR Guard takes the change at its next sync unless the agent changed the report since.',
   piiHintAgent:
     'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Remove them in AOR Guard on your computer, or ask your support staff to remove them here.',
   redactedBy:
@@ -387,7 +387,7 @@ const es: Record<HubKey, string> = {
   'givenBy.authorized-representative': 'Representante autorizado',
   reportsHeading: 'Informes de llamadas de todos los agentes',
   piiHint:
-    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Quite cada uno aquí: el centro guarda el informe sin él, aunque el dispositivo del agente lo vuelva a enviar. La copia del agente en AOR Guard conserva su texto.',
+    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Quite cada uno aquí: el centro guarda el informe sin él, aunque el dispositivo del agente lo vuelva a enviar, y el AOR Guard del agente toma el cambio en su próxima sincronización, salvo que el agente haya cambiado el informe desde entonces.',
   piiHintAgent:
     'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Quítelos en AOR Guard en su computadora, o pida al personal de soporte que los quite aquí.',
   redactedBy:

@@ -206,3 +206,38 @@ export async function statusesSince(
   );
   return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
 }
+
+/** A summary support staff redacted (staff/redact.ts), for the device's copy of the same version. */
+export interface SummaryRedaction {
+  id: string;
+  summary: string;
+  /** The report's own updatedAt: the version the hub holds, which a redaction leaves as it was. */
+  updatedAt: string;
+  redactedAt: string;
+  redactedBy: string;
+}
+
+/** Summaries staff redacted since a moment, for the reports statusesSince answers for. */
+export async function redactionsSince(
+  pool: pg.Pool,
+  device: AuthedDevice,
+  since: Date | undefined,
+): Promise<SummaryRedaction[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    summary: string;
+    updatedAt: string;
+    redactedAt: Date;
+    redactedBy: string;
+  }>(
+    `select id, report->>'summary' as summary, report->>'updatedAt' as "updatedAt",
+            summary_redacted_at as "redactedAt", summary_redacted_by as "redactedBy"
+     from call_reports
+     where agency_id = $1 and summary_redacted_at is not null
+       and ($4::timestamptz is null or summary_redacted_at > $4)
+       and (device_id = $2 or ($3::text is not null and agent_npn = $3))
+     order by summary_redacted_at`,
+    [device.agencyId, device.id, device.agentNpn, since ?? null],
+  );
+  return rows.map((r) => ({ ...r, redactedAt: r.redactedAt.toISOString() }));
+}

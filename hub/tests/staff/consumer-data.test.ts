@@ -252,6 +252,21 @@ describe('redaction in the hub', () => {
       { target: `report:${id(300)}`, detail: { sent: SSN_SUMMARY.length, kept: redacted.length } },
     ]);
 
+    // The device hears of it with the statuses, for its copy of the version the hub holds.
+    const pulled = (await (await device.call('/api/v1/reports/statuses')).json()) as {
+      redactions: { id: string; summary: string; updatedAt: string; redactedBy: string }[];
+    };
+    expect(pulled.redactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: id(300),
+          summary: redacted,
+          updatedAt: later.updatedAt,
+          redactedBy: 'sue@sunrise.example',
+        }),
+      ]),
+    );
+
     // Filed afterwards in the extension, the device's filed copy still merges (what was filed: the hub's text).
     const filed: CallReport = {
       ...later,
