@@ -47,7 +47,7 @@ const bannerUi = () => {
   return bannerUiLoad;
 };
 
-function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
+function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) {
   let facts: PageFacts | null = null;
   let rules: ActiveRule[] = [];
   let messages: PageVerdict['messages'];
@@ -160,6 +160,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     clearTimeout(timer);
     timer = undefined;
     pendingSince = undefined;
+    const readWith = rules;
     const next = extractPageFacts(document, new URL(location.href), await teacher());
     const key = JSON.stringify(next);
     if (key === lastKey) return;
@@ -171,13 +172,16 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     }
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
     messages = verdict?.messages;
-    // The agent taught or removed a rule since the page was read: read it again with them.
-    if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(rules)) {
+    if (facts !== next) return;
+    // The page was read without the rules the background has for it (taught since, or the page was read
+    // before they arrived): this verdict is not shown; the page is read again with them, now.
+    if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(readWith)) {
       rules = verdict.rules;
       lastKey = '';
-      schedule();
+      evaluate();
+      return;
     }
-    if (facts === next) show(next, verdict);
+    show(next, verdict);
   }
 
   const schedule = () => {
@@ -197,10 +201,10 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
       .catch(() => {});
   }
 
-  rulesAsked.then((asked) => {
-    rules = asked;
-    evaluate();
-  });
+  // The first reading does not wait for the rules asked at document_start: rules that come after it
+  // come with its verdict too.
+  rules = rulesAsked.early ?? [];
+  evaluate();
   const observer = new MutationObserver(schedule);
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
@@ -247,8 +251,14 @@ export default defineContentScript({
   main(ctx) {
     // Now, before the page's scripts: the first listener on the window (the picker's events are ours).
     keepEventsFromPage();
-    // Asked while the page arrives, so the first reading already has the taught rules (lib/page-rules).
-    const rulesAsked = ask<ActiveRule[]>({ type: 'get-page-rules' }).catch(() => []);
+    // Asked while the page arrives: in before its DOM is whole, the first reading has the taught rules
+    // (lib/page-rules).
+    const rulesAsked: { early?: ActiveRule[] } = {};
+    ask<ActiveRule[]>({ type: 'get-page-rules' })
+      .then((asked) => {
+        rulesAsked.early = asked;
+      })
+      .catch(() => {});
     if (document.readyState === 'loading') {
       ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx, rulesAsked), { once: true });
     } else start(ctx, rulesAsked);
