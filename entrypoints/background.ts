@@ -117,10 +117,16 @@ export default defineBackground(() => {
       // Only the site's own error page opens a case (any page can print "Invalid Action"), for an
       // application the agent had open in a consumer page this session, once a day per application, a
       // few a minute per tab at most (lib/cases/openings.ts).
-      const noted = async () => {
+      // Not waited for: the verdict does not depend on it, and case openings take their turn after it.
+      const noting = async () => {
         if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
           await noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
-        if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
+        if (
+          siteOn &&
+          facts.pageKind === 'invalid-action' &&
+          facts.invalidActionError &&
+          facts.applicationId
+        ) {
           const now = new Date();
           const { applicationId } = facts;
           // The warning matters more than the record: a case that cannot be kept (a plan year outside
@@ -143,8 +149,8 @@ export default defineBackground(() => {
         }
       };
       // Every page load waits for this answer: the lookups run side by side, not one after another.
-      const [, atRisk, corner, open, marketplace, messages, dismissed, rules] = await Promise.all([
-        noted(),
+      noting();
+      const [atRisk, corner, open, marketplace, messages, dismissed, rules] = await Promise.all([
         siteOn && facts.applicationId
           ? findAtRiskClient(facts.applicationId).then((client) => client !== undefined)
           : false,

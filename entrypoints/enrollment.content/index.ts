@@ -8,6 +8,7 @@ import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
+import { warmUpReader } from '../../lib/sites/warm-up';
 import { type BannerHost, keepEventsFromPage, mountHost } from './host';
 import { placeBanner } from './place';
 
@@ -170,6 +171,8 @@ function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) 
       hide();
       return;
     }
+    // Loaded while the background judges the page: a banner then does not wait for it after the verdict.
+    bannerUi().catch(() => {});
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
     messages = verdict?.messages;
     if (facts !== next) return;
@@ -260,7 +263,17 @@ export default defineContentScript({
       })
       .catch(() => {});
     if (document.readyState === 'loading') {
-      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx, rulesAsked), { once: true });
+      // The reader compiles in an idle moment while the page arrives (lib/sites/warm-up.ts).
+      const warming = requestIdleCallback(() => warmUpReader(new URL(location.href)));
+      ctx.addEventListener(
+        document,
+        'DOMContentLoaded',
+        () => {
+          cancelIdleCallback(warming);
+          start(ctx, rulesAsked);
+        },
+        { once: true },
+      );
     } else start(ctx, rulesAsked);
   },
 });
