@@ -13,6 +13,7 @@ import {
   type CasesBody,
   CONSENT_FORMAT,
   type ConsentBody,
+  type HubRedaction,
   type HubStatus,
   type SendsBody,
 } from './contract/device';
@@ -54,6 +55,23 @@ export function applyHubStatus(r: CallReport, s: HubStatus): CallReport {
     // Filed in the hub before the agent's own latest change: the report stays as new as that change.
     updatedAt: [r.updatedAt, next.updatedAt].sort()[1] ?? next.updatedAt,
     history: last ? [...history.slice(0, -1), { ...last, via: 'agency-hub' }] : history,
+  };
+}
+
+/**
+ * A summary support staff redacted in the hub (docs/HUB.md), taken here when this copy is the version the
+ * hub redacted (same updatedAt): the consumer data goes from the agent's copy too, with a history entry
+ * naming who removed it there. A copy the agent changed since keeps its text (the hub keeps its own).
+ */
+export function applyHubRedaction(r: CallReport, x: HubRedaction): CallReport {
+  if (r.updatedAt !== x.updatedAt || r.summary === x.summary) return r;
+  return {
+    ...r,
+    summary: x.summary,
+    history: [
+      ...(r.history ?? []),
+      { at: x.redactedAt, by: x.redactedBy, action: 'edited', fields: ['summary'], via: 'agency-hub' },
+    ],
   };
 }
 

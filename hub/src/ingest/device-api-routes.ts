@@ -1,6 +1,6 @@
 // The device API behind a device token (lib/hub/contract/device.ts): reports, cases, Resume Link sends and
-// consent records in; filing statuses out; the agency's Resume Link gateway.
-
+// consent records in; filing statuses and the summaries support staff redacted out; the agency's Resume
+// Link gateway.
 import { Hono } from 'hono';
 import {
   casesBodySchema,
@@ -16,7 +16,7 @@ import { apiError, issuePath, limitBody, readJson } from '../http';
 import { setLogDevice } from '../log';
 import { ingestCases } from './cases';
 import { ingestConsent } from './consent';
-import { checkBundle, ingestReports, statusesSince } from './reports';
+import { checkBundle, ingestReports, redactionsSince, statusesSince } from './reports';
 import { ingestSends } from './sends';
 
 const SMALL_BODY = 8 * 1024 * 1024;
@@ -85,7 +85,8 @@ export function deviceApiRoutes(ctx: HubContext) {
     // committed just after it is then sent next time (again, perhaps: applying a status twice is harmless).
     const next = new Date(ctx.now().getTime() - STATUS_SETTLE_MS).toISOString();
     const statuses = await statusesSince(ctx.pool, c.get('device'), sinceDate);
-    return c.json({ now: next, statuses });
+    const redactions = await redactionsSince(ctx.pool, c.get('device'), sinceDate);
+    return c.json({ now: next, statuses, redactions });
   });
 
   return app;

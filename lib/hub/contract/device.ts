@@ -1,7 +1,7 @@
 // The hub's device API as both sides read it (docs/HUB.md): its paths, what each call sends and what it
 // answers. The hub validates with these schemas (hub/src/ingest/, hub/src/device/enrolment-routes.ts) and lib/hub/client.ts
 // parses the answers with them. zod/mini only: the extension's bundle carries this file.
-import { REPORT_STATUSES } from '../../call-reports/report';
+import { REPORT_STATUSES, SUMMARY_MAX, SUMMARY_MIN } from '../../call-reports/report';
 import { invalidActionCaseSchema } from '../../cases/case';
 import { consentRecordSchema } from '../../consent/record';
 import { CHANNELS, DELIVERIES } from '../../resume-links/send';
@@ -126,6 +126,21 @@ export const statusesResponseSchema = z.object({
       }),
     )
     .check(z.maxLength(100_000)),
+  /** Summaries support staff redacted in the hub (absent from hubs before it). */
+  redactions: z.optional(
+    z
+      .array(
+        z.object({
+          id: z.uuid(),
+          summary: z.string().check(z.minLength(SUMMARY_MIN), z.maxLength(SUMMARY_MAX)),
+          updatedAt: isoDateTime(),
+          redactedAt: instant,
+          redactedBy: textUpTo(300),
+        }),
+      )
+      .check(z.maxLength(100_000)),
+  ),
 });
 export type HubStatuses = z.infer<typeof statusesResponseSchema>;
 export type HubStatus = HubStatuses['statuses'][number];
+export type HubRedaction = NonNullable<HubStatuses['redactions']>[number];

@@ -91,18 +91,30 @@ export const reportQuerySchema = reportFilterSchema.extend({
 });
 export type ReportListQuery = z.infer<typeof reportQuerySchema>;
 
+/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
+export const FILTER_MARK_MAX = 20_000;
+
+/**
+ * What the person chose for the reports a mark would file with consumer data in their summaries
+ * (hub/src/staff/consumer-data.ts): skip them, or mark them as they are. `count` is how many they were shown.
+ */
+export const consumerDataChoiceSchema = z.object({
+  action: z.enum(['skip', 'mark']),
+  count: z.number().int().min(1).max(FILTER_MARK_MAX),
+});
+export type ConsumerDataChoice = z.infer<typeof consumerDataChoiceSchema>;
+
 export const statusChangeSchema = z.object({
   ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
   status: z.enum(FILING_STATUSES),
+  consumerData: consumerDataChoiceSchema.optional(),
 });
-
-/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
-export const FILTER_MARK_MAX = 20_000;
 /** A mark on every report of a filter; `count` is the number the person was shown and agreed to. */
 export const filterStatusChangeSchema = z.object({
   filter: reportFilterSchema,
   status: z.enum(FILING_STATUSES),
   count: z.number().int().min(1).max(FILTER_MARK_MAX),
+  consumerData: consumerDataChoiceSchema.optional(),
 });
 
 // Invalid Action cases.
@@ -179,6 +191,10 @@ export interface HubReport {
   agentNpn: string | null;
   deviceName: string | null;
   receivedAt: string;
+  /** Counts every write of the report in the hub: a redaction names the version it was made on. */
+  version: number;
+  /** Support staff removed consumer data from the summary here; the hub keeps that summary (docs/HUB.md). */
+  redacted?: { at: string; by: string };
 }
 
 export interface HubCase {
