@@ -82,6 +82,9 @@ export function ReportPanel(props: {
         report={r}
         statusNote={lastStatus ? ` — ${h('statusBy', hubTime(lastStatus.at), lastStatus.by)}` : undefined}
       />
+      {props.row.redacted ? (
+        <p class="hint">{h('redactedBy', hubTime(props.row.redacted.at), props.row.redacted.by)}</p>
+      ) : null}
       <PiiReview
         id={`hub-pii-${r.id}`}
         text={r.summary}
