@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ResumeLinkForm } from '../components/ResumeLinkForm';
+import { ResumeLinkForm } from '../components/resume-links/ResumeLinkForm';
 import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../hooks/use-stored-profile';
 import { hubHeadersFor } from '../lib/hub/hub.background';

@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { setChosenMessages } from '../components/i18n';
-import { stateLine } from '../components/state-line';
 import { findAtRiskClient } from '../lib/at-risk/store';
 import { installFocusBannerCommand, openOnboarding } from '../lib/banner/commands.background';
 import { BANNER_CORNERS } from '../lib/banner/corner';
@@ -42,6 +40,8 @@ import {
   readMarketplaceProfile,
   readProfile,
 } from '../lib/storage/settings';
+import { setChosenMessages } from '../words/i18n';
+import { stateLine } from '../words/state-line';
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
 

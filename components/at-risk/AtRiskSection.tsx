@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { AtRiskClient } from '../lib/at-risk/list';
-import type { Problem } from '../lib/shared/problem';
-import { formatDate, t, tError, tProblem } from './i18n';
+import type { AtRiskClient } from '../../lib/at-risk/list';
+import type { Problem } from '../../lib/shared/problem';
+import { formatDate, t, tError, tProblem } from '../../words/i18n';
 
 export interface AtRiskImportResult {
   rows: number;

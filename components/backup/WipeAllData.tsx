@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tError } from './i18n';
+import { t, tError } from '../../words/i18n';
 
 export interface WipeAllDataProps {
   onWipe(): Promise<void>;

@@ -1,11 +1,11 @@
-import type { ConsentCheck } from '../lib/consent/check';
-import type { DashboardPrefill, DashboardSection } from '../lib/dashboard/link';
-import type { Feature } from '../lib/policy/keys';
-import type { RiskAssessment } from '../lib/risk/rules';
-import type { PageFacts } from '../lib/sites';
-import { formatDate, t, tCode } from './i18n';
-import { reasonLines } from './reason-lines';
-import { reasonWords } from './reason-words';
+import type { ConsentCheck } from '../../lib/consent/check';
+import type { DashboardPrefill, DashboardSection } from '../../lib/dashboard/link';
+import type { Feature } from '../../lib/policy/keys';
+import type { RiskAssessment } from '../../lib/risk/rules';
+import type { PageFacts } from '../../lib/sites';
+import { formatDate, t, tCode } from '../../words/i18n';
+import { reasonLines } from '../../words/reason-lines';
+import { reasonWords } from '../../words/reason-words';
 
 export interface BannerProps {
   assessment: RiskAssessment;
@@ -17,7 +17,7 @@ export interface BannerProps {
   policyName?: string;
   /** The plan year the verdict judged (lib/risk/verdict.ts): the banner names it. */
   planYear?: number;
-  /** The consumer's state against the agent's licenses, in words (components/state-line.ts). */
+  /** The consumer's state against the agent's licenses, in words (words/state-line.ts). */
   stateLine?: string;
   /** Features the agency's policy hides: their buttons are not offered. */
   hiddenFeatures?: readonly Feature[];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime, t, tError } from './i18n';
+import { formatDateTime, t, tError } from '../../words/i18n';
 
 /** What the dashboard shows of a send waiting for a retry (not its bundle). */
 export interface WaitingSend {

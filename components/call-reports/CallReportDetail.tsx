@@ -1,17 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '../lib/call-reports/pii';
+import { type PiiFinding, redactAll, redactFinding, reportConsumerData } from '../../lib/call-reports/pii';
 import {
   type CallReport,
   type CallReportVersion,
   isFiled,
   type ReportStatus,
   versionOf,
-} from '../lib/call-reports/report';
-import { nextStatuses } from '../lib/call-reports/workflow';
-import { formatPhone, maskPhone } from '../lib/shared/phone';
-import { authorisationShown, shownTime } from './call-report-words';
-import { t, tCode } from './i18n';
+} from '../../lib/call-reports/report';
+import { nextStatuses } from '../../lib/call-reports/workflow';
+import { formatPhone, maskPhone } from '../../lib/shared/phone';
+import { authorisationShown, shownTime } from '../../words/call-report-words';
+import { t, tCode } from '../../words/i18n';
 import { PiiReview } from './PiiReview';
 
 export interface CallReportDetailProps {

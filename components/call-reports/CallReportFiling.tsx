@@ -2,8 +2,8 @@
 // mail link, an email file or copied text), and the reports are marked filed only when they say it
 // went out. Until then the batch is "Awaiting confirmation", stored, so it survives a reload.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { FilingBatch, FilingTarget, FilingVia } from '../lib/call-reports/filing';
-import { formatDateTime, t, tCode } from './i18n';
+import type { FilingBatch, FilingTarget, FilingVia } from '../../lib/call-reports/filing';
+import { formatDateTime, t, tCode } from '../../words/i18n';
 
 /** "1 report" / "5 reports": English and Spanish both have one form for one and one for the rest. */
 export const countWords = (n: number, one: string, many: string) => (n === 1 ? one : many);

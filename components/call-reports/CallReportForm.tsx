@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { findConsumerData, redactAll, redactFinding } from '../lib/call-reports/pii';
+import { findConsumerData, redactAll, redactFinding } from '../../lib/call-reports/pii';
 import {
   type CallReport,
   type CallReportField,
@@ -8,11 +8,11 @@ import {
   ISSUE_TYPES,
   parseCallReportForm,
   toLocalInputValue,
-} from '../lib/call-reports/report';
-import type { InvalidActionCase } from '../lib/cases/case';
-import { isOnHealthCareGov, STATE_CODES } from '../lib/shared/states';
-import { describedBy, Field } from './Field';
-import { stateName, t, tCode, tError } from './i18n';
+} from '../../lib/call-reports/report';
+import type { InvalidActionCase } from '../../lib/cases/case';
+import { isOnHealthCareGov, STATE_CODES } from '../../lib/shared/states';
+import { stateName, t, tCode, tError } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 import { PiiReview } from './PiiReview';
 
 export interface CallReportFormProps {

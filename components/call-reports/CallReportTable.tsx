@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ReportQuery, SORT_KEYS, type SortKey } from '../lib/call-reports/query';
-import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../lib/call-reports/report';
-import { summaryPreview } from '../lib/call-reports/triage';
-import { maskPhone } from '../lib/shared/phone';
-import { STATE_CODES } from '../lib/shared/states';
-import { formatDate, formatTime, t, tCode } from './i18n';
+import { type ReportQuery, SORT_KEYS, type SortKey } from '../../lib/call-reports/query';
+import { type CallReport, ISSUE_TYPES, REPORT_STATUSES } from '../../lib/call-reports/report';
+import { summaryPreview } from '../../lib/call-reports/triage';
+import { maskPhone } from '../../lib/shared/phone';
+import { STATE_CODES } from '../../lib/shared/states';
+import { formatDate, formatTime, t, tCode } from '../../words/i18n';
 
 export interface CallReportTableProps {
   rows: CallReport[];

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { CallReport } from '../lib/call-reports/report';
-import type { RetentionForecast } from '../lib/call-reports/retention';
-import { formatDate, formatDateTime, t, tError } from './i18n';
-import { JsonFileButton } from './JsonFileButton';
+import type { CallReport } from '../../lib/call-reports/report';
+import type { RetentionForecast } from '../../lib/call-reports/retention';
+import { formatDate, formatDateTime, t, tError } from '../../words/i18n';
+import { JsonFileButton } from '../shared/JsonFileButton';
 
 type SettingName = 'platformEmail' | 'endpoint' | 'retentionDays';
 

@@ -1,9 +1,9 @@
 // What in a summary looks like consumer data (lib/call-reports/pii.ts), shown where it is in the text,
 // each with its own "Remove". The text is rendered as text, never as markup.
 import type { ComponentChildren } from 'preact';
-import type { PiiFinding } from '../lib/call-reports/pii';
+import type { PiiFinding } from '../../lib/call-reports/pii';
+import { t, tCode } from '../../words/i18n';
 import { countWords } from './CallReportFiling';
-import { t, tCode } from './i18n';
 
 export interface PiiReviewProps {
   /** The id of the review, for aria-describedby on the text box it checks. */

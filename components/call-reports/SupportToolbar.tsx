@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { REPORT_STATUSES, type ReportStatus } from '../lib/call-reports/report';
+import { REPORT_STATUSES, type ReportStatus } from '../../lib/call-reports/report';
+import { t, tCode } from '../../words/i18n';
+import { JsonFileButton } from '../shared/JsonFileButton';
 import { countWords } from './CallReportFiling';
-import { t, tCode } from './i18n';
-import { JsonFileButton } from './JsonFileButton';
 
 /** Runs an action, showing "Working…" and then its outcome or its error in a status line. */
 function useAction() {

@@ -1,8 +1,13 @@
 import { useState } from 'preact/hooks';
-import { CASE_STATUSES, type CaseStatus, type DeletedCase, type InvalidActionCase } from '../lib/cases/case';
-import type { ResumeLinkSend } from '../lib/resume-links/send';
-import { toCsv } from '../lib/shared/csv';
-import { formatDate, t, tCode, tError } from './i18n';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  type DeletedCase,
+  type InvalidActionCase,
+} from '../../lib/cases/case';
+import type { ResumeLinkSend } from '../../lib/resume-links/send';
+import { toCsv } from '../../lib/shared/csv';
+import { formatDate, t, tCode, tError } from '../../words/i18n';
 
 export interface CaseTableProps {
   cases: InvalidActionCase[];

@@ -4,12 +4,17 @@ import {
   type ConsentFormValues,
   type ConsentSave,
   formValuesOf,
-} from '../lib/consent/input';
-import { CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SCOPES, type ConsentRecord } from '../lib/consent/record';
-import { localDay } from '../lib/profile/marketplace';
-import type { Problem } from '../lib/shared/problem';
-import { describedBy, Field } from './Field';
-import { formatDate, t, tCode, tError, tProblem } from './i18n';
+} from '../../lib/consent/input';
+import {
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  type ConsentRecord,
+} from '../../lib/consent/record';
+import { localDay } from '../../lib/profile/marketplace';
+import type { Problem } from '../../lib/shared/problem';
+import { formatDate, t, tCode, tError, tProblem } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 
 export interface ConsentRecordsProps {
   records: ConsentRecord[];

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Problem } from '../lib/shared/problem';
-import { formatDateTime, t, tError, tProblem } from './i18n';
+import type { Problem } from '../../lib/shared/problem';
+import { formatDateTime, t, tError, tProblem } from '../../words/i18n';
 
 export interface HubPanelProps {
   /** The hub's origin, as the agency's policy names it. */

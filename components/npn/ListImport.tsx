@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ListFreshness } from '../lib/npn/readiness';
-import type { ParseResult } from '../lib/npn/registration-list';
-import { describedBy, Field } from './Field';
-import { formatDateTime, formatNumber, t, tError, tProblem } from './i18n';
+import type { ListFreshness } from '../../lib/npn/readiness';
+import type { ParseResult } from '../../lib/npn/registration-list';
+import { formatDateTime, formatNumber, t, tError, tProblem } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 
 export interface ImportControl {
   onProgress(p: { rows: number; bytes: number }): void;

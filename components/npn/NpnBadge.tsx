@@ -1,5 +1,5 @@
-import { type NpnReadiness, readinessTone } from '../lib/npn/readiness';
-import { tCode } from './i18n';
+import { type NpnReadiness, readinessTone } from '../../lib/npn/readiness';
+import { tCode } from '../../words/i18n';
 
 /** One look: the NPN's standing, naming the plan year it speaks of. */
 export function NpnBadge({ readiness, planYear }: { readiness: NpnReadiness | undefined; planYear: number }) {

@@ -1,5 +1,5 @@
-import { type ListFreshness, type NpnReadiness, readinessTone } from '../lib/npn/readiness';
-import { formatDate, formatDateTime, formatNumber, t, tCode } from './i18n';
+import { type ListFreshness, type NpnReadiness, readinessTone } from '../../lib/npn/readiness';
+import { formatDate, formatDateTime, formatNumber, t, tCode } from '../../words/i18n';
 
 const day = (iso?: string) => (iso ? formatDate(`${iso.slice(0, 10)}T12:00:00`) : '');
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TryPageRuleReply } from '../lib/messages';
-import type { AgencyRules } from '../lib/page-rules/agency';
-import type { ActiveRule, PageRule, PageRulesFile } from '../lib/page-rules/rule';
-import { ProblemError } from '../lib/shared/problem';
-import { SITES } from '../lib/sites/hosts';
-import { downloadText, stamp } from './download';
-import { formatDate, t, tCode, tError } from './i18n';
-import { JsonFileButton } from './JsonFileButton';
+import type { TryPageRuleReply } from '../../lib/messages';
+import type { AgencyRules } from '../../lib/page-rules/agency';
+import type { ActiveRule, PageRule, PageRulesFile } from '../../lib/page-rules/rule';
+import { ProblemError } from '../../lib/shared/problem';
+import { SITES } from '../../lib/sites/hosts';
+import { downloadText, stamp } from '../../words/download';
+import { formatDate, t, tCode, tError } from '../../words/i18n';
+import { JsonFileButton } from '../shared/JsonFileButton';
 
 export interface PageRulesViewProps {
   /** The agent's own rules, newest first. */

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { TAUGHT_FACTS, type TaughtFact } from '../lib/page-rules/facts';
-import { t, tCode } from './i18n';
+import { TAUGHT_FACTS, type TaughtFact } from '../../lib/page-rules/facts';
+import { t, tCode } from '../../words/i18n';
 
 export type PickerPhase =
   /** `at`: the words of what the keyboard outlines. */

@@ -1,6 +1,6 @@
-import { siteRulesEnvelope } from '../lib/page-rules/agency';
-import type { ParsedPolicy } from '../lib/policy/keys';
-import { t, tCode } from './i18n';
+import { siteRulesEnvelope } from '../../lib/page-rules/agency';
+import type { ParsedPolicy } from '../../lib/policy/keys';
+import { t, tCode } from '../../words/i18n';
 
 /** What the agency's IT set, as the agent (and IT, verifying a rollout) sees it. */
 export function PolicyPanel({ parsed }: { parsed: ParsedPolicy }) {

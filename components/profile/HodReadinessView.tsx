@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { ListFreshness } from '../lib/npn/readiness';
-import { localDay } from '../lib/profile/marketplace';
+import type { ListFreshness } from '../../lib/npn/readiness';
+import { localDay } from '../../lib/profile/marketplace';
 import {
   checkTicks,
   type HelpOnDemandReadiness,
   type HelpOnDemandTicks,
   type Requirement,
   readinessStanding,
-} from '../lib/profile/readiness';
-import { Field } from './Field';
-import { formatDateTime, t, tCode, tError, tProblem } from './i18n';
+} from '../../lib/profile/readiness';
+import { formatDateTime, t, tCode, tError, tProblem } from '../../words/i18n';
+import { Field } from '../shared/Field';
 import { formatDay } from './MarketplaceProfileForm';
 
 /** The one line the popup shows: what is met, what is missing, what is not known yet (never counted unmet). */

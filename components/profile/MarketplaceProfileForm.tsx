@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { daysUntil } from '../lib/profile/licenses';
+import { daysUntil } from '../../lib/profile/licenses';
 import {
   checkMarketplaceProfile,
   type FieldProblem,
@@ -11,11 +11,11 @@ import {
   type MarketplaceRole,
   type ProfileField,
   type SpokenLanguage,
-} from '../lib/profile/marketplace';
-import { LANGUAGE_LEVELS, LANGUAGES, type LanguageLevel } from '../lib/shared/languages';
-import { STATE_CODES } from '../lib/shared/states';
-import { describedBy, Field } from './Field';
-import { formatDate, languageName, stateName, t, tCode, tError, tProblem } from './i18n';
+} from '../../lib/profile/marketplace';
+import { LANGUAGE_LEVELS, LANGUAGES, type LanguageLevel } from '../../lib/shared/languages';
+import { STATE_CODES } from '../../lib/shared/states';
+import { formatDate, languageName, stateName, t, tCode, tError, tProblem } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 
 export interface MarketplaceProfileFormProps {
   /** The profile as it applies (the agent's own, else the agency's preset). */

@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkNpnFormat } from '../lib/npn/format';
+import { checkNpnFormat } from '../../lib/npn/format';
 import {
   type Profile,
   type ProfileField,
   type ProfileFormValues,
   parseProfileForm,
-} from '../lib/profile/profile';
-import { isPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../lib/shared/plan-year';
-import { describedBy, Field } from './Field';
-import { t, tCode, tError } from './i18n';
+} from '../../lib/profile/profile';
+import { isPlanYear, PLAN_YEAR_MAX, PLAN_YEAR_MIN } from '../../lib/shared/plan-year';
+import { t, tCode, tError } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 
 export interface ProfileFormProps {
   initial: Profile;

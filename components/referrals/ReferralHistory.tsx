@@ -1,8 +1,8 @@
-import type { ReferralReply } from '../lib/messages';
-import type { ReferralFigures } from '../lib/referrals/figures';
-import type { OutcomeInput, Referral } from '../lib/referrals/referral';
-import { timeToAnswer } from '../lib/referrals/timer';
-import { formatDateTime, formatNumber, languageName, stateName, t, tCode } from './i18n';
+import type { ReferralReply } from '../../lib/messages';
+import type { ReferralFigures } from '../../lib/referrals/figures';
+import type { OutcomeInput, Referral } from '../../lib/referrals/referral';
+import { timeToAnswer } from '../../lib/referrals/timer';
+import { formatDateTime, formatNumber, languageName, stateName, t, tCode } from '../../words/i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';
 
 export interface ReferralHistoryProps {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ReferralReply } from '../lib/messages';
-import { OUTCOMES, type Outcome, type OutcomeInput } from '../lib/referrals/referral';
-import { LANGUAGES } from '../lib/shared/languages';
-import { STATE_CODES } from '../lib/shared/states';
-import { Field } from './Field';
-import { languageName, stateName, t, tCode, tError, tProblem } from './i18n';
+import type { ReferralReply } from '../../lib/messages';
+import { OUTCOMES, type Outcome, type OutcomeInput } from '../../lib/referrals/referral';
+import { LANGUAGES } from '../../lib/shared/languages';
+import { STATE_CODES } from '../../lib/shared/states';
+import { languageName, stateName, t, tCode, tError, tProblem } from '../../words/i18n';
+import { Field } from '../shared/Field';
 
 export interface ReferralOutcomeFormProps {
   /** Prefix for the controls' ids: the dashboard shows one form per row that may be corrected. */

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ReferralReply } from '../lib/messages';
-import type { OutcomeInput, Referral } from '../lib/referrals/referral';
-import { minutesLeft } from '../lib/referrals/timer';
-import { formatDate, t, tCode, tError, tProblem } from './i18n';
+import type { ReferralReply } from '../../lib/messages';
+import type { OutcomeInput, Referral } from '../../lib/referrals/referral';
+import { minutesLeft } from '../../lib/referrals/timer';
+import { formatDate, t, tCode, tError, tProblem } from '../../words/i18n';
 import { ReferralOutcomeForm } from './ReferralOutcomeForm';
 
 export interface ReferralPanelProps {

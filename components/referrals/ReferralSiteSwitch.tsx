@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t } from '../../words/i18n';
 
 export interface ReferralSiteSwitchProps {
   /** The agency's Help On Demand address (policy helpOnDemandUrl). */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GATEWAY_TEMPLATE, type GatewayPayload, type GatewayResult } from '../lib/resume-links/gateway';
+import { GATEWAY_TEMPLATE, type GatewayPayload, type GatewayResult } from '../../lib/resume-links/gateway';
 import {
   composeResumeLinkMessage,
   type ResumeLinkLanguage,
   resumeLinkExpiry,
-} from '../lib/resume-links/link';
+} from '../../lib/resume-links/link';
 import {
   CHANNELS,
   type Channel,
@@ -20,10 +20,10 @@ import {
   sendsText,
   smsHref,
   textLimitCheck,
-} from '../lib/resume-links/send';
-import { SITE_LABELS } from '../lib/sites/hosts';
-import { describedBy, Field } from './Field';
-import { formatDate, formatDateTime, t, tCode, tError, tProblem } from './i18n';
+} from '../../lib/resume-links/send';
+import { SITE_LABELS } from '../../lib/sites/hosts';
+import { formatDate, formatDateTime, t, tCode, tError, tProblem } from '../../words/i18n';
+import { describedBy, Field } from '../shared/Field';
 
 export interface ResumeLinkFormProps {
   initial?: Partial<ResumeLinkFormValues>;

@@ -1,16 +1,16 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { checkNpnFormat } from '../lib/npn/format';
-import type { Policy } from '../lib/policy/keys';
-import type { License } from '../lib/profile/marketplace';
-import type { Profile } from '../lib/profile/profile';
-import { pageVerdict } from '../lib/risk/verdict';
-import type { PageFacts } from '../lib/sites';
-import { SITE_LABELS } from '../lib/sites/hosts';
-import { describedBy, Field } from './Field';
-import { formatDate, t, tCode } from './i18n';
-import { reasonLines } from './reason-lines';
-import { stateLine } from './state-line';
+import { checkNpnFormat } from '../../lib/npn/format';
+import type { Policy } from '../../lib/policy/keys';
+import type { License } from '../../lib/profile/marketplace';
+import type { Profile } from '../../lib/profile/profile';
+import { pageVerdict } from '../../lib/risk/verdict';
+import type { PageFacts } from '../../lib/sites';
+import { SITE_LABELS } from '../../lib/sites/hosts';
+import { formatDate, t, tCode } from '../../words/i18n';
+import { reasonLines } from '../../words/reason-lines';
+import { stateLine } from '../../words/state-line';
+import { describedBy, Field } from '../shared/Field';
 
 export interface PagePanelProps {
   /** undefined while asking the tab; null when the tab is not a page AOR Guard reads. */

@@ -4,8 +4,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { setChosenMessages, t, tCode } from '../../components/i18n';
-import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
+import { PickerPanel, type PickerPhase } from '../../components/page-rules/PickerPanel';
 import type { Message, Responses } from '../../lib/messages';
 import { withTaughtFacts } from '../../lib/page-rules/apply';
 import { learnLocator, textStops, tryRule } from '../../lib/page-rules/locate';
@@ -14,6 +13,7 @@ import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
 import type { TaughtFact } from '../../lib/page-rules/rule';
 import { redactPage } from '../../lib/page-rules/sample';
+import { setChosenMessages, t, tCode } from '../../words/i18n';
 import { mountHost, ownHosts } from '../enrollment.content/host';
 import pickerCss from './picker.css?inline';
 import { relayInside } from './relay';

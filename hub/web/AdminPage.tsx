@@ -2,11 +2,11 @@
 // filtered, exported as CSV). Secrets the
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '../../components/call-report-words';
-import { downloadText, stamp } from '../../components/download';
-import { tCode } from '../../components/i18n';
 import { CSV_BOM } from '../../lib/call-reports/csv';
 import { toCsv } from '../../lib/shared/csv';
+import { shownTime } from '../../words/call-report-words';
+import { downloadText, stamp } from '../../words/download';
+import { tCode } from '../../words/i18n';
 import { AUDIT_KINDS, type AuditEntry } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';

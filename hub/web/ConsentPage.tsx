@@ -2,10 +2,10 @@
 // Resume Link send, an Invalid Action case) without consent on record, a page at a time; and, for support
 // and admins, the consent index exported for an audit: CSV for people (lib/shared/csv.ts), JSON for tools.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '../../components/call-report-words';
-import { downloadText, stamp } from '../../components/download';
 import type { ConsentRecord } from '../../lib/consent/record';
 import { toCsv } from '../../lib/shared/csv';
+import { shownTime } from '../../words/call-report-words';
+import { downloadText, stamp } from '../../words/download';
 import type { HubConsentRecord, MissingConsent } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';

@@ -1,13 +1,13 @@
 // One report opened from the table: its facts, where it came from, who moved it when (the report's
 // own history, which filing here appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { authorisationShown, shownTime } from '../../components/call-report-words';
-import { t, tCode } from '../../components/i18n';
-import { PiiReview } from '../../components/PiiReview';
+import { PiiReview } from '../../components/call-reports/PiiReview';
 import { reportConsumerData } from '../../lib/call-reports/pii';
 import { isFiled } from '../../lib/call-reports/report';
 import { nextStatuses } from '../../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../../lib/shared/phone';
+import { authorisationShown, shownTime } from '../../words/call-report-words';
+import { t, tCode } from '../../words/i18n';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
 import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';

@@ -1,7 +1,7 @@
 // Resume Link sends across the agency's agents (src/staff/sends.ts): what went out, how and how it went,
 // a page at a time. No address or number: the hub holds neither.
 import { useEffect, useState } from 'preact/hooks';
-import { shownTime } from '../../components/call-report-words';
+import { shownTime } from '../../words/call-report-words';
 import type { HubSend } from '../src/staff/shapes';
 import { api, qs } from './api';
 import { type HubKey, h } from './messages';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../components/shared/ui.css';
 // The support table's styles, shared with the dashboard's triage (entrypoints/dashboard/sections/CallReportsView.tsx).
 import '../../entrypoints/dashboard/dashboard.css';
 import './hub.css';

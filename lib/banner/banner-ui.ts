@@ -1,7 +1,7 @@
 // What the lazily loaded banner UI (entrypoints/banner-ui) offers the content script, which finds it
 // under this symbol in their shared isolated world once it has imported it. The content script alone
 // reads every enrollment page; the UI (Preact, the banner, its words) loads only when a banner shows.
-import type { BannerProps } from '../../components/Banner';
+import type { BannerProps } from '../../components/banner/Banner';
 
 export const BANNER_UI = Symbol.for('aor-guard.banner-ui');
 

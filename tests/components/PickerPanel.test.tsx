@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PickerPanel, type PickerPanelProps } from '../../components/PickerPanel';
+import { PickerPanel, type PickerPanelProps } from '../../components/page-rules/PickerPanel';
 
 function props(more: Partial<PickerPanelProps> = {}): PickerPanelProps {
   return {

@@ -255,7 +255,7 @@ export async function inShadow(page, hostSelector, fn, ...args) {
 async function describeBanner(page) {
   const seen = await inBanner(page, (root) => {
     // The words a person sees, with those CSS draws (content: attr(…), the text the page must not
-    // find: components/Banner.tsx) where the browser draws them.
+    // find: components/banner/Banner.tsx) where the browser draws them.
     const shown = (node) => {
       if (node.nodeType === Node.TEXT_NODE) return node.data;
       if (node.nodeType !== Node.ELEMENT_NODE) return '';

@@ -3,16 +3,13 @@
 // exchange with other agents and the agency, backup and retention.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AgencyOutbox } from '../../../components/AgencyOutbox';
-import { CallReportDetail } from '../../../components/CallReportDetail';
-import { AwaitingConfirmation, FilingActions } from '../../../components/CallReportFiling';
-import { CallReportForm } from '../../../components/CallReportForm';
-import { CallReportTable } from '../../../components/CallReportTable';
-import { ConflictResolution } from '../../../components/ConflictResolution';
-import { csvWords } from '../../../components/call-report-words';
-import { downloadText, stamp } from '../../../components/download';
-import { t, tCode, tError, tProblem } from '../../../components/i18n';
-import { SelectionBar, SupportToolbar } from '../../../components/SupportToolbar';
+import { AgencyOutbox } from '../../../components/call-reports/AgencyOutbox';
+import { CallReportDetail } from '../../../components/call-reports/CallReportDetail';
+import { AwaitingConfirmation, FilingActions } from '../../../components/call-reports/CallReportFiling';
+import { CallReportForm } from '../../../components/call-reports/CallReportForm';
+import { CallReportTable } from '../../../components/call-reports/CallReportTable';
+import { ConflictResolution } from '../../../components/call-reports/ConflictResolution';
+import { SelectionBar, SupportToolbar } from '../../../components/call-reports/SupportToolbar';
 import { englishCsvWords } from '../../../hooks/english-words';
 import { useHubConfig } from '../../../hooks/use-hub';
 import { useLiveQuery } from '../../../hooks/use-live-query';
@@ -72,6 +69,9 @@ import {
   reportRetentionDaysItem,
   reportsEndpointItem,
 } from '../../../lib/storage/settings';
+import { csvWords } from '../../../words/call-report-words';
+import { downloadText, stamp } from '../../../words/download';
+import { t, tCode, tError, tProblem } from '../../../words/i18n';
 
 /** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
 const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../../components/i18n';
-import { type ImportSource, ListImport } from '../../../components/ListImport';
-import { NpnBadge } from '../../../components/NpnBadge';
-import { NpnReadinessView } from '../../../components/NpnReadinessView';
+import { type ImportSource, ListImport } from '../../../components/npn/ListImport';
+import { NpnBadge } from '../../../components/npn/NpnBadge';
+import { NpnReadinessView } from '../../../components/npn/NpnReadinessView';
 import { NpnCheck } from '../../../containers/NpnCheck';
 import { useNpnStanding } from '../../../hooks/use-npn-readiness';
 import { useStoredProfile } from '../../../hooks/use-stored-profile';
@@ -12,6 +11,7 @@ import { importList, type ListKind, listFreshness, removeAbandonedLists } from '
 import { effectiveSetting } from '../../../lib/policy/managed.background';
 import { badgePlanYear, currentPlanYear } from '../../../lib/shared/plan-year';
 import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../lib/storage/settings';
+import { t } from '../../../words/i18n';
 
 /** Downloads a list from an address the agent gave, with permission for that site only. */
 async function download(url: string): Promise<Blob> {

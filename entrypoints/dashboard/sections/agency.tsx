@@ -1,4 +1,4 @@
-import { PolicyPanel } from '../../../components/PolicyPanel';
+import { PolicyPanel } from '../../../components/policy/PolicyPanel';
 import { AgencyHub } from '../../../containers/AgencyHub';
 import type { DashboardSectionDefinition, SectionProps } from './section';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AtRiskSection } from '../../../components/AtRiskSection';
+import { AtRiskSection } from '../../../components/at-risk/AtRiskSection';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import { importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';

@@ -1,4 +1,4 @@
-import { CaseTable } from '../../../components/CaseTable';
+import { CaseTable } from '../../../components/cases/CaseTable';
 import { useCaseSends } from '../../../hooks/use-case-sends';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import {

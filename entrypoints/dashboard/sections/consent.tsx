@@ -1,4 +1,4 @@
-import { ConsentRecords } from '../../../components/ConsentRecords';
+import { ConsentRecords } from '../../../components/consent/ConsentRecords';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { listConsentRecords, recordConsent, revokeConsent, updateConsent } from '../../../lib/consent/store';
 import type { DashboardSectionDefinition, SectionProps } from './section';

@@ -1,4 +1,4 @@
-import { lazyComponent } from '../../../components/lazy';
+import { lazyComponent } from '../../../components/shared/lazy';
 import type { DashboardSectionDefinition } from './section';
 
 export const npnRegistrySection: DashboardSectionDefinition = {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PageRulesView } from '../../../components/PageRulesView';
+import { PageRulesView } from '../../../components/page-rules/PageRulesView';
 import { useLiveQuery } from '../../../hooks/use-live-query';
 import { type TryPageRuleReply, tryPageRuleReplySchema } from '../../../lib/messages';
 import { agencyRules } from '../../../lib/page-rules/agency';

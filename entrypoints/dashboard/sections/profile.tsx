@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ProfileForm } from '../../../components/ProfileForm';
-import { WipeAllData } from '../../../components/WipeAllData';
+import { WipeAllData } from '../../../components/backup/WipeAllData';
+import { ProfileForm } from '../../../components/profile/ProfileForm';
 import { BannerCornerChoice } from '../../../containers/BannerCornerChoice';
 import { LanguageChoice } from '../../../containers/LanguageChoice';
 import { MarketplaceProfile } from '../../../containers/MarketplaceProfile';
