@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallReportsSection } from '../../entrypoints/dashboard/sections/CallReportsView';
+import { CallReportsSection } from '../../entrypoints/dashboard/sections/call-reports/CallReportsView';
 import type { CallReport } from '../../lib/call-reports/report';
 import { getReports, listFilingBatches, saveCallReport } from '../../lib/call-reports/store';
 import { db } from '../../lib/storage/db';

@@ -59,7 +59,7 @@ async function runImporter(importer: Importer, bytes: Buffer, fileName: string):
         return result.ok ? null : tProblem(result.problem);
       }
       case 'page-rules': {
-        // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules.tsx).
+        // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules/index.tsx).
         let file: unknown;
         try {
           file = JSON.parse(await text());

@@ -1,6 +1,6 @@
-import { PolicyPanel } from '../../../components/policy/PolicyPanel';
-import { AgencyHub } from '../../../containers/AgencyHub';
-import type { DashboardSectionDefinition, SectionProps } from './section';
+import { PolicyPanel } from '../../../../components/policy/PolicyPanel';
+import { AgencyHub } from '../../../../containers/AgencyHub';
+import type { DashboardSectionDefinition, SectionProps } from '../section';
 
 export const agencySection: DashboardSectionDefinition = {
   id: 'agency',

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AtRiskSection } from '../../../components/at-risk/AtRiskSection';
-import { useLiveQuery } from '../../../hooks/use-live-query';
-import { parseAtRiskCsv } from '../../../lib/at-risk/list';
-import { importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
-import { atRiskLastVisitItem } from '../../../lib/storage/settings';
-import type { DashboardSectionDefinition } from './section';
+import { AtRiskSection } from '../../../../components/at-risk/AtRiskSection';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
+import { parseAtRiskCsv } from '../../../../lib/at-risk/list';
+import { importAtRiskRows, listAtRiskClients } from '../../../../lib/at-risk/store';
+import { atRiskLastVisitItem } from '../../../../lib/storage/settings';
+import type { DashboardSectionDefinition } from '../section';
 
 function AtRiskListSection() {
   const list = useLiveQuery(() => listAtRiskClients());

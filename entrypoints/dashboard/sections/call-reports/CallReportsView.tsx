@@ -3,40 +3,40 @@
 // exchange with other agents and the agency, backup and retention.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AgencyOutbox } from '../../../components/call-reports/AgencyOutbox';
-import { CallReportDetail } from '../../../components/call-reports/CallReportDetail';
-import { AwaitingConfirmation, FilingActions } from '../../../components/call-reports/CallReportFiling';
-import { CallReportForm } from '../../../components/call-reports/CallReportForm';
-import { CallReportTable } from '../../../components/call-reports/CallReportTable';
-import { ConflictResolution } from '../../../components/call-reports/ConflictResolution';
-import { SelectionBar, SupportToolbar } from '../../../components/call-reports/SupportToolbar';
-import { englishCsvWords } from '../../../hooks/english-words';
-import { useHubConfig } from '../../../hooks/use-hub';
-import { useLiveQuery } from '../../../hooks/use-live-query';
-import { useEffectiveSetting } from '../../../hooks/use-setting';
-import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import { exportEverything, restoreEverything } from '../../../lib/backup/backup';
+import { AgencyOutbox } from '../../../../components/call-reports/AgencyOutbox';
+import { CallReportDetail } from '../../../../components/call-reports/CallReportDetail';
+import { AwaitingConfirmation, FilingActions } from '../../../../components/call-reports/CallReportFiling';
+import { CallReportForm } from '../../../../components/call-reports/CallReportForm';
+import { CallReportTable } from '../../../../components/call-reports/CallReportTable';
+import { ConflictResolution } from '../../../../components/call-reports/ConflictResolution';
+import { SelectionBar, SupportToolbar } from '../../../../components/call-reports/SupportToolbar';
+import { englishCsvWords } from '../../../../hooks/english-words';
+import { useHubConfig } from '../../../../hooks/use-hub';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
+import { useEffectiveSetting } from '../../../../hooks/use-setting';
+import { useStoredProfile } from '../../../../hooks/use-stored-profile';
+import { exportEverything, restoreEverything } from '../../../../lib/backup/backup';
 import {
   discardSend,
   listQueuedSends,
   queueSend,
   retrySends,
   scheduleRetry,
-} from '../../../lib/call-reports/agency-outbox.background';
-import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
-import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
-import { callReportCsvParts, callReportsJson, callReportsToCsv } from '../../../lib/call-reports/csv';
-import { writeEml } from '../../../lib/call-reports/eml';
+} from '../../../../lib/call-reports/agency-outbox.background';
+import { checkEndpoint, postBundle } from '../../../../lib/call-reports/agency-send';
+import { makeBundle, parseBundle } from '../../../../lib/call-reports/bundle';
+import { callReportCsvParts, callReportsJson, callReportsToCsv } from '../../../../lib/call-reports/csv';
+import { writeEml } from '../../../../lib/call-reports/eml';
 import {
   type FilingTarget,
   type FilingVia,
   formatFilingEmail,
   MAILTO_MAX,
-} from '../../../lib/call-reports/filing';
-import { reportConsumerData } from '../../../lib/call-reports/pii';
-import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../lib/call-reports/query';
-import type { CallReport } from '../../../lib/call-reports/report';
-import { nextRetentionRun } from '../../../lib/call-reports/retention.background';
+} from '../../../../lib/call-reports/filing';
+import { reportConsumerData } from '../../../../lib/call-reports/pii';
+import { DEFAULT_QUERY, type ReportQuery, searchTerms } from '../../../../lib/call-reports/query';
+import type { CallReport } from '../../../../lib/call-reports/report';
+import { nextRetentionRun } from '../../../../lib/call-reports/retention.background';
 import {
   allMatching,
   changeReports,
@@ -59,19 +59,19 @@ import {
   stillMatching,
   undoChange,
   updateReports,
-} from '../../../lib/call-reports/store';
-import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../lib/call-reports/workflow';
-import { type DashboardPrefill, parseDashboardHash } from '../../../lib/dashboard/link';
-import { sendReportsToHub } from '../../../lib/hub/hub.background';
-import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
+} from '../../../../lib/call-reports/store';
+import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../../lib/call-reports/workflow';
+import { type DashboardPrefill, parseDashboardHash } from '../../../../lib/dashboard/link';
+import { sendReportsToHub } from '../../../../lib/hub/hub.background';
+import { FFM_HELP_DESK_EMAIL } from '../../../../lib/shared/contacts';
 import {
   platformSupportEmailItem,
   reportRetentionDaysItem,
   reportsEndpointItem,
-} from '../../../lib/storage/settings';
-import { csvWords } from '../../../words/call-report-words';
-import { downloadText, stamp } from '../../../words/download';
-import { t, tCode, tError, tProblem } from '../../../words/i18n';
+} from '../../../../lib/storage/settings';
+import { csvWords } from '../../../../words/call-report-words';
+import { downloadText, stamp } from '../../../../words/download';
+import { t, tCode, tError, tProblem } from '../../../../words/i18n';
 
 /** The FFM help desk address has no setting of its own: only the agency's policy can change it. */
 const FFM_HELP_DESK_ITEM = { getValue: async () => FFM_HELP_DESK_EMAIL, watch: () => () => {} };

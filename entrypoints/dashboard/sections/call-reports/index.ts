@@ -1,5 +1,5 @@
+import type { DashboardSectionDefinition } from '../section';
 import { CallReportsSection } from './CallReportsView';
-import type { DashboardSectionDefinition } from './section';
 
 // Not lazy: call reports is the section most links open, and its view starts reading the database as
 // the dashboard's scripts load (CallReportsView.tsx).

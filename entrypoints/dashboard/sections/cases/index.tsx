@@ -1,15 +1,15 @@
-import { CaseTable } from '../../../components/cases/CaseTable';
-import { useCaseSends } from '../../../hooks/use-case-sends';
-import { useLiveQuery } from '../../../hooks/use-live-query';
+import { CaseTable } from '../../../../components/cases/CaseTable';
+import { useCaseSends } from '../../../../hooks/use-case-sends';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
 import {
   deleteCasesFromHost,
   deleteInvalidActionCase,
   listInvalidActionCases,
   restoreInvalidActionCase,
   setCaseStatus,
-} from '../../../lib/cases/store';
-import { prefilledHash } from '../../../lib/dashboard/prefill.browser';
-import type { DashboardSectionDefinition } from './section';
+} from '../../../../lib/cases/store';
+import { prefilledHash } from '../../../../lib/dashboard/prefill.browser';
+import type { DashboardSectionDefinition } from '../section';
 
 function CasesSection() {
   const cases = useLiveQuery(() => listInvalidActionCases());

@@ -1,7 +1,12 @@
-import { ConsentRecords } from '../../../components/consent/ConsentRecords';
-import { useLiveQuery } from '../../../hooks/use-live-query';
-import { listConsentRecords, recordConsent, revokeConsent, updateConsent } from '../../../lib/consent/store';
-import type { DashboardSectionDefinition, SectionProps } from './section';
+import { ConsentRecords } from '../../../../components/consent/ConsentRecords';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
+import {
+  listConsentRecords,
+  recordConsent,
+  revokeConsent,
+  updateConsent,
+} from '../../../../lib/consent/store';
+import type { DashboardSectionDefinition, SectionProps } from '../section';
 
 /** Consent and application review records (lib/consent): the banner opens it with the application's ID. */
 function ConsentSection({ prefill }: SectionProps) {

@@ -1,10 +1,10 @@
-import { LicenseExpiry } from '../../../components/profile/MarketplaceProfileForm';
-import { HelpOnDemandReadiness } from '../../../containers/HelpOnDemandReadiness';
-import { useMarketplaceProfile } from '../../../hooks/use-marketplace-profile';
-import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import { expiredLicenses, expiringLicenses } from '../../../lib/profile/licenses';
-import { t } from '../../../words/i18n';
-import type { DashboardSectionDefinition } from './section';
+import { LicenseExpiry } from '../../../../components/profile/MarketplaceProfileForm';
+import { HelpOnDemandReadiness } from '../../../../containers/HelpOnDemandReadiness';
+import { useMarketplaceProfile } from '../../../../hooks/use-marketplace-profile';
+import { useStoredProfile } from '../../../../hooks/use-stored-profile';
+import { expiredLicenses, expiringLicenses } from '../../../../lib/profile/licenses';
+import { t } from '../../../../words/i18n';
+import type { DashboardSectionDefinition } from '../section';
 
 function HelpOnDemandSection() {
   const profile = useStoredProfile();

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type ImportSource, ListImport } from '../../../components/npn/ListImport';
-import { NpnBadge } from '../../../components/npn/NpnBadge';
-import { NpnReadinessView } from '../../../components/npn/NpnReadinessView';
-import { NpnCheck } from '../../../containers/NpnCheck';
-import { useNpnStanding } from '../../../hooks/use-npn-readiness';
-import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import { type ListFreshness, readinessTone } from '../../../lib/npn/readiness';
-import { importList, type ListKind, listFreshness, removeAbandonedLists } from '../../../lib/npn/store';
-import { effectiveSetting } from '../../../lib/policy/managed.background';
-import { badgePlanYear, currentPlanYear } from '../../../lib/shared/plan-year';
-import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../lib/storage/settings';
-import { t } from '../../../words/i18n';
+import { type ImportSource, ListImport } from '../../../../components/npn/ListImport';
+import { NpnBadge } from '../../../../components/npn/NpnBadge';
+import { NpnReadinessView } from '../../../../components/npn/NpnReadinessView';
+import { NpnCheck } from '../../../../containers/NpnCheck';
+import { useNpnStanding } from '../../../../hooks/use-npn-readiness';
+import { useStoredProfile } from '../../../../hooks/use-stored-profile';
+import { type ListFreshness, readinessTone } from '../../../../lib/npn/readiness';
+import { importList, type ListKind, listFreshness, removeAbandonedLists } from '../../../../lib/npn/store';
+import { effectiveSetting } from '../../../../lib/policy/managed.background';
+import { badgePlanYear, currentPlanYear } from '../../../../lib/shared/plan-year';
+import { rclPlanYearsItem, rclUrlItem, terminationUrlItem } from '../../../../lib/storage/settings';
+import { t } from '../../../../words/i18n';
 
 /** Downloads a list from an address the agent gave, with permission for that site only. */
 async function download(url: string): Promise<Blob> {

@@ -1,5 +1,5 @@
-import { lazyComponent } from '../../../components/shared/lazy';
-import type { DashboardSectionDefinition } from './section';
+import { lazyComponent } from '../../../../components/shared/lazy';
+import type { DashboardSectionDefinition } from '../section';
 
 export const npnRegistrySection: DashboardSectionDefinition = {
   id: 'npn-registry',

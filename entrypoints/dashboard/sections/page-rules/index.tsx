@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { PageRulesView } from '../../../components/page-rules/PageRulesView';
-import { useLiveQuery } from '../../../hooks/use-live-query';
-import { type TryPageRuleReply, tryPageRuleReplySchema } from '../../../lib/messages';
-import { agencyRules } from '../../../lib/page-rules/agency';
-import type { PageRule } from '../../../lib/page-rules/rule';
+import { PageRulesView } from '../../../../components/page-rules/PageRulesView';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
+import { type TryPageRuleReply, tryPageRuleReplySchema } from '../../../../lib/messages';
+import { agencyRules } from '../../../../lib/page-rules/agency';
+import type { PageRule } from '../../../../lib/page-rules/rule';
 import {
   addPageRule,
   deletePageRule,
@@ -11,9 +11,9 @@ import {
   importPageRules,
   listPageRules,
   renamePageRule,
-} from '../../../lib/page-rules/store';
-import { ProblemError, problem } from '../../../lib/shared/problem';
-import type { DashboardSectionDefinition, SectionProps } from './section';
+} from '../../../../lib/page-rules/store';
+import { ProblemError, problem } from '../../../../lib/shared/problem';
+import type { DashboardSectionDefinition, SectionProps } from '../section';
 
 async function readJson(file: File): Promise<unknown> {
   const text = await file.text();

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import { WipeAllData } from '../../../components/backup/WipeAllData';
-import { ProfileForm } from '../../../components/profile/ProfileForm';
-import { BannerCornerChoice } from '../../../containers/BannerCornerChoice';
-import { LanguageChoice } from '../../../containers/LanguageChoice';
-import { MarketplaceProfile } from '../../../containers/MarketplaceProfile';
-import { ProfileNpnBadge } from '../../../containers/ProfileNpnBadge';
-import { useStoredProfile } from '../../../hooks/use-stored-profile';
-import { wipeAllData } from '../../../lib/backup/wipe.browser';
-import { emptyProfile } from '../../../lib/profile/profile';
-import { profileItem } from '../../../lib/storage/settings';
-import type { DashboardSectionDefinition, SectionProps } from './section';
+import { WipeAllData } from '../../../../components/backup/WipeAllData';
+import { ProfileForm } from '../../../../components/profile/ProfileForm';
+import { BannerCornerChoice } from '../../../../containers/BannerCornerChoice';
+import { LanguageChoice } from '../../../../containers/LanguageChoice';
+import { MarketplaceProfile } from '../../../../containers/MarketplaceProfile';
+import { ProfileNpnBadge } from '../../../../containers/ProfileNpnBadge';
+import { useStoredProfile } from '../../../../hooks/use-stored-profile';
+import { wipeAllData } from '../../../../lib/backup/wipe.browser';
+import { emptyProfile } from '../../../../lib/profile/profile';
+import { profileItem } from '../../../../lib/storage/settings';
+import type { DashboardSectionDefinition, SectionProps } from '../section';
 
 function ProfileSection({ agency }: SectionProps) {
   const profile = useStoredProfile();

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ReferralHistory } from '../../../components/referrals/ReferralHistory';
-import { ReferralSiteSwitch } from '../../../components/referrals/ReferralSiteSwitch';
-import { useLiveQuery } from '../../../hooks/use-live-query';
-import { useStoredSetting } from '../../../hooks/use-setting';
-import type { Message, ReferralReply } from '../../../lib/messages';
-import { readPolicy } from '../../../lib/policy/managed.background';
-import { referralFigures } from '../../../lib/referrals/figures';
-import { turnOffReferralSite, turnOnReferralSite } from '../../../lib/referrals/site.background';
-import { listReferrals } from '../../../lib/referrals/store';
-import { referralSiteTimerItem } from '../../../lib/storage/settings';
-import { t } from '../../../words/i18n';
+import { ReferralHistory } from '../../../../components/referrals/ReferralHistory';
+import { ReferralSiteSwitch } from '../../../../components/referrals/ReferralSiteSwitch';
+import { useLiveQuery } from '../../../../hooks/use-live-query';
+import { useStoredSetting } from '../../../../hooks/use-setting';
+import type { Message, ReferralReply } from '../../../../lib/messages';
+import { readPolicy } from '../../../../lib/policy/managed.background';
+import { referralFigures } from '../../../../lib/referrals/figures';
+import { turnOffReferralSite, turnOnReferralSite } from '../../../../lib/referrals/site.background';
+import { listReferrals } from '../../../../lib/referrals/store';
+import { referralSiteTimerItem } from '../../../../lib/storage/settings';
+import { t } from '../../../../words/i18n';
 
 const send = (message: Message) => browser.runtime.sendMessage(message) as Promise<ReferralReply>;
 

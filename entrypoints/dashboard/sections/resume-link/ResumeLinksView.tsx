@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field } from '../../../components/shared/Field';
-import { ResumeLinkPanel } from '../../../containers/ResumeLinkPanel';
-import type { DashboardPrefill } from '../../../lib/dashboard/link';
-import { effectiveSetting } from '../../../lib/policy/managed.background';
-import { checkGatewayUrl } from '../../../lib/resume-links/gateway';
-import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../../lib/storage/settings';
-import { t, tProblem } from '../../../words/i18n';
+import { Field } from '../../../../components/shared/Field';
+import { ResumeLinkPanel } from '../../../../containers/ResumeLinkPanel';
+import type { DashboardPrefill } from '../../../../lib/dashboard/link';
+import { effectiveSetting } from '../../../../lib/policy/managed.background';
+import { checkGatewayUrl } from '../../../../lib/resume-links/gateway';
+import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../../../lib/storage/settings';
+import { t, tProblem } from '../../../../words/i18n';
 
 /** The send form, prefilled from the banner's `Send Resume Link` or a case's `Resend`. */
 export function ResumeLinkSection({ prefill }: { prefill: DashboardPrefill }) {
