@@ -3,8 +3,6 @@
 // own agent of record, and draws look-alikes over the banner, in the normal layers and the top layer.
 // Every probe runs in the page's own world, as the site's scripts would.
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
@@ -19,6 +17,7 @@ import {
   PROFILE,
   readBanner,
   removeDir,
+  screenshot,
   TEST_TIMEOUT,
   useHarness,
   waitForBanner,
@@ -26,9 +25,6 @@ import {
 
 const OTHER_AOR = 'Jane Broker (NPN 87654321)';
 const OUR_AOR = `Sam Agent (NPN ${PROFILE.npn})`;
-
-/** Screenshots to look at, outside the repository. */
-const SHOTS = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
 
 async function open(session, fixture) {
   const page = await session.browser.newPage();
@@ -178,8 +174,7 @@ function hostilePageSuite(name, browser) {
         const drawn = await bannerPixels(page);
         await page.evaluate(() => document.getElementById('fake-dialog').showModal());
         await delay(300);
-        await fs.mkdir(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `hostile-covers-${browser}.png`) });
+        await screenshot(page, `hostile-covers-${browser}.png`, { kept: false });
         assert.ok((await bannerPixels(page)).equals(drawn), "drawn over the page's modal dialog");
         assert.equal((await readBanner(page)).level, 'blocked');
       } finally {
