@@ -115,7 +115,11 @@ export function CallReportDetail(props: CallReportDetailProps) {
         <h3 id={`detail-${r.id}`} ref={heading} tabIndex={-1}>
           {t('callReport.applicationId')} {r.applicationId}
         </h3>
-        <div class="actions">
+        {/* On the heading's row whatever the language: the steps take the row below (dashboard.css). */}
+        <button type="button" aria-keyshortcuts="Escape" onClick={props.onClose}>
+          {t('support.closePanel')}
+        </button>
+        <div class="actions panel-steps">
           <button
             type="button"
             disabled={!props.hasPrevious}
@@ -131,9 +135,6 @@ export function CallReportDetail(props: CallReportDetailProps) {
             onClick={() => props.onStep?.(1)}
           >
             {t('support.nextReport')}
-          </button>
-          <button type="button" aria-keyshortcuts="Escape" onClick={props.onClose}>
-            {t('support.closePanel')}
           </button>
         </div>
       </div>
