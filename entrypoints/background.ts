@@ -18,7 +18,7 @@ import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
-import { FEATURES, featureShown } from '../lib/policy/keys';
+import { FEATURES, featureShown, siteEnabled } from '../lib/policy/keys';
 import { readPolicy } from '../lib/policy/managed.background';
 import { startLicenseExpiryChecks } from '../lib/profile/licenses.background';
 import { effectiveMarketplaceProfile } from '../lib/profile/marketplace';
@@ -31,7 +31,6 @@ import {
 import { startResumeLinkReminders } from '../lib/resume-links/reminders.background';
 import { pageVerdict, submissionNear } from '../lib/risk/verdict';
 import type { PageFacts } from '../lib/sites';
-import type { SiteId } from '../lib/sites/hosts';
 import { keepLocalStorageTrusted } from '../lib/storage/access';
 import { db } from '../lib/storage/db';
 import {
@@ -100,7 +99,7 @@ export default defineBackground(() => {
       const page = pageOf(sender, facts.site);
       const profile = await profileRead;
       const { policy } = await readPolicy();
-      const siteOn = policy.enabledSites?.includes(facts.site as SiteId) ?? true;
+      const siteOn = siteEnabled(facts.site, policy);
       // Only the site's own error page opens a case (any page can print "Invalid Action"), for an
       // application the agent had open in a consumer page this session, once a day per application, a
       // few a minute per tab at most (lib/cases/openings.ts).
