@@ -13,7 +13,8 @@ import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.backgr
 import { mayOpenCase, noteConsumerPage } from '../lib/cases/openings.background';
 import { recordInvalidActionSighting } from '../lib/cases/store';
 import { consentForPage } from '../lib/consent/store';
-import { openDashboardTab } from '../lib/dashboard/open.background';
+import { ownBadge } from '../lib/dashboard/badge.background';
+import { openDashboardTab, openSectionsFromNotifications } from '../lib/dashboard/open.background';
 import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage, type Sender } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
@@ -194,6 +195,8 @@ export default defineBackground(() => {
 
   // The badge counts cases that need the agent today (Action required, or a Resume Link about to
   // expire), recounted on every change and once a day; reminders run on an hourly alarm.
+  ownBadge();
+  openSectionsFromNotifications();
   startResumeLinkReminders();
   // While a Help On Demand referral runs, the badge shows its minutes instead (lib/dashboard/badge.background.ts).
   startReferralTimers();
