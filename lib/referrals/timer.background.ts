@@ -4,11 +4,10 @@
 // computer loses no warning and repeats none.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { ReferralReply } from '../messages';
 import { repaintBadge } from '../shared/badge-repaint';
 import { showNotification } from '../shared/notify.background';
 import { ProblemError } from '../shared/problem';
-import type { Mark, OutcomeInput, Referral } from './referral';
+import type { Mark, OutcomeInput, Referral, ReferralReply } from './referral';
 import { markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';
 import { marksAhead, marksDue, nextMinute } from './timer';
 

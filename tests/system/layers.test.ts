@@ -28,11 +28,7 @@ const OPEN_FOLDER_EDGES = new Set([
   'policy → resume-links',
   'policy → page-rules',
   'cases → resume-links',
-  'page-rules → messages',
-  'page-rules → banner',
   'messages → banner',
-  'messages → page-rules',
-  'referrals → messages',
 ]);
 
 /** What a file may do only in lib/storage/, *.browser.ts, *.background.ts, hooks/, containers/, entrypoints/. */
