@@ -85,9 +85,11 @@ export function startPageAssessment(): (
     // application the agent had open in a consumer page this session, once a day per application, a
     // few a minute per tab at most (lib/cases/openings.ts).
     // Not waited for: the verdict does not depend on it, and case openings take their turn after it.
-    const noting = async () => {
-      if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
-        await noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
+    // A consumer page's note is not waited for: case openings take their turn after it
+    // (lib/cases/openings.background.ts). An error page's case is recorded side by side with the lookups.
+    if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
+      noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
+    const recording = async () => {
       if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
         const now = new Date();
         const { applicationId } = facts;
@@ -111,8 +113,8 @@ export function startPageAssessment(): (
       }
     };
     // Every page load waits for this answer: the lookups run side by side, not one after another.
-    noting();
-    const [atRisk, corner, open, marketplace, messages, dismissed, rules] = await Promise.all([
+    const [, atRisk, corner, open, marketplace, messages, dismissed, rules] = await Promise.all([
+      recording(),
       siteOn && facts.applicationId
         ? findAtRiskClient(facts.applicationId).then((client) => client !== undefined)
         : false,
