@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { declaredLegibility } from '../lib/sites/declared-legibility';
 import { useLayoutlessRule } from '../lib/sites/legibility';
+import { declaredLegibility } from './support/declared-legibility';
 
 // The fake browser has no i18n: answer from the real English messages, as the browser would.
 const messages = generateChromeMessages(await parseMessagesFile('locales/en.yml'));
@@ -26,5 +26,5 @@ beforeEach(() => {
   Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 });
 
-// jsdom has no layout: judge what a person reads from inline styles (lib/sites/declared-legibility.ts).
+// jsdom has no layout: judge what a person reads from inline styles (tests/support/declared-legibility.ts).
 useLayoutlessRule(declaredLegibility);

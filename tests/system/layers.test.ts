@@ -24,22 +24,11 @@ const OPEN_FOLDER_EDGES = new Set([
   'storage → profile',
   'storage → banner',
   'npn → storage',
-  'dashboard → cases',
-  'dashboard → referrals',
-  'dashboard → resume-links',
-  'dashboard → policy',
   'policy → profile',
   'policy → resume-links',
   'policy → page-rules',
   'cases → resume-links',
-  'page-rules → messages',
-  'page-rules → banner',
   'messages → banner',
-  'messages → page-rules',
-  'referrals → messages',
-  'referrals → dashboard',
-  'resume-links → dashboard',
-  'profile → dashboard',
 ]);
 
 /** What a file may do only in lib/storage/, *.browser.ts, *.background.ts, hooks/, containers/, entrypoints/. */

@@ -1,7 +1,7 @@
 // Legibility without layout (lib/sites/legibility.ts): in a parsed document (jsdom in unit tests; it has
 // no layout and no computed cascade either) the inline styles of an element and its ancestors stand in for
 // what the browser computes. Registered by tests/setup.ts; the content script does not carry it.
-import { type LayoutlessRule, MIN_TEXT_PX } from './legibility';
+import { type LayoutlessRule, MIN_TEXT_PX } from '../../lib/sites/legibility';
 
 type Declared = Map<string, string>;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
