@@ -35,9 +35,9 @@ describe('PickerPanel (teaching AOR Guard where a fact shows)', () => {
     );
     const radios = factRadios();
     expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(CHOICES);
-    expect(radios.filter((r) => (r as HTMLInputElement).checked).map((r) => r.closest('label')?.textContent)).toEqual([
-      'AOR NPN',
-    ]);
+    expect(
+      radios.filter((r) => (r as HTMLInputElement).checked).map((r) => r.closest('label')?.textContent),
+    ).toEqual(['AOR NPN']);
     fireEvent.click(screen.getByRole('radio', { name: 'Coverage status' }));
     expect(p.onFact).toHaveBeenCalledWith('hasActiveCoverage');
     expect(screen.queryByRole('button', { name: 'Read it here from now on' })).toBeNull();

@@ -81,7 +81,11 @@ async function clickPicker(page, name) {
 
 /** The fact the picker's radios have checked, by its label. */
 function checkedFact(page) {
-  return inShadow(page, PICKER, (root) => root.querySelector('input:checked')?.closest('label').textContent ?? null);
+  return inShadow(
+    page,
+    PICKER,
+    (root) => root.querySelector('input:checked')?.closest('label').textContent ?? null,
+  );
 }
 
 /** Waits until the picker's checked fact is `name`; `why` says what should have chosen it. */
