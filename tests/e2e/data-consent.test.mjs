@@ -4,7 +4,16 @@
 // has no such consent: there the same click asks for the site alone.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { button, fill, openExtensionPage, PROFILE, TEST_TIMEOUT, useHarness, WAIT } from './helpers.mjs';
+import {
+  button,
+  delay,
+  fill,
+  openExtensionPage,
+  PROFILE,
+  TEST_TIMEOUT,
+  useHarness,
+  WAIT,
+} from './helpers.mjs';
 
 const SENT_DATA = [
   'personallyIdentifyingInfo',
