@@ -65,7 +65,7 @@ export default defineConfig({
         // Nothing goes to the extension's authors, but the agency hub's sync, Send to agency and the
         // agency's Resume Link gateway send consumer data to the agency's own servers (docs/PRIVACY.md,
         // "When data leaves the machine"). Optional: the agent consents when allowing the agency's site
-        // (lib/shared/data-consent.ts); without it AOR Guard works and sends nothing.
+        // (lib/shared/data-consent.browser.ts); without it AOR Guard works and sends nothing.
         data_collection_permissions: { required: ['none'], optional: [...SENT_DATA] },
       },
       gecko_android: { strict_min_version: '142.0' },

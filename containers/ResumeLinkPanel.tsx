@@ -17,7 +17,7 @@ import { DEFAULT_TEXT_LIMIT } from '../lib/resume-links/link';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
 import { submittingNpnFor } from '../lib/risk/verdict';
-import { sendingTo } from '../lib/shared/data-consent';
+import { sendingTo } from '../lib/shared/data-consent.browser';
 import { problem } from '../lib/shared/problem';
 import {
   agencyGatewayUrlItem,

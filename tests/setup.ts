@@ -20,7 +20,7 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 const permissionEvent = { addListener() {}, removeListener() {}, hasListener: () => false };
 Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 
-/** The fake browser has no manifest: Chromium's, which asks no consent for what is sent (lib/shared/data-consent.ts). */
+/** The fake browser has no manifest: Chromium's, which asks no consent for what is sent (lib/shared/data-consent.browser.ts). */
 const manifest = () => ({ manifest_version: 3, name: 'AOR Guard', version: '0.0.0' });
 Object.assign(fakeBrowser.runtime, { getManifest: manifest });
 

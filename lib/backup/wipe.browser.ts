@@ -1,7 +1,7 @@
 // `Wipe all data`: a thin wrapper over the database and browser.storage. The agency's managed
 // policy is not ours to delete and stays.
 import { browser } from 'wxt/browser';
-import { sentDataConsent } from '../shared/data-consent';
+import { sentDataConsent } from '../shared/data-consent.browser';
 import { type AorGuardDb, db } from '../storage/db';
 
 /** The storage areas the extension writes (lib/storage/settings.ts); `managed` is the agency's, read only. */

@@ -3,7 +3,7 @@
 // pause, and is shown in the dashboard until it is sent or the person discards it.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { sendingTo } from '../shared/data-consent';
+import { sendingTo } from '../shared/data-consent.browser';
 import { type AorGuardDb, db } from '../storage/db';
 import { checkEndpoint, postBundle, type QueuedSend, queuedSendSchema, type SendResult } from './agency-send';
 

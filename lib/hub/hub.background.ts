@@ -10,7 +10,7 @@ import { getReports } from '../call-reports/store';
 import { actorName } from '../call-reports/workflow';
 import type { Policy } from '../policy/keys';
 import { readPolicy, watchPolicy } from '../policy/managed.background';
-import { sendingTo } from '../shared/data-consent';
+import { sendingTo } from '../shared/data-consent.browser';
 import { ProblemError, problem } from '../shared/problem';
 import { hubCursorItem, hubDeviceItem, hubStateItem, readProfile } from '../storage/settings';
 import {

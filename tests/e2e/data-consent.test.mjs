@@ -1,6 +1,6 @@
 // Firefox ESR's consent to what the extension sends out (issue 26, docs/PRIVACY.md): nothing is granted at
 // install (the manifest declares it optional), and the agent's click that sends a Resume Link through the
-// agency's gateway asks for it together with the gateway's site (lib/shared/data-consent.ts). Chromium
+// agency's gateway asks for it together with the gateway's site (lib/shared/data-consent.browser.ts). Chromium
 // has no such consent: there the same click asks for the site alone.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -67,7 +67,7 @@ import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../l
 import { type DashboardPrefill, parseDashboardHash } from '../../../lib/dashboard/link';
 import { sendReportsToHub } from '../../../lib/hub/hub.background';
 import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
-import { sendingTo } from '../../../lib/shared/data-consent';
+import { sendingTo } from '../../../lib/shared/data-consent.browser';
 import {
   platformSupportEmailItem,
   reportRetentionDaysItem,

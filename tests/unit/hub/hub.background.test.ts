@@ -59,7 +59,7 @@ async function load(policy: Policy) {
 beforeEach(() => {
   hub = standInHub();
   granted = [];
-  // Firefox's data-collection consent (lib/shared/data-consent.ts) is granted, or not, in the same list.
+  // Firefox's data-collection consent (lib/shared/data-consent.browser.ts) is granted, or not, in the same list.
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (asked) => {
     const { origins = [], data_collection = [] } = asked as { origins?: string[]; data_collection?: string[] };
     return [...origins, ...data_collection].every((o) => granted.includes(o));
