@@ -327,7 +327,8 @@ export async function hubHeadersFor(url: string): Promise<Record<string, string>
 const hubPattern = (config: HubConfig) => `https://${new URL(config.origin).hostname}/*`;
 
 /** Whether the agent allowed AOR Guard to reach the hub's site (and, in Firefox, to send it data). */
-export const hubAllowed = (config: HubConfig) => browser.permissions.contains(sendingTo([hubPattern(config)]));
+export const hubAllowed = (config: HubConfig) =>
+  browser.permissions.contains(sendingTo([hubPattern(config)]));
 
 /** Calls back when the agent allows or takes back a site. */
 export function watchPermissions(onChange: () => void): () => void {

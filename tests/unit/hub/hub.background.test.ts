@@ -61,7 +61,10 @@ beforeEach(() => {
   granted = [];
   // Firefox's data-collection consent (lib/shared/data-consent.browser.ts) is granted, or not, in the same list.
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (asked) => {
-    const { origins = [], data_collection = [] } = asked as { origins?: string[]; data_collection?: string[] };
+    const { origins = [], data_collection = [] } = asked as {
+      origins?: string[];
+      data_collection?: string[];
+    };
     return [...origins, ...data_collection].every((o) => granted.includes(o));
   });
 });
@@ -156,10 +159,12 @@ describe("in Firefox, the agent's consent to send data", () => {
   it('is asked with the hub site, in one prompt; without it nothing is sent, also once enrolled', async () => {
     firefox();
     const bg = await load(POLICY);
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
-    expect(await bg.allowHubAndSync(bg.hubConfig(POLICY) as NonNullable<ReturnType<typeof bg.hubConfig>>)).toBe(
-      false,
-    );
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => false) as unknown as typeof fakeBrowser.permissions.request);
+    expect(
+      await bg.allowHubAndSync(bg.hubConfig(POLICY) as NonNullable<ReturnType<typeof bg.hubConfig>>),
+    ).toBe(false);
     expect(request).toHaveBeenCalledWith({ origins: [`${HUB}/*`], data_collection: [...SENT_DATA] });
     granted = [`${HUB}/*`];
     await bg.sync({ force: true });
@@ -176,7 +181,9 @@ describe("in Firefox, the agent's consent to send data", () => {
 
   it('is not asked in Chromium, which has none', async () => {
     const bg = await load(POLICY);
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => false) as unknown as typeof fakeBrowser.permissions.request);
     await bg.allowHubAndSync(bg.hubConfig(POLICY) as NonNullable<ReturnType<typeof bg.hubConfig>>);
     expect(request).toHaveBeenCalledWith({ origins: [`${HUB}/*`] });
   });
