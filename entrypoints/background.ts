@@ -45,20 +45,33 @@ import {
 
 const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { message: string }>>>();
 
-/** The banner's and the reasons' messages in the language chosen in settings (read once per language). */
-async function bannerMessages(): Promise<Record<string, { message: string }> | undefined> {
+/**
+ * The banner's and the reasons' messages in the agent's language: the one chosen in settings, else the
+ * browser's (read once per language). Always sent, so the banner never asks the browser for its
+ * catalogue, a synchronous call that cost the first banner of every page about 15 ms (docs/PERFORMANCE.md).
+ */
+async function bannerMessages(): Promise<Record<string, { message: string }>> {
   const choice = await languageItem.getValue();
-  if (choice !== 'en' && choice !== 'es') return undefined;
-  let messages = bannerMessagesByLanguage.get(choice);
+  const language = choice === 'en' || choice === 'es' ? choice : browserLanguage();
+  let messages = bannerMessagesByLanguage.get(language);
   if (!messages) {
-    messages = fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/popup.html'))
+    messages = fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'))
       .then((r) => r.json() as Promise<Record<string, { message: string }>>)
       .then((all) =>
-        Object.fromEntries(Object.entries(all).filter(([k]) => /^(?:banner|reason|picker)_/.test(k))),
+        Object.fromEntries(
+          Object.entries(all).filter(([k]) => /^(?:banner|reason|picker)_|^common_locale$/.test(k)),
+        ),
       );
-    bannerMessagesByLanguage.set(choice, messages);
+    // A failed read is tried again at the next page.
+    messages.catch(() => bannerMessagesByLanguage.delete(language));
+    bannerMessagesByLanguage.set(language, messages);
   }
   return messages;
+}
+
+/** The locale the browser itself would pick among ours (_locales: en, the default, and es). */
+function browserLanguage(): 'en' | 'es' {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 /** A page of AOR Guard itself (popup, dashboard), not a web page. */
@@ -104,35 +117,52 @@ export default defineBackground(() => {
       // Only the site's own error page opens a case (any page can print "Invalid Action"), for an
       // application the agent had open in a consumer page this session, once a day per application, a
       // few a minute per tab at most (lib/cases/openings.ts).
-      if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
-        await noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
-      if (siteOn && facts.pageKind === 'invalid-action' && facts.invalidActionError && facts.applicationId) {
-        const now = new Date();
-        const { applicationId } = facts;
-        // The warning matters more than the record: a case that cannot be kept (a plan year outside
-        // the Marketplace's, a full disk) must not leave the page without its banner.
-        await recordInvalidActionSighting(
-          {
-            applicationId: facts.applicationId,
-            planYear: facts.planYear ?? profile.planYear,
-            consumerName: facts.consumerName,
-            state: facts.state,
-            aorName: facts.aorName,
-            aorNpn: facts.aorNpn,
-            site: facts.site,
-            host: sender.url ? new URL(sender.url).hostname : undefined,
-          },
-          now,
-          db,
-          () => mayOpenCase(sender.tab?.id, applicationId, now),
-        ).catch(() => {});
-      }
-      const atRisk =
-        siteOn && facts.applicationId ? (await findAtRiskClient(facts.applicationId)) !== undefined : false;
+      // Not waited for: the verdict does not depend on it, and case openings take their turn after it.
+      const noting = async () => {
+        if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
+          await noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
+        if (
+          siteOn &&
+          facts.pageKind === 'invalid-action' &&
+          facts.invalidActionError &&
+          facts.applicationId
+        ) {
+          const now = new Date();
+          const { applicationId } = facts;
+          // The warning matters more than the record: a case that cannot be kept (a plan year outside
+          // the Marketplace's, a full disk) must not leave the page without its banner.
+          await recordInvalidActionSighting(
+            {
+              applicationId: facts.applicationId,
+              planYear: facts.planYear ?? profile.planYear,
+              consumerName: facts.consumerName,
+              state: facts.state,
+              aorName: facts.aorName,
+              aorNpn: facts.aorNpn,
+              site: facts.site,
+              host: sender.url ? new URL(sender.url).hostname : undefined,
+            },
+            now,
+            db,
+            () => mayOpenCase(sender.tab?.id, applicationId, now),
+          ).catch(() => {});
+        }
+      };
+      // Every page load waits for this answer: the lookups run side by side, not one after another.
+      noting();
+      const [atRisk, corner, open, marketplace, messages, dismissed, rules] = await Promise.all([
+        siteOn && facts.applicationId
+          ? findAtRiskClient(facts.applicationId).then((client) => client !== undefined)
+          : false,
+        bannerCornerItem.getValue(),
+        isOpen(page, facts.applicationId),
+        marketplaceRead,
+        bannerMessages().catch(() => undefined),
+        isDismissed(page, facts.applicationId),
+        rulesForPage(page),
+      ]);
       const hidden = FEATURES.filter((f) => !featureShown(f, policy));
-      const corner = await bannerCornerItem.getValue();
-      const open = await isOpen(page, facts.applicationId);
-      const { licenses } = effectiveMarketplaceProfile(await marketplaceRead, policy).profile;
+      const { licenses } = effectiveMarketplaceProfile(marketplace, policy).profile;
       const verdict = pageVerdict(facts, { profile, policy, atRisk, licenses });
       // Near a submission the banner asks whether consent and review are on file (lib/consent/check.ts);
       // when the page or a record says one is missing it speaks, at least as a chip, even where the
@@ -143,7 +173,6 @@ export default defineBackground(() => {
           : undefined;
       const presentation =
         consent?.saidMissing && verdict.presentation === 'none' ? 'chip' : verdict.presentation;
-      const messages = await bannerMessages();
       // Worded here, so the content script only shows it (its size budget: `npm run size`).
       setChosenMessages(messages ?? null);
       return {
@@ -152,8 +181,8 @@ export default defineBackground(() => {
         ...(verdict.stateNote ? { stateLine: stateLine(verdict.stateNote) } : {}),
         ...(consent ? { consent } : {}),
         messages,
-        dismissed: await isDismissed(page, facts.applicationId),
-        rules: await rulesForPage(page),
+        dismissed,
+        rules,
         ...(hidden.length ? { hidden } : {}),
         ...(open === undefined ? {} : { open }),
         corner: BANNER_CORNERS.includes(corner) ? corner : 'top-right',

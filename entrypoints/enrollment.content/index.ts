@@ -8,6 +8,7 @@ import { PAGE_TOOLS, type PageTools } from '../../lib/page-rules/page-tools';
 import type { ActiveRule } from '../../lib/page-rules/rule';
 import { extractPageFacts, type PageFacts, type Teacher } from '../../lib/sites';
 import { ENROLLMENT_SITE_MATCHES } from '../../lib/sites/hosts';
+import { warmUpReader } from '../../lib/sites/warm-up';
 import { type BannerHost, keepEventsFromPage, mountHost } from './host';
 import { placeBanner } from './place';
 
@@ -47,7 +48,7 @@ const bannerUi = () => {
   return bannerUiLoad;
 };
 
-function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
+function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) {
   let facts: PageFacts | null = null;
   let rules: ActiveRule[] = [];
   let messages: PageVerdict['messages'];
@@ -164,6 +165,7 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
     clearTimeout(timer);
     timer = undefined;
     pendingSince = undefined;
+    const readWith = rules;
     const next = extractPageFacts(document, new URL(location.href), await teacher());
     const key = JSON.stringify(next);
     if (key === lastKey) return;
@@ -173,15 +175,20 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
       hide();
       return;
     }
+    // Loaded while the background judges the page: a banner then does not wait for it after the verdict.
+    bannerUi().catch(() => {});
     const verdict = await ask<PageVerdict>({ type: 'assess-page', facts: next }).catch(() => null);
     messages = verdict?.messages;
-    // The agent taught or removed a rule since the page was read: read it again with them.
-    if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(rules)) {
+    if (facts !== next) return;
+    // The page was read without the rules the background has for it (taught since, or the page was read
+    // before they arrived): this verdict is not shown; the page is read again with them, now.
+    if (verdict && JSON.stringify(verdict.rules) !== JSON.stringify(readWith)) {
       rules = verdict.rules;
       lastKey = '';
-      schedule();
+      evaluate();
+      return;
     }
-    if (facts === next) show(next, verdict);
+    show(next, verdict);
   }
 
   const schedule = () => {
@@ -201,10 +208,10 @@ function start(ctx: ContentScriptContext, rulesAsked: Promise<ActiveRule[]>) {
       .catch(() => {});
   }
 
-  rulesAsked.then((asked) => {
-    rules = asked;
-    evaluate();
-  });
+  // The first reading does not wait for the rules asked at document_start: rules that come after it
+  // come with its verdict too.
+  rules = rulesAsked.early ?? [];
+  evaluate();
   const observer = new MutationObserver(schedule);
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
@@ -251,10 +258,26 @@ export default defineContentScript({
   main(ctx) {
     // Now, before the page's scripts: the first listener on the window (the picker's events are ours).
     keepEventsFromPage();
-    // Asked while the page arrives, so the first reading already has the taught rules (lib/page-rules).
-    const rulesAsked = ask<ActiveRule[]>({ type: 'get-page-rules' }).catch(() => []);
+    // Asked while the page arrives: in before its DOM is whole, the first reading has the taught rules
+    // (lib/page-rules).
+    const rulesAsked: { early?: ActiveRule[] } = {};
+    ask<ActiveRule[]>({ type: 'get-page-rules' })
+      .then((asked) => {
+        rulesAsked.early = asked;
+      })
+      .catch(() => {});
     if (document.readyState === 'loading') {
-      ctx.addEventListener(document, 'DOMContentLoaded', () => start(ctx, rulesAsked), { once: true });
+      // The reader compiles in an idle moment while the page arrives (lib/sites/warm-up.ts).
+      const warming = requestIdleCallback(() => warmUpReader(new URL(location.href)));
+      ctx.addEventListener(
+        document,
+        'DOMContentLoaded',
+        () => {
+          cancelIdleCallback(warming);
+          start(ctx, rulesAsked);
+        },
+        { once: true },
+      );
     } else start(ctx, rulesAsked);
   },
 });

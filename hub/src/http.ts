@@ -10,7 +10,7 @@ export function apiError(
   status: ContentfulStatusCode,
   code: string,
   message: string,
-  extra: Record<string, string> = {},
+  extra: Record<string, string | number | object> = {},
 ) {
   return c.json({ error: { code, message, ...extra } }, status);
 }

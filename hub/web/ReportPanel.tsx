@@ -4,18 +4,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { authorisationShown, shownTime } from '../../components/call-report-words';
 import { t, tCode } from '../../components/i18n';
 import { PiiReview } from '../../components/PiiReview';
-import { reportConsumerData } from '../../lib/call-reports/pii';
-import { isFiled } from '../../lib/call-reports/report';
+import { type PiiFinding, reportConsumerData } from '../../lib/call-reports/pii';
 import { nextStatuses } from '../../lib/call-reports/workflow';
 import { formatPhone, maskPhone } from '../../lib/shared/phone';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import { h } from './messages';
-import { marksFiled, PiiBeforeMarking } from './PiiBeforeMarking';
+import { flaggedBy, PiiBeforeMarking } from './PiiBeforeMarking';
 
 export function ReportPanel(props: {
   row: HubReport;
   canFile: boolean;
-  onStatus(s: FilingStatus): Promise<void>;
+  /** `asItIs`: the person confirmed marking it filed with consumer data in its summary. */
+  onStatus(s: FilingStatus, asItIs: boolean): Promise<void>;
+  /** Removes these findings from the summary in the hub (support staff only). */
+  onRedact?(findings: PiiFinding[]): Promise<void>;
   onClose(): void;
 }) {
   const r = props.row.report;
@@ -27,20 +29,27 @@ export function ReportPanel(props: {
     (FILING_STATUSES as readonly string[]).includes(s),
   );
   const lastStatus = [...(r.history ?? [])].reverse().find((e) => e.action === 'status');
-  // What in the summary looks like consumer data, as the extension shows it; only the agent can remove it.
-  const findings = isFiled(r) ? [] : reportConsumerData(r);
+  // What in the summary looks like consumer data, as the extension shows it; support staff remove it here.
+  const findings = reportConsumerData(r);
   const [asking, setAsking] = useState<FilingStatus | null>(null);
   useEffect(() => setAsking(null), [r.id]);
+  // The hub asks when a mark would file consumer data (hub/src/staff/consumer-data.ts), and this panel asks the person.
   const mark = async (s: FilingStatus, asItIs = false) => {
-    if (findings.length && marksFiled(s) && !asItIs) {
-      setAsking(s);
-      return;
-    }
     setAsking(null);
     try {
-      await props.onStatus(s);
+      await props.onStatus(s, asItIs);
       setMessage(t('support.statusChanged'));
       heading.current?.focus();
+    } catch (err) {
+      if (flaggedBy(err) && !asItIs) setAsking(s);
+      else setMessage(h('failed', (err as Error).message));
+    }
+  };
+  const { onRedact } = props;
+  const redact = async (chosen: PiiFinding[]) => {
+    try {
+      await onRedact?.(chosen);
+      setMessage('');
     } catch (err) {
       setMessage(h('failed', (err as Error).message));
     }
@@ -101,7 +110,17 @@ export function ReportPanel(props: {
           </>
         ) : null}
       </dl>
-      <PiiReview id={`hub-pii-${r.id}`} text={r.summary} findings={findings} hint={h('piiHint')} />
+      {props.row.redacted ? (
+        <p class="hint">{h('redactedBy', shownTime(props.row.redacted.at), props.row.redacted.by)}</p>
+      ) : null}
+      <PiiReview
+        id={`hub-pii-${r.id}`}
+        text={r.summary}
+        findings={findings}
+        hint={h(onRedact ? 'piiHint' : 'piiHintAgent')}
+        onRedact={onRedact && ((f) => redact([f]))}
+        onRedactAll={onRedact && (() => redact(findings))}
+      />
       {props.canFile && marks.length ? (
         <fieldset class="actions">
           <legend>{t('support.changeStatus')}</legend>

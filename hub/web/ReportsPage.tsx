@@ -8,12 +8,15 @@ import { csvWords } from '../../components/call-report-words';
 import { downloadText, stamp } from '../../components/download';
 import { tCode } from '../../components/i18n';
 import { callReportCsvParts, callReportsJson } from '../../lib/call-reports/csv';
-import { reportConsumerData } from '../../lib/call-reports/pii';
+import { type PiiFinding, reportConsumerData } from '../../lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery } from '../../lib/call-reports/query';
+import type { FlaggedReports } from '../src/staff/consumer-data';
+import type { ConsumerDataChoice } from '../src/staff/reports';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '../src/staff/shapes';
 import type { Me } from './App';
 import { api, qs } from './api';
 import { currentLang, h } from './messages';
+import { flaggedBy, PiiBeforeBulkMark } from './PiiBeforeMarking';
 import { ReportPanel } from './ReportPanel';
 
 interface Page {
@@ -50,6 +53,12 @@ export function ReportsPage(props: { me: Me }) {
   const [openId, setOpenId] = useState<string>();
   const [mark, setMark] = useState<FilingStatus>('filed-cms');
   const [message, setMessage] = useState({ text: '', error: false });
+  /** A mark the hub held back for consumer data in some of the chosen reports, until the person chooses. */
+  const [held, setHeld] = useState<{
+    flagged: FlaggedReports;
+    chosen: number;
+    retry(choice: ConsumerDataChoice): Promise<void>;
+  }>();
   const canFile = props.me.user.role !== 'agent';
 
   const fail = (err: unknown) => {
@@ -75,39 +84,79 @@ export function ReportsPage(props: { me: Me }) {
   useEffect(() => {
     load();
   }, [query, agent]);
+  // A question about other reports than those now chosen is no longer the person's.
+  useEffect(() => setHeld(undefined), [selected, query, agent, mark]);
   useEffect(() => {
     api<{ agents: Agent[] }>('/agents').then((a) => setAgents(a.agents), fail);
   }, []);
 
-  const changeStatus = async (ids: string[], status: FilingStatus) => {
-    const done = await api<{ changed: string[]; unchanged: string[] }>('/reports/status', {
+  const changeStatus = async (ids: string[], status: FilingStatus, consumerData?: ConsumerDataChoice) => {
+    const done = await api<{ changed: string[]; unchanged: string[]; skipped: string[] }>('/reports/status', {
       method: 'POST',
-      body: { ids, status },
+      body: { ids, status, consumerData },
     });
     await load();
     return done;
   };
-  const markSelected = async () => {
+  const told = (done: { changed: number; unchanged: number; skipped: number }) => {
+    setMessage({
+      text: done.skipped
+        ? h('markedSkipped', done.changed, done.unchanged, done.skipped)
+        : h('markedDone', done.changed, done.unchanged),
+      error: false,
+    });
+    setSelected(new Set());
+  };
+  /**
+   * A mark sent; held back for consumer data, the person is asked and their choice sent with it again (and
+   * asked again, should the hub flag another number of reports by then).
+   */
+  const tryMark = async (
+    chosen: number,
+    send: (c?: ConsumerDataChoice) => Promise<void>,
+    choice?: ConsumerDataChoice,
+  ): Promise<void> => {
+    setHeld(undefined);
     try {
-      const done = await changeStatus([...selected], mark);
-      setMessage({ text: h('markedDone', done.changed.length, done.unchanged.length), error: false });
-      setSelected(new Set());
+      await send(choice);
     } catch (err) {
-      fail(err);
+      const flagged = flaggedBy(err);
+      if (!flagged) return fail(err);
+      setHeld({ flagged, chosen, retry: (next) => tryMark(chosen, send, next) });
     }
   };
+  const markSelected = () => {
+    const ids = [...selected];
+    return tryMark(ids.length, async (consumerData) => {
+      const done = await changeStatus(ids, mark, consumerData);
+      told({ changed: done.changed.length, unchanged: done.unchanged.length, skipped: done.skipped.length });
+    });
+  };
   /** Every report of the filter, however many pages: the button names the count, and the hub checks it. */
-  const markFiltered = async (count: number) => {
-    try {
-      const done = await api<{ changed: number; unchanged: number }>('/reports/status/filter', {
-        method: 'POST',
-        body: { filter: definedOnly(filterParams(query, agent)), status: mark, count },
-      });
-      setMessage({ text: h('markedDone', done.changed, done.unchanged), error: false });
-      setSelected(new Set());
-    } catch (err) {
-      fail(err);
-    }
+  const markFiltered = (count: number) => {
+    const filter = definedOnly(filterParams(query, agent));
+    const status = mark;
+    return tryMark(count, async (consumerData) => {
+      try {
+        told(
+          await api<{ changed: number; unchanged: number; skipped: number }>('/reports/status/filter', {
+            method: 'POST',
+            body: { filter, status, count, consumerData },
+          }),
+        );
+      } finally {
+        await load();
+      }
+    });
+  };
+  const redact = async (row: HubReport, findings: PiiFinding[]) => {
+    await api(`/reports/${row.report.id}/redact`, {
+      method: 'POST',
+      body: {
+        version: row.version,
+        findings: findings.map(({ kind, start, end }) => ({ kind, start, end })),
+      },
+    });
     await load();
   };
   const exportAs = async (format: 'csv' | 'json') => {
@@ -197,6 +246,15 @@ export function ReportsPage(props: { me: Me }) {
           </button>
         </fieldset>
       ) : null}
+      {held ? (
+        <PiiBeforeBulkMark
+          flagged={held.flagged}
+          chosen={held.chosen}
+          onSkip={() => held.retry({ action: 'skip', count: held.flagged.count })}
+          onMark={() => held.retry({ action: 'mark', count: held.flagged.count })}
+          onCancel={() => setHeld(undefined)}
+        />
+      ) : null}
       <p role="status" class={message.error ? 'status status-error' : 'status'}>
         {message.text}
       </p>
@@ -222,9 +280,10 @@ export function ReportsPage(props: { me: Me }) {
           <ReportPanel
             row={open}
             canFile={canFile}
-            onStatus={async (s) => {
-              await changeStatus([open.report.id], s);
+            onStatus={async (s, asItIs) => {
+              await changeStatus([open.report.id], s, asItIs ? { action: 'mark', count: 1 } : undefined);
             }}
+            onRedact={canFile ? (findings) => redact(open, findings) : undefined}
             onClose={() => setOpenId(undefined)}
           />
         ) : null}

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the refusal names beside its message (a count, the reports at issue). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -33,6 +35,7 @@ const WORDED = [
   'user.exists',
   'reports.countChanged',
   'reports.tooMany',
+  'report.changed',
 ];
 const wording = (code: string, message: string) =>
   WORDED.includes(code) ? h(`error.${code}` as HubKey) : message;
@@ -56,12 +59,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } }).error;
+    const err = (json as { error?: { code?: string; message?: string } & Record<string, unknown> }).error;
     if (res.status === 401 && err?.code === 'auth.required' && path !== '/session') onSessionEnded();
     throw new ApiError(
       res.status,
       err?.code ?? 'unknown',
       wording(err?.code ?? '', err?.message ?? res.statusText),
+      err,
     );
   }
   return json as T;

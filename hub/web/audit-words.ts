@@ -28,7 +28,11 @@ function whatWords(e: AuditEntry, statusWord: (status: string) => string): strin
   const d = e.detail;
   switch (e.action) {
     case 'report.status':
-      return h('audit.report.status', statusWord(text(d.to)));
+      return d.consumerData === 'acknowledged'
+        ? h('audit.report.statusAcknowledged', statusWord(text(d.to)))
+        : h('audit.report.status', statusWord(text(d.to)));
+    case 'report.redact':
+      return h('audit.report.redact', text(d.before), text(d.after));
     case 'reports.export':
       return h('audit.reports.export', text(d.count), text(d.format).toUpperCase());
     case 'gateway.sent':

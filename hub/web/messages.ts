@@ -25,6 +25,8 @@ const en = {
     'The number of reports in this filter changed while you looked; nothing was changed. Check the list and mark again.',
   'error.reports.tooMany':
     'This filter holds more than 20,000 reports; narrow it to mark them all at once. Nothing was changed.',
+  'error.report.changed':
+    'The report changed since you opened it; nothing was removed. Look at it again and remove what is still there.',
   'error.network': 'The hub did not answer. Check your connection and try again.',
   'error.auth.plainHttp':
     'This page was opened with http:// instead of https://. Your browser will not keep the sign-in there, so signing in cannot work. Open the hub’s https:// address, or ask whoever runs the hub.',
@@ -84,7 +86,15 @@ const en = {
   'givenBy.authorized-representative': 'Authorized representative',
   reportsHeading: 'Call reports of every agent',
   piiHint:
-    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Only the agent can remove them, in AOR Guard on their computer; the hub shows the report as their device sends it.',
+    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Remove each one here: the hub keeps the report without it, even when the agent’s device sends it again, and the agent’s AOR Guard takes the change at its next sync unless the agent changed the report since.',
+  piiHintAgent:
+    'The help desk takes NPNs and the application ID, never the consumer’s personal or health details. Remove them in AOR Guard on your computer, or ask your support staff to remove them here.',
+  redactedBy:
+    'Consumer data removed here on $1 by $2. The hub keeps this summary when the agent’s device sends the report again.',
+  piiBeforeBulk:
+    'In $1 of the $2 chosen reports the summary looks like it holds consumer data, which the help desk does not accept: $3.',
+  piiSkipThose: 'Skip them, mark the rest',
+  piiMarkAllAsTheyAre: 'Mark all as they are',
   piiBeforeMarking:
     'Before marking it filed: the summary of $1 looks like it holds consumer data, which the help desk does not accept. Ask the agent to remove it, or mark it as it is.',
   markAsItIs: 'Mark as it is',
@@ -97,6 +107,7 @@ const en = {
   markFiltered: 'Mark all $1 reports of this filter',
   newStatus: 'New status',
   markedDone: '$1 changed, $2 already past that status.',
+  markedSkipped: '$1 changed, $2 already past that status, $3 skipped for consumer data in the summary.',
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
   exported: '$1 reports exported.',
@@ -208,6 +219,11 @@ const en = {
   'audit.report.conflict': 'Sent a rival edit of a call report (kept beside it)',
   'audit.report.unchanged': 'Sent a call report again, unchanged',
   'audit.report.status': 'Moved a call report to “$1”',
+  'audit.report.statusAcknowledged':
+    'Moved a call report to “$1”, confirming it as it is with consumer data in the summary',
+  'audit.report.redact': 'Removed consumer data from a call report’s summary ($1 → $2 characters)',
+  'audit.report.redactionKept':
+    'Sent a call report whose summary support staff had redacted: the hub kept its redacted summary',
   'audit.reports.export': 'Exported $1 call reports ($2)',
   'audit.case.added': 'Sent a new Invalid Action case',
   'audit.case.updated': 'Sent a newer version of an Invalid Action case',
@@ -309,6 +325,8 @@ const es: Record<HubKey, string> = {
     'El número de informes de este filtro cambió mientras lo miraba; no se cambió nada. Revise la lista y vuelva a marcar.',
   'error.reports.tooMany':
     'Este filtro tiene más de 20.000 informes; acótelo para marcarlos todos a la vez. No se cambió nada.',
+  'error.report.changed':
+    'El informe cambió desde que lo abrió; no se quitó nada. Vuelva a mirarlo y quite lo que siga ahí.',
   'error.network': 'El centro no respondió. Revise su conexión y vuelva a intentarlo.',
   'error.auth.plainHttp':
     'Esta página se abrió con http:// en lugar de https://. Su navegador no guarda ahí el inicio de sesión, así que no puede iniciar sesión. Abra la dirección https:// del centro o consulte a quien lo administra.',
@@ -369,7 +387,15 @@ const es: Record<HubKey, string> = {
   'givenBy.authorized-representative': 'Representante autorizado',
   reportsHeading: 'Informes de llamadas de todos los agentes',
   piiHint:
-    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Solo el agente puede quitarlos, en AOR Guard en su computadora; el centro muestra el informe tal como lo envía su dispositivo.',
+    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Quite cada uno aquí: el centro guarda el informe sin él, aunque el dispositivo del agente lo vuelva a enviar, y el AOR Guard del agente toma el cambio en su próxima sincronización, salvo que el agente haya cambiado el informe desde entonces.',
+  piiHintAgent:
+    'La mesa de ayuda acepta NPN y el ID de la solicitud, nunca los datos personales ni de salud del consumidor. Quítelos en AOR Guard en su computadora, o pida al personal de soporte que los quite aquí.',
+  redactedBy:
+    'Datos del consumidor quitados aquí el $1 por $2. El centro conserva este resumen cuando el dispositivo del agente vuelve a enviar el informe.',
+  piiBeforeBulk:
+    'En $1 de los $2 informes elegidos el resumen parece tener datos del consumidor, que la mesa de ayuda no acepta: $3.',
+  piiSkipThose: 'Omitirlos y marcar el resto',
+  piiMarkAllAsTheyAre: 'Marcar todos tal como están',
   piiBeforeMarking:
     'Antes de marcarlo como presentado: el resumen de $1 parece contener datos del consumidor, que la mesa de ayuda no acepta. Pida al agente que los quite, o márquelo tal como está.',
   markAsItIs: 'Marcar tal como está',
@@ -382,6 +408,8 @@ const es: Record<HubKey, string> = {
   markFiltered: 'Marcar los $1 informes de este filtro',
   newStatus: 'Estado nuevo',
   markedDone: '$1 cambiados, $2 ya habían pasado ese estado.',
+  markedSkipped:
+    '$1 cambiados, $2 ya habían pasado ese estado, $3 omitidos por datos del consumidor en el resumen.',
   exportCsv: 'Exportar CSV',
   exportJson: 'Exportar JSON',
   exported: '$1 informes exportados.',
@@ -493,6 +521,12 @@ const es: Record<HubKey, string> = {
   'audit.report.conflict': 'Envió una edición rival de un informe de llamada (se guardó al lado)',
   'audit.report.unchanged': 'Volvió a enviar un informe de llamada sin cambios',
   'audit.report.status': 'Pasó un informe de llamada a «$1»',
+  'audit.report.statusAcknowledged':
+    'Pasó un informe de llamada a «$1», confirmándolo tal como está con datos del consumidor en el resumen',
+  'audit.report.redact':
+    'Quitó datos del consumidor del resumen de un informe de llamada ($1 → $2 caracteres)',
+  'audit.report.redactionKept':
+    'Envió un informe de llamada cuyo resumen había editado el personal de soporte: el centro conservó su resumen sin esos datos',
   'audit.reports.export': 'Exportó $1 informes de llamadas ($2)',
   'audit.case.added': 'Envió un caso de Invalid Action nuevo',
   'audit.case.updated': 'Envió una versión más reciente de un caso de Invalid Action',

@@ -1,7 +1,7 @@
 // The agency hub's device API (docs/HUB.md): enrolment, then every call with the device token and a
 // fresh request id. Every answer is parsed; every failure is a Problem that says what to do, and
 // whether trying again later can help.
-import { REPORT_STATUSES } from '../call-reports/report';
+import { REPORT_STATUSES, SUMMARY_MAX, SUMMARY_MIN } from '../call-reports/report';
 import { type Problem, problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
 
@@ -71,9 +71,24 @@ const statusesSchema = z.object({
       }),
     )
     .check(z.maxLength(100_000)),
+  /** Summaries support staff redacted in the hub (absent from hubs before it). */
+  redactions: z.optional(
+    z
+      .array(
+        z.object({
+          id: z.uuid(),
+          summary: z.string().check(z.minLength(SUMMARY_MIN), z.maxLength(SUMMARY_MAX)),
+          updatedAt: isoDateTime(),
+          redactedAt: instant,
+          redactedBy: textUpTo(300),
+        }),
+      )
+      .check(z.maxLength(100_000)),
+  ),
 });
 export type HubStatuses = z.infer<typeof statusesSchema>;
 export type HubStatus = HubStatuses['statuses'][number];
+export type HubRedaction = NonNullable<HubStatuses['redactions']>[number];
 
 /** The hub's address checked as the policy key is (https, no credentials); its origin is what is allowed. */
 export function hubOrigin(hubUrl: string): string | undefined {

@@ -24,6 +24,7 @@ import {
   pullStatuses,
 } from './client';
 import {
+  applyHubRedactions,
   applyHubStatuses,
   casesChangedAfter,
   consentChangedAfter,
@@ -284,6 +285,7 @@ async function syncOnce(opts: Options): Promise<void> {
   const pulled = await pullStatuses(device, (await readHubCursor()).statuses, opts.fetch);
   if (!pulled.ok) return failed(pulled, config, now);
   await applyHubStatuses(pulled.data.statuses);
+  await applyHubRedactions(pulled.data.redactions ?? []);
   await writeCursor((c) => ({ ...c, statuses: pulled.data.now }));
   await hubStateItem.setValue({ lastSyncedAt: now.toISOString(), ...(heldElsewhere && { heldElsewhere }) });
 }

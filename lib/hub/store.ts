@@ -7,8 +7,8 @@ import { type InvalidActionCase, invalidActionCaseSchema } from '../cases/case';
 import { type ConsentRecord, consentRecordSchema } from '../consent/record';
 import { type ResumeLinkSend, resumeLinkSendSchema } from '../resume-links/send';
 import { type AorGuardDb, db, readBack } from '../storage/db';
-import type { HubStatus } from './client';
-import { applyHubStatus, type HubCursor } from './sync';
+import type { HubRedaction, HubStatus } from './client';
+import { applyHubRedaction, applyHubStatus, type HubCursor } from './sync';
 
 /** Enough for one request well under the hub's size limit. */
 export const SYNC_BATCH = 500;
@@ -83,6 +83,23 @@ export async function applyHubStatuses(statuses: HubStatus[], database: AorGuard
       (byId.get(r.id) ?? [])
         .sort(oldestFirst((s) => s.changedAt))
         .reduce((report, s) => applyHubStatus(report, s), r),
+    database,
+  );
+}
+
+/** Applies the summaries staff redacted in the hub to the same versions here; returns how many changed. */
+export async function applyHubRedactions(
+  redactions: HubRedaction[],
+  database: AorGuardDb = db,
+): Promise<number> {
+  if (!redactions.length) return 0;
+  const byId = new Map(redactions.map((x) => [x.id, x]));
+  return updateReports(
+    [...byId.keys()],
+    (r) => {
+      const x = byId.get(r.id);
+      return x ? applyHubRedaction(r, x) : r;
+    },
     database,
   );
 }

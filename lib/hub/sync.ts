@@ -8,7 +8,7 @@ import type { ConsentRecord } from '../consent/record';
 import type { ResumeLinkSend } from '../resume-links/send';
 import type { Problem } from '../shared/problem';
 import { intBetween, isoDateTime, textUpTo, z } from '../shared/schema';
-import type { HubStatus } from './client';
+import type { HubRedaction, HubStatus } from './client';
 
 export const CASES_FORMAT = 'aor-guard/cases';
 
@@ -49,6 +49,23 @@ export function applyHubStatus(r: CallReport, s: HubStatus): CallReport {
     // Filed in the hub before the agent's own latest change: the report stays as new as that change.
     updatedAt: [r.updatedAt, next.updatedAt].sort()[1] ?? next.updatedAt,
     history: last ? [...history.slice(0, -1), { ...last, via: 'agency-hub' }] : history,
+  };
+}
+
+/**
+ * A summary support staff redacted in the hub (docs/HUB.md), taken here when this copy is the version the
+ * hub redacted (same updatedAt): the consumer data goes from the agent's copy too, with a history entry
+ * naming who removed it there. A copy the agent changed since keeps its text (the hub keeps its own).
+ */
+export function applyHubRedaction(r: CallReport, x: HubRedaction): CallReport {
+  if (r.updatedAt !== x.updatedAt || r.summary === x.summary) return r;
+  return {
+    ...r,
+    summary: x.summary,
+    history: [
+      ...(r.history ?? []),
+      { at: x.redactedAt, by: x.redactedBy, action: 'edited', fields: ['summary'], via: 'agency-hub' },
+    ],
   };
 }
 

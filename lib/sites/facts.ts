@@ -130,8 +130,8 @@ export function parsePlanYear(text: string): number | undefined {
 /** The year of a date as the sites write it: 01/01/2026, 2026-01-01, Jan 1, 2026, 1 de enero de 2026. */
 export function parseDateYear(text: string): number | undefined {
   const m =
-    /^(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? (\d{4})|\d{1,2} (?:de )?\p{L}{3,}\.? (?:de )?(\d{4}))(?![\w\p{Nd}])/iu.exec(
-      text,
+    /^(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? (\d{4})|\d{1,2} (?:de )?\p{L}{3,}\.? (?:de )?(\d{4}))(?![\w\p{Nd}])/u.exec(
+      text.toLowerCase(),
     );
   const year = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? Number.NaN);
   return isPlanYear(year) ? year : undefined;
@@ -211,16 +211,18 @@ export function parseStateFromAddress(text: string): string | undefined {
  * "2027 Marketplace application", "2026 Florida Application": the plan year (and the state) beside the
  * application, when no label names them.
  */
+// Matched on lowercased text, with the `u` flag alone: `\p{L}` under both `i` and `u` took the engine
+// milliseconds to compile on every page (docs/PERFORMANCE.md). NOTABLE, SYNCING and parseDateYear too.
 const BESIDE_APPLICATION =
-  /^(\d{4})\s+(?:(\p{L}+(?: \p{L}+)?)\s+)??(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/iu;
+  /^(\d{4})\s+(?:(\p{L}+(?: \p{L}+)?)\s+)??(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/u;
 
 function yearBesideApplication(text: string): number | undefined {
-  const m = BESIDE_APPLICATION.exec(text);
+  const m = BESIDE_APPLICATION.exec(text.toLowerCase());
   return m?.[1] ? parsePlanYear(m[1]) : undefined;
 }
 
 function stateBesideApplication(text: string): string | undefined {
-  const name = BESIDE_APPLICATION.exec(text)?.[2];
+  const name = BESIDE_APPLICATION.exec(text.toLowerCase())?.[2];
   return name ? toStateCode(name) : undefined;
 }
 
@@ -229,7 +231,7 @@ function stateBesideApplication(text: string): string | undefined {
  * what the page shows may change when it is done ("Sync Complete"). docs/DOMAIN.md: the AOR lags CMS
  * until the client syncs.
  */
-const SYNCING = /^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)\b/iu;
+const SYNCING = /^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)\b/u;
 
 /** "11/01/2026 – …": an enrollment history line begins with its date. */
 const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
@@ -449,7 +451,7 @@ export const ALL_LABELS = [
 ];
 /** Words worth a second look anywhere on the page, found in the same single pass. */
 const NOTABLE =
-  /no active coverage|^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/iu;
+  /no active coverage|^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/u;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -472,7 +474,7 @@ export function pageBlocks(
   for (const i of labelCandidates(blocks, ALL_LABELS))
     for (let j = i; j <= i + VALUE_REACH && j < blocks.length; j++) judged.add(j);
   blocks.forEach((b, i) => {
-    if (NOTABLE.test(b)) judged.add(i);
+    if (NOTABLE.test(b.toLowerCase())) judged.add(i);
   });
   let changed = false;
   const read: (string | null)[] = blocks.slice();
@@ -656,7 +658,7 @@ function withoutUndefined<T extends object>(o: T): T {
 
 export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const conflicts: CommonFacts['conflicts'] = [];
-  const notable = blocks.filter((b) => NOTABLE.test(b));
+  const notable = blocks.filter((b) => NOTABLE.test(b.toLowerCase()));
   const noActiveCoverage = notable.some((b) => NO_ACTIVE_COVERAGE.test(b));
   const page = readPolicy(blocks, noActiveCoverage);
   const { candidates, stops } = page;
@@ -735,7 +737,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     ...readConsent(blocks, doc.body, () => legibility(doc.body as Element)),
     ...(policies.length > 0 ? { policies } : {}),
     ...(unplacedNpns.length > 0 ? { unplacedNpns } : {}),
-    ...(notable.some((b) => SYNCING.test(b)) ? { syncing: true } : {}),
+    ...(notable.some((b) => SYNCING.test(b.toLowerCase())) ? { syncing: true } : {}),
   };
 }
 

@@ -45,7 +45,8 @@ const REPORT = {
   applicationId: '4567891230',
   state: 'TX',
   phone: '+12025550143',
-  summary: 'The representative would not update the NPN on the application.',
+  // An SSN the support staff remove in the hub before filing; the agent's copy takes the removal.
+  summary: 'The representative would not update the NPN; the consumer read out SSN 123-45-6789 anyway.',
   issueType: 'request-not-processed',
   status: 'ready',
   reporterName: 'Sam Agent',
@@ -102,12 +103,14 @@ async function signInToHub(page, hubUrl) {
   await waitForText(page, 'h2', 'Call reports of every agent');
 }
 
-/** Support staff file the agent's report in the hub's web app. */
+/** Support staff remove the SSN from the agent's report in the hub's web app, then file it. */
 async function fileInHub(browser, hubUrl) {
   const page = await browser.newPage();
   try {
     await signInToHub(page, hubUrl);
     await (await button(page, `Open the report for application ${REPORT.applicationId}`)).click();
+    await (await button(page, 'Remove SSN: 123-45-6789')).click();
+    await waitForText(page, 'article dd', 'read out SSN [SSN removed] anyway');
     await (await button(page, 'Mark as filed with CMS help desk')).click();
     await waitForText(page, 'table.reports tbody tr', 'Filed with CMS help desk');
   } finally {
@@ -311,6 +314,17 @@ describe('agency hub: the agent side', { timeout: TEST_TIMEOUT * 3 }, () => {
         page,
         'section[aria-label="History"]',
         `${SUPPORT} in the agency hub: Filed with CMS help desk`,
+      );
+      // The SSN removed in the hub is gone from the agent's copy too, and its history says who removed it.
+      await waitForText(
+        page,
+        'section[aria-label="History"]',
+        `${SUPPORT} in the agency hub: edited the report`,
+      );
+      assert.equal(
+        await page.$$eval('body', ([b]) => b.textContent.includes('123-45-6789')),
+        false,
+        'the SSN is gone from the dashboard',
       );
       await page.$eval('section[aria-label="History"]', (e) => e.scrollIntoView());
       await screenshot(page, 'hub-agent-filed.png');

@@ -53,6 +53,14 @@ const report = (n, applicationId) => ({
   updatedAt: '2026-11-20T15:40:00.000Z',
 });
 
+/** The text of the reports table's row of this application. */
+const rowText = (page, applicationId) =>
+  page.$$eval(
+    'table.reports tbody tr',
+    (rows, id) => rows.find((r) => r.textContent.includes(id))?.textContent ?? '',
+    applicationId,
+  );
+
 /** Text of the element matching `selector` once it contains `wanted`. */
 async function waitForText(page, selector, wanted) {
   await page.waitForFunction(
@@ -167,27 +175,28 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
         },
         body: body && JSON.stringify(body),
       });
+    const reports = [
+      report(1, '4567891231'),
+      report(2, '4567891232'),
+      // Consumer data in the summary, which the help desk does not take; the consumer's authorisation.
+      {
+        ...report(3, '4567891233'),
+        summary:
+          'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.',
+        authorisation: { scope: 'this-call' },
+      },
+      // In Spanish, as agents write them too.
+      {
+        ...report(4, '4567891234'),
+        summary:
+          'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y el número de seguro social 123-45-6789.',
+      },
+    ];
     const sent = await device('/reports', {
       format: 'aor-guard/call-reports',
       schemaVersion: 1,
       exportedAt: new Date().toISOString(),
-      reports: [
-        report(1, '4567891231'),
-        report(2, '4567891232'),
-        // Consumer data in the summary, which the help desk does not take; the consumer's authorisation.
-        {
-          ...report(3, '4567891233'),
-          summary:
-            'Consumer Maria Lopez gave SSN 123-45-6789; the representative still refused the NPN change.',
-          authorisation: { scope: 'this-call' },
-        },
-        // In Spanish, as agents write them too.
-        {
-          ...report(4, '4567891234'),
-          summary:
-            'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y el número de seguro social 123-45-6789.',
-        },
-      ],
+      reports,
     });
     assert.equal(sent.status, 200);
     await page.reload();
@@ -261,29 +270,65 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
       [[report(1).id, 'filed-cms', ADMIN]],
     );
 
-    // Consumer data in a summary: flagged in the table, shown in place in the panel, asked about before
-    // marking it filed (lib/call-reports/pii.ts decides, as in the extension); only the agent removes it.
+    // Consumer data in a summary: flagged in the table (lib/call-reports/pii.ts decides, as in the extension).
     const flaggedRow = await page.$$eval('table.reports tbody tr', (rows) =>
       rows.map((r) => r.textContent).filter((t) => t.includes('consumer data?')),
     );
     assert.equal(flaggedRow.length, 2, flaggedRow.join(' | '));
     assert.match(flaggedRow.join(' '), /4567891233.*4567891234|4567891234.*4567891233/);
+    await (await button(page, 'Close')).click();
+
+    // A mark on a selection that holds two of them: the hub holds it back and names them; skipped, the rest move.
+    for (const n of [2, 3, 4])
+      await page.click(`input[type=checkbox][aria-label="Select the report for application 456789123${n}"]`);
+    await (await button(page, 'Mark the selected reports')).click();
+    await waitForText(
+      page,
+      '[role="alert"]',
+      'In 2 of the 3 chosen reports the summary looks like it holds consumer data, which the help desk does not accept: 4567891233, 4567891234.',
+    );
+    assert.ok((await rowText(page, '4567891232')).includes('Ready'), 'nothing marked while asking');
+    await screenshot(page, 'hub-reports-bulk-consumer-data.png');
+    await (await button(page, 'Skip them, mark the rest')).click();
+    await waitForText(
+      page,
+      '[role="status"]',
+      '1 changed, 0 already past that status, 2 skipped for consumer data in the summary.',
+    );
+    assert.match(await rowText(page, '4567891232'), /Filed with CMS help desk/);
+    assert.match(await rowText(page, '4567891233'), /Ready/);
+
+    // Open one: each finding shown in place, removed here one click at a time.
     await (await button(page, 'Open the report for application 4567891233')).click();
     await waitForText(page, 'article', '2 things in the summary look like consumer data.');
     const marked = await page.$$eval('article .pii-review mark', (m) => m.map((e) => e.textContent));
     assert.deepEqual(marked, ['Maria Lopez', '123-45-6789']);
-    assert.equal(await page.$('article .pii-review button'), null, 'nothing removable here');
     await waitForText(page, 'article dd', 'This call only');
+    await (await button(page, 'Remove SSN: 123-45-6789')).click();
+    await waitForText(page, 'article dd', 'gave SSN [SSN removed]; the representative');
+    await waitForText(page, 'article', '1 thing in the summary looks like consumer data.');
+    await waitForText(page, 'article p', `Consumer data removed here on`);
+    await screenshot(page, 'hub-report-redacted.png');
+    // The agent's device sends the report again, unredacted: the hub keeps its redaction.
+    const resent = await device('/reports', {
+      format: 'aor-guard/call-reports',
+      schemaVersion: 1,
+      exportedAt: new Date().toISOString(),
+      reports: [reports[2]],
+    });
+    assert.equal(resent.status, 200);
+    await page.reload();
+    await waitForText(page, '[role="status"]', 'of 4 reports');
+    await (await button(page, 'Open the report for application 4567891233')).click();
+    await waitForText(page, 'article dd', 'gave SSN [SSN removed]; the representative');
+
+    // Marking it filed with the name still in it asks first; not now leaves it as it was.
     await (await button(page, 'Mark as filed with CMS help desk')).click();
     await waitForText(page, 'article [role="alert"]', 'Before marking it filed: the summary of 4567891233');
     await screenshot(page, 'hub-report-consumer-data.png');
     await (await button(page, 'Not now')).click();
     assert.equal(await page.$('article [role="alert"]'), null);
-    await waitForText(page, 'table.reports tbody tr', '4567891233');
-    const stillReady = await page.$$eval('table.reports tbody tr', (rows) =>
-      rows.find((r) => r.textContent.includes('4567891233')).textContent.includes('Ready'),
-    );
-    assert.ok(stillReady, 'not marked while asking');
+    assert.match(await rowText(page, '4567891233'), /Ready/, 'not marked while asking');
     await (await button(page, 'Mark as filed with CMS help desk')).click();
     await (await button(page, 'Mark as it is')).click();
     await page.waitForFunction(
@@ -293,6 +338,23 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
         ),
       { timeout: WAIT },
     );
+    // The whole filter, beyond the page: the hub counts the flagged ones of all of it; marked as they are.
+    await page.select('fieldset.actions select', 'filed-platform');
+    await (await button(page, 'Mark all 4 reports of this filter')).click();
+    await waitForText(page, '[role="alert"]', 'In 2 of the 4 chosen reports the summary looks like');
+    await (await button(page, 'Mark all as they are')).click();
+    await waitForText(page, '[role="status"]', '4 changed, 0 already past that status.');
+    // The audit log says who removed what (by length) and who confirmed marking consumer data.
+    await (await page.waitForSelector('a[href="#/admin"]')).click();
+    await page.select('#audit-heading ~ .actions select', 'report');
+    await waitForText(page, 'table tbody th', 'Removed consumer data from a call report’s summary');
+    await waitForText(page, 'table tbody th', 'confirming it as it is with consumer data in the summary');
+    await waitForText(page, 'table tbody th', 'the hub kept its redacted summary');
+    await page.$eval('#audit-heading', (h) => h.scrollIntoView());
+    await screenshot(page, 'hub-audit-consumer-data.png');
+    await (await page.waitForSelector('a[href="#/reports"]')).click();
+    await waitForText(page, '[role="status"]', 'of 4 reports');
+
     // A mark on the whole filter names its count; what it did shows above the table, in view.
     await page.select('fieldset.actions select', 'resolved');
     await (await button(page, 'Mark all 4 reports of this filter')).click();
@@ -360,9 +422,41 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await (await page.waitForSelector('a[href="#/cases"]')).click();
     await waitForText(page, 'h2', 'Casos de Invalid Action de todos los agentes');
     await waitForText(page, 'td', 'Acción requerida');
+    // A Spanish summary with a date of birth arrives; in Spanish, the same question and the same removal.
+    const esReport = {
+      ...report(5, '4567891235'),
+      summary:
+        'La representante pidió la fecha de nacimiento (3 de marzo de 1970) y no hizo el cambio de NPN.',
+    };
+    const esSent = await device('/reports', {
+      format: 'aor-guard/call-reports',
+      schemaVersion: 1,
+      exportedAt: new Date().toISOString(),
+      reports: [esReport],
+    });
+    assert.equal(esSent.status, 200);
     await (await page.waitForSelector('a[href="#/reports"]')).click();
     await waitForText(page, 'h2', 'Informes de llamadas de todos los agentes');
     await screenshot(page, 'hub-reports-es.png');
+    await page.select('fieldset.actions select', 'filed-cms');
+    await (await button(page, 'Marcar los 5 informes de este filtro')).click();
+    await waitForText(
+      page,
+      '[role="alert"]',
+      'En 1 de los 5 informes elegidos el resumen parece tener datos del consumidor, que la mesa de ayuda no acepta: 4567891235.',
+    );
+    await waitForText(page, '[role="alert"] button', 'Omitirlos y marcar el resto');
+    await screenshot(page, 'hub-reports-bulk-consumer-data-es.png');
+    await (await button(page, 'Ahora no')).click();
+    assert.equal(await page.$('[role="alert"]'), null);
+    await (await button(page, 'Abrir el informe de la solicitud 4567891235')).click();
+    await waitForText(page, 'article', '1 dato del resumen parece del consumidor.');
+    await waitForText(page, 'article p', 'Quite cada uno aquí');
+    await screenshot(page, 'hub-report-redact-es.png');
+    await (await button(page, 'Quitar fecha de nacimiento: 3 de marzo de 1970')).click();
+    await waitForText(page, 'article dd', 'fecha de nacimiento ([date of birth removed])');
+    await waitForText(page, 'article p', 'Datos del consumidor quitados aquí el');
+    assert.equal(await page.$('article .pii-review'), null);
     await language.select('en');
 
     // Signed out, the reports are out of reach.

@@ -99,7 +99,15 @@ export async function startFixtureServer() {
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      // `split=<ms>`: a slow server, the page's head first and its body that much later.
+      const split = Number(new URL(req.url ?? '/', 'https://fixture.invalid').searchParams.get('split'));
+      const at = body.indexOf('<body');
+      if (req.method === 'HEAD' || !(split > 0) || at < 0) {
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.write(body.subarray(0, at));
+      setTimeout(() => res.end(body.subarray(at)), split);
     });
   });
   // Browsers keep connections alive; do not let that hold the process open.
@@ -111,9 +119,10 @@ export async function startFixtureServer() {
   const { port } = server.address();
   return {
     port,
-    /** https://<host>:<port><path>?fixture=<fixture> */
-    url(fixture, { host = DEFAULT_HOST, pathname = CLIENT_PATH } = {}) {
-      return `https://${host}:${port}${pathname}?fixture=${encodeURIComponent(fixture)}`;
+    /** https://<host>:<port><path>?fixture=<fixture>; `split`: the body comes that many ms after the head. */
+    url(fixture, { host = DEFAULT_HOST, pathname = CLIENT_PATH, split } = {}) {
+      const slow = split ? `&split=${split}` : '';
+      return `https://${host}:${port}${pathname}?fixture=${encodeURIComponent(fixture)}${slow}`;
     },
     async close() {
       server.closeAllConnections();

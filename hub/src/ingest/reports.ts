@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { type CallReportBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import type { CallReport, ReportHistoryEntry } from '../../../lib/call-reports/report';
 import type { Problem } from '../../../lib/shared/problem';
+import { audit } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import type { AuthedDevice } from '../device/auth';
 import { UNSTORABLE_TEXT, unstorableTextAt } from './text';
@@ -76,6 +77,25 @@ export function keepHubEntriesOfStaff(report: CallReport, stored: CallReport | u
   };
 }
 
+interface StoredReport {
+  report: CallReport;
+  device_id: string;
+  agent_npn: string | null;
+  /** Support staff removed consumer data from its summary (staff/redact.ts). */
+  redacted: boolean;
+}
+
+/**
+ * Once support staff removed consumer data from a summary, the hub keeps its summary: a device's copy,
+ * which still holds the agent's text, merges with the hub's summary in its place (docs/HUB.md), so the
+ * text removed never comes back, whether the device sends the same version again or a later one.
+ */
+function keepStaffRedaction(report: CallReport, stored: StoredReport | undefined): CallReport {
+  return stored?.redacted && report.summary !== stored.report.summary
+    ? { ...report, summary: stored.report.summary }
+    : report;
+}
+
 export async function ingestReports(
   pool: pg.Pool,
   device: AuthedDevice,
@@ -90,27 +110,26 @@ export async function ingestReports(
   }
   return inTransaction(pool, async (client) => {
     const ids = [...incoming.keys()];
-    const stored = new Map<string, { report: CallReport; device_id: string; agent_npn: string | null }>();
-    const existing = await client.query<{
-      id: string;
-      report: CallReport;
-      device_id: string;
-      agent_npn: string | null;
-    }>(
-      'select id, report, device_id, agent_npn from call_reports where agency_id = $1 and id = any($2::text[]) for update',
+    const stored = new Map<string, StoredReport>();
+    const existing = await client.query<StoredReport & { id: string }>(
+      `select id, report, device_id, agent_npn, summary_redacted_at is not null as redacted
+         from call_reports where agency_id = $1 and id = any($2::text[]) for update`,
       [device.agencyId, ids],
     );
     for (const row of existing.rows) stored.set(row.id, row);
 
     const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 };
     const changed: { report: CallReport; action: string }[] = [];
+    const redactionsKept: { id: string; sent: number; kept: number }[] = [];
     for (const [id, sent] of incoming) {
       const row = stored.get(id);
       if (row && !ownedBy(device, row)) {
         counts.refused++;
         continue;
       }
-      const report = keepHubEntriesOfStaff(sent, row?.report);
+      const report = keepStaffRedaction(keepHubEntriesOfStaff(sent, row?.report), row);
+      if (row?.redacted && sent.summary !== row.report.summary)
+        redactionsKept.push({ id, sent: sent.summary.length, kept: row.report.summary.length });
       const merged = mergeReport(row?.report, report);
       if (merged.outcome === 'unchanged') {
         counts.unchanged++;
@@ -119,6 +138,18 @@ export async function ingestReports(
       counts[merged.outcome === 'conflict' ? 'conflicts' : merged.outcome]++;
       changed.push({ report: merged.report, action: `report.${merged.outcome}` });
     }
+    for (const kept of redactionsKept)
+      await audit(
+        client,
+        {
+          agencyId: device.agencyId,
+          actor: `device:${device.id}`,
+          action: 'report.redactionKept',
+          target: `report:${kept.id}`,
+          detail: { sent: kept.sent, kept: kept.kept },
+        },
+        now,
+      );
     if (changed.length === 0) return counts;
     // One statement writes the reports and their audit rows. A report stays the device's that first
     // sent it. Until support staff set a status (status_changed_by), the hub's status follows the
@@ -130,7 +161,7 @@ export async function ingestReports(
          select $1, r->>'id', $2, $3, r, r->>'status', $4, $4 from input
          on conflict (agency_id, id) do update set
            report = excluded.report, agent_npn = coalesce(call_reports.agent_npn, excluded.agent_npn),
-           updated_at = excluded.updated_at,
+           updated_at = excluded.updated_at, version = call_reports.version + 1,
            status = case when call_reports.status_changed_by is null then excluded.status
                     else call_reports.status end
        )
@@ -174,4 +205,39 @@ export async function statusesSince(
     [device.agencyId, device.id, device.agentNpn, since ?? null],
   );
   return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
+}
+
+/** A summary support staff redacted (staff/redact.ts), for the device's copy of the same version. */
+export interface SummaryRedaction {
+  id: string;
+  summary: string;
+  /** The report's own updatedAt: the version the hub holds, which a redaction leaves as it was. */
+  updatedAt: string;
+  redactedAt: string;
+  redactedBy: string;
+}
+
+/** Summaries staff redacted since a moment, for the reports statusesSince answers for. */
+export async function redactionsSince(
+  pool: pg.Pool,
+  device: AuthedDevice,
+  since: Date | undefined,
+): Promise<SummaryRedaction[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    summary: string;
+    updatedAt: string;
+    redactedAt: Date;
+    redactedBy: string;
+  }>(
+    `select id, report->>'summary' as summary, report->>'updatedAt' as "updatedAt",
+            summary_redacted_at as "redactedAt", summary_redacted_by as "redactedBy"
+     from call_reports
+     where agency_id = $1 and summary_redacted_at is not null
+       and ($4::timestamptz is null or summary_redacted_at > $4)
+       and (device_id = $2 or ($3::text is not null and agent_npn = $3))
+     order by summary_redacted_at`,
+    [device.agencyId, device.id, device.agentNpn, since ?? null],
+  );
+  return rows.map((r) => ({ ...r, redactedAt: r.redactedAt.toISOString() }));
 }

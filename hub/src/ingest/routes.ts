@@ -1,5 +1,5 @@
 // The device API behind a device token: reports, cases, Resume Link sends and consent records in; filing
-// statuses out.
+// statuses and the summaries support staff redacted out.
 import { Hono } from 'hono';
 import type { HubContext } from '../context';
 import { type DeviceEnv, deviceAuth } from '../device/auth';
@@ -8,7 +8,7 @@ import { apiError, issuePath, limitBody, readJson } from '../http';
 import { setLogDevice } from '../log';
 import { casesBodySchema, ingestCases } from './cases';
 import { consentBodySchema, ingestConsent } from './consent';
-import { checkBundle, ingestReports, statusesSince } from './reports';
+import { checkBundle, ingestReports, redactionsSince, statusesSince } from './reports';
 import { ingestSends, sendsBodySchema } from './sends';
 
 const SMALL_BODY = 8 * 1024 * 1024;
@@ -77,7 +77,8 @@ export function deviceRoutes(ctx: HubContext) {
     // committed just after it is then sent next time (again, perhaps: applying a status twice is harmless).
     const next = new Date(ctx.now().getTime() - STATUS_SETTLE_MS).toISOString();
     const statuses = await statusesSince(ctx.pool, c.get('device'), sinceDate);
-    return c.json({ now: next, statuses });
+    const redactions = await redactionsSince(ctx.pool, c.get('device'), sinceDate);
+    return c.json({ now: next, statuses, redactions });
   });
 
   return app;

@@ -2,7 +2,7 @@
 // consent (applications without it, the index for an audit), exports, and the admin's codes, devices, users, retention and audit log. Every body and query is parsed
 // with zod; every route past sign-in needs a session, every change its CSRF token, and each route names
 // the roles it admits; every query is filtered by the session's agency.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -31,8 +31,10 @@ import {
 } from './auth';
 import { caseQuerySchema, listCases } from './cases';
 import { exportConsentIndex, listMissingConsent, missingConsentQuerySchema } from './consent';
+import type { FlaggedReports } from './consumer-data';
 import { parseBody, parseQuery } from './http';
 import { checkPassword, PASSWORD_MAX } from './passwords';
+import { redactionSchema, redactSummary } from './redact';
 import {
   exportReports,
   FILTER_MARK_MAX,
@@ -90,6 +92,20 @@ const me = (s: StaffSession) => ({
   },
   csrfToken: s.csrfToken,
 });
+
+/** A mark that would file reports with consumer data in them, and nobody chose what to do with those. */
+const consumerDataFlagged = (c: Context, flagged: FlaggedReports) =>
+  fail(
+    c,
+    409,
+    'reports.consumerData',
+    `In ${flagged.count} of these reports the summary looks like it holds consumer data (${flagged.reports
+      .map((r) => r.applicationId)
+      .join(
+        ', ',
+      )}${flagged.count > flagged.reports.length ? ', …' : ''}), which the help desk does not accept; nothing was changed. Skip them, or confirm marking them as they are.`,
+    { count: flagged.count, reports: flagged.reports },
+  );
 
 export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   const { pool } = deps;
@@ -171,15 +187,21 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.post('/reports/status', staffOnly, async (c) => {
     const body = await parseBody(c, statusChangeSchema);
     if (!body.ok) return body.response;
-    return c.json(await setStatus(pool, c.get('staff'), body.data.ids, body.data.status, deps.now()));
+    const { ids, status, consumerData } = body.data;
+    const done = await setStatus(pool, c.get('staff'), ids, status, deps.now(), consumerData);
+    if (!done.ok) return consumerDataFlagged(c, done.flagged);
+    const { ok: _ok, ...result } = done;
+    return c.json(result);
   });
   // Every report of a filter, not only the page on screen: the body names the count the person agreed to.
   api.post('/reports/status/filter', staffOnly, async (c) => {
     const body = await parseBody(c, filterStatusChangeSchema);
     if (!body.ok) return body.response;
-    const { filter, status, count } = body.data;
-    const done = await setStatusForFilter(pool, c.get('staff'), filter, status, count, deps.now());
-    if (done.ok) return c.json({ changed: done.changed, unchanged: done.unchanged });
+    const { filter, status, count, consumerData } = body.data;
+    const s = c.get('staff');
+    const done = await setStatusForFilter(pool, s, filter, status, count, deps.now(), consumerData);
+    if (done.ok) return c.json({ changed: done.changed, unchanged: done.unchanged, skipped: done.skipped });
+    if ('flagged' in done) return consumerDataFlagged(c, done.flagged);
     if (done.count > FILTER_MARK_MAX)
       return fail(
         c,
@@ -193,6 +215,30 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
       'reports.countChanged',
       `This filter now holds ${done.count} reports, not ${count}; nothing was changed. Look again and mark them.`,
       { count: String(done.count) },
+    );
+  });
+  // One click per finding of the consumer data check, as in the extension; the hub keeps the result.
+  api.post('/reports/:id/redact', staffOnly, async (c) => {
+    const id = uuidParam.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 400, 'request.invalid', 'The report id is not valid.');
+    const body = await parseBody(c, redactionSchema);
+    if (!body.ok) return body.response;
+    const done = await redactSummary(pool, c.get('staff'), id.data, body.data, deps.now());
+    if (done.ok) return c.body(null, 204);
+    if (done.code === 'notFound') return fail(c, 404, 'report.notFound', 'No such report in your agency.');
+    if (done.code === 'invalid')
+      return fail(
+        c,
+        400,
+        'report.redactionInvalid',
+        `The summary would not be a valid report after this removal (field: ${done.field}); nothing was changed.`,
+        { field: done.field ?? 'summary' },
+      );
+    return fail(
+      c,
+      409,
+      'report.changed',
+      'The report changed since you opened it; nothing was removed. Look at it again and remove what is still there.',
     );
   });
   api.get('/cases', async (c) => {

@@ -17,6 +17,7 @@ import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import type { StaffSession } from './auth';
 import { userActor } from './auth';
+import { FLAGGED_NAMED, type FlaggedReports, flaggedByMark } from './consumer-data';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from './shapes';
 
 export const EXPORT_MAX = 100_000;
@@ -45,18 +46,31 @@ export const reportQuerySchema = reportFilterSchema.extend({
 });
 export type ReportListQuery = z.infer<typeof reportQuerySchema>;
 
+/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
+export const FILTER_MARK_MAX = 20_000;
+
+/**
+ * What the person chose for the reports a mark would file with consumer data in their summaries
+ * (consumer-data.ts): skip them, or mark them as they are. `count` is how many they were shown.
+ */
+export const consumerDataChoiceSchema = z.object({
+  action: z.enum(['skip', 'mark']),
+  count: z.number().int().min(1).max(FILTER_MARK_MAX),
+});
+export type ConsumerDataChoice = z.infer<typeof consumerDataChoiceSchema>;
+
 export const statusChangeSchema = z.object({
   ids: z.array(z.string().uuid()).min(1).max(PAGE_MAX),
   status: z.enum(FILING_STATUSES),
+  consumerData: consumerDataChoiceSchema.optional(),
 });
 
-/** Most reports one mark on a whole filter moves (each gets its history entry and audit row). */
-export const FILTER_MARK_MAX = 20_000;
 /** A mark on every report of a filter; `count` is the number the person was shown and agreed to. */
 export const filterStatusChangeSchema = z.object({
   filter: reportFilterSchema,
   status: z.enum(FILING_STATUSES),
   count: z.number().int().min(1).max(FILTER_MARK_MAX),
+  consumerData: consumerDataChoiceSchema.optional(),
 });
 
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
@@ -90,7 +104,8 @@ function where(staff: StaffSession, f: ReportFilter): { sql: string; params: unk
   return { sql: parts.join(' and '), params };
 }
 
-const SELECT = `select r.report, r.status, r.agent_npn, r.received_at, d.name as device_name
+const SELECT = `select r.report, r.status, r.agent_npn, r.received_at, d.name as device_name,
+    r.version, r.summary_redacted_at, r.summary_redacted_by
   from call_reports r left join devices d on d.id = r.device_id and d.agency_id = r.agency_id`;
 
 interface Row {
@@ -99,6 +114,9 @@ interface Row {
   agent_npn: string | null;
   received_at: Date;
   device_name: string | null;
+  version: number;
+  summary_redacted_at: Date | null;
+  summary_redacted_by: string | null;
 }
 // The status column is the truth (set by filing here and by ingest); the report's own copy follows it.
 const toHub = (r: Row): HubReport => ({
@@ -106,6 +124,10 @@ const toHub = (r: Row): HubReport => ({
   agentNpn: r.agent_npn,
   deviceName: r.device_name,
   receivedAt: r.received_at.toISOString(),
+  version: r.version,
+  ...(r.summary_redacted_at && {
+    redacted: { at: r.summary_redacted_at.toISOString(), by: r.summary_redacted_by ?? '' },
+  }),
 });
 
 export async function listReports(db: Queryable, staff: StaffSession, q: ReportListQuery) {
@@ -160,9 +182,12 @@ export async function listAgents(db: Queryable, staff: StaffSession) {
   return rows.map((r) => ({ npn: r.agent_npn, deviceNames: r.names, reports: Number(r.reports) }));
 }
 
+export type Mark<T> = ({ ok: true } & T) | { ok: false; flagged: FlaggedReports };
+
 /**
  * Moves reports forward to `status` (never back: lib/call-reports/workflow.ts), one audit row per report
- * changed. Ids of other agencies are not found, exactly like ids that do not exist.
+ * changed. Ids of other agencies are not found, exactly like ids that do not exist. Reports it would file
+ * with consumer data move only on the person's choice for them (`consumerData`, for as many as they saw).
  */
 export async function setStatus(
   db: pg.Pool,
@@ -170,19 +195,23 @@ export async function setStatus(
   ids: string[],
   status: FilingStatus,
   now: Date,
-): Promise<{ changed: string[]; unchanged: string[]; notFound: string[] }> {
+  consumerData?: ConsumerDataChoice,
+): Promise<Mark<{ changed: string[]; unchanged: string[]; notFound: string[]; skipped: string[] }>> {
   return inTransaction(db, async (tx) => {
     const { rows } = await tx.query<LockedRow>(
       'select id, report, status from call_reports where agency_id = $1 and id = any($2::text[]) for update',
       [staff.agencyId, ids],
     );
-    const moved = await moveRows(tx, staff, rows, status, now);
+    const moved = await moveChosen(tx, staff, rows, status, now, consumerData);
+    if (!moved.ok) return moved;
     const found = new Set(rows.map((r) => r.id));
     return { ...moved, notFound: ids.filter((id) => !found.has(id)) };
   });
 }
 
-export type FilterMark = { ok: true; changed: number; unchanged: number } | { ok: false; count: number };
+export type FilterMark =
+  | Mark<{ changed: number; unchanged: number; skipped: number }>
+  | { ok: false; count: number };
 
 /**
  * Moves every report of a filter forward to `status`, only when the filter still holds the `count` reports
@@ -196,6 +225,7 @@ export async function setStatusForFilter(
   status: FilingStatus,
   count: number,
   now: Date,
+  consumerData?: ConsumerDataChoice,
 ): Promise<FilterMark> {
   const w = where(staff, f);
   return inTransaction(db, async (tx) => {
@@ -204,9 +234,48 @@ export async function setStatusForFilter(
       w.params,
     );
     if (rows.length !== count) return { ok: false, count: rows.length };
-    const moved = await moveRows(tx, staff, rows, status, now);
-    return { ok: true, changed: moved.changed.length, unchanged: moved.unchanged.length };
+    const moved = await moveChosen(tx, staff, rows, status, now, consumerData);
+    if (!moved.ok) return moved;
+    const { changed, unchanged, skipped } = moved;
+    return { ok: true, changed: changed.length, unchanged: unchanged.length, skipped: skipped.length };
   });
+}
+
+/**
+ * The locked rows moved, once the person chose what to do with those the mark would file with consumer
+ * data in them: none flagged, or their choice made for exactly as many as the hub flags now (otherwise
+ * nothing moves and the answer names them). Marked as they are, their audit rows say it was acknowledged.
+ */
+async function moveChosen(
+  tx: Queryable,
+  staff: StaffSession,
+  rows: LockedRow[],
+  status: FilingStatus,
+  now: Date,
+  choice: ConsumerDataChoice | undefined,
+): Promise<Mark<{ changed: string[]; unchanged: string[]; skipped: string[] }>> {
+  const flagged = flaggedByMark(rows, status, now);
+  if (flagged.length && choice?.count !== flagged.length)
+    return {
+      ok: false,
+      flagged: {
+        count: flagged.length,
+        reports: flagged
+          .slice(0, FLAGGED_NAMED)
+          .map((r) => ({ id: r.id, applicationId: r.report.applicationId })),
+      },
+    };
+  const flaggedIds = new Set(flagged.map((r) => r.id));
+  const skip = choice?.action === 'skip';
+  const moved = await moveRows(
+    tx,
+    staff,
+    skip ? rows.filter((r) => !flaggedIds.has(r.id)) : rows,
+    status,
+    now,
+    skip ? new Set() : flaggedIds,
+  );
+  return { ok: true, ...moved, skipped: skip ? [...flaggedIds] : [] };
 }
 
 interface LockedRow {
@@ -222,6 +291,7 @@ async function moveRows(
   rows: LockedRow[],
   status: FilingStatus,
   now: Date,
+  acknowledged: Set<string>,
 ): Promise<{ changed: string[]; unchanged: string[] }> {
   const changed: string[] = [];
   const unchanged: string[] = [];
@@ -242,8 +312,8 @@ async function moveRows(
       ],
     };
     await tx.query(
-      `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5
-        where agency_id = $1 and id = $2`,
+      `update call_reports set report = $3, status = $4, status_changed_at = $5, status_changed_by = $6, updated_at = $5,
+        version = version + 1 where agency_id = $1 and id = $2`,
       [staff.agencyId, row.id, JSON.stringify(after), status, now, staff.email],
     );
     await audit(tx, {
@@ -251,7 +321,11 @@ async function moveRows(
       actor: userActor(staff.userId),
       action: 'report.status',
       target: `report:${row.id}`,
-      detail: { from: row.status, to: status },
+      detail: {
+        from: row.status,
+        to: status,
+        ...(acknowledged.has(row.id) && { consumerData: 'acknowledged' }),
+      },
     });
     changed.push(row.id);
   }

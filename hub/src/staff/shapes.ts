@@ -15,6 +15,10 @@ export interface HubReport {
   agentNpn: string | null;
   deviceName: string | null;
   receivedAt: string;
+  /** Counts every write of the report in the hub: a redaction names the version it was made on. */
+  version: number;
+  /** Support staff removed consumer data from the summary here; the hub keeps that summary (docs/HUB.md). */
+  redacted?: { at: string; by: string };
 }
 
 export interface HubCase {

@@ -267,6 +267,7 @@ describe('filing statuses flow back', () => {
       statuses: [
         { id: id(30), status: 'filed-cms', changedAt: '2026-11-21T10:05:00.000Z', changedBy: 'Pat Support' },
       ],
+      redactions: [],
     });
     const later = await device.call('/api/v1/reports/statuses?since=2026-11-21T10:05:00.000Z');
     expect(((await later.json()) as { statuses: unknown[] }).statuses).toEqual([]);

@@ -77,6 +77,36 @@ describe('an audit entry in words', () => {
       },
     ],
     [
+      entry({
+        actorKind: 'user',
+        actorName: 'sue@sunrise.example',
+        action: 'report.status',
+        target: 'report:r1',
+        targetName: '4567891231',
+        detail: { from: 'ready', to: 'filed-cms', consumerData: 'acknowledged' },
+      }),
+      {
+        who: 'sue@sunrise.example',
+        what: 'Moved a call report to “Filed with CMS help desk”, confirming it as it is with consumer data in the summary',
+        record: 'Call report, application 4567891231',
+      },
+    ],
+    [
+      entry({
+        actorKind: 'user',
+        actorName: 'sue@sunrise.example',
+        action: 'report.redact',
+        target: 'report:r1',
+        targetName: '4567891231',
+        detail: { kinds: ['ssn'], before: 77, after: 80, version: 2 },
+      }),
+      {
+        who: 'sue@sunrise.example',
+        what: 'Removed consumer data from a call report’s summary (77 → 80 characters)',
+        record: 'Call report, application 4567891231',
+      },
+    ],
+    [
       entry({ action: 'future.thing', target: 'widget:1', targetName: null }),
       { who: 'The hub itself', what: 'future.thing', record: 'widget:1' },
     ],
@@ -93,5 +123,8 @@ describe('an audit entry in words', () => {
       what: 'Inició sesión',
       record: 'Agencia Sunrise Insurance Group',
     });
+    expect(
+      auditWords(entry({ action: 'report.redact', detail: { before: 77, after: 80 } }), status).what,
+    ).toBe('Quitó datos del consumidor del resumen de un informe de llamada (77 → 80 caracteres)');
   });
 });

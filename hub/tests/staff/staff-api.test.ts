@@ -255,7 +255,7 @@ describe('triage and filing', () => {
 
   it('files a report: status, history and audit say who and when, and the device sees the status', async () => {
     const res = await support.call('/reports/status', { body: { ids: [id(1), id(2)], status: 'filed-cms' } });
-    expect(await res.json()).toEqual({ changed: [id(1), id(2)], unchanged: [], notFound: [] });
+    expect(await res.json()).toEqual({ changed: [id(1), id(2)], unchanged: [], notFound: [], skipped: [] });
     const { rows } = await hub.pool.query(
       'select report, status, status_changed_by, status_changed_at from call_reports where id = $1',
       [id(1)],
@@ -299,7 +299,7 @@ describe('triage and filing', () => {
   it('never moves a report backwards', async () => {
     await support.call('/reports/status', { body: { ids: [id(3)], status: 'resolved' } });
     const back = await support.call('/reports/status', { body: { ids: [id(3)], status: 'filed-platform' } });
-    expect(await back.json()).toEqual({ changed: [], unchanged: [id(3)], notFound: [] });
+    expect(await back.json()).toEqual({ changed: [], unchanged: [id(3)], notFound: [], skipped: [] });
     expect(await statusOf(id(3))).toBe('resolved');
   });
 
@@ -321,7 +321,7 @@ describe('triage and filing', () => {
     });
     expect(await errorCode(await mark(60, agent))).toBe('auth.role');
     const before = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
-    expect(await (await mark(60)).json()).toEqual({ changed: 60, unchanged: 0 });
+    expect(await (await mark(60)).json()).toEqual({ changed: 60, unchanged: 0, skipped: 0 });
     const { rows } = await hub.pool.query(
       "select count(*) filter (where status = 'filed-platform') as n from call_reports where report->>'state' = 'FL'",
     );
@@ -329,7 +329,7 @@ describe('triage and filing', () => {
     const after = await hub.pool.query("select count(*) as n from audit_log where action = 'report.status'");
     expect(after.rows[0].n - before.rows[0].n).toBe(60);
     expect(await statusOf(id(1))).toBe('filed-cms');
-    expect(await (await mark(60)).json()).toEqual({ changed: 0, unchanged: 60 });
+    expect(await (await mark(60)).json()).toEqual({ changed: 0, unchanged: 60, skipped: 0 });
     await hub.pool.query("delete from call_reports where report->>'state' = 'FL'");
   });
 
@@ -442,7 +442,7 @@ describe('agencies', () => {
     expect(((await (await rex.call('/agents')).json()) as { agents: [] }).agents).toEqual([]);
     expect(((await (await rex.call('/cases')).json()) as { cases: [] }).cases).toEqual([]);
     const filing = await rex.call('/reports/status', { body: { ids: [id(2)], status: 'resolved' } });
-    expect(await filing.json()).toEqual({ changed: [], unchanged: [], notFound: [id(2)] });
+    expect(await filing.json()).toEqual({ changed: [], unchanged: [], notFound: [id(2)], skipped: [] });
     expect(await statusOf(id(2))).toBe('filed-cms');
     expect((await rex.call(`/admin/devices/${device.deviceId}/revoke`, { body: {} })).status).toBe(404);
     expect(((await (await rex.call('/admin/devices')).json()) as { devices: [] }).devices).toEqual([]);

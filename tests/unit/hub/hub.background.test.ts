@@ -15,6 +15,7 @@ interface StandIn {
   fetch: ReturnType<typeof vi.fn>;
   calls: { path: string; auth?: string; body?: unknown }[];
   statuses: unknown[];
+  redactions?: unknown[];
   answer?: (path: string) => Response | undefined;
 }
 
@@ -35,7 +36,8 @@ function standInHub(): StandIn {
       return ok({ deviceId: 'dev-1', token: TOKEN, agencyName: 'Acme Agency' }, 201);
     if (headers.authorization !== `Bearer ${TOKEN}`)
       return ok({ error: { code: 'device.unknown', message: '' } }, 401);
-    if (path === '/api/v1/reports/statuses') return ok({ now: NOW.toISOString(), statuses: hub.statuses });
+    if (path === '/api/v1/reports/statuses')
+      return ok({ now: NOW.toISOString(), statuses: hub.statuses, redactions: hub.redactions });
     return ok({ added: 1, updated: 0, unchanged: 0 });
   });
   return hub;
@@ -314,6 +316,41 @@ describe('sync and statuses', () => {
     });
     expect(await bg.readHubCursor()).toMatchObject({ statuses: NOW.toISOString() });
     expect((await bg.readHubState()).lastSyncedAt).toBe(NOW.toISOString());
+  });
+
+  it('takes the summary staff redacted in the hub for the same version of a report, filed there too', async () => {
+    const bg = await load(POLICY);
+    granted = [`${HUB}/*`];
+    const { saveCallReport, getReports } = await import('../../../lib/call-reports/store');
+    const original = sample({ summary: 'Consumer Maria Lopez gave SSN 123-45-6789; the rep refused.' });
+    await saveCallReport(original, bg.db);
+    hub.statuses = [
+      {
+        id: original.id,
+        status: 'filed-cms',
+        changedAt: '2026-12-01T09:30:00.000Z',
+        changedBy: 'Pat Support',
+      },
+    ];
+    // The hub's copy after filing there: updatedAt is the filing's, as the status applied here makes it.
+    hub.redactions = [
+      {
+        id: original.id,
+        summary: 'Consumer Maria Lopez gave SSN [SSN removed]; the rep refused.',
+        updatedAt: '2026-12-01T09:30:00.000Z',
+        redactedAt: '2026-12-01T09:20:00.000Z',
+        redactedBy: 'Pat Support',
+      },
+    ];
+    await bg.sync();
+    const [report] = await getReports([original.id], bg.db);
+    expect(report?.status).toBe('filed-cms');
+    expect(report?.summary).toBe('Consumer Maria Lopez gave SSN [SSN removed]; the rep refused.');
+    expect(report?.history?.at(-1)).toMatchObject({
+      action: 'edited',
+      fields: ['summary'],
+      via: 'agency-hub',
+    });
   });
 
   it('Send to agency posts to the hub; a send the hub could not take waits for the next sync', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, applyHubStatus } from '../../../lib/hub/sync';
+import { afterFailure, applyHubRedaction, applyHubStatus } from '../../../lib/hub/sync';
 import { problem } from '../../../lib/shared/problem';
 import { sample } from '../../support/call-report-sample';
 
@@ -29,6 +29,36 @@ describe('statuses from the hub', () => {
     expect(applyHubStatus(resolved, filed)).toBe(resolved);
     const later = sample({ updatedAt: '2026-12-02T00:00:00.000Z' });
     expect(applyHubStatus(later, filed).updatedAt).toBe('2026-12-02T00:00:00.000Z');
+  });
+});
+
+describe('summaries staff redacted in the hub', () => {
+  const original = sample({ summary: 'Consumer Maria Lopez gave SSN 123-45-6789; the rep refused.' });
+  const redaction = {
+    id: original.id,
+    summary: 'Consumer Maria Lopez gave SSN [SSN removed]; the rep refused.',
+    updatedAt: original.updatedAt,
+    redactedAt: '2026-12-01T09:00:00.000Z',
+    redactedBy: 'sue@sunrise.example',
+  };
+
+  it('replace the summary of the same version, with an entry naming who removed the data there', () => {
+    const r = applyHubRedaction(original, redaction);
+    expect(r.summary).toBe(redaction.summary);
+    expect(r.updatedAt).toBe(original.updatedAt);
+    expect(r.history?.at(-1)).toEqual({
+      at: redaction.redactedAt,
+      by: 'sue@sunrise.example',
+      action: 'edited',
+      fields: ['summary'],
+      via: 'agency-hub',
+    });
+    expect(applyHubRedaction(r, redaction)).toBe(r);
+  });
+
+  it('leave a copy the agent changed since as it is', () => {
+    const edited = { ...original, updatedAt: '2026-12-02T00:00:00.000Z' };
+    expect(applyHubRedaction(edited, redaction)).toBe(edited);
   });
 });
 
