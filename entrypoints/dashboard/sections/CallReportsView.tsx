@@ -67,6 +67,7 @@ import { actorName, moveTo, resolveConflict, StaleReportError } from '../../../l
 import { type DashboardPrefill, parseDashboardHash } from '../../../lib/dashboard/link';
 import { sendReportsToHub } from '../../../lib/hub/hub.background';
 import { FFM_HELP_DESK_EMAIL } from '../../../lib/shared/contacts';
+import { sendingTo } from '../../../lib/shared/data-consent.browser';
 import {
   platformSupportEmailItem,
   reportRetentionDaysItem,
@@ -448,8 +449,9 @@ export function CallReportsSection({ prefill }: { prefill: DashboardPrefill }) {
             }
             const checked = checkEndpoint(endpoint);
             if (!checked.ok) throw new Error(tProblem(checked.problem));
-            // Only this origin, asked for when the person sends (a user gesture), never all sites.
-            const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
+            // Only this origin (and, in Firefox, sending it the reports), asked for when the person sends
+            // (a user gesture), never all sites.
+            const granted = await browser.permissions.request(sendingTo([`${checked.origin}/*`]));
             if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
             const reports = await forExport();
             const body = JSON.stringify(makeBundle(reports, new Date(), actorName(profile)));
