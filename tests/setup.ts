@@ -20,8 +20,13 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 const permissionEvent = { addListener() {}, removeListener() {}, hasListener: () => false };
 Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 
+/** The fake browser has no manifest: Chromium's, which asks no consent for what is sent (lib/shared/data-consent.browser.ts). */
+const manifest = () => ({ manifest_version: 3, name: 'AOR Guard', version: '0.0.0' });
+Object.assign(fakeBrowser.runtime, { getManifest: manifest });
+
 beforeEach(() => {
   fakeBrowser.reset();
+  Object.assign(fakeBrowser.runtime, { getManifest: manifest });
   Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
   Object.assign(fakeBrowser.permissions, { onAdded: permissionEvent, onRemoved: permissionEvent });
 });

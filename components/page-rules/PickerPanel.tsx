@@ -45,26 +45,33 @@ export function PickerPanel({ fact, phase, onFact, onSave, onAgain, onClose, onK
     >
       <h2 id="aor-guard-picker-title">{t('picker.title')}</h2>
       {!done && (
-        <label>
-          {t('picker.factLabel')}
-          <select
-            value={fact}
-            onChange={(e) => onFact((e.currentTarget as HTMLSelectElement).value as TaughtFact)}
-            onKeyDown={(e) => {
-              const on = e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey);
-              if (!on || phase.kind !== 'pointing') return;
-              e.preventDefault();
-              e.currentTarget.blur();
-              onKeyboard();
-            }}
-          >
-            {TAUGHT_FACTS.map((f) => (
-              <option key={f} value={f}>
-                {tCode('picker.fact', f)}
-              </option>
-            ))}
-          </select>
-        </label>
+        // Radios, all six in sight: the browser checks one itself, on a click or an arrow key, whatever
+        // listeners hear; Firefox steps a select only from listeners on it, which events kept from the
+        // page never reach (entrypoints/enrollment.content/relay.ts).
+        <fieldset
+          class="picker-facts"
+          onKeyDown={(e) => {
+            const on = e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey);
+            if (!on || phase.kind !== 'pointing') return;
+            e.preventDefault();
+            (e.target as HTMLElement).blur();
+            onKeyboard();
+          }}
+        >
+          <legend>{t('picker.factLabel')}</legend>
+          {TAUGHT_FACTS.map((f) => (
+            <label key={f}>
+              <input
+                type="radio"
+                name="aor-guard-fact"
+                value={f}
+                checked={f === fact}
+                onChange={() => onFact(f)}
+              />
+              {tCode('picker.fact', f)}
+            </label>
+          ))}
+        </fieldset>
       )}
       <p role="status" class="picker-status">
         {phase.kind === 'pointing' && (phase.at ? t('picker.pointingAt', [phase.at]) : t('picker.pointing'))}

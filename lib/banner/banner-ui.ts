@@ -11,4 +11,6 @@ export interface BannerUi {
   /** Draws the banner in `container`; `messages`: the words in the language the agent chose. */
   show(container: HTMLElement, props: BannerProps, messages?: Record<string, { message: string }>): void;
   clear(container: HTMLElement): void;
+  /** What takes the person's events on the banner, kept from the page (host.ts BannerHost keepEvents). */
+  relay(root: ShadowRoot): (event: Event) => void;
 }

@@ -1,15 +1,18 @@
 // The page against our surfaces' host, in both browsers (issue 26, docs/PRIVACY.md "What a page can and
 // cannot learn"): a page that defines our element names first, measures our host while it edits its
-// own agent of record, and draws look-alikes over the banner, in the normal layers and the top layer.
+// own agent of record, draws look-alikes over the banner, in the normal layers and the top layer, and
+// listens first for every click, key and focus.
 // Every probe runs in the page's own world, as the site's scripts would.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   BANNER_HOST,
+  clickInBanner,
   delay,
   downloaded,
   downloadsTo,
+  expandChip,
   inBanner,
   makeTempDir,
   openExtensionPage,
@@ -154,6 +157,42 @@ function hostilePageSuite(name, browser) {
         await page.evaluate((text) => window.setAor(text), OUR_AOR);
         await waitForBanner(page, (b) => b.hidden);
         assert.ok((await page.evaluate(() => window.__bannerChanges)) > 0);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test("a page that listens first for every click, key and focus hears none of the banner's and stops none", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/watches-banner.html');
+      try {
+        const banner = await readBanner(page);
+        assert.equal(banner.level, 'blocked');
+        assert.equal(banner.view, 'full');
+        await page.evaluate(() => {
+          window.__heard.length = 0;
+        });
+        // The mouse: Collapse, then the chip back open.
+        await clickInBanner(page, 'Collapse');
+        await waitForBanner(page, (b) => b.view === 'chip');
+        await expandChip(page);
+        // The keyboard: Enter on Collapse, where the focus is (put there by the test).
+        await inBanner(page, (root) => {
+          [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Collapse').focus();
+          return null;
+        });
+        await page.keyboard.press('Enter');
+        await waitForBanner(page, (b) => b.view === 'chip');
+        assert.equal((await readBanner(page)).hidden, false);
+        assert.deepEqual(
+          await page.evaluate(() => window.__heard),
+          [],
+          "the page heard the banner's clicks, keys or focus",
+        );
+        // Elsewhere the page's events are its own.
+        await page.mouse.click(5, 200);
+        assert.ok((await page.evaluate(() => window.__heard)).includes('click trusted'));
       } finally {
         await page.close();
       }

@@ -12,6 +12,7 @@ import { makeBundle, parseBundle } from '../../../../lib/call-reports/bundle';
 import { callReportCsvParts, callReportsJson } from '../../../../lib/call-reports/csv';
 import { allMatching, getReports, importReports, rowsForCsv } from '../../../../lib/call-reports/store';
 import { sendReportsToHub } from '../../../../lib/hub/hub.background';
+import { sendingTo } from '../../../../lib/shared/data-consent.browser';
 import { csvWords } from '../../../../words/call-report-words';
 import { downloadText, stamp } from '../../../../words/download';
 import { t, tError, tProblem } from '../../../../words/i18n';
@@ -47,8 +48,9 @@ export function ExchangeToolbar({ state: s }: { state: CallReportsState }) {
   async function sendToEndpoint() {
     const checked = checkEndpoint(s.endpoint);
     if (!checked.ok) throw new Error(tProblem(checked.problem));
-    // Only this origin, asked for when the person sends (a user gesture), never all sites.
-    const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
+    // Only this origin (and, in Firefox, sending it the reports), asked for when the person sends
+    // (a user gesture), never all sites.
+    const granted = await browser.permissions.request(sendingTo([`${checked.origin}/*`]));
     if (!granted) throw new Error(t('support.permissionRefused', [checked.origin]));
     const reports = await forExport();
     const body = JSON.stringify(makeBundle(reports, new Date(), s.me));

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountHost } from '../../entrypoints/enrollment.content/host';
-import { relayInside } from '../../entrypoints/page-tools/relay';
+import { relayInside } from '../../entrypoints/enrollment.content/relay';
 
 // jsdom cannot make the person's events (isTrusted) nor lay out: the window's first listener is the
 // browsers' (tests/e2e/teach-reader.test.mjs). Here: what the picker's root does with an event kept from
-// the page, handed to relayInside as keepEventsFromPage does.
+// the page, handed to relayInside as keepEventsFromPage does (the banner's root and the picker's alike).
 Object.assign(HTMLElement.prototype, { showPopover() {}, hidePopover() {} });
 
 const hosts: ReturnType<typeof mountHost>[] = [];
@@ -13,14 +13,13 @@ afterEach(() => {
 });
 
 function picker() {
-  let relay: ((event: Event) => boolean) | undefined;
+  let relay: ((event: Event) => void) | undefined;
   let shadow: ShadowRoot | undefined;
-  const host = mountHost('', 'picker', {
-    keepEvents: (root) => {
-      shadow = root;
-      relay = relayInside(root);
-      return relay;
-    },
+  const host = mountHost('', 'picker');
+  host.keepEvents((root) => {
+    shadow = root;
+    relay = relayInside(root);
+    return relay;
   });
   hosts.push(host);
   const button = document.createElement('button');
@@ -28,6 +27,17 @@ function picker() {
   host.container.append(button);
   if (!relay || !shadow) throw new Error('the host did not take keepEvents');
   return { host, button, relay, root: shadow };
+}
+
+/** Two radios in labels, as the picker's facts. */
+function radios(container: HTMLElement) {
+  container.insertAdjacentHTML(
+    'beforeend',
+    '<label><input type="radio" name="f" value="a" checked> A</label><label><input type="radio" name="f" value="b"> B</label>',
+  );
+  const [a, b] = [...container.querySelectorAll('input')] as HTMLInputElement[];
+  if (!a || !b) throw new Error('no radios');
+  return { a, b, label: b.closest('label') as HTMLLabelElement };
 }
 
 describe("the picker's events, kept from the page", () => {
@@ -42,7 +52,9 @@ describe("the picker's events, kept from the page", () => {
     relay(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true }));
     expect(seen).toHaveBeenCalledOnce();
     const copy = seen.mock.results[0]?.value as KeyboardEvent;
-    expect([copy.key, copy.composed, copy.isTrusted]).toEqual(['Enter', false, false]);
+    expect([copy.key, copy.shiftKey, copy.composed, copy.isTrusted]).toEqual(['Enter', false, false, false]);
+    // Firefox makes a script's KeyboardEvent composed whatever it asks (relay.ts): not one of those.
+    expect(copy).not.toBeInstanceOf(KeyboardEvent);
     expect(outside).not.toHaveBeenCalled();
   });
 
@@ -83,6 +95,48 @@ describe("the picker's events, kept from the page", () => {
     const seen = vi.fn();
     button.addEventListener('keydown', seen);
     relay(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(seen).not.toHaveBeenCalled();
+  });
+
+  it("leave a radio's own click alone: the browser checked it before anyone heard it", () => {
+    const { host, relay, root } = picker();
+    const { a, b } = radios(host.container);
+    b.focus();
+    expect(root.activeElement).toBe(b);
+    const heard = vi.fn();
+    b.addEventListener('click', heard);
+    // Dispatched as the browser does: b is checked before the click reaches the window.
+    b.checked = true;
+    const original = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 0 });
+    relay(original);
+    expect(heard).not.toHaveBeenCalled();
+    expect(original.defaultPrevented).toBe(false);
+    expect([a.checked, b.checked]).toEqual([false, true]);
+  });
+
+  it("send a label's click to its control, focused, as the label would", () => {
+    const { host, relay, root } = picker();
+    const { a, b, label } = radios(host.container);
+    const changed = vi.fn();
+    b.addEventListener('change', changed);
+    // jsdom lays nothing out: the pointer is on the label.
+    root.elementFromPoint = () => label;
+    const original = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 1 });
+    relay(original);
+    expect([a.checked, b.checked]).toEqual([false, true]);
+    expect(changed).toHaveBeenCalledOnce();
+    expect(root.activeElement).toBe(b);
+    expect(original.defaultPrevented).toBe(true);
+  });
+
+  it('keep where the focus is from the page, with no copy', () => {
+    const { button, relay } = picker();
+    button.focus();
+    const seen = vi.fn();
+    button.addEventListener('focus', seen);
+    button.addEventListener('focusin', seen);
+    relay(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    relay(new FocusEvent('focus', { composed: true }));
     expect(seen).not.toHaveBeenCalled();
   });
 });
