@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { SENT_DATA } from './lib/shared/sent-data';
 import { ENROLLMENT_SITE_MATCHES } from './lib/sites/hosts';
 import { applyBranding, brandingFromEnv } from './tools/release/branding.mjs';
 
@@ -61,19 +62,11 @@ export default defineConfig({
       gecko: {
         id: 'aor-guard@aorguard.app',
         strict_min_version: '140.0',
-        // Nothing goes to the extension's authors, but the agency hub's sync and the agency's Resume Link
-        // gateway send consumer data to the agency's own servers (docs/PRIVACY.md, "When data leaves the
-        // machine"): consumer names, emails and numbers, call summaries and messages, what enrollment pages
-        // showed (cases), that a consumer has a health-coverage application, and the device's hub sign-in.
-        data_collection_permissions: {
-          required: [
-            'personallyIdentifyingInfo',
-            'personalCommunications',
-            'healthInfo',
-            'websiteContent',
-            'authenticationInfo',
-          ],
-        },
+        // Nothing goes to the extension's authors, but the agency hub's sync, Send to agency and the
+        // agency's Resume Link gateway send consumer data to the agency's own servers (docs/PRIVACY.md,
+        // "When data leaves the machine"). Optional: the agent consents when allowing the agency's site
+        // (lib/shared/data-consent.browser.ts); without it AOR Guard works and sends nothing.
+        data_collection_permissions: { required: ['none'], optional: [...SENT_DATA] },
       },
       gecko_android: { strict_min_version: '142.0' },
     },

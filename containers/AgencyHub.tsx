@@ -1,4 +1,4 @@
-import { HubPanel } from '../components/HubPanel';
+import { HubPanel } from '../components/hub/HubPanel';
 import { useHub, useHubPending } from '../hooks/use-hub';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { getReports } from '../lib/call-reports/store';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describedBy, Field } from '../components/Field';
-import { t } from '../components/i18n';
+import { describedBy, Field } from '../components/shared/Field';
 import { BANNER_CORNERS, type BannerCorner } from '../lib/banner/corner';
 import { bannerCornerItem } from '../lib/storage/settings';
+import { t } from '../words/i18n';
 
 const LABELS = {
   'top-right': 'banner.cornerTopRight',

@@ -1,5 +1,4 @@
-import { HodReadinessView, readinessSummary } from '../components/HodReadinessView';
-import { t } from '../components/i18n';
+import { HodReadinessView, readinessSummary } from '../components/profile/HodReadinessView';
 import { useHodReadiness } from '../hooks/use-hod-readiness';
 import { useStoredSetting } from '../hooks/use-setting';
 import { dashboardHash } from '../lib/dashboard/link';
@@ -7,6 +6,7 @@ import type { License } from '../lib/profile/marketplace';
 import type { Profile } from '../lib/profile/profile';
 import { helpOnDemandTicksSchema, NO_TICKS, readinessStanding } from '../lib/profile/readiness';
 import { helpOnDemandItem } from '../lib/storage/settings';
+import { t } from '../words/i18n';
 
 /** The dashboard's Help On Demand readiness, with the ticks saved to their setting. */
 export function HelpOnDemandReadiness({

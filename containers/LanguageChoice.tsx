@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describedBy, Field } from '../components/Field';
-import { t } from '../components/i18n';
+import { describedBy, Field } from '../components/shared/Field';
 import { languageItem } from '../lib/storage/settings';
+import { t } from '../words/i18n';
 
 type Choice = 'auto' | 'en' | 'es';
 

@@ -1,4 +1,4 @@
-import { LicenseExpiry, MarketplaceProfileForm } from '../components/MarketplaceProfileForm';
+import { LicenseExpiry, MarketplaceProfileForm } from '../components/profile/MarketplaceProfileForm';
 import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import { expiredLicenses, expiringLicenses } from '../lib/profile/licenses';
 import { marketplaceProfileItem } from '../lib/storage/settings';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { describedBy, Field } from '../components/Field';
-import { t } from '../components/i18n';
-import { NpnReadinessView } from '../components/NpnReadinessView';
+import { NpnReadinessView } from '../components/npn/NpnReadinessView';
+import { describedBy, Field } from '../components/shared/Field';
 import { useNpnStanding } from '../hooks/use-npn-readiness';
+import { t } from '../words/i18n';
 
 /** Every check of an NPN, recomputed as it changes. */
 export function NpnStanding({ npn, planYear }: { npn: string; planYear: number }) {

@@ -1,4 +1,4 @@
-import { NpnBadge } from '../components/NpnBadge';
+import { NpnBadge } from '../components/npn/NpnBadge';
 import { useNpnStanding } from '../hooks/use-npn-readiness';
 import { badgePlanYear } from '../lib/shared/plan-year';
 

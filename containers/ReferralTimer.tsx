@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ReferralPanel } from '../components/ReferralPanel';
+import { ReferralPanel } from '../components/referrals/ReferralPanel';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import type { Message, ReferralReply } from '../lib/messages';

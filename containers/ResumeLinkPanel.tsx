@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ResumeLinkForm } from '../components/ResumeLinkForm';
+import { ResumeLinkForm } from '../components/resume-links/ResumeLinkForm';
 import { useMarketplaceProfile } from '../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../hooks/use-stored-profile';
 import { hubHeadersFor } from '../lib/hub/hub.background';
@@ -17,6 +17,7 @@ import { DEFAULT_TEXT_LIMIT } from '../lib/resume-links/link';
 import type { ResumeLinkFormValues } from '../lib/resume-links/send';
 import { listTextSendsTo, recordResumeLinkSend } from '../lib/resume-links/store';
 import { submittingNpnFor } from '../lib/risk/verdict';
+import { sendingTo } from '../lib/shared/data-consent.browser';
 import { problem } from '../lib/shared/problem';
 import {
   agencyGatewayUrlItem,
@@ -66,9 +67,10 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
   async function postGateway(payload: GatewayPayload) {
     const checked = checkGatewayUrl(settings?.gateway ?? '');
     if (!checked.ok) return checked;
-    // Asked in the click that sends: the browser shows its prompt for this origin only.
+    // Asked in the click that sends: the browser shows its prompt for this origin only (and, in Firefox,
+    // for sending it the consumer's data).
     const granted = await browser.permissions
-      .request({ origins: [gatewayOriginPattern(checked.url)] })
+      .request(sendingTo([gatewayOriginPattern(checked.url)]))
       .catch(() => false);
     if (!granted) return { ok: false as const, problem: problem('gateway.permission') };
     const hubHeaders = await hubHeadersFor(checked.url.href);

@@ -1,7 +1,7 @@
 // The interface language: the browser's by default, or the one the agent chose in the dashboard.
 import { browser } from 'wxt/browser';
-import { setChosenMessages } from '../components/i18n';
 import { languageItem } from '../lib/storage/settings';
+import { setChosenMessages } from '../words/i18n';
 
 /** Loads the chosen language's messages before the page renders; sets <html lang>. */
 export async function applyLanguage(): Promise<void> {

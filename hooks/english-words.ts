@@ -1,8 +1,8 @@
 // The spreadsheet attached to the filing email is read by CMS and the platforms: English words, whatever
-// language the agent chose for the interface (components/call-report-words.ts).
+// language the agent chose for the interface (words/call-report-words.ts).
 import { browser } from 'wxt/browser';
-import { csvWords } from '../components/call-report-words';
 import type { CsvWords } from '../lib/call-reports/csv';
+import { csvWords } from '../words/call-report-words';
 
 export async function englishCsvWords(): Promise<CsvWords> {
   const url = browser.runtime.getURL('/_locales/en/messages.json' as '/popup.html');

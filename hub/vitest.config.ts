@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^#lib\//, replacement: repo('lib/') },
       { find: /^#components\//, replacement: repo('components/') },
+      { find: /^#words\//, replacement: repo('words/') },
       { find: /^#entrypoints\//, replacement: repo('entrypoints/') },
     ],
   },

@@ -1,4 +1,4 @@
-// The import graph of the extension's source (lib/, components/, containers/, hooks/, entrypoints/) and the
+// The import graph of the extension's source (lib/, words/, components/, containers/, hooks/, entrypoints/) and the
 // hub's web app: which file imports which, by value or for types only. tests/system/layers.test.ts holds
 // the layers with it; run as a command it prints the figures:
 //   node tools/import-graph.mjs     folder cycles, arrows running back up, file cycles
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const ROOTS = ['lib', 'components', 'containers', 'hooks', 'entrypoints', 'hub/web'];
+const ROOTS = ['lib', 'words', 'components', 'containers', 'hooks', 'entrypoints', 'hub/web'];
 const EXTENSIONS = ['.ts', '.tsx', '.mjs', '.js'];
 
 function sourceFiles(dir) {
@@ -20,7 +20,7 @@ function sourceFiles(dir) {
 }
 
 /** hub/tsconfig.json's paths: the hub imports the extension's code as #lib/…, #components/…. */
-const HUB_ALIAS = /^#(lib|components|entrypoints)\//;
+const HUB_ALIAS = /^#(lib|components|words|entrypoints)\//;
 
 function resolve(from, specifier, root) {
   const aliased = from.startsWith('hub/') && HUB_ALIAS.test(specifier);

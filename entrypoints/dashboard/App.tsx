@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../components/i18n';
 import { useAgency } from '../../hooks/use-agency';
 import { type DashboardPrefill, parseDashboardHash } from '../../lib/dashboard/link';
 import { takePrefill } from '../../lib/dashboard/prefill.browser';
+import { t } from '../../words/i18n';
 import { sectionFor, shownSections } from './sections';
 
 const NO_PREFILL: DashboardPrefill = {};

@@ -9,8 +9,9 @@ import hostCss from './host.css?inline';
 const PERSON_ONLY = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'input', 'change', 'submit'];
 
 /**
- * The person's events on a surface that keeps them from the page (the picker's): the page's listeners
- * never hear them (where the agent points, what they click or type) and cannot stop them on their way.
+ * The person's events on a surface that keeps them from the page (the banner's, the picker's): the page's
+ * listeners never hear them (where the agent points, what they click or type, where the focus is) and
+ * cannot stop them on their way.
  */
 const KEPT = [
   'pointerdown',
@@ -32,6 +33,10 @@ const KEPT = [
   'keyup',
   'beforeinput',
   'input',
+  'focus',
+  'blur',
+  'focusin',
+  'focusout',
 ];
 
 /**
@@ -51,7 +56,7 @@ interface Surfaces {
   /** Our hosts in this page, for the page sample and the picker to leave out. */
   hosts: Set<Element>;
   /** The hosts whose events are kept from the page, with what takes them inside their closed roots. */
-  keeping: Map<Element, (event: Event) => boolean>;
+  keeping: Map<Element, (event: Event) => void>;
   /** Copies of the person's events made inside our roots: the person's, though not `isTrusted`. */
   relayed: WeakSet<Event>;
   listening?: boolean;
@@ -63,14 +68,14 @@ function surfaces(): Surfaces {
   return scope[SURFACES];
 }
 export const ownHosts = (): Set<Element> => surfaces().hosts;
-/** Where a surface that keeps its events marks the copies it makes (entrypoints/page-tools/relay.ts). */
+/** Where a surface that keeps its events marks the copies it makes (relay.ts). */
 export const relayedEvents = (): WeakSet<Event> => surfaces().relayed;
 
 /**
  * The first listener on the window, capturing: the content script calls it at document_start, before any
  * of the page's scripts runs, so no listener of the page's comes before it. The person's events on a
- * surface that keeps them (mountHost `keepEvents`) go to that surface (entrypoints/page-tools/relay.ts,
- * loaded with the picker) and, once it took them, stop there, where the page would hear them next.
+ * surface that keeps them (BannerHost `keepEvents`) go to that surface (relay.ts, loaded with its UI) and
+ * stop there, where the page would hear them next.
  */
 export function keepEventsFromPage(view: Window = window): void {
   const shared = surfaces();
@@ -79,7 +84,9 @@ export function keepEventsFromPage(view: Window = window): void {
   const keep = (event: Event) => {
     if (!event.isTrusted) return;
     const take = shared.keeping.get(event.target as Element);
-    if (take?.(event)) event.stopImmediatePropagation();
+    if (!take) return;
+    take(event);
+    event.stopImmediatePropagation();
   };
   for (const type of KEPT) view.addEventListener(type, keep, true);
 }
@@ -95,6 +102,11 @@ export interface BannerHost {
   addStyles(css: string): void;
   /** Puts the banner in a corner of the viewport. */
   corner(corner: BannerCorner): void;
+  /**
+   * From now on the person's events on the host are kept from the page (keepEventsFromPage) and go to
+   * what `relay` (relay.ts relayInside, in the UI's bundle) makes of the closed root.
+   */
+  keepEvents(relay: (root: ShadowRoot) => (event: Event) => void): void;
   remove(): void;
 }
 
@@ -112,15 +124,8 @@ function attach(tags: readonly string[]): { host: HTMLElement; root: ShadowRoot 
   throw failure;
 }
 
-/**
- * `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). `keepEvents`: the
- * person's events on it are kept from the page (keepEventsFromPage) and go to what it makes of the root.
- */
-export function mountHost(
-  css: string,
-  surface: keyof typeof HOST_TAGS = 'banner',
-  { keepEvents }: { keepEvents?: (root: ShadowRoot) => (event: Event) => boolean } = {},
-): BannerHost {
+/** `surface`: whose host (the banner's, or the picker's: entrypoints/page-tools). */
+export function mountHost(css: string, surface: keyof typeof HOST_TAGS = 'banner'): BannerHost {
   const { host, root } = attach(HOST_TAGS[surface]);
   const shared = surfaces();
   for (const type of PERSON_ONLY) {
@@ -189,7 +194,6 @@ export function mountHost(
   document.addEventListener('toggle', toggled, true);
   document.addEventListener('fullscreenchange', raise, true);
   shared.hosts.add(host);
-  if (keepEvents) shared.keeping.set(host, keepEvents(root));
   return {
     container,
     host,
@@ -201,6 +205,9 @@ export function mountHost(
       const [y, x] = corner.split('-');
       // host.css leaves the other two sides auto.
       cornerStyle.textContent = `.layer{${y}:12px;${x}:12px}`;
+    },
+    keepEvents(relay) {
+      shared.keeping.set(host, relay(root));
     },
     remove() {
       keeper.disconnect();

@@ -54,7 +54,7 @@ function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) 
   let messages: PageVerdict['messages'];
   let lastKey = '';
   let mounted: BannerHost | null = null;
-  /** The banner's UI once loaded, and whether its styles are in the host. */
+  /** The banner's UI once loaded, and whether its styles and event relay are in the host. */
   let ui: BannerUi | null = null;
   let styled = false;
   /** Each drawing's number: a drawing that waited for the UI to load is dropped once a newer one starts. */
@@ -82,7 +82,11 @@ function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) 
     ui ??= await bannerUi().catch(() => null);
     if (!ui || drawn !== drawing) return;
     mounted ??= mountHost('');
-    if (!styled) mounted.addStyles(ui.css);
+    if (!styled) {
+      mounted.addStyles(ui.css);
+      // The banner's clicks, keys and focus are the agent's alone, as the picker's (host.ts).
+      mounted.keepEvents(ui.relay);
+    }
     styled = true;
     const host = mounted;
     const { container } = host;

@@ -1,7 +1,6 @@
-import { formatList, t } from '../../components/i18n';
-import { lazyComponent } from '../../components/lazy';
-import { PolicyPanel } from '../../components/PolicyPanel';
-import { ProfileForm } from '../../components/ProfileForm';
+import { PolicyPanel } from '../../components/policy/PolicyPanel';
+import { ProfileForm } from '../../components/profile/ProfileForm';
+import { lazyComponent } from '../../components/shared/lazy';
 import { LanguageChoice } from '../../containers/LanguageChoice';
 import { MarketplaceProfile } from '../../containers/MarketplaceProfile';
 import { useAgency } from '../../hooks/use-agency';
@@ -11,6 +10,7 @@ import { sectionShown } from '../../lib/dashboard/sections';
 import { emptyProfile } from '../../lib/profile/profile';
 import { SITES } from '../../lib/sites/hosts';
 import { profileItem } from '../../lib/storage/settings';
+import { formatList, t } from '../../words/i18n';
 
 // The lists live in the database: its code loads once an NPN is typed, not before the form shows.
 const NpnStanding = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnStanding));

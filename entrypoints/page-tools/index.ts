@@ -4,8 +4,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { setChosenMessages, t, tCode } from '../../components/i18n';
-import { PickerPanel, type PickerPhase } from '../../components/PickerPanel';
+import { PickerPanel, type PickerPhase } from '../../components/page-rules/PickerPanel';
 import type { Message, Responses } from '../../lib/messages';
 import { withTaughtFacts } from '../../lib/page-rules/apply';
 import { learnLocator, textStops, tryRule } from '../../lib/page-rules/locate';
@@ -14,9 +13,10 @@ import { generalisePath } from '../../lib/page-rules/path';
 import { startPointing } from '../../lib/page-rules/picker';
 import type { TaughtFact } from '../../lib/page-rules/rule';
 import { redactPage } from '../../lib/page-rules/sample';
+import { setChosenMessages, t, tCode } from '../../words/i18n';
 import { mountHost, ownHosts } from '../enrollment.content/host';
+import { relayInside } from '../enrollment.content/relay';
 import pickerCss from './picker.css?inline';
-import { relayInside } from './relay';
 
 /** The words of what the keyboard outlines, short enough for the panel's status line. */
 function shortText(el: Element): string {
@@ -27,7 +27,8 @@ function shortText(el: Element): string {
 function pick(options: Parameters<PageTools['pick']>[0]): void {
   setChosenMessages(options.messages ?? null);
   // The person's events on the picker are kept from the page (lib/page-rules/picker.ts).
-  const host = mountHost(pickerCss, 'picker', { keepEvents: relayInside });
+  const host = mountHost(pickerCss, 'picker');
+  host.keepEvents(relayInside);
   const shield = document.createElement('div');
   shield.className = 'shield';
   shield.tabIndex = -1;
@@ -82,7 +83,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
     learned = null;
     pointing = point();
     show({ kind: 'pointing' });
-    panel.querySelector('select')?.focus();
+    panel.querySelector<HTMLInputElement>('input:checked')?.focus();
   }
   async function save() {
     if (!learned) return;
@@ -102,7 +103,7 @@ function pick(options: Parameters<PageTools['pick']>[0]): void {
     host.remove();
   }
   show(phase);
-  panel.querySelector('select')?.focus();
+  panel.querySelector<HTMLInputElement>('input:checked')?.focus();
 }
 
 export default defineUnlistedScript(() => {

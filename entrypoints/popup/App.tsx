@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { downloadText, stamp } from '../../components/download';
-import { t } from '../../components/i18n';
-import { lazyComponent } from '../../components/lazy';
-import { Tabs } from '../../components/Tabs';
+import { lazyComponent } from '../../components/shared/lazy';
+import { Tabs } from '../../components/shared/Tabs';
 import { useMarketplaceProfile } from '../../hooks/use-marketplace-profile';
 import { useStoredProfile } from '../../hooks/use-stored-profile';
 import { type PageFactsRequest, pageFactsReplySchema } from '../../lib/messages';
@@ -11,6 +9,8 @@ import { featureShown, type Policy } from '../../lib/policy/keys';
 import { readPolicy } from '../../lib/policy/managed.background';
 import type { PageFacts } from '../../lib/sites';
 import { popupTabHintItem } from '../../lib/storage/settings';
+import { downloadText, stamp } from '../../words/download';
+import { t } from '../../words/i18n';
 import { POPUP_TABS, type PopupTabId } from './tabs';
 
 // The database (Dexie) loads when first needed: the popup opens on "This page".

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import '../../components/ui.css';
-import { t } from '../../components/i18n';
+import '../../components/shared/ui.css';
 import { applyLanguage } from '../../hooks/apply-language';
+import { t } from '../../words/i18n';
 import { App } from './App';
 import './popup.css';
 

@@ -1,13 +1,13 @@
 // The popup's tabs, in order: the one list. The tab bar, its labels and which tabs the agency's policy
 // hides come from here; App.tsx renders the selected one.
 import type { ComponentChildren } from 'preact';
-import type { PlainKey } from '../../components/i18n';
-import { lazyComponent } from '../../components/lazy';
-import { PagePanel } from '../../components/PagePanel';
+import { PagePanel } from '../../components/risk/PagePanel';
+import { lazyComponent } from '../../components/shared/lazy';
 import type { Feature, Policy } from '../../lib/policy/keys';
 import type { License } from '../../lib/profile/marketplace';
 import type { Profile } from '../../lib/profile/profile';
 import type { PageFacts } from '../../lib/sites';
+import type { PlainKey } from '../../words/i18n';
 
 /** What the popup knows when it renders a tab. */
 export interface TabContext {
@@ -39,7 +39,7 @@ export interface PopupTab {
 // use, load their code when first shown (popup budget: `npm run size`).
 const loadReports = () => import('../../lib/call-reports/store');
 const CallReportForm = lazyComponent(() =>
-  import('../../components/CallReportForm').then((m) => m.CallReportForm),
+  import('../../components/call-reports/CallReportForm').then((m) => m.CallReportForm),
 );
 const NpnCheck = lazyComponent(() => import('../../containers/NpnCheck').then((m) => m.NpnCheck));
 const ResumeLinkPanel = lazyComponent(() =>

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Banner } from '../../components/Banner';
-import { t } from '../../components/i18n';
+import { Banner } from '../../components/banner/Banner';
 import { dashboardHash } from '../../lib/dashboard/link';
 import type { Profile } from '../../lib/profile/profile';
 import { pageVerdict } from '../../lib/risk/verdict';
 import { defaultPlanYear } from '../../lib/shared/plan-year';
 import type { PageFacts } from '../../lib/sites';
+import { t } from '../../words/i18n';
 import bannerCss from '../banner-ui/banner.css?inline';
 
 // A made-up client whose policy carries another agent's NPN: the case CMS refuses (docs/DOMAIN.md).
@@ -31,7 +31,7 @@ const VERDICT = pageVerdict(FACTS, { profile: PROFILE, policy: {}, atRisk: false
 const IN_FLOW = ':host{position:relative!important;z-index:auto!important}';
 
 /**
- * The banner the enrollment pages get (components/Banner.tsx) with its own stylesheet, in a shadow root
+ * The banner the enrollment pages get (components/banner/Banner.tsx) with its own stylesheet, in a shadow root
  * as there, so an agent sees a warning without a client page. Its buttons open the real dashboard;
  * Collapse and the chip work as on a page.
  */

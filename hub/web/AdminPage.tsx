@@ -2,12 +2,12 @@
 // filtered, exported as CSV). Secrets the
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
-import { downloadText, stamp } from '#components/download';
-import { tCode } from '#components/i18n';
 import { CSV_BOM } from '#lib/call-reports/csv';
 import type { StaffMe as Me } from '#lib/hub/contract/staff';
 import { AUDIT_KINDS, type AuditEntry } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { downloadText, stamp } from '#words/download';
+import { tCode } from '#words/i18n';
 import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
 import { type AuditWords, auditWords } from './audit-words';

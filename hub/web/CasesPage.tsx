@@ -1,10 +1,10 @@
 // Invalid Action cases across the agency's agents, with HealthSherpa's statuses (lib/cases/case.ts),
 // filtered by status, a page at a time, the whole filter exported as CSV (lib/shared/csv.ts) or JSON.
 import { useEffect, useState } from 'preact/hooks';
-import { downloadText, stamp } from '#components/download';
 import { CASE_STATUSES, type CaseStatus } from '#lib/cases/case';
 import type { HubCase } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { downloadText, stamp } from '#words/download';
 import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
 import { hubTime } from './dates';

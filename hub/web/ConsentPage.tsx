@@ -2,10 +2,10 @@
 // Resume Link send, an Invalid Action case) without consent on record, a page at a time; and, for support
 // and admins, the consent index exported for an audit: CSV for people (lib/shared/csv.ts), JSON for tools.
 import { useEffect, useState } from 'preact/hooks';
-import { downloadText, stamp } from '#components/download';
 import type { ConsentRecord } from '#lib/consent/record';
 import type { HubConsentRecord, StaffMe as Me, MissingConsent } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
+import { downloadText, stamp } from '#words/download';
 import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
 import { hubTime } from './dates';

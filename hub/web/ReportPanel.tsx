@@ -2,12 +2,12 @@
 // dashboard shows them), where it came from, who moved it when (the report's own history, which filing here
 // appends to), and the filing marks it can still take.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ReportFacts } from '#components/CallReportDetail';
-import { t, tCode } from '#components/i18n';
-import { PiiReview } from '#components/PiiReview';
+import { ReportFacts } from '#components/call-reports/CallReportDetail';
+import { PiiReview } from '#components/call-reports/PiiReview';
 import { type PiiFinding, reportConsumerData } from '#lib/call-reports/pii';
 import { nextStatuses } from '#lib/call-reports/workflow';
 import { FILING_STATUSES, type FilingStatus, type HubReport } from '#lib/hub/contract/staff';
+import { t, tCode } from '#words/i18n';
 import { hubTime } from './dates';
 import { h } from './messages';
 import { flaggedBy, PiiBeforeMarking } from './PiiBeforeMarking';

@@ -1,12 +1,9 @@
 // Triage and filing across every agent of the agency: the extension's support table
-// (components/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
+// (components/call-reports/CallReportTable.tsx) fed by the staff API, an agent filter, marks for a selection, the
 // open report's panel, and CSV/JSON exports (lib/call-reports/csv.ts). A mark acts on the selection or on
 // every report of the filter, the count named on its button.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CallReportTable } from '#components/CallReportTable';
-import { csvWords } from '#components/call-report-words';
-import { downloadText, stamp } from '#components/download';
-import { tCode } from '#components/i18n';
+import { CallReportTable } from '#components/call-reports/CallReportTable';
 import { callReportCsvParts, callReportsJson } from '#lib/call-reports/csv';
 import { type PiiFinding, reportConsumerData } from '#lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery } from '#lib/call-reports/query';
@@ -17,6 +14,9 @@ import {
   type HubReport,
   type StaffMe as Me,
 } from '#lib/hub/contract/staff';
+import { csvWords } from '#words/call-report-words';
+import { downloadText, stamp } from '#words/download';
+import { tCode } from '#words/i18n';
 import type { FlaggedReports } from '../src/staff/services/consumer-data';
 import { api, qs } from './api';
 import { currentLang, h } from './messages';

@@ -2,7 +2,7 @@
 // the language chosen in the hub, not the browser's: "7 dic 2026, 10:05" in Spanish). The extension's
 // components it shows (components/CallReportTable.tsx) write theirs with components/i18n.ts, which
 // followHubLanguage points at the same language.
-import { formatDateTime, setChosenMessages } from '#components/i18n';
+import { formatDateTime, setChosenMessages } from '#words/i18n';
 import type { Lang } from './messages';
 
 /** A moment, day and time, as the hub's language writes it. */

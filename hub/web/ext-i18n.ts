@@ -1,5 +1,5 @@
 // Stands in for WXT's `#i18n` (browser.i18n) in the hub's web app, which runs in any browser tab: the
-// extension's components it reuses (components/CallReportTable.tsx) read their words from
+// extension's components it reuses (components/call-reports/CallReportTable.tsx) read their words from
 // locales/*.yml, which hub/web/build-web.mjs flattens into __EXT_MESSAGES__ at build time.
 import { currentLang } from './messages';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '#components/ui.css';
-// The support table's styles, shared with the dashboard's triage (entrypoints/dashboard/sections/CallReportsView.tsx).
+import '#components/shared/ui.css';
+// The support table's styles, shared with the dashboard's triage (entrypoints/dashboard/sections/call-reports/).
 import '#entrypoints/dashboard/dashboard.css';
 import './hub.css';
 import { App, initialLang } from './App';

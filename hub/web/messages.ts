@@ -1,5 +1,5 @@
 // Every word of the hub's web app, English and Spanish, in one place. The parts shared with the
-// extension's support view (components/CallReportTable.tsx) speak through locales/*.yml (ext-i18n.ts).
+// extension's support view (components/call-reports/CallReportTable.tsx) speak through locales/*.yml (ext-i18n.ts).
 
 const en = {
   appName: 'AOR Guard hub',

@@ -1,6 +1,7 @@
 // `Wipe all data`: a thin wrapper over the database and browser.storage. The agency's managed
 // policy is not ours to delete and stays.
 import { browser } from 'wxt/browser';
+import { sentDataConsent } from '../shared/data-consent.browser';
 import { type AorGuardDb, db } from '../storage/db';
 
 /** The storage areas the extension writes (lib/storage/settings.ts); `managed` is the agency's, read only. */
@@ -40,4 +41,7 @@ export async function wipeAllData(database: AorGuardDb = db): Promise<void> {
   // One at a time: a browser that counts one as required refuses the whole call, not just that one.
   for (const origin of await grantedOrigins())
     await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+  // With them, in Firefox, the consent to send the agency data.
+  const consent = sentDataConsent();
+  if (consent) await browser.permissions.remove(consent).catch(() => false);
 }

@@ -2,7 +2,8 @@
 // page's reach (content scripts cannot read storage.session in Chromium unless the extension opens it
 // with setAccessLevel, which it does not), and emptied by Wipe all data with the rest of storage.
 import { browser } from 'wxt/browser';
-import { dismissalKey, type SenderPage } from './page';
+import type { SenderPage } from '../sites/sender';
+import { dismissalKey } from './page';
 
 /** More applications than an agent opens in one tab in a day; the oldest are forgotten first. */
 const MAX_PER_TAB = 200;

@@ -3,6 +3,7 @@
 // pause, and is shown in the dashboard until it is sent or the person discards it.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { sendingTo } from '../shared/data-consent.browser';
 import { type AorGuardDb, db } from '../storage/db';
 import { checkEndpoint, postBundle, type QueuedSend, queuedSendSchema, type SendResult } from './agency-send';
 
@@ -91,7 +92,7 @@ async function sendAgain(send: QueuedSend, post: Post): Promise<SendResult> {
       attempts: 1,
       error: i18n.t(`errors.${endpoint.problem.code}` as 'errors.endpoint.notUrl'),
     };
-  if (!(await browser.permissions.contains({ origins: [`${endpoint.origin}/*`] })))
+  if (!(await browser.permissions.contains(sendingTo([`${endpoint.origin}/*`]))))
     return {
       ok: false,
       attempts: 1,

@@ -19,7 +19,6 @@ export const CONSENT_METHODS = [
   'email-or-text-reply',
   'platform-library',
 ] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Who gave it. */
 export const CONSENT_GIVERS = ['consumer', 'authorized-representative'] as const;

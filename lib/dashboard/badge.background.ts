@@ -8,6 +8,7 @@ import { runningReferral } from '../referrals/store';
 import { minutesLeft } from '../referrals/timer';
 import { badgeCount } from '../resume-links/reminders';
 import { listResumeLinkSends } from '../resume-links/store';
+import { setBadgePainter } from '../shared/badge-repaint';
 
 const CASES_COLOUR = '#b50909';
 const REFERRAL_COLOUR = '#0b4f9c';
@@ -24,4 +25,9 @@ export async function paintBadge(now: Date): Promise<void> {
   const count = badgeCount(sends, cases, now);
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: CASES_COLOUR });
+}
+
+/** The features' changes repaint the badge through lib/shared/badge-repaint.ts. */
+export function ownBadge(): void {
+  setBadgePainter(paintBadge);
 }

@@ -2,6 +2,9 @@
 // opens its tab here, and none opens a section the agency's policy hides.
 import { browser } from 'wxt/browser';
 import { readPolicy } from '../policy/managed.background';
+import { NOTIFICATION_PREFIX as LICENSE_EXPIRY } from '../profile/licenses.background';
+import { NOTIFICATION_PREFIX as REFERRAL } from '../referrals/timer.background';
+import { NOTIFICATION_PREFIX as RESUME_LINK_REMINDER } from '../resume-links/reminders.background';
 import { type DashboardPrefill, type DashboardSection, dashboardHash } from './link';
 import { stashPrefill } from './prefill.browser';
 import { sectionShown } from './sections';
@@ -18,4 +21,18 @@ export async function openDashboardTab(
     url: browser.runtime.getURL(`/dashboard.html${dashboardHash(section, key)}`),
   });
   return true;
+}
+
+/** A click on a notification opens the section it is about; the features name their notifications by prefix. */
+const SECTION_OF_NOTIFICATION: [prefix: string, open: () => Promise<boolean>][] = [
+  [REFERRAL, () => openDashboardTab('referrals')],
+  [RESUME_LINK_REMINDER, () => openDashboardTab('cases')],
+  [LICENSE_EXPIRY, () => openDashboardTab('profile')],
+];
+
+export function openSectionsFromNotifications(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    const hit = SECTION_OF_NOTIFICATION.find(([prefix]) => id.startsWith(prefix));
+    hit?.[1]().catch(() => {});
+  });
 }

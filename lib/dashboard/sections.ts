@@ -27,10 +27,6 @@ export const DASHBOARD_SECTION_IDS = Object.keys(SECTION_FEATURES) as [
   ...DashboardSectionId[],
 ];
 
-export function isDashboardSection(id: string): id is DashboardSectionId {
-  return Object.hasOwn(SECTION_FEATURES, id);
-}
-
 /** Whether the agency's policy leaves the section on screen (and so lets anything open it). */
 export function sectionShown(id: DashboardSectionId, policy: Policy): boolean {
   return featureShown(SECTION_FEATURES[id], policy);

@@ -10,6 +10,7 @@ import { getReports } from '../call-reports/store';
 import { actorName } from '../call-reports/workflow';
 import type { Policy } from '../policy/keys';
 import { readPolicy, watchPolicy } from '../policy/managed.background';
+import { sendingTo } from '../shared/data-consent.browser';
 import { ProblemError, problem } from '../shared/problem';
 import { hubCursorItem, hubDeviceItem, hubStateItem, readProfile } from '../storage/settings';
 import {
@@ -108,14 +109,14 @@ interface Options {
  */
 export async function connectHub(config: HubConfig, opts: Options = {}): Promise<HubDevice | undefined> {
   const now = opts.now ?? new Date();
+  // Managed installs cannot be granted a site by policy in every browser: the agent allows it once
+  // (the Agency section asks). Taken back (the site, or in Firefox the consent to send), nothing is sent.
+  if (!(await hubAllowed(config))) return undefined;
   const device = await readHubDevice();
   if (device && device.hubUrl === config.hubUrl && device.code === config.code) return device;
   const state = await readHubState();
   if (!opts.force && state.stoppedFor === enrolmentKey(config)) return undefined;
   if (!opts.force && state.nextTryAt && state.nextTryAt > now.toISOString()) return undefined;
-  // Managed installs cannot be granted a site by policy in every browser: the agent allows it once
-  // (the Agency section asks).
-  if (!(await hubAllowed(config))) return undefined;
   const profile = await readProfile();
   const result = await enrol(
     config.hubUrl,
@@ -325,9 +326,9 @@ export async function hubHeadersFor(url: string): Promise<Record<string, string>
 /** The hub's host on any port: Firefox's match patterns take no port. */
 const hubPattern = (config: HubConfig) => `https://${new URL(config.origin).hostname}/*`;
 
-/** Whether the agent allowed AOR Guard to reach the hub's site. */
+/** Whether the agent allowed AOR Guard to reach the hub's site (and, in Firefox, to send it data). */
 export const hubAllowed = (config: HubConfig) =>
-  browser.permissions.contains({ origins: [hubPattern(config)] });
+  browser.permissions.contains(sendingTo([hubPattern(config)]));
 
 /** Calls back when the agent allows or takes back a site. */
 export function watchPermissions(onChange: () => void): () => void {
@@ -339,9 +340,12 @@ export function watchPermissions(onChange: () => void): () => void {
   };
 }
 
-/** The agent's click in the Agency section: allow the hub's site (only that origin), then sync. */
+/**
+ * The agent's click in the Agency section: allow the hub's site (only that origin) and, in Firefox, the
+ * sending of what the sync sends (one prompt), then sync.
+ */
 export async function allowHubAndSync(config: HubConfig): Promise<boolean> {
-  if (!(await browser.permissions.request({ origins: [hubPattern(config)] }))) return false;
+  if (!(await browser.permissions.request(sendingTo([hubPattern(config)])))) return false;
   await syncHub({ force: true });
   return true;
 }

@@ -13,7 +13,7 @@ export interface PageTools {
   sample(): string;
   /** What the rule reads on the page now, for the dashboard's "Try on current tab". */
   tryRule(rule: PageRule): TaughtValue | undefined;
-  /** Opens the picker; `messages`: the words in the language the agent chose (see components/i18n.ts). */
+  /** Opens the picker; `messages`: the words in the language the agent chose (see words/i18n.ts). */
   pick(options: {
     fact?: TaughtFact;
     messages?: Record<string, { message: string }>;

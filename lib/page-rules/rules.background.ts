@@ -1,14 +1,14 @@
 // Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) and the
 // agency's (agency.ts) for the page that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
 import { browser } from 'wxt/browser';
-import type { SenderPage } from '../banner/page';
-import type { PageFactsRequest, TryPageRuleReply } from '../messages';
 import { readPolicy } from '../policy/managed.background';
+import type { SenderPage } from '../sites/sender';
 import { agencyRules } from './agency';
 import type { TaughtValue } from './locate';
 import { generalisePath, rulesFor } from './path';
 import type { ActiveRule, PageRule, TaughtFact } from './rule';
 import { addPageRule, listPageRules } from './store';
+import type { TryPageRuleReply, TryRuleRequest } from './try';
 
 /** The agent's own rules first (their correction of what they see), then the agency's. */
 export async function rulesForPage(page: SenderPage): Promise<ActiveRule[]> {
@@ -45,7 +45,7 @@ export async function tryRuleOnTabs(rule: PageRule): Promise<TryPageRuleReply> {
   let otherSite = false;
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
-    const request: PageFactsRequest = { type: 'try-page-rule', rule };
+    const request: TryRuleRequest = { type: 'try-page-rule', rule };
     const answer = (await browser.tabs.sendMessage(tab.id, request).catch(() => null)) as {
       site: string;
       value: TaughtValue | null;

@@ -17,7 +17,7 @@ import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
 import { FFM_HELP_DESK_EMAIL, PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 import { LANGUAGES } from '../shared/languages';
 import { planYear, z } from '../shared/schema';
-import { SITE_IDS } from '../sites/hosts';
+import { SITE_IDS, type SiteId } from '../sites/hosts';
 
 const https = () => z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 const email = () => z.email();
@@ -377,4 +377,9 @@ export function policySnippets(extensionId: string, geckoId: string): string {
  */
 export function featureShown(feature: Feature | undefined, policy: Policy): boolean {
   return feature === undefined || !(policy.hiddenFeatures ?? []).includes(feature);
+}
+
+/** Whether the banner reads this site under the agency's policy: every site unless `enabledSites` names others. */
+export function siteEnabled(site: SiteId, policy: Policy): boolean {
+  return policy.enabledSites?.includes(site) ?? true;
 }

@@ -2,7 +2,6 @@
 // notified once (lib/profile/licenses.ts decides which).
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { openDashboardTab } from '../dashboard/open.background';
 import { readPolicy } from '../policy/managed.background';
 import { showNotification } from '../shared/notify.background';
 import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
@@ -10,7 +9,8 @@ import { daysUntil, expiringLicenses } from './licenses';
 import { effectiveMarketplaceProfile, type License } from './marketplace';
 
 export const LICENSE_EXPIRY_ALARM = 'license-expiry';
-const NOTIFICATION_PREFIX = 'license-expiry-';
+/** Every expiry notification's id starts so (lib/dashboard/open.background.ts opens Profile on a click). */
+export const NOTIFICATION_PREFIX = 'license-expiry-';
 
 /** Notifies each license expiring within the warning window once. */
 export async function notifyExpiringLicenses(now: Date): Promise<void> {
@@ -51,7 +51,4 @@ export function startLicenseExpiryChecks(): void {
         : browser.alarms.create(LICENSE_EXPIRY_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 }),
     )
     .catch(() => {});
-  browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(NOTIFICATION_PREFIX)) openDashboardTab('profile').catch(() => {});
-  });
 }

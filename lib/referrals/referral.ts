@@ -1,5 +1,6 @@
 // A Help On Demand referral as AOR Guard keeps it: when the 15 minutes started, which warnings were
 // shown, and what the agent answered (docs/DOMAIN.md "Help On Demand, for agents").
+import type { Problem } from '../shared/problem';
 import { isoDateTime, stateCode, textUpTo, z } from '../shared/schema';
 
 export const OUTCOMES = ['accepted', 'rejected', 'missed'] as const;
@@ -37,3 +38,6 @@ export interface OutcomeInput {
   state?: string;
   language?: string;
 }
+
+/** What a referral message did (lib/messages/index.ts): the referral as saved, or why nothing changed. */
+export type ReferralReply = { ok: true; referral: Referral } | { ok: false; problem: Problem };

@@ -4,12 +4,10 @@
 // computer loses no warning and repeats none.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { paintBadge } from '../dashboard/badge.background';
-import { openDashboardTab } from '../dashboard/open.background';
-import type { ReferralReply } from '../messages';
+import { repaintBadge } from '../shared/badge-repaint';
 import { showNotification } from '../shared/notify.background';
 import { ProblemError } from '../shared/problem';
-import type { Mark, OutcomeInput, Referral } from './referral';
+import type { Mark, OutcomeInput, Referral, ReferralReply } from './referral';
 import { markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';
 import { marksAhead, marksDue, nextMinute } from './timer';
 
@@ -20,7 +18,8 @@ const ALARM_PREFIX = 'referral-';
 /** Repaints the badge's minutes. */
 export const TICK_ALARM = 'referral-tick';
 const markAlarm = (mark: Mark) => `referral-mark-${mark}`;
-const NOTIFICATION_PREFIX = 'referral-';
+/** Every referral notification's id starts so (lib/dashboard/open.background.ts opens Referrals on a click). */
+export const NOTIFICATION_PREFIX = 'referral-';
 
 /**
  * The referral's words only: its notifications name nothing about the consumer. In Chrome they stay on
@@ -74,7 +73,7 @@ export async function syncReferralTimer(now = new Date()) {
   } else {
     await clearAlarms();
   }
-  await paintBadge(now);
+  await repaintBadge(now);
   for (const m of missed) {
     await notify(`${m.id}-0`, i18n.t('referrals.notifyTitle'), i18n.t('referrals.notifyMissed'));
   }
@@ -137,10 +136,6 @@ export function startReferralTimers(): void {
         i18n.t('referrals.notifyTitle'),
         i18n.t('errors.referrals.running', [String(reply.problem.params?.[0] ?? '')]),
       );
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    openDashboardTab('referrals').catch(() => {});
   });
   // A worker that starts (the browser opened, the worker woke) catches up on what came due meanwhile.
   syncReferralTimer().catch(() => {});

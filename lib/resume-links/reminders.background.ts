@@ -1,12 +1,12 @@
-// Background wiring for Resume Link reminders and the badge (a thin wrapper over browser.alarms,
-// notifications and action; the decisions are lib/resume-links/reminders.ts). Alarms live in the browser, not the
-// worker: they survive a browser restart and wake a stopped MV3 service worker.
+// Background wiring for Resume Link reminders and when the badge is recounted (a thin wrapper over
+// browser.alarms and notifications; the decisions are lib/resume-links/reminders.ts, the badge
+// lib/dashboard/badge.background.ts). Alarms live in the browser, not the worker: they survive a browser
+// restart and wake a stopped MV3 service worker.
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { listInvalidActionCases } from '../cases/store';
-import { paintBadge } from '../dashboard/badge.background';
-import { openDashboardTab } from '../dashboard/open.background';
+import { repaintBadge } from '../shared/badge-repaint';
 import { showNotification } from '../shared/notify.background';
 import { db } from '../storage/db';
 import { dueReminders } from './reminders';
@@ -14,6 +14,8 @@ import { listResumeLinkSends, markReminded } from './store';
 
 export const REMINDER_ALARM = 'resume-link-reminders';
 export const BADGE_ALARM = 'badge-daily';
+/** Every reminder's notification id starts so (lib/dashboard/open.background.ts opens Cases on a click). */
+export const NOTIFICATION_PREFIX = 'resume-link-';
 
 function nextLocalMidnight(now: Date): number {
   const d = new Date(now);
@@ -36,7 +38,7 @@ export async function runReminders(now: Date) {
   const [{ sends }, { cases }] = await Promise.all([listResumeLinkSends(), listInvalidActionCases()]);
   const due = dueReminders(sends, cases, now);
   for (const send of due) {
-    await showNotification(`resume-link-${send.id}`, {
+    await showNotification(`${NOTIFICATION_PREFIX}${send.id}`, {
       title: i18n.t('resumeLink.reminderTitle'),
       message: i18n.t('resumeLink.reminderMessage', [send.applicationId]),
     });
@@ -46,23 +48,19 @@ export async function runReminders(now: Date) {
       due.map((s) => s.id),
       now,
     );
-  await paintBadge(now);
+  await repaintBadge(now);
 }
 
 export function startResumeLinkReminders() {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) runReminders(new Date()).catch(() => {});
-    if (alarm.name === BADGE_ALARM) paintBadge(new Date()).catch(() => {});
+    if (alarm.name === BADGE_ALARM) repaintBadge(new Date()).catch(() => {});
   });
   browser.runtime.onStartup.addListener(() => ensureAlarms().catch(() => {}));
   browser.runtime.onInstalled.addListener(() => ensureAlarms().catch(() => {}));
   ensureAlarms().catch(() => {});
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith('resume-link-')) return;
-    openDashboardTab('cases').catch(() => {});
-  });
   // Any change to cases or sends, in any page of the extension, recounts the badge.
   liveQuery(() => Promise.all([db.resumeLinks.count(), db.invalidActionCases.toArray()])).subscribe({
-    next: () => paintBadge(new Date()).catch(() => {}),
+    next: () => repaintBadge(new Date()).catch(() => {}),
   });
 }

@@ -1,6 +1,6 @@
 // The one place that decides what the agent sees on a page: the banner, the popup's "This page" and the
 // Resume Link form all ask it, so they can never disagree.
-import type { Policy } from '../policy/keys';
+import { type Policy, siteEnabled } from '../policy/keys';
 import { type StateNote, stateCheck } from '../profile/licenses';
 import type { License } from '../profile/marketplace';
 import type { Profile } from '../profile/profile';
@@ -148,9 +148,8 @@ export function pageVerdict(
   facts: PageFacts,
   { profile, policy, atRisk, licenses = [], today = new Date() }: VerdictContext,
 ): Verdict {
-  const siteOff =
-    policy.enabledSites !== undefined && !(policy.enabledSites as string[]).includes(facts.site);
-  if (siteOff) return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
+  if (!siteEnabled(facts.site, policy))
+    return { assessment: null, submittingNpn: null, atRisk: false, presentation: 'none' };
   const submittingNpn = submittingNpnFor(profile, policy, facts.overrideNpn);
   const assessed = assess(facts, submittingNpn);
   const about = assessed.policy;

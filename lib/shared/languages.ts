@@ -1,6 +1,6 @@
 // Languages, as ISO 639 codes: those HealthCare.gov offers language help in, which a consumer may ask
 // for and an agent may list in their profile, and American Sign Language. Their names come from the
-// browser (languageName in components/i18n.ts) in the interface language.
+// browser (languageName in words/i18n.ts) in the interface language.
 export const LANGUAGES = [
   'en',
   'es',

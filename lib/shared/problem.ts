@@ -1,5 +1,5 @@
 // What lib/ tells a person, without words: a code the locales word (`errors.<code>` in locales/*.yml,
-// through tProblem in components/i18n.ts) and the values the words name. lib/ has no interface language.
+// through tProblem in words/i18n.ts) and the values the words name. lib/ has no interface language.
 
 /** A value a message names; a Problem inside another is worded in the same language. */
 export type ProblemParam = string | number | Problem;

@@ -20,7 +20,7 @@ export type LayoutlessRule = () => (el: Element) => boolean;
 /**
  * Without layout (a parsed document: jsdom in unit tests) no box can be measured. A tab always has
  * layout, so the content script carries only the browser's rule; until a rule for layoutless documents
- * is registered (lib/sites/declared-legibility.ts, by tests/setup.ts), such a document's words all count
+ * is registered (tests/support/declared-legibility.ts, by tests/setup.ts), such a document's words all count
  * and the markup rules of lib/sites/labels.ts alone apply.
  */
 let withoutLayout: LayoutlessRule = () => () => true;

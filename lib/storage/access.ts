@@ -1,5 +1,5 @@
 // Who may read the extension's storage areas. Chromium lets content scripts read storage.local unless
-// told otherwise; they run beside untrusted pages and ask the background instead (lib/messages.ts).
+// told otherwise; they run beside untrusted pages and ask the background instead (lib/messages/).
 import { browser } from 'wxt/browser';
 
 type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';

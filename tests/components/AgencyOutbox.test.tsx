@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { AgencyOutbox, type WaitingSend } from '../../components/AgencyOutbox';
+import { AgencyOutbox, type WaitingSend } from '../../components/call-reports/AgencyOutbox';
 
 const waiting: WaitingSend[] = [
   {

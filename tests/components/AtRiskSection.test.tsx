@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { AtRiskSection } from '../../components/AtRiskSection';
+import { AtRiskSection } from '../../components/at-risk/AtRiskSection';
 import { AtRiskImportError } from '../../lib/at-risk/list';
 import { problem } from '../../lib/shared/problem';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Banner } from '../../components/Banner';
+import { Banner } from '../../components/banner/Banner';
 import { assessInvalidActionRisk, blocked } from '../../lib/risk/rules';
 import type { PageFacts } from '../../lib/sites';
 

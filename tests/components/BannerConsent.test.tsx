@@ -3,12 +3,12 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, type BannerProps } from '../../components/Banner';
-import { setChosenMessages } from '../../components/i18n';
+import { Banner, type BannerProps } from '../../components/banner/Banner';
 import { checkConsent } from '../../lib/consent/check';
 import type { ConsentRecord } from '../../lib/consent/record';
 import { assessInvalidActionRisk, blocked } from '../../lib/risk/rules';
 import type { PageFacts } from '../../lib/sites';
+import { setChosenMessages } from '../../words/i18n';
 
 const facts: PageFacts = {
   site: 'healthsherpa',

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner } from '../../components/Banner';
+import { Banner } from '../../components/banner/Banner';
 import { mountHost } from '../../entrypoints/enrollment.content/host';
 import { assessInvalidActionRisk } from '../../lib/risk/rules';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { CallReportForm } from '../../components/CallReportForm';
+import { CallReportForm } from '../../components/call-reports/CallReportForm';
 import type { CallReport } from '../../lib/call-reports/report';
 import type { InvalidActionCase } from '../../lib/cases/case';
 

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
-import { CallReportDetail } from '../../components/CallReportDetail';
-import { CallReportTable } from '../../components/CallReportTable';
+import { CallReportDetail } from '../../components/call-reports/CallReportDetail';
+import { CallReportTable } from '../../components/call-reports/CallReportTable';
 import { mergeReport } from '../../lib/call-reports/bundle';
 import { DEFAULT_QUERY, matchesQuery, type ReportQuery } from '../../lib/call-reports/query';
 import type { CallReport } from '../../lib/call-reports/report';

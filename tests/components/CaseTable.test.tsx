@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
-import { CaseTable } from '../../components/CaseTable';
+import { CaseTable } from '../../components/cases/CaseTable';
 import type { DeletedCase, InvalidActionCase } from '../../lib/cases/case';
 
 const base: InvalidActionCase = {

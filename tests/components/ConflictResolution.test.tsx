@@ -1,7 +1,10 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ConflictResolution, type ConflictResolutionProps } from '../../components/ConflictResolution';
-import { formatDate, formatDateTime } from '../../components/i18n';
+import {
+  ConflictResolution,
+  type ConflictResolutionProps,
+} from '../../components/call-reports/ConflictResolution';
+import { formatDate, formatDateTime } from '../../words/i18n';
 
 const props = (over: Partial<ConflictResolutionProps> = {}): ConflictResolutionProps => ({
   platformEmail: 'Agent_Support@HealthSherpa.com',

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConsentRecords } from '../../components/ConsentRecords';
-import { setChosenMessages } from '../../components/i18n';
+import { ConsentRecords } from '../../components/consent/ConsentRecords';
 import { listConsentRecords, recordConsent, revokeConsent, updateConsent } from '../../lib/consent/store';
 import { AorGuardDb } from '../../lib/storage/db';
+import { setChosenMessages } from '../../words/i18n';
 
 const NOW = new Date('2026-11-20T15:00:00');
 let database: AorGuardDb;

@@ -46,6 +46,13 @@ describe('the dashboard and popup registries', () => {
     expect([...sectionIds].sort()).toEqual([...DASHBOARD_SECTION_IDS].sort());
   });
 
+  it('each section is the folder named by its id, and every folder there is a registered section', () => {
+    const folders = readdirSync('entrypoints/dashboard/sections', { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.sort()).toEqual([...sectionIds].sort());
+  });
+
   it('ids are unique slugs, as the open-dashboard message and the popup hash require', () => {
     for (const ids of [sectionIds, tabIds]) {
       expect(new Set(ids).size).toBe(ids.length);

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { HodReadinessView } from '../../components/HodReadinessView';
+import { HodReadinessView } from '../../components/profile/HodReadinessView';
 import { assessNpnReadiness } from '../../lib/npn/readiness';
 import { helpOnDemandReadiness, NO_TICKS } from '../../lib/profile/readiness';
 

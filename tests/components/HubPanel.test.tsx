@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { HubPanel, type HubPanelProps } from '../../components/HubPanel';
+import { HubPanel, type HubPanelProps } from '../../components/hub/HubPanel';
 import { ProblemError, problem } from '../../lib/shared/problem';
 
 const ORIGIN = 'https://hub.acme.example';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { LicenseExpiry, MarketplaceProfileForm } from '../../components/MarketplaceProfileForm';
+import { LicenseExpiry, MarketplaceProfileForm } from '../../components/profile/MarketplaceProfileForm';
 import { emptyMarketplaceProfile, type MarketplaceProfile } from '../../lib/profile/marketplace';
 
 const now = () => new Date(2026, 11, 1, 10, 0);

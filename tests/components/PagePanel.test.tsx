@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PagePanel } from '../../components/PagePanel';
+import { PagePanel } from '../../components/risk/PagePanel';
 import type { PageFacts } from '../../lib/sites';
 
 const profile = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: 2026 };

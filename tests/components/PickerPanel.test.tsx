@@ -1,6 +1,16 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
-import { PickerPanel, type PickerPanelProps } from '../../components/PickerPanel';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PickerPanel, type PickerPanelProps } from '../../components/page-rules/PickerPanel';
+import { setChosenMessages } from '../../words/i18n';
+
+const FACTS = 'What does AOR Guard read wrong on this page?';
+const CHOICES = ['Application ID', 'AOR NPN', 'AOR name', 'Coverage status', 'Plan year', 'State'];
+
+afterEach(() => setChosenMessages(null));
+
+/** The facts' radios, by their group's name, as the person sees them. */
+const factRadios = (name = FACTS) => within(screen.getByRole('group', { name })).getAllByRole('radio');
 
 function props(more: Partial<PickerPanelProps> = {}): PickerPanelProps {
   return {
@@ -16,18 +26,38 @@ function props(more: Partial<PickerPanelProps> = {}): PickerPanelProps {
 }
 
 describe('PickerPanel (teaching AOR Guard where a fact shows)', () => {
-  it('asks which fact, then to click the spot', () => {
+  it('asks which fact, all six in sight, then to click the spot', () => {
     const p = props();
     render(<PickerPanel {...p} />);
     expect(screen.getByRole('dialog', { name: 'Show AOR Guard' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe(
       'Now click where the page shows it, or press Tab to point with the keyboard: ↓ ↑ from text to text, ← the area around it, → back in, Enter chooses. Esc cancels.',
     );
-    fireEvent.change(screen.getByLabelText('What does AOR Guard read wrong on this page?'), {
-      target: { value: 'hasActiveCoverage' },
-    });
+    const radios = factRadios();
+    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(CHOICES);
+    expect(
+      radios.filter((r) => (r as HTMLInputElement).checked).map((r) => r.closest('label')?.textContent),
+    ).toEqual(['AOR NPN']);
+    fireEvent.click(screen.getByRole('radio', { name: 'Coverage status' }));
     expect(p.onFact).toHaveBeenCalledWith('hasActiveCoverage');
     expect(screen.queryByRole('button', { name: 'Read it here from now on' })).toBeNull();
+  });
+
+  it('speaks Spanish', async () => {
+    setChosenMessages(generateChromeMessages(await parseMessagesFile('locales/es.yml')) as never, 'es-US');
+    const p = props();
+    render(<PickerPanel {...p} />);
+    const radios = factRadios('¿Qué lee mal AOR Guard en esta página?');
+    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual([
+      'ID de la solicitud',
+      'NPN del agente de registro',
+      'Nombre del agente de registro',
+      'Estado de la cobertura',
+      'Año del plan',
+      'Estado',
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: 'Año del plan' }));
+    expect(p.onFact).toHaveBeenCalledWith('planYear');
   });
 
   it('shows what it read there in words, and saves only when asked', () => {
@@ -50,18 +80,19 @@ describe('PickerPanel (teaching AOR Guard where a fact shows)', () => {
     rerender(<PickerPanel {...props({ phase: { kind: 'saved', name: 'AOR NPN · /agents/*/clients/*' } })} />);
     expect(screen.getByRole('status').textContent).toMatch(/^Saved as “AOR NPN · \/agents\/\*\/clients\/\*”/);
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
-    expect(screen.queryByLabelText('What does AOR Guard read wrong on this page?')).toBeNull();
+    expect(screen.queryByRole('group', { name: FACTS })).toBeNull();
+    expect(screen.queryAllByRole('radio')).toEqual([]);
   });
 
   it('hands the keyboard to the page pointer on Tab or Enter from the fact, and says what it outlines', () => {
     const p = props();
     const { rerender } = render(<PickerPanel {...p} />);
-    const select = screen.getByLabelText('What does AOR Guard read wrong on this page?');
-    fireEvent.keyDown(select, { key: 'Tab', shiftKey: true });
-    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    const checked = screen.getByRole('radio', { name: 'AOR NPN' });
+    fireEvent.keyDown(checked, { key: 'Tab', shiftKey: true });
+    fireEvent.keyDown(checked, { key: 'ArrowDown' });
     expect(p.onKeyboard).not.toHaveBeenCalled();
-    fireEvent.keyDown(select, { key: 'Tab' });
-    fireEvent.keyDown(select, { key: 'Enter' });
+    fireEvent.keyDown(checked, { key: 'Tab' });
+    fireEvent.keyDown(checked, { key: 'Enter' });
     expect(p.onKeyboard).toHaveBeenCalledTimes(2);
     rerender(<PickerPanel {...p} phase={{ kind: 'pointing', at: 'Producer ID' }} />);
     expect(screen.getByRole('status').textContent).toBe(

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { PolicyPanel } from '../../components/PolicyPanel';
+import { PolicyPanel } from '../../components/policy/PolicyPanel';
 import { parsePolicy } from '../../lib/policy/keys';
 import { pageRule } from '../support/page-rule-sample';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ProfileForm } from '../../components/ProfileForm';
+import { ProfileForm } from '../../components/profile/ProfileForm';
 import type { Profile } from '../../lib/profile/profile';
 
 const empty: Profile = { name: '', npn: '', overrideNpn: '', planYear: 2026 };

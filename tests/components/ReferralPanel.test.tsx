@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ReferralHistory } from '../../components/ReferralHistory';
-import { ReferralPanel } from '../../components/ReferralPanel';
+import { ReferralHistory } from '../../components/referrals/ReferralHistory';
+import { ReferralPanel } from '../../components/referrals/ReferralPanel';
 import type { ReferralReply } from '../../lib/messages';
 import { referralFigures } from '../../lib/referrals/figures';
 import type { OutcomeInput, Referral } from '../../lib/referrals/referral';

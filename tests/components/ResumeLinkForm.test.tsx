@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ResumeLinkForm, type ResumeLinkFormProps } from '../../components/ResumeLinkForm';
+import { ResumeLinkForm, type ResumeLinkFormProps } from '../../components/resume-links/ResumeLinkForm';
 import { type GatewayPayload, gatewayPayloadSchema } from '../../lib/resume-links/gateway';
 import type { ResumeLinkSend } from '../../lib/resume-links/send';
 import { problem } from '../../lib/shared/problem';

@@ -4,11 +4,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setChosenMessages } from '../../components/i18n';
-import { CallReportsSection } from '../../entrypoints/dashboard/sections/CallReportsView';
+import { CallReportsSection } from '../../entrypoints/dashboard/sections/call-reports/CallReportsView';
 import type { CallReport } from '../../lib/call-reports/report';
 import { getReports, listFilingBatches, saveCallReport } from '../../lib/call-reports/store';
 import { db } from '../../lib/storage/db';
+import { setChosenMessages } from '../../words/i18n';
 import { sample } from '../support/call-report-sample';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { WipeAllData } from '../../components/WipeAllData';
+import { WipeAllData } from '../../components/backup/WipeAllData';
 
 const open = () => fireEvent.click(screen.getByRole('button', { name: 'Wipe all data…' }));
 

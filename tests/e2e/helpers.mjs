@@ -255,7 +255,7 @@ export async function inShadow(page, hostSelector, fn, ...args) {
 async function describeBanner(page) {
   const seen = await inBanner(page, (root) => {
     // The words a person sees, with those CSS draws (content: attr(…), the text the page must not
-    // find: components/Banner.tsx) where the browser draws them.
+    // find: components/banner/Banner.tsx) where the browser draws them.
     const shown = (node) => {
       if (node.nodeType === Node.TEXT_NODE) return node.data;
       if (node.nodeType !== Node.ELEMENT_NODE) return '';
@@ -360,21 +360,21 @@ export async function expandChip(page) {
   return waitForBanner(page, (b) => b.view === 'full');
 }
 
-export async function screenshot(page, name) {
-  await fsp.mkdir(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, name);
-  await page.screenshot({ path: file });
-  return file;
-}
+/** Where screenshots not kept in docs/ go: E2E_SHOTS or the system's temporary folder. */
+const SCRATCH_SHOTS = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
 
-/** Chromium's screenshots are kept in docs/screenshots; other browsers' go to E2E_SHOTS or the temporary folder. */
-export async function screenshotFor(page, name, browserName) {
-  if (browserName === 'chromium') return screenshot(page, name);
-  const dir = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
+/** A screenshot kept in docs/screenshots (`kept`, the default) or in the scratch folder, to look at after a run. */
+export async function screenshot(page, name, { kept = true } = {}) {
+  const dir = kept ? SCREENSHOTS : SCRATCH_SHOTS;
   await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Chromium's screenshots are kept in docs/screenshots; other browsers' go to the scratch folder. */
+export function screenshotFor(page, name, browserName) {
+  return screenshot(page, name, { kept: browserName === 'chromium' });
 }
 
 /**

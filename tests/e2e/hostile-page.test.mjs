@@ -1,17 +1,18 @@
 // The page against our surfaces' host, in both browsers (issue 26, docs/PRIVACY.md "What a page can and
 // cannot learn"): a page that defines our element names first, measures our host while it edits its
-// own agent of record, and draws look-alikes over the banner, in the normal layers and the top layer.
+// own agent of record, draws look-alikes over the banner, in the normal layers and the top layer, and
+// listens first for every click, key and focus.
 // Every probe runs in the page's own world, as the site's scripts would.
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   BANNER_HOST,
+  clickInBanner,
   delay,
   downloaded,
   downloadsTo,
+  expandChip,
   inBanner,
   makeTempDir,
   openExtensionPage,
@@ -19,6 +20,7 @@ import {
   PROFILE,
   readBanner,
   removeDir,
+  screenshot,
   TEST_TIMEOUT,
   useHarness,
   waitForBanner,
@@ -26,9 +28,6 @@ import {
 
 const OTHER_AOR = 'Jane Broker (NPN 87654321)';
 const OUR_AOR = `Sam Agent (NPN ${PROFILE.npn})`;
-
-/** Screenshots to look at, outside the repository. */
-const SHOTS = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
 
 async function open(session, fixture) {
   const page = await session.browser.newPage();
@@ -163,6 +162,42 @@ function hostilePageSuite(name, browser) {
       }
     });
 
+    test("a page that listens first for every click, key and focus hears none of the banner's and stops none", {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'hostile/watches-banner.html');
+      try {
+        const banner = await readBanner(page);
+        assert.equal(banner.level, 'blocked');
+        assert.equal(banner.view, 'full');
+        await page.evaluate(() => {
+          window.__heard.length = 0;
+        });
+        // The mouse: Collapse, then the chip back open.
+        await clickInBanner(page, 'Collapse');
+        await waitForBanner(page, (b) => b.view === 'chip');
+        await expandChip(page);
+        // The keyboard: Enter on Collapse, where the focus is (put there by the test).
+        await inBanner(page, (root) => {
+          [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Collapse').focus();
+          return null;
+        });
+        await page.keyboard.press('Enter');
+        await waitForBanner(page, (b) => b.view === 'chip');
+        assert.equal((await readBanner(page)).hidden, false);
+        assert.deepEqual(
+          await page.evaluate(() => window.__heard),
+          [],
+          "the page heard the banner's clicks, keys or focus",
+        );
+        // Elsewhere the page's events are its own.
+        await page.mouse.click(5, 200);
+        assert.ok((await page.evaluate(() => window.__heard)).includes('click trusted'));
+      } finally {
+        await page.close();
+      }
+    });
+
     test("the banner stays above the page's look-alikes: z-index, popover, modal dialog", {
       timeout: TEST_TIMEOUT,
     }, async () => {
@@ -178,8 +213,7 @@ function hostilePageSuite(name, browser) {
         const drawn = await bannerPixels(page);
         await page.evaluate(() => document.getElementById('fake-dialog').showModal());
         await delay(300);
-        await fs.mkdir(SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SHOTS, `hostile-covers-${browser}.png`) });
+        await screenshot(page, `hostile-covers-${browser}.png`, { kept: false });
         assert.ok((await bannerPixels(page)).equals(drawn), "drawn over the page's modal dialog");
         assert.equal((await readBanner(page)).level, 'blocked');
       } finally {

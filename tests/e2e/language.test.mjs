@@ -3,7 +3,6 @@
 // one width in both languages, its labels on one line and its confirmations in view.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
@@ -22,12 +21,6 @@ import {
 } from './helpers.mjs';
 
 const BAD = path.join(ROOT, 'tests/fixtures/bad');
-/** Screenshots not kept in docs/: E2E_SHOTS or the system's temporary folder. */
-const shotPath = (name) => {
-  const dir = process.env.E2E_SHOTS ?? path.join(os.tmpdir(), 'aor-guard-shots');
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, name);
-};
 const CSV = path.join(ROOT, 'tests/fixtures/csv');
 const POPUP_WIDTH = 380;
 const POPUP_HEIGHT = 600;
@@ -187,8 +180,7 @@ async function walkPopup(popup, { lang, browserName, each }) {
     );
     const name = `popup-${lang}-${id.replace('tab-', '')}.png`;
     // The call report tab goes to docs/screenshots; the others are for looking at after a run.
-    if (browserName === 'chromium')
-      await (id === 'tab-call-report' ? screenshot(popup, name) : popup.screenshot({ path: shotPath(name) }));
+    if (browserName === 'chromium') await screenshot(popup, name, { kept: id === 'tab-call-report' });
     await each?.(id);
   }
 }
@@ -363,7 +355,7 @@ for (const browserName of ['chromium', 'firefox']) {
         await trigger();
         await assertNoEnglish(dashboard, `dashboard section ${id}`, tells);
         if (browserName === 'chromium')
-          await dashboard.screenshot({ path: shotPath(`dashboard-es-${id}.png`) });
+          await screenshot(dashboard, `dashboard-es-${id}.png`, { kept: false });
       }
       await dashboard.close();
     });

@@ -106,7 +106,7 @@ async function waitForBadge(page, text) {
 
 async function record(popup, outcome, state, language) {
   await reload(popup);
-  // While the minutes run the form is folded under its summary (components/ReferralPanel.tsx): open it.
+  // While the minutes run the form is folded under its summary (components/referrals/ReferralPanel.tsx): open it.
   const summary = await popup.waitForSelector('details.referral-record > summary', { timeout: WAIT });
   if (!(await popup.$('details.referral-record[open]'))) await summary.click();
   await popup.waitForFunction(

@@ -478,6 +478,55 @@ const headersInView = (page) =>
       .filter(Boolean);
   });
 
+/**
+ * With a report open: the application ID and status cells that are clipped (cut by their own width or by
+ * the table's box), and whether Close sits on the heading's row (Spanish "Cerrar" dropped below it).
+ */
+const openReportLayout = (page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('table.reports').parentElement.getBoundingClientRect();
+    const clipped = [...document.querySelectorAll('table.reports tbody tr')].flatMap((tr) =>
+      [tr.querySelector('th'), tr.lastElementChild]
+        .filter((cell) => {
+          const r = cell.getBoundingClientRect();
+          return (
+            cell.scrollWidth > cell.clientWidth ||
+            r.left < box.left - 1 ||
+            r.right > Math.min(box.right, innerWidth) + 1
+          );
+        })
+        .map((cell) => cell.textContent.trim()),
+    );
+    const heading = document.querySelector('article .panel-head h3').getBoundingClientRect();
+    const close = document.querySelector('article .panel-head button[aria-keyshortcuts="Escape"]');
+    const c = close.getBoundingClientRect();
+    return { clipped, closeOnHeadingRow: c.top < heading.bottom && c.bottom > heading.top };
+  });
+
+/** At 1280×720 and at 200 % zoom (640×360): key columns whole and Close on the heading's row. */
+async function checkOpenReportLayout(page, headers, kind, language) {
+  for (const [width, height, scale, zoom] of [
+    [1280, 720, 1, ''],
+    [640, 360, 2, '-zoom200'],
+  ]) {
+    await page.setViewport({ width, height, deviceScaleFactor: scale });
+    await page.waitForFunction(() => document.querySelector('article .panel-head h3'), { timeout: WAIT });
+    await page.evaluate(() => {
+      document.querySelector('table.reports').scrollIntoView();
+      // The panel scrolls on its own: its head in view for the screenshot.
+      document.querySelector('article.panel').scrollTop = 0;
+    });
+    const inView = await headersInView(page);
+    for (const wanted of headers)
+      assert.ok(inView.includes(wanted), `${wanted} in view at ${width}×${height}: ${inView.join(', ')}`);
+    const layout = await openReportLayout(page);
+    assert.deepEqual(layout.clipped, [], `no key cell clipped at ${width}×${height} (${language})`);
+    assert.ok(layout.closeOnHeadingRow, `Close on the heading's row at ${width}×${height} (${language})`);
+    await screenshotFor(page, `support-open-report-${language}${zoom}-${kind}.png`, kind);
+  }
+  await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
+}
+
 /** The open report's head buttons: each one's words on one line (Spanish "Cerrar" at 200 % zoom). */
 const wrappedPanelButtons = (page) =>
   page.evaluate(() =>
@@ -538,6 +587,7 @@ for (const kind of ['chromium', 'firefox']) {
       for (const wanted of ['Application ID', 'Reporter', 'Status'])
         assert.ok(inView.includes(wanted), `${wanted} beside the open report: ${inView.join(', ')}`);
       await screenshotFor(page, `support-consumer-data-en-${kind}.png`, kind);
+      await checkOpenReportLayout(page, ['Application ID', 'Reporter', 'Status'], kind, 'en');
       await click(page, 'Remove SSN: 123-45-6789');
       await waitForText(page, 'article dd', 'gave SSN [SSN removed]; the representative');
       await waitForText(page, 'article', '1 thing in the summary looks like consumer data.');
@@ -594,6 +644,7 @@ for (const kind of ['chromium', 'firefox']) {
       await waitForText(page, 'article', '1 dato del resumen parece del consumidor.');
       await waitForText(page, 'article button', 'Quitar fecha de nacimiento');
       await screenshotFor(page, `support-consumer-data-es-${kind}.png`, kind);
+      await checkOpenReportLayout(page, ['ID de solicitud', 'Informante', 'Situación'], kind, 'es');
       await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
       await waitForText(page, 'article .panel-head button', 'Cerrar');
       await page.evaluate(() => document.querySelector('article').scrollIntoView());

@@ -250,7 +250,9 @@ describe('the banner’s own messages', () => {
     const { listener } = await start();
     await listener({ type: 'open-onboarding' }, fromTab(1));
     expect(tabsCreated).toEqual([expect.stringMatching(/\/onboarding\.html$/)]);
-    await expect(listener({ type: 'open-onboarding' }, { id: OWN_ID })).rejects.toThrow(/only about itself/);
+    await expect(listener({ type: 'open-onboarding' }, { id: OWN_ID })).rejects.toThrow(
+      /not taken from this sender/,
+    );
     expect(tabsCreated).toHaveLength(1);
   });
 

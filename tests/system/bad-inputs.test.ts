@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tError, tProblem } from '../../components/i18n';
 import { parseAtRiskCsv } from '../../lib/at-risk/list';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { restoreEverything } from '../../lib/backup/backup';
@@ -17,6 +16,7 @@ import { addPageRule, importPageRules } from '../../lib/page-rules/store';
 import { startReferral } from '../../lib/referrals/store';
 import { AorGuardDb } from '../../lib/storage/db';
 import { profileItem } from '../../lib/storage/settings';
+import { tError, tProblem } from '../../words/i18n';
 import { sample } from '../support/call-report-sample';
 import { pageRule } from '../support/page-rule-sample';
 
@@ -59,7 +59,7 @@ async function runImporter(importer: Importer, bytes: Buffer, fileName: string):
         return result.ok ? null : tProblem(result.problem);
       }
       case 'page-rules': {
-        // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules.tsx).
+        // As the dashboard's Page rules section reads a file (entrypoints/dashboard/sections/page-rules/index.tsx).
         let file: unknown;
         try {
           file = JSON.parse(await text());

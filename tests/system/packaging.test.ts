@@ -242,6 +242,8 @@ describe('branding from environment variables', () => {
     expect(chrome.name).toBe('__MSG_extName__');
     expect(chrome).not.toHaveProperty('key');
     expect(chrome).not.toHaveProperty('update_url');
+    // Firefox's settings (its id, its data-collection consent: lib/shared/data-consent.browser.ts) are not Chrome's.
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
     expect(applyBranding(stock(), 'firefox', b).browser_specific_settings.gecko).toEqual({
       id: DEFAULT_GECKO_ID,
     });

@@ -1,7 +1,6 @@
 // A full disk, simulated under Dexie: after a number of writes every further write is refused with
 // QuotaExceededError, as IndexedDB does. Each save says so plainly and leaves nothing half-written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tError, tProblem } from '../../components/i18n';
 import { importAtRiskRows } from '../../lib/at-risk/store';
 import { exportEverything, restoreEverything } from '../../lib/backup/backup';
 import { saveCallReport } from '../../lib/call-reports/store';
@@ -9,6 +8,7 @@ import { RCL_HEADER } from '../../lib/npn/registration-list';
 import { importList } from '../../lib/npn/store';
 import { AorGuardDb } from '../../lib/storage/db';
 import { StorageFullError } from '../../lib/storage/errors';
+import { tError, tProblem } from '../../words/i18n';
 import { sample } from '../support/call-report-sample';
 import { aroundWrites } from '../support/dexie-writes';
 

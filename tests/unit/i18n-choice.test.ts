@@ -1,5 +1,8 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseAtRiskCsv } from '../../lib/at-risk/list';
+import { parseBundle } from '../../lib/call-reports/bundle';
+import { problem } from '../../lib/shared/problem';
 import {
   formatDate,
   formatNumber,
@@ -9,10 +12,7 @@ import {
   tCode,
   tError,
   tProblem,
-} from '../../components/i18n';
-import { parseAtRiskCsv } from '../../lib/at-risk/list';
-import { parseBundle } from '../../lib/call-reports/bundle';
-import { problem } from '../../lib/shared/problem';
+} from '../../words/i18n';
 
 const spanish = generateChromeMessages(await parseMessagesFile('locales/es.yml'));
 

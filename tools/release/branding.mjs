@@ -156,6 +156,9 @@ export function applyBranding(manifest, browser, b) {
     manifest.browser_specific_settings.gecko.id = b.geckoId;
     if (b.firefoxUpdateUrl) manifest.browser_specific_settings.gecko.update_url = b.firefoxUpdateUrl;
   } else {
+    // Firefox's own settings are not Chrome's: lib/shared/data-consent.browser.ts reads from the manifest whether
+    // the browser asks consent for what is sent, which Chrome does not.
+    delete manifest.browser_specific_settings;
     // `key` and update_url are Chrome-only: Firefox's linter warns on `key`, and Firefox reads its
     // update URL from browser_specific_settings.
     if (b.chromeKey) manifest.key = b.chromeKey;

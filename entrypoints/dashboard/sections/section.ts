@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
-import type { PlainKey } from '../../../components/i18n';
 import type { Agency } from '../../../hooks/use-agency';
 import type { DashboardPrefill } from '../../../lib/dashboard/link';
 import type { DashboardSectionId } from '../../../lib/dashboard/sections';
+import type { PlainKey } from '../../../words/i18n';
 
 export type { Agency };
 

@@ -35,7 +35,7 @@ describe('the web app', () => {
     const code = await script.text();
     expect(code).toContain('Filed with CMS help desk');
     expect(code).toContain('Presentado a la mesa de ayuda de CMS');
-    // The consumer data check's words (components/PiiReview.tsx) in both languages.
+    // The consumer data check's words (components/call-reports/PiiReview.tsx) in both languages.
     expect(code).toContain('things in the summary look like consumer data');
     expect(code).toContain('datos del resumen parecen del consumidor');
     expect(code).not.toMatch(/browser\.i18n|chrome\.runtime|indexedDB/);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tError, tProblem } from '../../../components/i18n';
 import {
   AT_RISK_MAX_BYTES,
   type AtRiskClient,
@@ -9,6 +8,7 @@ import {
   mergeAtRisk,
   parseAtRiskCsv,
 } from '../../../lib/at-risk/list';
+import { tError, tProblem } from '../../../words/i18n';
 
 const csv = (file: string) => readFileSync(`tests/fixtures/csv/${file}`, 'utf8');
 const blob = (file: string) => new Blob([readFileSync(`tests/fixtures/csv/${file}`)], { type: 'text/csv' });

@@ -1,7 +1,6 @@
 // Restore checks every table's rows as strictly as the import or form that first wrote them.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tProblem } from '../../../components/i18n';
 import { importAtRiskRows } from '../../../lib/at-risk/store';
 import { type Backup, exportEverything, restoreEverything, TABLE_CHECKS } from '../../../lib/backup/backup';
 import { queueSend } from '../../../lib/call-reports/agency-outbox.background';
@@ -12,6 +11,7 @@ import { importList, lookupNpn } from '../../../lib/npn/store';
 import { addPageRule } from '../../../lib/page-rules/store';
 import { startReferral } from '../../../lib/referrals/store';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { tProblem } from '../../../words/i18n';
 import { sample } from '../../support/call-report-sample';
 
 const NOW = new Date('2026-11-22T10:00:00Z');

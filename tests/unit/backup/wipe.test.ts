@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WIPED_AREAS, wipeAllData } from '../../../lib/backup/wipe.browser';
+import { SENT_DATA } from '../../../lib/shared/sent-data';
 import { AorGuardDb } from '../../../lib/storage/db';
 import * as settings from '../../../lib/storage/settings';
 
@@ -84,6 +85,20 @@ describe('Wipe all data', () => {
     const database = new AorGuardDb('wipe-permissions');
     await wipeAllData(database);
     expect(origins).toEqual(REQUIRED);
+    database.close();
+  });
+
+  it("in Firefox, takes back with them the agent's consent to send the agency data", async () => {
+    const manifest = fakeBrowser.runtime.getManifest();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      ...manifest,
+      browser_specific_settings: {
+        gecko: { data_collection_permissions: { required: ['none'], optional: [...SENT_DATA] } },
+      },
+    } as typeof manifest);
+    const database = new AorGuardDb('wipe-consent');
+    await wipeAllData(database);
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ data_collection: [...SENT_DATA] });
     database.close();
   });
 

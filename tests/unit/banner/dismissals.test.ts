@@ -7,7 +7,7 @@ import {
   isOpen,
   setOpen,
 } from '../../../lib/banner/dismissals.background';
-import type { SenderPage } from '../../../lib/banner/page';
+import type { SenderPage } from '../../../lib/sites/sender';
 
 const page = (tabId: number, site: SenderPage['site'] = 'healthsherpa'): SenderPage => ({
   tabId,

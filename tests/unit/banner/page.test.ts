@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dismissalKey, senderPage } from '../../../lib/banner/page';
+import { dismissalKey } from '../../../lib/banner/page';
+import { senderPage } from '../../../lib/sites/sender';
 
 const tab = { id: 7 };
 

@@ -1,8 +1,6 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvWords } from '../../../components/call-report-words';
-import { setChosenMessages } from '../../../components/i18n';
 import {
   CSV_COLUMNS,
   callReportsJson,
@@ -10,6 +8,8 @@ import {
   JSON_EXPORT_FORMAT,
 } from '../../../lib/call-reports/csv';
 import { moveTo } from '../../../lib/call-reports/workflow';
+import { csvWords } from '../../../words/call-report-words';
+import { setChosenMessages } from '../../../words/i18n';
 import { sample } from '../../support/call-report-sample';
 
 afterEach(() => setChosenMessages(null));

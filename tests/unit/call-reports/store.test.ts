@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tProblem } from '../../../components/i18n';
 import { exportEverything, restoreEverything } from '../../../lib/backup/backup';
 import { makeBundle, parseBundle } from '../../../lib/call-reports/bundle';
 import { DEFAULT_QUERY } from '../../../lib/call-reports/query';
@@ -17,6 +16,7 @@ import {
 } from '../../../lib/call-reports/store';
 import { correct, moveTo, StaleReportError } from '../../../lib/call-reports/workflow';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { tProblem } from '../../../words/i18n';
 import { sample } from '../../support/call-report-sample';
 
 let database: AorGuardDb;

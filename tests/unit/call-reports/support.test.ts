@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { csvWords } from '../../../components/call-report-words';
-import { tProblem } from '../../../components/i18n';
 import { checkEndpoint, postBundle } from '../../../lib/call-reports/agency-send';
 import { BUNDLE_VERSION, makeBundle, mergeReport, parseBundle } from '../../../lib/call-reports/bundle';
 import { CSV_COLUMNS, callReportCsvParts, callReportsToCsv } from '../../../lib/call-reports/csv';
@@ -9,6 +7,8 @@ import { type CallReport, callReportSchema, isFiled } from '../../../lib/call-re
 import { selectExpired } from '../../../lib/call-reports/retention';
 import { correct, moveTo, nextStatuses, resolveConflict } from '../../../lib/call-reports/workflow';
 import { toCsv } from '../../../lib/shared/csv';
+import { csvWords } from '../../../words/call-report-words';
+import { tProblem } from '../../../words/i18n';
 import { sample } from '../../support/call-report-sample';
 
 const actor = (iso: string, by = 'Pat Support (NPN 999)') => ({ by, now: new Date(iso) });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ConsentRecord } from '../../../lib/consent/record';
 import type { Policy } from '../../../lib/policy/keys';
+import { SENT_DATA } from '../../../lib/shared/sent-data';
 import { sample } from '../../support/call-report-sample';
 
 const HUB = 'https://hub.acme.example';
@@ -60,9 +61,14 @@ async function load(policy: Policy) {
 beforeEach(() => {
   hub = standInHub();
   granted = [];
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) =>
-    origins.every((o) => granted.includes(o)),
-  );
+  // Firefox's data-collection consent (lib/shared/data-consent.browser.ts) is granted, or not, in the same list.
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (asked) => {
+    const { origins = [], data_collection = [] } = asked as {
+      origins?: string[];
+      data_collection?: string[];
+    };
+    return [...origins, ...data_collection].every((o) => granted.includes(o));
+  });
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -138,6 +144,50 @@ describe('enrolment by policy', () => {
     expect(await fakeBrowser.alarms.get('hub-retry')).toBeDefined();
     await bg.sync();
     expect(hub.fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("in Firefox, the agent's consent to send data", () => {
+  const firefox = () =>
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'AOR Guard',
+      version: '1.0.0',
+      browser_specific_settings: {
+        gecko: { data_collection_permissions: { required: ['none'], optional: [...SENT_DATA] } },
+      },
+    } as ReturnType<typeof fakeBrowser.runtime.getManifest>);
+
+  it('is asked with the hub site, in one prompt; without it nothing is sent, also once enrolled', async () => {
+    firefox();
+    const bg = await load(POLICY);
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => false) as unknown as typeof fakeBrowser.permissions.request);
+    expect(
+      await bg.allowHubAndSync(bg.hubConfig(POLICY) as NonNullable<ReturnType<typeof bg.hubConfig>>),
+    ).toBe(false);
+    expect(request).toHaveBeenCalledWith({ origins: [`${HUB}/*`], data_collection: [...SENT_DATA] });
+    granted = [`${HUB}/*`];
+    await bg.sync({ force: true });
+    expect(hub.fetch).not.toHaveBeenCalled();
+    granted = [`${HUB}/*`, ...SENT_DATA];
+    await bg.sync({ force: true });
+    expect(hub.calls.map((c) => c.path)).toContain('/api/v1/enroll');
+    // Taken back in the browser's settings: the enrolled device sends nothing more.
+    const calls = hub.calls.length;
+    granted = [`${HUB}/*`];
+    await bg.sync({ force: true });
+    expect(hub.calls).toHaveLength(calls);
+  });
+
+  it('is not asked in Chromium, which has none', async () => {
+    const bg = await load(POLICY);
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => false) as unknown as typeof fakeBrowser.permissions.request);
+    await bg.allowHubAndSync(bg.hubConfig(POLICY) as NonNullable<ReturnType<typeof bg.hubConfig>>);
+    expect(request).toHaveBeenCalledWith({ origins: [`${HUB}/*`] });
   });
 });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tError, tProblem } from '../../../components/i18n';
 import {
   ImportCancelled,
   ListImportError,
@@ -13,6 +12,7 @@ import {
   registrationStatus,
   type Termination,
 } from '../../../lib/npn/registration-list';
+import { tError, tProblem } from '../../../words/i18n';
 
 const sample = readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8');
 const terminationsCsv = readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8');

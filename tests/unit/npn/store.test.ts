@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tProblem } from '../../../components/i18n';
 import { restoreEverything } from '../../../lib/backup/backup';
 import { ImportCancelled, ListImportError, RCL_HEADER } from '../../../lib/npn/registration-list';
 import { importList, listFreshness, lookupNpn, removeAbandonedLists } from '../../../lib/npn/store';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { tProblem } from '../../../words/i18n';
 
 const sample = readFileSync('tests/fixtures/csv/rcl/sample.csv', 'utf8');
 const terminations = readFileSync('tests/fixtures/csv/rcl/terminations.csv', 'utf8');

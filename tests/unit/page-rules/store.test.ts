@@ -1,6 +1,5 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setChosenMessages, tProblem } from '../../../components/i18n';
 import { MAX_RULES, type PageRule } from '../../../lib/page-rules/rule';
 import {
   addPageRule,
@@ -12,6 +11,7 @@ import {
 } from '../../../lib/page-rules/store';
 import { type Problem, ProblemError } from '../../../lib/shared/problem';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { setChosenMessages, tProblem } from '../../../words/i18n';
 import { pageRule } from '../../support/page-rule-sample';
 
 let db: AorGuardDb;

@@ -1,13 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tProblem } from '../../../components/i18n';
 import {
   checkGatewayUrl,
   type GatewayPayload,
   gatewayOriginPattern,
   postToGateway,
 } from '../../../lib/resume-links/gateway';
+import { tProblem } from '../../../words/i18n';
 
 const received: { path: string; body: unknown; type: string | undefined; auth?: string }[] = [];
 let server: http.Server;
