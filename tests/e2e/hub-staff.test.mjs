@@ -346,6 +346,7 @@ describe('hub web app (Chromium)', { timeout: TEST_TIMEOUT * 2 }, () => {
     await waitForText(page, '[role="status"]', '4 changed, 0 already past that status.');
     // The audit log says who removed what (by length) and who confirmed marking consumer data.
     await (await page.waitForSelector('a[href="#/admin"]')).click();
+    await page.waitForSelector('#audit-heading ~ .actions select');
     await page.select('#audit-heading ~ .actions select', 'report');
     await waitForText(page, 'table tbody th', 'Removed consumer data from a call report’s summary');
     await waitForText(page, 'table tbody th', 'confirming it as it is with consumer data in the summary');
