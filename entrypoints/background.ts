@@ -2,18 +2,18 @@
 // to each message (the answers themselves live in their features).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startPageAssessment } from '../lib/banner/assess.background';
+import { startPageAssessment } from '../lib/banner/assess.browser';
 import { installFocusBannerCommand, openOnboarding } from '../lib/banner/commands.background';
 import { dismiss, forgetClosedTabs, setOpen } from '../lib/banner/dismissals.background';
 import { startSendRetries } from '../lib/call-reports/agency-outbox.background';
 import { startRetention } from '../lib/call-reports/retention.background';
 import { installCallReportShortcuts } from '../lib/call-reports/shortcuts.background';
-import { ownBadge } from '../lib/dashboard/badge.background';
+import { ownBadge } from '../lib/dashboard/badge.browser';
 import { openDashboardTab, openSectionsFromNotifications } from '../lib/dashboard/open.background';
 import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
-import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.background';
+import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.browser';
 import { startLicenseExpiryChecks } from '../lib/profile/licenses.background';
 import { activeReferralSite, isReferralPage, keepReferralPageScript } from '../lib/referrals/site.background';
 import {
@@ -78,7 +78,7 @@ export default defineBackground(() => {
   ownBadge();
   openSectionsFromNotifications();
   startResumeLinkReminders();
-  // While a Help On Demand referral runs, the badge shows its minutes instead (lib/dashboard/badge.background.ts).
+  // While a Help On Demand referral runs, the badge shows its minutes instead (lib/dashboard/badge.browser.ts).
   startReferralTimers();
   keepReferralPageScript();
   startRetention();

@@ -1,5 +1,5 @@
 // "Try on current tab" in the dashboard's Page rules: what the background asks an enrollment tab, and
-// what it answers the dashboard (lib/page-rules/rules.background.ts; the message: lib/messages/).
+// what it answers the dashboard (lib/page-rules/rules.browser.ts; the message: lib/messages/).
 import { textUpTo, z } from '../shared/schema';
 import type { PageRule } from './rule';
 

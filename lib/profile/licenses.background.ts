@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { readPolicy } from '../policy/managed.background';
-import { showNotification } from '../shared/notify.background';
+import { showNotification } from '../shared/notify.browser';
 import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
 import { effectiveMarketplaceProfile, type License } from './marketplace';

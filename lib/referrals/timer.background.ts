@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { repaintBadge } from '../shared/badge-repaint';
-import { showNotification } from '../shared/notify.background';
+import { showNotification } from '../shared/notify.browser';
 import { ProblemError } from '../shared/problem';
 import type { Mark, OutcomeInput, Referral, ReferralReply } from './referral';
 import { markNotified, recordOutcome, recordOverdueMissed, runningReferral, startReferral } from './store';

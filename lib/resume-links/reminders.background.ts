@@ -1,13 +1,13 @@
 // Background wiring for Resume Link reminders and when the badge is recounted (a thin wrapper over
 // browser.alarms and notifications; the decisions are lib/resume-links/reminders.ts, the badge
-// lib/dashboard/badge.background.ts). Alarms live in the browser, not the worker: they survive a browser
+// lib/dashboard/badge.browser.ts). Alarms live in the browser, not the worker: they survive a browser
 // restart and wake a stopped MV3 service worker.
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { listInvalidActionCases } from '../cases/store';
 import { repaintBadge } from '../shared/badge-repaint';
-import { showNotification } from '../shared/notify.background';
+import { showNotification } from '../shared/notify.browser';
 import { db } from '../storage/db';
 import { dueReminders } from './reminders';
 import { listResumeLinkSends, markReminded } from './store';

@@ -1,4 +1,4 @@
-// The toolbar badge has one owner above the features (lib/dashboard/badge.background.ts). A feature whose
+// The toolbar badge has one owner above the features (lib/dashboard/badge.browser.ts). A feature whose
 // change may alter what the badge shows asks for a repaint here, so it needs no import of that owner; the
 // worker's wiring (entrypoints/background.ts) names the painter.
 type Painter = (now: Date) => Promise<void>;

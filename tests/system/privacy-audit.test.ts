@@ -49,7 +49,7 @@ describe('privacy audit of the shipped code', () => {
   it('creates notifications in known places only, so those are the ones to audit', () => {
     // The license one names the agent's own license (state and date), never a consumer.
     expect(linesMatching(/notifications\.create\(/).map((m) => m.where.split(':')[0])).toEqual([
-      join('lib', 'shared', 'notify.background.ts'),
+      join('lib', 'shared', 'notify.browser.ts'),
     ]);
   });
 

@@ -6,11 +6,11 @@ import { browser } from 'wxt/browser';
 import { setChosenMessages } from '../../words/i18n';
 import { stateLine } from '../../words/state-line';
 import { findAtRiskClient } from '../at-risk/store';
-import { mayOpenCase, noteConsumerPage } from '../cases/openings.background';
+import { mayOpenCase, noteConsumerPage } from '../cases/openings.browser';
 import { recordInvalidActionSighting } from '../cases/store';
 import { consentForPage } from '../consent/store';
 import type { PageVerdict } from '../messages';
-import { rulesForPage } from '../page-rules/rules.background';
+import { rulesForPage } from '../page-rules/rules.browser';
 import { FEATURES, featureShown, siteEnabled } from '../policy/keys';
 import { readPolicy } from '../policy/managed.background';
 import { effectiveMarketplaceProfile } from '../profile/marketplace';
@@ -86,7 +86,7 @@ export function startPageAssessment(): (
     // few a minute per tab at most (lib/cases/openings.ts).
     // Not waited for: the verdict does not depend on it, and case openings take their turn after it.
     // A consumer page's note is not waited for: case openings take their turn after it
-    // (lib/cases/openings.background.ts). An error page's case is recorded side by side with the lookups.
+    // (lib/cases/openings.browser.ts). An error page's case is recorded side by side with the lookups.
     if (siteOn && facts.applicationId && CONSUMER_PAGES.has(facts.pageKind))
       noteConsumerPage(facts.applicationId, new Date()).catch(() => {});
     const recording = async () => {
