@@ -7,11 +7,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import type { HubContext } from '../context';
 import { limitBody } from '../http';
-import { pruneSessions } from './auth';
 import { createAdminCommand } from './cli';
 import { BODY_MAX_BYTES } from './http';
 import { staffApi } from './routes';
 import { applyRetention } from './services/retention';
+import { pruneSessions } from './services/sessions';
 import { pruneSignInFailures } from './services/throttle';
 
 export function mountStaff(app: Hono, deps: HubContext): void {
