@@ -7,7 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
-import type { Role } from '#lib/hub/contract/staff';
+import { CSRF_HEADER, type Role } from '#lib/hub/contract/staff';
 import { apiError as fail } from '../http';
 import { findSession, SESSION_HOURS, type StaffSession } from './services/sessions';
 
@@ -45,8 +45,6 @@ function secureCookie(c: Context, o: AuthOptions): boolean {
   const host = new URL(c.req.url).hostname;
   return !(o.httpLocalhost && LOCAL_HOSTS.has(host));
 }
-
-const CSRF_HEADER = 'X-CSRF-Token';
 
 /** `__Host-` makes the browser refuse the cookie unless Secure, on this host, for path /. */
 const cookieName = (secure: boolean) => (secure ? '__Host-hub_session' : 'hub_session');

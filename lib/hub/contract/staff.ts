@@ -13,6 +13,8 @@ import { STATE_CODES } from '../../shared/states';
 
 /** The staff API's address on the hub. */
 export const STAFF_API_BASE = '/api/staff';
+/** The header every state-changing request carries the session's CSRF token in (StaffMe.csrfToken). */
+export const CSRF_HEADER = 'X-CSRF-Token';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
