@@ -4,9 +4,10 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { readPolicy } from '../policy/managed.background';
 import { showNotification } from '../shared/notify.browser';
-import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
+import { licenseExpiryNotifiedItem } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
 import { effectiveMarketplaceProfile, type License } from './marketplace';
+import { readMarketplaceProfile } from './stored.browser';
 
 export const LICENSE_EXPIRY_ALARM = 'license-expiry';
 /** Every expiry notification's id starts so (lib/dashboard/open.background.ts opens Profile on a click). */
