@@ -117,7 +117,7 @@ export function startPageAssessment(): (
       marketplaceRead,
       bannerMessages().catch(() => undefined),
       isDismissed(page, facts.applicationId),
-      rulesForPage(page),
+      rulesForPage(page, policy),
     ]);
     const hidden = FEATURES.filter((f) => !featureShown(f, policy));
     const { licenses } = effectiveMarketplaceProfile(marketplace, policy).profile;

@@ -1,7 +1,7 @@
 // The extension's IndexedDB: every table and every version, in one place. Tables are typed with the
 // features' record types, imported for types only so that storage/ stays under the features
 // (tools/import-graph.mjs); what an upgrade does to rows is frozen in upgrades.ts.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AtRiskClient } from '../at-risk/list';
 import type { QueuedSend } from '../call-reports/agency-send';
 import type { FilingBatch } from '../call-reports/filing';
@@ -125,6 +125,10 @@ export class AorGuardDb extends Dexie {
 }
 
 export const db = new AorGuardDb();
+
+/** A table's row type, for a feature that keeps another's rows unread (a deleted case's sends, for Undo). */
+export type RowOf<K extends keyof AorGuardDb> =
+  AorGuardDb[K] extends Table<infer Row, infer _Key, infer _Insert> ? Row : never;
 
 /** Rows read back are parsed again; the ones that no longer parse are counted, never shown as sound. */
 export function readBack<T>(
