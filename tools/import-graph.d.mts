@@ -12,6 +12,8 @@ export interface ImportNode {
 export function importGraph(root?: string): Map<string, ImportNode>;
 export function libUnit(file: string): string | null;
 export function cycles<T>(nodes: T[], next: (node: T) => Iterable<T>): T[][];
+export const STORED_DECLARATIONS: Set<string>;
+export function isFolderEdge(file: string, edge: ImportEdge): boolean;
 export function libFolderEdges(graph: Map<string, ImportNode>): Map<string, Set<string>>;
 export function figures(graph: Map<string, ImportNode>): {
   folders: number;

@@ -146,6 +146,16 @@ export function cycles(nodes, next) {
   return found;
 }
 
+/**
+ * The files that declare what is stored: every table (db.ts) and every setting (settings.ts). Each types
+ * its rows with the feature's own record type, so these two may import a feature for types, and those
+ * type-only imports are not folder edges: storage/ stays the ground floor. A value import still is.
+ */
+export const STORED_DECLARATIONS = new Set(['lib/storage/db.ts', 'lib/storage/settings.ts']);
+
+/** Whether an import makes its file's folder stand on the imported file's folder. */
+export const isFolderEdge = (file, edge) => !(edge.typeOnly && STORED_DECLARATIONS.has(file));
+
 /** Folder-to-folder edges inside lib/: Map<from, Set<to>>. */
 export function libFolderEdges(graph) {
   const edges = new Map();
@@ -153,7 +163,7 @@ export function libFolderEdges(graph) {
     const from = libUnit(file);
     if (!from) continue;
     if (!edges.has(from)) edges.set(from, new Set());
-    for (const { to } of out) {
+    for (const { to } of out.filter((e) => isFolderEdge(file, e))) {
       const unit = libUnit(to);
       if (unit && unit !== from) edges.get(from).add(unit);
     }
