@@ -27,7 +27,7 @@ import {
   readProfile,
 } from '../storage/settings';
 import { BANNER_CORNERS } from './corner';
-import { isDismissed, isOpen } from './dismissals.background';
+import { isDismissed, isOpen, readBannerStatesAhead } from './dismissals.background';
 
 /** Pages that show one consumer's application as the agent works on it (not the error page itself). */
 const CONSUMER_PAGES = new Set<PageFacts['pageKind']>(['client', 'lead', 'application']);
@@ -84,6 +84,9 @@ export function startPageAssessment(): (
   languageItem.watch(() => {
     languageRead = languageItem.getValue();
   });
+  // A page woke the worker: what every answer needs is read while that page is still arriving.
+  bannerMessages(languageRead).catch(() => {});
+  readBannerStatesAhead();
 
   return async (facts, page) => {
     const profile = await profileRead;

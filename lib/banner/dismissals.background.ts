@@ -50,6 +50,11 @@ function bannerStates(): Promise<Map<string, unknown>> {
   return mirror;
 }
 
+/** Reads the banner's states now, ahead of the first page that asks (a worker just woken). */
+export function readBannerStatesAhead(): void {
+  bannerStates().catch(() => {});
+}
+
 const sessionValue = async (key: string) => (await bannerStates()).get(key);
 
 /** Writes a key; reads from now on see the new value, before the browser reports the change. */
