@@ -74,7 +74,8 @@ function start(ctx: ContentScriptContext, rulesAsked: { early?: ActiveRule[] }) 
     const visible = (verdict?.presentation ?? 'none') !== 'none' && !verdict?.dismissed;
     shown = visible ? [current, verdict] : null;
     if (!visible || !verdict || !assessment) {
-      // The host comes with the first verdict, a banner or not: its box is the same either way.
+      // The host comes with the first verdict, a banner or not: its box is the same either way. A banner's
+      // host goes in in the same task as the banner (tools/bench/banner-watch.mjs times the banner by it).
       mounted ??= mountHost('');
       hide();
       return;

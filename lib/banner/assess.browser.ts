@@ -1,7 +1,7 @@
 // The banner's answer to a page (the assess-page message): the verdict (lib/risk/verdict.ts) with what
 // the banner shows beside it, and the records a page opens on the way (a case on the site's Invalid
-// Action page, lib/cases/openings.ts). Every page load asks, so the profile stays in memory (refreshed when
-// it changes) and the answer costs a lookup, not a storage read.
+// Action page, lib/cases/openings.ts). Every page load asks, so the profile, the banner's corner and the
+// language stay in memory (refreshed when they change) and the answer costs a lookup, not a storage read.
 import { browser } from 'wxt/browser';
 import { setChosenMessages } from '../../words/i18n';
 import { stateLine } from '../../words/state-line';
@@ -21,7 +21,7 @@ import type { PageFacts } from '../sites';
 import type { SenderPage } from '../sites/sender';
 import { db } from '../storage/db';
 import { bannerCornerItem, languageItem, marketplaceProfileItem, profileItem } from '../storage/settings';
-import { isDismissed, isOpen } from './dismissals.background';
+import { isDismissed, isOpen, readBannerStatesAhead } from './dismissals.background';
 
 /** Pages that show one consumer's application as the agent works on it (not the error page itself). */
 const CONSUMER_PAGES = new Set<PageFacts['pageKind']>(['client', 'lead', 'application']);
@@ -33,8 +33,8 @@ const bannerMessagesByLanguage = new Map<string, Promise<Record<string, { messag
  * browser's (read once per language). Always sent, so the banner never asks the browser for its
  * catalogue, a synchronous call that cost the first banner of every page about 15 ms (docs/PERFORMANCE.md).
  */
-async function bannerMessages(): Promise<Record<string, { message: string }>> {
-  const choice = await languageItem.getValue();
+async function bannerMessages(chosen: Promise<string>): Promise<Record<string, { message: string }>> {
+  const choice = await chosen;
   const language = choice === 'en' || choice === 'es' ? choice : browserLanguage();
   let messages = bannerMessagesByLanguage.get(language);
   if (!messages) {
@@ -70,6 +70,17 @@ export function startPageAssessment(): (
   marketplaceProfileItem.watch(() => {
     marketplaceRead = readMarketplaceProfile();
   });
+  let cornerRead = bannerCornerItem.getValue();
+  bannerCornerItem.watch(() => {
+    cornerRead = bannerCornerItem.getValue();
+  });
+  let languageRead = languageItem.getValue();
+  languageItem.watch(() => {
+    languageRead = languageItem.getValue();
+  });
+  // A page woke the worker: what every answer needs is read while that page is still arriving.
+  bannerMessages(languageRead).catch(() => {});
+  readBannerStatesAhead();
 
   return async (facts, page) => {
     const profile = await profileRead;
@@ -112,10 +123,10 @@ export function startPageAssessment(): (
       siteOn && facts.applicationId
         ? findAtRiskClient(facts.applicationId).then((client) => client !== undefined)
         : false,
-      bannerCornerItem.getValue(),
+      cornerRead,
       isOpen(page, facts.applicationId),
       marketplaceRead,
-      bannerMessages().catch(() => undefined),
+      bannerMessages(languageRead).catch(() => undefined),
       isDismissed(page, facts.applicationId),
       rulesForPage(page, policy),
     ]);

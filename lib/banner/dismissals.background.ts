@@ -10,9 +10,61 @@ const MAX_PER_TAB = 200;
 
 const storageKey = (tabId: number) => `banner-dismissed:${tabId}`;
 
+const OPEN_KEY = 'banner-open';
+const isBannerKey = (key: string) => key === OPEN_KEY || key.startsWith('banner-dismissed:');
+
+/**
+ * The banner's keys in storage.session, mirrored in memory: every page load's verdict asks for them, and
+ * a read through the browser cost that verdict 5–15 ms, a new tab's most (docs/PERFORMANCE.md). Read whole
+ * once; then every change, ours or another page's (Wipe all data), is applied as the browser reports it.
+ */
+let mirror: Promise<Map<string, unknown>> | undefined;
+
+function follow(changes: Record<string, { newValue?: unknown }>, area: string) {
+  const ours = Object.entries(changes).filter(([key]) => isBannerKey(key));
+  if (area !== 'session' || !mirror || ours.length === 0) return;
+  mirror = mirror.then((values) => {
+    for (const [key, change] of ours)
+      if ('newValue' in change) values.set(key, change.newValue);
+      else values.delete(key);
+    return values;
+  });
+}
+
+function bannerStates(): Promise<Map<string, unknown>> {
+  // Memory is trusted only while the listener is on (a test's fake browser drops it).
+  if (!browser.storage.onChanged.hasListener(follow)) {
+    mirror = undefined;
+    browser.storage.onChanged.addListener(follow);
+  }
+  if (!mirror) {
+    const read = browser.storage.session
+      .get(null)
+      .then((all) => new Map(Object.entries(all).filter(([key]) => isBannerKey(key))));
+    // A failed read is tried again at the next page.
+    read.catch(() => {
+      if (mirror === read) mirror = undefined;
+    });
+    mirror = read;
+  }
+  return mirror;
+}
+
+/** Reads the banner's states now, ahead of the first page that asks (a worker just woken). */
+export function readBannerStatesAhead(): void {
+  bannerStates().catch(() => {});
+}
+
+const sessionValue = async (key: string) => (await bannerStates()).get(key);
+
+/** Writes a key; reads from now on see the new value, before the browser reports the change. */
+async function setSessionValue(key: string, value: unknown): Promise<void> {
+  await browser.storage.session.set({ [key]: value });
+  (await bannerStates()).set(key, value);
+}
+
 async function dismissedIn(tabId: number): Promise<string[]> {
-  const key = storageKey(tabId);
-  const list = (await browser.storage.session.get(key))[key];
+  const list = await sessionValue(storageKey(tabId));
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
 }
 
@@ -23,15 +75,14 @@ export async function isDismissed(page: SenderPage, applicationId: string | unde
 export async function dismiss(page: SenderPage, applicationId: string | undefined): Promise<void> {
   const key = dismissalKey(page, applicationId);
   const list = (await dismissedIn(page.tabId)).filter((k) => k !== key);
-  await browser.storage.session.set({ [storageKey(page.tabId)]: [...list, key].slice(-MAX_PER_TAB) });
+  await setSessionValue(storageKey(page.tabId), [...list, key].slice(-MAX_PER_TAB));
 }
 
-const OPEN_KEY = 'banner-open';
 /** Applications whose banner the agent expanded or collapsed this session; the oldest go first. */
 const MAX_CHOICES = 500;
 
 async function openStates(): Promise<Record<string, boolean>> {
-  const states = (await browser.storage.session.get(OPEN_KEY))[OPEN_KEY];
+  const states = await sessionValue(OPEN_KEY);
   return states && typeof states === 'object' && !Array.isArray(states)
     ? (states as Record<string, boolean>)
     : {};
@@ -58,12 +109,16 @@ export async function setOpen(
   const { [key]: _, ...rest } = await openStates();
   // Insertion order is age.
   const kept = Object.entries(rest).slice(-(MAX_CHOICES - 1));
-  await browser.storage.session.set({ [OPEN_KEY]: { ...Object.fromEntries(kept), [key]: open } });
+  await setSessionValue(OPEN_KEY, { ...Object.fromEntries(kept), [key]: open });
 }
 
 /** A closed tab's dismissals go with it, as the page's own session storage would. */
 export function forgetClosedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
-    browser.storage.session.remove(storageKey(tabId)).catch(() => {});
+    const key = storageKey(tabId);
+    browser.storage.session
+      .remove(key)
+      .then(async () => (await bannerStates()).delete(key))
+      .catch(() => {});
   });
 }

@@ -1,5 +1,6 @@
 // Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) and the
 // agency's (agency.ts) for the page that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { SenderPage } from '../sites/sender';
 import { agencyRules } from './agency';
@@ -9,12 +10,35 @@ import type { ActiveRule, PageRule, TaughtFact } from './rule';
 import { addPageRule, listPageRules } from './store';
 import type { TryPageRuleReply, TryRuleRequest } from './try';
 
+let ownRules: Promise<PageRule[]> | undefined;
+let watchingRules = false;
+/**
+ * The agent's rules, kept in memory: every page load asks twice (before its first reading, and with its
+ * verdict). Read again after any change to the table, in this worker or a dashboard (Dexie's
+ * storagemutated reaches every context of the extension), or after a change the event does not name.
+ */
+function agentRules(): Promise<PageRule[]> {
+  if (!watchingRules) {
+    watchingRules = true;
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((key) => !key.startsWith('idb://') || key.includes('/pageRules/')))
+        ownRules = undefined;
+    });
+  }
+  ownRules ??= listPageRules();
+  // A failed read is tried again at the next page.
+  ownRules.catch(() => {
+    ownRules = undefined;
+  });
+  return ownRules.catch(() => []);
+}
+
 /**
  * The agent's own rules first (their correction of what they see), then the agency's, from the policy the
  * caller read (lib/policy/ stands above page-rules/: its `siteRules` key is checked by agency.ts).
  */
 export async function rulesForPage(page: SenderPage, policy: { siteRules?: string }): Promise<ActiveRule[]> {
-  const own = await listPageRules().catch(() => []);
+  const own = await agentRules();
   return rulesFor(
     [...own.map((r) => ({ ...r, from: 'agent' as const })), ...agencyRules(policy).rules],
     page.site,

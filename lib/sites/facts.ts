@@ -238,7 +238,7 @@ const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
 /** The page says there is an enrollment for a plan year: an automatic re-enrollment, in either language. */
 const ENROLLED_FOR = new RegExp(
   String.raw`^${DATED}(?:automatically re-?enrolled|automatic re-?enrol+ment|re-?enrolled|reinscrit[oa]|reinscripción automática)\b[^.]{0,60}?\b(\d{4})\b`,
-  'iu',
+  'i',
 );
 /**
  * Who has none, in either language: "No", "You don't have", "You haven't picked a", "We didn't find a",
@@ -254,17 +254,17 @@ const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|cu
 const NOT_ENROLLED_FOR = [
   new RegExp(
     String.raw`^${HAS_NONE}\s+(?:(\d{4})\s+)?${NONE_OF}(?:[^.?]{0,40}?\b(?:for|in|para|en)\s+(?:(?:the |el )?(?:plan year|año)\s+)?(\d{4}))?(?![^.]*\?)`,
-    'iu',
+    'i',
   ),
-  /^not (?:yet )?(?:re-?)?enrol+ed (?:for|in) (?:plan year )?(\d{4})\b/iu,
-  /^(\d{4}) (?:enrol+ment|coverage|plans?)\s*[:：–—-]?\s*(?:none|not enrolled|no enrol+ment)\b/iu,
+  /^not (?:yet )?(?:re-?)?enrol+ed (?:for|in) (?:plan year )?(\d{4})\b/i,
+  /^(\d{4}) (?:enrol+ment|coverage|plans?)\s*[:：–—-]?\s*(?:none|not enrolled|no enrol+ment)\b/i,
 ];
 /**
  * A year as a label, its value in the next cell ("2027" | "Not enrolled", "2027 enrollment" | "None",
  * "2026" | "Enrolled · Silver Saver"): what the page says of that year.
  */
-const YEAR_LABEL = /^(\d{4})(?:\s+(?:enrol+ment|coverage|plans?|inscripci[oó]n|cobertura))?\s*[:：]?$/iu;
-const NONE_VALUE = /^(?:none|no enrol+ment|no coverage|ningun[oa]|sin (?:inscripci[oó]n|cobertura))\.?$/iu;
+const YEAR_LABEL = /^(\d{4})(?:\s+(?:enrol+ment|coverage|plans?|inscripci[oó]n|cobertura))?\s*[:：]?$/i;
+const NONE_VALUE = /^(?:none|no enrol+ment|no coverage|ningun[oa]|sin (?:inscripci[oó]n|cobertura))\.?$/i;
 
 function yearIn(m: RegExpExecArray | null): number | undefined {
   const year = Number(m?.slice(1).find((g) => g !== undefined) ?? Number.NaN);
@@ -749,7 +749,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
  */
 const NO_ACTIVE_COVERAGE = new RegExp(
   String.raw`^(?:${HAS_NONE}\s+(?:active (?:marketplace |health )?coverage|cobertura activa)|sin cobertura activa)\b(?![^.]*(?:\?|\b\d{4}\b))`,
-  'iu',
+  'i',
 );
 
 /**
@@ -766,7 +766,7 @@ function onlyOtherYear(years: { enrolled: number[]; notEnrolled: number[] }): nu
  * "Cobertura 2026"): the plan year of a page read as one policy whose dates are not shown. One year only.
  */
 const HEADED_YEAR =
-  /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/iu;
+  /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/i;
 const HEADING_MAX = 40;
 
 function headedYear(blocks: string[], notEnrolled: number[]): number | undefined {

@@ -45,3 +45,35 @@ export async function whenBanner(page, shows, { timeout = 20_000 } = {}) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * Records, in the page's own clock, each time a host of ours is put in the document (a child of the root
+ * element beside the body, host.ts). The content script adds the banner's host, draws the banner in it and
+ * places it in one task, so the page's observer runs the moment the banner has its size, with no poll's
+ * delay. Call before the navigation.
+ */
+const watched = new WeakSet();
+export async function watchHostInsertion(page) {
+  if (watched.has(page)) return;
+  watched.add(page);
+  await page.evaluateOnNewDocument(() => {
+    const marks = [];
+    Object.defineProperty(window, '__benchHostInsertions', { value: marks });
+    new MutationObserver((records) => {
+      const now = performance.now();
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (
+            node.parentNode === document.documentElement &&
+            node.nodeName !== 'BODY' &&
+            node.nodeName !== 'HEAD'
+          )
+            marks.push(now);
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** The page's clock when a host of ours last went in before `polled` (whenBanner's answer), if one did. */
+export async function hostInsertedBefore(page, polled) {
+  return page.evaluate((until) => window.__benchHostInsertions?.filter((t) => t <= until).at(-1), polled);
+}

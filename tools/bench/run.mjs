@@ -5,7 +5,7 @@ import os from 'node:os';
 import { build } from 'esbuild';
 import { BUDGETS, bundleSizes } from '../bundle-sizes.mjs';
 import { launch, PROFILE } from '../harness/index.mjs';
-import { whenBanner } from './banner-watch.mjs';
+import { hostInsertedBefore, watchHostInsertion, whenBanner } from './banner-watch.mjs';
 
 /**
  * Feature benchmarks, one module each: `export async function bench({ browser, extensionId, server,
@@ -137,27 +137,35 @@ async function benchExtraction(browser) {
   );
 }
 
-/** A client page loaded until its verdict: milliseconds from DOMContentLoaded, and the open page. */
-async function loadToVerdict(browser, server, options = {}) {
-  const page = await browser.newPage();
+/**
+ * A client page loaded until its verdict: milliseconds from DOMContentLoaded to the banner drawn (its host
+ * going in, banner-watch.mjs watchHostInsertion) and to the first poll that saw it, and the open page.
+ * `page`: navigate that tab (same site, as an agent moves from client to client) instead of a new one.
+ */
+async function loadToVerdict(browser, server, options = {}, page = undefined) {
+  page ??= await browser.newPage();
+  await watchHostInsertion(page);
   // Watched from the start of the navigation, not from its load event.
   const shown = whenBanner(page, true);
   await page.goto(server.url('healthsherpa/client-other-aor.html', options));
-  const at = await shown;
-  const latency =
-    at -
-    (await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart));
-  return { page, latency };
+  const polled = await shown;
+  const drawn = (await hostInsertedBefore(page, polled)) ?? polled;
+  const dcl = await page.evaluate(
+    () => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+  );
+  return { page, latency: drawn - dcl, polled: polled - dcl };
 }
 
 async function benchBanner(browser, server) {
   // The very first page after install also creates the database: not what an agent waits for each day.
   await (await loadToVerdict(browser, server)).page.close();
   const latencies = [];
+  const polls = [];
   const spa = [];
   for (let i = 0; i < RUNS; i++) {
-    const { page, latency } = await loadToVerdict(browser, server);
+    const { page, latency, polled } = await loadToVerdict(browser, server);
     latencies.push(latency);
+    polls.push(polled);
     // An SPA navigation a moment later: the page re-renders another client (same agent of record).
     await new Promise((r) => setTimeout(r, 400));
     const t0 = await page.evaluate((npn) => {
@@ -172,11 +180,27 @@ async function benchBanner(browser, server) {
     await page.close();
   }
   report(
-    'DOMContentLoaded to banner verdict (median / p95)',
+    'DOMContentLoaded to banner verdict, a new tab (median / p95)',
     `${ms(median(latencies))} / ${ms(percentile(latencies, 95))}`,
-    '< 100 ms',
+    '≤ 50 ms / ≤ 100 ms',
+  );
+  report(
+    'the same, when the poll first saw it (median / p95)',
+    `${ms(median(polls))} / ${ms(percentile(polls, 95))}`,
   );
   report('re-evaluation after an SPA navigation (median)', ms(median(spa)), '< 50 ms');
+
+  // An agent mostly moves from client to client in one tab: the same site's pages share the browser's
+  // process, with the reader's and the banner's code and the fonts already loaded.
+  const sameTab = [];
+  const tab = (await loadToVerdict(browser, server)).page;
+  for (let i = 0; i < RUNS; i++) sameTab.push((await loadToVerdict(browser, server, {}, tab)).latency);
+  await tab.close();
+  report(
+    'DOMContentLoaded to banner verdict, the next page in the same tab (median / p95)',
+    `${ms(median(sameTab))} / ${ms(percentile(sameTab, 95))}`,
+    '≤ 50 ms / ≤ 100 ms',
+  );
 
   // A page from a real server arrives in parts: with idle time before its DOM is whole, the reader
   // compiles on a made-up page first (lib/sites/warm-up.ts). Here the body comes 200 ms after the head.

@@ -74,4 +74,13 @@ describe('the banner expanded or collapsed, per application', () => {
     expect(await isOpen(page(22), 'c0')).toBeUndefined();
     expect(await isOpen(page(22), 'c500')).toBe(false);
   });
+
+  it('see changes made elsewhere at once (Wipe all data from the dashboard), though read from memory', async () => {
+    await dismiss(page(7), '1');
+    await setOpen(page(7), '1', false);
+    expect(await isDismissed(page(7), '1')).toBe(true);
+    await fakeBrowser.storage.session.clear();
+    expect(await isDismissed(page(7), '1')).toBe(false);
+    expect(await isOpen(page(7), '1')).toBeUndefined();
+  });
 });
