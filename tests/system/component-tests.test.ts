@@ -20,7 +20,6 @@ const MIRRORS = [
  * The list only shrinks: a folder here that has a test folder, or no longer exists, fails too.
  */
 const TESTED_ELSEWHERE: Record<string, string> = {
-  npn: 'NpnReadinessView through containers/NpnCheck.tsx (tests/containers/NpnCheck.test.tsx); ListImport and NpnBadge in the NPN registry section (tests/e2e/registry.test.mjs)',
   shared:
     "the fields, tabs, file button and lazy loading every feature's components are built from, rendered by those components' tests (Tabs and lazy by tests/entrypoints/popup/PopupTabs.test.tsx)",
 };
