@@ -5,6 +5,8 @@ export interface ImportEdge {
 export interface ImportNode {
   text: string;
   edges: ImportEdge[];
+  /** Files imported beyond the folders read (hub/src/, locales/, tools/). */
+  outside: string[];
   packages: string[];
 }
 export function importGraph(root?: string): Map<string, ImportNode>;

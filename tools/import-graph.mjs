@@ -76,8 +76,8 @@ function importsOf(file, root) {
 }
 
 /**
- * Files (repo-relative, '/'-separated) with their imports resolved to files in the graph; `packages` are
- * the bare specifiers a file imports; `text` is its source.
+ * Files (repo-relative, '/'-separated) with their imports resolved to files in the graph; `outside` the
+ * files it imports beyond the folders read; `packages` the bare specifiers it imports; `text` its source.
  */
 export function importGraph(root = process.cwd()) {
   const files = ROOTS.flatMap((r) => sourceFiles(path.join(root, r)).map((f) => path.relative(root, f)))
@@ -95,8 +95,12 @@ export function importGraph(root = process.cwd()) {
     }
     graph.set(file, { text, edges, packages });
   }
-  // Only edges between the files read here (not to locales/, tools/ or JSON data).
-  for (const node of graph.values()) node.edges = node.edges.filter((e) => graph.has(e.to));
+  // Only edges between the files read here; what a file imports beyond them (hub/src/, locales/, tools/, JSON
+  // data) is kept by path in `outside`.
+  for (const node of graph.values()) {
+    node.outside = node.edges.filter((e) => !graph.has(e.to)).map((e) => e.to);
+    node.edges = node.edges.filter((e) => graph.has(e.to));
+  }
   return graph;
 }
 

@@ -2,7 +2,8 @@
 // stand on them without loops, and what knows every feature (dashboard/, backup/) stands above. This fails
 // on an import loop between lib folders or files, on shared/ importing the rest of lib, on storage/
 // importing a feature other than for a table's or setting's type, on a component importing a file
-// that calls browser APIs, and on components/ crossing features (shared/ stands under them all). Figures: `node tools/import-graph.mjs`.
+// that calls browser APIs, on components/ crossing features (shared/ stands under them all), and on the
+// hub's web app reaching the hub's server code. Figures: `node tools/import-graph.mjs`.
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, libFolderEdges, libUnit } from '../../tools/import-graph.mjs';
 
@@ -115,6 +116,17 @@ describe('one-way layers in lib/', () => {
         libUnit(f) !== 'storage' &&
         !/\.(browser|background)\.ts$/.test(f) &&
         graph.get(f)?.packages.some((p) => p !== 'dexie' && BROWSER_PACKAGES.includes(p)),
+    );
+    expect(out).toEqual([]);
+  });
+});
+
+describe("the hub's web app", () => {
+  it('reaches nothing of the hub server (hub/src/): the staff API is lib/hub/contract/staff.ts', () => {
+    const reached = new Set([...graph.keys()].filter((f) => f.startsWith('hub/web/')));
+    for (const file of reached) for (const e of graph.get(file)?.edges ?? []) reached.add(e.to);
+    const out = [...reached].flatMap((f) =>
+      (graph.get(f)?.outside ?? []).filter((t) => t.startsWith('hub/src/')).map((t) => `${f} → ${t}`),
     );
     expect(out).toEqual([]);
   });
