@@ -7,7 +7,11 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
-    include: ['tests/unit/**/*.test.ts', 'tests/system/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/system/**/*.test.ts',
+      'tests/{components,containers,entrypoints}/**/*.test.tsx',
+    ],
     setupFiles: ['tests/setup.ts'],
   },
 });

@@ -269,13 +269,6 @@ export async function saveCallReport(
     });
 }
 
-/** Newest call first. */
-export async function listCallReports(
-  database: AorGuardDb = db,
-): Promise<{ reports: CallReport[]; unreadable: number }> {
-  return readReports(await database.callReports.orderBy('calledAt').reverse().toArray());
-}
-
 /** The selected reports that the query still shows (filtering drops the hidden ones from a selection). */
 export async function stillMatching(ids: string[], q: ReportQuery, database: AorGuardDb = db) {
   const terms = searchTerms(q.text);

@@ -102,6 +102,3 @@ export async function setCaseStatus(
     );
   });
 }
-
-export const countCasesNeedingAction = (database: AorGuardDb = db) =>
-  database.invalidActionCases.where('status').equals('action-required').count();

@@ -1,7 +1,7 @@
 // The dashboard's sections, in the order of its navigation: the one list. The nav, the labels and the hash
 // routing come from here, which sections the agency's policy hides from lib/dashboard/sections.ts
-// (tests/components/DashboardSections.test.tsx checks the two name the same sections); the first is the
-// default.
+// (tests/entrypoints/dashboard/sections/DashboardSections.test.tsx checks the two name the same sections);
+// the first is the default.
 
 import { sectionShown } from '../../../lib/dashboard/sections';
 import type { Policy } from '../../../lib/policy/keys';
@@ -40,6 +40,7 @@ export function shownSections(policy: Policy): DashboardSectionDefinition[] {
 /** The section a hash names, when it is shown; else the first shown, as for any unknown hash. */
 export function sectionFor(id: string, policy: Policy): DashboardSectionDefinition {
   const shown = shownSections(policy);
-  // The first section belongs to no feature, so it is always shown (tests/components/DashboardSections.test.tsx).
+  // The first section belongs to no feature, so it is always shown
+  // (tests/entrypoints/dashboard/sections/DashboardSections.test.tsx).
   return shown.find((s) => s.id === id) ?? (shown[0] as DashboardSectionDefinition);
 }

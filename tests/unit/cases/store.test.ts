@@ -3,7 +3,6 @@ import { parseAtRiskCsv } from '../../../lib/at-risk/list';
 import { findAtRiskClient, importAtRiskRows, listAtRiskClients } from '../../../lib/at-risk/store';
 import { saveCallReport } from '../../../lib/call-reports/store';
 import {
-  countCasesNeedingAction,
   deleteCasesFromHost,
   deleteInvalidActionCase,
   listInvalidActionCases,
@@ -14,6 +13,7 @@ import {
 import { listResumeLinkSends, recordResumeLinkSend } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
+import { countCasesNeedingAction } from '../../support/stored-reads';
 
 let db: AorGuardDb;
 beforeEach(async () => {

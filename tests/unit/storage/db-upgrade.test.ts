@@ -4,7 +4,7 @@ import { listAtRiskClients } from '../../../lib/at-risk/store';
 import { listQueuedSends } from '../../../lib/call-reports/agency-outbox.background';
 import { DEFAULT_QUERY, indexFields } from '../../../lib/call-reports/query';
 import type { CallReport } from '../../../lib/call-reports/report';
-import { listCallReports, listFilingBatches, queryReports } from '../../../lib/call-reports/store';
+import { listFilingBatches, queryReports } from '../../../lib/call-reports/store';
 import { listInvalidActionCases } from '../../../lib/cases/store';
 import { consentRecordsFor } from '../../../lib/consent/store';
 import { toBuckets } from '../../../lib/npn/buckets';
@@ -13,6 +13,7 @@ import { listPageRules } from '../../../lib/page-rules/store';
 import { listReferrals, startReferral } from '../../../lib/referrals/store';
 import { listResumeLinkSends } from '../../../lib/resume-links/store';
 import { AorGuardDb } from '../../../lib/storage/db';
+import { listCallReports } from '../../support/stored-reads';
 
 // Each published schema version's stores, as shipped. A new version adds a row here, a writer below if it
 // adds a table, and a check in the matrix.

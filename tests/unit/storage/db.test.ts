@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCallReports, saveCallReport } from '../../../lib/call-reports/store';
+import { saveCallReport } from '../../../lib/call-reports/store';
 import { AorGuardDb } from '../../../lib/storage/db';
 import { sample } from '../../support/call-report-sample';
+import { listCallReports } from '../../support/stored-reads';
 
 const base = sample();
 
