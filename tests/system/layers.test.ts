@@ -3,6 +3,7 @@
 // on an import loop between lib folders or files, on shared/ importing the rest of lib, on storage/
 // importing a feature other than for a table's or setting's type, on a component importing a file
 // that calls browser APIs, and on components/ crossing features (shared/ stands under them all). Figures: `node tools/import-graph.mjs`.
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, libFolderEdges, libUnit } from '../../tools/import-graph.mjs';
 
@@ -117,5 +118,39 @@ describe('one-way layers in lib/', () => {
         graph.get(f)?.packages.some((p) => p !== 'dexie' && BROWSER_PACKAGES.includes(p)),
     );
     expect(out).toEqual([]);
+  });
+});
+
+/** The sites' words (docs/DOMAIN.md "Words on the pages"): the page reader stands on them. */
+const VOCABULARY = 'lib/sites/vocabulary.ts';
+
+describe('lib/sites: the vocabulary holds words, the reader of the DOM imports it', () => {
+  it('imports nothing of lib/sites and no package, only lib/shared/', () => {
+    const node = graph.get(VOCABULARY);
+    expect(node).toBeDefined();
+    expect(node?.packages).toEqual([]);
+    expect(node?.edges.map((e) => e.to).filter((to) => !to.startsWith('lib/shared/'))).toEqual([]);
+  });
+
+  it('lib/sites files that read the DOM import it, not the other way', () => {
+    expect([...graph].filter(([, n]) => n.edges.some((e) => e.to === VOCABULARY)).map(([f]) => f)).toEqual(
+      expect.arrayContaining(['lib/sites/labels.ts', 'lib/sites/facts.ts']),
+    );
+  });
+
+  it('uses no DOM API: it compiles with the language alone, without the DOM library', () => {
+    const program = ts.createProgram([VOCABULARY], {
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(errors).toEqual([]);
   });
 });
