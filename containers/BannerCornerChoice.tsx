@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describedBy, Field } from '../components/shared/Field';
-import { BANNER_CORNERS, type BannerCorner } from '../lib/banner/corner';
+import { BANNER_CORNERS, type BannerCorner } from '../lib/shared/banner-corner';
 import { bannerCornerItem } from '../lib/storage/settings';
 import { t } from '../words/i18n';
 

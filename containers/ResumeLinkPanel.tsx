@@ -55,7 +55,9 @@ export function ResumeLinkPanel(props: ResumeLinkPanelProps) {
     ]).then(([gateway, limit, phone, { policy }]) =>
       setSettings({
         gateway: checkGatewayUrl(gateway.value).ok ? gateway.value : '',
-        limit: Number.isInteger(limit.value) && limit.value > 0 ? limit.value : DEFAULT_TEXT_LIMIT,
+        // Null: the agent never chose one.
+        limit:
+          limit.value && Number.isInteger(limit.value) && limit.value > 0 ? limit.value : DEFAULT_TEXT_LIMIT,
         phone: typeof phone === 'string' ? phone.slice(0, 40) : '',
         extraHosts: policy.resumeLinkExtraHosts ?? [],
         policy,

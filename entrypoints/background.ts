@@ -14,6 +14,7 @@ import { startHubSync } from '../lib/hub/hub.background';
 import { createRouter, RefusedMessage } from '../lib/messages';
 import { openWelcomeOnInstall } from '../lib/onboarding/welcome.background';
 import { rulesForPage, savePickedRule, tryRuleOnTabs } from '../lib/page-rules/rules.browser';
+import { readPolicy } from '../lib/policy/managed.background';
 import { startLicenseExpiryChecks } from '../lib/profile/licenses.background';
 import { activeReferralSite, isReferralPage, keepReferralPageScript } from '../lib/referrals/site.background';
 import {
@@ -51,7 +52,7 @@ export default defineBackground(() => {
       'dismiss-banner': async ({ applicationId }, page) => {
         await dismiss(page, applicationId);
       },
-      'get-page-rules': async (_message, page) => rulesForPage(page),
+      'get-page-rules': async (_message, page) => rulesForPage(page, (await readPolicy()).policy),
       'save-page-rule': async ({ type: _type, ...picked }, page) => savePickedRule(page, picked),
       'open-dashboard': async ({ section, prefill }) => {
         if (!(await openDashboardTab(section, prefill)))
@@ -83,6 +84,6 @@ export default defineBackground(() => {
   keepReferralPageScript();
   startRetention();
   startSendRetries();
-  startLicenseExpiryChecks();
+  startLicenseExpiryChecks(async () => (await readPolicy()).policy);
   startHubSync();
 });

@@ -5,7 +5,8 @@ import {
   type MarketplaceProfile,
   type ProfileField,
 } from '../lib/profile/marketplace';
-import { marketplaceProfileItem, readMarketplaceProfile } from '../lib/storage/settings';
+import { readMarketplaceProfile } from '../lib/profile/stored.browser';
+import { marketplaceProfileItem } from '../lib/storage/settings';
 
 export interface MarketplaceProfileState {
   /** As it applies: the agent's own, the agency's preset, the agency's locked fields. */

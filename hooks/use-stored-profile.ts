@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Profile } from '../lib/profile/profile';
-import { profileItem, readProfile } from '../lib/storage/settings';
+import { readProfile } from '../lib/profile/stored.browser';
+import { profileItem } from '../lib/storage/settings';
 
 /** The saved profile, kept current when another page of the extension saves it. */
 export function useStoredProfile(): Profile | undefined {

@@ -76,8 +76,8 @@ function importsOf(file, root) {
 }
 
 /**
- * Files (repo-relative, '/'-separated) with their imports resolved to files in the graph; `packages` are
- * the bare specifiers a file imports; `text` is its source.
+ * Files (repo-relative, '/'-separated) with their imports resolved to files in the graph; `outside` the
+ * files it imports beyond the folders read; `packages` the bare specifiers it imports; `text` its source.
  */
 export function importGraph(root = process.cwd()) {
   const files = ROOTS.flatMap((r) => sourceFiles(path.join(root, r)).map((f) => path.relative(root, f)))
@@ -95,8 +95,12 @@ export function importGraph(root = process.cwd()) {
     }
     graph.set(file, { text, edges, packages });
   }
-  // Only edges between the files read here (not to locales/, tools/ or JSON data).
-  for (const node of graph.values()) node.edges = node.edges.filter((e) => graph.has(e.to));
+  // Only edges between the files read here; what a file imports beyond them (hub/src/, locales/, tools/, JSON
+  // data) is kept by path in `outside`.
+  for (const node of graph.values()) {
+    node.outside = node.edges.filter((e) => !graph.has(e.to)).map((e) => e.to);
+    node.edges = node.edges.filter((e) => graph.has(e.to));
+  }
   return graph;
 }
 
@@ -142,6 +146,16 @@ export function cycles(nodes, next) {
   return found;
 }
 
+/**
+ * The files that declare what is stored: every table (db.ts) and every setting (settings.ts). Each types
+ * its rows with the feature's own record type, so these two may import a feature for types, and those
+ * type-only imports are not folder edges: storage/ stays the ground floor. A value import still is.
+ */
+export const STORED_DECLARATIONS = new Set(['lib/storage/db.ts', 'lib/storage/settings.ts']);
+
+/** Whether an import makes its file's folder stand on the imported file's folder. */
+export const isFolderEdge = (file, edge) => !(edge.typeOnly && STORED_DECLARATIONS.has(file));
+
 /** Folder-to-folder edges inside lib/: Map<from, Set<to>>. */
 export function libFolderEdges(graph) {
   const edges = new Map();
@@ -149,7 +163,7 @@ export function libFolderEdges(graph) {
     const from = libUnit(file);
     if (!from) continue;
     if (!edges.has(from)) edges.set(from, new Set());
-    for (const { to } of out) {
+    for (const { to } of out.filter((e) => isFolderEdge(file, e))) {
       const unit = libUnit(to);
       if (unit && unit !== from) edges.get(from).add(unit);
     }

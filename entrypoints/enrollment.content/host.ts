@@ -2,7 +2,7 @@
 // "What a page can and cannot learn"): it gets a bare element with a closed shadow root, nothing to read
 // on it, nothing to click through it, a box that is the same whatever we show, and it cannot restyle,
 // remove or cover what we show for long.
-import type { BannerCorner } from '../../lib/banner/corner';
+import type { BannerCorner } from '../../lib/shared/banner-corner';
 import hostCss from './host.css?inline';
 
 /** Events a script can forge with dispatchEvent or click(); only the person's own reach our surfaces. */

@@ -1,7 +1,7 @@
 // Where the banner sits: the agent's corner, unless the banner would cover what it talks about (the
 // application ID cell, the agent of record's NPN, CMS's error sentence); then the first corner that
 // leaves those in sight.
-import { BANNER_CORNERS, type BannerCorner } from '../../lib/banner/corner';
+import { BANNER_CORNERS, type BannerCorner } from '../../lib/shared/banner-corner';
 import type { BannerHost } from './host';
 
 export function placeBanner(mounted: BannerHost, chosen: BannerCorner, about: unknown[]): void {

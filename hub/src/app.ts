@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { DEVICE_API_BASE, devicePath } from '#lib/hub/contract/device';
+import { STAFF_API_BASE } from '#lib/hub/contract/staff';
 import hubPackage from '../package.json';
 import type { AppDeps, HubContext } from './context';
 import { databaseUnavailable } from './db/unavailable';
@@ -106,7 +107,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route(`/${devicePath('enroll')}`, enrolmentRoutes(ctx));
   app.route(`/${DEVICE_API_BASE}`, deviceApiRoutes(ctx));
 
-  app.post('/api/staff/session', refusePlainHttpSignIn({ behindTlsProxy: ctx.behindTlsProxy }, ctx.log));
+  app.post(
+    `${STAFF_API_BASE}/session`,
+    refusePlainHttpSignIn({ behindTlsProxy: ctx.behindTlsProxy }, ctx.log),
+  );
   mountStaff(app, ctx);
   app.notFound((c) => apiError(c, 404, 'notFound', 'No such endpoint.'));
   return app;

@@ -3,8 +3,29 @@
 // hub makes (a code, a one-time password) are shown once, in the status line of the form that made them.
 import { useEffect, useState } from 'preact/hooks';
 import { CSV_BOM } from '#lib/call-reports/csv';
-import type { StaffMe as Me } from '#lib/hub/contract/staff';
-import { AUDIT_KINDS, type AuditEntry } from '#lib/hub/contract/staff';
+import {
+  AUDIT_KINDS,
+  type AuditExport,
+  type AuditPage,
+  type CodeList,
+  type CodeRequest,
+  type DeviceList,
+  type EnrollmentCode,
+  type HubDevice,
+  type StaffMe as Me,
+  type NewCode,
+  type NewUser,
+  type NewUserMade,
+  type OneTimePassword,
+  RETENTION_DAYS_MAX,
+  RETENTION_DAYS_MIN,
+  type RetentionChange,
+  type RetentionRule,
+  ROLES,
+  type Role,
+  type StaffUser,
+  type UserList,
+} from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
 import { downloadText, stamp } from '#words/download';
 import { tCode } from '#words/i18n';
@@ -50,19 +71,8 @@ function useSection<T>(path: string) {
   return { data, run, post, status };
 }
 
-interface Code {
-  id: string;
-  label: string | null;
-  agentNpn: string | null;
-  expiresAt: string | null;
-  maxUses: number | null;
-  uses: number;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
 /** What a code can still do: revoked, expired and used-up codes enrol no device. */
-function codeState(c: Code, now: Date): HubKey {
+function codeState(c: EnrollmentCode, now: Date): HubKey {
   if (c.revokedAt) return 'col.state.revoked';
   if (c.expiresAt && Date.parse(c.expiresAt) <= now.getTime()) return 'col.state.expired';
   if (c.maxUses !== null && c.uses >= c.maxUses) return 'col.state.usedUp';
@@ -70,7 +80,7 @@ function codeState(c: Code, now: Date): HubKey {
 }
 
 function Codes() {
-  const { data, run, post, status } = useSection<{ codes: Code[] }>('/admin/codes');
+  const { data, run, post, status } = useSection<CodeList>('/admin/codes');
   const [label, setLabel] = useState('');
   const [expires, setExpires] = useState('');
   const [maxUses, setMaxUses] = useState('');
@@ -78,14 +88,14 @@ function Codes() {
   const create = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const made = await api<{ code: string }>('/admin/codes', {
+      const made = await api<NewCode>('/admin/codes', {
         method: 'POST',
         body: {
           ...(label && { label }),
           ...(expires && { expiresAt: new Date(`${expires}T23:59:59`).toISOString() }),
           ...(maxUses && { maxUses: Number(maxUses) }),
           ...(npn.trim() && { agentNpn: npn.trim() }),
-        },
+        } satisfies CodeRequest,
       });
       return h('newCode', made.code);
     });
@@ -148,23 +158,13 @@ function Codes() {
   );
 }
 
-interface Device {
-  id: string;
-  name: string;
-  agentNpn: string | null;
-  claimedNpn: string | null;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
-
 function Devices() {
-  const { data, post, status } = useSection<{ devices: Device[] }>('/admin/devices');
+  const { data, post, status } = useSection<DeviceList>('/admin/devices');
   return (
     <section class="card stack" aria-labelledby="devices-heading">
       <h3 id="devices-heading">{h('devicesHeading')}</h3>
       {status}
-      <AdminTable<Device>
+      <AdminTable<HubDevice>
         caption="devicesCaption"
         columns={[
           { header: 'col.device', cell: (d) => d.name, rowHeader: true },
@@ -210,25 +210,17 @@ function Devices() {
   );
 }
 
-interface User {
-  id: string;
-  email: string;
-  role: 'agent' | 'support' | 'admin';
-  agentNpn: string | null;
-  disabledAt: string | null;
-}
-
 function Users(props: { me: Me }) {
-  const { data, run, post, status } = useSection<{ users: User[] }>('/admin/users');
+  const { data, run, post, status } = useSection<UserList>('/admin/users');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<User['role']>('support');
+  const [role, setRole] = useState<Role>('support');
   const [npn, setNpn] = useState('');
   const create = (e: Event) => {
     e.preventDefault();
     run(async () => {
-      const made = await api<{ oneTimePassword: string }>('/admin/users', {
+      const made = await api<NewUserMade>('/admin/users', {
         method: 'POST',
-        body: { email, role, ...(npn && { agentNpn: npn }) },
+        body: { email, role, ...(npn && { agentNpn: npn }) } satisfies NewUser,
       });
       setEmail('');
       setNpn('');
@@ -244,8 +236,8 @@ function Users(props: { me: Me }) {
         </label>
         <label>
           {h('role')}{' '}
-          <select value={role} onChange={(e) => setRole(value(e) as User['role'])}>
-            {(['agent', 'support', 'admin'] as const).map((r) => (
+          <select value={role} onChange={(e) => setRole(value(e) as Role)}>
+            {ROLES.map((r) => (
               <option key={r} value={r}>
                 {h(`role.${r}`)}
               </option>
@@ -259,7 +251,7 @@ function Users(props: { me: Me }) {
         <button type="submit">{h('createUser')}</button>
       </form>
       {status}
-      <AdminTable<User>
+      <AdminTable<StaffUser>
         caption="usersCaption"
         columns={[
           { header: 'col.email', cell: (u) => u.email, rowHeader: true },
@@ -282,10 +274,9 @@ function Users(props: { me: Me }) {
                   aria-label={h('resetPasswordFor', u.email)}
                   onClick={() =>
                     run(async () => {
-                      const r = await api<{ oneTimePassword: string }>(
-                        `/admin/users/${u.id}/reset-password`,
-                        { method: 'POST' },
-                      );
+                      const r = await api<OneTimePassword>(`/admin/users/${u.id}/reset-password`, {
+                        method: 'POST',
+                      });
                       return h('passwordReset', u.email, r.oneTimePassword);
                     })
                   }
@@ -313,7 +304,7 @@ function Users(props: { me: Me }) {
 }
 
 function Retention() {
-  const { data, run, status } = useSection<{ reportRetentionDays: number | null }>('/admin/retention');
+  const { data, run, status } = useSection<RetentionRule>('/admin/retention');
   const [days, setDays] = useState('');
   useEffect(() => setDays(data?.reportRetentionDays ? String(data.reportRetentionDays) : ''), [data]);
   return (
@@ -325,7 +316,7 @@ function Retention() {
         run(async () => {
           await api('/admin/retention', {
             method: 'PUT',
-            body: { reportRetentionDays: days ? Number(days) : null },
+            body: { reportRetentionDays: days ? Number(days) : null } satisfies RetentionChange,
           });
           return h('retentionSaved');
         });
@@ -337,8 +328,8 @@ function Retention() {
       <input
         id="retention-days"
         type="number"
-        min={30}
-        max={3653}
+        min={RETENTION_DAYS_MIN}
+        max={RETENTION_DAYS_MAX}
         placeholder={h('retentionForever')}
         value={days}
         onInput={(e) => setDays(value(e))}
@@ -369,10 +360,7 @@ const AUDIT_TABLE: Column<AuditWords & { id: number; at: string }>[] = [
 function useActors() {
   const [actors, setActors] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
-    Promise.all([
-      api<{ users: { id: string; email: string }[] }>('/admin/users'),
-      api<{ devices: { id: string; name: string }[] }>('/admin/devices'),
-    ]).then(
+    Promise.all([api<UserList>('/admin/users'), api<DeviceList>('/admin/devices')]).then(
       ([u, d]) =>
         setActors([
           ...u.users.map((x) => ({ value: `user:${x.id}`, label: x.email })),
@@ -398,9 +386,7 @@ function AuditLog() {
     from: dayBound(filter.from, false),
     to: dayBound(filter.to, true),
   };
-  const { data, status, run } = useSection<{ entries: AuditEntry[]; hasMore: boolean }>(
-    `/admin/audit${qs({ ...params, before })}`,
-  );
+  const { data, status, run } = useSection<AuditPage>(`/admin/audit${qs({ ...params, before })}`);
   const actors = useActors();
   const entries = data?.entries ?? [];
   const statusWord = (s: string) => tCode('support.status', s);
@@ -410,7 +396,7 @@ function AuditLog() {
   };
   const exportCsv = () =>
     run(async () => {
-      const all = await api<{ entries: AuditEntry[] }>(`/admin/audit/export${qs(params)}`);
+      const all = await api<AuditExport>(`/admin/audit/export${qs(params)}`);
       const rows = all.entries.map((e) => ({ at: e.at, ...auditWords(e, statusWord) }));
       const columns = AUDIT_COLUMNS.map((c) => ({ key: c.key, header: h(c.header) }));
       downloadText(`${CSV_BOM}${toCsv(rows, columns)}`, `hub-audit-log-${stamp(new Date())}.csv`, 'text/csv');

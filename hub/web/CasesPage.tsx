@@ -2,7 +2,7 @@
 // filtered by status, a page at a time, the whole filter exported as CSV (lib/shared/csv.ts) or JSON.
 import { useEffect, useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus } from '#lib/cases/case';
-import type { HubCase } from '#lib/hub/contract/staff';
+import { CASES_EXPORT_MAX, type CasePage, type HubCase } from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
 import { downloadText, stamp } from '#words/download';
 import { AdminTable, type Column } from './AdminTable';
@@ -25,13 +25,6 @@ const COLUMNS = [
 ] as const;
 
 const PAGE = 100;
-const EXPORT_MAX = 100_000;
-
-interface CasesAnswer {
-  cases: HubCase[];
-  total: number;
-  hasMore: boolean;
-}
 
 const agentOf = (c: HubCase) => [c.deviceName, c.agentNpn && `(NPN ${c.agentNpn})`].filter(Boolean).join(' ');
 
@@ -49,10 +42,10 @@ const CASE_COLUMNS: Column<HubCase>[] = [
 export function CasesPage() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<CasesAnswer>();
+  const [page, setPage] = useState<CasePage>();
   const [message, setMessage] = useState('');
   useEffect(() => {
-    api<CasesAnswer>(`/cases${qs({ status, offset: String(offset), limit: String(PAGE) })}`).then(
+    api<CasePage>(`/cases${qs({ status, offset: String(offset), limit: String(PAGE) })}`).then(
       setPage,
       (err) => setMessage(h('failed', (err as Error).message)),
     );
@@ -61,7 +54,7 @@ export function CasesPage() {
   // Every case of the filter, not just the page on screen.
   const exportAs = async (format: 'csv' | 'json') => {
     try {
-      const all = await api<CasesAnswer>(`/cases${qs({ status, limit: String(EXPORT_MAX) })}`);
+      const all = await api<CasePage>(`/cases${qs({ status, limit: String(CASES_EXPORT_MAX) })}`);
       const name = `hub-cases-${stamp(new Date())}`;
       if (format === 'csv') {
         const rows = all.cases.map((c) => ({

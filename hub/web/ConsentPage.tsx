@@ -3,7 +3,13 @@
 // and admins, the consent index exported for an audit: CSV for people (lib/shared/csv.ts), JSON for tools.
 import { useEffect, useState } from 'preact/hooks';
 import type { ConsentRecord } from '#lib/consent/record';
-import type { HubConsentRecord, StaffMe as Me, MissingConsent } from '#lib/hub/contract/staff';
+import type {
+  ConsentExport,
+  HubConsentRecord,
+  StaffMe as Me,
+  MissingConsent,
+  MissingConsentPage,
+} from '#lib/hub/contract/staff';
 import { toCsv } from '#lib/shared/csv';
 import { downloadText, stamp } from '#words/download';
 import { AdminTable, type Column } from './AdminTable';
@@ -13,12 +19,6 @@ import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';
 
 const PAGE = 100;
-
-interface MissingAnswer {
-  applications: MissingConsent[];
-  total: number;
-  hasMore: boolean;
-}
 
 /** The devices, then the NPNs, as the other pages name an agent. */
 const agentsOf = (a: MissingConsent) => [...a.deviceNames, ...a.agentNpns.map((n) => `NPN ${n}`)].join(', ');
@@ -76,16 +76,16 @@ const csvRow = ({ record: r, agentNpn, deviceName, receivedAt }: HubConsentRecor
 
 export function ConsentPage(props: { me: Me }) {
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<MissingAnswer>();
+  const [page, setPage] = useState<MissingConsentPage>();
   const [message, setMessage] = useState('');
   useEffect(() => {
-    api<MissingAnswer>(`/consent/missing${qs({ offset, limit: PAGE })}`).then(setPage, (err) =>
+    api<MissingConsentPage>(`/consent/missing${qs({ offset, limit: PAGE })}`).then(setPage, (err) =>
       setMessage(h('failed', (err as Error).message)),
     );
   }, [offset]);
   const exportAs = async (format: 'csv' | 'json') => {
     try {
-      const { records } = await api<{ records: HubConsentRecord[] }>(`/consent/export${qs({ format })}`);
+      const { records } = await api<ConsentExport>(`/consent/export${qs({ format })}`);
       const now = new Date();
       const name = `hub-consent-index-${stamp(now)}`;
       if (format === 'csv')

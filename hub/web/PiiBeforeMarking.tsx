@@ -1,7 +1,7 @@
 // Marking reports filed when their summaries look like they hold consumer data (lib/call-reports/pii.ts):
 // asked once, never refused, as the extension asks before it hands out a filing email. The hub decides
-// which reports those are (hub/src/staff/consumer-data.ts) and refuses a mark nobody confirmed.
-import type { FlaggedReports } from '../src/staff/services/consumer-data';
+// which reports those are (hub/src/staff/services/consumer-data.ts) and refuses a mark nobody confirmed.
+import type { FlaggedReports } from '#lib/hub/contract/staff';
 import { ApiError } from './api';
 import { h } from './messages';
 

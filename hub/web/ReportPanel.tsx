@@ -33,7 +33,7 @@ export function ReportPanel(props: {
   const findings = reportConsumerData(r);
   const [asking, setAsking] = useState<FilingStatus | null>(null);
   useEffect(() => setAsking(null), [r.id]);
-  // The hub asks when a mark would file consumer data (hub/src/staff/consumer-data.ts), and this panel asks the person.
+  // The hub asks when a mark would file consumer data (hub/src/staff/services/consumer-data.ts), and this panel asks the person.
   const mark = async (s: FilingStatus, asItIs = false) => {
     setAsking(null);
     try {

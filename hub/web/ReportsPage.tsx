@@ -8,30 +8,28 @@ import { callReportCsvParts, callReportsJson } from '#lib/call-reports/csv';
 import { type PiiFinding, reportConsumerData } from '#lib/call-reports/pii';
 import { DEFAULT_QUERY, type ReportQuery } from '#lib/call-reports/query';
 import {
+  type AgentList,
   type ConsumerDataChoice,
   FILING_STATUSES,
   type FilingStatus,
+  type FilterStatusChanged,
+  type FlaggedReports,
+  type HubAgent,
   type HubReport,
   type StaffMe as Me,
+  type Redaction,
+  type ReportExport,
+  type ReportPage,
+  type StatusChange,
+  type StatusChanged,
 } from '#lib/hub/contract/staff';
 import { csvWords } from '#words/call-report-words';
 import { downloadText, stamp } from '#words/download';
 import { tCode } from '#words/i18n';
-import type { FlaggedReports } from '../src/staff/services/consumer-data';
 import { api, qs } from './api';
 import { currentLang, h } from './messages';
 import { flaggedBy, PiiBeforeBulkMark } from './PiiBeforeMarking';
 import { ReportPanel } from './ReportPanel';
-
-interface Page {
-  rows: HubReport[];
-  total: number;
-  hasMore: boolean;
-}
-interface Agent {
-  npn: string;
-  deviceNames: string[];
-}
 
 const filterParams = (q: ReportQuery, agent: string) => ({
   status: q.status,
@@ -50,8 +48,8 @@ const definedOnly = (f: Record<string, string | undefined>) =>
 export function ReportsPage(props: { me: Me }) {
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_QUERY);
   const [agent, setAgent] = useState('');
-  const [agents, setAgents] = useState<Agent[]>([]);
-  const [page, setPage] = useState<Page>();
+  const [agents, setAgents] = useState<HubAgent[]>([]);
+  const [page, setPage] = useState<ReportPage>();
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
@@ -78,7 +76,7 @@ export function ReportsPage(props: { me: Me }) {
         offset: query.offset,
         limit: query.limit,
       };
-      setPage(await api<Page>(`/reports${qs(params)}`));
+      setPage(await api<ReportPage>(`/reports${qs(params)}`));
     } catch (err) {
       fail(err);
     } finally {
@@ -91,18 +89,18 @@ export function ReportsPage(props: { me: Me }) {
   // A question about other reports than those now chosen is no longer the person's.
   useEffect(() => setHeld(undefined), [selected, query, agent, mark]);
   useEffect(() => {
-    api<{ agents: Agent[] }>('/agents').then((a) => setAgents(a.agents), fail);
+    api<AgentList>('/agents').then((a) => setAgents(a.agents), fail);
   }, []);
 
   const changeStatus = async (ids: string[], status: FilingStatus, consumerData?: ConsumerDataChoice) => {
-    const done = await api<{ changed: string[]; unchanged: string[]; skipped: string[] }>('/reports/status', {
+    const done = await api<StatusChanged>('/reports/status', {
       method: 'POST',
-      body: { ids, status, consumerData },
+      body: { ids, status, consumerData } satisfies StatusChange,
     });
     await load();
     return done;
   };
-  const told = (done: { changed: number; unchanged: number; skipped: number }) => {
+  const told = (done: FilterStatusChanged) => {
     setMessage({
       text: done.skipped
         ? h('markedSkipped', done.changed, done.unchanged, done.skipped)
@@ -143,7 +141,7 @@ export function ReportsPage(props: { me: Me }) {
     return tryMark(count, async (consumerData) => {
       try {
         told(
-          await api<{ changed: number; unchanged: number; skipped: number }>('/reports/status/filter', {
+          await api<FilterStatusChanged>('/reports/status/filter', {
             method: 'POST',
             body: { filter, status, count, consumerData },
           }),
@@ -159,13 +157,13 @@ export function ReportsPage(props: { me: Me }) {
       body: {
         version: row.version,
         findings: findings.map(({ kind, start, end }) => ({ kind, start, end })),
-      },
+      } satisfies Redaction,
     });
     await load();
   };
   const exportAs = async (format: 'csv' | 'json') => {
     try {
-      const { rows } = await api<{ rows: HubReport[] }>(
+      const { rows } = await api<ReportExport>(
         `/reports/export${qs({ ...filterParams(query, agent), format })}`,
       );
       const reports = rows.map((r) => r.report);

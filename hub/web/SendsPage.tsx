@@ -1,7 +1,7 @@
 // Resume Link sends across the agency's agents (src/staff/services/sends.ts): what went out, how and how it went,
 // a page at a time. No address or number: the hub holds neither.
 import { useEffect, useState } from 'preact/hooks';
-import type { HubSend } from '#lib/hub/contract/staff';
+import type { HubSend, SendPage } from '#lib/hub/contract/staff';
 import { AdminTable, type Column } from './AdminTable';
 import { api, qs } from './api';
 import { hubTime } from './dates';
@@ -9,12 +9,6 @@ import { type HubKey, h } from './messages';
 import { PageButtons } from './PageButtons';
 
 const PAGE = 100;
-
-interface SendsAnswer {
-  sends: HubSend[];
-  total: number;
-  hasMore: boolean;
-}
 
 const SEND_COLUMNS: Column<HubSend>[] = [
   { header: 'col.sentAt', cell: (s) => hubTime(s.sentAt), rowHeader: true },
@@ -41,10 +35,10 @@ const SEND_COLUMNS: Column<HubSend>[] = [
 export function SendsPage() {
   const [outcome, setOutcome] = useState<'' | 'sent' | 'failed'>('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<SendsAnswer>();
+  const [page, setPage] = useState<SendPage>();
   const [message, setMessage] = useState('');
   useEffect(() => {
-    api<SendsAnswer>(`/sends${qs({ outcome, offset, limit: PAGE })}`).then(setPage, (err) =>
+    api<SendPage>(`/sends${qs({ outcome, offset, limit: PAGE })}`).then(setPage, (err) =>
       setMessage(h('failed', (err as Error).message)),
     );
   }, [outcome, offset]);

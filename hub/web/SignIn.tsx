@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
-import { type StaffMe as Me, PASSWORD_MIN } from '#lib/hub/contract/staff';
+import {
+  type StaffMe as Me,
+  PASSWORD_MIN,
+  type PasswordChange,
+  type SignInRequest,
+} from '#lib/hub/contract/staff';
 import { api } from './api';
 import { h } from './messages';
 
@@ -19,7 +24,9 @@ export function SignIn(props: { onSignedIn(me: Me): void }) {
     setBusy(true);
     setError('');
     try {
-      props.onSignedIn(await api<Me>('/session', { method: 'POST', body: { email, password } }));
+      props.onSignedIn(
+        await api<Me>('/session', { method: 'POST', body: { email, password } satisfies SignInRequest }),
+      );
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -75,7 +82,7 @@ export function ChangePassword(props: { onChanged(): void }) {
       return;
     }
     try {
-      await api('/password', { method: 'POST', body: { current, next } });
+      await api('/password', { method: 'POST', body: { current, next } satisfies PasswordChange });
       props.onChanged();
     } catch (err) {
       setError((err as Error).message);

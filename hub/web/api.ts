@@ -1,5 +1,6 @@
 // The web app's one way to the staff API: JSON in and out, the session's CSRF token on every change,
 // and a refusal turned into an ApiError that says what happened in the person's language.
+import { CSRF_HEADER, STAFF_API_BASE } from '#lib/hub/contract/staff';
 import { type HubKey, h } from './messages';
 
 export class ApiError extends Error {
@@ -44,12 +45,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const method = init.method ?? 'GET';
   let res: Response;
   try {
-    res = await fetch(`/api/staff${path}`, {
+    res = await fetch(`${STAFF_API_BASE}${path}`, {
       method,
       credentials: 'same-origin',
       headers: {
         ...(init.body !== undefined && { 'Content-Type': 'application/json' }),
-        ...(method !== 'GET' && { 'X-CSRF-Token': csrfToken }),
+        ...(method !== 'GET' && { [CSRF_HEADER]: csrfToken }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });

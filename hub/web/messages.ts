@@ -1,5 +1,9 @@
 // Every word of the hub's web app, English and Spanish, in one place. The parts shared with the
 // extension's support view (components/call-reports/CallReportTable.tsx) speak through locales/*.yml (ext-i18n.ts).
+// The API's limits come from its contract, so the words never name another number than the hub checks.
+import { FILTER_MARK_MAX, PASSWORD_MIN } from '#lib/hub/contract/staff';
+
+const markMax = (lang: string) => FILTER_MARK_MAX.toLocaleString(lang);
 
 const en = {
   appName: 'AOR Guard hub',
@@ -23,20 +27,18 @@ const en = {
   'error.user.exists': 'Your agency already has an account with this email.',
   'error.reports.countChanged':
     'The number of reports in this filter changed while you looked; nothing was changed. Check the list and mark again.',
-  'error.reports.tooMany':
-    'This filter holds more than 20,000 reports; narrow it to mark them all at once. Nothing was changed.',
+  'error.reports.tooMany': `This filter holds more than ${markMax('en-US')} reports; narrow it to mark them all at once. Nothing was changed.`,
   'error.report.changed':
     'The report changed since you opened it; nothing was removed. Look at it again and remove what is still there.',
   'error.network': 'The hub did not answer. Check your connection and try again.',
   'error.auth.plainHttp':
     'This page was opened with http:// instead of https://. Your browser will not keep the sign-in there, so signing in cannot work. Open the hub’s https:// address, or ask whoever runs the hub.',
   changePasswordHeading: 'Choose your password',
-  changePasswordIntro:
-    'The password you signed in with was for one sign-in only. Choose your own: at least 12 characters.',
+  changePasswordIntro: `The password you signed in with was for one sign-in only. Choose your own: at least ${PASSWORD_MIN} characters.`,
   currentPassword: 'Current password',
   newPassword: 'New password',
   savePassword: 'Save password',
-  passwordTooShort: 'The new password needs at least 12 characters.',
+  passwordTooShort: `The new password needs at least ${PASSWORD_MIN} characters.`,
   nav: 'Hub sections',
   'section.reports': 'Call reports',
   'section.cases': 'Invalid Action cases',
@@ -323,20 +325,18 @@ const es: Record<HubKey, string> = {
   'error.user.exists': 'Su agencia ya tiene una cuenta con este correo electrónico.',
   'error.reports.countChanged':
     'El número de informes de este filtro cambió mientras lo miraba; no se cambió nada. Revise la lista y vuelva a marcar.',
-  'error.reports.tooMany':
-    'Este filtro tiene más de 20.000 informes; acótelo para marcarlos todos a la vez. No se cambió nada.',
+  'error.reports.tooMany': `Este filtro tiene más de ${markMax('es-ES')} informes; acótelo para marcarlos todos a la vez. No se cambió nada.`,
   'error.report.changed':
     'El informe cambió desde que lo abrió; no se quitó nada. Vuelva a mirarlo y quite lo que siga ahí.',
   'error.network': 'El centro no respondió. Revise su conexión y vuelva a intentarlo.',
   'error.auth.plainHttp':
     'Esta página se abrió con http:// en lugar de https://. Su navegador no guarda ahí el inicio de sesión, así que no puede iniciar sesión. Abra la dirección https:// del centro o consulte a quien lo administra.',
   changePasswordHeading: 'Elija su contraseña',
-  changePasswordIntro:
-    'La contraseña con la que entró servía para un solo inicio de sesión. Elija la suya: al menos 12 caracteres.',
+  changePasswordIntro: `La contraseña con la que entró servía para un solo inicio de sesión. Elija la suya: al menos ${PASSWORD_MIN} caracteres.`,
   currentPassword: 'Contraseña actual',
   newPassword: 'Contraseña nueva',
   savePassword: 'Guardar contraseña',
-  passwordTooShort: 'La contraseña nueva necesita al menos 12 caracteres.',
+  passwordTooShort: `La contraseña nueva necesita al menos ${PASSWORD_MIN} caracteres.`,
   nav: 'Secciones del centro',
   'section.reports': 'Informes de llamadas',
   'section.cases': 'Casos de Invalid Action',

@@ -14,19 +14,13 @@ import { rulesForPage } from '../page-rules/rules.browser';
 import { FEATURES, featureShown, siteEnabled } from '../policy/keys';
 import { readPolicy } from '../policy/managed.background';
 import { effectiveMarketplaceProfile } from '../profile/marketplace';
+import { readMarketplaceProfile, readProfile } from '../profile/stored.browser';
 import { pageVerdict, submissionNear } from '../risk/verdict';
+import { BANNER_CORNERS } from '../shared/banner-corner';
 import type { PageFacts } from '../sites';
 import type { SenderPage } from '../sites/sender';
 import { db } from '../storage/db';
-import {
-  bannerCornerItem,
-  languageItem,
-  marketplaceProfileItem,
-  profileItem,
-  readMarketplaceProfile,
-  readProfile,
-} from '../storage/settings';
-import { BANNER_CORNERS } from './corner';
+import { bannerCornerItem, languageItem, marketplaceProfileItem, profileItem } from '../storage/settings';
 import { isDismissed, isOpen } from './dismissals.background';
 
 /** Pages that show one consumer's application as the agent works on it (not the error page itself). */
@@ -123,7 +117,7 @@ export function startPageAssessment(): (
       marketplaceRead,
       bannerMessages().catch(() => undefined),
       isDismissed(page, facts.applicationId),
-      rulesForPage(page),
+      rulesForPage(page, policy),
     ]);
     const hidden = FEATURES.filter((f) => !featureShown(f, policy));
     const { licenses } = effectiveMarketplaceProfile(marketplace, policy).profile;

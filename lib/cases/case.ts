@@ -1,5 +1,4 @@
 // One Invalid Action case per application and plan year, tracked with the platform's four statuses.
-import type { ResumeLinkSend } from '../resume-links/send';
 import {
   applicationIdDigits,
   isoDateTime,
@@ -51,10 +50,14 @@ export const invalidActionCaseSchema: z.ZodMiniType<InvalidActionCase> = z.objec
   updatedAt: isoDateTime(),
 });
 
-/** A deleted case and its Resume Link sends, as they were stored: what Undo puts back. */
-export interface DeletedCase {
+/**
+ * A deleted case and its Resume Link sends, as they were stored: what Undo puts back. The sends are rows
+ * of the resumeLinks table (`Send`: its row type, lib/storage/db.ts), kept unread: resume-links/ stands on
+ * cases/, not the other way.
+ */
+export interface DeletedCase<Send = unknown> {
   case: InvalidActionCase;
-  sends: ResumeLinkSend[];
+  sends: Send[];
 }
 
 export interface CaseSighting {

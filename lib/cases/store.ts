@@ -1,7 +1,7 @@
 // Invalid Action cases in IndexedDB: one per application ID and plan year.
 
 import { ProblemError, problem } from '../shared/problem';
-import { type AorGuardDb, db, readBack } from '../storage/db';
+import { type AorGuardDb, db, type RowOf, readBack } from '../storage/db';
 import {
   type CaseSighting,
   type DeletedCase,
@@ -37,7 +37,10 @@ export async function recordInvalidActionSighting(
 }
 
 /** Deletes one case and the sends recorded with it, all or nothing; resolves with what Undo needs. */
-export async function deleteInvalidActionCase(id: string, database: AorGuardDb = db): Promise<DeletedCase> {
+export async function deleteInvalidActionCase(
+  id: string,
+  database: AorGuardDb = db,
+): Promise<DeletedCase<RowOf<'resumeLinks'>>> {
   return database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
     const found = await database.invalidActionCases.get(id);
     if (!found) throw new ProblemError(problem('cases.gone'));
@@ -60,7 +63,10 @@ export async function deleteCasesFromHost(host: string, database: AorGuardDb = d
 }
 
 /** Undo: the case and its sends back exactly as they were, unless a new case took its application since. */
-export async function restoreInvalidActionCase(deleted: DeletedCase, database: AorGuardDb = db) {
+export async function restoreInvalidActionCase(
+  deleted: DeletedCase<RowOf<'resumeLinks'>>,
+  database: AorGuardDb = db,
+) {
   await database.transaction('rw', database.invalidActionCases, database.resumeLinks, async () => {
     const taken = await database.invalidActionCases
       .where('[applicationId+planYear]')

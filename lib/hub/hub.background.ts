@@ -10,9 +10,10 @@ import { getReports } from '../call-reports/store';
 import { actorName } from '../call-reports/workflow';
 import type { Policy } from '../policy/keys';
 import { readPolicy, watchPolicy } from '../policy/managed.background';
+import { readProfile } from '../profile/stored.browser';
 import { sendingTo } from '../shared/data-consent.browser';
 import { ProblemError, problem } from '../shared/problem';
-import { hubCursorItem, hubDeviceItem, hubStateItem, readProfile } from '../storage/settings';
+import { hubCursorItem, hubDeviceItem, hubStateItem } from '../storage/settings';
 import {
   enrol,
   type HubCounts,

@@ -3,13 +3,13 @@
 // The router checks who sent a message (this extension, and which kind of page) and its shape once,
 // before any handler runs.
 
-import type { BannerCorner } from '../banner/corner';
 import type { ConsentCheck } from '../consent/check';
 import type { ActiveRule } from '../page-rules/rule';
 import type { TryPageRuleReply } from '../page-rules/try';
 import type { Feature } from '../policy/keys';
 import type { ReferralReply } from '../referrals/referral';
 import type { Verdict } from '../risk/verdict';
+import type { BannerCorner } from '../shared/banner-corner';
 import { z } from '../shared/schema';
 import { type Sender, type SenderPage, senderPage } from '../sites/sender';
 import { extensionPageMessages } from './from-extension';

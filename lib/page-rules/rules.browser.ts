@@ -1,7 +1,6 @@
 // Taught rules as the background hands them out: the agent's own (lib/page-rules/store.ts) and the
 // agency's (agency.ts) for the page that asks, saved for the page that taught them, and tried on an open tab for the dashboard.
 import { browser } from 'wxt/browser';
-import { readPolicy } from '../policy/managed.background';
 import type { SenderPage } from '../sites/sender';
 import { agencyRules } from './agency';
 import type { TaughtValue } from './locate';
@@ -10,9 +9,12 @@ import type { ActiveRule, PageRule, TaughtFact } from './rule';
 import { addPageRule, listPageRules } from './store';
 import type { TryPageRuleReply, TryRuleRequest } from './try';
 
-/** The agent's own rules first (their correction of what they see), then the agency's. */
-export async function rulesForPage(page: SenderPage): Promise<ActiveRule[]> {
-  const [own, { policy }] = await Promise.all([listPageRules().catch(() => []), readPolicy()]);
+/**
+ * The agent's own rules first (their correction of what they see), then the agency's, from the policy the
+ * caller read (lib/policy/ stands above page-rules/: its `siteRules` key is checked by agency.ts).
+ */
+export async function rulesForPage(page: SenderPage, policy: { siteRules?: string }): Promise<ActiveRule[]> {
+  const own = await listPageRules().catch(() => []);
   return rulesFor(
     [...own.map((r) => ({ ...r, from: 'agent' as const })), ...agencyRules(policy).rules],
     page.site,

@@ -2,21 +2,23 @@
 // notified once (lib/profile/licenses.ts decides which).
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { readPolicy } from '../policy/managed.background';
 import { showNotification } from '../shared/notify.browser';
-import { licenseExpiryNotifiedItem, readMarketplaceProfile } from '../storage/settings';
+import { licenseExpiryNotifiedItem } from '../storage/settings';
 import { daysUntil, expiringLicenses } from './licenses';
-import { effectiveMarketplaceProfile, type License } from './marketplace';
+import { effectiveMarketplaceProfile, type License, type ProfilePolicy } from './marketplace';
+import { readMarketplaceProfile } from './stored.browser';
 
 export const LICENSE_EXPIRY_ALARM = 'license-expiry';
 /** Every expiry notification's id starts so (lib/dashboard/open.background.ts opens Profile on a click). */
 export const NOTIFICATION_PREFIX = 'license-expiry-';
 
-/** Notifies each license expiring within the warning window once. */
-export async function notifyExpiringLicenses(now: Date): Promise<void> {
-  const [stored, { policy }, notified] = await Promise.all([
+/**
+ * Notifies each license expiring within the warning window once. The agency's policy (which may preset
+ * the licenses) comes from the caller: lib/policy/ stands above profile/, its keys preset the profile.
+ */
+export async function notifyExpiringLicenses(now: Date, policy: ProfilePolicy): Promise<void> {
+  const [stored, notified] = await Promise.all([
     readMarketplaceProfile(),
-    readPolicy(),
     licenseExpiryNotifiedItem.getValue(),
   ]);
   const { licenses } = effectiveMarketplaceProfile(stored, policy).profile;
@@ -38,9 +40,13 @@ export async function notifyExpiringLicenses(now: Date): Promise<void> {
     await licenseExpiryNotifiedItem.setValue([...notified.filter((k) => current.has(k)), ...due.map(key)]);
 }
 
-export function startLicenseExpiryChecks(): void {
+/** `readPolicy`: the agency's policy as it is when the alarm rings. */
+export function startLicenseExpiryChecks(readPolicy: () => Promise<ProfilePolicy>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === LICENSE_EXPIRY_ALARM) notifyExpiringLicenses(new Date()).catch(() => {});
+    if (alarm.name === LICENSE_EXPIRY_ALARM)
+      readPolicy()
+        .then((policy) => notifyExpiringLicenses(new Date(), policy))
+        .catch(() => {});
   });
   // Created only when missing: a worker restart must not push the schedule back.
   browser.alarms

@@ -1,17 +1,19 @@
-// The extension's IndexedDB: every table and every version, in one place.
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+// The extension's IndexedDB: every table and every version, in one place. Tables are typed with the
+// features' record types, imported for types only so that storage/ stays under the features
+// (tools/import-graph.mjs); what an upgrade does to rows is frozen in upgrades.ts.
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AtRiskClient } from '../at-risk/list';
 import type { QueuedSend } from '../call-reports/agency-send';
 import type { FilingBatch } from '../call-reports/filing';
-import { indexFields } from '../call-reports/query';
 import type { CallReport } from '../call-reports/report';
 import type { InvalidActionCase } from '../cases/case';
 import type { ConsentRecord } from '../consent/record';
-import { type ActiveList, type ListBucket, toBuckets } from '../npn/buckets';
+import type { ActiveList, ListBucket } from '../npn/buckets';
 import type { Registration, Termination } from '../npn/registration-list';
 import type { PageRule } from '../page-rules/rule';
 import type { Referral } from '../referrals/referral';
 import type { ResumeLinkSend } from '../resume-links/send';
+import { moveToBuckets, reporterField } from './upgrades';
 
 export const DB_NAME = 'aor-guard';
 
@@ -77,7 +79,7 @@ export class AorGuardDb extends Dexie {
           .table('callReports')
           .toCollection()
           .modify((r: CallReport) => {
-            Object.assign(r, indexFields(r));
+            Object.assign(r, reporterField(r));
           }),
       );
     // Version 6: NPN lists stored as buckets (ListBucket); the lists in use move over.
@@ -122,34 +124,11 @@ export class AorGuardDb extends Dexie {
   }
 }
 
-type VersionThreeRow = { listId: string; key: string; npn: string; planYear: number; status?: string };
-
-/** Rows of a version-3 list, read a page at a time in key order, rewritten as buckets. */
-async function moveToBuckets(tx: Transaction, kind: ActiveList['kind'], listId: string) {
-  const rows = tx.table(kind === 'rcl' ? 'registrations' : 'terminations');
-  const buckets = tx.table(kind === 'rcl' ? 'registrationBuckets' : 'terminationBuckets');
-  const end = [listId, Dexie.maxKey];
-  let from: unknown[] = [listId];
-  for (let seq = 0; ; seq++) {
-    const page: VersionThreeRow[] = await rows
-      .where(':id')
-      .between(from, end, seq === 0, true)
-      .limit(20_000)
-      .toArray();
-    const last = page.at(-1);
-    if (!last) return;
-    await buckets.bulkPut(
-      toBuckets(
-        listId,
-        seq,
-        page.map(({ listId: _l, key: _k, ...row }) => row),
-      ),
-    );
-    from = [listId, last.key, last.planYear, ...(kind === 'rcl' ? [] : [last.status])];
-  }
-}
-
 export const db = new AorGuardDb();
+
+/** A table's row type, for a feature that keeps another's rows unread (a deleted case's sends, for Undo). */
+export type RowOf<K extends keyof AorGuardDb> =
+  AorGuardDb[K] extends Table<infer Row, infer _Key, infer _Insert> ? Row : never;
 
 /** Rows read back are parsed again; the ones that no longer parse are counted, never shown as sound. */
 export function readBack<T>(

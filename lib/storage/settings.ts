@@ -1,22 +1,18 @@
-// Every value kept in browser.storage, declared here and nowhere else.
+// Every value kept in browser.storage, declared here and nowhere else. A setting whose value is a
+// feature's record is typed with it, imported for types only (as db.ts types its tables): the feature
+// parses it back (lib/profile/stored.browser.ts) and knows what applies while nothing is stored.
 import { storage } from 'wxt/utils/storage';
-import type { BannerCorner } from '../banner/corner';
-import { type MarketplaceProfile, marketplaceProfileSchema } from '../profile/marketplace';
-import { emptyProfile, type Profile, profileSchema } from '../profile/profile';
-import { type HelpOnDemandTicks, NO_TICKS } from '../profile/readiness';
-import { DEFAULT_TEXT_LIMIT } from '../resume-links/link';
+import type { MarketplaceProfile } from '../profile/marketplace';
+import type { Profile } from '../profile/profile';
+import type { HelpOnDemandTicks } from '../profile/readiness';
+import type { BannerCorner } from '../shared/banner-corner';
 import { PLATFORM_SUPPORT_EMAIL } from '../shared/contacts';
 
-/** The agent's name, NPN, agency Override NPN and working plan year. Read by the banner's checks. */
-export const profileItem = storage.defineItem<Profile>('local:profile', {
-  fallback: emptyProfile(new Date()),
-});
-
-/** The stored profile, or the empty one when what is stored does not parse (never trust a row read back). */
-export async function readProfile(): Promise<Profile> {
-  const parsed = profileSchema.safeParse(await profileItem.getValue());
-  return parsed.success ? parsed.data : emptyProfile(new Date());
-}
+/**
+ * The agent's name, NPN, agency Override NPN and working plan year. Read by the banner's checks, through
+ * readProfile (lib/profile/stored.browser.ts): null, never saved, reads as the empty profile.
+ */
+export const profileItem = storage.defineItem<Profile | null>('local:profile', { fallback: null });
 
 /** When the agent last opened the AOR at-risk list: rows first listed after it count as new. */
 export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRiskLastVisit', {
@@ -26,9 +22,12 @@ export const atRiskLastVisitItem = storage.defineItem<string | null>('local:atRi
 /** The agency's HTTPS endpoint that sends Resume Links for the agent ('' = none). */
 export const agencyGatewayUrlItem = storage.defineItem<string>('local:agencyGatewayUrl', { fallback: '' });
 
-/** Text sends allowed per number in 24 hours (the real limit is not published). */
-export const resumeLinkTextLimitItem = storage.defineItem<number>('local:resumeLinkTextLimit', {
-  fallback: DEFAULT_TEXT_LIMIT,
+/**
+ * Text sends allowed per number in 24 hours (the real limit is not published); null, never chosen:
+ * DEFAULT_TEXT_LIMIT (lib/resume-links/link.ts) applies.
+ */
+export const resumeLinkTextLimitItem = storage.defineItem<number | null>('local:resumeLinkTextLimit', {
+  fallback: null,
 });
 
 /** The phone number the agent puts in Resume Link messages, remembered between sends. */
@@ -90,7 +89,10 @@ export const bannerCornerItem = storage.defineItem<BannerCorner>('local:bannerCo
 
 // The Marketplace profile and Help On Demand readiness (lib/profile/).
 
-/** The agent's Marketplace profile (role, licenses, languages, display choice, hours); null: never saved. */
+/**
+ * The agent's Marketplace profile (role, licenses, languages, display choice, hours); null: never saved.
+ * Read through readMarketplaceProfile (lib/profile/stored.browser.ts).
+ */
 export const marketplaceProfileItem = storage.defineItem<MarketplaceProfile | null>(
   'local:marketplaceProfile',
   {
@@ -98,15 +100,12 @@ export const marketplaceProfileItem = storage.defineItem<MarketplaceProfile | nu
   },
 );
 
-/** The stored Marketplace profile, or null when none is saved or what is stored does not parse. */
-export async function readMarketplaceProfile(): Promise<MarketplaceProfile | null> {
-  const parsed = marketplaceProfileSchema.safeParse(await marketplaceProfileItem.getValue());
-  return parsed.success ? parsed.data : null;
-}
-
-/** What the agent ticked for Help On Demand: the coursework (with its plan year and date), the account. */
-export const helpOnDemandItem = storage.defineItem<HelpOnDemandTicks>('local:helpOnDemand', {
-  fallback: NO_TICKS,
+/**
+ * What the agent ticked for Help On Demand: the coursework (with its plan year and date), the account;
+ * null, nothing ticked yet: NO_TICKS (lib/profile/readiness.ts), as for anything that does not parse.
+ */
+export const helpOnDemandItem = storage.defineItem<HelpOnDemandTicks | null>('local:helpOnDemand', {
+  fallback: null,
 });
 
 /** Licenses whose coming expiry was notified, as `state:yyyy-mm-dd`: each is notified once. */

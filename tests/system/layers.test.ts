@@ -2,42 +2,20 @@
 // stand on them without loops, and what knows every feature (dashboard/, backup/) stands above. This fails
 // on an import loop between lib folders or files, on shared/ importing the rest of lib, on storage/
 // importing a feature other than for a table's or setting's type, on a component importing a file
-// that calls browser APIs, and on components/ crossing features (shared/ stands under them all). Figures: `node tools/import-graph.mjs`.
+// that calls browser APIs, on components/ crossing features (shared/ stands under them all), on the
+// hub's web app reaching the hub's server code, and on lib/sites/vocabulary.ts touching the DOM or the
+// reader. Figures: `node tools/import-graph.mjs`.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { cycles, importGraph, libFolderEdges, libUnit } from '../../tools/import-graph.mjs';
+import { cycles, importGraph, isFolderEdge, libFolderEdges, libUnit } from '../../tools/import-graph.mjs';
 
 const graph = importGraph();
-
-/**
- * Folder loops still open when the layers were first held (issue 27), each as the edge that closes it.
- * The list only shrinks: an edge here that no longer exists fails too, so it is taken off when fixed.
- */
-const OPEN_FOLDER_EDGES = new Set([
-  'storage → at-risk',
-  'storage → call-reports',
-  'storage → cases',
-  'storage → consent',
-  'storage → npn',
-  'storage → page-rules',
-  'storage → referrals',
-  'storage → resume-links',
-  'storage → profile',
-  'storage → banner',
-  'npn → storage',
-  'policy → profile',
-  'policy → resume-links',
-  'policy → page-rules',
-  'cases → resume-links',
-  'messages → banner',
-]);
 
 /** What a file may do only in lib/storage/, *.browser.ts, *.background.ts, hooks/, containers/, entrypoints/. */
 const BROWSER_PACKAGES = ['wxt/browser', 'wxt/utils/storage', 'webextension-polyfill', 'dexie'];
 const callsBrowser = (file: string) => graph.get(file)?.packages.some((p) => BROWSER_PACKAGES.includes(p));
 
 const folders = libFolderEdges(graph);
-const folderEdgeList = [...folders].flatMap(([from, to]) => [...to].map((t) => `${from} → ${t}`));
 
 describe('one-way layers in lib/', () => {
   it('no import loop between files', () => {
@@ -45,15 +23,18 @@ describe('one-way layers in lib/', () => {
     expect(loops.map((l) => l.join(' ↔ '))).toEqual([]);
   });
 
-  it('no import loop between lib folders, but for the open edges listed here', () => {
-    const kept = (from: string, to: string) => !OPEN_FOLDER_EDGES.has(`${from} → ${to}`);
-    const units = [...folders.keys()];
-    const loops = cycles(units, (u) => [...(folders.get(u) ?? [])].filter((t) => kept(u, t)));
+  it('no import loop between lib folders', () => {
+    const loops = cycles([...folders.keys()], (u) => [...(folders.get(u) ?? [])]);
     expect(loops).toEqual([]);
   });
 
-  it('every open edge listed is still there (take it off the list once fixed)', () => {
-    expect([...OPEN_FOLDER_EDGES].filter((e) => !folderEdgeList.includes(e))).toEqual([]);
+  it('only a type-only import, only in the files declaring tables and settings, is no folder edge', () => {
+    const typeOnly = { to: 'lib/npn/buckets.ts', typeOnly: true };
+    expect(isFolderEdge('lib/storage/db.ts', typeOnly)).toBe(false);
+    expect(isFolderEdge('lib/storage/settings.ts', typeOnly)).toBe(false);
+    expect(isFolderEdge('lib/storage/db.ts', { ...typeOnly, typeOnly: false })).toBe(true);
+    expect(isFolderEdge('lib/storage/upgrades.ts', typeOnly)).toBe(true);
+    expect(isFolderEdge('lib/cases/case.ts', typeOnly)).toBe(true);
   });
 
   it('shared/ imports nothing else of lib', () => {
@@ -63,14 +44,14 @@ describe('one-way layers in lib/', () => {
     expect(out).toEqual([]);
   });
 
-  it('storage/ imports no feature but shared/, bar the open edges listed', () => {
+  it("storage/ imports no feature but shared/, bar a table's or setting's type where it is declared", () => {
     const out = [...graph]
       .filter(([f]) => libUnit(f) === 'storage')
       .flatMap(([f, n]) =>
         n.edges
+          .filter((e) => isFolderEdge(f, e))
           .map((e) => libUnit(e.to))
           .filter((u): u is string => !!u && u !== 'storage' && u !== 'shared')
-          .filter((u) => !OPEN_FOLDER_EDGES.has(`storage → ${u}`))
           .map((u) => `${f} → ${u}`),
       );
     expect(out).toEqual([]);
@@ -121,6 +102,17 @@ describe('one-way layers in lib/', () => {
   });
 });
 
+describe("the hub's web app", () => {
+  it('reaches nothing of the hub server (hub/src/): the staff API is lib/hub/contract/staff.ts', () => {
+    const reached = new Set([...graph.keys()].filter((f) => f.startsWith('hub/web/')));
+    for (const file of reached) for (const e of graph.get(file)?.edges ?? []) reached.add(e.to);
+    const out = [...reached].flatMap((f) =>
+      (graph.get(f)?.outside ?? []).filter((t) => t.startsWith('hub/src/')).map((t) => `${f} → ${t}`),
+    );
+    expect(out).toEqual([]);
+  });
+});
+
 /** The sites' words (docs/DOMAIN.md "Words on the pages"): the page reader stands on them. */
 const VOCABULARY = 'lib/sites/vocabulary.ts';
 
@@ -132,7 +124,7 @@ describe('lib/sites: the vocabulary holds words, the reader of the DOM imports i
     expect(node?.edges.map((e) => e.to).filter((to) => !to.startsWith('lib/shared/'))).toEqual([]);
   });
 
-  it('lib/sites files that read the DOM import it, not the other way', () => {
+  it('the reader of the DOM (labels.ts, facts.ts) imports it', () => {
     expect([...graph].filter(([, n]) => n.edges.some((e) => e.to === VOCABULARY)).map(([f]) => f)).toEqual(
       expect.arrayContaining(['lib/sites/labels.ts', 'lib/sites/facts.ts']),
     );

@@ -1,6 +1,7 @@
 // What an agency admin does to devices, as plain functions: the CLI (hub/src/main.ts) and the staff API call them.
 
 import type pg from 'pg';
+import type { EnrollmentCode, HubDevice, NewCode } from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../db/audit';
 import { inTransaction } from '../db/transaction';
 import { newEnrollmentCode, newToken, secretHash } from './tokens';
@@ -35,18 +36,6 @@ export interface EnrollmentCodeOptions {
   maxUses?: number;
 }
 
-export interface EnrollmentCodeInfo {
-  /** Hex SHA-256 of the code: how the code is named once its text is gone. */
-  id: string;
-  label: string | null;
-  agentNpn: string | null;
-  expiresAt: Date | null;
-  maxUses: number | null;
-  uses: number;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
-
 const codeColumns = `encode(code_hash, 'hex') as id, label, agent_npn as "agentNpn", expires_at as "expiresAt", max_uses as "maxUses",
   uses, created_at as "createdAt", revoked_at as "revokedAt"`;
 
@@ -56,9 +45,9 @@ export async function createEnrollmentCode(
   agencyId: string,
   options: EnrollmentCodeOptions,
   actor: string,
-): Promise<EnrollmentCodeInfo & { code: string }> {
+): Promise<NewCode<Date>> {
   const code = newEnrollmentCode();
-  const { rows } = await db.query<EnrollmentCodeInfo>(
+  const { rows } = await db.query<EnrollmentCode<Date>>(
     `insert into enrollment_codes (agency_id, code_hash, label, agent_npn, expires_at, max_uses)
      values ($1, $2, $3, $4, $5, $6) returning ${codeColumns}`,
     [
@@ -70,13 +59,13 @@ export async function createEnrollmentCode(
       options.maxUses ?? null,
     ],
   );
-  const info = rows[0] as EnrollmentCodeInfo;
+  const info = rows[0] as EnrollmentCode<Date>;
   await audit(db, { agencyId, actor, action: 'enrollmentCode.created', target: `code:${info.id}` });
   return { ...info, code };
 }
 
-export async function listEnrollmentCodes(db: Queryable, agencyId: string): Promise<EnrollmentCodeInfo[]> {
-  const { rows } = await db.query<EnrollmentCodeInfo>(
+export async function listEnrollmentCodes(db: Queryable, agencyId: string): Promise<EnrollmentCode<Date>[]> {
+  const { rows } = await db.query<EnrollmentCode<Date>>(
     `select ${codeColumns} from enrollment_codes where agency_id = $1 order by created_at desc`,
     [agencyId],
   );
@@ -100,20 +89,8 @@ export async function revokeEnrollmentCode(
   return true;
 }
 
-export interface DeviceInfo {
-  id: string;
-  name: string;
-  /** Bound by the enrolment code or confirmed by an admin: statuses flow to the device by it. */
-  agentNpn: string | null;
-  /** What the device declared at enrolment, waiting for an admin to confirm it. */
-  claimedNpn: string | null;
-  createdAt: Date;
-  lastSeenAt: Date | null;
-  revokedAt: Date | null;
-}
-
-export async function listDevices(db: Queryable, agencyId: string): Promise<DeviceInfo[]> {
-  const { rows } = await db.query<DeviceInfo>(
+export async function listDevices(db: Queryable, agencyId: string): Promise<HubDevice<Date>[]> {
+  const { rows } = await db.query<HubDevice<Date>>(
     `select id, name, agent_npn as "agentNpn", claimed_npn as "claimedNpn", created_at as "createdAt", last_seen_at as "lastSeenAt",
        revoked_at as "revokedAt"
      from devices where agency_id = $1 order by created_at desc`,

@@ -81,7 +81,7 @@ interface StoredReport {
   report: CallReport;
   device_id: string;
   agent_npn: string | null;
-  /** Support staff removed consumer data from its summary (staff/redact.ts). */
+  /** Support staff removed consumer data from its summary (staff/services/redact.ts). */
   redacted: boolean;
 }
 
@@ -207,7 +207,7 @@ export async function statusesSince(
   return rows.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
 }
 
-/** A summary support staff redacted (staff/redact.ts), for the device's copy of the same version. */
+/** A summary support staff redacted (staff/services/redact.ts), for the device's copy of the same version. */
 export interface SummaryRedaction {
   id: string;
   summary: string;

@@ -5,13 +5,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
+import { STAFF_API_BASE } from '#lib/hub/contract/staff';
 import type { HubContext } from '../context';
 import { limitBody } from '../http';
-import { pruneSessions } from './auth';
 import { createAdminCommand } from './cli';
 import { BODY_MAX_BYTES } from './http';
 import { staffApi } from './routes';
 import { applyRetention } from './services/retention';
+import { pruneSessions } from './services/sessions';
 import { pruneSignInFailures } from './services/throttle';
 
 export function mountStaff(app: Hono, deps: HubContext): void {
@@ -28,9 +29,9 @@ export function mountStaff(app: Hono, deps: HubContext): void {
     },
     referrerPolicy: 'no-referrer',
   });
-  app.use('/api/staff/*', headers, limitBody(BODY_MAX_BYTES));
+  app.use(`${STAFF_API_BASE}/*`, headers, limitBody(BODY_MAX_BYTES));
   app.route(
-    '/api/staff',
+    STAFF_API_BASE,
     staffApi({ pool: deps.pool, now: deps.now, httpLocalhost: process.env.HUB_HTTP_LOCALHOST === '1' }),
   );
   app.use('/*', headers);

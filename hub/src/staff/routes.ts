@@ -8,23 +8,34 @@ import { type Context, Hono } from 'hono';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  type AgentList,
+  type AuditExport,
   auditFilterSchema,
   auditQuerySchema,
+  type ConsentExport,
   caseQuerySchema,
   codeSchema,
   exportSchema,
   FILTER_MARK_MAX,
+  type FilterStatusChanged,
+  type FlaggedReports,
   filterStatusChangeSchema,
   missingConsentQuerySchema,
+  type NewUserMade,
   newUserSchema,
+  type OneTimePassword,
   passwordChangeSchema,
+  type ReportExport,
+  redactionSchema,
   reportFilterSchema,
   reportQuerySchema,
   retentionSchema,
   type StaffMe,
+  type StatusChanged,
   sendQuerySchema,
   signInSchema,
   statusChangeSchema,
+  type UserList,
 } from '#lib/hub/contract/staff';
 import {
   confirmDeviceNpn,
@@ -39,26 +50,22 @@ import {
   type AuthOptions,
   clearSessionCookie,
   clientAddress,
-  endSession,
   requireRole,
   requireSession,
   type StaffEnv,
-  type StaffSession,
   sessionCookie,
   setSessionCookie,
-  signIn,
-  userActor,
 } from './auth';
 import { parseBody, parseQuery } from './http';
 import { exportAuditLog, readAuditLog } from './services/audit-log';
 import { listCases } from './services/cases';
 import { exportConsentIndex, listMissingConsent } from './services/consent';
-import type { FlaggedReports } from './services/consumer-data';
 import { checkPassword } from './services/passwords';
-import { redactionSchema, redactSummary } from './services/redact';
+import { redactSummary } from './services/redact';
 import { exportReports, listAgents, listReports, setStatus, setStatusForFilter } from './services/reports';
 import { getRetention, setRetention } from './services/retention';
 import { listSends } from './services/sends';
+import { endSession, type StaffSession, signIn, userActor } from './services/sessions';
 import { changeOwnPassword, createUser, disableUser, listUsers, resetPassword } from './services/users';
 
 export interface StaffDeps extends AuthOptions {
@@ -163,12 +170,14 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     if (!q.ok) return q.response;
     return c.json(await listReports(pool, c.get('staff'), q.data));
   });
-  api.get('/agents', async (c) => c.json({ agents: await listAgents(pool, c.get('staff')) }));
+  api.get('/agents', async (c) =>
+    c.json({ agents: await listAgents(pool, c.get('staff')) } satisfies AgentList),
+  );
   api.get('/reports/export', staffOnly, async (c) => {
     const q = parseQuery(c, reportFilterSchema.extend(exportSchema.shape));
     if (!q.ok) return q.response;
     const { format, ...filter } = q.data;
-    return c.json({ rows: await exportReports(pool, c.get('staff'), filter, format) });
+    return c.json({ rows: await exportReports(pool, c.get('staff'), filter, format) } satisfies ReportExport);
   });
   api.post('/reports/status', staffOnly, async (c) => {
     const body = await parseBody(c, statusChangeSchema);
@@ -177,7 +186,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const done = await setStatus(pool, c.get('staff'), ids, status, deps.now(), consumerData);
     if (!done.ok) return consumerDataFlagged(c, done.flagged);
     const { ok: _ok, ...result } = done;
-    return c.json(result);
+    return c.json(result satisfies StatusChanged);
   });
   // Every report of a filter, not only the page on screen: the body names the count the person agreed to.
   api.post('/reports/status/filter', staffOnly, async (c) => {
@@ -186,7 +195,12 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const { filter, status, count, consumerData } = body.data;
     const s = c.get('staff');
     const done = await setStatusForFilter(pool, s, filter, status, count, deps.now(), consumerData);
-    if (done.ok) return c.json({ changed: done.changed, unchanged: done.unchanged, skipped: done.skipped });
+    if (done.ok)
+      return c.json({
+        changed: done.changed,
+        unchanged: done.unchanged,
+        skipped: done.skipped,
+      } satisfies FilterStatusChanged);
     if ('flagged' in done) return consumerDataFlagged(c, done.flagged);
     if (done.count > FILTER_MARK_MAX)
       return fail(
@@ -247,7 +261,9 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.get('/consent/export', staffOnly, async (c) => {
     const q = parseQuery(c, exportSchema);
     if (!q.ok) return q.response;
-    return c.json({ records: await exportConsentIndex(pool, c.get('staff'), q.data.format) });
+    return c.json({
+      records: await exportConsentIndex(pool, c.get('staff'), q.data.format),
+    } satisfies ConsentExport);
   });
 
   api.get('/admin/codes', adminOnly, async (c) =>
@@ -290,7 +306,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
       : fail(c, 404, 'device.noClaim', 'No live device of your agency with an NPN waiting to be confirmed.');
   });
   api.get('/admin/users', adminOnly, async (c) =>
-    c.json({ users: await listUsers(pool, c.get('staff').agencyId) }),
+    c.json({ users: await listUsers(pool, c.get('staff').agencyId) } satisfies UserList),
   );
   api.post('/admin/users', adminOnly, async (c) => {
     const body = await parseBody(c, newUserSchema);
@@ -298,7 +314,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     const s = c.get('staff');
     const made = await createUser(pool, s.agencyId, body.data, actor(s));
     if (!made.ok) return fail(c, 409, 'user.exists', 'Your agency already has an account with this email.');
-    return c.json({ id: made.id, oneTimePassword: made.password }, 201);
+    return c.json({ id: made.id, oneTimePassword: made.password } satisfies NewUserMade, 201);
   });
   api.post('/admin/users/:id/disable', adminOnly, async (c) => {
     const id = uuidParam.safeParse(c.req.param('id'));
@@ -313,7 +329,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
     if (!id.success) return fail(c, 400, 'request.invalid', 'The user id is not valid.');
     const password = await resetPassword(pool, c.get('staff'), id.data);
     return password
-      ? c.json({ oneTimePassword: password })
+      ? c.json({ oneTimePassword: password } satisfies OneTimePassword)
       : fail(c, 404, 'user.notFound', 'No such user in your agency.');
   });
   api.get('/admin/retention', adminOnly, async (c) =>
@@ -333,7 +349,7 @@ export function staffApi(deps: StaffDeps): Hono<StaffEnv> {
   api.get('/admin/audit/export', adminOnly, async (c) => {
     const q = parseQuery(c, auditFilterSchema);
     if (!q.ok) return q.response;
-    return c.json({ entries: await exportAuditLog(pool, c.get('staff'), q.data) });
+    return c.json({ entries: await exportAuditLog(pool, c.get('staff'), q.data) } satisfies AuditExport);
   });
   return api;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '#lib/call-reports/bundle';
 import { sample } from '../../../tests/support/call-report-sample';
 import { createAgency } from '../../src/device/admin';
-import { pruneSessions } from '../../src/staff/auth';
+import { pruneSessions } from '../../src/staff/services/sessions';
 import { THROTTLE } from '../../src/staff/services/throttle';
 import { startHub, type TestDevice, type TestHub } from '../support/hub';
 import {

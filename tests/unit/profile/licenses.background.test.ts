@@ -19,18 +19,18 @@ describe('notifyExpiringLicenses', () => {
       helpDisplay: null,
       contactHours: '',
     });
-    await notifyExpiringLicenses(now);
+    await notifyExpiringLicenses(now, {});
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.keys(shown)).toEqual(['license-expiry-TX']);
     expect(await licenseExpiryNotifiedItem.getValue()).toEqual(['TX:2026-12-11']);
 
     await fakeBrowser.notifications.clear('license-expiry-TX');
-    await notifyExpiringLicenses(new Date(2026, 11, 2, 10, 0));
+    await notifyExpiringLicenses(new Date(2026, 11, 2, 10, 0), {});
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
   it('notifies nothing without a saved profile', async () => {
-    await notifyExpiringLicenses(now);
+    await notifyExpiringLicenses(now, {});
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 });

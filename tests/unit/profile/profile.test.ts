@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseProfileForm } from '../../../lib/profile/profile';
-import { profileItem, readProfile } from '../../../lib/storage/settings';
+import { readProfile } from '../../../lib/profile/stored.browser';
+import { profileItem } from '../../../lib/storage/settings';
 
 const form = { name: 'Sam Agent', npn: '12345678', overrideNpn: '', planYear: '2026' };
 

@@ -4,6 +4,7 @@ import { ResumeLinkPanel } from '../../../../containers/ResumeLinkPanel';
 import type { DashboardPrefill } from '../../../../lib/dashboard/link';
 import { effectiveSetting } from '../../../../lib/policy/managed.background';
 import { checkGatewayUrl } from '../../../../lib/resume-links/gateway';
+import { DEFAULT_TEXT_LIMIT } from '../../../../lib/resume-links/link';
 import { agencyGatewayUrlItem, resumeLinkTextLimitItem } from '../../../../lib/storage/settings';
 import { t, tProblem } from '../../../../words/i18n';
 
@@ -28,7 +29,7 @@ export function ResumeLinkSection({ prefill }: { prefill: DashboardPrefill }) {
 /** The gateway and the text limit, checked before saving; shown locked where the agency's policy sets them. */
 function ResumeLinkSettings() {
   const [gateway, setGateway] = useState('');
-  const [limit, setLimit] = useState('3');
+  const [limit, setLimit] = useState(String(DEFAULT_TEXT_LIMIT));
   const [locked, setLocked] = useState({ gateway: false, limit: false });
   const [errors, setErrors] = useState<{ gateway?: string; limit?: string }>({});
   const [saved, setSaved] = useState(false);
@@ -38,7 +39,7 @@ function ResumeLinkSettings() {
       effectiveSetting('textSendsPerNumberPer24h', resumeLinkTextLimitItem),
     ]).then(([g, l]) => {
       setGateway(typeof g.value === 'string' ? g.value : '');
-      setLimit(String(l.value));
+      setLimit(String(l.value ?? DEFAULT_TEXT_LIMIT));
       setLocked({ gateway: g.locked, limit: l.locked });
     });
   }, []);

@@ -3,9 +3,9 @@
 // record as a person knows them (an email, a device's name, an application id, a code's label), never
 // by the ids and hashes the log keeps; the web app words the action (hub/web/audit-words.ts).
 
-import type { AuditEntry, AuditFilter, AuditQuery } from '#lib/hub/contract/staff';
+import type { AuditEntry, AuditFilter, AuditPage, AuditQuery } from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../../db/audit';
-import { type StaffSession, userActor } from '../auth';
+import { type StaffSession, userActor } from './sessions';
 
 export const AUDIT_EXPORT_MAX = 100_000;
 
@@ -33,7 +33,7 @@ function whereOf(agencyId: string, f: AuditFilter & { before?: number }) {
   return { sql: parts.join(' and '), params };
 }
 
-export async function readAuditLog(db: Queryable, agencyId: string, q: AuditQuery) {
+export async function readAuditLog(db: Queryable, agencyId: string, q: AuditQuery): Promise<AuditPage> {
   const w = whereOf(agencyId, q);
   const { rows } = await db.query<Row>(
     `select id, at, actor, action, target, detail from audit_log where ${w.sql} order by id desc limit ${q.limit + 1}`,
@@ -44,7 +44,11 @@ export async function readAuditLog(db: Queryable, agencyId: string, q: AuditQuer
 }
 
 /** Every entry of a filter (newest first), for a CSV file; the export itself is audited. */
-export async function exportAuditLog(db: Queryable, staff: StaffSession, f: AuditFilter) {
+export async function exportAuditLog(
+  db: Queryable,
+  staff: StaffSession,
+  f: AuditFilter,
+): Promise<AuditEntry[]> {
   const w = whereOf(staff.agencyId, f);
   const { rows } = await db.query<Row>(
     `select id, at, actor, action, target, detail from audit_log where ${w.sql} order by id desc limit ${AUDIT_EXPORT_MAX}`,

@@ -1,12 +1,12 @@
 // Invalid Action cases across the agency's agents, with the platform's statuses (lib/cases/case.ts):
 // read here, set by the agents' extensions.
 import type { InvalidActionCase } from '#lib/cases/case';
-import type { CaseQuery, HubCase } from '#lib/hub/contract/staff';
+import type { CasePage, CaseQuery, HubCase } from '#lib/hub/contract/staff';
 import type { Queryable } from '../../db/audit';
-import type { StaffSession } from '../auth';
+import type { StaffSession } from './sessions';
 
 /** One page of the filter's cases, newest sighting first, with how many the filter holds. */
-export async function listCases(db: Queryable, staff: StaffSession, q: CaseQuery) {
+export async function listCases(db: Queryable, staff: StaffSession, q: CaseQuery): Promise<CasePage> {
   const params: unknown[] = [staff.agencyId];
   const parts = ['c.agency_id = $1'];
   const add = (sql: string, value: unknown) => {

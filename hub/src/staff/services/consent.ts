@@ -3,9 +3,14 @@
 // an audit. Consent on record: a record with a consent date, not revoked (lib/consent/record.ts), for the
 // same application and plan year; a call report names no plan year, so any plan year's consent covers it.
 import type { ConsentRecord } from '#lib/consent/record';
-import type { HubConsentRecord, MissingConsent, MissingConsentQuery } from '#lib/hub/contract/staff';
+import type {
+  HubConsentRecord,
+  MissingConsent,
+  MissingConsentPage,
+  MissingConsentQuery,
+} from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../../db/audit';
-import { type StaffSession, userActor } from '../auth';
+import { type StaffSession, userActor } from './sessions';
 
 export const CONSENT_EXPORT_MAX = 100_000;
 
@@ -46,7 +51,11 @@ const missing = (staff: StaffSession) => `
    group by a.application_id, a.plan_year`;
 
 /** One page of applications without consent, most recent action first, with how many there are. */
-export async function listMissingConsent(db: Queryable, staff: StaffSession, q: MissingConsentQuery) {
+export async function listMissingConsent(
+  db: Queryable,
+  staff: StaffSession,
+  q: MissingConsentQuery,
+): Promise<MissingConsentPage> {
   const params = scopeParams(staff);
   const { rows } = await db.query<{
     application_id: string;
@@ -86,7 +95,11 @@ export async function listMissingConsent(db: Queryable, staff: StaffSession, q: 
 }
 
 /** The agency's consent index for a CSV or JSON file (support and admins); the export is audited. */
-export async function exportConsentIndex(db: Queryable, staff: StaffSession, format: 'csv' | 'json') {
+export async function exportConsentIndex(
+  db: Queryable,
+  staff: StaffSession,
+  format: 'csv' | 'json',
+): Promise<HubConsentRecord[]> {
   const { rows } = await db.query<{
     record: ConsentRecord;
     agent_npn: string | null;

@@ -1,6 +1,6 @@
 // Marks that file reports whose summaries look like they hold consumer data (lib/call-reports/pii.ts, the
-// extension's own check): the hub asks first, and the server refuses a mark nobody confirmed. Plain code,
-// no server imports, so the web app shares the rule.
+// extension's own check): the hub asks first, and the server refuses a mark nobody confirmed, naming the
+// reports (FlaggedReports in lib/hub/contract/staff.ts).
 import { reportConsumerData } from '#lib/call-reports/pii';
 import type { CallReport, ReportStatus } from '#lib/call-reports/report';
 import { canMoveTo } from '#lib/call-reports/workflow';
@@ -24,9 +24,3 @@ export function flaggedByMark<T extends { report: CallReport; status: ReportStat
 
 /** How many flagged reports an answer names (the count is always whole). */
 export const FLAGGED_NAMED = 20;
-
-/** What the hub answers a mark that would file flagged reports: how many, and the first of them. */
-export interface FlaggedReports {
-  count: number;
-  reports: { id: string; applicationId: string }[];
-}

@@ -4,28 +4,12 @@
 // lengths, never the text. The hub keeps this summary over the device's later copies (ingest/reports.ts).
 
 import type pg from 'pg';
-import { z } from 'zod';
-import { PII_KINDS, redactAll, reportConsumerData } from '#lib/call-reports/pii';
-import { type CallReport, callReportSchema, SUMMARY_MAX } from '#lib/call-reports/report';
+import { redactAll, reportConsumerData } from '#lib/call-reports/pii';
+import { type CallReport, callReportSchema } from '#lib/call-reports/report';
+import type { Redaction } from '#lib/hub/contract/staff';
 import { audit } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
-import { type StaffSession, userActor } from '../auth';
-
-export const redactionSchema = z.object({
-  /** The report's version the person saw (HubReport.version). */
-  version: z.number().int().min(1),
-  findings: z
-    .array(
-      z.object({
-        kind: z.enum(PII_KINDS),
-        start: z.number().int().min(0).max(SUMMARY_MAX),
-        end: z.number().int().min(1).max(SUMMARY_MAX),
-      }),
-    )
-    .min(1)
-    .max(100),
-});
-export type Redaction = z.infer<typeof redactionSchema>;
+import { type StaffSession, userActor } from './sessions';
 
 export type RedactOutcome =
   | { ok: true }

@@ -11,15 +11,19 @@ import {
   EXPORT_MAX,
   FILTER_MARK_MAX,
   type FilingStatus,
+  type FilterStatusChanged,
+  type FlaggedReports,
+  type HubAgent,
   type HubReport,
   type ReportFilter,
   type ReportListQuery,
+  type ReportPage,
+  type StatusChanged,
 } from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
-import type { StaffSession } from '../auth';
-import { userActor } from '../auth';
-import { FLAGGED_NAMED, type FlaggedReports, flaggedByMark } from './consumer-data';
+import { FLAGGED_NAMED, flaggedByMark } from './consumer-data';
+import { type StaffSession, userActor } from './sessions';
 
 const SORT_SQL: Record<(typeof SORT_KEYS)[number], string> = {
   calledAt: "r.report->>'calledAt'",
@@ -78,7 +82,11 @@ const toHub = (r: Row): HubReport => ({
   }),
 });
 
-export async function listReports(db: Queryable, staff: StaffSession, q: ReportListQuery) {
+export async function listReports(
+  db: Queryable,
+  staff: StaffSession,
+  q: ReportListQuery,
+): Promise<ReportPage> {
   const w = where(staff, q);
   const order = `${SORT_SQL[q.sort]} ${q.dir}, r.id ${q.dir}`;
   const { rows } = await db.query<Row>(
@@ -102,7 +110,7 @@ export async function exportReports(
   staff: StaffSession,
   f: ReportFilter,
   format: 'csv' | 'json',
-) {
+): Promise<HubReport[]> {
   const w = where(staff, f);
   const { rows } = await db.query<Row>(
     `${SELECT} where ${w.sql} order by r.report->>'calledAt' desc limit ${EXPORT_MAX}`,
@@ -119,7 +127,7 @@ export async function exportReports(
 }
 
 /** The agents whose reports the hub holds (for the agent filter). */
-export async function listAgents(db: Queryable, staff: StaffSession) {
+export async function listAgents(db: Queryable, staff: StaffSession): Promise<HubAgent[]> {
   const { rows } = await db.query<{ agent_npn: string; names: string[]; reports: string }>(
     `select r.agent_npn, array_remove(array_agg(distinct d.name), null) as names, count(*) as reports
        from call_reports r left join devices d on d.id = r.device_id and d.agency_id = r.agency_id
@@ -144,7 +152,7 @@ export async function setStatus(
   status: FilingStatus,
   now: Date,
   consumerData?: ConsumerDataChoice,
-): Promise<Mark<{ changed: string[]; unchanged: string[]; notFound: string[]; skipped: string[] }>> {
+): Promise<Mark<StatusChanged>> {
   return inTransaction(db, async (tx) => {
     const { rows } = await tx.query<LockedRow>(
       'select id, report, status from call_reports where agency_id = $1 and id = any($2::text[]) for update',
@@ -157,9 +165,7 @@ export async function setStatus(
   });
 }
 
-export type FilterMark =
-  | Mark<{ changed: number; unchanged: number; skipped: number }>
-  | { ok: false; count: number };
+export type FilterMark = Mark<FilterStatusChanged> | { ok: false; count: number };
 
 /**
  * Moves every report of a filter forward to `status`, only when the filter still holds the `count` reports
@@ -201,7 +207,7 @@ async function moveChosen(
   status: FilingStatus,
   now: Date,
   choice: ConsumerDataChoice | undefined,
-): Promise<Mark<{ changed: string[]; unchanged: string[]; skipped: string[] }>> {
+): Promise<Mark<Omit<StatusChanged, 'notFound'>>> {
   const flagged = flaggedByMark(rows, status, now);
   if (flagged.length && choice?.count !== flagged.length)
     return {

@@ -4,14 +4,14 @@
 // whatever the rule says.
 import type pg from 'pg';
 import { DAY_MS } from '#lib/call-reports/retention';
+import type { RetentionRule } from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
-import type { StaffSession } from '../auth';
-import { userActor } from '../auth';
+import { type StaffSession, userActor } from './sessions';
 
 export const CONSENT_YEARS = 10;
 
-export async function getRetention(db: Queryable, agencyId: string) {
+export async function getRetention(db: Queryable, agencyId: string): Promise<RetentionRule> {
   const { rows } = await db.query(
     'select report_retention_days, updated_at, updated_by from agency_settings where agency_id = $1',
     [agencyId],

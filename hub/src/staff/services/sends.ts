@@ -1,10 +1,10 @@
 // Resume Link sends across the agency's agents, as the extensions synced them (src/ingest/sends.ts): what
 // went out, how and how it went — never an address or number, which the hub does not hold.
 
-import type { HubSend, SendQuery } from '#lib/hub/contract/staff';
+import type { HubSend, SendPage, SendQuery } from '#lib/hub/contract/staff';
 import type { CHANNELS, DELIVERIES } from '#lib/resume-links/send';
 import type { Queryable } from '../../db/audit';
-import type { StaffSession } from '../auth';
+import type { StaffSession } from './sessions';
 
 interface Row {
   send: {
@@ -24,7 +24,7 @@ interface Row {
 }
 
 /** One page of sends, newest first, with how many the filter holds; an agent user sees their NPN's only. */
-export async function listSends(db: Queryable, staff: StaffSession, q: SendQuery) {
+export async function listSends(db: Queryable, staff: StaffSession, q: SendQuery): Promise<SendPage> {
   const params: unknown[] = [staff.agencyId];
   const parts = ['s.agency_id = $1'];
   const add = (sql: string, value: unknown) => {

@@ -3,22 +3,13 @@
 // unique within an agency; the same person may have an account in another agency too.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { NewUser, PasswordChange, Role } from '#lib/hub/contract/staff';
+import type { NewUser, PasswordChange, StaffUser } from '#lib/hub/contract/staff';
 import { audit, type Queryable } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
-import { endOtherSessions, endUserSessions, type StaffSession, userActor } from '../auth';
 import { hashPassword, oneTimePassword } from './passwords';
+import { endOtherSessions, endUserSessions, type StaffSession, userActor } from './sessions';
 
-export interface UserView {
-  id: string;
-  email: string;
-  role: Role;
-  agentNpn: string | null;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export async function listUsers(db: Queryable, agencyId: string): Promise<UserView[]> {
+export async function listUsers(db: Queryable, agencyId: string): Promise<StaffUser[]> {
   const { rows } = await db.query(
     `select id, email, role, agent_npn, created_at, disabled_at from users
       where agency_id = $1 order by lower(email)`,
