@@ -3,6 +3,8 @@
 // names, extra wrappers and reordered rows, and text a person cannot see is never its anchor or value.
 import { toStateCode } from '../shared/states';
 import type { PageFacts, PageReading } from '../sites';
+import { textBlocks } from '../sites/labels';
+import { legibility } from '../sites/legibility';
 import {
   parseAor,
   parseApplicationId,
@@ -10,9 +12,7 @@ import {
   parseNpnDigits,
   parsePlanYear,
   parseStateFromAddress,
-} from '../sites/facts';
-import { textBlocks } from '../sites/labels';
-import { legibility } from '../sites/legibility';
+} from '../sites/vocabulary';
 import { MAX_OFFSET, type TaughtFact } from './facts';
 import type { ActiveRule, PageRule } from './rule';
 

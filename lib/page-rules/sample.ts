@@ -4,8 +4,8 @@
 // Every other word, attribute value and path segment becomes a stand-in of the same shape (x's and 0's),
 // so the layout still reads true. tests/unit/page-rules/sample.test.ts checks no other word of the
 // fixture pages survives, and pages built to leak (tests/fixtures/pages/hostile/leaky-sample.html).
-import { ALL_LABELS } from '../sites/facts';
 import { siteForHost } from '../sites/hosts';
+import { ALL_LABELS, SITE_WORDS } from '../sites/vocabulary';
 import { generalisePath } from './path';
 
 /** Digits by 0 and letters by x (X for capitals): the same length, nothing of the original. */
@@ -16,84 +16,11 @@ export function maskText(text: string): string {
 /** A label word at the start of a text ("Agent of record NPN: …"), up to where its value would begin. */
 const LABEL_START = new RegExp(`^\\s*(?:${ALL_LABELS.map((s) => s.label).join('|')})(?=$|[\\s:：#–—-])`, 'i');
 
-/**
- * The sites' own words (docs/DOMAIN.md "Words on the pages" and "What public sources show"): a text that
- * is one of these, whole, is kept. A text that only starts with one ("Active – Maria Lopez") is not.
- */
-const PAGE_WORDS = new Set(
-  [
-    // Sections, columns, tabs.
-    'application',
-    'applications',
-    'plans',
-    'plan',
-    'carrier',
-    'enrollment history',
-    'consent records',
-    'marketplace notices',
-    'last synced',
-    'last synced at',
-    'effective',
-    'expiration',
-    'members',
-    'subscriber id',
-    'policy id',
-    'client details',
-    'application details',
-    'details',
-    'action',
-    'error seen',
-    'clients',
-    'leads',
-    'invalid action',
-    'invalid action error',
-    'resume link',
-    'aor at risk',
-    'at-risk aor',
-    'my applications & coverage',
-    // Statuses: coverage, leads, follow-ups, consent.
-    'active',
-    'effectuated',
-    'enrolled',
-    'pending effectuation',
-    'pendingeffectuation',
-    'cancelled',
-    'canceled',
-    'terminated',
-    'expired',
-    'inactive',
-    'not enrolled',
-    'no active coverage',
-    'shopping',
-    'applying',
-    'confirming',
-    'action required',
-    'action recommended',
-    '3-way call detected',
-    'completed',
-    'submission blocked',
-    'collected',
-    'pending',
-    'revoked',
-    'none',
-    // Spanish.
-    'estado',
-    'vigente',
-    'vencimiento',
-    'miembros',
-    'id de subscritor',
-    'id de ffm',
-    'activo',
-    'activa',
-    'cancelado',
-    'cancelada',
-    'terminado',
-    'terminada',
-  ].map((w) => w.toLowerCase()),
-);
+/** The sites' own words, whole (lib/sites/vocabulary.ts): a text that only starts with one is not kept. */
+const PAGE_WORDS = new Set(SITE_WORDS);
 
 /** The words of ids, classes, names and URL paths that say what a thing is, never whose. */
-const STRUCTURE_WORDS = new Set(
+export const STRUCTURE_WORDS = new Set(
   (
     'aca app application applications coverage details detail agent agents agency agencies name react root ' +
     'container client clients plan plans history consent records record policy policies status table row ' +
@@ -106,17 +33,6 @@ const STRUCTURE_WORDS = new Set(
     'search marketplace auth enroll consumers mme dashboard leads quote notices'
   ).split(' '),
 );
-
-/** The words a sample keeps wherever they are (tests/unit/page-rules/sample.test.ts holds every fixture to it). */
-const LABEL_WORDS = new Set(ALL_LABELS.flatMap((s) => s.label.toLowerCase().match(/\p{L}+/gu) ?? []));
-export function isVocabularyWord(word: string): boolean {
-  const w = word.toLowerCase();
-  return (
-    STRUCTURE_WORDS.has(w) ||
-    LABEL_WORDS.has(w) ||
-    [...PAGE_WORDS].some((p) => p.split(/[^\p{L}]+/u).includes(w))
-  );
-}
 
 /** Letter runs (camelCase split into its words) and digits of an id, a class, a name or a path segment. */
 function maskName(value: string): string {

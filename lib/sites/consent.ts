@@ -4,8 +4,22 @@
 // Revoked, method, last updated), in English and Spanish. Only what a person can read counts: the status
 // line comes from the page's legible blocks (lib/sites/facts.ts pageBlocks), and a library row's cells
 // are judged one by one (lib/sites/legibility.ts).
-import { findLabelled, type LabelSpec, tableRecords } from './labels';
+import { findLabelled, tableRecords } from './labels';
 import type { Seen } from './legibility';
+import {
+  ACTION_REQUIRED,
+  COLLECTED,
+  CONSENT_METHOD_HEADER,
+  CONSENT_PENDING,
+  CONSENT_REVOKED,
+  CONSENT_STATUS_HEADER,
+  CONSENT_STATUS_LABELS,
+  CONSENT_TYPE_HEADER,
+  CONSENT_UPDATED_HEADER,
+  ENROLLMENT_REVIEW,
+  INITIAL_CONSENT,
+  MENTIONS_CONSENT,
+} from './vocabulary';
 
 export type ConsentStatus = 'collected' | 'action-required';
 
@@ -26,35 +40,20 @@ export interface ConsentFacts {
   consentLibrary?: ConsentLibraryRow[];
 }
 
-/** Labels of the client's consent status: what lib/sites/facts.ts judges for legibility with the others. */
-export const CONSENT_STATUS_LABELS: LabelSpec[] = [
-  { label: 'consent status' },
-  { label: 'estado (?:del|de) consentimiento' },
-];
-
-const COLLECTED = /^(?:collected|recopilado|recogido|obtenido)\b/i;
-const ACTION_REQUIRED =
-  /^(?:action required|acción requerida|se requiere (?:una )?acción|requiere acción)\b/i;
-
 function parseStatus(text: string): ConsentStatus | undefined {
   if (COLLECTED.test(text)) return 'collected';
   if (ACTION_REQUIRED.test(text)) return 'action-required';
   return undefined;
 }
 
-const TYPE_HEADER = /^(?:consent type|type|tipo(?: de consentimiento)?)$/i;
-const STATUS_HEADER = /^(?:status|estado)$/i;
-const METHOD_HEADER = /^(?:method|consent method|método)$/i;
-const UPDATED_HEADER = /^(?:last updated|updated|última actualización|actualizado)$/i;
-
 const KINDS: [RegExp, ConsentLibraryRow['kind']][] = [
-  [/^(?:initial consent|consentimiento inicial)$/i, 'consent'],
-  [/^(?:enrollment review|revisión de (?:la )?inscripción)$/i, 'review'],
+  [INITIAL_CONSENT, 'consent'],
+  [ENROLLMENT_REVIEW, 'review'],
 ];
 const ROW_STATUSES: [RegExp, ConsentLibraryRow['status']][] = [
-  [/^(?:pending|pendiente)$/i, 'pending'],
+  [CONSENT_PENDING, 'pending'],
   [COLLECTED, 'collected'],
-  [/^(?:revoked|revocado|revocada)$/i, 'revoked'],
+  [CONSENT_REVOKED, 'revoked'],
 ];
 const METHOD_MAX = 60;
 /** More rows than one consumer's library has: a page showing more is a list. */
@@ -80,14 +79,19 @@ function libraryRow(blocks: string[]): ConsentLibraryRow | undefined {
     if (colon < 0) continue;
     const header = block.slice(0, colon).trim();
     const value = block.slice(colon + 1).trim();
-    for (const re of [TYPE_HEADER, STATUS_HEADER, METHOD_HEADER, UPDATED_HEADER])
+    for (const re of [
+      CONSENT_TYPE_HEADER,
+      CONSENT_STATUS_HEADER,
+      CONSENT_METHOD_HEADER,
+      CONSENT_UPDATED_HEADER,
+    ])
       if (re.test(header) && !cells.has(re)) cells.set(re, value);
   }
-  const kind = matchOf(KINDS, cells.get(TYPE_HEADER));
-  const status = matchOf(ROW_STATUSES, cells.get(STATUS_HEADER));
+  const kind = matchOf(KINDS, cells.get(CONSENT_TYPE_HEADER));
+  const status = matchOf(ROW_STATUSES, cells.get(CONSENT_STATUS_HEADER));
   if (!kind || !status) return undefined;
-  const method = cells.get(METHOD_HEADER);
-  const updated = parseDay(cells.get(UPDATED_HEADER) ?? '');
+  const method = cells.get(CONSENT_METHOD_HEADER);
+  const updated = parseDay(cells.get(CONSENT_UPDATED_HEADER) ?? '');
   return {
     kind,
     status,
@@ -95,9 +99,6 @@ function libraryRow(blocks: string[]): ConsentLibraryRow | undefined {
     ...(updated ? { updated } : {}),
   };
 }
-
-/** Whether the page speaks of consent at all: the library is looked for only then. */
-const MENTIONS_CONSENT = /\b(?:consent|consentimiento)/i;
 
 /**
  * The consent facts a person reads on the page. `blocks` are the page's legible blocks; `seen` judges

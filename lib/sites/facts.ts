@@ -1,275 +1,59 @@
-// The labelled facts every enrollment site shows in its own words (docs/DOMAIN.md "Words on the pages").
-import { isPlanYear } from '../shared/plan-year';
+// The labelled facts every enrollment site shows in its own words (lib/sites/vocabulary.ts): read from the
+// page's blocks (labels.ts), one policy at a time where the page shows several.
 import { toStateCode } from '../shared/states';
-import { CONSENT_STATUS_LABELS, readConsent } from './consent';
-import {
-  findLabelled,
-  type LabelSpec,
-  labelBlocks,
-  labelCandidates,
-  tableRecords,
-  textBlocks,
-} from './labels';
+import { readConsent } from './consent';
+import { findLabelled, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
-import { AOR_WORDS, NOT_AOR_ROLE, npnsOnPage } from './npns';
+import { npnsOnPage } from './npns';
 import type { PageFacts, PolicyFacts } from './page-facts';
+import {
+  ADDRESS_LABELS,
+  ALL_LABELS,
+  AOR_LABELS,
+  AOR_NPN_LABELS,
+  APPLICATION_LABELS,
+  CONSUMER_LABELS,
+  COVERAGE_DATE_LABELS,
+  COVERAGE_LABEL_TEXT,
+  COVERAGE_LABELS,
+  ENROLLED_FOR,
+  ENROLLEE_ASSISTANCE,
+  HEADED_YEAR,
+  HEDGED,
+  INVALID_ACTION,
+  LEAD_STATUS_LABELS,
+  NO_ACTIVE_COVERAGE,
+  NONE_VALUE,
+  NOT_ENROLLED_FOR,
+  NOTABLE,
+  NPN_LABELS,
+  OVERRIDE_LABELS,
+  PLAIN_AGENT_LABELS,
+  PLAN_YEAR_LABELS,
+  POLICY_COLUMN,
+  parseAor,
+  parseAorNpn,
+  parseApplicationId,
+  parseCoverage,
+  parseDateYear,
+  parseLeadStatus,
+  parseName,
+  parseNpnDigits,
+  parseOverride,
+  parsePlanYear,
+  parseStateFromAddress,
+  STATE_LABELS,
+  SYNCING,
+  stateBesideApplication,
+  YEAR_LABEL,
+  yearBesideApplication,
+  yearIn,
+} from './vocabulary';
 
 /** What every site's page shows in its own words: PageFacts less what the adapter itself decides. */
 export type CommonFacts = Omit<PageFacts, 'site' | 'pageKind' | 'pathway' | 'atRiskRows' | 'conflicts'> & {
   conflicts: NonNullable<PageFacts['conflicts']>;
 };
-
-const NAME_MAX = 120;
-
-// Labels in English and in Spanish (HealthSherpa's interface runs in both; docs/DOMAIN.md).
-export const APPLICATION_LABELS: LabelSpec[] = [
-  { label: 'ffm(?: app(?:lication)?)? id', trailingWords: true },
-  { label: 'federal exchange id' },
-  { label: '(?:exchange |marketplace )?application id' },
-  { label: 'exchange id' },
-  { label: 'id de (?:la )?(?:solicitud (?:de(?:l)? )?)?(?:ffm|mercado)' },
-  { label: 'id de (?:la )?solicitud' },
-  // HealthCare.gov's "My Applications & Coverage": "ID#: 7719203" (not always 10 digits).
-  { label: 'id\\s*#' },
-];
-/** Labels whose value is the agent of record's NPN alone ("AOR NPN" 87654321, "BOR NPN"). */
-const AOR_NPN_LABELS: LabelSpec[] = [
-  // "Agent of Record NPN (FFM)": words after it say whose record, not another role.
-  { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?`, trailingWords: true },
-  { label: 'npn del (?:agente|corredor)(?: de registro)?' },
-];
-const AOR_LABELS: LabelSpec[] = [
-  { label: `(?:${AOR_WORDS})`, trailingWords: true },
-  // Tabs and list items begin with it ("AOR at risk", "AOR was changed"): only "AOR: …" or its own cell.
-  { label: '(?:aor|bor)(?:\\s*\\([^)]{0,40}\\))?', inline: false },
-];
-/**
- * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
- * column of the enrollment history. It begins ordinary phrases ("Agent Support (888) 684-1373"): only
- * "Agent: …" or "Agent" with its value in the next element.
- */
-const PLAIN_AGENT_LABELS: LabelSpec[] = [
-  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor".
-  { label: 'agent(?: or broker)?(?: name)?|agente(?: o corredor)?', inline: false },
-];
-const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
-const PLAN_YEAR_LABELS: LabelSpec[] = [
-  { label: 'plan year' },
-  { label: 'coverage year' },
-  { label: 'año (?:del plan|de (?:la )?cobertura)' },
-];
-/**
- * When a policy's coverage starts or ends: the plan year it covers. Not stops for other values:
- * "Vigente" is HealthSherpa's Spanish "Effective" and also a status word.
- */
-const COVERAGE_DATE_LABELS: LabelSpec[] = [
-  { label: '(?:coverage )?(?:effective|start|expiration|end)(?: date)?' },
-  { label: 'expires' },
-  // "Coverage: 01/01/2026 – 12/31/2026" (also a status label: only a date is read as a year here).
-  { label: 'coverage(?: dates?| period)?' },
-  { label: 'vigente|vencimiento|fecha de (?:vigencia|inicio|vencimiento)' },
-  { label: 'fechas? de (?:la )?cobertura|per[ií]odo de (?:la )?cobertura' },
-];
-const COVERAGE_LABELS: LabelSpec[] = [
-  { label: '(?:coverage|policy|enrollment|enrolment|application|plan) status' },
-  { label: 'status' },
-  { label: 'coverage' },
-  { label: 'estado(?: de (?:la )?(?:cobertura|póliza|inscripción))?' },
-];
-/**
- * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
- * AOR, and a value search stops at them.
- */
-const NOT_AOR_LABELS: LabelSpec[] = [{ label: NOT_AOR_ROLE, trailingWords: true }];
-const OVERRIDE_LABELS: LabelSpec[] = [
-  { label: '(?:agency )?override npn', trailingWords: true },
-  { label: 'npn override' },
-];
-const LEAD_STATUS_LABELS: LabelSpec[] = [{ label: '(?:lead )?status' }];
-const STATE_LABELS: LabelSpec[] = [{ label: "(?:consumer'?s? )?state(?: of residence)?" }];
-const ADDRESS_LABELS: LabelSpec[] = [{ label: '(?:home |mailing |residential )?address' }];
-const CONSUMER_LABELS: LabelSpec[] = [
-  { label: 'primary (?:applicant|contact)' },
-  { label: '(?:client|consumer|applicant) name' },
-  // Not "Client details" → "details", "Consumer Marketplace Call Center" → a name.
-  { label: 'client', inline: false },
-  { label: 'consumer', inline: false },
-];
-
-/** Words that are labels, not names: a label in a name's place means the value is further on. */
-const LABEL_WORDS =
-  /^(name|npn|agent|aor|agent of record|status|national producer number|none|n\/a|not assigned|unknown|details|nombre|estado)$/i;
-/** Placeholders where a value will be: not a value, and not a statement that there is none. */
-const PLACEHOLDER = /^(?:[—–-]+|n\/?a|pending|pendiente|tbd|unknown|desconocido|null|undefined|\.{3}|…)$/i;
-/**
- * What an agent-of-record field shows when it has none: "no agent of record", never a reason to take the
- * next words on the page ("View Plan History") as the agent's name.
- */
-const EMPTY_AOR =
-  /^(?:[—–-]+|n\/?a|none|no agent(?: of record)?|not assigned|unassigned|no npn|ninguno|ninguna|no asignado|sin asignar|sin agente)\.?$/i;
-/** "Not returned by the Marketplace", "Not available": the site cannot say, so unknown. */
-const NOT_SHOWN = /^\s*(?:not (?:returned|available|shown|provided|reported)|unavailable|no disponible)\b/i;
-/** Words of a link or button: an action, never a person's name. */
-const ACTION_WORDS =
-  /^(?:view|show|see|edit|change|add|manage|open|learn|sync|update|download|print|hide|expand|collapse|ver|mostrar|editar|cambiar|agregar)\b/i;
-/** HealthSherpa's Enrollee Assistance enrollments carry HealthSherpa's own NPN (docs/DOMAIN.md). */
-const REFERRAL = /^healthsherpa referral\b/i;
-
-// Digits are ASCII only; a lookalike digit (fullwidth, Arabic-Indic) right after them means the number is
-// not what it seems, so it is not read at all rather than cut short ("8765４321" is not NPN 8765).
-export function parseApplicationId(text: string): string | undefined {
-  return /^[#\s]*(?:no\.?\s*)?(\d{5,20})(?!\p{Nd})/iu.exec(text)?.[1];
-}
-
-export function parsePlanYear(text: string): number | undefined {
-  const m = /^\D{0,12}?\b(\d{4})(?![\w\p{Nd}])/u.exec(text);
-  const year = m ? Number(m[1]) : Number.NaN;
-  return isPlanYear(year) ? year : undefined;
-}
-
-/** The year of a date as the sites write it: 01/01/2026, 2026-01-01, Jan 1, 2026, 1 de enero de 2026. */
-export function parseDateYear(text: string): number | undefined {
-  const m =
-    /^(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? (\d{4})|\d{1,2} (?:de )?\p{L}{3,}\.? (?:de )?(\d{4}))(?![\w\p{Nd}])/u.exec(
-      text.toLowerCase(),
-    );
-  const year = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? Number.NaN);
-  return isPlanYear(year) ? year : undefined;
-}
-
-const NPN_IN_TEXT =
-  /\b(?:NPN|national producer number)\b\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10})(?!\p{Nd})/iu;
-
-export function parseNpnDigits(text: string): string | undefined {
-  return /^[#\s]*(\d{1,10})(?!\p{Nd})/u.exec(text)?.[1];
-}
-
-export function parseName(text: string): string | undefined {
-  // Separators left over when the NPN is cut off: "Pat Other · NPN …", "Jane Broker / NPN …".
-  const name = text.replace(/[\s,;:|/·•(–—-]+$/, '').trim();
-  if (
-    !/\p{L}/u.test(name) ||
-    /^\d/.test(name) ||
-    LABEL_WORDS.test(name) ||
-    PLACEHOLDER.test(name) ||
-    ACTION_WORDS.test(name)
-  )
-    return undefined;
-  return name.slice(0, NAME_MAX);
-}
-
-type Aor = { name?: string; npn?: string; absent?: true; referral?: true };
-
-/** An agent-of-record value: its name and NPN; "—" or "None" (none); a placeholder ("Pending") says nothing. */
-export function parseAor(text: string): Aor | undefined {
-  if (EMPTY_AOR.test(text.trim())) return { absent: true };
-  // The field is there and says nothing yet: the search for its value ends here, unknown.
-  if (PLACEHOLDER.test(text.trim()) || NOT_SHOWN.test(text)) return {};
-  if (REFERRAL.test(text)) return { name: 'HealthSherpa referral', referral: true };
-  const npn = NPN_IN_TEXT.exec(text);
-  // The name ends where "NPN" begins, even when what follows is not digits we accept (fullwidth).
-  const npnWord = /\(?\s*\b(?:NPN|national producer number)\b/i.exec(text);
-  const name = parseName(npnWord ? text.slice(0, npnWord.index) : text);
-  if (!npn && !name) return undefined;
-  return { name, npn: npn?.[1] };
-}
-
-function parseOverride(text: string): string | undefined {
-  if (/^(none|no override|do not override|not using override|—|-)$/i.test(text)) return '';
-  return NPN_IN_TEXT.exec(text)?.[1] ?? /^\d{1,10}$/.exec(text)?.[0];
-}
-
-// Status words of the sites and of their exports (PendingEffectuation), in English and Spanish, alone or
-// after the word for what they describe ("Coverage terminated", "Cobertura cancelada").
-const STATUS_OF = String.raw`^(?:(?:coverage|policy|cobertura|p[oó]liza)\s+)?`;
-const NOT_ACTIVE = new RegExp(
-  String.raw`${STATUS_OF}(cancel+ed|terminated|expired|not enrolled|no active coverage|inactive|cancelad[oa]|terminad[oa]|vencid[oa]|expirad[oa]|inactiv[oa]|sin cobertura activa)\b`,
-  'i',
-);
-const ACTIVE = new RegExp(
-  String.raw`${STATUS_OF}(active|effectuated|enrolled|pending ?effectuation|activ[oa]|efectuad[oa]|inscrit[oa]|vigente)\b`,
-  'i',
-);
-
-export function parseCoverage(text: string): boolean | undefined {
-  if (NOT_ACTIVE.test(text)) return false;
-  if (ACTIVE.test(text)) return true;
-  return undefined;
-}
-
-function parseLeadStatus(text: string): CommonFacts['leadStatus'] {
-  const m = /^(shopping|applying|confirming)\b/i.exec(text);
-  return m?.[1] ? (m[1].toLowerCase() as CommonFacts['leadStatus']) : undefined;
-}
-
-export function parseStateFromAddress(text: string): string | undefined {
-  const m = /,\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b/.exec(text);
-  return m?.[1] ? toStateCode(m[1]) : undefined;
-}
-
-/**
- * "2027 Marketplace application", "2026 Florida Application": the plan year (and the state) beside the
- * application, when no label names them.
- */
-// Matched on lowercased text, with the `u` flag alone: `\p{L}` under both `i` and `u` took the engine
-// milliseconds to compile on every page (docs/PERFORMANCE.md). NOTABLE, SYNCING and parseDateYear too.
-const BESIDE_APPLICATION =
-  /^(\d{4})\s+(?:(\p{L}+(?: \p{L}+)?)\s+)??(?:marketplace\s+|health\s+(?:insurance|coverage)\s+)?application\b/u;
-
-function yearBesideApplication(text: string): number | undefined {
-  const m = BESIDE_APPLICATION.exec(text.toLowerCase());
-  return m?.[1] ? parsePlanYear(m[1]) : undefined;
-}
-
-function stateBesideApplication(text: string): string | undefined {
-  const name = BESIDE_APPLICATION.exec(text.toLowerCase())?.[2];
-  return name ? toStateCode(name) : undefined;
-}
-
-/**
- * The site's own sync or busy state ("Syncing with the Marketplace…", "EDE Sync: Syncing", "Sincronizando"):
- * what the page shows may change when it is done ("Sync Complete"). docs/DOMAIN.md: the AOR lags CMS
- * until the client syncs.
- */
-const SYNCING = /^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)\b/u;
-
-/** "11/01/2026 – …": an enrollment history line begins with its date. */
-const DATED = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}\s*[–—-]\s*)?`;
-/** The page says there is an enrollment for a plan year: an automatic re-enrollment, in either language. */
-const ENROLLED_FOR = new RegExp(
-  String.raw`^${DATED}(?:automatically re-?enrolled|automatic re-?enrol+ment|re-?enrolled|reinscrit[oa]|reinscripción automática)\b[^.]{0,60}?\b(\d{4})\b`,
-  'i',
-);
-/**
- * Who has none, in either language: "No", "You don't have", "You haven't picked a", "We didn't find a",
- * "The household has no", "Sin", "No tiene", "No encontramos".
- */
-const HAS_NONE = `(?:no|there (?:is|are) no|(?:you|they|the (?:consumer|client|household)) (?:have|has)(?:n['’]t| not) (?:yet )?(?:picked|chosen|selected)(?: (?:a|an|any))?|we (?:didn['’]t|did not|could not|couldn['’]t) find(?: (?:a|an|any))?|no (?:encontramos|se encontró)(?: (?:una?|ninguna?))?|(?:you|they|the (?:consumer|client|household)) (?:do(?:es)?n['’]t|do(?:es)? not) have(?: (?:a|an|any))?|(?:the |this )?(?:consumer|client|household) has no|sin|no hay|(?:usted |el (?:consumidor|cliente|hogar) )?no tiene(?: (?:una?|ninguna?))?)`;
-/** Words between "no" and what there is none of: "No 2027 Marketplace application or enrollment". */
-const NONE_OF = String.raw`(?:(?:marketplace|health|insurance|existing|active|current|application|applications|or|and|mercado|del|de|solicitud|o|y)\s+){0,4}(?:automatic\s+)?(?:re-?)?(?:enrol+ments?|coverage|plans?|applications?|inscripci[oó]n|reinscripci[oó]n(?: autom[aá]tica)?|cobertura|solicitud)\b`;
-/**
- * The page says there is none for a plan year, in a sentence of its own ("No 2027 enrollment", "You don't
- * have 2027 Marketplace coverage yet", "Sin inscripción para 2027"). Not a question ("No 2027 plan?").
- */
-const NOT_ENROLLED_FOR = [
-  new RegExp(
-    String.raw`^${HAS_NONE}\s+(?:(\d{4})\s+)?${NONE_OF}(?:[^.?]{0,40}?\b(?:for|in|para|en)\s+(?:(?:the |el )?(?:plan year|año)\s+)?(\d{4}))?(?![^.]*\?)`,
-    'i',
-  ),
-  /^not (?:yet )?(?:re-?)?enrol+ed (?:for|in) (?:plan year )?(\d{4})\b/i,
-  /^(\d{4}) (?:enrol+ment|coverage|plans?)\s*[:：–—-]?\s*(?:none|not enrolled|no enrol+ment)\b/i,
-];
-/**
- * A year as a label, its value in the next cell ("2027" | "Not enrolled", "2027 enrollment" | "None",
- * "2026" | "Enrolled · Silver Saver"): what the page says of that year.
- */
-const YEAR_LABEL = /^(\d{4})(?:\s+(?:enrol+ment|coverage|plans?|inscripci[oó]n|cobertura))?\s*[:：]?$/i;
-const NONE_VALUE = /^(?:none|no enrol+ment|no coverage|ningun[oa]|sin (?:inscripci[oó]n|cobertura))\.?$/i;
-
-function yearIn(m: RegExpExecArray | null): number | undefined {
-  const year = Number(m?.slice(1).find((g) => g !== undefined) ?? Number.NaN);
-  return isPlanYear(year) ? year : undefined;
-}
 
 const YEAR_ROW_MAX = 80;
 
@@ -340,13 +124,6 @@ function headingYear(blocks: string[]): number | undefined {
   return undefined;
 }
 
-const INVALID_ACTION = /\binvalid\s?action\b/i;
-/**
- * Words that make a mention of the error a warning or help text, not the error itself: HealthSherpa warns
- * on a details page that a consumer is "at risk of generating CMS' Invalid Action error".
- */
-const HEDGED = /\b(?:at[- ]risk|risk of|may|might|could|would|if|avoid|prevent|learn|about|triggers)\b/i;
-
 /**
  * Whether the page shows the error: a mention in the page's own text, not in a link, button or menu
  * (every HealthSherpa page links to its "Invalid Action error" tab), and not a warning about it.
@@ -391,14 +168,6 @@ function npnAfter(blocks: string[], index: number, stops: Set<number>): string |
   return first(findLabelled(blocks.slice(index + 1, end), NPN_LABELS, parseNpnDigits));
 }
 
-/** An "AOR NPN" field: its digits, or "—" / "None" (no agent of record), or a placeholder (unknown). */
-function parseAorNpn(text: string): { npn?: string; absent?: true } | undefined {
-  const npn = parseNpnDigits(text);
-  if (npn) return { npn };
-  const aor = parseAor(text);
-  return aor && !aor.name && !aor.referral ? aor : undefined;
-}
-
 function readAor(blocks: string[], candidates: number[], stops: Set<number>): AorRead {
   const npns: string[] = [];
   const read: AorRead = { npns };
@@ -432,26 +201,6 @@ function findResumeLink(doc: Document): string | undefined {
   ];
   return candidates.find((c) => c.length <= 2000 && /^https:\/\/[^\s/]+\/\S*$/i.test(c));
 }
-
-/** Every label the reader knows: what a page sample keeps of a page's words (lib/page-rules/sample.ts). */
-export const ALL_LABELS = [
-  ...APPLICATION_LABELS,
-  ...AOR_NPN_LABELS,
-  ...AOR_LABELS,
-  ...PLAIN_AGENT_LABELS,
-  ...NOT_AOR_LABELS,
-  ...PLAN_YEAR_LABELS,
-  ...CONSUMER_LABELS,
-  ...STATE_LABELS,
-  ...ADDRESS_LABELS,
-  ...COVERAGE_LABELS,
-  ...LEAD_STATUS_LABELS,
-  ...OVERRIDE_LABELS,
-  ...CONSENT_STATUS_LABELS,
-];
-/** Words worth a second look anywhere on the page, found in the same single pass. */
-const NOTABLE =
-  /no active coverage|^(?:[\p{L} ]{0,20}[:：]\s*)?(?:syncing|sync in progress|sincronizando)|active (?:marketplace |health )?coverage|cobertura activa|enrollee assistance|invalid\s?action|^\d{4}\s|re-?enrol|reinscri|\bnpn\b|^(?:no|not|sin|no hay|no tiene|you|they|we|there|the|this|usted|el)\b.{0,40}\b(?:enrol|inscri|coverage|cobertura|plans?\b|application|solicitud)/u;
 
 /** How far past a label its value, or the agent's NPN, may sit (see findLabelled and npnAfter). */
 const VALUE_REACH = 5;
@@ -524,10 +273,6 @@ function agreed<T>(values: T[]): T | undefined {
   return distinct(values) === 1 ? values[0] : undefined;
 }
 
-const COVERAGE_LABEL_TEXT = new RegExp(
-  `^(?:${COVERAGE_LABELS.map((l) => l.label).join('|')})\\s*(?:[:：]|$)`,
-  'i',
-);
 const POLICY_NAME_MAX = 80;
 
 /**
@@ -617,8 +362,6 @@ function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
   }
   return policies.length >= 2 ? policies.slice(0, MAX_POLICY_CARDS).map(withoutUndefined) : [];
 }
-
-const POLICY_COLUMN = /^(?:policy|plan|product|coverage|póliza|plan de salud)(?: name)?:\s*(.+)$/i;
 
 /**
  * Rows of a policies table (Policy | Status | Coverage start | Coverage end | AOR NPN): each row pairs
@@ -732,7 +475,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus, candidates, stops)),
     invalidActionError: showsInvalidAction(notable, doc),
     overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates, stops)),
-    enrolleeAssistance: notable.some((b) => /\benrollee assistance\b/i.test(b)) || referral,
+    enrolleeAssistance: notable.some((b) => ENROLLEE_ASSISTANCE.test(b)) || referral,
     resumeLink: findResumeLink(doc),
     ...readConsent(blocks, doc.body, () => legibility(doc.body as Element)),
     ...(policies.length > 0 ? { policies } : {}),
@@ -740,17 +483,6 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     ...(notable.some((b) => SYNCING.test(b.toLowerCase())) ? { syncing: true } : {}),
   };
 }
-
-/**
- * The page says in a sentence of its own that the consumer has no active coverage ("No active coverage",
- * "You don't have active Marketplace coverage", "Usted no tiene cobertura activa del Mercado"); not a
- * question, nor a condition ("If you don't have…" does not begin with these words), nor one year's
- * ("No active coverage for 2027": NOT_ENROLLED_FOR reads that).
- */
-const NO_ACTIVE_COVERAGE = new RegExp(
-  String.raw`^(?:${HAS_NONE}\s+(?:active (?:marketplace |health )?coverage|cobertura activa)|sin cobertura activa)\b(?![^.]*(?:\?|\b\d{4}\b))`,
-  'i',
-);
 
 /**
  * Read as one policy with no dates: when the page says there is no enrollment for a year and names one
@@ -761,12 +493,7 @@ function onlyOtherYear(years: { enrolled: number[]; notEnrolled: number[] }): nu
   return years.notEnrolled.length > 0 && years.enrolled.length === 1 ? years.enrolled[0] : undefined;
 }
 
-/**
- * A year heading the policy's section or its labels ("2026 Coverage", "2026 status", "2026 AOR",
- * "Cobertura 2026"): the plan year of a page read as one policy whose dates are not shown. One year only.
- */
-const HEADED_YEAR =
-  /^(?:(\d{4})\s+(?:coverage|plan|policy|status|aor|bor|agent|enrol+ment|cobertura|p[oó]liza|estado|agente)\b|(?:coverage|cobertura|p[oó]liza)\s+(\d{4})$)/i;
+/** A year heading the policy's section or its labels (HEADED_YEAR). One year only. */
 const HEADING_MAX = 40;
 
 function headedYear(blocks: string[], notEnrolled: number[]): number | undefined {

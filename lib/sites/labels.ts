@@ -1,6 +1,19 @@
 // Reads labelled values from a page the way a person does: by the words beside them, whatever the markup.
 // The page becomes a list of short text blocks in reading order; a table with a header row becomes
-// "Header: cell" blocks, row by row, so a value sits right after its label in every layout.
+// "Header: cell" blocks, row by row, so a value sits right after its label in every layout. The words it
+// looks for are lib/sites/vocabulary.ts's.
+import {
+  AGENCY_LOOKUP,
+  BLANK,
+  type LabelSpec,
+  NAME_HEADER,
+  NPN_HEADER,
+  PAIR_SEPARATOR,
+  ROLE_HEADER,
+  SEPARATOR,
+  TRAILING_WORDS,
+  YEAR_BEFORE,
+} from './vocabulary';
 
 // Not text on the page: code, embedded documents, and what a field holds (read as its value instead).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'TEXTAREA']);
@@ -160,11 +173,6 @@ export function tableRecords(root: Element): { blocks: string[]; sources: Elemen
   return records;
 }
 
-/** A column that says what each person in a row is ("Role": Writing agent, Agent of record, Assistor). */
-const ROLE_HEADER = /^(?:role|agent role|relationship|type|rol|función|tipo)$/i;
-const NAME_HEADER = /^(?:name|agent|agent name|person|nombre|agente)$/i;
-const NPN_HEADER = /^(?:npn|national producer number)$/i;
-
 /**
  * One row of a table with column headers: "Header: cell" blocks. A row whose role column names the
  * person's role reads as that person's line ("Agent of record: Reginald Pruitt (NPN: 6673019)"), so the
@@ -269,9 +277,6 @@ function fieldValue(el: Element | null | undefined): string | undefined {
   return undefined;
 }
 
-/** What a blank cell or read-only field shows a person: nothing (lib/sites/facts.ts reads "—" as none). */
-const BLANK = '—';
-
 function isReadOnly(el: Element): boolean {
   return el.hasAttribute('readonly') || el.hasAttribute('disabled');
 }
@@ -338,7 +343,7 @@ function replacementBlocks(el: Element, out: Collector): void {
     if (!value) return;
     // A lookup (BrokerEngage's CRM "AOR" autocomplete) holds the agency's own data, not CMS's agent of
     // record (docs/DOMAIN.md): its label says so, and the reader places its NPN as the agency's.
-    const named = label && isLookup(el) ? `Agency CRM ${label}` : label;
+    const named = label && isLookup(el) ? `${AGENCY_LOOKUP} ${label}` : label;
     out.push(named ? `${named}: ${value}` : value, el);
     return;
   }
@@ -497,9 +502,6 @@ function joined(previous: string, next: string, spaced: boolean): string | undef
 }
 const MAX_JOINED = 120;
 
-/** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
-const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
-
 function pushSplit(text: string, source: Element, out: Collector): void {
   if (!text.includes(':') || !PAIR_SEPARATOR.test(text)) {
     out.push(text, source);
@@ -507,29 +509,6 @@ function pushSplit(text: string, source: Element, out: Collector): void {
   }
   for (const part of text.split(PAIR_SEPARATOR)) if (part) out.push(part, source);
 }
-
-export interface LabelSpec {
-  /** Label words, as a regular expression source matched at the start of a block, case-insensitive. */
-  label: string;
-  /** Whether extra words may follow the label ("Agent of record on the active policy"). */
-  trailingWords?: boolean;
-  /**
-   * Whether the value may follow the label in the same words without a colon ("Coverage year 2026").
-   * Default true; off for short, common words that begin ordinary phrases ("Agent Support (888) …").
-   */
-  inline?: boolean;
-}
-
-/**
- * Words after a label ("on the active policy", "(Marketplace)"): letters only, so that the value itself
- * is never taken for trailing words ("FFM app ID 4567891230").
- */
-const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
-/** Between a label and its value: a colon, "#", or a dash set apart ("Status – Applying", "ID - 123"). */
-const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
-
-/** A year before a label names whose value it is ("2026 status", "2026 AOR"): the label still counts. */
-const YEAR_BEFORE = '(?:\\d{4}\\s+)?';
 
 interface LabelPatterns {
   withColon: RegExp;

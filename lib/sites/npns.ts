@@ -1,20 +1,6 @@
 // Every NPN a person can read on a page, with the words it stands beside: what lets the verdict's gate
 // (lib/risk/gate.ts) refuse "clear" while an NPN on the page is one the reader cannot place.
-
-/**
- * The agent of record in every wording the sites use: "Agent of record", "Broker of Record", "Agent/Broker
- * of record", "Agente/Corredor de registro". The writing agent is not among them (docs/DOMAIN.md).
- */
-export const AOR_WORDS =
-  '(?:agent|broker|agent\\s*/\\s*broker|agent or broker)\\s+of\\s+record|(?:agente|corredor|agente\\s*/\\s*corredor)\\s+de\\s+registro';
-
-/**
- * People on the page who are not the agent of record (docs/DOMAIN.md): the assistor, the navigator, the
- * writing, original, submitting or signed-in agent, the agent helping with this application (HealthCare.gov's
- * "Agent or broker helping": who submits now), and the agency's own CRM lookup (labels.ts).
- */
-export const NOT_AOR_ROLE =
-  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escribe|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
+import { AOR_WORDS, NOT_AOR_ROLE } from './vocabulary';
 
 export interface NpnSeen {
   npn: string;

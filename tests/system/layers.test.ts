@@ -2,8 +2,10 @@
 // stand on them without loops, and what knows every feature (dashboard/, backup/) stands above. This fails
 // on an import loop between lib folders or files, on shared/ importing the rest of lib, on storage/
 // importing a feature other than for a table's or setting's type, on a component importing a file
-// that calls browser APIs, on components/ crossing features (shared/ stands under them all), and on the
-// hub's web app reaching the hub's server code. Figures: `node tools/import-graph.mjs`.
+// that calls browser APIs, on components/ crossing features (shared/ stands under them all), on the
+// hub's web app reaching the hub's server code, and on lib/sites/vocabulary.ts touching the DOM or the
+// reader. Figures: `node tools/import-graph.mjs`.
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, isFolderEdge, libFolderEdges, libUnit } from '../../tools/import-graph.mjs';
 
@@ -108,5 +110,39 @@ describe("the hub's web app", () => {
       (graph.get(f)?.outside ?? []).filter((t) => t.startsWith('hub/src/')).map((t) => `${f} → ${t}`),
     );
     expect(out).toEqual([]);
+  });
+});
+
+/** The sites' words (docs/DOMAIN.md "Words on the pages"): the page reader stands on them. */
+const VOCABULARY = 'lib/sites/vocabulary.ts';
+
+describe('lib/sites: the vocabulary holds words, the reader of the DOM imports it', () => {
+  it('imports nothing of lib/sites and no package, only lib/shared/', () => {
+    const node = graph.get(VOCABULARY);
+    expect(node).toBeDefined();
+    expect(node?.packages).toEqual([]);
+    expect(node?.edges.map((e) => e.to).filter((to) => !to.startsWith('lib/shared/'))).toEqual([]);
+  });
+
+  it('the reader of the DOM (labels.ts, facts.ts) imports it', () => {
+    expect([...graph].filter(([, n]) => n.edges.some((e) => e.to === VOCABULARY)).map(([f]) => f)).toEqual(
+      expect.arrayContaining(['lib/sites/labels.ts', 'lib/sites/facts.ts']),
+    );
+  });
+
+  it('uses no DOM API: it compiles with the language alone, without the DOM library', () => {
+    const program = ts.createProgram([VOCABULARY], {
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(errors).toEqual([]);
   });
 });

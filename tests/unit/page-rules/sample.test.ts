@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isVocabularyWord, KEPT_ATTRIBUTES, maskText, redactPage } from '../../../lib/page-rules/sample';
+import { KEPT_ATTRIBUTES, maskText, redactPage } from '../../../lib/page-rules/sample';
 import { extractPageFacts } from '../../../lib/sites';
 import { SITES } from '../../../lib/sites/hosts';
 import { PAGE_CASES } from '../../e2e/cases.mjs';
+import { isVocabularyWord } from '../../support/vocabulary';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
