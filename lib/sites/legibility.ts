@@ -1,7 +1,7 @@
 // Whether a person can read an element's words: the one rule for what the reader reads, in both
 // directions. Text a person reads counts wherever it sits (aria-hidden, a landmark, a fixed box that escapes
 // a clipped parent); text no person can read never counts (zero-size or transparent type, clipped, scaled to
-// nothing, pushed off the page). Only the blocks that can carry a fact are judged (lib/sites/facts.ts
+// nothing, pushed off the page), nor text drawn in another order than it is written (a bidi override). Only the blocks that can carry a fact are judged (lib/sites/facts.ts
 // pageBlocks): computed styles are read for those elements and their ancestors, never for the whole page.
 
 /** Whether a person can read an element's words. */
@@ -271,8 +271,29 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
     );
   };
 
+  /**
+   * Text the page draws in an order of its own: under a right-to-left bidi override "19283746" shows as
+   * 64738291. A person reads another number than the text holds, so none of it is read (the number is
+   * refused, as one holding bidi characters is: lib/sites/labels.ts clean).
+   */
+  const reorders = (a: Element) => {
+    const s = style(a);
+    return /override/.test(s.unicodeBidi) && s.direction === 'rtl';
+  };
+  const overrides = new Map<Element, boolean>();
+  const overridden = (a: Element): boolean => {
+    let found = overrides.get(a);
+    if (found === undefined) {
+      const parent = a.parentElement;
+      found = reorders(a) || (parent !== null && overridden(parent));
+      overrides.set(a, found);
+    }
+    return found;
+  };
+
   return (el) => {
     if (!el.checkVisibility(ALL_BOXES)) return false;
+    if (overridden(el) || [...el.querySelectorAll('*')].some(reorders)) return false;
     if (!readableType(el, style(el))) return false;
     // The text's own boxes (transforms included); a field's value is drawn in the field's box.
     let r: DOMRect;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
 
 /** One folder per round of blind pages, in the order they were written. */
-export const BLIND_FOLDERS = ['blind', 'blind2'];
+export const BLIND_FOLDERS = ['blind', 'blind2', 'blind3'];
 
 /** Every blind page: `fixture` is its path under tests/fixtures/pages. */
 export function blindPages() {
@@ -42,11 +42,14 @@ export const LAYOUT_ONLY = {
     'the same-colour, clipped and off-screen decoys are stylesheet classes: without layout, caution',
   'blind2/24-hostile-healthsherpa-clear-with-invisible-other-aor.html':
     'the invisible "Cancelled" and other-AOR lines are stylesheet classes: without layout, caution',
+  'blind3/13-hs-collapse-hiddeninput-scatter-sliver.html':
+    'the collapsed row, the 1 px strip and the scattered letters are stylesheet classes: without layout, caution',
 };
 
 /**
- * Pages the reader reads otherwise than their writer, in every browser and without layout, and why. None
- * is a wrong clear.
+ * Pages the reader reads otherwise than their writer, in every browser and without layout, and why. One is
+ * a wrong clear, the worst failure (blind3/10: issue 24 stays open for it); the others say caution where
+ * the writer says blocked (the safe side) or warn where the writer says clear.
  */
 export const KNOWN_MISSES = {
   'blind2/07-healthsherpa-client-health-ours-dental-other-2027.html':
@@ -59,6 +62,31 @@ export const KNOWN_MISSES = {
   'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
     'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
     'another agent is on the automatic 2027 re-enrollment',
+  'blind3/03-hs-timeline-latest-last.html':
+    'caution, the writer says blocked: a plan-history timeline, oldest first; the reader takes the first ' +
+    'entry (our NPN) and cannot tell which entry is current, so the policy NPN is unknown',
+  'blind3/06-hs-abbr-npn-link-copy-own.html':
+    'caution, the writer says clear: the label is <abbr title="Agent of Record">AOR</abbr> and the NPN sits ' +
+    'in a link beside a Copy button; the reader reads no AOR NPN there (links are not values)',
+  'blind3/08-hs-es-rowspan-colspan.html':
+    'caution, the writer says blocked: one "Agente de registro" cell spans the medical and dental rows ' +
+    '(rowspan) under a two-row header; the rows do not pair with the spanning cell',
+  'blind3/10-hs-before-content-and-covered-decoy.html':
+    'CLEAR, the writer says blocked (a wrong clear): the real AOR is drawn by CSS ::before content, which the ' +
+    'reader does not read, and a decoy with our NPN sits under an opaque box, which legibility does not see',
+  'blind3/11-hs-bidi-override-reversed-npn.html':
+    'caution in browsers (the writer says blocked): the AOR number is drawn reversed by a right-to-left bidi ' +
+    'override, so it is refused (lib/sites/legibility.ts); without layout the override is unseen and the ' +
+    'number in the text (ours) reads clear',
+  'blind3/12-hs-cv-opacity-cssvar-decoys.html':
+    'caution, the writer says blocked: the decoys (white on white through CSS variables, ' +
+    'content-visibility:hidden, opacity:0.01) are not all judged unreadable, so two AOR NPNs conflict',
+  'blind3/16-hs-new-plan-year-no-2027.html':
+    'blocked, the writer says not affected: "2027 enrollment: None" and "No 2027 enrollment yet" beside ' +
+    'two-digit-year dates (01/01/26) are not read as no enrollment for 2027',
+  'blind3/19-hcgov-own-agent-find-local-help.html':
+    'caution, the writer says clear: "Agent or broker on this application" is not read as the agent of ' +
+    'record, and the Find Local Help listings are NPNs no one placed',
   'blind2/22-hostile-benefitalign-zero-width-fullwidth-template-noscript.html':
     'caution, the writer says blocked (and accepts caution): the BOR NPN holds zero-width characters and ' +
     'full-width digits, which the reader refuses rather than cleans (docs/DOMAIN.md), so no AOR NPN',

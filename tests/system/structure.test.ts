@@ -15,6 +15,8 @@ const SHARED_FIXTURE_FOLDERS: Record<string, string> = {
   blind:
     'pages written from docs/DOMAIN.md by someone who never saw lib/sites/ (tests/unit/sites/blind.test.ts)',
   blind2: 'the second round of blind pages, by another writer (tests/unit/sites/blind.test.ts)',
+  blind3:
+    'the third round: grid cards, timelines, tabs, households, rowspans, generated content, bidi overrides (tests/unit/sites/blind.test.ts)',
 };
 
 /** A site id as a file or folder name: 'healthcare.gov' → 'healthcare-gov'. */
