@@ -2,6 +2,7 @@
 // page's blocks (labels.ts), one policy at a time where the page shows several.
 import { toStateCode } from '../shared/states';
 import { readConsent } from './consent';
+import { generatedWords } from './generated';
 import { findLabelled, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
 import { npnsOnPage } from './npns';
@@ -431,7 +432,9 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     if (distinct(page.coverage) > 1) conflicts.push('hasActiveCoverage');
   }
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
-  const unplacedNpns = unplaced(blocks, npns);
+  // An NPN the page draws with CSS is read by a person, never placed by the reader (lib/sites/generated.ts).
+  const drawn = doc.body ? generatedWords(doc, legibility(doc.body)) : [];
+  const unplacedNpns = unplaced([blocks, drawn], npns);
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
   const labelledYears = findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops).map(
     (f) => f.value,
@@ -508,14 +511,14 @@ function headedYear(blocks: string[], notEnrolled: number[]): number | undefined
 const MAX_UNPLACED = 5;
 
 /**
- * The NPNs a person reads on the page that the reader has not placed: not the agent of record's it read,
- * and not beside the words of another role (assistor, writing agent…). Whether one is the agent's own is
- * the verdict's to say (lib/risk/gate.ts).
+ * The NPNs a person reads on the page (its blocks, and apart from them what its stylesheets draw) that the
+ * reader has not placed: not the agent of record's it read, and not beside the words of another role
+ * (assistor, writing agent…). Whether one is the agent's own is the verdict's to say (lib/risk/gate.ts).
  */
-function unplaced(blocks: string[], aorNpns: string[]): { npn: string; label: string }[] {
+function unplaced(texts: string[][], aorNpns: string[]): { npn: string; label: string }[] {
   const placed = new Set(aorNpns.map(npnKey));
   const out = new Map<string, { npn: string; label: string }>();
-  for (const { npn, label, role } of npnsOnPage(blocks)) {
+  for (const { npn, label, role } of texts.flatMap(npnsOnPage)) {
     if (role === 'other' || placed.has(npnKey(npn)) || out.has(npnKey(npn))) continue;
     out.set(npnKey(npn), { npn, label });
   }
