@@ -13,7 +13,7 @@ import {
   statusesResponseSchema,
 } from './contract/device';
 
-export type { HubCounts, HubRedaction, HubStatus, HubStatuses } from './contract/device';
+export type { HubCounts, HubRedaction, HubStatus } from './contract/device';
 
 /** What enrolment leaves on this machine (lib/storage/settings.ts hubDeviceItem). */
 export interface HubDevice {

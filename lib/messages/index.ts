@@ -18,8 +18,7 @@ import { enrollmentPageMessages, type otherPageMessages } from './from-pages';
 export { type TryPageRuleReply, tryPageRuleReplySchema } from '../page-rules/try';
 export type { ReferralReply } from '../referrals/referral';
 export type { Sender } from '../sites/sender';
-export { tryPageRuleSchema } from './from-extension';
-export { type PageFactsInSync, pageFactsObject, pageFactsReplySchema, pageFactsSchema } from './page-facts';
+export { pageFactsReplySchema } from './page-facts';
 export type { PageFactsRequest } from './to-pages';
 
 /** Every message the background takes, whoever may send it (each type once). */

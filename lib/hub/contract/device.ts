@@ -40,7 +40,6 @@ export const errorBodySchema = z.object({
     field: z.optional(z.string()),
   }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // POST enroll: an enrolment code (from the agency's policy) buys a device its own token.
 export const enrolRequestSchema = z.object({

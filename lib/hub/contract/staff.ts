@@ -43,7 +43,6 @@ export const AUDIT_KINDS = [
   'agency',
   'audit',
 ] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** What the web app learns of the person signed in (and the token its changes carry). */
 export interface StaffMe {
