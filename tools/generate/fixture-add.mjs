@@ -19,7 +19,7 @@ async function productModules() {
     stdin: {
       contents: `export { SITES, siteForHost } from './lib/sites/hosts';
         export { pageVerdict } from './lib/risk/verdict';
-        export { pageFactsObject } from './lib/messages';`,
+        export { pageFactsObject } from './lib/messages/page-facts';`,
       resolveDir: path.join(here, '../..'),
       loader: 'ts',
     },
