@@ -293,7 +293,7 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
 
   return (el) => {
     if (!el.checkVisibility(ALL_BOXES)) return false;
-    if (overridden(el) || [...el.querySelectorAll('*')].some(reorders)) return false;
+    if (overridden(el)) return false;
     if (!readableType(el, style(el))) return false;
     // The text's own boxes (transforms included); a field's value is drawn in the field's box.
     let r: DOMRect;
