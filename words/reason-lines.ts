@@ -1,4 +1,5 @@
 import type { RiskAssessment } from '../lib/risk/rules';
+import { REFUSED_NUMBER } from '../lib/sites/vocabulary';
 import { t } from './i18n';
 import { reasonWords } from './reason-words';
 
@@ -23,7 +24,10 @@ export function reasonLines(assessment: RiskAssessment): { key: string; text: st
         line,
         ...(assessment.unplacedNpns ?? []).map((n) => ({
           key: `${r}-${n.npn}`,
-          text: t('reason.unplacedNpn', [n.npn, n.label]),
+          text:
+            n.npn === REFUSED_NUMBER
+              ? t('reason.unreadableNpn', [n.label])
+              : t('reason.unplacedNpn', [n.npn, n.label]),
         })),
       ];
     if (r === 'taught-disagrees')

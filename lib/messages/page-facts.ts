@@ -81,7 +81,10 @@ export const pageFactsObject = z.object({
   ),
   untaught: optional(z.array(textUpTo(80)).check(z.maxLength(MAX_RULES))),
   unplacedNpns: optional(
-    z.array(z.object({ npn: npnDigits(), label: textUpTo(80) })).check(z.maxLength(MAX_NAMED_NPNS)),
+    // A number a person sees but the reader refused stands as REFUSED_NUMBER (lib/sites/vocabulary.ts).
+    z
+      .array(z.object({ npn: matching(/^(?:\d{1,10}|\uFFFD)$/), label: textUpTo(80) }))
+      .check(z.maxLength(MAX_NAMED_NPNS)),
   ),
   syncing: optional(z.boolean()),
   consentStatus: optional(z.enum(['collected', 'action-required'])),

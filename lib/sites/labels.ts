@@ -9,6 +9,7 @@ import {
   NAME_HEADER,
   NPN_HEADER,
   PAIR_SEPARATOR,
+  REFUSED_NUMBER,
   ROLE_HEADER,
   SEPARATOR,
   TRAILING_WORDS,
@@ -50,8 +51,6 @@ const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 // filler cuts it short, so such a number is refused, never cleaned into a value.
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const INVISIBLE_RUN = new RegExp(`[0-9]*(?:${INVISIBLE.source}[0-9]*)+`, 'gu');
-/** Stands in for a number that carried formatting characters: no digit, so no value is read from it. */
-const REFUSED_NUMBER = '\uFFFD';
 const MAX_BLOCK = 2000; // longer text is prose, not a labelled value
 /**
  * Stands in for text too long to be a value: a label followed by it has no value, rather than taking the

@@ -502,3 +502,9 @@ export const SITE_WORDS: readonly string[] = [
   'terminado',
   'terminada',
 ];
+
+/**
+ * Stands in for a number a person sees but the reader refuses (formatting characters in it, or drawn in
+ * another order than written): no digit, so no value is read from it, yet it counts as an NPN no one placed.
+ */
+export const REFUSED_NUMBER = '\uFFFD';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
+import { REFUSED_NUMBER } from '../../../lib/sites/vocabulary';
 
 const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html');
 const page = (file: string) => parse(readFileSync(`tests/fixtures/pages/hostile/${file}`, 'utf8'));
@@ -27,7 +28,8 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
   },
   {
     // Zero-width space, non-joiner, joiner, word joiner, soft hyphen and BOM inside labels and values:
-    // labels still read; a number holding one is refused (it may not be the number a person sees).
+    // labels still read; a number holding one is refused (it may not be the number a person sees), and
+    // stands as an NPN a person reads that no one placed.
     file: 'zero-width.html',
     facts: {
       site: 'healthsherpa',
@@ -36,6 +38,7 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
       aorName: 'Jane Broker',
       hasActiveCoverage: true,
       invalidActionError: false,
+      unplacedNpns: [{ npn: REFUSED_NUMBER, label: 'Agent of record Jane Broker' }],
     },
   },
   {
@@ -66,6 +69,7 @@ const FIXTURES: { file: string; facts: PageFacts }[] = [
       state: 'TX',
       hasActiveCoverage: true,
       invalidActionError: false,
+      unplacedNpns: [{ npn: REFUSED_NUMBER, label: 'Agent of record Sam Agent' }],
     },
   },
   {
