@@ -280,6 +280,29 @@ function hostilePageSuite(name, browser) {
       }
     });
 
+    test('a second agent of record whose number is drawn reversed by CSS keeps our own page from clear', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'healthsherpa/client-same-aor.html');
+      try {
+        assert.equal((await readBanner(page)).hidden, true, 'our own agent of record: no banner');
+        await page.evaluate(() => {
+          const line = document.createElement('p');
+          line.append('Agent of record: Bob Other (NPN: ');
+          const digits = line.appendChild(document.createElement('span'));
+          digits.style.cssText = 'unicode-bidi: bidi-override; direction: rtl';
+          digits.textContent = '12345678';
+          line.append(')');
+          (document.querySelector('main') ?? document.body).append(line);
+        });
+        const banner = await waitForBanner(page, (b) => !b.hidden);
+        // The chip says caution; the line naming the unreadable NPN is in the opened banner (unit-tested words).
+        assert.equal(banner.level, 'caution');
+      } finally {
+        await page.close();
+      }
+    });
+
     test("CMS's error for an application the agent never had open opens no case", {
       timeout: TEST_TIMEOUT,
     }, async () => {
