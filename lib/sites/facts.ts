@@ -43,6 +43,7 @@ import {
   parseOverride,
   parsePlanYear,
   parseStateFromAddress,
+  REFUSED_NUMBER,
   STATE_LABELS,
   SYNCING,
   stateBesideApplication,
@@ -223,17 +224,26 @@ export function pageBlocks(
   const judged = new Set<number>();
   for (const i of labelCandidates(blocks, ALL_LABELS))
     for (let j = i; j <= i + VALUE_REACH && j < blocks.length; j++) judged.add(j);
+  // A notable line and the next (a bare "NPN" label's value).
   blocks.forEach((b, i) => {
-    if (NOTABLE.test(b.toLowerCase())) judged.add(i);
+    if (NOTABLE.test(b.toLowerCase())) judged.add(i).add(i + 1);
   });
   let changed = false;
   const read: (string | null)[] = blocks.slice();
   for (const i of judged) {
-    const from = sources[i] ?? [];
-    if (from.every(seen)) continue;
+    const from = sources[i];
+    if (!from || from.every(seen)) continue;
     changed = true;
-    // Only the words a person reads: a decoy inside a real line does not take the line with it.
-    const words = (pieces[i] ?? []).filter((_, k) => from[k] && seen(from[k] as Element)).join('');
+    // Only the words a person reads: a decoy inside a real line does not take the line with it. Words
+    // drawn in another order keep their place with their numbers refused: a person reads a number there.
+    const words = (pieces[i] ?? [])
+      .map((piece, k) => {
+        const el = from[k];
+        if (!el) return '';
+        if (seen(el)) return piece;
+        return seen.reordered(el) ? piece.replace(/\d+/g, REFUSED_NUMBER) : '';
+      })
+      .join('');
     read[i] = words.trim() || null;
   }
   return changed ? read.filter((b): b is string => b !== null) : blocks;

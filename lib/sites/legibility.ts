@@ -1,11 +1,21 @@
 // Whether a person can read an element's words: the one rule for what the reader reads, in both
 // directions. Text a person reads counts wherever it sits (aria-hidden, a landmark, a fixed box that escapes
 // a clipped parent); text no person can read never counts (zero-size or transparent type, clipped, scaled to
-// nothing, pushed off the page), nor text drawn in another order than it is written (a bidi override). Only the blocks that can carry a fact are judged (lib/sites/facts.ts
-// pageBlocks): computed styles are read for those elements and their ancestors, never for the whole page.
+// nothing, pushed off the page). Text drawn in another order than it is written (a bidi override) is read
+// with its numbers refused. Only the blocks that can carry a fact are judged (lib/sites/facts.ts pageBlocks):
+// computed styles are read for those elements and their ancestors, never for the whole page.
 
-/** Whether a person can read an element's words. */
-export type Seen = (el: Element) => boolean;
+/**
+ * How a person reads an element's words: as written (true), not at all (false), or drawn in another
+ * order than written ('reordered': under a right-to-left bidi override "19283746" shows as 64738291).
+ */
+export type Legible = boolean | 'reordered';
+
+/** Whether a person reads an element's words as written; `reordered`: they read them in another order. */
+export interface Seen {
+  (el: Element): boolean;
+  reordered(el: Element): boolean;
+}
 
 /** Type smaller than this (CSS px, after transforms) is no line a person reads. */
 export const MIN_TEXT_PX = 4;
@@ -15,7 +25,7 @@ const MIN_CONTRAST = 1.15;
 const ALL_BOXES = { opacityProperty: true, visibilityProperty: true };
 
 /** A rule for documents without layout, made once per reading. */
-export type LayoutlessRule = () => (el: Element) => boolean;
+export type LayoutlessRule = () => (el: Element) => Legible;
 
 /**
  * Without layout (a parsed document: jsdom in unit tests) no box can be measured. A tab always has
@@ -40,15 +50,18 @@ export function legibility(root: Element): Seen {
   const laidOut =
     view !== null && typeof html.checkVisibility === 'function' && html.getBoundingClientRect().width > 0;
   const judge = laidOut ? renderedLegibility(doc, view) : withoutLayout();
-  const judged = new Map<Element, boolean>();
-  return (el) => {
-    let ok = judged.get(el);
-    if (ok === undefined) {
-      ok = judge(el);
-      judged.set(el, ok);
+  const judged = new Map<Element, Legible>();
+  const legible = (el: Element) => {
+    let found = judged.get(el);
+    if (found === undefined) {
+      found = judge(el);
+      judged.set(el, found);
     }
-    return ok;
+    return found;
   };
+  return Object.assign((el: Element) => legible(el) === true, {
+    reordered: (el: Element) => legible(el) === 'reordered',
+  });
 }
 
 interface Box {
@@ -152,7 +165,7 @@ interface Clipping {
   positioned: boolean;
 }
 
-function renderedLegibility(doc: Document, view: Window): (el: Element) => boolean {
+function renderedLegibility(doc: Document, view: Window): (el: Element) => Legible {
   const html = doc.documentElement;
   const range = doc.createRange();
   const styles = new Map<Element, CSSStyleDeclaration>();
@@ -272,9 +285,8 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
   };
 
   /**
-   * Text the page draws in an order of its own: under a right-to-left bidi override "19283746" shows as
-   * 64738291. A person reads another number than the text holds, so none of it is read (the number is
-   * refused, as one holding bidi characters is: lib/sites/labels.ts clean).
+   * Text the page draws in an order of its own. A left-to-right override draws a left-to-right number as
+   * written, so only right-to-left ones reorder.
    */
   const reorders = (a: Element) => {
     const s = style(a);
@@ -293,7 +305,6 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
 
   return (el) => {
     if (!el.checkVisibility(ALL_BOXES)) return false;
-    if (overridden(el)) return false;
     if (!readableType(el, style(el))) return false;
     // The text's own boxes (transforms included); a field's value is drawn in the field's box.
     let r: DOMRect;
@@ -317,7 +328,8 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => boole
           right: where.sideways ? Infinity : width - view.scrollX,
           bottom: pageScrollsDown(style(html), style(doc.body ?? html)) ? Infinity : height - view.scrollY,
         };
-    return readableSize(intersect(intersect(r, where.box), onScreen));
+    if (!readableSize(intersect(intersect(r, where.box), onScreen))) return false;
+    return overridden(el) ? 'reordered' : true;
   };
 }
 

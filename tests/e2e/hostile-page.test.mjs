@@ -4,7 +4,6 @@
 // listens first for every click, key and focus.
 // Every probe runs in the page's own world, as the site's scripts would.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   BANNER_HOST,
@@ -280,26 +279,50 @@ function hostilePageSuite(name, browser) {
       }
     });
 
-    test('a second agent of record whose number is drawn reversed by CSS keeps our own page from clear', {
+    test('a second agent of record whose number CSS draws reversed keeps our own page from clear, from any stylesheet', {
       timeout: TEST_TIMEOUT,
     }, async () => {
-      const page = await open(session, 'healthsherpa/client-same-aor.html');
-      try {
-        assert.equal((await readBanner(page)).hidden, true, 'our own agent of record: no banner');
-        await page.evaluate(() => {
-          const line = document.createElement('p');
-          line.append('Agent of record: Bob Other (NPN: ');
-          const digits = line.appendChild(document.createElement('span'));
-          digits.style.cssText = 'unicode-bidi: bidi-override; direction: rtl';
-          digits.textContent = '12345678';
-          line.append(')');
-          (document.querySelector('main') ?? document.body).append(line);
-        });
-        const banner = await waitForBanner(page, (b) => !b.hidden);
-        // The chip says caution; the line naming the unreadable NPN is in the opened banner (unit-tested words).
-        assert.equal(banner.level, 'caution');
-      } finally {
-        await page.close();
+      // Inline, and from a stylesheet of another origin, whose rules the page (and so the content script)
+      // cannot list.
+      const sheet = session.server.url('hostile/reversed-digits.css', { host: 'www.healthcare.gov' });
+      for (const where of ['inline', 'another origin']) {
+        const page = await open(session, 'healthsherpa/client-same-aor.html');
+        try {
+          assert.equal((await readBanner(page)).hidden, true, 'our own agent of record: no banner');
+          const unreadable = await page.evaluate(
+            async (href, inline) => {
+              const link = document.head.appendChild(document.createElement('link'));
+              link.rel = 'stylesheet';
+              link.href = href;
+              await new Promise((resolve, reject) => {
+                link.onload = resolve;
+                link.onerror = reject;
+              });
+              const line = document.createElement('p');
+              line.append('Agent of record: Bob Other (NPN: ');
+              const digits = line.appendChild(document.createElement('span'));
+              if (inline) digits.style.cssText = 'unicode-bidi: bidi-override; direction: rtl';
+              else digits.className = 'drawn-reversed';
+              digits.textContent = '12345678';
+              line.append(')');
+              (document.querySelector('main') ?? document.body).append(line);
+              try {
+                link.sheet.cssRules;
+                return false;
+              } catch {
+                return getComputedStyle(digits).direction === 'rtl';
+              }
+            },
+            sheet,
+            where === 'inline',
+          );
+          assert.ok(unreadable, 'the stylesheet is from another origin, and applies');
+          const banner = await waitForBanner(page, (b) => !b.hidden);
+          // The chip says caution; the line naming the unreadable NPN is in the opened banner (unit-tested words).
+          assert.equal(banner.level, 'caution', where);
+        } finally {
+          await page.close();
+        }
       }
     });
 

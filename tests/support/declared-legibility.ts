@@ -52,7 +52,7 @@ function transparent(value: string | undefined): boolean {
 /**
  * Without layout (jsdom, no computed cascade either) only what the markup says can be judged: the inline
  * styles of the element and its ancestors, with the rules the browser path applies to computed values.
- * Inherited properties (font size, colour, visibility) take the nearest declaration; clip-path, transforms
+ * Inherited properties (font size, colour, visibility, direction) take the nearest declaration; clip-path, transforms
  * and opacity hide every descendant; overflow, clip and offsets hide what does not escape them (a
  * position:fixed descendant does). Stylesheets are unknown here: the e2e tests cover them.
  */
@@ -72,15 +72,20 @@ export const declaredLegibility: LayoutlessRule = () => {
     let visibility: string | undefined;
     let behind: string | undefined;
     let drawn = false; // see readableType in renderedLegibility
+    let direction: string | undefined;
+    let overridden = false; // a bidi override here or above; it reorders under a right-to-left direction
     let escaped = false; // a position:fixed box below escapes this ancestor's overflow and offsets
     for (let a: Element | null = el; a; a = a.parentElement) {
       const d = declared(a);
-      if (d.size === 0) continue;
+      if (d.size === 0 && a.tagName !== 'BDO') continue;
       fontSize ??= d.get('font-size');
       colour ??= d.get('-webkit-text-fill-color') ?? d.get('color');
       visibility ??= d.get('visibility');
       behind ??= d.get('background-color') ?? d.get('background');
       drawn ||= drawnOtherwise(d);
+      direction ??=
+        d.get('direction') ?? (a.tagName === 'BDO' ? a.getAttribute('dir')?.toLowerCase() : undefined);
+      overridden ||= /override/.test(d.get('unicode-bidi') ?? '') || a.tagName === 'BDO';
       if (d.get('display') === 'none' || d.get('content-visibility') === 'hidden') return false;
       if (Number.parseFloat(d.get('opacity') ?? '1') === 0) return false;
       if (NOTHING_LEFT_BY_CLIP_PATH.test(d.get('clip-path') ?? '')) return false;
@@ -108,7 +113,8 @@ export const declaredLegibility: LayoutlessRule = () => {
     if (visibility === 'hidden' || visibility === 'collapse') return false;
     const size = declaredPx(fontSize);
     if (size !== undefined && size < MIN_TEXT_PX) return false;
-    return drawn || (!transparent(colour) && !sameColour(colour, behind ?? 'white'));
+    if (!drawn && (transparent(colour) || sameColour(colour, behind ?? 'white'))) return false;
+    return overridden && direction === 'rtl' ? 'reordered' : true;
   };
 };
 

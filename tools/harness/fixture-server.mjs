@@ -58,7 +58,9 @@ export function makeCertificate(dir, { commonName = MAPPED_HOSTS[0], altNames = 
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
-const FIXTURE_NAME = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*\.html$/;
+const FIXTURE_NAME = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*\.(?:html|css)$/;
+/** A page, or a stylesheet a page loads from another of the mapped hosts (another origin). */
+const CONTENT_TYPE = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8' };
 
 /** The fixture file a request asks for, or null. `?fixture=healthsherpa/x.html` on any path. */
 export function resolveFixture(requestUrl) {
@@ -98,7 +100,8 @@ export async function startFixtureServer() {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      const type = CONTENT_TYPE[path.extname(file).slice(1)];
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       // `split=<ms>`: a slow server, the page's head first and its body that much later.
       const split = Number(new URL(req.url ?? '/', 'https://fixture.invalid').searchParams.get('split'));
       const at = body.indexOf('<body');

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pageFactsSchema } from '../../../lib/messages/page-facts';
 import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts } from '../../../lib/sites';
 import { generatedWords } from '../../../lib/sites/generated';
-import { REFUSED_NUMBER } from '../../../lib/sites/vocabulary';
-import { reasonLines } from '../../../words/reason-lines';
 
 /** The test's own document: a parsed one (DOMParser) has no stylesheets in jsdom. */
 function page(css: string, body: string): Document {
@@ -51,39 +48,5 @@ describe('words a stylesheet draws (lib/sites/generated.ts)', () => {
     const profile = { name: 'Maria Lopez', npn: '19283746', overrideNpn: '', planYear: 2026 };
     const verdict = facts && pageVerdict(facts, { profile, policy: {}, atRisk: false });
     expect(verdict?.assessment?.level).toBe('caution');
-  });
-
-  it('a number drawn right to left by a bidi override stands refused in its line', () => {
-    const doc = page(
-      '',
-      '<p>Agent of record: Bob Other (NPN: <span style="unicode-bidi:bidi-override;direction:rtl">12345678</span>)</p>' +
-        '<p><bdo dir="ltr">NPN 7654321</bdo></p>',
-    );
-    expect(generatedWords(doc, always)).toEqual([`Agent of record: Bob Other (NPN: ${REFUSED_NUMBER})`]);
-  });
-
-  it('a second agent of record whose number the reader refuses keeps the page from clear, and is named', () => {
-    const doc = page(
-      '',
-      `<h1>Jo Client</h1><table><tr><td>FFM application ID</td><td>7065512290</td></tr>
-       <tr><td>Status</td><td>Effectuated</td></tr><tr><td>Effective</td><td>01/01/2026</td></tr>
-       <tr><td>Agent of record</td><td>Sam Agent (NPN: 19283746)</td></tr></table>
-       <p>Agent of record: Bob Other (NPN: \u202E12345678)</p>`,
-    );
-    const facts = extractPageFacts(
-      doc,
-      new URL('https://www.healthsherpa.com/agents/sam/clients/7065512290'),
-    );
-    expect(facts?.unplacedNpns?.map((n) => n.npn)).toEqual([REFUSED_NUMBER]);
-    const profile = { name: 'Sam Agent', npn: '19283746', overrideNpn: '', planYear: 2026 };
-    const assessment = facts && pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment;
-    expect(assessment?.level).toBe('caution');
-    expect(
-      assessment &&
-        reasonLines(assessment)
-          .map((l) => l.text)
-          .join(' '),
-    ).toMatch(/cannot read it/);
-    expect(pageFactsSchema.safeParse(facts).success).toBe(true);
   });
 });

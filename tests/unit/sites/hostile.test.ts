@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageFactsSchema } from '../../../lib/messages/page-facts';
+import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
+import { pageBlocks } from '../../../lib/sites/facts';
 import { REFUSED_NUMBER } from '../../../lib/sites/vocabulary';
+import { reasonLines } from '../../../words/reason-lines';
 
 const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html');
 const page = (file: string) => parse(readFileSync(`tests/fixtures/pages/hostile/${file}`, 'utf8'));
@@ -253,4 +257,46 @@ describe('hostile pages', () => {
     doc.body.append(lookalike);
     expect(extractPageFacts(doc, CLIENT)).toMatchObject({ aorNpn: '11223344' });
   });
+
+  it('a number drawn right to left by a bidi override keeps its place in its line, refused', () => {
+    const doc = html(
+      '<p>Agent of record: Bob Other (NPN: <span style="unicode-bidi:bidi-override;direction:rtl">12345678</span>)</p>' +
+        '<p><bdo dir="ltr">NPN 7654321</bdo></p><p><bdo dir="rtl">NPN 1234567</bdo></p>',
+    );
+    expect(pageBlocks(doc.body)).toEqual([
+      `Agent of record: Bob Other (NPN: ${REFUSED_NUMBER})`,
+      'NPN 7654321',
+      `NPN ${REFUSED_NUMBER}`,
+    ]);
+  });
+
+  it.each([
+    ['a bidi character', '\u202E12345678'],
+    ['a bidi override', '<span style="unicode-bidi:bidi-override;direction:rtl">87654321</span>'],
+  ])(
+    'a second agent of record whose number the reader refuses (%s) keeps the page from clear, and is named',
+    (_, digits) => {
+      const doc = html(
+        `<h1>Jo Client</h1><table><tr><td>FFM application ID</td><td>7065512290</td></tr>
+       <tr><td>Status</td><td>Effectuated</td></tr><tr><td>Effective</td><td>01/01/2026</td></tr>
+       <tr><td>Agent of record</td><td>Sam Agent (NPN: 19283746)</td></tr></table>
+       <p>Agent of record: Bob Other (NPN: ${digits})</p>`,
+      );
+      const facts = extractPageFacts(
+        doc,
+        new URL('https://www.healthsherpa.com/agents/sam/clients/7065512290'),
+      );
+      expect(facts?.unplacedNpns?.map((n) => n.npn)).toEqual([REFUSED_NUMBER]);
+      const profile = { name: 'Sam Agent', npn: '19283746', overrideNpn: '', planYear: 2026 };
+      const assessment = facts && pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment;
+      expect(assessment?.level).toBe('caution');
+      expect(
+        assessment &&
+          reasonLines(assessment)
+            .map((l) => l.text)
+            .join(' '),
+      ).toMatch(/cannot read it/);
+      expect(pageFactsSchema.safeParse(facts).success).toBe(true);
+    },
+  );
 });
