@@ -3,7 +3,7 @@
 import { toStateCode } from '../shared/states';
 import { readConsent } from './consent';
 import { generatedWords } from './generated';
-import { findLabelled, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
+import { findLabelled, inControls, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
 import { npnsOnPage } from './npns';
 import type { PageFacts, PolicyFacts } from './page-facts';
@@ -130,10 +130,23 @@ function headingYear(blocks: string[]): number | undefined {
  * Whether the page shows the error: a mention in the page's own text, not in a link, button or menu
  * (every HealthSherpa page links to its "Invalid Action error" tab), and not a warning about it.
  */
-function showsInvalidAction(blocks: string[], doc: Document): boolean {
+function showsInvalidAction(blocks: string[], root: Element | null): boolean {
   if (!blocks.some((b) => INVALID_ACTION.test(b))) return false; // the common case: one cheap pass
-  const prose = doc.body ? pageBlocks(doc.body, { skipControls: true }) : blocks;
-  return prose.some((b) => INVALID_ACTION.test(b) && !HEDGED.test(b));
+  if (!root) return blocks.some((b) => INVALID_ACTION.test(b) && !HEDGED.test(b));
+  const seen = legibility(root);
+  const sources: Element[][] = [];
+  const pieces: string[][] = [];
+  return textBlocks(root, { sources, pieces }).some((block, i) => {
+    if (!INVALID_ACTION.test(block)) return false;
+    // The line without the words of its links, buttons and the site's menus, as a person reads it.
+    const prose = (pieces[i] ?? [])
+      .filter((_, k) => {
+        const el = sources[i]?.[k];
+        return el !== undefined && !inControls(el, root) && seen(el);
+      })
+      .join('');
+    return INVALID_ACTION.test(prose) && !HEDGED.test(prose);
+  });
 }
 
 /** Whether the page labels an application or an agent of record, even with no value beside it yet. */
@@ -197,9 +210,15 @@ function readAor(blocks: string[], candidates: number[], stops: Set<number>): Ao
 
 /** A Resume Link shown on the page: a link, or a read-only field holding it for copying. */
 function findResumeLink(doc: Document): string | undefined {
+  // By tag, then by words: a query on attribute words walks the whole page, the tag lists do not.
+  const resume = (text: string | null) => text !== null && /resume/i.test(text);
   const candidates = [
-    ...Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href*="resume" i]'), (a) => a.href),
-    ...Array.from(doc.querySelectorAll<HTMLInputElement>('input[value*="resume" i]'), (i) => i.value),
+    ...Array.from(doc.getElementsByTagName('a'))
+      .filter((a) => resume(a.getAttribute('href')))
+      .map((a) => a.href),
+    ...Array.from(doc.getElementsByTagName('input'))
+      .filter((i) => resume(i.getAttribute('value')))
+      .map((i) => i.value),
   ];
   return candidates.find((c) => c.length <= 2000 && /^https:\/\/[^\s/]+\/\S*$/i.test(c));
 }
@@ -213,14 +232,10 @@ const VALUE_REACH = 5;
  * no person can read are taken out of them (a block with none left is dropped), and the page is read
  * without them. What a person reads stays, wherever it sits (lib/sites/legibility.ts).
  */
-export function pageBlocks(
-  root: Element,
-  options: { skipControls?: boolean } = {},
-  seen: Seen = legibility(root),
-): string[] {
+export function pageBlocks(root: Element, seen: Seen = legibility(root)): string[] {
   const sources: Element[][] = [];
   const pieces: string[][] = [];
-  const blocks = textBlocks(root, { ...options, sources, pieces });
+  const blocks = textBlocks(root, { sources, pieces });
   const judged = new Set<number>();
   for (const i of labelCandidates(blocks, ALL_LABELS))
     for (let j = i; j <= i + VALUE_REACH && j < blocks.length; j++) judged.add(j);
@@ -293,12 +308,19 @@ const POLICY_NAME_MAX = 80;
  */
 function statusCardYear(root: Element, seen: Seen): number | undefined {
   const years: number[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.nodeValue ?? '').trim();
-    const label = node.parentElement;
-    if (text.length >= 60 || !label || !COVERAGE_LABEL_TEXT.test(text) || /^application/i.test(text))
-      continue;
+  const sources: Element[][] = [];
+  const pieces: string[][] = [];
+  textBlocks(root, { sources, pieces });
+  const labels = pieces.flatMap((words, i) =>
+    words.flatMap((w, k) => {
+      const text = w.trim();
+      const label = sources[i]?.[k];
+      return text.length < 60 && label && COVERAGE_LABEL_TEXT.test(text) && !/^application/i.test(text)
+        ? [label]
+        : [];
+    }),
+  );
+  for (const label of labels) {
     let card: Element | null = label;
     for (let up = 0; up < CARD_LEVELS && card; up++) {
       card = card.parentElement;
@@ -353,7 +375,7 @@ function policyName(blocks: string[], labels: Set<number>): string | undefined {
 function readPolicies(root: Element, seen: Seen): PolicyFacts[] {
   const policies: PolicyFacts[] = [];
   for (const card of policyCards(root)) {
-    const blocks = pageBlocks(card, {}, seen);
+    const blocks = pageBlocks(card, seen);
     const read = readPolicy(blocks, false);
     if (!read.hasAorLine) continue;
     policies.push({
@@ -486,7 +508,7 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
     conflicts,
     hasActiveCoverage,
     leadStatus: first(findLabelled(blocks, LEAD_STATUS_LABELS, parseLeadStatus, candidates, stops)),
-    invalidActionError: showsInvalidAction(notable, doc),
+    invalidActionError: showsInvalidAction(notable, doc.body),
     overrideNpn: first(findLabelled(blocks, OVERRIDE_LABELS, parseOverride, candidates, stops)),
     enrolleeAssistance: notable.some((b) => ENROLLEE_ASSISTANCE.test(b)) || referral,
     resumeLink: findResumeLink(doc),

@@ -3,9 +3,10 @@ import { benefitalign } from './benefitalign';
 import { healthcareGov } from './healthcare-gov';
 import { healthsherpa } from './healthsherpa';
 import { type SiteId, siteForHost } from './hosts';
-import { readingOnce, textBlocks } from './labels';
+import { textBlocks } from './labels';
 import { legibility } from './legibility';
 import type { PageFacts, SiteAdapter, Teacher } from './page-facts';
+import { readingOnce } from './reading';
 
 export type { PageFacts, PageReading, PolicyFacts, SiteAdapter, Teacher } from './page-facts';
 
@@ -21,12 +22,11 @@ export function extractPageFacts(doc: Document, url: URL, teach?: Teacher): Page
   const site = siteForHost(url.hostname);
   if (!site) return null;
   const adapter = ADAPTERS[site.id];
-  if (!teach) return adapter.extract(doc, url);
-  // One reading of the page for the reader and the rules (labels.ts readingOnce).
+  // One reading of the page for the reader, its parts and the rules (reading.ts).
   return readingOnce(() => {
     const facts = adapter.extract(doc, url);
     const root = doc.body;
-    if (!facts || !root) return facts;
+    if (!teach || !facts || !root) return facts;
     const sources: Element[][] = [];
     const blocks = textBlocks(root, { sources });
     return teach(facts, { root, blocks, sources, seen: legibility(root) });

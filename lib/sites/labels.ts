@@ -2,6 +2,7 @@
 // The page becomes a list of short text blocks in reading order; a table with a header row becomes
 // "Header: cell" blocks, row by row, so a value sits right after its label in every layout. The words it
 // looks for are lib/sites/vocabulary.ts's.
+import { onceInReading } from './reading';
 import {
   AGENCY_LOOKUP,
   BLANK,
@@ -20,7 +21,7 @@ import {
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'TEXTAREA']);
 /**
  * The site's own navigation: left out of its prose (menus repeat words like "Invalid Action" on every page,
- * see skipControls), never out of its facts. Words a person reads in a <nav>, a header or an aria-hidden
+ * see inControls), never out of its facts. Words a person reads in a <nav>, a header or an aria-hidden
  * box are read like any other (lib/sites/legibility.ts decides what a person reads).
  */
 const NAVIGATION_TAGS = new Set(['NAV']);
@@ -69,6 +70,19 @@ const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
 /** Links, buttons and form controls: their words name places and actions, not what the page shows. */
 const CONTROLS = new Set(['A', 'BUTTON', 'LABEL', 'LEGEND', 'OPTION']);
 const CONTROL_ROLES = new Set(['link', 'button', 'tab', 'menuitem', 'option']);
+/**
+ * Whether an element is, or sits in, a link, button, form control or the site's navigation (menus, tabs,
+ * the page's header): its words name places and actions, not what the page says.
+ */
+export function inControls(el: Element, root: Element): boolean {
+  for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
+    const tag = a.tagName.toUpperCase();
+    const role = a.getAttribute('role');
+    if (CONTROLS.has(tag) || NAVIGATION_TAGS.has(tag) || isPageBanner(a, tag)) return true;
+    if (role && (CONTROL_ROLES.has(role) || NAVIGATION_ROLES.has(role))) return true;
+  }
+  return false;
+}
 
 // Most text needs no cleaning; one test is cheaper than two replacements on every text node.
 const NEEDS_CLEANING = new RegExp(`^\\s|\\s$|\\s\\s|[^\\S ]|${INVISIBLE.source}`, 'u');
@@ -131,14 +145,23 @@ class Collector {
   }
 }
 
-function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector): void {
-  const rows = table.rows;
-  const headerRow = table.tHead?.rows[0] ?? rows[0];
-  for (let r = 0; r < rows.length && r <= TABLE_ROWS_READ; r++) {
-    const row = rows[r] as HTMLTableRowElement;
-    if (row === headerRow) continue;
-    rowBlocks(headers, Array.from(row.cells), out);
+/**
+ * The rows read of a table: the first TABLE_ROWS_READ + 1. Taken one by one: a table's `rows.length` walks
+ * every row of a long table.
+ */
+function readRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  const rows: HTMLTableRowElement[] = [];
+  for (let r = 0; r <= TABLE_ROWS_READ; r++) {
+    const row = table.rows[r];
+    if (!row) break;
+    rows.push(row);
   }
+  return rows;
+}
+
+function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector): void {
+  const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+  for (const row of readRows(table)) if (row !== headerRow) rowBlocks(headers, Array.from(row.cells), out);
 }
 
 /**
@@ -151,7 +174,7 @@ export function tableRecords(root: Element): { blocks: string[]; sources: Elemen
     const headers = headerCells(table);
     if (!headers) continue;
     const headerRow = table.tHead?.rows[0] ?? table.rows[0];
-    for (const row of Array.from(table.rows).slice(0, TABLE_ROWS_READ + 1)) {
+    for (const row of readRows(table)) {
       if (row === headerRow) continue;
       const out = new Collector();
       rowBlocks(headers, Array.from(row.cells), out);
@@ -204,11 +227,6 @@ function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
 }
 
 export interface TextBlockOptions {
-  /**
-   * Leave out the words of links, buttons, form controls and the site's navigation (menus, tabs, the
-   * page's header, "Learn more about …"): the page's prose, not its facts.
-   */
-  skipControls?: boolean;
   /** Filled with the elements each block's words came from, index for index. */
   sources?: Element[][];
   /** Filled with the words each of those elements gave (joined, they are the block), index for index. */
@@ -230,10 +248,9 @@ const SPECIAL_TAGS = [
   'DETAILS',
   'DIALOG',
 ].map((t) => t.toLowerCase());
-const CONTROL_TAGS = [...CONTROLS].map((t) => t.toLowerCase());
 const SPECIAL_ATTRIBUTES = ['[hidden]', '[style]', '[role]', ...[...SKIPPED_IDS].map((id) => `#${id}`)];
 
-function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' | 'read' {
+function ownVerdict(el: Element): 'skip' | 'replace' | 'read' {
   const tag = el.tagName.toUpperCase();
   const role = el.getAttribute('role');
   const style = (el.getAttribute('style') ?? '').replace(CSS_COMMENT, '');
@@ -242,12 +259,7 @@ function ownVerdict(el: Element, options: TextBlockOptions): 'skip' | 'replace' 
     (el.hasAttribute('hidden') && !SHOWN_DESPITE_HIDDEN.test(style)) ||
     SKIPPED_IDS.has(el.id) ||
     (tag === 'DIALOG' && !el.hasAttribute('open')) ||
-    HIDDEN_STYLE.test(style) ||
-    (options.skipControls &&
-      (CONTROLS.has(tag) ||
-        NAVIGATION_TAGS.has(tag) ||
-        isPageBanner(el, tag) ||
-        (role && (CONTROL_ROLES.has(role) || NAVIGATION_ROLES.has(role)))))
+    HIDDEN_STYLE.test(style)
   ) {
     return 'skip';
   }
@@ -356,9 +368,9 @@ function replacementBlocks(el: Element, out: Collector): void {
 }
 
 /** The outermost special elements, in document order, each with what to do with it. */
-function specialElements(root: Element, options: TextBlockOptions) {
+function specialElements(root: Element) {
   const candidates = new Set<Element>();
-  for (const tag of options.skipControls ? [...SPECIAL_TAGS, ...CONTROL_TAGS] : SPECIAL_TAGS) {
+  for (const tag of SPECIAL_TAGS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) candidates.add(el);
   }
   for (const selector of SPECIAL_ATTRIBUTES) {
@@ -369,7 +381,7 @@ function specialElements(root: Element, options: TextBlockOptions) {
   for (const el of inOrder) {
     const last = found[found.length - 1];
     if (last?.el.contains(el)) continue; // inside one already left out or replaced
-    const verdict = ownVerdict(el, options);
+    const verdict = ownVerdict(el);
     if (verdict !== 'read') found.push({ el, verdict });
   }
   return found;
@@ -380,13 +392,14 @@ function specialElements(root: Element, options: TextBlockOptions) {
  * nodes from a native walk: judging every element from script costs ~10× more on large pages.
  */
 export function textBlocks(root: Element, options: TextBlockOptions = {}): string[] {
-  const kept = options.skipControls ? undefined : shared?.get(root);
-  if (kept) {
-    handOver(kept, options);
-    return kept.texts.slice();
-  }
+  const read = onceInReading(textBlocks, root, collectBlocks);
+  handOver(read, options);
+  return read.texts.slice();
+}
+
+function collectBlocks(root: Element): Collector {
   const out = new Collector();
-  const special = specialElements(root, options);
+  const special = specialElements(root);
   let k = 0;
   // The line the last block was read from, and whether white space followed it (see joined()).
   let run: Element | null = null;
@@ -446,33 +459,12 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
     const rest = special[k] as (typeof special)[number];
     if (rest.verdict === 'replace') replacementBlocks(rest.el, out);
   }
-  handOver(out, options);
-  if (shared && !options.skipControls)
-    shared.set(root, { texts: out.texts.slice(), sources: out.sources, pieces: out.pieces });
-  return out.texts;
+  return out;
 }
 
-function handOver(read: Omit<Collector, 'push' | 'appendToLast'>, options: TextBlockOptions): void {
+function handOver(read: Collector, options: TextBlockOptions): void {
   if (options.sources) for (const source of read.sources) options.sources.push(source);
   if (options.pieces) for (const piece of read.pieces) options.pieces.push(piece);
-}
-
-/** Within readingOnce: each root's blocks, read once for everything that reads them. */
-let shared: Map<Element, Omit<Collector, 'push' | 'appendToLast'>> | null = null;
-
-/**
- * Runs `read` with the page read once: the reader and the taught rules (lib/page-rules) ask for the same
- * blocks, and walking a large page twice would double the cost. The page does not change in between:
- * `read` is synchronous.
- */
-export function readingOnce<T>(read: () => T): T {
-  const outer = shared;
-  shared ??= new Map();
-  try {
-    return read();
-  } finally {
-    shared = outer;
-  }
 }
 
 /** Elements that flow within a line: their text continues the line's words. */

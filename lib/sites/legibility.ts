@@ -5,6 +5,8 @@
 // with its numbers refused. Only the blocks that can carry a fact are judged (lib/sites/facts.ts pageBlocks):
 // computed styles are read for those elements and their ancestors, never for the whole page.
 
+import { onceInReading } from './reading';
+
 /**
  * How a person reads an element's words: as written (true), not at all (false), or drawn in another
  * order than written ('reordered': under a right-to-left bidi override "19283746" shows as 64738291).
@@ -41,9 +43,14 @@ export function useLayoutlessRule(rule: LayoutlessRule): void {
 
 /**
  * The rule for this document: the browser's layout when it has one, else the layoutless rule. The
- * real-browser path is the one that protects agents.
+ * real-browser path is the one that protects agents. One judge per reading (reading.ts): what it has
+ * judged stays judged for every part of the reader.
  */
 export function legibility(root: Element): Seen {
+  return onceInReading(legibility, root, judgeFor);
+}
+
+function judgeFor(root: Element): Seen {
   const doc = root.ownerDocument;
   const view = doc.defaultView;
   const html = doc.documentElement;
