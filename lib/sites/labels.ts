@@ -137,6 +137,12 @@ class Collector {
     this.sources.push([source]);
     this.pieces.push([text]);
   }
+  /** Another reading's blocks, after these. */
+  absorb(other: Collector): void {
+    this.texts.push(...other.texts);
+    this.sources.push(...other.sources);
+    this.pieces.push(...other.pieces);
+  }
   appendToLast(text: string, source: Element): void {
     const last = this.texts.length - 1;
     this.pieces[last]?.push(text.slice(this.texts[last]?.length ?? 0));
@@ -263,6 +269,7 @@ function ownVerdict(el: Element): 'skip' | 'replace' | 'read' {
   ) {
     return 'skip';
   }
+  if (el.shadowRoot) return 'replace';
   if (tag === 'SELECT') return 'replace';
   // A closed <details> shows its summary only.
   if (tag === 'DETAILS' && !el.hasAttribute('open')) return 'replace';
@@ -345,6 +352,10 @@ function gridBlocks(grid: Element, headers: string[], out: Collector): void {
 }
 
 function replacementBlocks(el: Element, out: Collector): void {
+  if (el.shadowRoot) {
+    shadowBlocks(el, el.shadowRoot, out);
+    return;
+  }
   const tag = el.tagName.toUpperCase();
   if (tag === 'SELECT' || tag === 'INPUT') {
     // Only the chosen option or the typed value is on the page as a person reads it, beside its label.
@@ -367,15 +378,40 @@ function replacementBlocks(el: Element, out: Collector): void {
   else gridBlocks(el, gridHeaders(el) ?? [], out);
 }
 
+/**
+ * An element with an open shadow root draws that root's words, with its own children where the root
+ * places them (slots): read as the root's blocks, then the children's. A closed root is not ours to read
+ * (our banner's is one: entrypoints/enrollment.content/host.ts).
+ */
+function shadowBlocks(host: Element, shadow: ShadowRoot, out: Collector): void {
+  out.absorb(collectBlocks(shadow));
+  out.absorb(collectBlocks(host));
+}
+
+/**
+ * Elements with an open shadow root, in document order. No query finds them: one walk of the elements,
+ * which costs about a fifth of a reading on a 10,000-element page (docs/PERFORMANCE.md).
+ */
+function shadowHosts(root: Element | ShadowRoot): Element[] {
+  const hosts: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 /* elements */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null)
+    if (el.shadowRoot) hosts.push(el);
+  return hosts;
+}
+
 /** The outermost special elements, in document order, each with what to do with it. */
-function specialElements(root: Element) {
+function specialElements(root: Element | ShadowRoot) {
   const candidates = new Set<Element>();
   for (const tag of SPECIAL_TAGS) {
-    for (const el of Array.from(root.getElementsByTagName(tag))) candidates.add(el);
+    const found =
+      'getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
+    for (const el of Array.from(found)) candidates.add(el);
   }
   for (const selector of SPECIAL_ATTRIBUTES) {
     for (const el of Array.from(root.querySelectorAll(selector))) candidates.add(el);
   }
+  for (const host of shadowHosts(root)) candidates.add(host);
   const inOrder = [...candidates].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows */ ? -1 : 1));
   const found: { el: Element; verdict: 'skip' | 'replace' }[] = [];
   for (const el of inOrder) {
@@ -397,7 +433,8 @@ export function textBlocks(root: Element, options: TextBlockOptions = {}): strin
   return read.texts.slice();
 }
 
-function collectBlocks(root: Element): Collector {
+function collectBlocks(root: Element | ShadowRoot): Collector {
+  const fallback = 'host' in root ? root.host : root;
   const out = new Collector();
   const special = specialElements(root);
   let k = 0;
@@ -436,7 +473,7 @@ function collectBlocks(root: Element): Collector {
       k++;
       continue;
     }
-    const source = node.parentElement ?? root;
+    const source = node.parentElement ?? fallback;
     if (value.length > MAX_BLOCK) {
       out.push(OVERLONG, source);
       run = null;

@@ -247,7 +247,7 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => Legib
     const c = clipping(a);
     const holds = leaving === 0 || (leaving === 1 ? c.positioned || c.holdsFixed : c.holdsFixed);
     const next: Escape = holds ? c.escape : leaving;
-    const parent = a.parentElement;
+    const parent = parentOf(a);
     const up =
       parent && parent !== html
         ? region(parent, next)
@@ -267,7 +267,7 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => Legib
     if (backgrounds.has(a)) return backgrounds.get(a) ?? null;
     const s = style(a);
     const colour = parseColour(s.backgroundColor);
-    const parent = a.parentElement;
+    const parent = parentOf(a);
     const under = colour && colour[3] === 1 ? WHITE : parent ? background(parent) : WHITE;
     const found = s.backgroundImage !== 'none' || !colour || !under ? null : over(colour, under);
     backgrounds.set(a, found);
@@ -303,7 +303,7 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => Legib
   const overridden = (a: Element): boolean => {
     let found = overrides.get(a);
     if (found === undefined) {
-      const parent = a.parentElement;
+      const parent = parentOf(a);
       found = reorders(a) || (parent !== null && overridden(parent));
       overrides.set(a, found);
     }
@@ -338,6 +338,13 @@ function renderedLegibility(doc: Document, view: Window): (el: Element) => Legib
     if (!readableSize(intersect(intersect(r, where.box), onScreen))) return false;
     return overridden(el) ? 'reordered' : true;
   };
+}
+
+/** The element a box sits in: its parent, or the host of the shadow root it is drawn in. */
+function parentOf(el: Element): Element | null {
+  const parent = el.parentNode;
+  if (parent === null || parent.nodeType === 1) return parent as Element | null;
+  return parent.nodeType === 11 && 'host' in parent ? (parent as ShadowRoot).host : null;
 }
 
 /** Whether the page scrolls down (its root does not hide the overflow). */

@@ -326,6 +326,34 @@ function hostilePageSuite(name, browser) {
       }
     });
 
+    test('an agent of record a page component draws in its shadow root is read, and only where a person can read it', {
+      timeout: TEST_TIMEOUT,
+    }, async () => {
+      const page = await open(session, 'healthsherpa/client-same-aor.html');
+      try {
+        assert.equal((await readBanner(page)).hidden, true, 'our own agent of record: no banner');
+        // First inside a 1 px clipped box: a person reads nothing there, so neither does the reader.
+        await page.evaluate(() => {
+          const box = document.createElement('div');
+          box.id = 'clipped';
+          box.style.cssText = 'overflow:hidden;height:1px';
+          const host = box.appendChild(document.createElement('div'));
+          host.attachShadow({ mode: 'open' }).innerHTML = '<p>Agent of record: Bob Other (NPN: 87654321)</p>';
+          (document.querySelector('main') ?? document.body).append(box);
+        });
+        await delay(1500);
+        assert.equal((await readBanner(page)).hidden, true, 'clipped away: still no banner');
+        await page.evaluate(() => {
+          const box = document.getElementById('clipped');
+          box.after(box.firstElementChild);
+        });
+        const banner = await waitForBanner(page, (b) => !b.hidden);
+        assert.notEqual(banner.level, 'clear');
+      } finally {
+        await page.close();
+      }
+    });
+
     test("CMS's error for an application the agent never had open opens no case", {
       timeout: TEST_TIMEOUT,
     }, async () => {

@@ -75,7 +75,11 @@ export const declaredLegibility: LayoutlessRule = () => {
     let direction: string | undefined;
     let overridden = false; // a bidi override here or above; it reorders under a right-to-left direction
     let escaped = false; // a position:fixed box below escapes this ancestor's overflow and offsets
-    for (let a: Element | null = el; a; a = a.parentElement) {
+    for (
+      let a: Element | null = el;
+      a;
+      a = a.parentElement ?? (a.parentNode as ShadowRoot | null)?.host ?? null
+    ) {
       const d = declared(a);
       if (d.size === 0 && a.tagName !== 'BDO') continue;
       fontSize ??= d.get('font-size');

@@ -300,3 +300,43 @@ describe('hostile pages', () => {
     },
   );
 });
+
+describe('words drawn in a shadow root', () => {
+  const client = (light: string, shadow: string, hostStyle = '') => {
+    const doc = html(
+      `<p>FFM App ID: 4567891230</p><p>Coverage status: Effectuated</p>${light}<div id="h" style="${hostStyle}"></div>`,
+    );
+    const host = doc.getElementById('h') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = shadow;
+    return doc;
+  };
+
+  it('are read where the host stands: an agent of record a component draws is the agent of record', () => {
+    const doc = client('', '<dl><dt>Agent of record</dt><dd>Pat Other (NPN 87654321)</dd></dl><slot></slot>');
+    expect(extractPageFacts(doc, CLIENT)).toMatchObject({ aorNpn: '87654321', aorName: 'Pat Other' });
+  });
+
+  it('a second agent of record inside a component keeps a page with our own NPN from one agent', () => {
+    const doc = client(
+      '<p>Agent of record: Sam Agent (NPN 19283746)</p>',
+      '<p>Agent of record: Pat Other (NPN 87654321)</p>',
+    );
+    const facts = extractPageFacts(doc, CLIENT);
+    expect(facts).toMatchObject({ conflicts: ['aorNpn'], aorNpns: ['19283746', '87654321'] });
+    const profile = { name: 'Sam Agent', npn: '19283746', overrideNpn: '', planYear: 2026 };
+    const assessment = facts && pageVerdict(facts, { profile, policy: {}, atRisk: false }).assessment;
+    expect(assessment?.level).not.toBe('clear');
+  });
+
+  it('are not read when the host is hidden, and the host’s own children are read too', () => {
+    const hidden = client(
+      '<p>Agent of record: Sam Agent (NPN 19283746)</p>',
+      '<p>Agent of record: Pat Other (NPN 87654321)</p>',
+      'display:none',
+    );
+    expect(extractPageFacts(hidden, CLIENT)?.aorNpn).toBe('19283746');
+    const doc = client('', '<h2>Policy</h2><slot></slot>');
+    (doc.getElementById('h') as HTMLElement).innerHTML = '<p>Agent of record: Pat Other (NPN 87654321)</p>';
+    expect(extractPageFacts(doc, CLIENT)?.aorNpn).toBe('87654321');
+  });
+});
