@@ -67,7 +67,7 @@ export const AOR_WORDS =
  * "Agent or broker helping": who submits now), and the agency's own CRM lookup (AGENCY_LOOKUP).
  */
 export const NOT_AOR_ROLE =
-  '(?:assistor|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escribe|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
+  '(?:assist[oe]r|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escrib(?:e|i[oó])|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
 
 /**
  * What the reader puts before the label of a lookup field (BrokerEngage's CRM "AOR" autocomplete): it

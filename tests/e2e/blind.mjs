@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
 
 /** One folder per round of blind pages, in the order they were written. */
-export const BLIND_FOLDERS = ['blind', 'blind2', 'blind3'];
+export const BLIND_FOLDERS = ['blind', 'blind2', 'blind3', 'blind4'];
 
 /** Every blind page: `fixture` is its path under tests/fixtures/pages. */
 export function blindPages() {

@@ -41,8 +41,9 @@ export const OTHER_ROLES = {
     { label: 'Writing agent', reader: true },
     { label: 'Navigator', reader: true },
     { label: 'Signed-in agent', reader: true },
+    { label: 'Assister', reader: true },
   ],
-  es: [{ label: 'Asistente' }, { label: 'Agente original' }],
+  es: [{ label: 'Asistente' }, { label: 'Agente original' }, { label: 'Agente que escribió', reader: true }],
 };
 
 export const WORDS = {
