@@ -19,6 +19,11 @@ const BARE_NPN_LABEL = /\b(?:npn|national producer number)\s*\)?\s*[:：#]?\s*$/
 /** Another role's words, or the agency's Override NPN (what the agent submits with, not an AOR). */
 const ROLE_WORDS = new RegExp(`(${NOT_AOR_ROLE}|\\boverride)|\\b(${AOR_WORDS}|aor|bor)\\b`, 'gi');
 const LABEL_MAX = 60;
+/** A role named right after the number: "Ricardo Fuentes (NPN 4120988) como agente que escribió". */
+const ROLE_AFTER = new RegExp(
+  `^\\s*\\)?\\s*,?\\s*(?:as|como)\\s+(?:(?:the|an?|el|la)\\s+)?(?:${NOT_AOR_ROLE}|(${AOR_WORDS}))`,
+  'i',
+);
 /** How many blocks back a role heading may name the person whose NPN this is ("Assistor" / name / NPN). */
 const LOOK_BACK = 2;
 const LOOK_BACK_MAX = 80;
@@ -37,8 +42,9 @@ function labelText(text: string): string {
     .slice(0, LABEL_MAX);
 }
 
-function seen(blocks: string[], index: number, npn: string, before: string): NpnSeen {
-  let role = roleIn(before);
+function seen(blocks: string[], index: number, npn: string, before: string, after = ''): NpnSeen {
+  const named = ROLE_AFTER.exec(after);
+  let role = named ? (named[1] ? 'aor' : 'other') : roleIn(before);
   let label = labelText(before);
   for (let back = 1; back <= LOOK_BACK && role === undefined; back++) {
     const block = blocks[index - back];
@@ -57,7 +63,8 @@ export function npnsOnPage(blocks: string[]): NpnSeen[] {
     let found = false;
     for (const m of block.matchAll(MENTION)) {
       found = true;
-      out.push(seen(blocks, i, m[1] as string, block.slice(0, m.index)));
+      const end = m.index + m[0].length;
+      out.push(seen(blocks, i, m[1] as string, block.slice(0, m.index), block.slice(end, end + LABEL_MAX)));
     }
     const next = blocks[i + 1];
     if (!found && next !== undefined && BARE_NPN_LABEL.test(block) && /^\d{1,10}$/.test(next))

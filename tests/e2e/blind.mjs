@@ -44,6 +44,8 @@ export const LAYOUT_ONLY = {
     'the invisible "Cancelled" and other-AOR lines are stylesheet classes: without layout, caution',
   'blind3/13-hs-collapse-hiddeninput-scatter-sliver.html':
     'the collapsed row, the 1 px strip and the scattered letters are stylesheet classes: without layout, caution',
+  'blind4/11-hcgov-es-hidden-decoy.html':
+    'the decoy with our NPN is clipped to nothing by a stylesheet class: without layout both lines count, caution',
 };
 
 /**
@@ -89,6 +91,16 @@ export const KNOWN_MISSES = {
   'blind3/19-hcgov-own-agent-find-local-help.html':
     'caution, the writer says clear: "Agent or broker on this application" is not read as the agent of ' +
     'record, and the Find Local Help listings are NPNs no one placed',
+  'blind4/07-hcgov-long-page-aor-far-below.html':
+    'caution, the writer says blocked: HealthCare.gov\'s "Agent or broker" (a name) with the NPN in its own ' +
+    '"National Producer Number (NPN)" field under an "Agent or broker on this coverage" heading is not read as ' +
+    'the agent of record, so the NPN is one no one placed',
+  'blind4/08-hcgov-es-clear-chip.html':
+    'caution, the writer says clear: two applications on one page (2026 with our NPN in a link chip, 2025 ' +
+    'terminated with no agent) read as two application IDs, and the chip is a link, not a value',
+  'blind4/16-ba-long-page-past-year-offscreen-decoy.html':
+    'caution, the writer says clear: a policies table (2025 terminated under another agent, 2026 active under ' +
+    'ours) beside an "Active policy" card: the coverage of the page as a whole is not settled',
   'blind2/22-hostile-benefitalign-zero-width-fullwidth-template-noscript.html':
     'caution, the writer says blocked (and accepts caution): the BOR NPN holds zero-width characters and ' +
     'full-width digits, which the reader refuses rather than cleans (docs/DOMAIN.md), so no AOR NPN',

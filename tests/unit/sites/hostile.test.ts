@@ -340,3 +340,28 @@ describe('words drawn in a shadow root', () => {
     expect(extractPageFacts(doc, CLIENT)?.aorNpn).toBe('87654321');
   });
 });
+
+describe('a role named after the number', () => {
+  const read = (line: string) =>
+    extractPageFacts(
+      html(
+        `<p>FFM App ID: 4567891230</p><p>Coverage status: Effectuated</p><p>Agent of record: Sam Agent (NPN 19283746)</p><p>${line}</p>`,
+      ),
+      CLIENT,
+    )?.unplacedNpns?.map((n) => n.npn);
+
+  it.each([
+    'Submitted by Ricardo Fuentes (NPN 4120988) as writing agent.',
+    'Póliza enviada por Ricardo Fuentes (NPN 4120988) como agente que escribió.',
+    'Ricardo Fuentes, NPN 4120988, as the assister',
+  ])('places the NPN as that role: %s', (line) => {
+    expect(read(line)).toBeUndefined();
+  });
+
+  it.each([
+    'Ricardo Fuentes (NPN 4120988) as agent of record since May',
+    'Ricardo Fuentes (NPN 4120988) helped, then Dana Cole took over as writing agent',
+  ])('leaves it unplaced when the role is the agent of record, or not beside the number: %s', (line) => {
+    expect(read(line)).toEqual(['4120988']);
+  });
+});
