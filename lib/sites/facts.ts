@@ -2,6 +2,7 @@
 // page's blocks (labels.ts), one policy at a time where the page shows several.
 import { toStateCode } from '../shared/states';
 import { readConsent } from './consent';
+import { directoryNpns } from './directory';
 import { generatedWords } from './generated';
 import { findLabelled, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
@@ -444,7 +445,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
   // An NPN the page draws with CSS is read by a person, never placed by the reader (lib/sites/generated.ts).
   const drawn = doc.body ? generatedWords(doc, legibility(doc.body)) : [];
-  const unplacedNpns = unplaced([blocks, drawn], npns);
+  const listed = doc.body ? directoryNpns(doc.body, blocks, () => legibility(doc.body as Element)) : [];
+  const unplacedNpns = unplaced([blocks, drawn], npns, listed);
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
   const labelledYears = findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops).map(
     (f) => f.value,
@@ -525,10 +527,22 @@ const MAX_UNPLACED = 5;
  * reader has not placed: not the agent of record's it read, and not beside the words of another role
  * (assistor, writing agent…). Whether one is the agent's own is the verdict's to say (lib/risk/gate.ts).
  */
-function unplaced(texts: string[][], aorNpns: string[]): { npn: string; label: string }[] {
+function unplaced(
+  texts: string[][],
+  aorNpns: string[],
+  listed: { npn: string }[],
+): { npn: string; label: string }[] {
   const placed = new Set(aorNpns.map(npnKey));
+  // A directory's listings (lib/sites/directory.ts) place one mention each: the same NPN elsewhere counts.
+  const inDirectory = new Map<string, number>();
+  for (const { npn } of listed) inDirectory.set(npnKey(npn), (inDirectory.get(npnKey(npn)) ?? 0) + 1);
   const out = new Map<string, { npn: string; label: string }>();
   for (const { npn, label, role } of texts.flatMap(npnsOnPage)) {
+    const listings = inDirectory.get(npnKey(npn)) ?? 0;
+    if (role === undefined && listings > 0) {
+      inDirectory.set(npnKey(npn), listings - 1);
+      continue;
+    }
     if (role === 'other' || placed.has(npnKey(npn)) || out.has(npnKey(npn))) continue;
     out.set(npnKey(npn), { npn, label });
   }

@@ -4,6 +4,7 @@
 // looks for are lib/sites/vocabulary.ts's.
 import {
   AGENCY_LOOKUP,
+  BARE_NPN_LABEL,
   BLANK,
   type LabelSpec,
   NAME_HEADER,
@@ -496,10 +497,14 @@ function lineOf(node: Node): Element | null {
 function joined(previous: string, next: string, spaced: boolean): string | undefined {
   if (/\d$/.test(previous) && /^\d/.test(next) && !spaced) return previous + next;
   if (/[:(]$/.test(previous) && next.length <= MAX_JOINED) return `${previous}${spaced ? ' ' : ''}${next}`;
+  // "Maria Lopez · NPN" then the number in its own link: the number is the NPN's value, as after a colon.
+  if (NPN_THEN_NUMBER.test(next) && BARE_NPN_LABEL.test(previous)) return `${previous} ${next}`;
   if (/^[)\].,]/.test(next)) return previous + next;
   return undefined;
 }
 const MAX_JOINED = 120;
+/** A piece that is one NPN-shaped number (after BARE_NPN_LABEL). */
+const NPN_THEN_NUMBER = /^\d{1,10}(?![\p{Nd}\p{L}])/u;
 
 function pushSplit(text: string, source: Element, out: Collector): void {
   if (!text.includes(':') || !PAIR_SEPARATOR.test(text)) {

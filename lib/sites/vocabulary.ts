@@ -30,8 +30,12 @@ export const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
 export const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
 /** A year before a label names whose value it is ("2026 status", "2026 AOR"): the label still counts. */
 export const YEAR_BEFORE = '(?:\\d{4}\\s+)?';
-/** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
-export const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
+/**
+ * "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it; and a
+ * sentence's end before the next ("… 2027 application. Coverage year: 2027."). A sentence ends after a word
+ * of four lower-case letters at least, so that initials and abbreviations ("F. Last", "Blvd.") do not.
+ */
+export const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+|(?<=\p{Ll}{4}\.)\s+(?=\p{Lu})/u;
 
 // ── Application ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -86,15 +90,24 @@ export const AOR_NPN_LABELS: LabelSpec[] = [
   { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?`, trailingWords: true },
   { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
+/** "Agent or broker on this application": the words say whose record the agent is on. */
+const ON_THE_APPLICATION = '(?: (?:on|for) (?:this|the) (?:application|policy|enrollment))?';
+const ON_THE_APPLICATION_ES = '(?: (?:en|de) (?:esta|la) (?:solicitud|póliza|inscripción))?';
 /**
  * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
  * column of the enrollment history. It begins ordinary phrases ("Agent Support (888) 684-1373"): only
  * "Agent: …" or "Agent" with its value in the next element.
  */
 export const PLAIN_AGENT_LABELS: LabelSpec[] = [
-  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor".
-  { label: 'agent(?: or broker)?(?: name)?|agente(?: o corredor)?', inline: false },
+  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor", also "… on this application":
+  // the agent the application carries (not "helping", NOT_AOR_ROLE).
+  {
+    label: `agent(?: or broker)?(?: name)?${ON_THE_APPLICATION}|agente(?: o corredor)?${ON_THE_APPLICATION_ES}`,
+    inline: false,
+  },
 ];
+/** A line that ends in the word NPN, its value not yet given ("Maria Lopez · NPN", "Writing agent NPN:"). */
+export const BARE_NPN_LABEL = /\b(?:npn|national producer number)\s*\)?\s*[:：#]?\s*$/i;
 export const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 /**
  * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
@@ -396,6 +409,15 @@ export const ENROLLMENT_REVIEW = /^(?:enrollment review|revisión de (?:la )?ins
 /** Its statuses besides Collected. */
 export const CONSENT_PENDING = /^(?:pending|pendiente)$/i;
 export const CONSENT_REVOKED = /^(?:revoked|revocado|revocada)$/i;
+
+// ── Directories ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The heading of HealthCare.gov's Find Local Help directory ("Find Local Help", "Ayuda local"): agents and
+ * brokers near the consumer, not the consumer's (lib/sites/directory.ts).
+ */
+export const LOCAL_HELP =
+  /^(?:(?:find|get) )?local help(?: near (?:you|me))?$|^(?:(?:encuentre|busque|buscar|obtenga) )?ayuda local(?: cerca de usted)?$/i;
 
 // ── The site's own state ──────────────────────────────────────────────────────────────────────────────
 

@@ -66,9 +66,6 @@ export const KNOWN_MISSES = {
   'blind3/03-hs-timeline-latest-last.html':
     'caution, the writer says blocked: a plan-history timeline, oldest first; the reader takes the first ' +
     'entry (our NPN) and cannot tell which entry is current, so the policy NPN is unknown',
-  'blind3/06-hs-abbr-npn-link-copy-own.html':
-    'caution, the writer says clear: the label is <abbr title="Agent of Record">AOR</abbr> and the NPN sits ' +
-    'in a link beside a Copy button; the reader reads no AOR NPN there (links are not values)',
   'blind3/08-hs-es-rowspan-colspan.html':
     'caution, the writer says blocked: one "Agente de registro" cell spans the medical and dental rows ' +
     '(rowspan) under a two-row header; the rows do not pair with the spanning cell',
@@ -83,12 +80,6 @@ export const KNOWN_MISSES = {
   'blind3/12-hs-cv-opacity-cssvar-decoys.html':
     'caution, the writer says blocked: the decoys (white on white through CSS variables, ' +
     'content-visibility:hidden, opacity:0.01) are not all judged unreadable, so two AOR NPNs conflict',
-  'blind3/16-hs-new-plan-year-no-2027.html':
-    'blocked, the writer says not affected: "2027 enrollment: None" and "No 2027 enrollment yet" beside ' +
-    'two-digit-year dates (01/01/26) are not read as no enrollment for 2027',
-  'blind3/19-hcgov-own-agent-find-local-help.html':
-    'caution, the writer says clear: "Agent or broker on this application" is not read as the agent of ' +
-    'record, and the Find Local Help listings are NPNs no one placed',
   'blind2/22-hostile-benefitalign-zero-width-fullwidth-template-noscript.html':
     'caution, the writer says blocked (and accepts caution): the BOR NPN holds zero-width characters and ' +
     'full-width digits, which the reader refuses rather than cleans (docs/DOMAIN.md), so no AOR NPN',

@@ -63,6 +63,10 @@ describe('structures a person reads as label and value', () => {
       '<p>FFM ID: 4567891230</p><div>2026 status</div><div>Effectuated</div><div>2026 AOR</div><div>Jane Broker (NPN: 87654321)</div>',
     ],
     [
+      'an <abbr> AOR label, the NPN in its own link after "NPN", a Copy button beside it',
+      '<table><tr><td>Status</td><td>Active</td></tr><tr><td>FFM ID</td><td>4567891230</td></tr><tr><td><abbr title="Agent of Record">AOR</abbr></td><td><span>Jane Broker · NPN <a href="#">87654321</a><button aria-label="Copy NPN 87654321">Copy</button></span></td></tr></table>',
+    ],
+    [
       'HealthSherpa in Spanish',
       '<table><tr><td>Estado</td><td>Activo</td></tr><tr><td>ID de FFM</td><td>4567891230</td></tr><tr><td>Agente de registro</td><td>Jane Broker (NPN: 87654321)</td></tr></table>',
     ],
@@ -71,6 +75,26 @@ describe('structures a person reads as label and value', () => {
     expect(facts).toMatchObject(BLOCKED_FACTS);
     expect(level(facts)).toBe('blocked');
     expect(level(read(body, BROKERENGAGE))).toBe('blocked');
+  });
+});
+
+describe('an NPN in its own element after the word "NPN" on the same line', () => {
+  const aor = (npn: string) =>
+    `<tr><td>AOR</td><td><span>Sam Agent · NPN <a href="#">${npn}</a><button>Copy</button></span></td></tr>`;
+  const page = (rows: string) =>
+    `<table><tr><td>Status</td><td>Active</td></tr><tr><td>FFM ID</td><td>4567891230</td></tr>${rows}</table>`;
+  it('is the NPN: the agent’s own is clear', () => {
+    const facts = read(page(aor('12345678')));
+    expect(facts?.aorNpn).toBe('12345678');
+    expect(level(facts)).toBe('clear');
+  });
+  it('beside another agent of record on active coverage, never clear', () => {
+    const other = '<tr><td>Agent of record</td><td>Jane Broker (NPN: 87654321)</td></tr>';
+    expect(level(read(page(aor('12345678') + other)))).not.toBe('clear');
+    expect(level(read(page(other + aor('12345678'))))).not.toBe('clear');
+  });
+  it('a number that is no NPN (letters after it) is not joined to it', () => {
+    expect(read(page(aor('1234ABC')))?.aorNpn).toBeUndefined();
   });
 });
 
@@ -202,6 +226,32 @@ describe('what the page says of a plan year, in its own words', () => {
       notEnrolledPlanYears: [2027],
     });
     expect(level(facts)).toBe('clear');
+  });
+  it('a label after a sentence on the same line ("… 2027 application. Coverage year: 2027.")', () => {
+    const facts = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}<p>No 2027 enrollment yet.</p>`,
+    );
+    expect(facts).toMatchObject({
+      submissionPlanYear: 2027,
+      coveragePlanYear: 2026,
+      notEnrolledPlanYears: [2027],
+    });
+    expect(level(facts)).toBe('clear');
+    // Without the no-2027 line, or with an automatic 2027 re-enrollment under the other agent: never clear.
+    const unsaid = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}`,
+    );
+    expect(level(unsaid)).toBe('caution');
+    const reenrolled = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}<p>Automatically re-enrolled for 2027 with Pat Other.</p>`,
+    );
+    expect(level(reenrolled)).toBe('blocked');
+  });
+  it('initials and short abbreviations end no sentence: "Assistor: F. Last", "Blvd. Miami"', () => {
+    const facts = read(
+      '<p>FFM ID: 4567891230</p><p>Status: Active</p><p>AOR: J. Broker (NPN: 87654321)</p><p>Address: 12 Palm Blvd. Miami, FL 33101</p>',
+    );
+    expect(facts).toMatchObject({ aorName: 'J. Broker', aorNpn: '87654321', state: 'FL' });
   });
   it('a page that says nothing of 2027 beside 2026 coverage under another agent is caution', () => {
     expect(level(read(`${submission}${coverage}`))).toBe('caution');
