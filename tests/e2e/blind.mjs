@@ -66,9 +66,6 @@ export const KNOWN_MISSES = {
   'blind3/03-hs-timeline-latest-last.html':
     'caution, the writer says blocked: a plan-history timeline, oldest first; the reader takes the first ' +
     'entry (our NPN) and cannot tell which entry is current, so the policy NPN is unknown',
-  'blind3/08-hs-es-rowspan-colspan.html':
-    'caution, the writer says blocked: one "Agente de registro" cell spans the medical and dental rows ' +
-    '(rowspan) under a two-row header; the rows do not pair with the spanning cell',
   'blind3/10-hs-before-content-and-covered-decoy.html':
     'caution in browsers (the writer says blocked): the real AOR is drawn by CSS ::before, which the reader ' +
     'does not place but counts as an NPN a person reads (lib/sites/generated.ts), and a decoy with our NPN ' +

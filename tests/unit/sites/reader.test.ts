@@ -146,6 +146,33 @@ describe('several policies, each with its own status and agent of record', () =>
     expect(facts).toMatchObject({ aorNpn: '12345678', hasActiveCoverage: true });
     expect(level(facts)).toBe('clear');
   });
+  // A policies table as a person sees it: stacked headers ("Coverage" over "Start | End"), one AOR cell
+  // spanning the medical and dental rows (rowspan), a note across every column (colspan).
+  const spanned = (first: string, spanning: string, third: [string, string]) =>
+    '<p>FFM ID: 4567891230</p><table><thead><tr><th rowspan="2">Plan</th><th rowspan="2">Status</th><th colspan="2">Coverage</th><th rowspan="2">Agent of record</th></tr><tr><th>Start</th><th>End</th></tr></thead><tbody>' +
+    `<tr><td>Silver (medical)</td><td>${first}</td><td>01/01/2026</td><td>12/31/2026</td><td rowspan="2">${spanning}</td></tr>` +
+    '<tr><td>Dental</td><td>Effectuated</td><td>01/01/2026</td><td>12/31/2026</td></tr>' +
+    `<tr><td>Bronze (medical)</td><td>${third[0]}</td><td>01/01/2025</td><td>12/31/2025</td><td>${third[1]}</td></tr>` +
+    '<tr><td colspan="5">Members: Dana Whitfield · Last synced: Dec 6, 2026</td></tr></tbody></table>';
+  it('an AOR cell spanning two rows under stacked headers is each row’s: blocked', () => {
+    const facts = read(
+      spanned('Effectuated', 'Jane Broker (NPN: 87654321)', ['Terminated', 'Sam (NPN: 12345678)']),
+    );
+    expect(facts?.policies?.map((p) => [p.hasActiveCoverage, p.aorNpn])).toEqual([
+      [true, '87654321'],
+      [true, '87654321'],
+      [false, '12345678'],
+    ]);
+    expect(level(facts)).toBe('blocked');
+  });
+  it('the agent’s own spanning cell is clear, and never beside another active AOR', () => {
+    expect(
+      level(read(spanned('Effectuated', 'Sam (NPN: 12345678)', ['Terminated', 'Jane (NPN: 87654321)']))),
+    ).toBe('clear');
+    expect(
+      level(read(spanned('Cancelled', 'Sam (NPN: 12345678)', ['Effectuated', 'Jane (NPN: 87654321)']))),
+    ).toBe('blocked');
+  });
   it('twenty plan cards never throw and still find the one that blocks', () => {
     const cards = Array.from({ length: 20 }, (_, i) =>
       card(`Plan ${i}`, 'Active', i === 13 ? 'Jane (NPN: 87654321)' : 'Sam (NPN: 12345678)'),
