@@ -37,6 +37,7 @@ import {
   parseAorNpn,
   parseApplicationId,
   parseCoverage,
+  parseDate,
   parseDateYear,
   parseLeadStatus,
   parseName,
@@ -180,20 +181,52 @@ function readAor(blocks: string[], candidates: number[], stops: Set<number>): Ao
     named.length > 0 || npnOnly.length > 0
       ? named
       : findLabelled(blocks, PLAIN_AGENT_LABELS, parseAor, candidates, stops);
+  const lines: { npn: string; index: number; name?: string }[] = [];
   for (const { value, index } of found) {
     read.aorName ??= value.name;
     if (value.absent) read.aorAbsent = true;
     if (value.referral) read.aorReferral = true;
     const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
-    if (npn) npns.push(npn);
+    if (npn) lines.push({ npn, index, name: value.name });
   }
-  for (const { value } of npnOnly) {
-    if (value.npn) npns.push(value.npn);
+  for (const { value, index } of npnOnly) {
+    if (value.npn) lines.push({ npn: value.npn, index });
     else if (value.absent) read.aorAbsent = true;
   }
+  const latest = latestDated(blocks, lines);
+  if (latest) {
+    // A dated history of the agent of record: the latest entry is the NPN on the policy. The earlier ones
+    // stay NPNs the reader has not placed (facts.ts unplaced), so they can hold back "clear", never give it.
+    npns.push(latest.npn);
+    read.aorName = latest.name ?? read.aorName;
+  } else npns.push(...lines.map((l) => l.npn));
   read.aorNpn = npns[0];
   if (npns.length > 0) read.aorAbsent = undefined;
   return read;
+}
+
+/** How far above an agent-of-record line its entry's date may sit ("Jun 18, 2026" / "AOR changed" / line). */
+const DATE_REACH = 3;
+
+/**
+ * The latest agent-of-record line of a dated history (a plan-history timeline, oldest or newest first):
+ * several NPNs, each line after a date of its own that no other line shares. Otherwise undefined: a page
+ * showing two agents of record without saying which came last contradicts itself.
+ */
+function latestDated<T extends { npn: string; index: number }>(blocks: string[], lines: T[]): T | undefined {
+  if (distinct(lines.map((l) => npnKey(l.npn))) < 2) return undefined;
+  const dated: { line: T; date: number }[] = [];
+  let floor = -1;
+  for (const line of [...lines].sort((a, b) => a.index - b.index)) {
+    let date: number | undefined;
+    for (let i = line.index - 1; i > floor && i >= line.index - DATE_REACH && date === undefined; i--)
+      date = parseDate(blocks[i] ?? '');
+    if (date === undefined) return undefined;
+    dated.push({ line, date });
+    floor = line.index;
+  }
+  if (distinct(dated.map((d) => d.date)) < dated.length) return undefined;
+  return dated.reduce((a, b) => (b.date > a.date ? b : a)).line;
 }
 
 /** A Resume Link shown on the page: a link, or a read-only field holding it for copying. */

@@ -160,19 +160,19 @@ const MAX_SPAN = 50;
  * spanning rows (one agent of record for the medical and dental rows) is read in each row it spans.
  */
 function tableLayout(table: HTMLTableElement): { headers: string[]; rows: Slots[] } | null {
-  const texts = headerCells(table);
-  if (!texts) return null;
+  if (!headerCells(table)) return null;
   const first = table.tHead?.rows[0] ?? table.rows[0];
   const heads =
     table.tHead && table.tHead.rows.length > 1
       ? Array.from(table.tHead.rows)
       : [first as HTMLTableRowElement];
-  const body = Array.from(table.rows)
-    .slice(0, TABLE_ROWS_READ + heads.length)
-    .filter((row) => !heads.includes(row));
-  // The common table spans nothing: its cells are its columns.
-  if (!table.querySelector('[rowspan], [colspan]'))
-    return { headers: texts, rows: body.map((r) => Array.from(r.cells)) };
+  // Row by row up to the limit: a long table's rows are never all gathered.
+  const rows = table.rows;
+  const body: HTMLTableRowElement[] = [];
+  for (let r = 0, count = rows.length; r < count && body.length < TABLE_ROWS_READ; r++) {
+    const row = rows[r] as HTMLTableRowElement;
+    if (!heads.includes(row)) body.push(row);
+  }
   const headGrid = slotted(heads);
   const columns = Math.max(...headGrid.map((r) => r.length));
   const headers = Array.from({ length: columns }, (_, c) => {

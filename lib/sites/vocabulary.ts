@@ -238,6 +238,45 @@ export function parseDateYear(text: string): number | undefined {
   return isPlanYear(year) ? year : undefined;
 }
 
+const MONTHS = [
+  'jan|ene',
+  'feb',
+  'mar',
+  'apr|abr',
+  'may',
+  'jun',
+  'jul',
+  'aug|ago',
+  'sep|set',
+  'oct',
+  'nov',
+  'dec|dic',
+];
+const MONTH_OF = new Map(MONTHS.flatMap((names, i) => names.split('|').map((n) => [n, i + 1] as const)));
+const DATE_FORMS =
+  /^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4})|(\p{L}{3,})\.? (\d{1,2}),? (\d{4})|(\d{1,2}) (?:de )?(\p{L}{3,})\.? (?:de )?(\d{4}))$/u;
+
+/**
+ * A text that is one date, as a number that sorts as dates do (yyyymmdd): "Jun 18, 2026", "06/18/2026",
+ * "2026-06-18", "18 jun. 2026", "18 de junio de 2026". Numbers read month first, as the US sites write
+ * them, and day first when the first is past 12 ("31/12/2026").
+ */
+export function parseDate(text: string): number | undefined {
+  if (text.length > 24 || !/\d{4}/.test(text)) return undefined;
+  const m = DATE_FORMS.exec(text.toLowerCase());
+  if (!m) return undefined;
+  let [year, month, day] = [Number.NaN, Number.NaN, Number.NaN];
+  if (m[1]) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if (m[6]) {
+    const [a, b] = [Number(m[4]), Number(m[5])];
+    [year, month, day] = a > 12 ? [Number(m[6]), b, a] : [Number(m[6]), a, b];
+  } else if (m[9])
+    [year, month, day] = [Number(m[9]), MONTH_OF.get(m[7]?.slice(0, 3) ?? '') ?? 0, Number(m[8])];
+  else [year, month, day] = [Number(m[12]), MONTH_OF.get(m[11]?.slice(0, 3) ?? '') ?? 0, Number(m[10])];
+  if (!isPlanYear(year) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return year * 10_000 + month * 100 + day;
+}
+
 /** The plan year a pattern's first matched group holds, if it is one. */
 export function yearIn(m: RegExpExecArray | null): number | undefined {
   const year = Number(m?.slice(1).find((g) => g !== undefined) ?? Number.NaN);

@@ -63,9 +63,6 @@ export const KNOWN_MISSES = {
   'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
     'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
     'another agent is on the automatic 2027 re-enrollment',
-  'blind3/03-hs-timeline-latest-last.html':
-    'caution, the writer says blocked: a plan-history timeline, oldest first; the reader takes the first ' +
-    'entry (our NPN) and cannot tell which entry is current, so the policy NPN is unknown',
   'blind3/10-hs-before-content-and-covered-decoy.html':
     'caution in browsers (the writer says blocked): the real AOR is drawn by CSS ::before, which the reader ' +
     'does not place but counts as an NPN a person reads (lib/sites/generated.ts), and a decoy with our NPN ' +

@@ -1,5 +1,6 @@
 // The reader pairs labels and values whatever the markup (docs/DOMAIN.md "Words on the pages"), one
 // structure per row: what a person reads off the page is what comes back.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
@@ -96,6 +97,65 @@ describe('an NPN in its own element after the word "NPN" on the same line', () =
   it('a number that is no NPN (letters after it) is not joined to it', () => {
     expect(read(page(aor('1234ABC')))?.aorNpn).toBeUndefined();
   });
+});
+
+describe('a dated history of the agent of record: the latest entry is the NPN on the policy', () => {
+  const entry = (date: string, npn: string, what = 'Agent of record changed') =>
+    `<li><div>${date}</div><div>${what}</div><div>Agent of record: Pat (NPN ${npn})</div></li>`;
+  const page = (entries: string) =>
+    `<p>FFM ID: 4567891230</p><p>Status: Effectuated</p><h3>Plan history</h3><ol>${entries}</ol>`;
+  it.each([
+    ['oldest first', entry('Nov 20, 2025', '12345678') + entry('Jun 18, 2026', '87654321')],
+    ['newest first', entry('2026-06-18', '87654321') + entry('2025-11-20', '12345678')],
+    ['Spanish dates', entry('20 nov. 2025', '12345678') + entry('18 de junio de 2026', '87654321')],
+  ])('%s: another agent last is blocked', (_name, entries) => {
+    const facts = read(page(entries));
+    expect(facts?.aorNpn).toBe('87654321');
+    expect(level(facts)).toBe('blocked');
+  });
+  it('the agent’s own last, another before: the earlier NPN is unplaced, never clear', () => {
+    const facts = read(page(entry('11/20/2025', '87654321') + entry('06/18/2026', '12345678')));
+    expect(facts?.aorNpn).toBe('12345678');
+    expect(facts?.unplacedNpns?.map((n) => n.npn)).toEqual(['87654321']);
+    expect(level(facts)).toBe('caution');
+  });
+  it.each([
+    ['undated lines', '<p>Agent of record: Sam (NPN 12345678)</p><p>Agent of record: Pat (NPN 87654321)</p>'],
+    ['one date for both', entry('Jun 18, 2026', '12345678') + entry('Jun 18, 2026', '87654321')],
+    ['one line undated', `${entry('Jun 18, 2026', '87654321')}<li>Agent of record: Sam (NPN 12345678)</li>`],
+  ])('%s: two agents of record conflict, caution', (_name, entries) => {
+    const facts = read(page(entries));
+    expect(facts?.conflicts).toContain('aorNpn');
+    expect(level(facts)).toBe('caution');
+  });
+  it('any dated history with another agent of record on active coverage is never clear', () => {
+    const dates = fc.record({
+      y: fc.integer({ min: 2024, max: 2027 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(dates, fc.constantFrom('12345678', '87654321'), fc.boolean()), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (entries) => {
+          fc.pre(entries.some(([, npn]) => npn === '87654321'));
+          const html = entries
+            .map(([{ y, m, d }, npn, iso]) =>
+              entry(
+                iso ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : `${m}/${d}/${y}`,
+                npn,
+              ),
+            )
+            .join('');
+          expect(level(read(page(html))), html).not.toBe('clear');
+        },
+      ),
+      { seed: 3, numRuns: 100 },
+    );
+  }, 60_000);
 });
 
 describe('people who are not the agent of record', () => {
