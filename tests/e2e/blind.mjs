@@ -57,9 +57,10 @@ export const KNOWN_MISSES = {
     'blocked, the writer says caution: our health plan and another AOR on the active dental plan; the ' +
     'verdict takes the worst policy (the writer calls blocked the safe side)',
   'blind2/16-healthcare-gov-application-details-2026-life-change.html':
-    'caution, the writer says not affected (the consumer submits): "Agent or broker helping you" is read ' +
-    'as the helping agent, not the agent of record (blind/14 uses it for the submitting agent), so the ' +
-    'NPN on the active policy is unknown',
+    'caution, the writer says not affected (the consumer submits): docs/DOMAIN.md judges HealthCare.gov ' +
+    'for the agent and reads "Agent or broker helping you" as the helping agent, not the agent of record ' +
+    '(blind/14 uses it for the submitting agent), so the NPN on the active policy is unknown; by DOMAIN the ' +
+    'page is caution (blocked were the helper the AOR), never not affected',
   'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
     'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
     'another agent is on the automatic 2027 re-enrollment',
