@@ -2,6 +2,7 @@
 // page's blocks (labels.ts), one policy at a time where the page shows several.
 import { toStateCode } from '../shared/states';
 import { readConsent } from './consent';
+import { directoryNpns } from './directory';
 import { generatedWords } from './generated';
 import { findLabelled, inControls, labelBlocks, labelCandidates, tableRecords, textBlocks } from './labels';
 import { legibility, type Seen } from './legibility';
@@ -36,6 +37,7 @@ import {
   parseAorNpn,
   parseApplicationId,
   parseCoverage,
+  parseDate,
   parseDateYear,
   parseLeadStatus,
   parseName,
@@ -192,20 +194,52 @@ function readAor(blocks: string[], candidates: number[], stops: Set<number>): Ao
     named.length > 0 || npnOnly.length > 0
       ? named
       : findLabelled(blocks, PLAIN_AGENT_LABELS, parseAor, candidates, stops);
+  const lines: { npn: string; index: number; name?: string }[] = [];
   for (const { value, index } of found) {
     read.aorName ??= value.name;
     if (value.absent) read.aorAbsent = true;
     if (value.referral) read.aorReferral = true;
     const npn = value.npn ?? (value.referral ? undefined : npnAfter(blocks, index, stops));
-    if (npn) npns.push(npn);
+    if (npn) lines.push({ npn, index, name: value.name });
   }
-  for (const { value } of npnOnly) {
-    if (value.npn) npns.push(value.npn);
+  for (const { value, index } of npnOnly) {
+    if (value.npn) lines.push({ npn: value.npn, index });
     else if (value.absent) read.aorAbsent = true;
   }
+  const latest = latestDated(blocks, lines);
+  if (latest) {
+    // A dated history of the agent of record: the latest entry is the NPN on the policy. The earlier ones
+    // stay NPNs the reader has not placed (facts.ts unplaced), so they can hold back "clear", never give it.
+    npns.push(latest.npn);
+    read.aorName = latest.name ?? read.aorName;
+  } else npns.push(...lines.map((l) => l.npn));
   read.aorNpn = npns[0];
   if (npns.length > 0) read.aorAbsent = undefined;
   return read;
+}
+
+/** How far above an agent-of-record line its entry's date may sit ("Jun 18, 2026" / "AOR changed" / line). */
+const DATE_REACH = 3;
+
+/**
+ * The latest agent-of-record line of a dated history (a plan-history timeline, oldest or newest first):
+ * several NPNs, each line after a date of its own that no other line shares. Otherwise undefined: a page
+ * showing two agents of record without saying which came last contradicts itself.
+ */
+function latestDated<T extends { npn: string; index: number }>(blocks: string[], lines: T[]): T | undefined {
+  if (distinct(lines.map((l) => npnKey(l.npn))) < 2) return undefined;
+  const dated: { line: T; date: number }[] = [];
+  let floor = -1;
+  for (const line of [...lines].sort((a, b) => a.index - b.index)) {
+    let date: number | undefined;
+    for (let i = line.index - 1; i > floor && i >= line.index - DATE_REACH && date === undefined; i--)
+      date = parseDate(blocks[i] ?? '');
+    if (date === undefined) return undefined;
+    dated.push({ line, date });
+    floor = line.index;
+  }
+  if (distinct(dated.map((d) => d.date)) < dated.length) return undefined;
+  return dated.reduce((a, b) => (b.date > a.date ? b : a)).line;
 }
 
 /** A Resume Link shown on the page: a link, or a read-only field holding it for copying. */
@@ -466,7 +500,8 @@ export function readCommonFacts(blocks: string[], doc: Document): CommonFacts {
   const referral = aor.aorReferral || policies.some((p) => p.aorReferral) || undefined;
   // An NPN the page draws with CSS is read by a person, never placed by the reader (lib/sites/generated.ts).
   const drawn = doc.body ? generatedWords(doc, legibility(doc.body)) : [];
-  const unplacedNpns = unplaced([blocks, drawn], npns);
+  const listed = doc.body ? directoryNpns(doc.body, blocks, () => legibility(doc.body as Element)) : [];
+  const unplacedNpns = unplaced([blocks, drawn], npns, listed);
   const consumers = findLabelled(blocks, CONSUMER_LABELS, parseName, candidates, stops).map((f) => f.value);
   const labelledYears = findLabelled(blocks, PLAN_YEAR_LABELS, parsePlanYear, candidates, stops).map(
     (f) => f.value,
@@ -547,10 +582,22 @@ const MAX_UNPLACED = 5;
  * reader has not placed: not the agent of record's it read, and not beside the words of another role
  * (assistor, writing agent…). Whether one is the agent's own is the verdict's to say (lib/risk/gate.ts).
  */
-function unplaced(texts: string[][], aorNpns: string[]): { npn: string; label: string }[] {
+function unplaced(
+  texts: string[][],
+  aorNpns: string[],
+  listed: { npn: string }[],
+): { npn: string; label: string }[] {
   const placed = new Set(aorNpns.map(npnKey));
+  // A directory's listings (lib/sites/directory.ts) place one mention each: the same NPN elsewhere counts.
+  const inDirectory = new Map<string, number>();
+  for (const { npn } of listed) inDirectory.set(npnKey(npn), (inDirectory.get(npnKey(npn)) ?? 0) + 1);
   const out = new Map<string, { npn: string; label: string }>();
   for (const { npn, label, role } of texts.flatMap(npnsOnPage)) {
+    const listings = inDirectory.get(npnKey(npn)) ?? 0;
+    if (role === undefined && listings > 0) {
+      inDirectory.set(npnKey(npn), listings - 1);
+      continue;
+    }
     if (role === 'other' || placed.has(npnKey(npn)) || out.has(npnKey(npn))) continue;
     out.set(npnKey(npn), { npn, label });
   }

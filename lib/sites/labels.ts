@@ -5,6 +5,7 @@
 import { onceInReading } from './reading';
 import {
   AGENCY_LOOKUP,
+  BARE_NPN_LABEL,
   BLANK,
   type LabelSpec,
   NAME_HEADER,
@@ -151,23 +152,60 @@ class Collector {
   }
 }
 
+/** A row of a table as its columns: a cell spanning rows or columns stands in every slot it covers. */
+type Slots = (HTMLTableCellElement | undefined)[];
+
+/** Rows as columns, spans laid out as a person sees them (rowspan, colspan; rowspan=0 to the end). */
+function slotted(rows: HTMLTableRowElement[]): Slots[] {
+  const grid: Slots[] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    const line = grid[r] as Slots;
+    let c = 0;
+    for (const cell of Array.from(row.cells)) {
+      while (line[c]) c++;
+      const down =
+        cell.rowSpan === 0 ? rows.length - r : Math.min(Math.max(cell.rowSpan, 1), rows.length - r);
+      const across = Math.min(Math.max(cell.colSpan, 1), MAX_SPAN);
+      for (let i = 0; i < down; i++) for (let j = 0; j < across; j++) (grid[r + i] as Slots)[c + j] = cell;
+      c += across;
+    }
+  });
+  return grid;
+}
+const MAX_SPAN = 50;
+
 /**
- * The rows read of a table: the first TABLE_ROWS_READ + 1. Taken one by one: a table's `rows.length` walks
- * every row of a long table.
+ * A table with column headers as its headers and data rows, column by column. Headers may stack in a
+ * <thead> ("Cobertura" over "Vigente | Vencimiento"): each column is named by its lowest header. A cell
+ * spanning rows (one agent of record for the medical and dental rows) is read in each row it spans.
  */
-function readRows(table: HTMLTableElement): HTMLTableRowElement[] {
-  const rows: HTMLTableRowElement[] = [];
-  for (let r = 0; r <= TABLE_ROWS_READ; r++) {
+function tableLayout(table: HTMLTableElement): { headers: string[]; rows: Slots[] } | null {
+  if (!headerCells(table)) return null;
+  const first = table.tHead?.rows[0] ?? table.rows[0];
+  const heads =
+    table.tHead && table.tHead.rows.length > 1
+      ? Array.from(table.tHead.rows)
+      : [first as HTMLTableRowElement];
+  // Row by row up to the limit: a long table's rows are never all gathered (even `rows.length` walks them).
+  const body: HTMLTableRowElement[] = [];
+  for (let r = 0; body.length < TABLE_ROWS_READ; r++) {
     const row = table.rows[r];
     if (!row) break;
-    rows.push(row);
+    if (!heads.includes(row)) body.push(row);
   }
-  return rows;
+  const headGrid = slotted(heads);
+  const columns = Math.max(...headGrid.map((r) => r.length));
+  const headers = Array.from({ length: columns }, (_, c) => {
+    let cell: HTMLTableCellElement | undefined;
+    for (const row of headGrid) cell = row[c] ?? cell;
+    return cell ? clean(cell.textContent ?? '') : '';
+  });
+  return { headers, rows: slotted(body) };
 }
 
-function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector): void {
-  const headerRow = table.tHead?.rows[0] ?? table.rows[0];
-  for (const row of readRows(table)) if (row !== headerRow) rowBlocks(headers, Array.from(row.cells), out);
+function tableBlocks(table: HTMLTableElement, out: Collector): void {
+  const layout = tableLayout(table);
+  for (const row of layout?.rows ?? []) rowBlocks(layout?.headers ?? [], row, out);
 }
 
 /**
@@ -177,13 +215,11 @@ function tableBlocks(table: HTMLTableElement, headers: string[], out: Collector)
 export function tableRecords(root: Element): { blocks: string[]; sources: Element[][] }[] {
   const records: { blocks: string[]; sources: Element[][] }[] = [];
   for (const table of Array.from(root.getElementsByTagName('table'))) {
-    const headers = headerCells(table);
-    if (!headers) continue;
-    const headerRow = table.tHead?.rows[0] ?? table.rows[0];
-    for (const row of readRows(table)) {
-      if (row === headerRow) continue;
+    const layout = tableLayout(table);
+    if (!layout) continue;
+    for (const row of layout.rows) {
       const out = new Collector();
-      rowBlocks(headers, Array.from(row.cells), out);
+      rowBlocks(layout.headers, row, out);
       records.push({ blocks: out.texts, sources: out.sources });
     }
   }
@@ -206,9 +242,17 @@ export function tableRecords(root: Element): { blocks: string[]; sources: Elemen
  * person's role reads as that person's line ("Agent of record: Reginald Pruitt (NPN: 6673019)"), so the
  * role beside a person decides who is the agent of record.
  */
-function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
+function rowBlocks(headers: string[], cells: (Element | undefined)[], out: Collector): void {
+  // One cell across every column is a note on the row, no column's value ("Miembros: …").
+  const [only] = cells;
+  if (only && cells.length > 1 && cells.every((c) => c === only)) {
+    const text = only.textContent ?? '';
+    const note = text.length > MAX_BLOCK ? OVERLONG : clean(text);
+    if (note) out.push(note, only);
+    return;
+  }
   const values = cells.map((cell) => {
-    const text = cell.textContent ?? '';
+    const text = cell?.textContent ?? '';
     // The same length limit as for text nodes: a huge cell is not a value.
     return text.length > MAX_BLOCK ? OVERLONG : clean(text);
   });
@@ -228,6 +272,8 @@ function rowBlocks(headers: string[], cells: Element[], out: Collector): void {
     const value = values[i];
     // A blank cell in a row that has values shows a person "nothing here": a blank AOR cell is no agent
     // of record, never the next words on the page.
+    // A cell spanning columns is read once, under its first column's header.
+    if (cell && cell === cells[i - 1]) continue;
     if (cell && headers[i] && !folded.has(i)) out.push(`${headers[i]}: ${value || BLANK}`, cell);
   }
 }
@@ -374,7 +420,7 @@ function replacementBlocks(el: Element, out: Collector): void {
     if (summary && summary.length <= MAX_BLOCK) out.push(summary, el);
     return;
   }
-  if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, headerCells(el as HTMLTableElement) ?? [], out);
+  if (tag === 'TABLE') tableBlocks(el as HTMLTableElement, out);
   else gridBlocks(el, gridHeaders(el) ?? [], out);
 }
 
@@ -525,10 +571,14 @@ function lineOf(node: Node): Element | null {
 function joined(previous: string, next: string, spaced: boolean): string | undefined {
   if (/\d$/.test(previous) && /^\d/.test(next) && !spaced) return previous + next;
   if (/[:(]$/.test(previous) && next.length <= MAX_JOINED) return `${previous}${spaced ? ' ' : ''}${next}`;
+  // "Maria Lopez · NPN" then the number in its own link: the number is the NPN's value, as after a colon.
+  if (NPN_THEN_NUMBER.test(next) && BARE_NPN_LABEL.test(previous)) return `${previous} ${next}`;
   if (/^[)\].,]/.test(next)) return previous + next;
   return undefined;
 }
 const MAX_JOINED = 120;
+/** A piece that is one NPN-shaped number (after BARE_NPN_LABEL). */
+const NPN_THEN_NUMBER = /^\d{1,10}(?![\p{Nd}\p{L}])/u;
 
 function pushSplit(text: string, source: Element, out: Collector): void {
   if (!text.includes(':') || !PAIR_SEPARATOR.test(text)) {

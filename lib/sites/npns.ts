@@ -1,6 +1,6 @@
 // Every NPN a person can read on a page, with the words it stands beside: what lets the verdict's gate
 // (lib/risk/gate.ts) refuse "clear" while an NPN on the page is one the reader cannot place.
-import { AOR_WORDS, NOT_AOR_ROLE, REFUSED_NUMBER } from './vocabulary';
+import { AOR_WORDS, BARE_NPN_LABEL, NOT_AOR_ROLE, REFUSED_NUMBER } from './vocabulary';
 
 export interface NpnSeen {
   npn: string;
@@ -15,7 +15,6 @@ const MENTION = new RegExp(
   String.raw`\b(?:npn|national producer number)\b\s*\)?\s*(?:#|no\.?|number)?\s*[:：]?\s*(\d{1,10}(?!\p{Nd})|${REFUSED_NUMBER})`,
   'giu',
 );
-const BARE_NPN_LABEL = /\b(?:npn|national producer number)\s*\)?\s*[:：#]?\s*$/i;
 /** Another role's words, or the agency's Override NPN (what the agent submits with, not an AOR). */
 const ROLE_WORDS = new RegExp(`(${NOT_AOR_ROLE}|\\boverride)|\\b(${AOR_WORDS}|aor|bor)\\b`, 'gi');
 const LABEL_MAX = 60;

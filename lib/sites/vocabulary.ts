@@ -30,8 +30,12 @@ export const TRAILING_WORDS = "[a-z ,'’()-]{0,40}";
 export const SEPARATOR = '(?:[:：#]|[–—]|\\s-(?=\\s|$))';
 /** A year before a label names whose value it is ("2026 status", "2026 AOR"): the label still counts. */
 export const YEAR_BEFORE = '(?:\\d{4}\\s+)?';
-/** "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it. */
-export const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+/;
+/**
+ * "FFM app ID: 123 · Plan year: 2026 · Status: Active": one block per pair, as a person reads it; and a
+ * sentence's end before the next ("… 2027 application. Coverage year: 2027."). A sentence ends after a word
+ * of four lower-case letters at least, so that initials and abbreviations ("F. Last", "Blvd.") do not.
+ */
+export const PAIR_SEPARATOR = /\s+[·•|]\s+|;\s+|(?<=\p{Ll}{4}\.)\s+(?=\p{Lu})/u;
 
 // ── Application ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -67,7 +71,7 @@ export const AOR_WORDS =
  * "Agent or broker helping": who submits now), and the agency's own CRM lookup (AGENCY_LOOKUP).
  */
 export const NOT_AOR_ROLE =
-  '(?:assist[oe]r|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escrib(?:e|i[oó])|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
+  '(?:assistor|assister|asistente|navigator|navegador|(?:writing|original|submitting|signed[- ]in|logged[- ]in) agent|(?:agent|broker|agent or broker) helping|signed in(?: as)?|agente (?:original|que envi[oó]|que escrib(?:e|i[oó])|de ventas|(?:o corredor )?que (?:ayuda|asiste))|agency crm)';
 
 /**
  * What the reader puts before the label of a lookup field (BrokerEngage's CRM "AOR" autocomplete): it
@@ -86,15 +90,24 @@ export const AOR_NPN_LABELS: LabelSpec[] = [
   { label: `(?:aor|bor|${AOR_WORDS})\\s*\\(?\\s*npn\\s*\\)?`, trailingWords: true },
   { label: 'npn del (?:agente|corredor)(?: de registro)?' },
 ];
+/** "Agent or broker on this application": the words say whose record the agent is on. */
+const ON_THE_APPLICATION = '(?: (?:on|for) (?:this|the) (?:application|policy|enrollment))?';
+const ON_THE_APPLICATION_ES = '(?: (?:en|de) (?:esta|la) (?:solicitud|póliza|inscripción))?';
 /**
  * "Agent" alone is the AOR only on pages that name no agent of record otherwise: beside one, it is a
  * column of the enrollment history. It begins ordinary phrases ("Agent Support (888) 684-1373"): only
  * "Agent: …" or "Agent" with its value in the next element.
  */
 export const PLAIN_AGENT_LABELS: LabelSpec[] = [
-  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor".
-  { label: 'agent(?: or broker)?(?: name)?|agente(?: o corredor)?', inline: false },
+  // HealthCare.gov's "Agent or broker" and its Spanish "Agente o corredor", also "… on this application":
+  // the agent the application carries (not "helping", NOT_AOR_ROLE).
+  {
+    label: `agent(?: or broker)?(?: name)?${ON_THE_APPLICATION}|agente(?: o corredor)?${ON_THE_APPLICATION_ES}`,
+    inline: false,
+  },
 ];
+/** A line that ends in the word NPN, its value not yet given ("Maria Lopez · NPN", "Writing agent NPN:"). */
+export const BARE_NPN_LABEL = /\b(?:npn|national producer number)\s*\)?\s*[:：#]?\s*$/i;
 export const NPN_LABELS: LabelSpec[] = [{ label: 'npn' }, { label: 'national producer number' }];
 /**
  * People on the page who are not the agent of record (docs/DOMAIN.md): their lines are never read as the
@@ -223,6 +236,45 @@ export function parseDateYear(text: string): number | undefined {
     );
   const year = Number(m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? Number.NaN);
   return isPlanYear(year) ? year : undefined;
+}
+
+const MONTHS = [
+  'jan|ene',
+  'feb',
+  'mar',
+  'apr|abr',
+  'may',
+  'jun',
+  'jul',
+  'aug|ago',
+  'sep|set',
+  'oct',
+  'nov',
+  'dec|dic',
+];
+const MONTH_OF = new Map(MONTHS.flatMap((names, i) => names.split('|').map((n) => [n, i + 1] as const)));
+const DATE_FORMS =
+  /^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4})|(\p{L}{3,})\.? (\d{1,2}),? (\d{4})|(\d{1,2}) (?:de )?(\p{L}{3,})\.? (?:de )?(\d{4}))$/u;
+
+/**
+ * A text that is one date, as a number that sorts as dates do (yyyymmdd): "Jun 18, 2026", "06/18/2026",
+ * "2026-06-18", "18 jun. 2026", "18 de junio de 2026". Numbers read month first, as the US sites write
+ * them, and day first when the first is past 12 ("31/12/2026").
+ */
+export function parseDate(text: string): number | undefined {
+  if (text.length > 24 || !/\d{4}/.test(text)) return undefined;
+  const m = DATE_FORMS.exec(text.toLowerCase());
+  if (!m) return undefined;
+  let [year, month, day] = [Number.NaN, Number.NaN, Number.NaN];
+  if (m[1]) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if (m[6]) {
+    const [a, b] = [Number(m[4]), Number(m[5])];
+    [year, month, day] = a > 12 ? [Number(m[6]), b, a] : [Number(m[6]), a, b];
+  } else if (m[9])
+    [year, month, day] = [Number(m[9]), MONTH_OF.get(m[7]?.slice(0, 3) ?? '') ?? 0, Number(m[8])];
+  else [year, month, day] = [Number(m[12]), MONTH_OF.get(m[11]?.slice(0, 3) ?? '') ?? 0, Number(m[10])];
+  if (!isPlanYear(year) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return year * 10_000 + month * 100 + day;
 }
 
 /** The plan year a pattern's first matched group holds, if it is one. */
@@ -396,6 +448,15 @@ export const ENROLLMENT_REVIEW = /^(?:enrollment review|revisión de (?:la )?ins
 /** Its statuses besides Collected. */
 export const CONSENT_PENDING = /^(?:pending|pendiente)$/i;
 export const CONSENT_REVOKED = /^(?:revoked|revocado|revocada)$/i;
+
+// ── Directories ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The heading of HealthCare.gov's Find Local Help directory ("Find Local Help", "Ayuda local"): agents and
+ * brokers near the consumer, not the consumer's (lib/sites/directory.ts).
+ */
+export const LOCAL_HELP =
+  /^(?:(?:find|get) )?local help(?: near (?:you|me))?$|^(?:(?:encuentre|busque|buscar|obtenga) )?ayuda local(?: cerca de usted)?$/i;
 
 // ── The site's own state ──────────────────────────────────────────────────────────────────────────────
 

@@ -59,21 +59,13 @@ export const KNOWN_MISSES = {
     'blocked, the writer says caution: our health plan and another AOR on the active dental plan; the ' +
     'verdict takes the worst policy (the writer calls blocked the safe side)',
   'blind2/16-healthcare-gov-application-details-2026-life-change.html':
-    'caution, the writer says not affected (the consumer submits): "Agent or broker helping you" is read ' +
-    'as the helping agent, not the agent of record (blind/14 uses it for the submitting agent), so the ' +
-    'NPN on the active policy is unknown',
+    'caution, the writer says not affected (the consumer submits): docs/DOMAIN.md judges HealthCare.gov ' +
+    'for the agent and reads "Agent or broker helping you" as the helping agent, not the agent of record ' +
+    '(blind/14 uses it for the submitting agent), so the NPN on the active policy is unknown; by DOMAIN the ' +
+    'page is caution (blocked were the helper the AOR), never not affected',
   'blind2/17-healthcare-gov-es-reinscrito-automaticamente-2027.html':
     'blocked, the writer says not affected: HealthCare.gov is judged for the agent (docs/DOMAIN.md), and ' +
     'another agent is on the automatic 2027 re-enrollment',
-  'blind3/03-hs-timeline-latest-last.html':
-    'caution, the writer says blocked: a plan-history timeline, oldest first; the reader takes the first ' +
-    'entry (our NPN) and cannot tell which entry is current, so the policy NPN is unknown',
-  'blind3/06-hs-abbr-npn-link-copy-own.html':
-    'caution, the writer says clear: the label is <abbr title="Agent of Record">AOR</abbr> and the NPN sits ' +
-    'in a link beside a Copy button; the reader reads no AOR NPN there (links are not values)',
-  'blind3/08-hs-es-rowspan-colspan.html':
-    'caution, the writer says blocked: one "Agente de registro" cell spans the medical and dental rows ' +
-    '(rowspan) under a two-row header; the rows do not pair with the spanning cell',
   'blind3/10-hs-before-content-and-covered-decoy.html':
     'caution in browsers (the writer says blocked): the real AOR is drawn by CSS ::before, which the reader ' +
     'does not place but counts as an NPN a person reads (lib/sites/generated.ts), and a decoy with our NPN ' +
@@ -85,12 +77,6 @@ export const KNOWN_MISSES = {
   'blind3/12-hs-cv-opacity-cssvar-decoys.html':
     'caution, the writer says blocked: the decoys (white on white through CSS variables, ' +
     'content-visibility:hidden, opacity:0.01) are not all judged unreadable, so two AOR NPNs conflict',
-  'blind3/16-hs-new-plan-year-no-2027.html':
-    'blocked, the writer says not affected: "2027 enrollment: None" and "No 2027 enrollment yet" beside ' +
-    'two-digit-year dates (01/01/26) are not read as no enrollment for 2027',
-  'blind3/19-hcgov-own-agent-find-local-help.html':
-    'caution, the writer says clear: "Agent or broker on this application" is not read as the agent of ' +
-    'record, and the Find Local Help listings are NPNs no one placed',
   'blind4/07-hcgov-long-page-aor-far-below.html':
     'caution, the writer says blocked: HealthCare.gov\'s "Agent or broker" (a name) with the NPN in its own ' +
     '"National Producer Number (NPN)" field under an "Agent or broker on this coverage" heading is not read as ' +

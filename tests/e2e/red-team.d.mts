@@ -22,7 +22,8 @@ export type LayoutName =
   | 'materialLabelFirst'
   | 'materialInputFirst'
   | 'roleTable'
-  | 'columnarPolicyTable';
+  | 'columnarPolicyTable'
+  | 'spannedPolicyTable';
 export const LAYOUTS: Record<LayoutName, { reader?: boolean; render: (p: unknown) => string }>;
 export type Conceal =
   | 'none'

@@ -157,6 +157,16 @@ export const LAYOUTS = {
         .join('')}</tbody></table>`;
     },
   },
+  // Stacked headers ("Coverage" over start and end) and one AOR cell spanning the medical and dental rows
+  // (rowspan); last year's row, terminated, under the agent's own NPN; a note across every column.
+  spannedPolicyTable: {
+    render: (p) => {
+      const w = WORDS[p.lang];
+      const row = (policy, status, year, aor) =>
+        `<td>${esc(policy)}</td><td>${esc(status)}</td><td>01/01/${year}</td><td>12/31/${year}</td>${aor}`;
+      return `${facts([[w.id, APPLICATION_ID]])}<table><thead><tr><th rowspan="2">${esc(w.policy)}</th><th rowspan="2">${esc(w.status)}</th><th colspan="2">Coverage</th><th rowspan="2">${esc(p.aorLabel)}</th></tr><tr><th>Start</th><th>End</th></tr></thead><tbody><tr>${row('Silver 2026', p.status, 2026, `<td rowspan="2">${esc(OTHER.name)} (NPN: ${OTHER.npn})</td>`)}</tr><tr>${row('Dental 2026', p.status, 2026, '')}</tr><tr>${row('Silver 2025', ENDED[p.lang], 2025, `<td>${esc(OURS.name)} (NPN: ${OURS.npn})</td>`)}</tr><tr><td colspan="5">Members: Dana Whitfield</td></tr></tbody></table>`;
+    },
+  },
 };
 
 const facts = (list) => `<dl>${list.map(([l, v]) => `<dt>${esc(l)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;

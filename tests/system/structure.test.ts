@@ -17,6 +17,8 @@ const SHARED_FIXTURE_FOLDERS: Record<string, string> = {
   blind2: 'the second round of blind pages, by another writer (tests/unit/sites/blind.test.ts)',
   blind3:
     'the third round: grid cards, timelines, tabs, households, rowspans, generated content, bidi overrides (tests/unit/sites/blind.test.ts)',
+  blind4:
+    'the fourth round: many NPNs beside the AOR, long pages, chips, split values, Material fields, Spanish (tests/unit/sites/blind.test.ts)',
 };
 
 /** A site id as a file or folder name: 'healthcare.gov' → 'healthcare-gov'. */

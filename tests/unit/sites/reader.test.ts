@@ -1,5 +1,6 @@
 // The reader pairs labels and values whatever the markup (docs/DOMAIN.md "Words on the pages"), one
 // structure per row: what a person reads off the page is what comes back.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageVerdict } from '../../../lib/risk/verdict';
 import { extractPageFacts, type PageFacts } from '../../../lib/sites';
@@ -63,6 +64,10 @@ describe('structures a person reads as label and value', () => {
       '<p>FFM ID: 4567891230</p><div>2026 status</div><div>Effectuated</div><div>2026 AOR</div><div>Jane Broker (NPN: 87654321)</div>',
     ],
     [
+      'an <abbr> AOR label, the NPN in its own link after "NPN", a Copy button beside it',
+      '<table><tr><td>Status</td><td>Active</td></tr><tr><td>FFM ID</td><td>4567891230</td></tr><tr><td><abbr title="Agent of Record">AOR</abbr></td><td><span>Jane Broker · NPN <a href="#">87654321</a><button aria-label="Copy NPN 87654321">Copy</button></span></td></tr></table>',
+    ],
+    [
       'HealthSherpa in Spanish',
       '<table><tr><td>Estado</td><td>Activo</td></tr><tr><td>ID de FFM</td><td>4567891230</td></tr><tr><td>Agente de registro</td><td>Jane Broker (NPN: 87654321)</td></tr></table>',
     ],
@@ -72,6 +77,85 @@ describe('structures a person reads as label and value', () => {
     expect(level(facts)).toBe('blocked');
     expect(level(read(body, BROKERENGAGE))).toBe('blocked');
   });
+});
+
+describe('an NPN in its own element after the word "NPN" on the same line', () => {
+  const aor = (npn: string) =>
+    `<tr><td>AOR</td><td><span>Sam Agent · NPN <a href="#">${npn}</a><button>Copy</button></span></td></tr>`;
+  const page = (rows: string) =>
+    `<table><tr><td>Status</td><td>Active</td></tr><tr><td>FFM ID</td><td>4567891230</td></tr>${rows}</table>`;
+  it('is the NPN: the agent’s own is clear', () => {
+    const facts = read(page(aor('12345678')));
+    expect(facts?.aorNpn).toBe('12345678');
+    expect(level(facts)).toBe('clear');
+  });
+  it('beside another agent of record on active coverage, never clear', () => {
+    const other = '<tr><td>Agent of record</td><td>Jane Broker (NPN: 87654321)</td></tr>';
+    expect(level(read(page(aor('12345678') + other)))).not.toBe('clear');
+    expect(level(read(page(other + aor('12345678'))))).not.toBe('clear');
+  });
+  it('a number that is no NPN (letters after it) is not joined to it', () => {
+    expect(read(page(aor('1234ABC')))?.aorNpn).toBeUndefined();
+  });
+});
+
+describe('a dated history of the agent of record: the latest entry is the NPN on the policy', () => {
+  const entry = (date: string, npn: string, what = 'Agent of record changed') =>
+    `<li><div>${date}</div><div>${what}</div><div>Agent of record: Pat (NPN ${npn})</div></li>`;
+  const page = (entries: string) =>
+    `<p>FFM ID: 4567891230</p><p>Status: Effectuated</p><h3>Plan history</h3><ol>${entries}</ol>`;
+  it.each([
+    ['oldest first', entry('Nov 20, 2025', '12345678') + entry('Jun 18, 2026', '87654321')],
+    ['newest first', entry('2026-06-18', '87654321') + entry('2025-11-20', '12345678')],
+    ['Spanish dates', entry('20 nov. 2025', '12345678') + entry('18 de junio de 2026', '87654321')],
+  ])('%s: another agent last is blocked', (_name, entries) => {
+    const facts = read(page(entries));
+    expect(facts?.aorNpn).toBe('87654321');
+    expect(level(facts)).toBe('blocked');
+  });
+  it('the agent’s own last, another before: the earlier NPN is unplaced, never clear', () => {
+    const facts = read(page(entry('11/20/2025', '87654321') + entry('06/18/2026', '12345678')));
+    expect(facts?.aorNpn).toBe('12345678');
+    expect(facts?.unplacedNpns?.map((n) => n.npn)).toEqual(['87654321']);
+    expect(level(facts)).toBe('caution');
+  });
+  it.each([
+    ['undated lines', '<p>Agent of record: Sam (NPN 12345678)</p><p>Agent of record: Pat (NPN 87654321)</p>'],
+    ['one date for both', entry('Jun 18, 2026', '12345678') + entry('Jun 18, 2026', '87654321')],
+    ['one line undated', `${entry('Jun 18, 2026', '87654321')}<li>Agent of record: Sam (NPN 12345678)</li>`],
+  ])('%s: two agents of record conflict, caution', (_name, entries) => {
+    const facts = read(page(entries));
+    expect(facts?.conflicts).toContain('aorNpn');
+    expect(level(facts)).toBe('caution');
+  });
+  it('any dated history with another agent of record on active coverage is never clear', () => {
+    const dates = fc.record({
+      y: fc.integer({ min: 2024, max: 2027 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(dates, fc.constantFrom('12345678', '87654321'), fc.boolean()), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (entries) => {
+          fc.pre(entries.some(([, npn]) => npn === '87654321'));
+          const html = entries
+            .map(([{ y, m, d }, npn, iso]) =>
+              entry(
+                iso ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : `${m}/${d}/${y}`,
+                npn,
+              ),
+            )
+            .join('');
+          expect(level(read(page(html))), html).not.toBe('clear');
+        },
+      ),
+      { seed: 3, numRuns: 100 },
+    );
+  }, 60_000);
 });
 
 describe('people who are not the agent of record', () => {
@@ -121,6 +205,33 @@ describe('several policies, each with its own status and agent of record', () =>
     );
     expect(facts).toMatchObject({ aorNpn: '12345678', hasActiveCoverage: true });
     expect(level(facts)).toBe('clear');
+  });
+  // A policies table as a person sees it: stacked headers ("Coverage" over "Start | End"), one AOR cell
+  // spanning the medical and dental rows (rowspan), a note across every column (colspan).
+  const spanned = (first: string, spanning: string, third: [string, string]) =>
+    '<p>FFM ID: 4567891230</p><table><thead><tr><th rowspan="2">Plan</th><th rowspan="2">Status</th><th colspan="2">Coverage</th><th rowspan="2">Agent of record</th></tr><tr><th>Start</th><th>End</th></tr></thead><tbody>' +
+    `<tr><td>Silver (medical)</td><td>${first}</td><td>01/01/2026</td><td>12/31/2026</td><td rowspan="2">${spanning}</td></tr>` +
+    '<tr><td>Dental</td><td>Effectuated</td><td>01/01/2026</td><td>12/31/2026</td></tr>' +
+    `<tr><td>Bronze (medical)</td><td>${third[0]}</td><td>01/01/2025</td><td>12/31/2025</td><td>${third[1]}</td></tr>` +
+    '<tr><td colspan="5">Members: Dana Whitfield · Last synced: Dec 6, 2026</td></tr></tbody></table>';
+  it('an AOR cell spanning two rows under stacked headers is each row’s: blocked', () => {
+    const facts = read(
+      spanned('Effectuated', 'Jane Broker (NPN: 87654321)', ['Terminated', 'Sam (NPN: 12345678)']),
+    );
+    expect(facts?.policies?.map((p) => [p.hasActiveCoverage, p.aorNpn])).toEqual([
+      [true, '87654321'],
+      [true, '87654321'],
+      [false, '12345678'],
+    ]);
+    expect(level(facts)).toBe('blocked');
+  });
+  it('the agent’s own spanning cell is clear, and never beside another active AOR', () => {
+    expect(
+      level(read(spanned('Effectuated', 'Sam (NPN: 12345678)', ['Terminated', 'Jane (NPN: 87654321)']))),
+    ).toBe('clear');
+    expect(
+      level(read(spanned('Cancelled', 'Sam (NPN: 12345678)', ['Effectuated', 'Jane (NPN: 87654321)']))),
+    ).toBe('blocked');
   });
   it('twenty plan cards never throw and still find the one that blocks', () => {
     const cards = Array.from({ length: 20 }, (_, i) =>
@@ -202,6 +313,32 @@ describe('what the page says of a plan year, in its own words', () => {
       notEnrolledPlanYears: [2027],
     });
     expect(level(facts)).toBe('clear');
+  });
+  it('a label after a sentence on the same line ("… 2027 application. Coverage year: 2027.")', () => {
+    const facts = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}<p>No 2027 enrollment yet.</p>`,
+    );
+    expect(facts).toMatchObject({
+      submissionPlanYear: 2027,
+      coveragePlanYear: 2026,
+      notEnrolledPlanYears: [2027],
+    });
+    expect(level(facts)).toBe('clear');
+    // Without the no-2027 line, or with an automatic 2027 re-enrollment under the other agent: never clear.
+    const unsaid = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}`,
+    );
+    expect(level(unsaid)).toBe('caution');
+    const reenrolled = read(
+      `<div>You are creating this client's <b>2027</b> application. Coverage year: <b>2027</b>.</div><p>FFM ID: 4567891230</p>${coverage}<p>Automatically re-enrolled for 2027 with Pat Other.</p>`,
+    );
+    expect(level(reenrolled)).toBe('blocked');
+  });
+  it('initials and short abbreviations end no sentence: "Assistor: F. Last", "Blvd. Miami"', () => {
+    const facts = read(
+      '<p>FFM ID: 4567891230</p><p>Status: Active</p><p>AOR: J. Broker (NPN: 87654321)</p><p>Address: 12 Palm Blvd. Miami, FL 33101</p>',
+    );
+    expect(facts).toMatchObject({ aorName: 'J. Broker', aorNpn: '87654321', state: 'FL' });
   });
   it('a page that says nothing of 2027 beside 2026 coverage under another agent is caution', () => {
     expect(level(read(`${submission}${coverage}`))).toBe('caution');

@@ -20,6 +20,7 @@ import {
   type LayoutName,
   OTHER,
   OTHER_ROLES,
+  OURS,
   type RedTeamOptions,
   redTeamPage,
 } from '../../e2e/red-team.mjs';
@@ -135,6 +136,39 @@ describe('the red team', { timeout: 120_000 }, () => {
         expect(['blocked', 'caution'], `${level}: ${describeCase(page, html)}`).toContain(level);
       }),
       RUNS,
+    );
+  });
+
+  // The readings the blind pages taught (tests/unit/sites/directory.test.ts, reader.test.ts): a Find Local
+  // Help directory, "Agent or broker on this application", an NPN in its own link after "NPN", a label after
+  // a sentence. Beside another agent of record on active coverage, none of them makes the page clear.
+  it('what the blind pages taught, added anywhere, never hides another agent of record', () => {
+    const mine = `${OURS.name} · NPN <a href="#">${OURS.npn}</a><button>Copy</button>`;
+    const extras = [
+      (npn: string) =>
+        `<aside><div><h3>Find Local Help</h3><p>Agents near you:</p><p><b>Prairie Health</b><br>Agent/broker · NPN ${npn}</p></div></aside>`,
+      (npn: string) => `<div><h3>Ayuda local</h3><p>Agente/corredor · NPN ${npn}</p></div>`,
+      () =>
+        `<table><tr><th>Agent or broker on this application</th><td>${OURS.name}, NPN ${OURS.npn}</td></tr></table>`,
+      () => `<table><tr><td><abbr title="Agent of Record">AOR</abbr></td><td>${mine}</td></tr></table>`,
+      () => `<p>You are updating this client's <b>2026</b> application. Coverage year: <b>2026</b>.</p>`,
+    ];
+    fc.assert(
+      fc.property(
+        pageArb(true),
+        fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }),
+        fc.constantFrom(OURS.npn, OTHER.npn),
+        fc.boolean(),
+        (options, which, npn, before) => {
+          const { head, body } = redTeamPage(options);
+          const added = which.map((i) => extras[i]?.(npn) ?? '').join('');
+          const html = `<!doctype html><html><head>${head}</head><body>${before ? added + body : body + added}</body></html>`;
+          const facts = extractPageFacts(new DOMParser().parseFromString(html, 'text/html'), URL_);
+          const level = facts ? (pageVerdict(facts, CONTEXT).assessment?.level ?? null) : null;
+          expect(['blocked', 'caution'], `${level}: ${describeCase(options, html)}`).toContain(level);
+        },
+      ),
+      { ...RUNS, numRuns: 150 },
     );
   });
 
