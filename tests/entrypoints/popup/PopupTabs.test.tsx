@@ -19,6 +19,8 @@ describe('popup App', () => {
     render(<App />);
     await waitFor(() => expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Call report'));
     expect(tabNames()).toEqual(['This page', 'Call report', 'Resume Link', 'NPN check']);
+    // The form loads lazily (with the phone metadata): waited for, so nothing loads after teardown.
+    await screen.findByLabelText(/Phone number of the person who placed the call/, {}, { timeout: 10_000 });
     await referralButton();
   });
 
